@@ -1,0 +1,83 @@
+/** Turns one article file (Markdown with optional front matter, or plain text) into an Article. */
+import { basename, extname } from 'node:path';
+import type { z } from 'zod';
+import { cleanScrapedText } from './cleanScrapedText.ts';
+import { countWords, slugify } from './normalizeText.ts';
+import { type FrontMatter, frontMatterSchema } from './schemas.ts';
+import type { Article, LoadProblem } from './types.ts';
+import { parseYamlWithLines } from './yamlLocation.ts';
+
+export type ArticleResult = { ok: true; article: Article } | { ok: false; problem: LoadProblem };
+
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+export function loadArticle(file: string, raw: string): ArticleResult {
+  const fail = (message: string, where?: string): ArticleResult => ({
+    ok: false,
+    problem: where === undefined ? { file, message } : { file, where, message },
+  });
+
+  let meta: FrontMatter = {};
+  let body = raw;
+  const fm = FRONT_MATTER.exec(raw);
+  if (fm) {
+    const parsed = parseYamlWithLines(fm[1] ?? '', 1);
+    if (parsed.error) {
+      return fail(`front matter is not valid YAML: ${parsed.error.message}`, `line ${parsed.error.line}`);
+    }
+    const data: unknown = parsed.doc.toJS() ?? {};
+    const result = frontMatterSchema.safeParse(data);
+    if (!result.success) return fail(...describeIssue(result.error, parsed.lineOf));
+    meta = result.data;
+    body = raw.slice(fm[0].length);
+  } else if (/^\uFEFF?---[ \t]*\r?\n/.test(raw)) {
+    return fail('front matter starts with "---" but has no closing "---" line', 'line 1');
+  }
+
+  const cleaned = cleanScrapedText(body, meta.author === undefined ? {} : { author: meta.author });
+  const paragraphs = [...cleaned.paragraphs];
+  const fileStem = basename(file, extname(file));
+  let title = meta.title;
+  if (title === undefined) {
+    // No title given: take a Markdown heading or a short first line, else the file name.
+    const first = paragraphs[0];
+    if (first && first.split(/\s+/).length <= 20 && !/[.!]$/.test(first)) {
+      title = first;
+      paragraphs.shift();
+    } else {
+      title = fileStem.replace(/[-_]+/g, ' ');
+    }
+  } else if (paragraphs[0] && paragraphs[0].trim().toLowerCase() === title.trim().toLowerCase()) {
+    paragraphs.shift(); // the scraped body repeats the headline
+  }
+
+  const text = paragraphs.join('\n\n');
+  if (countWords(text) === 0) return fail('the article has no text after its front matter');
+
+  const article: Article = {
+    id: meta.id ?? slugify(fileStem),
+    title,
+    file,
+    body: text,
+    words: countWords(text),
+  };
+  if (meta.author) article.author = meta.author;
+  if (meta.publication) article.publication = meta.publication;
+  if (meta.published) article.published = meta.published;
+  if (meta.url) article.url = meta.url;
+  return { ok: true, article };
+}
+
+/** The first schema issue as [message, where], worded as what to fix. */
+export function describeIssue(
+  error: z.ZodError,
+  lineOf: (path: readonly PropertyKey[]) => number | undefined,
+  basePath: readonly PropertyKey[] = [],
+): [string, string] {
+  const issue = error.issues[0];
+  const path = [...basePath, ...(issue?.path ?? [])];
+  const field = path.length ? path.map(String).join('.') : '(top level)';
+  const line = lineOf(path);
+  const where = line === undefined ? `field ${field}` : `line ${line}, field ${field}`;
+  return [`${field}: ${issue?.message ?? 'invalid value'}`, where];
+}

@@ -1,0 +1,54 @@
+/** Text normalisation shared by the loader, the excerpt check and the indexes. */
+
+const QUOTES: Record<string, string> = {
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201A': "'",
+  '\u201B': "'",
+  '\u2032': "'",
+  '\u201C': '"',
+  '\u201D': '"',
+  '\u201E': '"',
+  '\u201F': '"',
+  '\u2033': '"',
+  '\u00AB': '"',
+  '\u00BB': '"',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2212': '-',
+  '\u00A0': ' ',
+  '\u2026': '...',
+};
+
+const QUOTE_RE = /[\u2018\u2019\u201A\u201B\u2032\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2013\u2014\u2212\u00A0\u2026]/g;
+
+/** Straight quotes and dashes, single spaces: the form in which excerpts are compared with articles. */
+export function foldPunctuation(text: string): string {
+  return text.replace(QUOTE_RE, (c) => QUOTES[c] ?? c);
+}
+
+/** Case-insensitive comparison form: folded punctuation, collapsed whitespace, lower case. */
+export function comparable(text: string): string {
+  return foldPunctuation(text).replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** Removes accents so "Medvédev" and "Medvedev" compare equal. */
+export function stripAccents(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+}
+
+export function countWords(text: string): number {
+  const matches = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
+  return matches ? matches.length : 0;
+}
+
+/** A URL- and file-safe identifier made from free text. */
+export function slugify(text: string): string {
+  return (
+    stripAccents(text)
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'untitled'
+  );
+}
