@@ -1,0 +1,81 @@
+/**
+ * Turns what a user typed into a command and its arguments. Slash commands map directly;
+ * natural questions are matched by pattern; anything else becomes a search.
+ */
+import type { ParsedRequest } from './request.ts';
+
+export const MAX_INPUT_CHARS = 500;
+
+interface QuestionPattern {
+  pattern: RegExp;
+  command: string;
+  /** Which capture groups hold the subject and topic. */
+  subject?: number;
+  topic?: number;
+}
+
+const Q = '\\s*[?!.]*\\s*$';
+
+// Order matters: the first pattern that matches wins.
+const QUESTIONS: QuestionPattern[] = [
+  { pattern: /^(?:what|which)\s+happened\s+(?:at|in|on|to|with|during|near|over)\s+(.+?)\s*[?!.]*\s*$/i, command: 'what', subject: 1 },
+  {
+    pattern: new RegExp(`^what\\s+(?:did|does|has|had)\\s+(.+?)\\s+(?:say|said|tell|told|state|claim|declare)(?:\\s+(?:about|on|of|regarding)\\s+(.+?))?${Q}`, 'i'),
+    command: 'quote',
+    subject: 1,
+    topic: 2,
+  },
+  { pattern: new RegExp(`^(?:quotes?|statements?)\\s+(?:from|by)\\s+(.+?)(?:\\s+(?:about|on)\\s+(.+?))?${Q}`, 'i'), command: 'quote', subject: 1, topic: 2 },
+  { pattern: new RegExp(`^how\\s+(?:many|much)\\b.*${Q}`, 'i'), command: 'figure' },
+  { pattern: new RegExp(`^(?:who\\s+(?:is|was|are|were)|who's|whos)\\s+(.+?)${Q}`, 'i'), command: 'who', subject: 1 },
+  { pattern: new RegExp(`^(?:tell\\s+me\\s+about|describe)\\s+(.+?)${Q}`, 'i'), command: 'about', subject: 1 },
+  { pattern: new RegExp(`^what\\s+(?:is|was|are|were)\\s+(?:the\\s+)?(.+?)${Q}`, 'i'), command: 'what', subject: 1 },
+  { pattern: new RegExp(`^what\\s+happened${Q}`, 'i'), command: 'timeline' },
+  { pattern: new RegExp(`^where\\s+(?:is|was|are|were|did|does|do|has|had)\\s+(.+?)${Q}`, 'i'), command: 'where', subject: 1 },
+  { pattern: new RegExp(`^when\\s+(?:is|was|are|were|did|does|do|has|had)\\s+(.+?)${Q}`, 'i'), command: 'when', subject: 1 },
+  { pattern: /^(?:which|what|who|why|how|where|when)\b/i, command: 'ask' },
+];
+
+/** Removes control characters and collapses whitespace; overlong input is cut at MAX_INPUT_CHARS. */
+export function sanitizeInput(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_INPUT_CHARS);
+}
+
+export function parseRequest(raw: string, commandNames: ReadonlySet<string>): ParsedRequest {
+  const text = sanitizeInput(raw);
+  if (!text) return { command: 'help', text: '' };
+
+  // "/who Tillerson", "!who Tillerson", "who: Tillerson", or a bare command word such as "help".
+  const m = /^([/!])?([a-z]+)(?::\s*|\s+|$)(.*)$/i.exec(text);
+  if (m) {
+    const explicit = m[1] !== undefined;
+    const name = (m[2] ?? '').toLowerCase();
+    const rest = (m[3] ?? '').trim();
+    if (explicit && !commandNames.has(name)) return { command: 'unknown', text: name };
+    // A bare word is a command unless it starts a question ("who is ...", "what happened ...").
+    const startsQuestion = /^(is|was|are|were|did|does|do|has|had|happened|'s)\b/i.test(rest);
+    if (commandNames.has(name) && (explicit || !startsQuestion)) {
+      return { command: name, text: rest, ...(rest ? { subject: rest } : {}) };
+    }
+  }
+
+  for (const q of QUESTIONS) {
+    const m = q.pattern.exec(text);
+    if (!m) continue;
+    const subject = q.subject ? m[q.subject]?.trim() : undefined;
+    const topic = q.topic ? m[q.topic]?.trim() : undefined;
+    return {
+      command: q.command,
+      text: subject ?? text,
+      question: text,
+      ...(subject ? { subject } : {}),
+      ...(topic ? { topic } : {}),
+    };
+  }
+  return { command: 'search', text, question: text };
+}

@@ -1,0 +1,39 @@
+/** The platform-neutral answer: data that every adapter renders in its own way. */
+
+export interface Citation {
+  articleId: string;
+  title: string;
+  publication?: string;
+  published?: string;
+  url?: string;
+}
+
+export interface ReplyLine {
+  text: string;
+  /** Indexes into Reply.citations of the sources that support this line. */
+  cites: number[];
+}
+
+export interface ReplyField {
+  label: string;
+  value: string;
+}
+
+/** Something the user can ask next; adapters show these as buttons where they can. */
+export interface Suggestion {
+  label: string;
+  ask: string;
+}
+
+export type ReplyKind = 'answer' | 'not_found' | 'ambiguous' | 'help' | 'error';
+
+export interface Reply {
+  kind: ReplyKind;
+  /** One line that answers the question on its own. */
+  headline: string;
+  headlineCites: number[];
+  lines: ReplyLine[];
+  fields: ReplyField[];
+  suggestions: Suggestion[];
+  citations: Citation[];
+}

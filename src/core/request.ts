@@ -1,0 +1,20 @@
+/** What an adapter hands the core: the user's text and where it came from. */
+export interface Request {
+  text: string;
+  platform?: 'console' | 'slack' | 'discord' | 'scheduler' | (string & {});
+  userId?: string;
+  channelId?: string;
+}
+
+/** A request after parsing: which command, and its arguments. */
+export interface ParsedRequest {
+  command: string;
+  /** Everything after the command word, as typed. */
+  text: string;
+  /** The person, place or thing asked about, when a natural question names one. */
+  subject?: string;
+  /** What the question is about ("about NATO"), for quotes and timelines. */
+  topic?: string;
+  /** The original question, for handlers that search with all of its words. */
+  question?: string;
+}

@@ -1,0 +1,43 @@
+/** Cuts articles into passages: whole paragraphs, or runs of sentences when a paragraph is long. */
+import { splitSentences } from './splitSentences.ts';
+import type { Article, Passage } from './types.ts';
+
+export const MAX_PASSAGE_WORDS = 70;
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** Headings ("Going forwards") carry no facts of their own and would only add noise to results. */
+function isHeading(paragraph: string): boolean {
+  return wordCount(paragraph) <= 8 && !/[.!?"'”’)]$/.test(paragraph);
+}
+
+export function buildPassages(articles: readonly Article[]): Passage[] {
+  const passages: Passage[] = [];
+  for (const article of articles) {
+    article.body.split(/\n{2,}/).forEach((paragraph, index) => {
+      if (!paragraph.trim() || isHeading(paragraph.trim())) return;
+      const push = (text: string) =>
+        passages.push({ id: passages.length, articleId: article.id, paragraph: index, text });
+      if (wordCount(paragraph) <= MAX_PASSAGE_WORDS) {
+        push(paragraph.trim());
+        return;
+      }
+      let chunk: string[] = [];
+      let words = 0;
+      for (const sentence of splitSentences(paragraph)) {
+        const n = wordCount(sentence);
+        if (chunk.length && words + n > MAX_PASSAGE_WORDS) {
+          push(chunk.join(' '));
+          chunk = [];
+          words = 0;
+        }
+        chunk.push(sentence);
+        words += n;
+      }
+      if (chunk.length) push(chunk.join(' '));
+    });
+  }
+  return passages;
+}

@@ -1,0 +1,153 @@
+/**
+ * Name lookup over entities and events (names and aliases) with fuse.js: typo tolerant, and
+ * honest about ambiguity ("did you mean") rather than picking one of several close names.
+ */
+import { distance } from 'fastest-levenshtein';
+import Fuse from 'fuse.js';
+import { stripAccents } from '../knowledge/normalizeText.ts';
+import type { EntityKind } from '../knowledge/types.ts';
+
+export interface NamedTarget {
+  /** Entity or event id. */
+  id: string;
+  type: 'entity' | 'event';
+  kind: EntityKind;
+  name: string;
+  aliases: readonly string[];
+}
+
+export interface NameMatch {
+  target: NamedTarget;
+  /** 0 is a perfect match, 1 no match at all (fuse.js convention). */
+  score: number;
+  /** The name or alias that matched. */
+  matched: string;
+  exact: boolean;
+}
+
+export type Lookup =
+  | { status: 'found'; match: NameMatch; others: NameMatch[] }
+  | { status: 'ambiguous'; matches: NameMatch[] }
+  | { status: 'none'; near: NameMatch[] };
+
+export interface LookupOptions {
+  /** Prefer these kinds; others are only used when nothing of these kinds matches. */
+  prefer?: readonly EntityKind[];
+  limit?: number;
+}
+
+interface NameEntry {
+  key: string;
+  name: string;
+  target: NamedTarget;
+}
+
+export function nameKey(text: string): string {
+  return stripAccents(text)
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/^(the|a|an) /, '')
+    .trim();
+}
+
+/**
+ * fuse.js matches inside words ("war" in "forward"); a name match must instead match whole words:
+ * every query word is close to, or starts, some word of the name.
+ */
+function wordsAlign(query: string, name: string): boolean {
+  const nameWords = name.split(' ');
+  return query.split(' ').every((q) =>
+    nameWords.some((w) => {
+      if (w === q) return true;
+      if (q.length >= 4 && w.startsWith(q)) return true;
+      const allowed = q.length >= 8 ? 2 : q.length >= 4 ? 1 : 0;
+      return allowed > 0 && distance(q, w) <= allowed;
+    }),
+  );
+}
+
+/** How much of the matched name the query covers: "Grigorovich" covers a vessel's name more than an event's. */
+function coverage(query: string, matched: string): number {
+  return Math.min(1, query.length / Math.max(1, nameKey(matched).length));
+}
+
+/** Scores below this are confident matches; up to MATCH_THRESHOLD they are "did you mean" material. */
+const CONFIDENT = 0.2;
+const MATCH_THRESHOLD = 0.34;
+const CLOSE = 0.08;
+
+export class EntityIndex {
+  private readonly fuse: Fuse<NameEntry>;
+  private readonly exact = new Map<string, NameEntry[]>();
+  readonly targets: readonly NamedTarget[];
+
+  constructor(targets: readonly NamedTarget[]) {
+    this.targets = targets;
+    const entries: NameEntry[] = [];
+    for (const target of targets) {
+      const seen = new Set<string>();
+      for (const name of [target.name, ...target.aliases]) {
+        const key = nameKey(name);
+        if (!key || seen.has(key)) continue;
+        seen.add(key);
+        const entry = { key, name, target };
+        entries.push(entry);
+        const list = this.exact.get(key) ?? [];
+        list.push(entry);
+        this.exact.set(key, list);
+      }
+    }
+    this.fuse = new Fuse(entries, {
+      keys: ['key'],
+      includeScore: true,
+      ignoreLocation: true,
+      threshold: MATCH_THRESHOLD,
+      minMatchCharLength: 2,
+    });
+  }
+
+  /** All candidates for a name, best first, one per target. */
+  candidates(query: string, limit = 10): NameMatch[] {
+    const key = nameKey(query);
+    if (!key) return [];
+    const best = new Map<string, NameMatch>();
+    const offer = (m: NameMatch) => {
+      const id = `${m.target.type}:${m.target.id}`;
+      const prev = best.get(id);
+      if (!prev || m.score < prev.score) best.set(id, m);
+    };
+    for (const entry of this.exact.get(key) ?? []) {
+      offer({ target: entry.target, score: 0, matched: entry.name, exact: true });
+    }
+    for (const r of this.fuse.search(key.slice(0, 64), { limit: limit * 3 })) {
+      if (!wordsAlign(key, r.item.key)) continue;
+      offer({ target: r.item.target, score: r.score ?? 1, matched: r.item.name, exact: false });
+    }
+    return [...best.values()].sort((a, b) => a.score - b.score || Number(b.exact) - Number(a.exact)).slice(0, limit);
+  }
+
+  lookup(query: string, options: LookupOptions = {}): Lookup {
+    const all = this.candidates(query, options.limit ?? 10);
+    const preferred = options.prefer ? all.filter((m) => options.prefer?.includes(m.target.kind)) : all;
+    const pool = preferred.length ? preferred : all;
+    const first = pool[0];
+    if (!first) return { status: 'none', near: [] };
+
+    const exact = pool.filter((m) => m.exact);
+    if (exact.length === 1 && exact[0]) return { status: 'found', match: exact[0], others: pool.slice(1) };
+    if (exact.length > 1) return { status: 'ambiguous', matches: exact };
+
+    if (first.score > CONFIDENT) return { status: 'none', near: pool.slice(0, 5) };
+    const close = pool.filter((m) => m.score - first.score <= CLOSE);
+    if (close.length > 1) {
+      // Several names fit about equally well: pick one only if it alone is mostly what was asked.
+      const key = nameKey(query);
+      const covering = close.filter((m) => coverage(key, m.matched) >= 0.4);
+      const only = covering.length === 1 ? covering[0] : undefined;
+      if (only) return { status: 'found', match: only, others: pool.filter((m) => m !== only) };
+      return { status: 'ambiguous', matches: close.slice(0, 5) };
+    }
+    return { status: 'found', match: first, others: pool.slice(1) };
+  }
+}

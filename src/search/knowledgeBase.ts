@@ -1,0 +1,48 @@
+/** Everything the command core reads: the corpus plus its indexes and lookups, built once per load. */
+import { buildPassages } from '../knowledge/buildPassages.ts';
+import type { Article, Corpus, Entity, LoadProblem, NewsEvent, Passage } from '../knowledge/types.ts';
+import { EntityIndex, type NamedTarget } from './entityIndex.ts';
+import { PassageIndex } from './passageIndex.ts';
+
+export interface KnowledgeBase {
+  corpus: Corpus;
+  articles: ReadonlyMap<string, Article>;
+  entities: ReadonlyMap<string, Entity>;
+  events: ReadonlyMap<string, NewsEvent>;
+  passages: readonly Passage[];
+  passageIndex: PassageIndex;
+  names: EntityIndex;
+  problems: readonly LoadProblem[];
+  words: number;
+}
+
+export function buildKnowledgeBase(corpus: Corpus): KnowledgeBase {
+  const passages = buildPassages(corpus.articles);
+  const targets: NamedTarget[] = [
+    ...corpus.facts.entities.map((e) => ({
+      id: e.id,
+      type: 'entity' as const,
+      kind: e.kind,
+      name: e.name,
+      aliases: e.aliases,
+    })),
+    ...corpus.facts.events.map((e) => ({
+      id: e.id,
+      type: 'event' as const,
+      kind: 'event' as const,
+      name: e.name,
+      aliases: e.aliases,
+    })),
+  ];
+  return {
+    corpus,
+    articles: new Map(corpus.articles.map((a) => [a.id, a])),
+    entities: new Map(corpus.facts.entities.map((e) => [e.id, e])),
+    events: new Map(corpus.facts.events.map((e) => [e.id, e])),
+    passages,
+    passageIndex: new PassageIndex(passages),
+    names: new EntityIndex(targets),
+    problems: corpus.problems,
+    words: corpus.articles.reduce((n, a) => n + a.words, 0),
+  };
+}
