@@ -1,0 +1,33 @@
+/** Runs question cases: `npm run eval -- <file.jsonl>... [--corpus DIR]`; exit 1 if any fail. */
+import { readFileSync } from 'node:fs';
+import { formatProblem, openKnowledge } from '../app/openKnowledge.ts';
+import { parseEvalCases, runEvalCase } from '../eval/evalCases.ts';
+import { cliArgs, runCli } from './options.ts';
+
+runCli(() => {
+  const args = cliArgs();
+  if (args.help || args.positionals.length === 0) {
+    console.error('Usage: npm run eval -- <cases.jsonl>... [--corpus DIR] [--verbose]');
+    return args.help ? 0 : 2;
+  }
+  const { bot, kb } = openKnowledge(args.corpus);
+  for (const p of kb.problems) console.error(`corpus problem: ${formatProblem(p)}`);
+  let passed = 0;
+  let failed = 0;
+  for (const file of args.positionals) {
+    for (const c of parseEvalCases(readFileSync(file, 'utf8'), file)) {
+      const result = runEvalCase(bot, c);
+      if (result.passed) {
+        passed++;
+        if (args.verbose) console.log(`PASS ${file}:${c.line} ${c.ask}`);
+        continue;
+      }
+      failed++;
+      console.log(`FAIL ${file}:${c.line} ${c.ask}`);
+      for (const f of result.failures) console.log(`  - ${f}`);
+      console.log(result.text.replace(/^/gm, '    | '));
+    }
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed ? 1 : 0;
+});

@@ -1,0 +1,37 @@
+/** Settings from the environment (and .env), validated once at start-up with messages that say what to fix. */
+import { z } from 'zod';
+
+const optionalSecret = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+export const settingsSchema = z.object({
+  CORPUS_DIR: z.string().trim().min(1).default('corpus'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SLACK_BOT_TOKEN: optionalSecret.refine((t) => t === undefined || t.startsWith('xoxb-'), 'must start with "xoxb-" (the Bot User OAuth Token)'),
+  SLACK_SIGNING_SECRET: optionalSecret,
+  SLACK_APP_TOKEN: optionalSecret.refine((t) => t === undefined || t.startsWith('xapp-'), 'must start with "xapp-" (an app-level token with connections:write)'),
+  SLACK_API_URL: z.url('must be a full URL such as https://slack.com/api/').optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DISCORD_TOKEN: optionalSecret,
+  DISCORD_APPLICATION_ID: optionalSecret,
+  DISCORD_GUILD_ID: optionalSecret,
+  DISCORD_API_URL: z.url('must be a full URL such as https://discord.com/api').optional(),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export class SettingsError extends Error {
+  readonly code = 'INVALID_SETTINGS';
+}
+
+/** Reads settings; empty strings count as unset so a copied .env.example works as it is. */
+export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = settingsSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(settings)'}: ${i.message}`);
+  throw new SettingsError(`Invalid settings (check your .env or environment):\n${lines.join('\n')}`);
+}

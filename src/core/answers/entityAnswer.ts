@@ -1,0 +1,58 @@
+/** Answers "who/what is X" from a curated entity: role headline, what else is known, where it is cited. */
+import type { Entity } from '../../knowledge/types.ts';
+import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import type { Reply } from '../reply.ts';
+import { ReplyBuilder } from '../replyBuilder.ts';
+import { articleIdsOf, eventsInvolving, eventWhen, joinWords } from './describe.ts';
+import { passagesMentioning } from './mentions.ts';
+import { contentTerms, snippetFor } from './snippets.ts';
+
+const KIND_LABEL: Record<Entity['kind'], string> = {
+  person: 'person',
+  organisation: 'organisation',
+  place: 'place',
+  event: 'event',
+  vessel: 'vessel',
+  thing: 'subject',
+};
+
+export function entityAnswer(kb: KnowledgeBase, entity: Entity): Reply {
+  const [first, ...more] = entity.roles;
+  const headline = first
+    ? `${entity.name}: ${first.title}${first.note ? ` (${first.note})` : ''}`
+    : `${entity.name}: ${entity.description ?? KIND_LABEL[entity.kind]}`;
+  const reply = new ReplyBuilder(kb, 'answer', headline);
+  if (first) reply.citeHeadline(first.source.article);
+  else reply.citeHeadline(...articleIdsOf(entity.sources));
+
+  // Other roles, each with its own source; the same title from several sources is one line.
+  const byTitle = new Map<string, string[]>();
+  for (const role of more) {
+    const label = `${role.title}${role.note ? ` (${role.note})` : ''}`;
+    byTitle.set(label, [...(byTitle.get(label) ?? []), role.source.article]);
+  }
+  for (const [label, articles] of byTitle) reply.line(`Also: ${label}`, ...articles);
+  if (first && entity.description) reply.line(entity.description, ...articleIdsOf(entity.sources));
+
+  const events = eventsInvolving(kb, entity.id).slice(0, 3);
+  for (const event of events) {
+    const when = eventWhen(event);
+    reply.line(`${event.name}${when ? ` (${when})` : ''}`, ...articleIdsOf(event.sources));
+  }
+
+  // When the facts say little, show how the articles mention it.
+  if (reply.lineCount < 2) {
+    const names = [entity.name, ...entity.aliases];
+    for (const passage of passagesMentioning(kb, names, 2)) {
+      reply.line(snippetFor(passage.text, contentTerms(names.join(' '))), passage.articleId);
+    }
+  }
+
+  reply.field('Kind', KIND_LABEL[entity.kind]);
+  if (entity.aliases.length) reply.field('Also called', joinWords(entity.aliases));
+  if (entity.roles.length > 1) reply.field('Roles', joinWords([...new Set(entity.roles.map((r) => r.title))]));
+  const quotes = kb.corpus.facts.quotes.filter((q) => q.speaker === entity.id).length;
+  if (quotes) reply.suggest({ label: `Quotes from ${entity.name}`, ask: `/quote ${entity.name}` });
+  reply.suggest({ label: `Search "${entity.name}"`, ask: `/search ${entity.name}` });
+  return reply.build();
+}

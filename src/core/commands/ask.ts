@@ -1,0 +1,46 @@
+import { resolveName } from '../answers/common.ts';
+import { entityAnswer } from '../answers/entityAnswer.ts';
+import { type EventFocus, eventAnswer } from '../answers/eventAnswer.ts';
+import { findEvents } from '../answers/findEvents.ts';
+import { questionAnswer, searchAnswer } from '../answers/searchAnswer.ts';
+import type { CommandDefinition } from './types.ts';
+
+function focusOf(question: string): EventFocus {
+  const word = /^\s*(who|where|when)\b/i.exec(question)?.[1]?.toLowerCase();
+  return word === 'who' || word === 'where' || word === 'when' ? word : 'what';
+}
+
+/** Free questions ("who did Tillerson meet in Moscow?", "which warship ..."): events first, then text. */
+export const askCommand: CommandDefinition = {
+  name: 'ask',
+  summary: 'Ask anything in plain words; the best-supported answer, with sources',
+  args: [{ name: 'question', description: 'A question in plain words', required: true }],
+  examples: ['who did Tillerson meet in Moscow?', 'which warship was sent to Tartus?'],
+  run(parsed, { kb }) {
+    const question = parsed.question ?? parsed.text;
+    const [best, second] = findEvents(kb, question);
+    if (best && best.score >= 3 && (!second || best.score > second.score)) {
+      return eventAnswer(kb, best.event, focusOf(question));
+    }
+    return questionAnswer(kb, question);
+  },
+};
+
+/** "tell me about X": whatever X is, the matching answer. */
+export const aboutCommand: CommandDefinition = {
+  name: 'about',
+  summary: 'Everything known about a name',
+  args: [{ name: 'name', description: 'A person, place, event or thing', required: true, completeNames: true }],
+  examples: ['/about NATO', 'tell me about the Admiral Grigorovich'],
+  run(parsed, { kb }) {
+    const subject = parsed.subject ?? parsed.text;
+    const lookup = resolveName(kb, subject);
+    if (lookup.status === 'found') {
+      const event = kb.events.get(lookup.match.target.id);
+      if (lookup.match.target.type === 'event' && event) return eventAnswer(kb, event);
+      const entity = kb.entities.get(lookup.match.target.id);
+      if (entity) return entityAnswer(kb, entity);
+    }
+    return searchAnswer(kb, subject);
+  },
+};

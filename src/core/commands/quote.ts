@@ -1,0 +1,107 @@
+import type { Quote } from '../../knowledge/types.ts';
+import type { NameMatch } from '../../search/entityIndex.ts';
+import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { didYouMean, missingArgument, notFound } from '../answers/common.ts';
+import { passagesMentioning } from '../answers/mentions.ts';
+import { contentTerms, shorten, termHits } from '../answers/snippets.ts';
+import { splitSentences } from '../../knowledge/splitSentences.ts';
+import type { Reply } from '../reply.ts';
+import { ReplyBuilder } from '../replyBuilder.ts';
+import type { CommandDefinition } from './types.ts';
+
+interface FoundQuote {
+  text: string;
+  context?: string;
+  articleId: string;
+}
+
+/** "Medvedev war" -> speaker "Medvedev", topic "war": the longest leading words that name someone. */
+function splitSpeaker(kb: KnowledgeBase, text: string): { speaker: string; topic?: string } {
+  const about = /^(.+?)\s+(?:about|on|regarding)\s+(.+)$/i.exec(text);
+  if (about?.[1] && about[2]) return { speaker: about[1], topic: about[2] };
+  const words = text.split(/\s+/);
+  for (let n = words.length; n >= 1; n--) {
+    const speaker = words.slice(0, n).join(' ');
+    if (kb.names.lookup(speaker, { prefer: ['person', 'organisation'] }).status === 'found') {
+      const topic = words.slice(n).join(' ');
+      return topic ? { speaker, topic } : { speaker };
+    }
+  }
+  return { speaker: text };
+}
+
+/** Quotations in sentences that name the speaker, for corpora without curated quotes. */
+function quotesFromText(kb: KnowledgeBase, names: readonly string[]): FoundQuote[] {
+  const found: FoundQuote[] = [];
+  for (const passage of passagesMentioning(kb, names, 30)) {
+    for (const sentence of splitSentences(passage.text)) {
+      if (!names.some((n) => sentence.includes(n))) continue;
+      for (const m of sentence.matchAll(/[“"]([^”"]{3,300})[”"]/g)) {
+        if (m[1]) found.push({ text: m[1].trim(), context: shorten(sentence, 200), articleId: passage.articleId });
+      }
+    }
+  }
+  return found;
+}
+
+function quoteReply(kb: KnowledgeBase, speaker: string, quotes: FoundQuote[], topicNote?: string): Reply {
+  // Lead with quotes from different sources, so differing versions are visible at once.
+  const lead: FoundQuote[] = [];
+  for (const q of quotes) if (!lead.some((l) => l.articleId === q.articleId) && lead.length < 2) lead.push(q);
+  const headline = `${speaker}: ${lead.map((q) => `“${shorten(q.text, 120)}”`).join(' / ')}`;
+  const reply = new ReplyBuilder(kb, 'answer', headline).citeHeadline(...lead.map((q) => q.articleId));
+  if (topicNote) reply.line(topicNote);
+  const sources = new Set(quotes.map((q) => q.articleId));
+  if (sources.size > 1) reply.line(`Quoted in ${sources.size} sources; each version is shown with its source.`);
+  for (const q of quotes.slice(0, 6)) {
+    reply.line(`“${shorten(q.text, 300)}”${q.context ? ` (${q.context})` : ''}`, q.articleId);
+  }
+  return reply.build();
+}
+
+export const quoteCommand: CommandDefinition = {
+  name: 'quote',
+  summary: 'What someone said, optionally on a topic',
+  args: [
+    { name: 'person', description: 'Who said it', required: true, completeNames: true },
+    { name: 'topic', description: 'What it was about', required: false },
+  ],
+  examples: ['/quote Medvedev', 'what did Tillerson say about Russia?'],
+  run(parsed, { kb }) {
+    const raw = parsed.subject ?? parsed.text;
+    if (!raw) return missingArgument(kb, '/quote <person> [topic]', '/quote Medvedev');
+    const split = parsed.topic ? { speaker: raw, topic: parsed.topic } : splitSpeaker(kb, raw);
+    const lookup = kb.names.lookup(split.speaker, { prefer: ['person', 'organisation'] });
+    if (lookup.status === 'ambiguous') return didYouMean(kb, split.speaker, lookup.matches, 'quote');
+
+    let match: NameMatch | undefined;
+    if (lookup.status === 'found') match = lookup.match;
+    const entity = match ? kb.entities.get(match.target.id) : undefined;
+    const names = entity ? [entity.name, ...entity.aliases] : [split.speaker];
+    const speakerName = entity?.name ?? split.speaker;
+
+    const curated: FoundQuote[] = entity
+      ? kb.corpus.facts.quotes
+          .filter((q: Quote) => q.speaker === entity.id)
+          .map((q) => ({ text: q.text, articleId: q.source.article, ...(q.context ? { context: q.context } : {}) }))
+      : [];
+    const quotes = curated.length ? curated : quotesFromText(kb, names);
+    if (!quotes.length) {
+      if (!entity && passagesMentioning(kb, names, 1).length === 0) return notFound(kb, split.speaker, 'anyone', lookup.status === 'none' ? lookup.near : []);
+      return new ReplyBuilder(kb, 'not_found', `No quotes from ${speakerName} in the archive.`)
+        .line(`Try /search ${speakerName} to see how the articles mention them.`)
+        .suggest({ label: `Search "${speakerName}"`, ask: `/search ${speakerName}` })
+        .build();
+    }
+    if (!split.topic) return quoteReply(kb, speakerName, quotes);
+
+    const terms = contentTerms(split.topic);
+    const aboutText = (q: FoundQuote) => {
+      const facts = kb.corpus.facts.quotes.find((f) => f.text === q.text && f.source.article === q.articleId);
+      return [q.text, q.context ?? '', ...(facts?.about ?? [])].join(' ').replace(/-/g, ' ');
+    };
+    const onTopic = quotes.filter((q) => termHits(aboutText(q), terms) > 0);
+    if (onTopic.length) return quoteReply(kb, speakerName, onTopic);
+    return quoteReply(kb, speakerName, quotes, `No quotes from ${speakerName} about "${split.topic}"; everything they said:`);
+  },
+};

@@ -1,0 +1,42 @@
+import { didYouMean, missingArgument, notFound, resolveName } from '../answers/common.ts';
+import { entityAnswer } from '../answers/entityAnswer.ts';
+import { eventAnswer } from '../answers/eventAnswer.ts';
+import { passagesMentioning } from '../answers/mentions.ts';
+import { roleFromText } from '../answers/roleFromText.ts';
+import { contentTerms, snippetFor } from '../answers/snippets.ts';
+import { ReplyBuilder } from '../replyBuilder.ts';
+import type { CommandDefinition } from './types.ts';
+
+export const whoCommand: CommandDefinition = {
+  name: 'who',
+  summary: 'Who someone is: their role, with sources',
+  args: [{ name: 'name', description: 'A person or organisation', required: true, completeNames: true }],
+  examples: ['/who Tillerson', 'who is Nikki Haley?'],
+  run(parsed, { kb }) {
+    const subject = parsed.subject ?? parsed.text;
+    if (!subject) return missingArgument(kb, '/who <name>', '/who Tillerson');
+    const lookup = resolveName(kb, subject, ['person', 'organisation']);
+    if (lookup.status === 'found') {
+      const target = lookup.match.target;
+      const event = target.type === 'event' ? kb.events.get(target.id) : undefined;
+      if (event) return eventAnswer(kb, event, 'who');
+      const entity = kb.entities.get(target.id);
+      if (entity) return entityAnswer(kb, entity);
+    }
+    if (lookup.status === 'ambiguous') return didYouMean(kb, subject, lookup.matches, 'who');
+
+    // No curated fact: read the role from the article text itself.
+    const passages = passagesMentioning(kb, [subject], 20);
+    if (passages.length === 0) return notFound(kb, subject, 'anyone or anything', lookup.status === 'none' ? lookup.near : []);
+    const found = roleFromText(subject, passages);
+    const headline = found ? `${found.name}: ${found.role}` : `${subject}: mentioned in ${passages.length} passage(s)`;
+    const reply = new ReplyBuilder(kb, 'answer', headline);
+    if (found) reply.citeHeadline(found.passage.articleId);
+    const terms = contentTerms(subject);
+    for (const p of [...(found ? [found.passage] : []), ...passages.filter((p) => p !== found?.passage)].slice(0, 3)) {
+      reply.line(snippetFor(p.text, terms), p.articleId);
+    }
+    reply.suggest({ label: `Search "${subject}"`, ask: `/search ${subject}` });
+    return reply.build();
+  },
+};
