@@ -19,6 +19,11 @@ export const settingsSchema = z.object({
   DISCORD_APPLICATION_ID: optionalSecret,
   DISCORD_GUILD_ID: optionalSecret,
   DISCORD_API_URL: z.url('must be a full URL such as https://discord.com/api').optional(),
+  /** Channels where plain messages are answered without a mention (needs the Message Content intent). */
+  DISCORD_LISTEN_CHANNEL_IDS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

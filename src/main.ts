@@ -1,0 +1,46 @@
+/**
+ * Composition root: reads settings, loads the corpus, starts the adapters that have tokens,
+ * or the console when none do.
+ */
+import 'dotenv/config';
+import { parseArgs } from 'node:util';
+import { startConsole } from './adapters/console/consoleAdapter.ts';
+import type { RunningAdapter } from './adapters/types.ts';
+import { createLogger } from './app/logger.ts';
+import { formatProblem, openKnowledge } from './app/openKnowledge.ts';
+import { loadSettings } from './config/settings.ts';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { corpus: { type: 'string' } }, allowPositionals: false });
+  const settings = loadSettings(values.corpus ? { ...process.env, CORPUS_DIR: values.corpus } : process.env);
+  const log = createLogger(settings.LOG_LEVEL);
+  const { bot, kb, buildMs } = openKnowledge(settings.CORPUS_DIR);
+  for (const p of kb.problems) log.warn({ file: p.file, where: p.where }, `corpus problem: ${formatProblem(p)}`);
+  log.info({ articles: kb.articles.size, passages: kb.passages.length, buildMs: Math.round(buildMs) }, 'corpus loaded');
+
+  const adapters: RunningAdapter[] = [];
+  // Platform adapters are wired here as they land (see README: Slack, Discord).
+
+  if (adapters.length === 0) {
+    const console = startConsole({
+      bot,
+      banner: `News knowledge bot: ${kb.articles.size} articles from ${settings.CORPUS_DIR}. Type help, a /command or a question; exit to quit.`,
+    });
+    await console.closed;
+    return;
+  }
+
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    await Promise.allSettled(adapters.map((a) => a.stop()));
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  const e = error as { code?: unknown; message?: string };
+  console.error(typeof e.code === 'string' ? `Error: ${e.message}` : error);
+  process.exit(1);
+});
