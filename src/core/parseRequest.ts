@@ -26,7 +26,7 @@ const QUESTIONS: QuestionPattern[] = [
     topic: 2,
   },
   { pattern: new RegExp(`^(?:quotes?|statements?)\\s+(?:from|by)\\s+(.+?)(?:\\s+(?:about|on)\\s+(.+?))?${Q}`, 'i'), command: 'quote', subject: 1, topic: 2 },
-  { pattern: new RegExp(`^how\\s+(?:many|much)\\b.*${Q}`, 'i'), command: 'figure' },
+  { pattern: new RegExp(`^how\\s+(?:many|much|long|old|far|big|large|often)\\b.*${Q}`, 'i'), command: 'figure' },
   { pattern: new RegExp(`^(?:who\\s+(?:is|was|are|were)|who's|whos)\\s+(.+?)${Q}`, 'i'), command: 'who', subject: 1 },
   { pattern: new RegExp(`^(?:tell\\s+me\\s+about|describe)\\s+(.+?)${Q}`, 'i'), command: 'about', subject: 1 },
   { pattern: new RegExp(`^what\\s+(?:is|was|are|were)\\s+(?:the\\s+)?(.+?)${Q}`, 'i'), command: 'what', subject: 1 },

@@ -16,6 +16,8 @@ function isHeading(paragraph: string): boolean {
 export function buildPassages(articles: readonly Article[]): Passage[] {
   const passages: Passage[] = [];
   for (const article of articles) {
+    // The headline is searchable too ("/search deep freeze" finds the article by its title).
+    passages.push({ id: passages.length, articleId: article.id, paragraph: -1, text: article.title });
     article.body.split(/\n{2,}/).forEach((paragraph, index) => {
       if (!paragraph.trim() || isHeading(paragraph.trim())) return;
       const push = (text: string) =>

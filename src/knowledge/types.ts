@@ -19,7 +19,7 @@ export interface Passage {
   /** Index in the knowledge base's passage array. */
   id: number;
   articleId: string;
-  /** Paragraph number within the article (0-based). */
+  /** Paragraph number within the article (0-based); -1 for the article's title. */
   paragraph: number;
   text: string;
 }

@@ -61,7 +61,7 @@ function wordsAlign(query: string, name: string): boolean {
     nameWords.some((w) => {
       if (w === q) return true;
       if (q.length >= 4 && w.startsWith(q)) return true;
-      const allowed = q.length >= 8 ? 2 : q.length >= 4 ? 1 : 0;
+      const allowed = q.length >= 6 ? 2 : q.length >= 4 ? 1 : 0;
       return allowed > 0 && distance(q, w) <= allowed;
     }),
   );
@@ -138,7 +138,6 @@ export class EntityIndex {
     if (exact.length === 1 && exact[0]) return { status: 'found', match: exact[0], others: pool.slice(1) };
     if (exact.length > 1) return { status: 'ambiguous', matches: exact };
 
-    if (first.score > CONFIDENT) return { status: 'none', near: pool.slice(0, 5) };
     const close = pool.filter((m) => m.score - first.score <= CLOSE);
     if (close.length > 1) {
       // Several names fit about equally well: pick one only if it alone is mostly what was asked.
@@ -148,6 +147,8 @@ export class EntityIndex {
       if (only) return { status: 'found', match: only, others: pool.filter((m) => m !== only) };
       return { status: 'ambiguous', matches: close.slice(0, 5) };
     }
+    // A weaker match is still taken when it is the only name close to the query ("Lavorv").
+    if (first.score > CONFIDENT && pool.length > 1) return { status: 'none', near: pool.slice(0, 5) };
     return { status: 'found', match: first, others: pool.slice(1) };
   }
 }

@@ -66,6 +66,19 @@ export class PassageIndex {
     return this.passages.length;
   }
 
+  /** Index terms close to the query's words ("reyse" -> "reyes"), for "did you mean" hints. */
+  similarTerms(query: string, limit = 3): string[] {
+    const asked = new Set(tokenize(query).map((t) => normalizeTerm(t)));
+    const out: string[] = [];
+    // Wider than normal search: a swapped pair of letters ("reyse") is two edits.
+    const wide = (term: string) => (term.length >= 5 ? 2 : term.length >= 4 ? 1 : false);
+    for (const r of this.index.search(query, { fuzzy: wide, maxFuzzy: 2, prefix: false })) {
+      for (const term of r.terms) if (!asked.has(term) && !out.includes(term)) out.push(term);
+      if (out.length >= limit) break;
+    }
+    return out.slice(0, limit);
+  }
+
   search(query: string, options: PassageSearchOptions = {}): PassageHit[] {
     const { limit = 10, all = false, fuzzy = true } = options;
     if (!tokenize(query).some((t) => normalizeTerm(t) !== null)) return [];

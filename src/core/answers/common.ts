@@ -19,11 +19,20 @@ export function didYouMean(kb: KnowledgeBase, subject: string, matches: readonly
   return reply.build();
 }
 
-export function notFound(kb: KnowledgeBase, subject: string, what: string, near: readonly NameMatch[] = []): Reply {
+export function notFound(
+  kb: KnowledgeBase,
+  subject: string,
+  what: string,
+  near: readonly NameMatch[] = [],
+  command = 'who',
+): Reply {
   const reply = new ReplyBuilder(kb, 'not_found', `Couldn't find ${what} called "${subject}" in the archive.`);
-  if (near.length) {
-    reply.line(`Closest names: ${near.map((m) => m.target.name).join(', ')}.`);
-    for (const m of near.slice(0, 3)) reply.suggest({ label: m.target.name, ask: `/who ${m.target.name}` });
+  const names = near.length
+    ? near.map((m) => m.target.name)
+    : kb.passageIndex.similarTerms(subject).map((t) => t.charAt(0).toUpperCase() + t.slice(1));
+  if (names.length) {
+    reply.line(`Closest names: ${names.join(', ')}.`);
+    for (const name of names.slice(0, 3)) reply.suggest({ label: name, ask: `/${command} ${name}` });
   }
   reply.line(`Try /search ${subject} to look through the article text, or /sources to see what the archive holds.`);
   reply.suggest({ label: `Search "${subject}"`, ask: `/search ${subject}` });

@@ -55,9 +55,13 @@ function titleBefore(text: string, index: number): string | undefined {
   return picked.join(' ');
 }
 
-/** ", the US Ambassador to the UN," or " is a Dallas lawyer" right after the name. */
+/** ", the US Ambassador to the UN," or " is a Dallas lawyer" or ", who chairs ..." right after the name. */
 function roleAfter(text: string, end: number): string | undefined {
   const rest = text.slice(end);
+  const who = /^,\s+who\s+(?:is|was|has been)?\s*((?:chairs|leads|heads|runs|directs|manages|founded|represents|the|a|an)\b[^,.;:()"]{3,80})/.exec(
+    rest,
+  );
+  if (who?.[1]) return who[1].trim().replace(/^(the|a|an)\s+/i, '');
   const m = /^(?:,\s+|\s+(?:is|was|has been)\s+)((?:the|a|an)\s+[^,.;:()"]{3,80}?)(?=[,.;:)]|\s+who\b|\s+said\b|$)/.exec(rest);
   const phrase = m?.[1]?.trim();
   if (!phrase) return undefined;

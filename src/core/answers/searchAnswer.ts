@@ -19,8 +19,13 @@ export function searchPassages(kb: KnowledgeBase, query: string, limit = SEARCH_
   return hits.filter((h) => phrases.every((p) => mentionsName(h.passage.text, p))).slice(0, limit);
 }
 
+/** The query as echoed back, without the quotes a phrase search was typed with. */
+function echo(query: string): string {
+  return shorten(query.replace(/^["“](.*)["”]$/, '$1'), 80);
+}
+
 function nothingFound(kb: KnowledgeBase, query: string): Reply {
-  return new ReplyBuilder(kb, 'not_found', `Nothing in the archive matches "${shorten(query, 80)}".`)
+  return new ReplyBuilder(kb, 'not_found', `Nothing in the archive matches "${echo(query)}".`)
     .line('Try fewer or other words, a name (/who, /what), or /sources to see what the archive holds.')
     .suggest({ label: 'Timeline', ask: '/timeline' }, { label: 'Sources', ask: '/sources' })
     .build();
@@ -63,7 +68,7 @@ export function searchAnswer(kb: KnowledgeBase, query: string): Reply {
   const reply = new ReplyBuilder(
     kb,
     'answer',
-    `Top ${hits.length} passage${hits.length === 1 ? '' : 's'} for "${shorten(query, 80)}" from ${articles} article${articles === 1 ? '' : 's'}:`,
+    `Top ${hits.length} passage${hits.length === 1 ? '' : 's'} for "${echo(query)}" from ${articles} article${articles === 1 ? '' : 's'}:`,
   );
   if (card) reply.line(card.text, ...new Set(card.sources.map((s) => s.article)));
   for (const hit of hits) reply.line(snippetFor(hit.passage.text, terms), hit.passage.articleId);

@@ -2,7 +2,8 @@ import type { Quote } from '../../knowledge/types.ts';
 import type { NameMatch } from '../../search/entityIndex.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { didYouMean, missingArgument, notFound } from '../answers/common.ts';
-import { passagesMentioning } from '../answers/mentions.ts';
+import { mentionsName, passagesMentioning } from '../answers/mentions.ts';
+import { roleFromText } from '../answers/roleFromText.ts';
 import { contentTerms, shorten, termHits } from '../answers/snippets.ts';
 import { splitSentences } from '../../knowledge/splitSentences.ts';
 import type { Reply } from '../reply.ts';
@@ -13,6 +14,8 @@ interface FoundQuote {
   text: string;
   context?: string;
   articleId: string;
+  /** Reported speech ("Nair said the budget would ..."): the whole sentence, not a quotation. */
+  reported?: boolean;
 }
 
 /** "Medvedev war" -> speaker "Medvedev", topic "war": the longest leading words that name someone. */
@@ -30,31 +33,51 @@ function splitSpeaker(kb: KnowledgeBase, text: string): { speaker: string; topic
   return { speaker: text };
 }
 
-/** Quotations in sentences that name the speaker, for corpora without curated quotes. */
+const SPEECH_VERB = /\b(said|says|told|stated|added|warned|argued|declared|insisted|claimed|asserted|explained|called)\b/i;
+
+/**
+ * Quotations in sentences that name the speaker, for corpora without curated quotes; when the
+ * articles only report what someone said ("Nair said the budget would ..."), those sentences.
+ */
 function quotesFromText(kb: KnowledgeBase, names: readonly string[]): FoundQuote[] {
-  const found: FoundQuote[] = [];
+  const direct: FoundQuote[] = [];
+  const reported: FoundQuote[] = [];
   for (const passage of passagesMentioning(kb, names, 30)) {
-    for (const sentence of splitSentences(passage.text)) {
-      if (!names.some((n) => sentence.includes(n))) continue;
+    const sentences = splitSentences(passage.text);
+    sentences.forEach((sentence, i) => {
+      if (!names.some((n) => mentionsName(sentence, n))) return;
+      // A quote may stand in the sentence before the one that names its speaker.
+      const withPrevious = /^[“"]/.test(sentences[i - 1] ?? '') ? `${sentences[i - 1]} ${sentence}` : sentence;
+      let quoted = false;
       for (const m of sentence.matchAll(/[“"]([^”"]{3,300})[”"]/g)) {
-        if (m[1]) found.push({ text: m[1].trim(), context: shorten(sentence, 200), articleId: passage.articleId });
+        quoted = true;
+        if (m[1]) direct.push({ text: tidyQuote(m[1]), context: shorten(withPrevious, 200), articleId: passage.articleId });
       }
-    }
+      if (!quoted && SPEECH_VERB.test(sentence)) reported.push({ text: sentence, articleId: passage.articleId, reported: true });
+    });
   }
-  return found;
+  return direct.length ? direct : reported;
+}
+
+function tidyQuote(text: string): string {
+  return text.trim().replace(/[,;:]$/, '');
 }
 
 function quoteReply(kb: KnowledgeBase, speaker: string, quotes: FoundQuote[], topicNote?: string): Reply {
   // Lead with quotes from different sources, so differing versions are visible at once.
   const lead: FoundQuote[] = [];
   for (const q of quotes) if (!lead.some((l) => l.articleId === q.articleId) && lead.length < 2) lead.push(q);
-  const headline = `${speaker}: ${lead.map((q) => `“${shorten(q.text, 120)}”`).join(' / ')}`;
+  const reportedOnly = quotes.every((q) => q.reported);
+  const headline = reportedOnly
+    ? `${speaker}: ${shorten(lead[0]?.text ?? '', 240)}`
+    : `${speaker}: ${lead.map((q) => `“${shorten(q.text, 120)}”`).join(' / ')}`;
   const reply = new ReplyBuilder(kb, 'answer', headline).citeHeadline(...lead.map((q) => q.articleId));
   if (topicNote) reply.line(topicNote);
   const sources = new Set(quotes.map((q) => q.articleId));
   if (sources.size > 1) reply.line(`Quoted in ${sources.size} sources; each version is shown with its source.`);
   for (const q of quotes.slice(0, 6)) {
-    reply.line(`“${shorten(q.text, 300)}”${q.context ? ` (${q.context})` : ''}`, q.articleId);
+    const text = reportedOnly ? shorten(q.text, 300) : `“${shorten(q.text, 300)}”`;
+    reply.line(`${text}${q.context ? ` (${q.context})` : ''}`, q.articleId);
   }
   return reply.build();
 }
@@ -78,7 +101,8 @@ export const quoteCommand: CommandDefinition = {
     if (lookup.status === 'found') match = lookup.match;
     const entity = match ? kb.entities.get(match.target.id) : undefined;
     const names = entity ? [entity.name, ...entity.aliases] : [split.speaker];
-    const speakerName = entity?.name ?? split.speaker;
+    const speakerName =
+      entity?.name ?? roleFromText(split.speaker, passagesMentioning(kb, [split.speaker], 10))?.name ?? split.speaker;
 
     const curated: FoundQuote[] = entity
       ? kb.corpus.facts.quotes

@@ -1,7 +1,7 @@
 import { didYouMean, missingArgument, notFound, resolveName } from '../answers/common.ts';
 import { entityAnswer } from '../answers/entityAnswer.ts';
 import { eventAnswer } from '../answers/eventAnswer.ts';
-import { passagesMentioning } from '../answers/mentions.ts';
+import { mentionsName, passagesMentioning } from '../answers/mentions.ts';
 import { roleFromText } from '../answers/roleFromText.ts';
 import { contentTerms, snippetFor } from '../answers/snippets.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
@@ -24,6 +24,16 @@ export const whoCommand: CommandDefinition = {
       if (entity) return entityAnswer(kb, entity);
     }
     if (lookup.status === 'ambiguous') return didYouMean(kb, subject, lookup.matches, 'who');
+
+    // Article authors are people the archive knows from front matter.
+    const written = [...kb.articles.values()].filter((a) => a.author && mentionsName(a.author, subject));
+    const [firstArticle] = written;
+    if (firstArticle?.author) {
+      const reply = new ReplyBuilder(kb, 'answer', `${firstArticle.author}: author of ${written.length} article${written.length === 1 ? '' : 's'} in the archive`);
+      reply.citeHeadline(...written.slice(0, 3).map((a) => a.id));
+      for (const a of written.slice(0, 5)) reply.line(`${a.title}${a.publication ? ` (${a.publication})` : ''}`, a.id);
+      return reply.build();
+    }
 
     // No curated fact: read the role from the article text itself.
     const passages = passagesMentioning(kb, [subject], 20);

@@ -1,0 +1,129 @@
+/**
+ * Renders a Reply for Discord: one embed (headline as title, lines as description, fields,
+ * citations in the footer), suggestion buttons, and allowed_mentions that ping nobody.
+ * Every part is trimmed to Discord's limits; rendering never throws on size.
+ */
+import type {
+  APIActionRowComponent,
+  APIButtonComponent,
+  APIEmbed,
+  APIEmbedField,
+  MessageMentionOptions,
+} from 'discord.js';
+import type { Citation, Reply, ReplyKind } from '../../core/reply.ts';
+import { renderText } from '../../render/renderText.ts';
+import { DISCORD_LIMITS, nonEmpty, truncate } from './limits.ts';
+import { renderButtons, type SuggestionIds } from './suggestionButtons.ts';
+
+/** Echoed input must never ping: no @everyone, no roles, no users, not even the replied-to author. */
+export function noPings(): MessageMentionOptions {
+  return { parse: [], repliedUser: false };
+}
+
+export interface DiscordReplyPayload {
+  content?: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIButtonComponent>[];
+  allowedMentions: MessageMentionOptions;
+}
+
+const COLORS: Record<ReplyKind, number> = {
+  answer: 0x3b82f6,
+  help: 0x22c55e,
+  ambiguous: 0xf59e0b,
+  not_found: 0x94a3b8,
+  error: 0xef4444,
+};
+
+/** Field values up to this long sit side by side. */
+const INLINE_FIELD = 40;
+
+function marks(cites: readonly number[]): string {
+  return cites.length ? ` ${cites.map((c) => `[${c + 1}]`).join('')}` : '';
+}
+
+function citationLine(c: Citation, i: number): string {
+  const parts = [c.publication, c.published].filter(Boolean).join(', ');
+  return `[${i + 1}] ${c.title}${parts ? ` (${parts})` : ''}`;
+}
+
+function embedSize(e: APIEmbed): number {
+  const fields = (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+  return (e.title?.length ?? 0) + (e.description?.length ?? 0) + fields + (e.footer?.text.length ?? 0);
+}
+
+/**
+ * Keeps the embed within the 6,000-character total: the description gives way first, then
+ * fields from the end, then the footer. Title and footer alone stay far below the total.
+ */
+function fitTotal(embed: APIEmbed): APIEmbed {
+  let over = embedSize(embed) - DISCORD_LIMITS.embedTotal;
+  if (over <= 0) return embed;
+  if (embed.description) {
+    const keep = Math.max(0, embed.description.length - over);
+    embed.description = keep > 0 ? truncate(embed.description, keep) : undefined;
+    over = embedSize(embed) - DISCORD_LIMITS.embedTotal;
+  }
+  while (over > 0 && embed.fields?.length) {
+    embed.fields.pop();
+    over = embedSize(embed) - DISCORD_LIMITS.embedTotal;
+  }
+  if (over > 0 && embed.footer) {
+    embed.footer.text = truncate(embed.footer.text, Math.max(1, embed.footer.text.length - over));
+  }
+  return embed;
+}
+
+export function renderDiscordEmbed(reply: Reply): APIEmbed {
+  const headline = `${reply.headline}${marks(reply.headlineCites)}`.trim();
+  // A headline too long for a title leads the description instead, so none of it is lost.
+  const titled = headline.length > 0 && headline.length <= DISCORD_LIMITS.embedTitle;
+  const paragraphs: string[] = [];
+  if (!titled && headline) paragraphs.push(`**${headline}**`);
+  const bullets = reply.lines.map((l) => `• ${l.text}${marks(l.cites)}`).join('\n');
+  if (bullets) paragraphs.push(bullets);
+  const description = paragraphs.join('\n\n');
+
+  const fields: APIEmbedField[] = reply.fields.slice(0, DISCORD_LIMITS.embedFields).map((f) => {
+    const value = truncate(nonEmpty(f.value), DISCORD_LIMITS.fieldValue);
+    return {
+      name: truncate(nonEmpty(f.label), DISCORD_LIMITS.fieldName),
+      value,
+      inline: value.length <= INLINE_FIELD,
+    };
+  });
+  const footer = reply.citations.map(citationLine).join('\n');
+
+  const embed: APIEmbed = { color: COLORS[reply.kind] };
+  if (titled) embed.title = headline;
+  if (description) embed.description = truncate(description, DISCORD_LIMITS.embedDescription);
+  if (fields.length) embed.fields = fields;
+  if (footer) embed.footer = { text: truncate(footer, DISCORD_LIMITS.footer) };
+  // Discord rejects an embed with nothing in it.
+  if (!embed.title && !embed.description && !embed.fields) embed.description = '\u200b';
+  return fitTotal(embed);
+}
+
+/** The whole message: embed, buttons and safe mentions, ready for reply(), editReply() or send(). */
+export function renderDiscordReply(reply: Reply, ids: SuggestionIds): DiscordReplyPayload {
+  return {
+    embeds: [renderDiscordEmbed(reply)],
+    components: renderButtons(reply.suggestions, reply.citations, ids),
+    allowedMentions: noPings(),
+  };
+}
+
+/** Plain text within the 2,000-character content limit, for channels where embeds are not allowed. */
+export function renderDiscordText(reply: Reply, ids: SuggestionIds): DiscordReplyPayload {
+  return {
+    content: truncate(renderText(reply), DISCORD_LIMITS.content),
+    embeds: [],
+    components: renderButtons(reply.suggestions, reply.citations, ids),
+    allowedMentions: noPings(),
+  };
+}
+
+/** A short notice (an expired button, an internal failure), as plain content. */
+export function renderNotice(text: string): DiscordReplyPayload {
+  return { content: truncate(text, DISCORD_LIMITS.content), embeds: [], components: [], allowedMentions: noPings() };
+}
