@@ -20,11 +20,26 @@ const SECTION_CUT =
   /^(related|latest|more|popular|trending|recommended|most (read|popular|viewed)|top|also read|read more|read next|you (may|might) also like|further reading|press releases?|sponsored|from (our|around the web))\b/i;
 const MISC_CHROME =
   /^(advertisement|advert|sponsored content|share( this)?( article| story)?|share on \w+|follow us\b|click here\b|comments?\b|print|email|loading\b|tags?:|image:|photo:|picture:|getty images|reuters\/|\(?copyright|©)/i;
-const SOCIAL_BIO = /(\bfollowers on (twitter|x|instagram|facebook)\b|(@\w+[^@]*){2,})/i;
+const FOLLOWERS = /\bfollowers on (twitter|x|instagram|facebook)\b/i;
+
+/** A social-media profile blurb: follower counts, or several @handles in one line. */
+function isSocialBio(line: string): boolean {
+  if (FOLLOWERS.test(line)) return true;
+  return line.includes('@') && (line.match(/(^|\s)@\w+/g)?.length ?? 0) >= 2;
+}
 const AUTHOR_NOTE = /^([A-Z][\p{L}'.-]+(?: [A-Z][\p{L}'.-]+){1,3}) (is|was) (a|an|the)\b.{3,200}$/u;
 
+/** Counts whitespace-separated words without allocating them (this runs on every line of a corpus). */
 function words(line: string): number {
-  return line.split(/\s+/).filter(Boolean).length;
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    const space = c === 32 || c === 9 || c === 10 || c === 13 || c === 160;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
 }
 
 function endsLikeSentence(line: string): boolean {
@@ -38,8 +53,9 @@ function isLabelLike(line: string): boolean {
 
 function isChromeLine(line: string): boolean {
   const n = words(line);
+  if (n > 40) return isSocialBio(line); // long lines are prose, unless a profile blurb
   if (MISC_CHROME.test(line) && n <= 12) return true;
-  if (SOCIAL_BIO.test(line)) return true;
+  if (isSocialBio(line)) return true;
   if (n <= 40 && (SUBSCRIPTION.test(line) || SIGN_IN.test(line))) return true;
   return false;
 }

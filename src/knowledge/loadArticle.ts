@@ -1,5 +1,6 @@
 /** Turns one article file (Markdown with optional front matter, or plain text) into an Article. */
 import { basename, extname } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { cleanScrapedText } from './cleanScrapedText.ts';
 import { countWords, slugify } from './normalizeText.ts';
@@ -21,13 +22,23 @@ export function loadArticle(file: string, raw: string): ArticleResult {
   let body = raw;
   const fm = FRONT_MATTER.exec(raw);
   if (fm) {
-    const parsed = parseYamlWithLines(fm[1] ?? '', 1);
-    if (parsed.error) {
-      return fail(`front matter is not valid YAML: ${parsed.error.message}`, `line ${parsed.error.line}`);
+    // Fast path: plain parse; line numbers are worked out only when something is wrong.
+    let data: unknown;
+    try {
+      data = parseYaml(fm[1] ?? '') ?? {};
+    } catch {
+      data = undefined;
     }
-    const data: unknown = parsed.doc.toJS() ?? {};
-    const result = frontMatterSchema.safeParse(data);
-    if (!result.success) return fail(...describeIssue(result.error, parsed.lineOf));
+    const result = data === undefined ? undefined : frontMatterSchema.safeParse(data);
+    if (!result?.success) {
+      const parsed = parseYamlWithLines(fm[1] ?? '', 1);
+      if (parsed.error) {
+        return fail(`front matter is not valid YAML: ${parsed.error.message}`, `line ${parsed.error.line}`);
+      }
+      const again = frontMatterSchema.safeParse(parsed.doc.toJS() ?? {});
+      if (!again.success) return fail(...describeIssue(again.error, parsed.lineOf));
+      return fail('front matter could not be read');
+    }
     meta = result.data;
     body = raw.slice(fm[0].length);
   } else if (/^\uFEFF?---[ \t]*\r?\n/.test(raw)) {
@@ -52,14 +63,15 @@ export function loadArticle(file: string, raw: string): ArticleResult {
   }
 
   const text = paragraphs.join('\n\n');
-  if (countWords(text) === 0) return fail('the article has no text after its front matter');
+  const words = countWords(text);
+  if (words === 0) return fail('the article has no text after its front matter');
 
   const article: Article = {
     id: meta.id ?? slugify(fileStem),
     title,
     file,
     body: text,
-    words: countWords(text),
+    words,
   };
   if (meta.author) article.author = meta.author;
   if (meta.publication) article.publication = meta.publication;

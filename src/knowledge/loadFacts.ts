@@ -56,7 +56,7 @@ export function loadFacts(file: string, raw: string): FactsResult {
         problems.push({ file, where, message: `${label(item)}${message}; this fact was skipped` });
         return;
       }
-      const line = parsed.lineOf([section, index]);
+      const line = parsed.lineOfItem(section, index);
       const value = result.data as { id: string };
       if (line !== undefined) lines.set(`${section}:${value.id}`, line);
       (facts[section] as unknown[]).push(value);

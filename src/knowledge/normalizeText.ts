@@ -34,12 +34,16 @@ export function comparable(text: string): string {
 
 /** Removes accents so "Medvédev" and "Medvedev" compare equal. */
 export function stripAccents(text: string): string {
+  // Most text is plain ASCII: skip the costly normalisation then.
+  if (!/[^\x00-\x7f]/.test(text)) return text;
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 }
 
+/** Whitespace-separated tokens that hold at least one letter or digit. */
 export function countWords(text: string): number {
-  const matches = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
-  return matches ? matches.length : 0;
+  let n = 0;
+  for (const token of text.match(/\S+/g) ?? []) if (/[\p{L}\p{N}]/u.test(token)) n++;
+  return n;
 }
 
 /** A URL- and file-safe identifier made from free text. */

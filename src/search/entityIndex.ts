@@ -127,24 +127,33 @@ export class EntityIndex {
     return [...best.values()].sort((a, b) => a.score - b.score || Number(b.exact) - Number(a.exact)).slice(0, limit);
   }
 
+  /** Names and aliases equal to the query (after normalisation): no fuzzy search needed. */
+  exactMatches(query: string): NameMatch[] {
+    return (this.exact.get(nameKey(query)) ?? []).map((e) => ({ target: e.target, score: 0, matched: e.name, exact: true }));
+  }
+
   lookup(query: string, options: LookupOptions = {}): Lookup {
+    // An exact name settles it without the fuzzy scan (the common case, and the cheap one).
+    const exact = this.exactMatches(query);
+    const preferredExact = options.prefer ? exact.filter((m) => options.prefer?.includes(m.target.kind)) : exact;
+    const exactPool = preferredExact.length ? preferredExact : exact;
+    const [only] = exactPool;
+    if (only && exactPool.length === 1) return { status: 'found', match: only, others: [] };
+    if (exactPool.length > 1) return { status: 'ambiguous', matches: exactPool.slice(0, 5) };
+
     const all = this.candidates(query, options.limit ?? 10);
     const preferred = options.prefer ? all.filter((m) => options.prefer?.includes(m.target.kind)) : all;
     const pool = preferred.length ? preferred : all;
     const first = pool[0];
     if (!first) return { status: 'none', near: [] };
 
-    const exact = pool.filter((m) => m.exact);
-    if (exact.length === 1 && exact[0]) return { status: 'found', match: exact[0], others: pool.slice(1) };
-    if (exact.length > 1) return { status: 'ambiguous', matches: exact };
-
     const close = pool.filter((m) => m.score - first.score <= CLOSE);
     if (close.length > 1) {
       // Several names fit about equally well: pick one only if it alone is mostly what was asked.
       const key = nameKey(query);
       const covering = close.filter((m) => coverage(key, m.matched) >= 0.4);
-      const only = covering.length === 1 ? covering[0] : undefined;
-      if (only) return { status: 'found', match: only, others: pool.filter((m) => m !== only) };
+      const covered = covering.length === 1 ? covering[0] : undefined;
+      if (covered) return { status: 'found', match: covered, others: pool.filter((m) => m !== covered) };
       return { status: 'ambiguous', matches: close.slice(0, 5) };
     }
     // A weaker match is still taken when it is the only name close to the query ("Lavorv").

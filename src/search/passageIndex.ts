@@ -48,11 +48,84 @@ export const defaultPassageSearchOptions: SearchOptions = {
   weights: { fuzzy: 0.4, prefix: 0.3 },
 };
 
+/**
+ * A term in more than this share of passages is "common": like Lucene's common-terms query, it
+ * only re-ranks passages found by the rarer terms, instead of dragging every passage it is in
+ * through scoring and sorting (the cost that grows with the corpus).
+ */
+export const COMMON_TERM_SHARE = 0.02;
+const MIN_COMMON_DOCS = 200;
+const RERANK_POOL = 200;
+
+/** MiniSearch with its postings and statistics exposed, for query planning. */
+class PlannedMiniSearch extends MiniSearch<{ id: number; text: string }> {
+  /** Passage -> term frequency for one term (the index has a single field). */
+  postings(term: string): Map<number, number> | undefined {
+    const data = this._index.get(term);
+    return data?.values().next().value;
+  }
+
+  documentFrequency(term: string): number {
+    return this.postings(term)?.size ?? 0;
+  }
+
+  /** The closest known terms to an unknown one, nearest and most frequent first. */
+  corrections(term: string, maxDistance: number): string[] {
+    const found = [...this._index.fuzzyGet(term, maxDistance)];
+    const df = (entry: (typeof found)[number]) => entry[1][0].values().next().value?.size ?? 0;
+    return found.sort((a, b) => a[1][1] - b[1][1] || df(b) - df(a)).map(([t]) => t);
+  }
+
+  /** Whether a passage holds the exact term: a lookup in the term's postings, no text scan. */
+  holds(term: string, id: number): boolean {
+    const shortId = this._idToShortId.get(id);
+    return shortId !== undefined && (this.postings(term)?.has(shortId) ?? false);
+  }
+
+  /**
+   * Passages holding every term, scored with the same BM25+ formula MiniSearch uses. Walking the
+   * shortest postings list and probing the others is far cheaper than MiniSearch's AND, which
+   * scores every passage of every term first: it matters when all query words are common.
+   */
+  conjunction(terms: readonly string[]): RawResult[] {
+    const lists = terms.map((t) => this.postings(t));
+    if (lists.some((l) => !l)) return [];
+    const sorted = (lists as Map<number, number>[]).sort((a, b) => a.size - b.size);
+    const [first, ...others] = sorted;
+    if (!first) return [];
+    const n = this._documentCount;
+    const avg = this._avgFieldLength[0] ?? 1;
+    const { k, b, d } = BM25;
+    const out: RawResult[] = [];
+    for (const shortId of first.keys()) {
+      if (!others.every((l) => l.has(shortId))) continue;
+      const length = this._fieldLength.get(shortId)?.[0] ?? avg;
+      let score = 0;
+      for (const list of sorted) {
+        const tf = list.get(shortId) ?? 0;
+        const idf = Math.log(1 + (n - list.size + 0.5) / (list.size + 0.5));
+        score += idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avg)));
+      }
+      out.push({ id: this._documentIds.get(shortId) as number, score, terms: [...terms] });
+    }
+    return out.sort((x, y) => y.score - x.score);
+  }
+}
+
+interface RawResult {
+  id: number;
+  score: number;
+  terms: string[];
+}
+
+/** MiniSearch's default BM25+ parameters. */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+
 export class PassageIndex {
-  private readonly index: MiniSearch<{ id: number; text: string }>;
+  private readonly index: PlannedMiniSearch;
 
   constructor(private readonly passages: readonly Passage[]) {
-    this.index = new MiniSearch({
+    this.index = new PlannedMiniSearch({
       fields: ['text'],
       storeFields: [],
       tokenize,
@@ -68,31 +141,85 @@ export class PassageIndex {
 
   /** Index terms close to the query's words ("reyse" -> "reyes"), for "did you mean" hints. */
   similarTerms(query: string, limit = 3): string[] {
-    const asked = new Set(tokenize(query).map((t) => normalizeTerm(t)));
     const out: string[] = [];
-    // Wider than normal search: a swapped pair of letters ("reyse") is two edits.
-    const wide = (term: string) => (term.length >= 5 ? 2 : term.length >= 4 ? 1 : false);
-    for (const r of this.index.search(query, { fuzzy: wide, maxFuzzy: 2, prefix: false })) {
-      for (const term of r.terms) if (!asked.has(term) && !out.includes(term)) out.push(term);
-      if (out.length >= limit) break;
+    for (const term of queryTerms(query)) {
+      if (this.index.documentFrequency(term) > 0) continue;
+      // Wider than search: a swapped pair of letters ("reyse") is two edits.
+      for (const t of this.index.corrections(term, term.length >= 5 ? 2 : 1)) if (!out.includes(t)) out.push(t);
     }
     return out.slice(0, limit);
   }
 
+  /**
+   * Plans a query: unknown words are corrected to the nearest indexed word (typo tolerance);
+   * words found in more than COMMON_TERM_SHARE of passages are "common".
+   */
+  private plan(query: string, fuzzy: boolean): { rare: string[]; common: string[] } {
+    const cutoff = Math.max(MIN_COMMON_DOCS, this.index.documentCount * COMMON_TERM_SHARE);
+    const rare: string[] = [];
+    const common: { term: string; df: number }[] = [];
+    for (const asked of queryTerms(query)) {
+      let term = asked;
+      let df = this.index.documentFrequency(term);
+      const distance = fuzziness(term);
+      if (df === 0 && fuzzy && distance) {
+        const [corrected] = this.index.corrections(term, distance);
+        if (corrected) {
+          term = corrected;
+          df = this.index.documentFrequency(term);
+        }
+      }
+      if (df > cutoff) common.push({ term, df });
+      else rare.push(term);
+    }
+    common.sort((a, b) => a.df - b.df);
+    return { rare: [...new Set(rare)], common: [...new Set(common.map((c) => c.term))] };
+  }
+
   search(query: string, options: PassageSearchOptions = {}): PassageHit[] {
     const { limit = 10, all = false, fuzzy = true } = options;
-    if (!tokenize(query).some((t) => normalizeTerm(t) !== null)) return [];
-    const results = this.index.search(query, {
-      combineWith: all ? 'AND' : 'OR',
-      fuzzy: fuzzy ? (term) => fuzziness(term) : false,
-    });
+    const { rare, common } = this.plan(query, fuzzy);
+    let results: RawResult[];
+    if (!rare.length && !common.length) return [];
+    if (!rare.length) {
+      // Only common words: passages holding all of them, else the least common one alone.
+      results = this.index.conjunction(common);
+      if (!results.length && !all) results = this.run(common.slice(0, 1), 'OR');
+    } else {
+      // The rare words find the passages; common ones filter (all) or re-rank them.
+      results = this.run(rare, all ? 'AND' : 'OR');
+      if (common.length && all) results = results.filter((r) => common.every((t) => this.index.holds(t, r.id)));
+      if (common.length) results = this.rerank(results.slice(0, RERANK_POOL), common);
+    }
+
     const hits: PassageHit[] = [];
     for (const r of results) {
-      const passage = this.passages[r.id as number];
+      const passage = this.passages[r.id];
       if (!passage) continue;
       hits.push({ passage, score: r.score, terms: r.terms });
       if (hits.length >= limit) break;
     }
     return hits;
   }
+
+  private run(terms: readonly string[], combineWith: 'AND' | 'OR'): RawResult[] {
+    return this.index
+      .search(terms.join(' '), { combineWith, fuzzy: false, prefix: false })
+      .map((r) => ({ id: r.id as number, score: r.score, terms: r.terms }));
+  }
+
+  /** Adds a bonus per common query word a passage also holds, then re-sorts. */
+  private rerank(results: RawResult[], common: readonly string[]): RawResult[] {
+    const top = results[0]?.score ?? 1;
+    return results
+      .map((r) => {
+        const matched = common.filter((t) => this.index.holds(t, r.id));
+        return { ...r, score: r.score + (top * 0.25 * matched.length) / common.length, terms: [...r.terms, ...matched] };
+      })
+      .sort((a, b) => b.score - a.score);
+  }
+}
+
+function queryTerms(query: string): string[] {
+  return [...new Set(tokenize(query).map(normalizeTerm))].filter((t): t is string => t !== null);
 }

@@ -20,9 +20,7 @@ export function namesInText(kb: KnowledgeBase, text: string): string[] {
     for (let i = 0; i + n <= words.length; i++) {
       const phrase = words.slice(i, i + n).join(' ');
       if (n === 1 && phrase.length < 3) continue;
-      for (const m of kb.names.candidates(phrase, 3)) {
-        if (m.exact) found.add(m.target.id);
-      }
+      for (const m of kb.names.exactMatches(phrase)) found.add(m.target.id);
     }
   }
   return [...found];

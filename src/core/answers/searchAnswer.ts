@@ -38,13 +38,13 @@ interface FactCard {
 
 /** When the query names a curated entity or event outright, its one-line summary and sources. */
 function factCardFor(kb: KnowledgeBase, query: string): FactCard | undefined {
-  const lookup = kb.names.lookup(query);
-  if (lookup.status !== 'found' || lookup.match.score > 0.1) return undefined;
-  const event = kb.events.get(lookup.match.target.id);
-  if (lookup.match.target.type === 'event' && event) {
+  const [match, ...more] = kb.names.exactMatches(query);
+  if (!match || more.length) return undefined;
+  const event = kb.events.get(match.target.id);
+  if (match.target.type === 'event' && event) {
     return { text: `${event.name}: ${firstSentence(event.summary)}`, sources: event.sources };
   }
-  const entity = kb.entities.get(lookup.match.target.id);
+  const entity = kb.entities.get(match.target.id);
   if (!entity) return undefined;
   const about = entity.roles[0]?.title ?? entity.description;
   return about ? { text: `${entity.name}: ${about}`, sources: entity.sources } : undefined;

@@ -1,0 +1,60 @@
+/**
+ * Speed and memory of the whole core: `npm run bench -- [--corpus DIR | --words N] [--queries N]`.
+ * With --words it first writes a synthetic corpus of about N words under .bench/.
+ * The last line printed is one JSON object: articles, words, build_ms, query_p50_ms, query_p95_ms, heap_mb.
+ */
+import { join } from 'node:path';
+import { openKnowledge } from '../app/openKnowledge.ts';
+import { benchQueries } from '../bench/benchQueries.ts';
+import { writeSyntheticCorpus } from '../bench/syntheticCorpus.ts';
+import { cliArgs, runCli } from './options.ts';
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+runCli(() => {
+  const args = cliArgs();
+  let corpus = args.corpus;
+  if (args.words) {
+    const target = Number(args.words.replace(/_/g, ''));
+    if (!Number.isFinite(target) || target <= 0) throw Object.assign(new Error('--words needs a number, e.g. --words 1000000'), { code: 'BAD_ARGS' });
+    corpus = join('.bench', `synthetic-${target}`);
+    const made = writeSyntheticCorpus(corpus, target);
+    console.error(`wrote a synthetic corpus of ${made.words} words to ${corpus}`);
+  }
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const { bot, kb, buildMs } = openKnowledge(corpus);
+  const queries = benchQueries(kb, Number(args.queries ?? 400));
+
+  for (const q of queries.slice(0, 50)) bot.answer({ text: q }); // warm-up: JIT and caches
+  const times: number[] = [];
+  for (const q of queries) {
+    const start = performance.now();
+    bot.answer({ text: q, platform: 'bench' });
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  gc?.();
+  const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
+  if (args.verbose) {
+    console.error(`slowest: ${queries.length} queries; max ${round(times.at(-1) ?? 0)} ms`);
+  }
+  const result = {
+    articles: kb.articles.size,
+    words: kb.words,
+    passages: kb.passages.length,
+    queries: queries.length,
+    build_ms: Math.round(buildMs),
+    query_p50_ms: round(percentile(times, 50)),
+    query_p95_ms: round(percentile(times, 95)),
+    query_max_ms: round(times.at(-1) ?? 0),
+    heap_mb: Math.round(heapMb),
+  };
+  console.log(JSON.stringify(result));
+  return 0;
+});
