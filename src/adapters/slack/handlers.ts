@@ -1,0 +1,179 @@
+/**
+ * The Slack listeners: each turns a Slack event into a core Request and posts the rendered Reply.
+ * No answering logic lives here. Where replies go:
+ * - slash commands: acknowledged at once, then answered through the command's response_url;
+ *   answers in the channel, anything else (not found, errors, help, "did you mean") to the asker only;
+ * - mentions: in the thread of the mention; direct messages: in the conversation;
+ * - suggestion buttons: the chosen question is answered through the click's response_url, as a
+ *   new message next to the one clicked (in its thread, if it has one), with slash-command visibility.
+ */
+import type { App, BlockAction, ButtonAction, RespondArguments } from '@slack/bolt';
+import type { Logger } from '../../app/logger.ts';
+import type { Bot } from '../../core/bot.ts';
+import type { Reply, ReplyKind } from '../../core/reply.ts';
+import { textFromSlack } from './escapeSlack.ts';
+import type { EventDedup } from './eventDedup.ts';
+import { renderSlackMessage, SUGGESTION_ACTION_PATTERN } from './renderSlackBlocks.ts';
+
+export interface SlackHandlerDeps {
+  bot: Bot;
+  log: Logger;
+  dedup: EventDedup;
+}
+
+type Visibility = 'in_channel' | 'ephemeral';
+
+/** No `@here` word is ever turned into a ping, and sources don't unfurl into large previews. */
+const SEND_OPTIONS = { link_names: false, unfurl_links: false, unfurl_media: false } as const;
+
+/** Only answers are shown to the channel; the rest concerns the asker alone. */
+export function slashVisibility(kind: ReplyKind): Visibility {
+  return kind === 'answer' ? 'in_channel' : 'ephemeral';
+}
+
+const APOLOGY: Reply = {
+  kind: 'error',
+  headline: 'Sorry, something went wrong answering that.',
+  headlineCites: [],
+  lines: [{ text: 'The problem has been logged. Try again in a moment.', cites: [] }],
+  fields: [],
+  suggestions: [],
+  citations: [],
+};
+
+function slackError(error: unknown): string | undefined {
+  const data = (error as { data?: { error?: unknown } } | undefined)?.data;
+  return typeof data?.error === 'string' ? data.error : undefined;
+}
+
+export function registerSlackHandlers(app: App, { bot, log, dedup }: SlackHandlerDeps): void {
+  const answer = (text: string, userId: string | undefined, channelId: string | undefined): Reply => {
+    try {
+      return bot.answer({ text: text || 'help', platform: 'slack', userId, channelId });
+    } catch (error) {
+      log.error({ err: error, userId, channelId }, 'slack: the core failed to answer');
+      return APOLOGY;
+    }
+  };
+
+  /** Runs one listener's work; a failed Slack call is logged, never thrown at Bolt or the process. */
+  const guard = async (what: string, where: Record<string, unknown>, work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (error) {
+      log.error({ err: error, slackError: slackError(error), ...where }, `slack: ${what} failed`);
+    }
+  };
+
+  const post = async (
+    client: App['client'],
+    args: { channel: string; thread_ts?: string | undefined },
+    reply: Reply,
+  ) => {
+    const { thread_ts, channel } = args;
+    await client.chat.postMessage({
+      channel,
+      ...(thread_ts ? { thread_ts } : {}),
+      ...renderSlackMessage(reply),
+      ...SEND_OPTIONS,
+    });
+  };
+
+  // Retries carry the event_id of the first delivery: drop them before any listener runs.
+  app.use(async ({ body, context, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && !dedup.firstTime(`event:${eventId}`)) {
+      log.info(
+        { eventId, retryNum: context.retryNum, retryReason: context.retryReason },
+        'slack: repeated event ignored',
+      );
+      return;
+    }
+    await next();
+  });
+
+  /** One answer per message, even if it also arrives as another event type. */
+  const firstAnswerTo = (channel: string, ts: string) => dedup.firstTime(`message:${channel}:${ts}`);
+
+  for (const command of bot.commands) {
+    app.command(`/${command.name}`, async ({ command: payload, ack, respond }) => {
+      const where = { command: payload.command, userId: payload.user_id, channelId: payload.channel_id };
+      await guard('slash command', where, async () => {
+        // Acknowledge first: Slack shows an error if nothing comes back within 3 seconds.
+        await ack();
+        const reply = answer(
+          `/${command.name} ${textFromSlack(payload.text ?? '')}`.trim(),
+          payload.user_id,
+          payload.channel_id,
+        );
+        log.debug({ ...where, kind: reply.kind }, 'slack: slash command answered');
+        await respond({
+          ...renderSlackMessage(reply),
+          response_type: slashVisibility(reply.kind),
+          ...SEND_OPTIONS,
+        });
+      });
+    });
+  }
+
+  app.event('app_mention', async ({ event, context, client }) => {
+    if (event.bot_id) return;
+    if (!firstAnswerTo(event.channel, event.ts)) return;
+    const where = { event: 'app_mention', userId: event.user, channelId: event.channel };
+    await guard('answering a mention', where, async () => {
+      const reply = answer(textFromSlack(event.text, context.botUserId), event.user, event.channel);
+      await post(client, { channel: event.channel, thread_ts: event.thread_ts ?? event.ts }, reply);
+    });
+  });
+
+  app.message(async ({ message, context, client }) => {
+    // Plain messages typed by a person in a DM; edits, joins and bot posts have a subtype or bot_id.
+    if (message.subtype !== undefined || message.channel_type !== 'im' || message.bot_id) return;
+    if (!firstAnswerTo(message.channel, message.ts)) return;
+    const where = { event: 'message.im', userId: message.user, channelId: message.channel };
+    await guard('answering a direct message', where, async () => {
+      const reply = answer(
+        textFromSlack(message.text ?? '', context.botUserId),
+        message.user,
+        message.channel,
+      );
+      await post(client, { channel: message.channel, thread_ts: message.thread_ts }, reply);
+    });
+  });
+
+  app.action<BlockAction<ButtonAction>>(
+    { type: 'block_actions', action_id: SUGGESTION_ACTION_PATTERN },
+    async ({ ack, action, body, respond, client }) => {
+      const where = { action: action.action_id, userId: body.user.id, channelId: body.channel?.id };
+      await guard('answering a suggestion', where, async () => {
+        await ack();
+        if (!action.value) return;
+        const reply = answer(action.value, body.user.id, body.channel?.id);
+        const container = body.container as { thread_ts?: unknown };
+        const threadTs = [body.message?.thread_ts, container.thread_ts].find(
+          (t): t is string => typeof t === 'string',
+        );
+        const message = renderSlackMessage(reply);
+        if (body.response_url) {
+          const args: RespondArguments = {
+            ...message,
+            response_type: slashVisibility(reply.kind),
+            replace_original: false,
+            ...(threadTs ? { thread_ts: threadTs } : {}),
+            ...SEND_OPTIONS,
+          };
+          await respond(args);
+        } else if (body.channel?.id) {
+          await post(client, { channel: body.channel.id, thread_ts: threadTs }, reply);
+        }
+      });
+    },
+  );
+
+  app.error(async (error) => {
+    log.error(
+      { err: error, code: (error as { code?: unknown }).code },
+      'slack: unhandled error in a listener',
+    );
+  });
+}

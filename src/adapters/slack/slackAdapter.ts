@@ -1,0 +1,189 @@
+/**
+ * The Slack adapter: a Bolt App on Socket Mode when SLACK_APP_TOKEN is set (no public URL needed),
+ * otherwise Bolt's HTTP receiver on PORT, which verifies Slack's request signatures.
+ * SLACK_API_URL points the Web API client (and Socket Mode's connection request) elsewhere:
+ * GovSlack, a proxy, or a test server.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, type AppOptions, SocketModeReceiver } from '@slack/bolt';
+import type { Logger } from '../../app/logger.ts';
+import type { Settings } from '../../config/settings.ts';
+import type { Bot } from '../../core/bot.ts';
+import type { RunningAdapter } from '../types.ts';
+import { boltLogger } from './boltLogger.ts';
+import { EventDedup, type EventDedupOptions } from './eventDedup.ts';
+import { registerSlackHandlers } from './handlers.ts';
+
+export type SlackSettings = Pick<
+  Settings,
+  'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_APP_TOKEN' | 'SLACK_API_URL' | 'PORT'
+>;
+
+export type SlackRetryConfig = NonNullable<NonNullable<AppOptions['clientOptions']>['retryConfig']>;
+
+/** A few quick retries: an answer that arrives minutes late is worse than a logged failure. */
+export const DEFAULT_SLACK_RETRY: SlackRetryConfig = {
+  retries: 3,
+  factor: 2,
+  minTimeout: 500,
+  maxTimeout: 5_000,
+};
+
+export interface SlackAdapterOptions {
+  bot: Bot;
+  settings: SlackSettings;
+  log: Logger;
+  /** Web API retry policy (default DEFAULT_SLACK_RETRY); tests pass `{ retries: 0 }`. */
+  retryConfig?: SlackRetryConfig;
+  /**
+   * Socket Mode: retry policy of the call that opens (and reopens) the connection. The default is
+   * the Socket Mode client's own, which keeps trying for a long time, so a Slack outage does not
+   * end the process.
+   */
+  connectionRetryConfig?: SlackRetryConfig;
+  /** The bot's ids. With both, start-up skips the auth.test call that looks them up. */
+  botId?: string;
+  botUserId?: string;
+  /** HTTP receiver: the port (default settings.PORT; 0 picks a free one) and the address to bind. */
+  port?: number;
+  host?: string;
+  /** HTTP receiver: reply to Slack's request only after the listener finished (for FaaS). Default false. */
+  processBeforeResponse?: boolean;
+  /** How long, and how many, event ids are remembered to drop Slack's retries. */
+  dedup?: EventDedupOptions;
+}
+
+export type SlackMode = 'socket' | 'http';
+
+export interface SlackApp {
+  app: App;
+  mode: SlackMode;
+}
+
+export interface RunningSlack extends RunningAdapter {
+  readonly app: App;
+  readonly mode: SlackMode;
+  /** HTTP receiver: the port it listens on. */
+  readonly port?: number;
+}
+
+export class SlackSettingsError extends Error {
+  readonly code = 'INVALID_SLACK_SETTINGS';
+}
+
+type Connection = { mode: 'socket'; appToken: string } | { mode: 'http'; signingSecret: string };
+
+function checkSettings(settings: SlackSettings): { token: string; connection: Connection } {
+  const token = settings.SLACK_BOT_TOKEN;
+  if (!token) {
+    throw new SlackSettingsError(
+      'SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions.',
+    );
+  }
+  if (settings.SLACK_APP_TOKEN) {
+    return { token, connection: { mode: 'socket', appToken: settings.SLACK_APP_TOKEN } };
+  }
+  if (settings.SLACK_SIGNING_SECRET) {
+    return { token, connection: { mode: 'http', signingSecret: settings.SLACK_SIGNING_SECRET } };
+  }
+  throw new SlackSettingsError(
+    'Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP on PORT): see docs/slack.md.',
+  );
+}
+
+/** Builds the Bolt App with every listener registered, without connecting to anything. */
+export function createSlackApp(options: SlackAdapterOptions): SlackApp {
+  const { bot, settings, log } = options;
+  const { token, connection } = checkSettings(settings);
+  const logger = boltLogger(log);
+  const knownIds = options.botId !== undefined && options.botUserId !== undefined;
+  const slackApiUrl = settings.SLACK_API_URL ? { slackApiUrl: settings.SLACK_API_URL } : {};
+  const app = new App({
+    token,
+    ...(knownIds ? { botId: options.botId, botUserId: options.botUserId } : {}),
+    // Verify the token at start-up (init) rather than on the first event, unless the ids are given.
+    tokenVerificationEnabled: !knownIds,
+    deferInitialization: true,
+    logger,
+    logLevel: logger.getLevel(),
+    clientOptions: { ...slackApiUrl, retryConfig: options.retryConfig ?? DEFAULT_SLACK_RETRY },
+    ...(connection.mode === 'socket'
+      ? {
+          socketMode: true,
+          // Our own receiver, so the connection gets its own retry policy, not the answers' one.
+          receiver: new SocketModeReceiver({
+            appToken: connection.appToken,
+            logger,
+            logLevel: logger.getLevel(),
+            installerOptions: {
+              clientOptions: {
+                ...slackApiUrl,
+                ...(options.connectionRetryConfig ? { retryConfig: options.connectionRetryConfig } : {}),
+              },
+            },
+          }),
+        }
+      : {
+          signingSecret: connection.signingSecret,
+          port: options.port ?? settings.PORT,
+          processBeforeResponse: options.processBeforeResponse ?? false,
+        }),
+  });
+  registerSlackHandlers(app, { bot, log, dedup: new EventDedup(options.dedup) });
+  return { app, mode: connection.mode };
+}
+
+function describeStartError(error: unknown, mode: SlackMode): Error {
+  const code = (error as { data?: { error?: unknown } } | undefined)?.data?.error;
+  if (
+    code === 'invalid_auth' ||
+    code === 'not_authed' ||
+    code === 'account_inactive' ||
+    code === 'token_revoked'
+  ) {
+    return new SlackSettingsError(
+      `Slack refused the token (${code}): check ${mode === 'socket' ? 'SLACK_BOT_TOKEN and SLACK_APP_TOKEN' : 'SLACK_BOT_TOKEN'}.`,
+    );
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** Starts the Slack adapter: verifies the token, then connects (Socket Mode) or listens (HTTP). */
+export async function startSlack(options: SlackAdapterOptions): Promise<RunningSlack> {
+  const { app, mode } = createSlackApp(options);
+  const { log } = options;
+  let port: number | undefined;
+  try {
+    await app.init();
+    if (mode === 'socket') {
+      await app.start();
+    } else {
+      const listenPort = options.port ?? options.settings.PORT;
+      const server: Server = await (options.host
+        ? app.start({ port: listenPort, host: options.host })
+        : app.start(listenPort));
+      port = (server.address() as AddressInfo | null)?.port;
+    }
+  } catch (error) {
+    await app.stop().catch(() => {});
+    throw describeStartError(error, mode);
+  }
+  log.info(
+    { mode, ...(port !== undefined ? { port } : {}) },
+    mode === 'socket' ? 'slack: connected (Socket Mode)' : 'slack: listening for HTTP requests',
+  );
+  let stopped = false;
+  return {
+    name: 'slack',
+    app,
+    mode,
+    ...(port !== undefined ? { port } : {}),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await app.stop();
+      log.info({ mode }, 'slack: stopped');
+    },
+  };
+}

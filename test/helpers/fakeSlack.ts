@@ -1,0 +1,266 @@
+/**
+ * A fake Slack on 127.0.0.1 for driving the real Bolt App: the Web API (`POST /api/<method>`),
+ * response_url endpoints (`POST /respond/<name>`), and the Socket Mode WebSocket that
+ * apps.connections.open points at. It records everything the app sends, so tests assert on
+ * Slack-visible effects. Also signs requests the way Slack does, for the HTTP receiver.
+ */
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+export interface ApiCall {
+  method: string;
+  token: string | undefined;
+  /** The form fields, with JSON-valued ones (`blocks`) parsed. */
+  args: Record<string, unknown>;
+}
+
+export interface ResponseUrlPost {
+  name: string;
+  body: Record<string, unknown>;
+}
+
+export interface SocketAck {
+  envelope_id: string;
+  payload?: unknown;
+}
+
+export interface FakeSlackOptions {
+  botUserId?: string;
+  botId?: string;
+  teamId?: string;
+}
+
+export interface SocketEnvelope {
+  envelope_id: string;
+  type: 'slash_commands' | 'interactive' | 'events_api';
+  payload: unknown;
+  accepts_response_payload?: boolean;
+  retry_attempt?: number;
+  retry_reason?: string;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseArgs(contentType: string | undefined, raw: string): Record<string, unknown> {
+  if (contentType?.includes('application/json'))
+    return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    const looksJson = /^[[{]/.test(value);
+    try {
+      args[key] = looksJson ? JSON.parse(value) : value;
+    } catch {
+      args[key] = value;
+    }
+  }
+  return args;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+export class FakeSlack {
+  readonly calls: ApiCall[] = [];
+  readonly responses: ResponseUrlPost[] = [];
+  readonly acks: SocketAck[] = [];
+  readonly botUserId: string;
+  readonly botId: string;
+  readonly teamId: string;
+  readonly #failures = new Map<string, string[]>();
+  readonly #sockets = new Set<WebSocket>();
+  readonly #server: Server;
+  readonly #wss: WebSocketServer;
+  #ts = 1_700_000_000;
+
+  private constructor(options: FakeSlackOptions) {
+    this.botUserId = options.botUserId ?? 'UBOT0001';
+    this.botId = options.botId ?? 'BBOT0001';
+    this.teamId = options.teamId ?? 'T0000001';
+    this.#server = createServer((req, res) => {
+      this.#handle(req, res).catch((error: unknown) =>
+        sendJson(res, 500, { ok: false, error: String(error) }),
+      );
+    });
+    this.#wss = new WebSocketServer({ server: this.#server });
+    this.#wss.on('connection', (socket) => {
+      this.#sockets.add(socket);
+      socket.on('close', () => this.#sockets.delete(socket));
+      socket.on('message', (data) => {
+        const message = JSON.parse(data.toString()) as SocketAck;
+        if (typeof message.envelope_id === 'string') this.acks.push(message);
+      });
+      socket.send(
+        JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0000001' } }),
+      );
+    });
+  }
+
+  static async start(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+    const fake = new FakeSlack(options);
+    await new Promise<void>((resolve) => fake.#server.listen(0, '127.0.0.1', resolve));
+    return fake;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+  }
+
+  /** The Web API base URL, for SLACK_API_URL. */
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  /** A response_url whose posts are recorded under `name`. */
+  responseUrl(name: string): string {
+    return `${this.url}/respond/${encodeURIComponent(name)}`;
+  }
+
+  callsTo(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  responsesTo(name: string): ResponseUrlPost[] {
+    return this.responses.filter((r) => r.name === name);
+  }
+
+  /** The next call to `method` answers `{ ok: false, error }`, as Slack does for e.g. channel_not_found. */
+  failNext(method: string, error = 'channel_not_found'): void {
+    this.#failures.set(method, [...(this.#failures.get(method) ?? []), error]);
+  }
+
+  get socketCount(): number {
+    return this.#sockets.size;
+  }
+
+  /** Sends a Socket Mode envelope to every connected client. */
+  sendEnvelope(envelope: SocketEnvelope): void {
+    if (this.#sockets.size === 0) throw new Error('FakeSlack: no Socket Mode client is connected');
+    for (const socket of this.#sockets) socket.send(JSON.stringify(envelope));
+  }
+
+  /** Polls until `probe` returns something other than undefined/false, or fails after `timeoutMs`. */
+  async waitFor<T>(probe: () => T | undefined | false, what = 'condition', timeoutMs = 3000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = probe();
+      if (value !== undefined && value !== false) return value;
+      if (Date.now() > deadline) throw new Error(`FakeSlack: timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.#sockets) socket.terminate();
+    await new Promise<void>((resolve) => this.#wss.close(() => resolve()));
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.url);
+    const raw = await readBody(req);
+    const args = parseArgs(req.headers['content-type'], raw);
+
+    if (url.pathname.startsWith('/respond/')) {
+      this.responses.push({ name: decodeURIComponent(url.pathname.slice('/respond/'.length)), body: args });
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('ok');
+      return;
+    }
+
+    const method = url.pathname.startsWith('/api/') ? url.pathname.slice('/api/'.length) : undefined;
+    if (req.method !== 'POST' || !method) {
+      sendJson(res, 404, { ok: false, error: 'unknown_method' });
+      return;
+    }
+    const auth = req.headers.authorization;
+    this.calls.push({ method, token: auth?.replace(/^Bearer /, ''), args });
+
+    const failure = this.#failures.get(method)?.shift();
+    if (failure) {
+      sendJson(res, 200, { ok: false, error: failure });
+      return;
+    }
+    switch (method) {
+      case 'auth.test':
+        sendJson(res, 200, {
+          ok: true,
+          user_id: this.botUserId,
+          bot_id: this.botId,
+          team_id: this.teamId,
+          user: 'newsbot',
+        });
+        return;
+      case 'apps.connections.open':
+        sendJson(res, 200, {
+          ok: true,
+          url: `ws://127.0.0.1:${(this.#server.address() as AddressInfo).port}/link`,
+        });
+        return;
+      case 'chat.postMessage': {
+        this.#ts += 1;
+        const ts = `${this.#ts}.000100`;
+        sendJson(res, 200, { ok: true, channel: args.channel, ts, message: { text: args.text, ts } });
+        return;
+      }
+      case 'chat.postEphemeral':
+        sendJson(res, 200, { ok: true, message_ts: `${this.#ts}.000200` });
+        return;
+      default:
+        sendJson(res, 200, { ok: true });
+    }
+  }
+}
+
+/** Slack's request signature: `v0=` + HMAC-SHA256 of `v0:<timestamp>:<raw body>`. */
+export function slackSignature(signingSecret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export interface SignedPostOptions {
+  signingSecret: string;
+  contentType: 'application/x-www-form-urlencoded' | 'application/json';
+  /** Seconds since the epoch; default now. */
+  timestamp?: number;
+  /** Replaces the computed signature (to test a bad one). */
+  signature?: string;
+  headers?: Record<string, string>;
+}
+
+/** POSTs a body to the app the way Slack does, signed. */
+export async function postSigned(
+  url: string,
+  body: string,
+  options: SignedPostOptions,
+): Promise<{ status: number; text: string }> {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': options.contentType,
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': options.signature ?? slackSignature(options.signingSecret, timestamp, body),
+      ...options.headers,
+    },
+    body,
+  });
+  return { status: response.status, text: await response.text() };
+}
+
+/** A slash command as Slack POSTs it: form fields. */
+export function slashCommandBody(fields: Record<string, string>): string {
+  return new URLSearchParams(fields).toString();
+}
+
+/** An interactive payload (button click) as Slack POSTs it: one `payload` form field of JSON. */
+export function interactiveBody(payload: unknown): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
