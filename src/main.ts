@@ -5,6 +5,7 @@
 import 'dotenv/config';
 import { parseArgs } from 'node:util';
 import { startConsole } from './adapters/console/consoleAdapter.ts';
+import { startSlack } from './adapters/slack/slackAdapter.ts';
 import type { RunningAdapter } from './adapters/types.ts';
 import { createLogger } from './app/logger.ts';
 import { formatProblem, openKnowledge } from './app/openKnowledge.ts';
@@ -18,8 +19,15 @@ async function main(): Promise<void> {
   for (const p of kb.problems) log.warn({ file: p.file, where: p.where }, `corpus problem: ${formatProblem(p)}`);
   log.info({ articles: kb.articles.size, passages: kb.passages.length, buildMs: Math.round(buildMs) }, 'corpus loaded');
 
+  // A stray rejection inside a platform client is logged, never fatal: one failed request must not stop the bot.
+  process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
+
   const adapters: RunningAdapter[] = [];
-  // Platform adapters are wired here as they land (see README: Slack, Discord).
+  if (settings.SLACK_BOT_TOKEN) {
+    const slack = await startSlack({ bot, settings, log });
+    adapters.push(slack);
+    log.info({ mode: slack.mode, port: slack.port }, 'Slack adapter started');
+  }
 
   if (adapters.length === 0) {
     const console = startConsole({
