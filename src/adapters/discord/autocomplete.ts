@@ -10,17 +10,42 @@ import { DISCORD_LIMITS, truncate } from './limits.ts';
 
 type Choice = APIApplicationCommandOptionChoice<string>;
 
+interface KeyedName {
+  target: NamedTarget;
+  name: string;
+  key: string;
+}
+
+/** Normalised names per index, built once: a corpus reload brings a new index and a new entry. */
+const keyedNames = new WeakMap<EntityIndex, KeyedName[]>();
+
+function namesOf(index: EntityIndex): KeyedName[] {
+  let list = keyedNames.get(index);
+  if (!list) {
+    list = index.targets.flatMap((target) =>
+      [target.name, ...target.aliases].map((name) => ({ target, name, key: nameKey(name) })),
+    );
+    keyedNames.set(index, list);
+  }
+  return list;
+}
+
 function toChoice(target: NamedTarget, matched: string): Choice {
   // The value is what the command receives; a name longer than Discord allows falls back to the alias.
   const value = [target.name, matched].find((n) => n.length <= DISCORD_LIMITS.choiceValue);
-  const shown = matched !== target.name && nameKey(matched) !== nameKey(target.name) ? ` (${matched})` : '';
+  // Show the alias that matched only when it adds something: "Tillerson's talks (Tillerson-Lavrov meeting)".
+  const shown = nameKey(target.name).includes(nameKey(matched)) ? '' : ` (${matched})`;
   return {
     name: truncate(`${target.name}${shown} · ${target.kind}`, DISCORD_LIMITS.choiceName),
     value: value ?? truncate(target.name, DISCORD_LIMITS.choiceValue),
   };
 }
 
-export function nameChoices(names: EntityIndex, typed: string, limit: number = DISCORD_LIMITS.choices): Choice[] {
+export function nameChoices(
+  names: EntityIndex,
+  typed: string,
+  limit: number = DISCORD_LIMITS.choices,
+): Choice[] {
   const max = Math.min(limit, DISCORD_LIMITS.choices);
   const key = nameKey(typed);
   const picked = new Map<string, Choice>();
@@ -38,19 +63,17 @@ export function nameChoices(names: EntityIndex, typed: string, limit: number = D
     return [...picked.values()];
   }
 
-  const starts: [NamedTarget, string][] = [];
-  const wordStarts: [NamedTarget, string][] = [];
-  for (const target of names.targets) {
-    for (const name of [target.name, ...target.aliases]) {
-      const k = nameKey(name);
-      if (k.startsWith(key)) starts.push([target, name]);
-      else if (k.includes(` ${key}`)) wordStarts.push([target, name]);
-    }
+  const starts: KeyedName[] = [];
+  const wordStarts: KeyedName[] = [];
+  for (const entry of namesOf(names)) {
+    if (entry.key.startsWith(key)) starts.push(entry);
+    else if (entry.key.includes(` ${key}`)) wordStarts.push(entry);
   }
-  const byName = (a: [NamedTarget, string], b: [NamedTarget, string]) =>
-    a[1].length - b[1].length || a[1].localeCompare(b[1]);
-  for (const [t, n] of starts.sort(byName)) offer(t, n);
-  for (const [t, n] of wordStarts.sort(byName)) offer(t, n);
+  // Shorter names first: "Russia" before "Russia suspends agreement to share communications...".
+  const byLength = (a: KeyedName, b: KeyedName) =>
+    a.name.length - b.name.length || a.name.localeCompare(b.name);
+  for (const e of starts.sort(byLength)) offer(e.target, e.name);
+  for (const e of wordStarts.sort(byLength)) offer(e.target, e.name);
   if (picked.size < max) for (const m of names.candidates(typed, max)) offer(m.target, m.matched);
   return [...picked.values()];
 }

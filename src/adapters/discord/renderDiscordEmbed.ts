@@ -52,25 +52,39 @@ function embedSize(e: APIEmbed): number {
   return (e.title?.length ?? 0) + (e.description?.length ?? 0) + fields + (e.footer?.text.length ?? 0);
 }
 
+/** Room kept for the citations while fields are placed, so an answer keeps its sources. */
+const FOOTER_RESERVE = 1024;
+/** A field with less room than this for its value is dropped rather than shown as "…". */
+const MIN_FIELD_VALUE = 16;
+
 /**
- * Keeps the embed within the 6,000-character total: the description gives way first, then
- * fields from the end, then the footer. Title and footer alone stay far below the total.
+ * Keeps the embed within the 6,000-character total, sharing it out in order of importance: the
+ * title and description (the answer itself), then fields, then the citations in the footer, which
+ * keep up to FOOTER_RESERVE characters whatever the fields take.
  */
 function fitTotal(embed: APIEmbed): APIEmbed {
-  let over = embedSize(embed) - DISCORD_LIMITS.embedTotal;
-  if (over <= 0) return embed;
+  if (embedSize(embed) <= DISCORD_LIMITS.embedTotal) return embed;
+  let left = DISCORD_LIMITS.embedTotal - (embed.title?.length ?? 0);
   if (embed.description) {
-    const keep = Math.max(0, embed.description.length - over);
-    embed.description = keep > 0 ? truncate(embed.description, keep) : undefined;
-    over = embedSize(embed) - DISCORD_LIMITS.embedTotal;
+    embed.description = truncate(embed.description, left);
+    left -= embed.description.length;
   }
-  while (over > 0 && embed.fields?.length) {
-    embed.fields.pop();
-    over = embedSize(embed) - DISCORD_LIMITS.embedTotal;
+  const footer = embed.footer?.text ?? '';
+  const reserve = Math.min(footer.length, FOOTER_RESERVE, left);
+  left -= reserve;
+  const fields: APIEmbedField[] = [];
+  for (const field of embed.fields ?? []) {
+    const room = left - field.name.length;
+    if (room < MIN_FIELD_VALUE) break;
+    const value = truncate(field.value, room);
+    fields.push({ ...field, value });
+    left -= field.name.length + value.length;
   }
-  if (over > 0 && embed.footer) {
-    embed.footer.text = truncate(embed.footer.text, Math.max(1, embed.footer.text.length - over));
-  }
+  if (fields.length) embed.fields = fields;
+  else delete embed.fields;
+  left += reserve;
+  if (embed.footer && left > 0) embed.footer.text = truncate(footer, left);
+  else delete embed.footer;
   return embed;
 }
 
@@ -125,5 +139,10 @@ export function renderDiscordText(reply: Reply, ids: SuggestionIds): DiscordRepl
 
 /** A short notice (an expired button, an internal failure), as plain content. */
 export function renderNotice(text: string): DiscordReplyPayload {
-  return { content: truncate(text, DISCORD_LIMITS.content), embeds: [], components: [], allowedMentions: noPings() };
+  return {
+    content: truncate(text, DISCORD_LIMITS.content),
+    embeds: [],
+    components: [],
+    allowedMentions: noPings(),
+  };
 }

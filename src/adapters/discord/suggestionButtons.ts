@@ -3,12 +3,7 @@
  * of custom_id, so a short ask travels inside the id itself ("ask:/who Cold War") and survives
  * restarts; a longer one is kept in a small bounded cache and the id carries its key ("ask#1f").
  */
-import {
-  type APIActionRowComponent,
-  type APIButtonComponent,
-  ButtonStyle,
-  ComponentType,
-} from 'discord.js';
+import { type APIActionRowComponent, type APIButtonComponent, ButtonStyle, ComponentType } from 'discord.js';
 import type { Citation, Suggestion } from '../../core/reply.ts';
 import { DISCORD_LIMITS, truncate } from './limits.ts';
 
@@ -96,7 +91,10 @@ export function renderButtons(
   });
   const rows: ButtonRow[] = [];
   for (let i = 0; i < buttons.length; i += DISCORD_LIMITS.buttonsPerRow) {
-    rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + DISCORD_LIMITS.buttonsPerRow) });
+    rows.push({
+      type: ComponentType.ActionRow,
+      components: buttons.slice(i, i + DISCORD_LIMITS.buttonsPerRow),
+    });
   }
   return rows;
 }

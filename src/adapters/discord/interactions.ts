@@ -1,0 +1,108 @@
+/** Slash commands, autocomplete and button clicks, turned into core requests and answered. */
+import {
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  MessageFlags,
+} from 'discord.js';
+import { answer, type DiscordContext, expectSlow, isPrivate } from './answering.ts';
+import { nameChoices } from './autocomplete.ts';
+import { completesNames, findCommand, slashRequestText } from './commandDefinitions.ts';
+import { describeError, isDiscordFailure } from './describeError.ts';
+import { renderDiscordReply, renderNotice } from './renderDiscordEmbed.ts';
+
+const EXPIRED = 'That button has expired. Ask again, or type /help to see what I can do.';
+const FAILED = 'Sorry, something went wrong answering that. The problem has been logged.';
+
+async function answerAutocomplete(interaction: AutocompleteInteraction, ctx: DiscordContext): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  const command = findCommand(ctx.bot.commands, interaction.commandName);
+  const choices = completesNames(command, focused.name)
+    ? nameChoices(ctx.bot.knowledge().names, String(focused.value))
+    : [];
+  await interaction.respond(choices);
+}
+
+/**
+ * Answers with the reply as an embed. A command expected to be slow is deferred first ("thinking…")
+ * and the answer edited in; a private answer to a deferred command replaces the public placeholder
+ * with an ephemeral follow-up, since a deferred response cannot turn ephemeral afterwards.
+ */
+async function answerWith(
+  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  text: string,
+  ctx: DiscordContext,
+): Promise<void> {
+  if (expectSlow(ctx, text)) await interaction.deferReply();
+  const reply = answer(ctx, {
+    text,
+    platform: 'discord',
+    userId: interaction.user.id,
+    ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
+  });
+  const payload = renderDiscordReply(reply, ctx.ids);
+  const ephemeral = isPrivate(reply.kind);
+  if (!interaction.deferred) {
+    await interaction.reply({ ...payload, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
+  } else if (!ephemeral) {
+    await interaction.editReply(payload);
+  } else {
+    await interaction.deleteReply();
+    await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral });
+  }
+}
+
+async function answerCommand(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
+  const command = findCommand(ctx.bot.commands, interaction.commandName);
+  const text = slashRequestText(command, interaction.commandName, (name) =>
+    interaction.options.getString(name),
+  );
+  await answerWith(interaction, text, ctx);
+}
+
+async function answerButton(interaction: ButtonInteraction, ctx: DiscordContext): Promise<void> {
+  const ask = ctx.ids.decode(interaction.customId);
+  if (ask === undefined) {
+    await interaction.reply({ ...renderNotice(EXPIRED), flags: MessageFlags.Ephemeral });
+    return;
+  }
+  await answerWith(interaction, ask, ctx);
+}
+
+async function route(interaction: Interaction, ctx: DiscordContext): Promise<void> {
+  if (interaction.isAutocomplete()) return answerAutocomplete(interaction, ctx);
+  if (interaction.isChatInputCommand()) return answerCommand(interaction, ctx);
+  if (interaction.isButton() && ctx.ids.owns(interaction.customId)) return answerButton(interaction, ctx);
+}
+
+function describe(interaction: Interaction): Record<string, unknown> {
+  return {
+    platform: 'discord',
+    interactionId: interaction.id,
+    type: interaction.type,
+    ...(interaction.isCommand() || interaction.isAutocomplete() ? { command: interaction.commandName } : {}),
+    ...(interaction.isButton() ? { customId: interaction.customId } : {}),
+    userId: interaction.user.id,
+    channelId: interaction.channelId,
+  };
+}
+
+/**
+ * Handles one interaction and never rejects: a REST failure is logged and the client carries on.
+ * When our own code failed before anything was sent, the user gets a short ephemeral apology.
+ */
+export async function handleInteraction(interaction: Interaction, ctx: DiscordContext): Promise<void> {
+  try {
+    await route(interaction, ctx);
+  } catch (error) {
+    ctx.log.error({ ...describe(interaction), error: describeError(error) }, 'discord interaction failed');
+    if (isDiscordFailure(error) || !interaction.isRepliable() || interaction.replied) return;
+    try {
+      if (interaction.deferred) await interaction.editReply(renderNotice(FAILED));
+      else await interaction.reply({ ...renderNotice(FAILED), flags: MessageFlags.Ephemeral });
+    } catch (again) {
+      ctx.log.warn({ ...describe(interaction), error: describeError(again) }, 'discord apology failed too');
+    }
+  }
+}

@@ -1,0 +1,65 @@
+/** Plain questions: mentions, DMs and listen channels, answered in the channel as a reply. */
+import { type Message, PermissionFlagsBits } from 'discord.js';
+import { answer, type DiscordContext, expectSlow } from './answering.ts';
+import { describeError } from './describeError.ts';
+import { type AudienceRules, questionFrom } from './messageQuestion.ts';
+import { renderDiscordReply, renderDiscordText } from './renderDiscordEmbed.ts';
+
+/** Without Embed Links Discord drops embeds silently; such channels get the plain-text rendering. */
+function canEmbed(message: Message): boolean {
+  if (!message.inGuild()) return true;
+  const permissions = message.channel.permissionsFor(message.client.user);
+  return permissions === null || permissions.has(PermissionFlagsBits.EmbedLinks);
+}
+
+function botRoleIds(message: Message): Set<string> {
+  const ids = new Set<string>();
+  for (const role of message.mentions.roles.values()) {
+    if (role.tags?.botId === message.client.user.id) ids.add(role.id);
+  }
+  return ids;
+}
+
+/** Handles one message and never rejects: failures are logged and the client carries on. */
+export async function handleMessage(
+  message: Message,
+  ctx: DiscordContext,
+  listenChannelIds: ReadonlySet<string>,
+): Promise<void> {
+  if (message.webhookId || message.system) return;
+  const me = message.client.user.id;
+  const roles = botRoleIds(message);
+  const rules: AudienceRules = { botUserId: me, botRoleIds: roles, listenChannelIds };
+  const text = questionFrom(
+    {
+      content: message.content,
+      fromBot: message.author.bot,
+      isDM: !message.inGuild(),
+      channelId: message.channelId,
+      mentionsBot: message.mentions.users.has(me) || roles.size > 0,
+    },
+    rules,
+  );
+  if (text === undefined) return;
+  const where = {
+    platform: 'discord',
+    messageId: message.id,
+    channelId: message.channelId,
+    userId: message.author.id,
+  };
+  try {
+    if (expectSlow(ctx, text) && 'sendTyping' in message.channel) await message.channel.sendTyping();
+    const reply = answer(ctx, {
+      text,
+      platform: 'discord',
+      userId: message.author.id,
+      channelId: message.channelId,
+    });
+    const payload = canEmbed(message)
+      ? renderDiscordReply(reply, ctx.ids)
+      : renderDiscordText(reply, ctx.ids);
+    await message.reply(payload);
+  } catch (error) {
+    ctx.log.error({ ...where, error: describeError(error) }, 'discord message reply failed');
+  }
+}

@@ -1,0 +1,390 @@
+/**
+ * A fake Discord on 127.0.0.1: a REST server (node:http) and a gateway (ws) good enough for the
+ * real discord.js Client to log in, receive dispatches and answer them. Every REST call is
+ * recorded; tests wait for the one they expect, and can make the next matching call fail.
+ * Payload shapes follow Discord's documented ones (see test/fixtures/discord).
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocket, WebSocketServer } from 'ws';
+
+const FIXTURES = new URL('../fixtures/discord/', import.meta.url);
+
+// biome-ignore lint/suspicious/noExplicitAny: fixtures are free-form Discord JSON
+export type Json = any;
+
+export function fixture(name: string): Json {
+  return JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8'));
+}
+
+const READY = fixture('ready.json');
+const GUILD = fixture('guild_create.json');
+
+export const IDS = {
+  bot: READY.user.id as string,
+  application: READY.application.id as string,
+  guild: GUILD.id as string,
+  botRole: '1500000000000000001',
+  channel: '1300000000000000001',
+  listenChannel: '1300000000000000002',
+  dmChannel: '1300000000000000003',
+  noEmbedChannel: '1300000000000000004',
+  user: '1400000000000000001',
+  otherBot: '1400000000000000002',
+} as const;
+
+const DISCORD_EPOCH = 1420070400000n;
+let sequence = 0n;
+
+/** A fresh snowflake with the current time in it, as Discord makes them. */
+export function snowflake(): string {
+  sequence = (sequence + 1n) & 0xfffn;
+  return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | sequence).toString();
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Path without the query, such as /api/v10/interactions/1/tok/callback. */
+  path: string;
+  query: URLSearchParams;
+  body: Json;
+  headers: IncomingMessage['headers'];
+}
+
+type Matcher = (req: RecordedRequest) => boolean;
+
+interface Failure {
+  match: Matcher;
+  status: number;
+  body: Json;
+}
+
+interface Waiter {
+  match: Matcher;
+  resolve: (req: RecordedRequest) => void;
+}
+
+export interface FakeDiscordOptions {
+  /** Put the bot in the guild fixture (READY lists it, GUILD_CREATE follows). Default true. */
+  withGuild?: boolean;
+  /** Close the gateway with this code on IDENTIFY instead of READY (4004 bad token, 4014 disallowed intents). */
+  closeOnIdentify?: number;
+}
+
+export class FakeDiscord {
+  readonly requests: RecordedRequest[] = [];
+  /** The IDENTIFY payloads the gateway received (intents, token). */
+  readonly identified: Json[] = [];
+  private readonly taken = new Set<RecordedRequest>();
+  private readonly waiters: Waiter[] = [];
+  private readonly failures: Failure[] = [];
+  private readonly sockets = new Set<WebSocket>();
+  private seq = 0;
+
+  private constructor(
+    private readonly http: Server,
+    private readonly gateway: WebSocketServer,
+    private readonly options: FakeDiscordOptions & { withGuild: boolean },
+  ) {}
+
+  static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+    const http = createServer();
+    const gateway = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise<void>((resolve) => gateway.once('listening', () => resolve()));
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', () => resolve()));
+    const fake = new FakeDiscord(http, gateway, { ...options, withGuild: options.withGuild ?? true });
+    http.on('request', (req, res) => void fake.onRequest(req, res));
+    gateway.on('connection', (socket) => fake.onConnection(socket));
+    return fake;
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${(this.http.address() as AddressInfo).port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${(this.gateway.address() as AddressInfo).port}`;
+  }
+
+  /** The next call for which `match` is true: one already received and not yet taken, or the next to come. */
+  waitFor(match: Matcher, timeoutMs = 5000): Promise<RecordedRequest> {
+    const seen = this.requests.find((r) => !this.taken.has(r) && match(r));
+    if (seen) {
+      this.taken.add(seen);
+      return Promise.resolve(seen);
+    }
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        match,
+        resolve: (req) => {
+          clearTimeout(timer);
+          resolve(req);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        reject(
+          new Error(
+            `fake Discord: no matching request within ${timeoutMs} ms; got ${this.describeRequests()}`,
+          ),
+        );
+      }, timeoutMs);
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** Answers the next call for which `match` is true with this status and body, once. */
+  failNext(match: Matcher, status: number, body: Json = { message: 'Internal Server Error', code: 0 }): void {
+    this.failures.push({ match, status, body });
+  }
+
+  /** Sends a gateway dispatch (op 0) to every connected client. */
+  dispatch(t: string, d: Json): void {
+    this.seq += 1;
+    const frame = JSON.stringify({ op: 0, t, s: this.seq, d });
+    for (const socket of this.sockets) if (socket.readyState === WebSocket.OPEN) socket.send(frame);
+  }
+
+  describeRequests(): string {
+    return this.requests.map((r) => `${r.method} ${r.path}`).join(', ') || '(nothing)';
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    await new Promise<void>((resolve) => this.gateway.close(() => resolve()));
+    this.http.closeAllConnections();
+    await new Promise<void>((resolve) => this.http.close(() => resolve()));
+  }
+
+  private onConnection(socket: WebSocket): void {
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('message', (raw) => {
+      const packet = JSON.parse(String(raw)) as { op: number; d: Json };
+      if (packet.op === 1) socket.send(JSON.stringify({ op: 11 }));
+      if (packet.op === 2) {
+        this.identified.push(packet.d);
+        if (this.options.closeOnIdentify) {
+          socket.close(this.options.closeOnIdentify, 'closed by fake Discord');
+          return;
+        }
+        const ready = {
+          ...READY,
+          resume_gateway_url: this.gatewayUrl,
+          guilds: this.options.withGuild ? READY.guilds : [],
+        };
+        this.seq += 1;
+        socket.send(JSON.stringify({ op: 0, t: 'READY', s: this.seq, d: ready }));
+        if (this.options.withGuild) {
+          this.seq += 1;
+          socket.send(JSON.stringify({ op: 0, t: 'GUILD_CREATE', s: this.seq, d: GUILD }));
+        }
+      }
+    });
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45_000 } }));
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const recorded: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: decodeURIComponent(url.pathname),
+      query: url.searchParams,
+      body: raw && String(req.headers['content-type']).includes('json') ? JSON.parse(raw) : raw || undefined,
+      headers: req.headers,
+    };
+    this.requests.push(recorded);
+
+    const failure = this.failures.find((f) => f.match(recorded));
+    if (failure) {
+      this.failures.splice(this.failures.indexOf(failure), 1);
+      this.send(res, failure.status, failure.body);
+    } else {
+      const [status, body] = this.route(recorded);
+      this.send(res, status, body);
+    }
+    const waiter = this.waiters.find((w) => w.match(recorded));
+    if (waiter) {
+      this.waiters.splice(this.waiters.indexOf(waiter), 1);
+      this.taken.add(recorded);
+      waiter.resolve(recorded);
+    }
+  }
+
+  private send(res: ServerResponse, status: number, body: Json): void {
+    if (status === 204 || body === undefined) {
+      res.writeHead(status).end();
+      return;
+    }
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  }
+
+  private route(req: RecordedRequest): [number, Json] {
+    const p = req.path.replace(/^\/api\/v\d+/, '');
+    const m = req.method;
+    if (m === 'GET' && p === '/gateway/bot') {
+      return [
+        200,
+        {
+          url: this.gatewayUrl,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+        },
+      ];
+    }
+    if (m === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(p)) return [204, undefined];
+    let match = /^\/channels\/(\d+)\/messages$/.exec(p);
+    if (m === 'POST' && match?.[1]) return [200, this.message(match[1], req.body)];
+    if (m === 'POST' && /^\/channels\/\d+\/typing$/.test(p)) return [204, undefined];
+    match = /^\/webhooks\/(\d+)\/[^/]+\/messages\/@original$/.exec(p);
+    if (m === 'PATCH' && match) return [200, this.message(IDS.channel, req.body, match[1])];
+    if (m === 'DELETE' && match) return [204, undefined];
+    match = /^\/webhooks\/(\d+)\/[^/]+$/.exec(p);
+    if (m === 'POST' && match) return [200, this.message(IDS.channel, req.body, match[1])];
+    match = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(p);
+    if (m === 'PUT' && match && Array.isArray(req.body)) {
+      const [, app, guild] = match;
+      return [
+        200,
+        req.body.map((c: Json) => ({
+          ...c,
+          id: snowflake(),
+          application_id: app,
+          version: snowflake(),
+          ...(guild ? { guild_id: guild } : {}),
+        })),
+      ];
+    }
+    return [404, { message: `fake Discord: no route for ${m} ${p}`, code: 0 }];
+  }
+
+  private message(channelId: string, body: Json, webhookId?: string): Json {
+    return {
+      id: snowflake(),
+      type: body?.message_reference ? 19 : 0,
+      channel_id: channelId,
+      author: { ...READY.user },
+      content: body?.content ?? '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: body?.embeds ?? [],
+      components: body?.components ?? [],
+      pinned: false,
+      flags: body?.flags ?? 0,
+      ...(webhookId ? { webhook_id: webhookId, application_id: webhookId } : {}),
+      ...(body?.message_reference ? { message_reference: body.message_reference } : {}),
+    };
+  }
+}
+
+/** Paths the adapter answers on. */
+export const route = {
+  callback: (interactionId: string) => (r: RecordedRequest) =>
+    r.method === 'POST' &&
+    r.path.startsWith(`/api/v10/interactions/${interactionId}/`) &&
+    r.path.endsWith('/callback'),
+  channelMessage: (channelId: string) => (r: RecordedRequest) =>
+    r.method === 'POST' && r.path === `/api/v10/channels/${channelId}/messages`,
+  editOriginal: (token: string) => (r: RecordedRequest) =>
+    r.method === 'PATCH' && r.path === `/api/v10/webhooks/${IDS.application}/${token}/messages/@original`,
+};
+
+interface Interaction {
+  id: string;
+  token: string;
+  payload: Json;
+}
+
+function baseInteraction(): Interaction {
+  const payload = fixture('interaction_command.json');
+  const id = snowflake();
+  payload.id = id;
+  payload.token = `fake-token-${id}`;
+  return { id, token: payload.token, payload };
+}
+
+/** A slash command, as INTERACTION_CREATE sends it. Options are string options, in the given order. */
+export function commandInteraction(name: string, options: Record<string, string> = {}): Interaction {
+  const i = baseInteraction();
+  i.payload.data = {
+    id: '1700000000000000001',
+    name,
+    type: 1,
+    options: Object.entries(options).map(([n, value]) => ({ name: n, type: 3, value })),
+  };
+  return i;
+}
+
+/** Typing in an option with autocomplete: Discord sends the partial value with focused: true. */
+export function autocompleteInteraction(name: string, option: string, typed: string): Interaction {
+  const i = commandInteraction(name);
+  i.payload.type = 4;
+  i.payload.data.options = [{ name: option, type: 3, value: typed, focused: true }];
+  return i;
+}
+
+/** A click on a button with this custom_id, on a message the bot sent earlier. */
+export function buttonInteraction(customId: string, messageComponents: Json[] = []): Interaction {
+  const i = baseInteraction();
+  i.payload.type = 3;
+  i.payload.message = {
+    id: snowflake(),
+    type: 20,
+    channel_id: IDS.channel,
+    author: { ...READY.user },
+    content: '',
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    components: messageComponents,
+    pinned: false,
+    flags: 0,
+    application_id: IDS.application,
+    webhook_id: IDS.application,
+  };
+  i.payload.data = { custom_id: customId, component_type: 2 };
+  return i;
+}
+
+/** A guild message; mentions the bot unless told otherwise. */
+export function guildMessage(
+  content: string,
+  options: { channelId?: string; mentionBot?: boolean; authorBot?: boolean; mentionRole?: boolean } = {},
+): Json {
+  const m = fixture('message_create_mention.json');
+  m.id = snowflake();
+  m.nonce = m.id;
+  m.content = content;
+  m.channel_id = options.channelId ?? IDS.channel;
+  m.timestamp = new Date().toISOString();
+  if (options.mentionBot === false) m.mentions = [];
+  if (options.mentionRole) {
+    m.mentions = [];
+    m.mention_roles = [IDS.botRole];
+  }
+  if (options.authorBot) m.author = { ...m.author, id: IDS.otherBot, username: 'otherbot', bot: true };
+  return m;
+}
+
+export function directMessage(content: string): Json {
+  const m = fixture('message_create_dm.json');
+  m.id = snowflake();
+  m.nonce = m.id;
+  m.content = content;
+  m.timestamp = new Date().toISOString();
+  return m;
+}
