@@ -7,5 +7,6 @@ const f = corpus.facts;
 console.log(
   `${corpus.articles.length} articles; ${f.entities.length} entities, ${f.events.length} events, ${f.quotes.length} quotes, ${f.figures.length} figures`,
 );
-for (const p of corpus.problems) console.log(`PROBLEM ${p.file}${p.where ? ` (${p.where})` : ''}: ${p.message}`);
+for (const p of corpus.problems)
+  console.log(`PROBLEM ${p.file}${p.where ? ` (${p.where})` : ''}: ${p.message}`);
 process.exitCode = corpus.problems.length ? 1 : 0;

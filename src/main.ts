@@ -5,6 +5,7 @@
 import 'dotenv/config';
 import { parseArgs } from 'node:util';
 import { startConsole } from './adapters/console/consoleAdapter.ts';
+import { startDiscord } from './adapters/discord/discordAdapter.ts';
 import { startSlack } from './adapters/slack/slackAdapter.ts';
 import type { RunningAdapter } from './adapters/types.ts';
 import { createLogger } from './app/logger.ts';
@@ -16,8 +17,12 @@ async function main(): Promise<void> {
   const settings = loadSettings(values.corpus ? { ...process.env, CORPUS_DIR: values.corpus } : process.env);
   const log = createLogger(settings.LOG_LEVEL);
   const { bot, kb, buildMs } = openKnowledge(settings.CORPUS_DIR);
-  for (const p of kb.problems) log.warn({ file: p.file, where: p.where }, `corpus problem: ${formatProblem(p)}`);
-  log.info({ articles: kb.articles.size, passages: kb.passages.length, buildMs: Math.round(buildMs) }, 'corpus loaded');
+  for (const p of kb.problems)
+    log.warn({ file: p.file, where: p.where }, `corpus problem: ${formatProblem(p)}`);
+  log.info(
+    { articles: kb.articles.size, passages: kb.passages.length, buildMs: Math.round(buildMs) },
+    'corpus loaded',
+  );
 
   // A stray rejection inside a platform client is logged, never fatal: one failed request must not stop the bot.
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
@@ -27,6 +32,11 @@ async function main(): Promise<void> {
     const slack = await startSlack({ bot, settings, log });
     adapters.push(slack);
     log.info({ mode: slack.mode, port: slack.port }, 'Slack adapter started');
+  }
+  if (settings.DISCORD_TOKEN) {
+    const discord = await startDiscord({ bot, settings, log });
+    adapters.push(discord);
+    log.info({ user: discord.client.user.tag }, 'Discord adapter started');
   }
 
   if (adapters.length === 0) {

@@ -6,13 +6,34 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const FIRST = 'Amara Boris Chen Dalia Emil Farah Goran Hana Ivo Jana Kofi Lena Mateo Nadia Omar Petra Quinn Rosa Sami Tariq Uma Viktor Wen Yara Zane'.split(' ');
-const LAST = 'Abbott Bauer Castillo Dimitrov Eriksen Fischer Garcia Haddad Ivanova Jensen Kowalski Lindqvist Moreau Nakamura Okafor Petrov Quispe Rahman Santos Tanaka Urban Vargas Weber Xu Yilmaz Zielinski'.split(' ');
-const ROLES = ['Finance Minister', 'Foreign Minister', 'Defence Secretary', 'Governor', 'Mayor', 'Senator', 'Police Chief', 'Health Minister', 'Trade Envoy', 'Central Bank Governor'];
+const FIRST =
+  'Amara Boris Chen Dalia Emil Farah Goran Hana Ivo Jana Kofi Lena Mateo Nadia Omar Petra Quinn Rosa Sami Tariq Uma Viktor Wen Yara Zane'.split(
+    ' ',
+  );
+const LAST =
+  'Abbott Bauer Castillo Dimitrov Eriksen Fischer Garcia Haddad Ivanova Jensen Kowalski Lindqvist Moreau Nakamura Okafor Petrov Quispe Rahman Santos Tanaka Urban Vargas Weber Xu Yilmaz Zielinski'.split(
+    ' ',
+  );
+const ROLES = [
+  'Finance Minister',
+  'Foreign Minister',
+  'Defence Secretary',
+  'Governor',
+  'Mayor',
+  'Senator',
+  'Police Chief',
+  'Health Minister',
+  'Trade Envoy',
+  'Central Bank Governor',
+];
 const COUNTRIES = ['Norland', 'Estavia', 'Valoria', 'Kestria', 'Morvania', 'Belcora', 'Tarsen', 'Ulvania'];
 const PLACES = ['Port Arlen', 'Kessel Bay', 'Mirov', 'Dunholt', 'Saltmarsh', 'Eastbridge', 'Carrow', 'Vell'];
-const TOPICS = 'budget election strike protest treaty pipeline harbour sanctions tariffs vaccine drought flood bridge refinery railway summit ceasefire inquiry court verdict referendum merger'.split(' ');
-const VERBS = 'announced approved rejected delayed criticised defended proposed signed blocked reviewed'.split(' ');
+const TOPICS =
+  'budget election strike protest treaty pipeline harbour sanctions tariffs vaccine drought flood bridge refinery railway summit ceasefire inquiry court verdict referendum merger'.split(
+    ' ',
+  );
+const VERBS =
+  'announced approved rejected delayed criticised defended proposed signed blocked reviewed'.split(' ');
 const FILLER = (
   'the government said on officials would after talks with a new plan for the region while critics warned that ' +
   'costs could rise and services may suffer during the coming months as negotiations continue between ministers ' +
@@ -52,12 +73,15 @@ export function writeSyntheticCorpus(dir: string, targetWords: number, seed = 7)
   mkdirSync(join(dir, 'articles'), { recursive: true });
 
   const people: SyntheticPerson[] = [];
-  for (const first of FIRST) for (const last of LAST) {
-    if (rnd() < 0.5) people.push({ name: `${first} ${last}`, surname: last, role: `${pick(COUNTRIES)} ${pick(ROLES)}` });
-  }
+  for (const first of FIRST)
+    for (const last of LAST) {
+      if (rnd() < 0.5)
+        people.push({ name: `${first} ${last}`, surname: last, role: `${pick(COUNTRIES)} ${pick(ROLES)}` });
+    }
   // A large Zipf-like vocabulary of invented words, so the index has a realistic number of terms.
   const vocab: string[] = [];
-  const syllables = 'ka lo mi ren tas vor bel dun esk far gil hom ith jor kel lum nar ost pel quin ras sul tor ulm vek';
+  const syllables =
+    'ka lo mi ren tas vor bel dun esk far gil hom ith jor kel lum nar ost pel quin ras sul tor ulm vek';
   const syl = syllables.split(' ');
   for (let i = 0; i < 40000; i++) vocab.push(`${pick(syl)}${pick(syl)}${pick(syl)}`);
   const zipf = () => vocab[Math.floor(vocab.length * rnd() ** 3)] as string;
@@ -79,8 +103,14 @@ export function writeSyntheticCorpus(dir: string, targetWords: number, seed = 7)
       const sentences: string[] = [];
       for (let s = 0; s < 3; s++) {
         const kind = rnd();
-        if (kind < 0.15) sentences.push(`"The ${topic} is ${pick(['vital', 'a mistake', 'overdue', 'unaffordable'])} for ${place}," ${person.surname} said.`);
-        else if (kind < 0.25) sentences.push(`About ${Math.floor(rnd() * 9000) + 100} people were affected by the ${topic} in ${place}.`);
+        if (kind < 0.15)
+          sentences.push(
+            `"The ${topic} is ${pick(['vital', 'a mistake', 'overdue', 'unaffordable'])} for ${place}," ${person.surname} said.`,
+          );
+        else if (kind < 0.25)
+          sentences.push(
+            `About ${Math.floor(rnd() * 9000) + 100} people were affected by the ${topic} in ${place}.`,
+          );
         else {
           const filler = Array.from({ length: 14 }, () => (rnd() < 0.5 ? pick(FILLER) : zipf())).join(' ');
           sentences.push(`${person.surname} ${pick(VERBS)} ${filler} ${topic}.`);

@@ -21,7 +21,8 @@ runCli(() => {
   let corpus = args.corpus;
   if (args.words) {
     const target = Number(args.words.replace(/_/g, ''));
-    if (!Number.isFinite(target) || target <= 0) throw Object.assign(new Error('--words needs a number, e.g. --words 1000000'), { code: 'BAD_ARGS' });
+    if (!Number.isFinite(target) || target <= 0)
+      throw Object.assign(new Error('--words needs a number, e.g. --words 1000000'), { code: 'BAD_ARGS' });
     corpus = join('.bench', `synthetic-${target}`);
     const made = writeSyntheticCorpus(corpus, target);
     console.error(`wrote a synthetic corpus of ${made.words} words to ${corpus}`);
@@ -32,17 +33,18 @@ runCli(() => {
   const queries = benchQueries(kb, Number(args.queries ?? 400));
 
   for (const q of queries.slice(0, 50)) bot.answer({ text: q }); // warm-up: JIT and caches
-  const times: number[] = [];
+  const timed: { q: string; ms: number }[] = [];
   for (const q of queries) {
     const start = performance.now();
     bot.answer({ text: q, platform: 'bench' });
-    times.push(performance.now() - start);
+    timed.push({ q, ms: performance.now() - start });
   }
-  times.sort((a, b) => a - b);
+  const times = timed.map((t) => t.ms).sort((a, b) => a - b);
   gc?.();
   const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
   if (args.verbose) {
-    console.error(`slowest: ${queries.length} queries; max ${round(times.at(-1) ?? 0)} ms`);
+    for (const t of [...timed].sort((a, b) => b.ms - a.ms).slice(0, 15))
+      console.error(`${round(t.ms)} ms  ${t.q}`);
   }
   const result = {
     articles: kb.articles.size,

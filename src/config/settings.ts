@@ -10,9 +10,15 @@ const optionalSecret = z
 export const settingsSchema = z.object({
   CORPUS_DIR: z.string().trim().min(1).default('corpus'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SLACK_BOT_TOKEN: optionalSecret.refine((t) => t === undefined || t.startsWith('xoxb-'), 'must start with "xoxb-" (the Bot User OAuth Token)'),
+  SLACK_BOT_TOKEN: optionalSecret.refine(
+    (t) => t === undefined || t.startsWith('xoxb-'),
+    'must start with "xoxb-" (the Bot User OAuth Token)',
+  ),
   SLACK_SIGNING_SECRET: optionalSecret,
-  SLACK_APP_TOKEN: optionalSecret.refine((t) => t === undefined || t.startsWith('xapp-'), 'must start with "xapp-" (an app-level token with connections:write)'),
+  SLACK_APP_TOKEN: optionalSecret.refine(
+    (t) => t === undefined || t.startsWith('xapp-'),
+    'must start with "xapp-" (an app-level token with connections:write)',
+  ),
   SLACK_API_URL: z.url('must be a full URL such as https://slack.com/api/').optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DISCORD_TOKEN: optionalSecret,
@@ -23,7 +29,12 @@ export const settingsSchema = z.object({
   DISCORD_LISTEN_CHANNEL_IDS: z
     .string()
     .default('')
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)),
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -18,32 +18,73 @@ const Q = '\\s*[?!.]*\\s*$';
 
 // Order matters: the first pattern that matches wins.
 const QUESTIONS: QuestionPattern[] = [
-  { pattern: /^(?:what|which)\s+happened\s+(?:at|in|on|to|with|during|near|over)\s+(.+?)\s*[?!.]*\s*$/i, command: 'what', subject: 1 },
   {
-    pattern: new RegExp(`^what\\s+(?:did|does|has|had)\\s+(.+?)\\s+(?:say|said|tell|told|state|claim|declare)(?:\\s+(?:about|on|of|regarding)\\s+(.+?))?${Q}`, 'i'),
+    pattern: /^(?:what|which)\s+happened\s+(?:at|in|on|to|with|during|near|over)\s+(.+?)\s*[?!.]*\s*$/i,
+    command: 'what',
+    subject: 1,
+  },
+  {
+    pattern: new RegExp(
+      `^what\\s+(?:did|does|has|had)\\s+(.+?)\\s+(?:say|said|tell|told|state|claim|declare)(?:\\s+(?:about|on|of|regarding)\\s+(.+?))?${Q}`,
+      'i',
+    ),
     command: 'quote',
     subject: 1,
     topic: 2,
   },
-  { pattern: new RegExp(`^(?:quotes?|statements?)\\s+(?:from|by)\\s+(.+?)(?:\\s+(?:about|on)\\s+(.+?))?${Q}`, 'i'), command: 'quote', subject: 1, topic: 2 },
-  { pattern: new RegExp(`^how\\s+(?:many|much|long|old|far|big|large|often)\\b.*${Q}`, 'i'), command: 'figure' },
-  { pattern: new RegExp(`^(?:who\\s+(?:is|was|are|were)|who's|whos)\\s+(.+?)${Q}`, 'i'), command: 'who', subject: 1 },
-  { pattern: new RegExp(`^(?:tell\\s+me\\s+about|describe)\\s+(.+?)${Q}`, 'i'), command: 'about', subject: 1 },
-  { pattern: new RegExp(`^what\\s+(?:is|was|are|were)\\s+(?:the\\s+)?(.+?)${Q}`, 'i'), command: 'what', subject: 1 },
+  {
+    pattern: new RegExp(
+      `^(?:quotes?|statements?)\\s+(?:from|by)\\s+(.+?)(?:\\s+(?:about|on)\\s+(.+?))?${Q}`,
+      'i',
+    ),
+    command: 'quote',
+    subject: 1,
+    topic: 2,
+  },
+  {
+    pattern: new RegExp(`^how\\s+(?:many|much|long|old|far|big|large|often)\\b.*${Q}`, 'i'),
+    command: 'figure',
+  },
+  {
+    pattern: new RegExp(`^(?:who\\s+(?:is|was|are|were)|who's|whos)\\s+(.+?)${Q}`, 'i'),
+    command: 'who',
+    subject: 1,
+  },
+  {
+    pattern: new RegExp(`^(?:tell\\s+me\\s+about|describe)\\s+(.+?)${Q}`, 'i'),
+    command: 'about',
+    subject: 1,
+  },
+  {
+    pattern: new RegExp(`^what\\s+(?:is|was|are|were)\\s+(?:the\\s+)?(.+?)${Q}`, 'i'),
+    command: 'what',
+    subject: 1,
+  },
   { pattern: new RegExp(`^what\\s+happened${Q}`, 'i'), command: 'timeline' },
-  { pattern: new RegExp(`^where\\s+(?:is|was|are|were|did|does|do|has|had)\\s+(.+?)${Q}`, 'i'), command: 'where', subject: 1 },
-  { pattern: new RegExp(`^when\\s+(?:is|was|are|were|did|does|do|has|had)\\s+(.+?)${Q}`, 'i'), command: 'when', subject: 1 },
+  {
+    pattern: new RegExp(`^where\\s+(?:is|was|are|were|did|does|do|has|had)\\s+(.+?)${Q}`, 'i'),
+    command: 'where',
+    subject: 1,
+  },
+  {
+    pattern: new RegExp(`^when\\s+(?:is|was|are|were|did|does|do|has|had)\\s+(.+?)${Q}`, 'i'),
+    command: 'when',
+    subject: 1,
+  },
   { pattern: /^(?:which|what|who|why|how|where|when)\b/i, command: 'ask' },
 ];
 
 /** Removes control characters and collapses whitespace; overlong input is cut at MAX_INPUT_CHARS. */
 export function sanitizeInput(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, MAX_INPUT_CHARS);
+  return (
+    text
+      .normalize('NFKC')
+      .replace(/\s+/g, ' ')
+      // Control and format characters (zero-width spaces, bidi overrides, BOM) carry no meaning here.
+      .replace(/[\p{Cc}\p{Cf}]/gu, '')
+      .trim()
+      .slice(0, MAX_INPUT_CHARS)
+  );
 }
 
 export function parseRequest(raw: string, commandNames: ReadonlySet<string>): ParsedRequest {

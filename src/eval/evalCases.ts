@@ -15,7 +15,10 @@ const regexList = z
       try {
         new RegExp(source, 'i');
       } catch (error) {
-        ctx.addIssue({ code: 'custom', message: `bad regular expression /${source}/: ${(error as Error).message}` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `bad regular expression /${source}/: ${(error as Error).message}`,
+        });
       }
     }
   });
@@ -61,8 +64,11 @@ export function runEvalCase(bot: Bot, c: EvalCase): EvalResult {
   const text = renderText(bot.answer({ text: c.ask, platform: 'console' }));
   const headline = text.split('\n').find((l) => l.trim() !== '') ?? '';
   const failures: string[] = [];
-  for (const p of c.headline) if (!new RegExp(p, 'i').test(headline)) failures.push(`headline does not match /${p}/`);
-  for (const p of c.expect) if (!new RegExp(p, 'i').test(text)) failures.push(`reply does not contain /${p}/`);
-  for (const p of c.forbid) if (new RegExp(p, 'i').test(text)) failures.push(`reply contains forbidden /${p}/`);
+  for (const p of c.headline)
+    if (!new RegExp(p, 'i').test(headline)) failures.push(`headline does not match /${p}/`);
+  for (const p of c.expect)
+    if (!new RegExp(p, 'i').test(text)) failures.push(`reply does not contain /${p}/`);
+  for (const p of c.forbid)
+    if (new RegExp(p, 'i').test(text)) failures.push(`reply contains forbidden /${p}/`);
   return { case: c, passed: failures.length === 0, failures, text };
 }

@@ -15,7 +15,8 @@ export interface CleanedText {
 
 const SUBSCRIPTION =
   /\b(subscribe[sd]?|subscription|subscriber|subscribers|cancel any ?time|newsletters?|paywall|free trial|per month|\/mth|\/month)\b/i;
-const SIGN_IN = /\b(sign in|sign-in|log in|login|sign up|register now|create an account|already a (subscriber|member))\b/i;
+const SIGN_IN =
+  /\b(sign in|sign-in|log in|login|sign up|register now|create an account|already a (subscriber|member))\b/i;
 const SECTION_CUT =
   /^(related|latest|more|popular|trending|recommended|most (read|popular|viewed)|top|also read|read more|read next|you (may|might) also like|further reading|press releases?|sponsored|from (our|around the web))\b/i;
 const MISC_CHROME =

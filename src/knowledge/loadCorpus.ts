@@ -15,14 +15,18 @@ export const FACTS_EXTENSIONS = new Set(['.yaml', '.yml']);
 export class CorpusNotFoundError extends Error {
   readonly code = 'CORPUS_NOT_FOUND';
   constructor(dir: string) {
-    super(`Corpus directory "${dir}" does not exist or is not a directory; set CORPUS_DIR or pass --corpus DIR`);
+    super(
+      `Corpus directory "${dir}" does not exist or is not a directory; set CORPUS_DIR or pass --corpus DIR`,
+    );
   }
 }
 
 function listFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       if (entry.name.startsWith('.')) continue;
       const path = join(d, entry.name);
       if (entry.isDirectory()) walk(path);
@@ -107,7 +111,11 @@ export function loadCorpus(dir: string): Corpus {
     }
   }
 
-  const verified = verifyFacts(merged, articles, (section, id) => origins.get(`${section}:${id}`) ?? { file: '?' });
+  const verified = verifyFacts(
+    merged,
+    articles,
+    (section, id) => origins.get(`${section}:${id}`) ?? { file: '?' },
+  );
   problems.push(...verified.problems);
   return { dir, articles, facts: verified.facts, problems };
 }

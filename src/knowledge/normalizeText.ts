@@ -20,7 +20,8 @@ const QUOTES: Record<string, string> = {
   '\u2026': '...',
 };
 
-const QUOTE_RE = /[\u2018\u2019\u201A\u201B\u2032\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2013\u2014\u2212\u00A0\u2026]/g;
+const QUOTE_RE =
+  /[\u2018\u2019\u201A\u201B\u2032\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2013\u2014\u2212\u00A0\u2026]/g;
 
 /** Straight quotes and dashes, single spaces: the form in which excerpts are compared with articles. */
 export function foldPunctuation(text: string): string {
@@ -35,7 +36,7 @@ export function comparable(text: string): string {
 /** Removes accents so "Medvédev" and "Medvedev" compare equal. */
 export function stripAccents(text: string): string {
   // Most text is plain ASCII: skip the costly normalisation then.
-  if (!/[^\x00-\x7f]/.test(text)) return text;
+  if (!/[\u0080-\uffff]/.test(text)) return text;
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 }
 

@@ -34,9 +34,7 @@ export const entitySchema = z.object({
   name: text,
   kind: z.enum(['person', 'organisation', 'place', 'event', 'vessel', 'thing']),
   aliases: list,
-  roles: z
-    .array(z.object({ title: text, note: text.optional(), source: sourceSchema }))
-    .default([]),
+  roles: z.array(z.object({ title: text, note: text.optional(), source: sourceSchema })).default([]),
   description: text.optional(),
   sources: z.array(sourceSchema).min(1, 'cite at least one article excerpt that names this entity'),
 });

@@ -11,7 +11,7 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
-const BOUNDARY = /([.!?]+)(["'”’)\]]*)\s+(?=["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+const BOUNDARY = /([.!?]+)(["'”’)\]]*)\s+(?=["'“‘([]?[\p{Lu}\p{N}])/gu;
 
 export function splitSentences(paragraph: string): string[] {
   const text = paragraph.trim();

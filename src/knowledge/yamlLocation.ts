@@ -31,7 +31,12 @@ export function parseYamlWithLines(text: string, lineOffset = 0): LocatedYaml {
   const first = doc.errors[0];
   if (first) {
     const line = counter.linePos(first.pos[0]).line + lineOffset;
-    return { doc, lineOf, lineOfItem, error: { line, message: first.message.split('\n')[0] ?? first.message } };
+    return {
+      doc,
+      lineOf,
+      lineOfItem,
+      error: { line, message: first.message.split('\n')[0] ?? first.message },
+    };
   }
   return { doc, lineOf, lineOfItem };
 }

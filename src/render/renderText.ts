@@ -19,10 +19,13 @@ export function renderText(reply: Reply): string {
   }
   if (reply.citations.length) {
     out.push('', 'Sources:');
-    reply.citations.forEach((c, i) => out.push(`[${i + 1}] ${formatCitation(c)}`));
+    for (const [i, c] of reply.citations.entries()) out.push(`[${i + 1}] ${formatCitation(c)}`);
   }
   if (reply.suggestions.length) {
-    out.push('', `${reply.kind === 'ambiguous' ? 'Did you mean' : 'Try'}: ${reply.suggestions.map((s) => s.ask).join('  |  ')}`);
+    out.push(
+      '',
+      `${reply.kind === 'ambiguous' ? 'Did you mean' : 'Try'}: ${reply.suggestions.map((s) => s.ask).join('  |  ')}`,
+    );
   }
   return out.join('\n');
 }

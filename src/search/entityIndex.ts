@@ -124,18 +124,27 @@ export class EntityIndex {
       if (!wordsAlign(key, r.item.key)) continue;
       offer({ target: r.item.target, score: r.score ?? 1, matched: r.item.name, exact: false });
     }
-    return [...best.values()].sort((a, b) => a.score - b.score || Number(b.exact) - Number(a.exact)).slice(0, limit);
+    return [...best.values()]
+      .sort((a, b) => a.score - b.score || Number(b.exact) - Number(a.exact))
+      .slice(0, limit);
   }
 
   /** Names and aliases equal to the query (after normalisation): no fuzzy search needed. */
   exactMatches(query: string): NameMatch[] {
-    return (this.exact.get(nameKey(query)) ?? []).map((e) => ({ target: e.target, score: 0, matched: e.name, exact: true }));
+    return (this.exact.get(nameKey(query)) ?? []).map((e) => ({
+      target: e.target,
+      score: 0,
+      matched: e.name,
+      exact: true,
+    }));
   }
 
   lookup(query: string, options: LookupOptions = {}): Lookup {
     // An exact name settles it without the fuzzy scan (the common case, and the cheap one).
     const exact = this.exactMatches(query);
-    const preferredExact = options.prefer ? exact.filter((m) => options.prefer?.includes(m.target.kind)) : exact;
+    const preferredExact = options.prefer
+      ? exact.filter((m) => options.prefer?.includes(m.target.kind))
+      : exact;
     const exactPool = preferredExact.length ? preferredExact : exact;
     const [only] = exactPool;
     if (only && exactPool.length === 1) return { status: 'found', match: only, others: [] };

@@ -145,7 +145,8 @@ export class PassageIndex {
     for (const term of queryTerms(query)) {
       if (this.index.documentFrequency(term) > 0) continue;
       // Wider than search: a swapped pair of letters ("reyse") is two edits.
-      for (const t of this.index.corrections(term, term.length >= 5 ? 2 : 1)) if (!out.includes(t)) out.push(t);
+      for (const t of this.index.corrections(term, term.length >= 5 ? 2 : 1))
+        if (!out.includes(t)) out.push(t);
     }
     return out.slice(0, limit);
   }
@@ -188,7 +189,8 @@ export class PassageIndex {
     } else {
       // The rare words find the passages; common ones filter (all) or re-rank them.
       results = this.run(rare, all ? 'AND' : 'OR');
-      if (common.length && all) results = results.filter((r) => common.every((t) => this.index.holds(t, r.id)));
+      if (common.length && all)
+        results = results.filter((r) => common.every((t) => this.index.holds(t, r.id)));
       if (common.length) results = this.rerank(results.slice(0, RERANK_POOL), common);
     }
 
@@ -214,7 +216,11 @@ export class PassageIndex {
     return results
       .map((r) => {
         const matched = common.filter((t) => this.index.holds(t, r.id));
-        return { ...r, score: r.score + (top * 0.25 * matched.length) / common.length, terms: [...r.terms, ...matched] };
+        return {
+          ...r,
+          score: r.score + (top * 0.25 * matched.length) / common.length,
+          terms: [...r.terms, ...matched],
+        };
       })
       .sort((a, b) => b.score - a.score);
   }

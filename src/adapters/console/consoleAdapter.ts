@@ -12,8 +12,19 @@ export interface ConsoleOptions {
   banner?: string;
 }
 
-export function startConsole({ bot, input = process.stdin, output = process.stdout, banner }: ConsoleOptions): RunningAdapter & { closed: Promise<void> } {
-  const rl = createInterface({ input, output, prompt: 'ask> ', historySize: 200, terminal: 'isTTY' in output && Boolean(output.isTTY) });
+export function startConsole({
+  bot,
+  input = process.stdin,
+  output = process.stdout,
+  banner,
+}: ConsoleOptions): RunningAdapter & { closed: Promise<void> } {
+  const rl = createInterface({
+    input,
+    output,
+    prompt: 'ask> ',
+    historySize: 200,
+    terminal: 'isTTY' in output && Boolean(output.isTTY),
+  });
   const write = (text: string) => output.write(`${text}\n`);
   if (banner) write(banner);
   rl.prompt();

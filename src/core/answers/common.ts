@@ -9,9 +9,18 @@ export function resolveName(kb: KnowledgeBase, subject: string, prefer?: readonl
   return kb.names.lookup(subject, prefer ? { prefer } : {});
 }
 
-export function didYouMean(kb: KnowledgeBase, subject: string, matches: readonly NameMatch[], command: string): Reply {
+export function didYouMean(
+  kb: KnowledgeBase,
+  subject: string,
+  matches: readonly NameMatch[],
+  command: string,
+): Reply {
   const names = [...new Set(matches.map((m) => m.target.name))];
-  const reply = new ReplyBuilder(kb, 'ambiguous', `"${subject}" could mean ${names.length} things. Did you mean:`);
+  const reply = new ReplyBuilder(
+    kb,
+    'ambiguous',
+    `"${subject}" could mean ${names.length} things. Did you mean:`,
+  );
   for (const m of matches) {
     reply.suggest({ label: m.target.name, ask: `/${command} ${m.target.name}` });
   }
@@ -26,7 +35,11 @@ export function notFound(
   near: readonly NameMatch[] = [],
   command = 'who',
 ): Reply {
-  const reply = new ReplyBuilder(kb, 'not_found', `Couldn't find ${what} called "${subject}" in the archive.`);
+  const reply = new ReplyBuilder(
+    kb,
+    'not_found',
+    `Couldn't find ${what} called "${subject}" in the archive.`,
+  );
   const names = near.length
     ? near.map((m) => m.target.name)
     : kb.passageIndex.similarTerms(subject).map((t) => t.charAt(0).toUpperCase() + t.slice(1));
@@ -34,11 +47,15 @@ export function notFound(
     reply.line(`Closest names: ${names.join(', ')}.`);
     for (const name of names.slice(0, 3)) reply.suggest({ label: name, ask: `/${command} ${name}` });
   }
-  reply.line(`Try /search ${subject} to look through the article text, or /sources to see what the archive holds.`);
+  reply.line(
+    `Try /search ${subject} to look through the article text, or /sources to see what the archive holds.`,
+  );
   reply.suggest({ label: `Search "${subject}"`, ask: `/search ${subject}` });
   return reply.build();
 }
 
 export function missingArgument(kb: KnowledgeBase, usage: string, example: string): Reply {
-  return new ReplyBuilder(kb, 'error', `Tell me what to look up: ${usage}`).line(`For example: ${example}`).build();
+  return new ReplyBuilder(kb, 'error', `Tell me what to look up: ${usage}`)
+    .line(`For example: ${example}`)
+    .build();
 }

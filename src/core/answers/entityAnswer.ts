@@ -50,7 +50,8 @@ export function entityAnswer(kb: KnowledgeBase, entity: Entity): Reply {
 
   reply.field('Kind', KIND_LABEL[entity.kind]);
   if (entity.aliases.length) reply.field('Also called', joinWords(entity.aliases));
-  if (entity.roles.length > 1) reply.field('Roles', joinWords([...new Set(entity.roles.map((r) => r.title))]));
+  if (entity.roles.length > 1)
+    reply.field('Roles', joinWords([...new Set(entity.roles.map((r) => r.title))]));
   const quotes = kb.corpus.facts.quotes.filter((q) => q.speaker === entity.id).length;
   if (quotes) reply.suggest({ label: `Quotes from ${entity.name}`, ask: `/quote ${entity.name}` });
   reply.suggest({ label: `Search "${entity.name}"`, ask: `/search ${entity.name}` });

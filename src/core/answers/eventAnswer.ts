@@ -24,7 +24,9 @@ export function eventHeadline(kb: KnowledgeBase, event: NewsEvent, focus: EventF
     case 'when':
       return when ? `${event.name}: ${when}` : `${event.name}: the articles give no time`;
     case 'where':
-      return event.place ? `${event.name}: ${nameOf(kb, event.place)}` : `${event.name}: the articles give no place`;
+      return event.place
+        ? `${event.name}: ${nameOf(kb, event.place)}`
+        : `${event.name}: the articles give no place`;
     case 'who':
       return `${event.name}: ${listNames(kb, event.participants) || 'no participants named'}`;
     default:
@@ -40,9 +42,14 @@ export function eventAnswer(kb: KnowledgeBase, event: NewsEvent, focus: EventFoc
 export function eventReply(kb: KnowledgeBase, event: NewsEvent, focus: EventFocus): ReplyBuilder {
   const reply = new ReplyBuilder(kb, 'answer', eventHeadline(kb, event, focus));
   const differ = accountsDiffer(event);
-  reply.citeHeadline(...articleIdsOf(differ ? event.sources : [...event.accounts.map((a) => a.source), ...event.sources]).slice(0, 2));
+  reply.citeHeadline(
+    ...articleIdsOf(
+      differ ? event.sources : [...event.accounts.map((a) => a.source), ...event.sources],
+    ).slice(0, 2),
+  );
 
-  if (focus !== 'what' || event.summary !== firstSentence(event.summary)) reply.line(event.summary, ...articleIdsOf(event.sources));
+  if (focus !== 'what' || event.summary !== firstSentence(event.summary))
+    reply.line(event.summary, ...articleIdsOf(event.sources));
   if (differ) {
     reply.line(`Sources differ on who took part:`);
     for (const account of event.accounts) {

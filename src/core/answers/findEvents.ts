@@ -40,7 +40,9 @@ export function findEvents(kb: KnowledgeBase, question: string): EventMatch[] {
       ...event.accounts.flatMap((a) => a.participants),
     ]);
     for (const id of mentioned) if (involved.has(id)) score += 2;
-    const wording = [event.name, ...event.aliases, event.summary, ...event.accounts.map((a) => a.says)].join(' ');
+    const wording = [event.name, ...event.aliases, event.summary, ...event.accounts.map((a) => a.says)].join(
+      ' ',
+    );
     score += termHits(wording, terms);
     if (score > 0) matches.push({ event, score });
   }

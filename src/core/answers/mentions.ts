@@ -23,7 +23,8 @@ export function passagesMentioning(kb: KnowledgeBase, names: readonly string[], 
   const found = new Map<number, Passage>();
   for (const name of names) {
     for (const hit of kb.passageIndex.search(name, { all: true, fuzzy: false, limit: limit * 3 })) {
-      if (!found.has(hit.passage.id) && mentionsName(hit.passage.text, name)) found.set(hit.passage.id, hit.passage);
+      if (!found.has(hit.passage.id) && mentionsName(hit.passage.text, name))
+        found.set(hit.passage.id, hit.passage);
     }
   }
   return [...found.values()].sort((a, b) => a.id - b.id).slice(0, limit);

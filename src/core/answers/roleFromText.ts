@@ -26,7 +26,9 @@ const ROLE_WORDS = new Set(
 );
 const CONNECTORS = new Set(['of', 'the', 'to', 'for', 'and', 'on', 'at']);
 const NOT_ROLE = new Set(
-  'but and yet so then however meanwhile yesterday today on in at by with as when while after before if the a an this that'.split(' '),
+  'but and yet so then however meanwhile yesterday today on in at by with as when while after before if the a an this that'.split(
+    ' ',
+  ),
 );
 
 function isRoleToken(token: string): boolean {
@@ -58,11 +60,15 @@ function titleBefore(text: string, index: number): string | undefined {
 /** ", the US Ambassador to the UN," or " is a Dallas lawyer" or ", who chairs ..." right after the name. */
 function roleAfter(text: string, end: number): string | undefined {
   const rest = text.slice(end);
-  const who = /^,\s+who\s+(?:is|was|has been)?\s*((?:chairs|leads|heads|runs|directs|manages|founded|represents|the|a|an)\b[^,.;:()"]{3,80})/.exec(
-    rest,
-  );
+  const who =
+    /^,\s+who\s+(?:is|was|has been)?\s*((?:chairs|leads|heads|runs|directs|manages|founded|represents|the|a|an)\b[^,.;:()"]{3,80})/.exec(
+      rest,
+    );
   if (who?.[1]) return who[1].trim().replace(/^(the|a|an)\s+/i, '');
-  const m = /^(?:,\s+|\s+(?:is|was|has been)\s+)((?:the|a|an)\s+[^,.;:()"]{3,80}?)(?=[,.;:)]|\s+who\b|\s+said\b|$)/.exec(rest);
+  const m =
+    /^(?:,\s+|\s+(?:is|was|has been)\s+)((?:the|a|an)\s+[^,.;:()"]{3,80}?)(?=[,.;:)]|\s+who\b|\s+said\b|$)/.exec(
+      rest,
+    );
   const phrase = m?.[1]?.trim();
   if (!phrase) return undefined;
   const words = phrase.split(/\s+/);
@@ -74,17 +80,18 @@ function roleAfter(text: string, end: number): string | undefined {
 function fullNameAt(text: string, name: string): { full: string; start: number; end: number } | undefined {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const re = new RegExp(`((?:[A-Z][\\p{L}'-]+\\s+){0,2})(${escaped})(?![\\p{L}])`, 'gu');
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const lead = (m[1] ?? '').split(/\s+/).filter(Boolean);
-    // Keep leading capitalised words that look like given names, not titles.
-    while (lead.length && isRoleToken(lead[0] ?? '') && ROLE_WORDS.has((lead[0] ?? '').toLowerCase())) lead.shift();
-    while (lead.length && (NOT_ROLE.has((lead[0] ?? '').toLowerCase()) || /^[A-Z]{2,}$/.test(lead[0] ?? ''))) lead.shift();
-    const given = lead.filter((w) => !ROLE_WORDS.has(w.toLowerCase()) && !/^(Russian|American|British|US|UN)$/.test(w));
-    const full = [...given.slice(-1), m[2]].join(' ');
-    const start = m.index + (m[0].length - (m[2]?.length ?? 0)) - (given.length ? (given.at(-1)?.length ?? 0) + 1 : 0);
-    return { full, start, end: m.index + m[0].length };
-  }
-  return undefined;
+  const m = re.exec(text);
+  if (!m) return undefined;
+  // Of the capitalised words before the name, keep the last that reads as a given name: not a
+  // title ("Minister"), a sentence opener ("But") or an acronym ("US").
+  const lead = (m[1] ?? '').split(/\s+/).filter(Boolean);
+  const given = lead.filter(
+    (w) => !ROLE_WORDS.has(w.toLowerCase()) && !NOT_ROLE.has(w.toLowerCase()) && !/^[A-Z]{2,}$/.test(w),
+  );
+  const first = lead.length && lead.at(-1) === given.at(-1) ? given.at(-1) : undefined;
+  const full = first ? `${first} ${m[2]}` : (m[2] ?? name);
+  const start = m.index + m[0].length - full.length;
+  return { full, start, end: m.index + m[0].length };
 }
 
 export function roleFromText(name: string, passages: readonly Passage[]): TextRole | undefined {

@@ -1,8 +1,8 @@
 /** Answers from passage search: a ranked list for /search, or the best sentence for a free question. */
 import { comparable } from '../../knowledge/normalizeText.ts';
 import type { SourceRef } from '../../knowledge/types.ts';
-import type { PassageHit } from '../../search/passageIndex.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import type { PassageHit } from '../../search/passageIndex.ts';
 import type { Reply } from '../reply.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
 import { firstSentence } from './describe.ts';
@@ -53,7 +53,9 @@ function factCardFor(kb: KnowledgeBase, query: string): FactCard | undefined {
 /** Passages that a fact cites come first: the curated facts say which passages are about it. */
 function citedFirst(hits: PassageHit[], sources: readonly SourceRef[]): PassageHit[] {
   const cited = (h: PassageHit) =>
-    sources.some((s) => s.article === h.passage.articleId && comparable(h.passage.text).includes(comparable(s.excerpt)));
+    sources.some(
+      (s) => s.article === h.passage.articleId && comparable(h.passage.text).includes(comparable(s.excerpt)),
+    );
   return [...hits.filter(cited), ...hits.filter((h) => !cited(h))];
 }
 

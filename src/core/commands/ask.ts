@@ -30,7 +30,9 @@ export const askCommand: CommandDefinition = {
 export const aboutCommand: CommandDefinition = {
   name: 'about',
   summary: 'Everything known about a name',
-  args: [{ name: 'name', description: 'A person, place, event or thing', required: true, completeNames: true }],
+  args: [
+    { name: 'name', description: 'A person, place, event or thing', required: true, completeNames: true },
+  ],
   examples: ['/about NATO', 'tell me about the Admiral Grigorovich'],
   run(parsed, { kb }) {
     const subject = parsed.subject ?? parsed.text;

@@ -1,12 +1,11 @@
+import { splitSentences } from '../../knowledge/splitSentences.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { missingArgument } from '../answers/common.ts';
 import { joinWords } from '../answers/describe.ts';
-import { searchPassages } from '../answers/searchAnswer.ts';
+import { questionAnswer, searchPassages } from '../answers/searchAnswer.ts';
 import { bestSentence, contentTerms, shorten, snippetFor, termHits } from '../answers/snippets.ts';
-import { splitSentences } from '../../knowledge/splitSentences.ts';
 import type { Reply } from '../reply.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
-import { questionAnswer } from '../answers/searchAnswer.ts';
 import type { CommandDefinition } from './types.ts';
 
 const QUESTION_WORDS = new Set(['many', 'much', 'number', 'figure', 'figures', 'total']);
@@ -14,7 +13,9 @@ const QUESTION_WORDS = new Set(['many', 'much', 'number', 'figure', 'figures', '
 /** A sentence from the text that gives a number for the question, for corpora without curated figures. */
 function figureFromText(kb: KnowledgeBase, question: string, terms: string[]): Reply | undefined {
   for (const hit of searchPassages(kb, question, 8)) {
-    const numeric = splitSentences(hit.passage.text).filter((s) => /\d|\b(hundred|thousand|million|billion|half|dozen)\b/i.test(s));
+    const numeric = splitSentences(hit.passage.text).filter((s) =>
+      /\d|\b(hundred|thousand|million|billion|half|dozen)\b/i.test(s),
+    );
     if (!numeric.length) continue;
     const sentence = bestSentence(numeric.join(' '), terms);
     if (termHits(sentence, terms) === 0) continue;
@@ -36,7 +37,13 @@ export const figureCommand: CommandDefinition = {
     if (!question) return missingArgument(kb, '/figure <what was counted>', '/figure killed');
     const terms = contentTerms(question).filter((t) => !QUESTION_WORDS.has(t));
     const scored = kb.corpus.facts.figures
-      .map((f) => ({ f, score: termHits([f.label, f.unit ?? '', ...f.about, f.source.excerpt].join(' ').replace(/-/g, ' '), terms) }))
+      .map((f) => ({
+        f,
+        score: termHits(
+          [f.label, f.unit ?? '', ...f.about, f.source.excerpt].join(' ').replace(/-/g, ' '),
+          terms,
+        ),
+      }))
       .filter((x) => x.score > 0)
       .sort((a, b) => b.score - a.score);
     const best = scored[0];
@@ -45,12 +52,18 @@ export const figureCommand: CommandDefinition = {
     }
     const { f } = best;
     const unit = f.unit && !f.label.toLowerCase().includes(f.unit.toLowerCase()) ? ` ${f.unit}` : '';
-    const reply = new ReplyBuilder(kb, 'answer', `${f.value}${unit}: ${f.label}`).citeHeadline(f.source.article);
+    const reply = new ReplyBuilder(kb, 'answer', `${f.value}${unit}: ${f.label}`).citeHeadline(
+      f.source.article,
+    );
     reply.line(`“${f.source.excerpt}”`, f.source.article);
     for (const { f: other } of scored.slice(1, 4)) {
       reply.line(`${other.value}${other.unit ? ` ${other.unit}` : ''}: ${other.label}`, other.source.article);
     }
-    if (f.about.length) reply.field('About', joinWords(f.about.map((a) => kb.entities.get(a)?.name ?? kb.events.get(a)?.name ?? a)));
+    if (f.about.length)
+      reply.field(
+        'About',
+        joinWords(f.about.map((a) => kb.entities.get(a)?.name ?? kb.events.get(a)?.name ?? a)),
+      );
     return reply.build();
   },
 };

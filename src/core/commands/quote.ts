@@ -1,3 +1,4 @@
+import { splitSentences } from '../../knowledge/splitSentences.ts';
 import type { Quote } from '../../knowledge/types.ts';
 import type { NameMatch } from '../../search/entityIndex.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
@@ -5,7 +6,6 @@ import { didYouMean, missingArgument, notFound } from '../answers/common.ts';
 import { mentionsName, passagesMentioning } from '../answers/mentions.ts';
 import { roleFromText } from '../answers/roleFromText.ts';
 import { contentTerms, shorten, termHits } from '../answers/snippets.ts';
-import { splitSentences } from '../../knowledge/splitSentences.ts';
 import type { Reply } from '../reply.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
 import type { CommandDefinition } from './types.ts';
@@ -23,17 +23,27 @@ function splitSpeaker(kb: KnowledgeBase, text: string): { speaker: string; topic
   const about = /^(.+?)\s+(?:about|on|regarding)\s+(.+)$/i.exec(text);
   if (about?.[1] && about[2]) return { speaker: about[1], topic: about[2] };
   const words = text.split(/\s+/);
-  for (let n = words.length; n >= 1; n--) {
+  const split = (n: number) => {
+    const topic = words.slice(n).join(' ');
     const speaker = words.slice(0, n).join(' ');
-    if (kb.names.lookup(speaker, { prefer: ['person', 'organisation'] }).status === 'found') {
-      const topic = words.slice(n).join(' ');
-      return topic ? { speaker, topic } : { speaker };
+    return topic ? { speaker, topic } : { speaker };
+  };
+  // Exact names first (cheap); a typo-tolerant look-up only if none of the prefixes is a name.
+  for (let n = words.length; n >= 1; n--) {
+    if (kb.names.exactMatches(words.slice(0, n).join(' ')).length) return split(n);
+  }
+  for (let n = Math.min(words.length, 3); n >= 1; n--) {
+    if (
+      kb.names.lookup(words.slice(0, n).join(' '), { prefer: ['person', 'organisation'] }).status === 'found'
+    ) {
+      return split(n);
     }
   }
   return { speaker: text };
 }
 
-const SPEECH_VERB = /\b(said|says|told|stated|added|warned|argued|declared|insisted|claimed|asserted|explained|called)\b/i;
+const SPEECH_VERB =
+  /\b(said|says|told|stated|added|warned|argued|declared|insisted|claimed|asserted|explained|called)\b/i;
 
 /**
  * Quotations in sentences that name the speaker, for corpora without curated quotes; when the
@@ -47,13 +57,21 @@ function quotesFromText(kb: KnowledgeBase, names: readonly string[]): FoundQuote
     sentences.forEach((sentence, i) => {
       if (!names.some((n) => mentionsName(sentence, n))) return;
       // A quote may stand in the sentence before the one that names its speaker.
-      const withPrevious = /^[“"]/.test(sentences[i - 1] ?? '') ? `${sentences[i - 1]} ${sentence}` : sentence;
+      const withPrevious = /^[“"]/.test(sentences[i - 1] ?? '')
+        ? `${sentences[i - 1]} ${sentence}`
+        : sentence;
       let quoted = false;
       for (const m of sentence.matchAll(/[“"]([^”"]{3,300})[”"]/g)) {
         quoted = true;
-        if (m[1]) direct.push({ text: tidyQuote(m[1]), context: shorten(withPrevious, 200), articleId: passage.articleId });
+        if (m[1])
+          direct.push({
+            text: tidyQuote(m[1]),
+            context: shorten(withPrevious, 200),
+            articleId: passage.articleId,
+          });
       }
-      if (!quoted && SPEECH_VERB.test(sentence)) reported.push({ text: sentence, articleId: passage.articleId, reported: true });
+      if (!quoted && SPEECH_VERB.test(sentence))
+        reported.push({ text: sentence, articleId: passage.articleId, reported: true });
     });
   }
   return direct.length ? direct : reported;
@@ -74,7 +92,8 @@ function quoteReply(kb: KnowledgeBase, speaker: string, quotes: FoundQuote[], to
   const reply = new ReplyBuilder(kb, 'answer', headline).citeHeadline(...lead.map((q) => q.articleId));
   if (topicNote) reply.line(topicNote);
   const sources = new Set(quotes.map((q) => q.articleId));
-  if (sources.size > 1) reply.line(`Quoted in ${sources.size} sources; each version is shown with its source.`);
+  if (sources.size > 1)
+    reply.line(`Quoted in ${sources.size} sources; each version is shown with its source.`);
   for (const q of quotes.slice(0, 6)) {
     const text = reportedOnly ? shorten(q.text, 300) : `“${shorten(q.text, 300)}”`;
     reply.line(`${text}${q.context ? ` (${q.context})` : ''}`, q.articleId);
@@ -102,16 +121,23 @@ export const quoteCommand: CommandDefinition = {
     const entity = match ? kb.entities.get(match.target.id) : undefined;
     const names = entity ? [entity.name, ...entity.aliases] : [split.speaker];
     const speakerName =
-      entity?.name ?? roleFromText(split.speaker, passagesMentioning(kb, [split.speaker], 10))?.name ?? split.speaker;
+      entity?.name ??
+      roleFromText(split.speaker, passagesMentioning(kb, [split.speaker], 10))?.name ??
+      split.speaker;
 
     const curated: FoundQuote[] = entity
       ? kb.corpus.facts.quotes
           .filter((q: Quote) => q.speaker === entity.id)
-          .map((q) => ({ text: q.text, articleId: q.source.article, ...(q.context ? { context: q.context } : {}) }))
+          .map((q) => ({
+            text: q.text,
+            articleId: q.source.article,
+            ...(q.context ? { context: q.context } : {}),
+          }))
       : [];
     const quotes = curated.length ? curated : quotesFromText(kb, names);
     if (!quotes.length) {
-      if (!entity && passagesMentioning(kb, names, 1).length === 0) return notFound(kb, split.speaker, 'anyone', lookup.status === 'none' ? lookup.near : []);
+      if (!entity && passagesMentioning(kb, names, 1).length === 0)
+        return notFound(kb, split.speaker, 'anyone', lookup.status === 'none' ? lookup.near : []);
       return new ReplyBuilder(kb, 'not_found', `No quotes from ${speakerName} in the archive.`)
         .line(`Try /search ${speakerName} to see how the articles mention them.`)
         .suggest({ label: `Search "${speakerName}"`, ask: `/search ${speakerName}` })
@@ -126,6 +152,11 @@ export const quoteCommand: CommandDefinition = {
     };
     const onTopic = quotes.filter((q) => termHits(aboutText(q), terms) > 0);
     if (onTopic.length) return quoteReply(kb, speakerName, onTopic);
-    return quoteReply(kb, speakerName, quotes, `No quotes from ${speakerName} about "${split.topic}"; everything they said:`);
+    return quoteReply(
+      kb,
+      speakerName,
+      quotes,
+      `No quotes from ${speakerName} about "${split.topic}"; everything they said:`,
+    );
   },
 };

@@ -10,7 +10,9 @@ export const sourcesCommand: CommandDefinition = {
   args: [],
   examples: ['/sources'],
   run(_parsed, { kb }) {
-    const articles = [...kb.articles.values()].sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''));
+    const byDate = (a: { published?: string }, b: { published?: string }) =>
+      (a.published ?? '') < (b.published ?? '') ? 1 : (a.published ?? '') > (b.published ?? '') ? -1 : 0;
+    const articles = [...kb.articles.values()].sort(byDate);
     const words = kb.words.toLocaleString('en-US');
     const problems = kb.problems.length;
     const reply = new ReplyBuilder(
@@ -27,7 +29,10 @@ export const sourcesCommand: CommandDefinition = {
       reply.line(`Problem in ${p.file}${p.where ? ` (${p.where})` : ''}: ${p.message}`);
     }
     const facts = kb.corpus.facts;
-    reply.field('Facts', `${facts.entities.length} names, ${facts.events.length} events, ${facts.quotes.length} quotes, ${facts.figures.length} figures`);
+    reply.field(
+      'Facts',
+      `${facts.entities.length} names, ${facts.events.length} events, ${facts.quotes.length} quotes, ${facts.figures.length} figures`,
+    );
     return reply.build();
   },
 };

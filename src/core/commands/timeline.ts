@@ -10,7 +10,9 @@ const MAX_LINES = 12;
 /** Date of an event, or of the earliest article reporting it when the text gives none. */
 function sortDate(kb: KnowledgeBase, event: NewsEvent): string {
   if (event.date) return event.date;
-  const dates = event.sources.map((s) => kb.articles.get(s.article)?.published).filter((d): d is string => !!d);
+  const dates = event.sources
+    .map((s) => kb.articles.get(s.article)?.published)
+    .filter((d): d is string => !!d);
   return dates.sort()[0] ?? '9999-99-99';
 }
 
@@ -49,23 +51,34 @@ export const timelineCommand: CommandDefinition = {
     const events = topic ? findEvents(kb, topic).map((m) => m.event) : [...kb.events.values()];
     if (events.length === 0) {
       // No curated events: the articles themselves, by date.
-      const articles = [...kb.articles.values()].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? ''));
-      if (!articles.length) return new ReplyBuilder(kb, 'not_found', 'The archive holds no articles yet.').build();
+      const articles = [...kb.articles.values()].sort((a, b) =>
+        (a.published ?? '').localeCompare(b.published ?? ''),
+      );
+      if (!articles.length)
+        return new ReplyBuilder(kb, 'not_found', 'The archive holds no articles yet.').build();
       const reply = new ReplyBuilder(
         kb,
         'answer',
-        topic ? `No events about "${topic}" in the facts; the articles by date:` : `Timeline of ${articles.length} articles:`,
+        topic
+          ? `No events about "${topic}" in the facts; the articles by date:`
+          : `Timeline of ${articles.length} articles:`,
       );
-      for (const a of articles.slice(0, MAX_LINES)) reply.line(`${a.published ?? 'undated'}: ${a.title}`, a.id);
+      for (const a of articles.slice(0, MAX_LINES))
+        reply.line(`${a.published ?? 'undated'}: ${a.title}`, a.id);
       return reply.build();
     }
     const ordered = orderEvents(kb, events);
-    const reply = new ReplyBuilder(kb, 'answer', `Timeline${topic ? ` for "${topic}"` : ''}: ${ordered.length} event${ordered.length === 1 ? '' : 's'}`);
+    const reply = new ReplyBuilder(
+      kb,
+      'answer',
+      `Timeline${topic ? ` for "${topic}"` : ''}: ${ordered.length} event${ordered.length === 1 ? '' : 's'}`,
+    );
     for (const event of ordered.slice(0, MAX_LINES)) {
       const when = eventWhen(event);
       reply.line(`${when ? `${when}: ` : ''}${event.name}`, ...articleIdsOf(event.sources));
     }
-    if (ordered.length > MAX_LINES) reply.line(`…and ${ordered.length - MAX_LINES} more; narrow it with /timeline <topic>.`);
+    if (ordered.length > MAX_LINES)
+      reply.line(`…and ${ordered.length - MAX_LINES} more; narrow it with /timeline <topic>.`);
     return reply.build();
   },
 };

@@ -39,7 +39,8 @@ export function answerAbout(kb: KnowledgeBase, subject: string, focus: EventFocu
     }
   }
   const [best, second] = findEvents(kb, subject);
-  if (best && best.score >= 2 && (!second || best.score > second.score)) return eventAnswer(kb, best.event, focus);
+  if (best && best.score >= 2 && (!second || best.score > second.score))
+    return eventAnswer(kb, best.event, focus);
   return searchAnswer(kb, subject);
 }
 

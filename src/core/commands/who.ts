@@ -29,21 +29,32 @@ export const whoCommand: CommandDefinition = {
     const written = [...kb.articles.values()].filter((a) => a.author && mentionsName(a.author, subject));
     const [firstArticle] = written;
     if (firstArticle?.author) {
-      const reply = new ReplyBuilder(kb, 'answer', `${firstArticle.author}: author of ${written.length} article${written.length === 1 ? '' : 's'} in the archive`);
+      const reply = new ReplyBuilder(
+        kb,
+        'answer',
+        `${firstArticle.author}: author of ${written.length} article${written.length === 1 ? '' : 's'} in the archive`,
+      );
       reply.citeHeadline(...written.slice(0, 3).map((a) => a.id));
-      for (const a of written.slice(0, 5)) reply.line(`${a.title}${a.publication ? ` (${a.publication})` : ''}`, a.id);
+      for (const a of written.slice(0, 5))
+        reply.line(`${a.title}${a.publication ? ` (${a.publication})` : ''}`, a.id);
       return reply.build();
     }
 
     // No curated fact: read the role from the article text itself.
     const passages = passagesMentioning(kb, [subject], 20);
-    if (passages.length === 0) return notFound(kb, subject, 'anyone or anything', lookup.status === 'none' ? lookup.near : []);
+    if (passages.length === 0)
+      return notFound(kb, subject, 'anyone or anything', lookup.status === 'none' ? lookup.near : []);
     const found = roleFromText(subject, passages);
-    const headline = found ? `${found.name}: ${found.role}` : `${subject}: mentioned in ${passages.length} passage(s)`;
+    const headline = found
+      ? `${found.name}: ${found.role}`
+      : `${subject}: mentioned in ${passages.length} passage(s)`;
     const reply = new ReplyBuilder(kb, 'answer', headline);
     if (found) reply.citeHeadline(found.passage.articleId);
     const terms = contentTerms(subject);
-    for (const p of [...(found ? [found.passage] : []), ...passages.filter((p) => p !== found?.passage)].slice(0, 3)) {
+    for (const p of [
+      ...(found ? [found.passage] : []),
+      ...passages.filter((p) => p !== found?.passage),
+    ].slice(0, 3)) {
       reply.line(snippetFor(p.text, terms), p.articleId);
     }
     reply.suggest({ label: `Search "${subject}"`, ask: `/search ${subject}` });
