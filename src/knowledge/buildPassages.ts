@@ -1,12 +1,11 @@
 /** Cuts articles into passages: whole paragraphs, or runs of sentences when a paragraph is long. */
+import { countWords } from './normalizeText.ts';
 import { splitSentences } from './splitSentences.ts';
 import type { Article, Passage } from './types.ts';
 
 export const MAX_PASSAGE_WORDS = 70;
 
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
-}
+const wordCount = countWords;
 
 /** Headings ("Going forwards") carry no facts of their own and would only add noise to results. */
 function isHeading(paragraph: string): boolean {

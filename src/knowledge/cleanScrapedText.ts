@@ -4,6 +4,8 @@
  * share/follow lines and author bios. Short headings that only border chrome go with it.
  */
 
+import { countWords } from './normalizeText.ts';
+
 export interface CleanedText {
   /** Paragraphs of article text, chrome removed. */
   paragraphs: string[];
@@ -30,18 +32,7 @@ function isSocialBio(line: string): boolean {
 }
 const AUTHOR_NOTE = /^([A-Z][\p{L}'.-]+(?: [A-Z][\p{L}'.-]+){1,3}) (is|was) (a|an|the)\b.{3,200}$/u;
 
-/** Counts whitespace-separated words without allocating them (this runs on every line of a corpus). */
-function words(line: string): number {
-  let n = 0;
-  let inWord = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    const space = c === 32 || c === 9 || c === 10 || c === 13 || c === 160;
-    if (!space && !inWord) n++;
-    inWord = !space;
-  }
-  return n;
-}
+const words = countWords;
 
 function endsLikeSentence(line: string): boolean {
   return /[.!?:;"'”’)\]…]$/.test(line);

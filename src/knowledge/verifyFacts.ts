@@ -17,11 +17,22 @@ export function verifyFacts(
   articles: readonly Article[],
   originOf: (section: Section, id: string) => FactOrigin,
 ): { facts: Facts; problems: LoadProblem[] } {
-  const bodies = new Map(articles.map((a) => [a.id, comparable(`${a.title}\n${a.body}`)]));
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  // The comparable form is made only for articles that facts cite, once each.
+  const bodies = new Map<string, string>();
+  const bodyOf = (id: string): string | undefined => {
+    const cached = bodies.get(id);
+    if (cached !== undefined) return cached;
+    const article = byId.get(id);
+    if (!article) return undefined;
+    const body = comparable(`${article.title}\n${article.body}`);
+    bodies.set(id, body);
+    return body;
+  };
   const problems: LoadProblem[] = [];
 
   const sourceError = (ref: SourceRef): string | undefined => {
-    const body = bodies.get(ref.article);
+    const body = bodyOf(ref.article);
     if (body === undefined) return `cites article "${ref.article}", which is not in the corpus`;
     if (!body.includes(comparable(ref.excerpt))) {
       return `its excerpt "${ref.excerpt.slice(0, 80)}" does not occur in article "${ref.article}"; copy the words exactly from the article`;

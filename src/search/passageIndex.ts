@@ -23,14 +23,20 @@ export interface PassageSearchOptions {
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+const ASCII_TOKEN = /[A-Za-z0-9]+(?:'[A-Za-z]+)?/g;
+const NON_ASCII = /[\u0080-\uffff]/;
 
+/** Words and numbers; "Russia's" stays one token. Plain-ASCII text takes a faster path. */
 export function tokenize(text: string): string[] {
+  if (!NON_ASCII.test(text)) return text.match(ASCII_TOKEN) ?? [];
   return foldPunctuation(text).match(TOKEN) ?? [];
 }
 
+/** Lower case, no accents, no possessive "'s"; stop words and single letters drop out (null). */
 export function normalizeTerm(term: string): string | null {
-  const t = stripAccents(term.toLowerCase()).replace(/'s$/, '');
-  if (t.length < 2 && !/\d/.test(t)) return null;
+  let t = stripAccents(term.toLowerCase());
+  if (t.endsWith("'s")) t = t.slice(0, -2);
+  if (t.length < 2 && !(t >= '0' && t <= '9')) return null;
   return STOP_WORDS.has(t) ? null : t;
 }
 
