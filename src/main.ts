@@ -9,14 +9,14 @@ import { startDiscord } from './adapters/discord/discordAdapter.ts';
 import { startSlack } from './adapters/slack/slackAdapter.ts';
 import type { RunningAdapter } from './adapters/types.ts';
 import { createLogger } from './app/logger.ts';
-import { formatProblem, openKnowledge } from './app/openKnowledge.ts';
+import { formatProblem, openKnowledgeFast } from './app/openKnowledge.ts';
 import { loadSettings } from './config/settings.ts';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { corpus: { type: 'string' } }, allowPositionals: false });
   const settings = loadSettings(values.corpus ? { ...process.env, CORPUS_DIR: values.corpus } : process.env);
   const log = createLogger(settings.LOG_LEVEL);
-  const { bot, kb, buildMs } = openKnowledge(settings.CORPUS_DIR);
+  const { bot, kb, buildMs } = await openKnowledgeFast(settings.CORPUS_DIR);
   for (const p of kb.problems)
     log.warn({ file: p.file, where: p.where }, `corpus problem: ${formatProblem(p)}`);
   log.info(

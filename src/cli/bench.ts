@@ -4,7 +4,7 @@
  * The last line printed is one JSON object: articles, words, build_ms, query_p50_ms, query_p95_ms, heap_mb.
  */
 import { join } from 'node:path';
-import { openKnowledge } from '../app/openKnowledge.ts';
+import { openKnowledgeFast } from '../app/openKnowledge.ts';
 import { benchQueries } from '../bench/benchQueries.ts';
 import { writeSyntheticCorpus } from '../bench/syntheticCorpus.ts';
 import { cliArgs, runCli } from './options.ts';
@@ -16,7 +16,7 @@ function percentile(sorted: number[], p: number): number {
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-runCli(() => {
+runCli(async () => {
   const args = cliArgs();
   let corpus = args.corpus;
   if (args.words) {
@@ -29,7 +29,7 @@ runCli(() => {
   }
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
-  const { bot, kb, buildMs } = openKnowledge(corpus);
+  const { bot, kb, buildMs } = await openKnowledgeFast(corpus);
   const queries = benchQueries(kb, Number(args.queries ?? 400));
 
   for (const q of queries.slice(0, 50)) bot.answer({ text: q }); // warm-up: JIT and caches

@@ -12,33 +12,41 @@ function isHeading(paragraph: string): boolean {
   return wordCount(paragraph) <= 8 && !/[.!?"'”’)]$/.test(paragraph);
 }
 
+export type PassageText = Omit<Passage, 'id'>;
+
+/** One article's passages: its title, then its paragraphs, long ones cut at sentence ends. */
+export function passagesOf(article: Article): PassageText[] {
+  const out: PassageText[] = [];
+  // The headline is searchable too ("/search deep freeze" finds the article by its title).
+  out.push({ articleId: article.id, paragraph: -1, text: article.title });
+  article.body.split(/\n{2,}/).forEach((paragraph, index) => {
+    if (!paragraph.trim() || isHeading(paragraph.trim())) return;
+    const push = (text: string) => out.push({ articleId: article.id, paragraph: index, text });
+    if (wordCount(paragraph) <= MAX_PASSAGE_WORDS) {
+      push(paragraph.trim());
+      return;
+    }
+    let chunk: string[] = [];
+    let words = 0;
+    for (const sentence of splitSentences(paragraph)) {
+      const n = wordCount(sentence);
+      if (chunk.length && words + n > MAX_PASSAGE_WORDS) {
+        push(chunk.join(' '));
+        chunk = [];
+        words = 0;
+      }
+      chunk.push(sentence);
+      words += n;
+    }
+    if (chunk.length) push(chunk.join(' '));
+  });
+  return out;
+}
+
 export function buildPassages(articles: readonly Article[]): Passage[] {
   const passages: Passage[] = [];
   for (const article of articles) {
-    // The headline is searchable too ("/search deep freeze" finds the article by its title).
-    passages.push({ id: passages.length, articleId: article.id, paragraph: -1, text: article.title });
-    article.body.split(/\n{2,}/).forEach((paragraph, index) => {
-      if (!paragraph.trim() || isHeading(paragraph.trim())) return;
-      const push = (text: string) =>
-        passages.push({ id: passages.length, articleId: article.id, paragraph: index, text });
-      if (wordCount(paragraph) <= MAX_PASSAGE_WORDS) {
-        push(paragraph.trim());
-        return;
-      }
-      let chunk: string[] = [];
-      let words = 0;
-      for (const sentence of splitSentences(paragraph)) {
-        const n = wordCount(sentence);
-        if (chunk.length && words + n > MAX_PASSAGE_WORDS) {
-          push(chunk.join(' '));
-          chunk = [];
-          words = 0;
-        }
-        chunk.push(sentence);
-        words += n;
-      }
-      if (chunk.length) push(chunk.join(' '));
-    });
+    for (const p of passagesOf(article)) passages.push({ id: passages.length, ...p });
   }
   return passages;
 }

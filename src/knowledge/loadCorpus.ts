@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
-import { loadArticle } from './loadArticle.ts';
+import { type ArticleResult, loadArticle } from './loadArticle.ts';
 import { emptyFacts, loadFacts } from './loadFacts.ts';
 import type { Article, Corpus, Facts, LoadProblem } from './types.ts';
 import { verifyFacts } from './verifyFacts.ts';
@@ -37,7 +37,16 @@ function listFiles(dir: string): string[] {
   return out;
 }
 
-export function loadCorpus(dir: string): Corpus {
+export interface CorpusFiles {
+  /** Article files, relative to the corpus directory, in load order. */
+  articles: string[];
+  facts: string[];
+  /** Files of unknown types, reported and skipped. */
+  problems: LoadProblem[];
+}
+
+/** The files of a corpus by kind; throws CorpusNotFoundError if the directory is missing. */
+export function listCorpusFiles(dir: string): CorpusFiles {
   let isDir = false;
   try {
     isDir = statSync(dir).isDirectory();
@@ -45,77 +54,116 @@ export function loadCorpus(dir: string): Corpus {
     isDir = false;
   }
   if (!isDir) throw new CorpusNotFoundError(dir);
-
-  const problems: LoadProblem[] = [];
-  const articles: Article[] = [];
-  const byId = new Map<string, Article>();
-  const factFiles: { file: string; raw: string }[] = [];
-
+  const out: CorpusFiles = { articles: [], facts: [], problems: [] };
   for (const path of listFiles(dir)) {
     const file = relative(dir, path);
     const ext = extname(path).toLowerCase();
     if (/^readme(\.|$)/i.test(file.split(/[\\/]/).pop() ?? '')) continue;
-    let raw: string;
-    try {
-      raw = readFileSync(path, 'utf8');
-    } catch (error) {
-      problems.push({ file, message: `could not be read: ${(error as Error).message}` });
-      continue;
-    }
-    if (FACTS_EXTENSIONS.has(ext)) {
-      factFiles.push({ file, raw });
-    } else if (ARTICLE_EXTENSIONS.has(ext)) {
-      const result = loadArticle(file, raw);
-      if (!result.ok) {
-        problems.push({ ...result.problem, message: `${result.problem.message}; the article was skipped` });
-        continue;
-      }
-      const clash = byId.get(result.article.id);
-      if (clash) {
-        problems.push({
-          file,
-          message: `article id "${result.article.id}" is already used by ${clash.file}; give one of them another id in its front matter; this file was skipped`,
-        });
-        continue;
-      }
-      byId.set(result.article.id, result.article);
-      articles.push(result.article);
-    } else {
-      problems.push({
+    if (FACTS_EXTENSIONS.has(ext)) out.facts.push(file);
+    else if (ARTICLE_EXTENSIONS.has(ext)) out.articles.push(file);
+    else {
+      out.problems.push({
         file,
         message: `skipped: "${ext || 'no extension'}" files are not read (articles are .md, .markdown or .txt; facts are .yaml or .yml)`,
       });
     }
   }
+  return out;
+}
 
-  const merged: Facts = emptyFacts();
-  const origins = new Map<string, { file: string; line?: number }>();
-  for (const { file, raw } of factFiles) {
-    const result = loadFacts(file, raw);
-    problems.push(...result.problems);
-    for (const section of Object.keys(merged) as (keyof Facts)[]) {
-      for (const item of result.facts[section] as { id: string }[]) {
-        const key = `${section}:${item.id}`;
-        const previous = origins.get(key);
-        if (previous) {
-          problems.push({
-            file,
-            message: `${section} "${item.id}" is already defined in ${previous.file}; ids must be unique; this fact was skipped`,
-          });
-          continue;
-        }
-        const line = result.lines.get(key);
-        origins.set(key, line === undefined ? { file } : { file, line });
-        (merged[section] as unknown[]).push(item);
-      }
-    }
+/** Reads and parses one article file; a read error is a problem like any other. */
+export function readArticleFile(dir: string, file: string): ArticleResult {
+  let raw: string;
+  try {
+    raw = readFileSync(join(dir, file), 'utf8');
+  } catch (error) {
+    return { ok: false, problem: { file, message: `could not be read: ${(error as Error).message}` } };
+  }
+  return loadArticle(file, raw);
+}
+
+/**
+ * Collects article results in file order (so duplicate ids resolve the same way however the
+ * articles were parsed), then adds the facts and checks them against the articles.
+ */
+export class CorpusAssembler {
+  readonly articles: Article[] = [];
+  readonly problems: LoadProblem[];
+  private readonly byId = new Map<string, Article>();
+
+  constructor(
+    private readonly dir: string,
+    private readonly files: CorpusFiles,
+  ) {
+    this.problems = [...files.problems];
   }
 
-  const verified = verifyFacts(
-    merged,
-    articles,
-    (section, id) => origins.get(`${section}:${id}`) ?? { file: '?' },
-  );
-  problems.push(...verified.problems);
-  return { dir, articles, facts: verified.facts, problems };
+  /** Adds one parsed article; returns it if accepted, undefined if it was skipped. */
+  add(result: ArticleResult): Article | undefined {
+    if (!result.ok) {
+      this.problems.push({
+        ...result.problem,
+        message: `${result.problem.message}; the article was skipped`,
+      });
+      return undefined;
+    }
+    const clash = this.byId.get(result.article.id);
+    if (clash) {
+      this.problems.push({
+        file: result.article.file,
+        message: `article id "${result.article.id}" is already used by ${clash.file}; give one of them another id in its front matter; this file was skipped`,
+      });
+      return undefined;
+    }
+    this.byId.set(result.article.id, result.article);
+    this.articles.push(result.article);
+    return result.article;
+  }
+
+  finish(): Corpus {
+    const merged: Facts = emptyFacts();
+    const origins = new Map<string, { file: string; line?: number }>();
+    for (const file of this.files.facts) {
+      let raw: string;
+      try {
+        raw = readFileSync(join(this.dir, file), 'utf8');
+      } catch (error) {
+        this.problems.push({ file, message: `could not be read: ${(error as Error).message}` });
+        continue;
+      }
+      const result = loadFacts(file, raw);
+      this.problems.push(...result.problems);
+      for (const section of Object.keys(merged) as (keyof Facts)[]) {
+        for (const item of result.facts[section] as { id: string }[]) {
+          const key = `${section}:${item.id}`;
+          const previous = origins.get(key);
+          if (previous) {
+            this.problems.push({
+              file,
+              message: `${section} "${item.id}" is already defined in ${previous.file}; ids must be unique; this fact was skipped`,
+            });
+            continue;
+          }
+          const line = result.lines.get(key);
+          origins.set(key, line === undefined ? { file } : { file, line });
+          (merged[section] as unknown[]).push(item);
+        }
+      }
+    }
+    const verified = verifyFacts(
+      merged,
+      this.articles,
+      (section, id) => origins.get(`${section}:${id}`) ?? { file: '?' },
+    );
+    this.problems.push(...verified.problems);
+    return { dir: this.dir, articles: this.articles, facts: verified.facts, problems: this.problems };
+  }
+}
+
+/** Loads a corpus directory in this thread (see loadKnowledgeInParallel for large corpora). */
+export function loadCorpus(dir: string): Corpus {
+  const files = listCorpusFiles(dir);
+  const assembler = new CorpusAssembler(dir, files);
+  for (const file of files.articles) assembler.add(readArticleFile(dir, file));
+  return assembler.finish();
 }

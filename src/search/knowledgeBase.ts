@@ -17,7 +17,11 @@ export interface KnowledgeBase {
 }
 
 export function buildKnowledgeBase(corpus: Corpus): KnowledgeBase {
-  const passages = buildPassages(corpus.articles);
+  return assembleKnowledgeBase(corpus, new PassageIndex(buildPassages(corpus.articles)));
+}
+
+/** The knowledge base around a passage index already built (by the parallel loader, say). */
+export function assembleKnowledgeBase(corpus: Corpus, passageIndex: PassageIndex): KnowledgeBase {
   const targets: NamedTarget[] = [
     ...corpus.facts.entities.map((e) => ({
       id: e.id,
@@ -39,8 +43,8 @@ export function buildKnowledgeBase(corpus: Corpus): KnowledgeBase {
     articles: new Map(corpus.articles.map((a) => [a.id, a])),
     entities: new Map(corpus.facts.entities.map((e) => [e.id, e])),
     events: new Map(corpus.facts.events.map((e) => [e.id, e])),
-    passages,
-    passageIndex: new PassageIndex(passages),
+    passages: passageIndex.passages,
+    passageIndex,
     names: new EntityIndex(targets),
     problems: corpus.problems,
     words: corpus.articles.reduce((n, a) => n + a.words, 0),

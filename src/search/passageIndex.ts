@@ -3,6 +3,7 @@
  * Only passage ids are stored in the index; the text lives in the knowledge base.
  */
 import MiniSearch, { type SearchOptions } from 'minisearch';
+import type { PassageText } from '../knowledge/buildPassages.ts';
 import { foldPunctuation, stripAccents } from '../knowledge/normalizeText.ts';
 import type { Passage } from '../knowledge/types.ts';
 import { STOP_WORDS } from './stopWords.ts';
@@ -129,8 +130,9 @@ const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 
 export class PassageIndex {
   private readonly index: PlannedMiniSearch;
+  private readonly items: Passage[] = [];
 
-  constructor(private readonly passages: readonly Passage[]) {
+  constructor(passages: readonly Passage[] = []) {
     this.index = new PlannedMiniSearch({
       fields: ['text'],
       storeFields: [],
@@ -138,11 +140,31 @@ export class PassageIndex {
       processTerm: normalizeTerm,
       searchOptions: defaultPassageSearchOptions,
     });
-    this.index.addAll(passages);
+    this.addAll(passages);
+  }
+
+  /** Every passage, by id (ids are positions: passage n has id n). */
+  get passages(): readonly Passage[] {
+    return this.items;
   }
 
   get size(): number {
-    return this.passages.length;
+    return this.items.length;
+  }
+
+  /** Numbers and indexes more passages (ids follow on from those already indexed). */
+  add(passages: readonly PassageText[]): void {
+    const numbered = passages.map((p, i) => ({ id: this.items.length + i, ...p }));
+    this.addAll(numbered);
+  }
+
+  private addAll(passages: readonly Passage[]): void {
+    for (const p of passages) {
+      if (p.id !== this.items.length)
+        throw new Error(`passage ids must run 0, 1, 2...; got ${p.id} at ${this.items.length}`);
+      this.items.push(p);
+    }
+    this.index.addAll(passages);
   }
 
   /** Index terms close to the query's words ("reyse" -> "reyes"), for "did you mean" hints. */
@@ -202,7 +224,7 @@ export class PassageIndex {
 
     const hits: PassageHit[] = [];
     for (const r of results) {
-      const passage = this.passages[r.id];
+      const passage = this.items[r.id];
       if (!passage) continue;
       hits.push({ passage, score: r.score, terms: r.terms });
       if (hits.length >= limit) break;

@@ -1,0 +1,33 @@
+/** Worker thread for the parallel loader: parses article files and cuts their passages. */
+import { parentPort } from 'node:worker_threads';
+import { type PassageText, passagesOf } from '../knowledge/buildPassages.ts';
+import type { ArticleResult } from '../knowledge/loadArticle.ts';
+import { readArticleFile } from '../knowledge/loadCorpus.ts';
+
+export interface LoadRequest {
+  chunk: number;
+  dir: string;
+  files: string[];
+}
+
+export interface LoadedArticle {
+  result: ArticleResult;
+  passages: PassageText[];
+}
+
+export interface LoadResponse {
+  chunk: number;
+  loaded: LoadedArticle[];
+}
+
+export function loadArticles(dir: string, files: readonly string[]): LoadedArticle[] {
+  return files.map((file) => {
+    const result = readArticleFile(dir, file);
+    return { result, passages: result.ok ? passagesOf(result.article) : [] };
+  });
+}
+
+parentPort?.on('message', (request: LoadRequest) => {
+  const response: LoadResponse = { chunk: request.chunk, loaded: loadArticles(request.dir, request.files) };
+  parentPort?.postMessage(response);
+});
