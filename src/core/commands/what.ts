@@ -7,7 +7,7 @@ import { type EventFocus, eventAnswer, eventReply } from '../answers/eventAnswer
 import { findEvents } from '../answers/findEvents.ts';
 import { searchAnswer } from '../answers/searchAnswer.ts';
 import type { Reply } from '../reply.ts';
-import type { CommandDefinition } from './types.ts';
+import { type CommandArgument, type CommandDefinition, usage } from './types.ts';
 
 /** Several events at one place or around one name: the most reported first, the rest listed. */
 function eventsAnswer(kb: KnowledgeBase, label: string, events: NewsEvent[], focus: EventFocus): Reply {
@@ -44,38 +44,44 @@ export function answerAbout(kb: KnowledgeBase, subject: string, focus: EventFocu
   return searchAnswer(kb, subject);
 }
 
-export const whatCommand: CommandDefinition = {
-  name: 'what',
-  summary: 'What happened at a place, or what an event or thing is',
-  args: [{ name: 'subject', description: 'An event, place or thing', required: true, completeNames: true }],
-  examples: ['/what Shayrat', 'what happened at Shayrat?'],
-  run(parsed, { kb }) {
-    const subject = parsed.subject ?? parsed.text;
-    if (!subject) return missingArgument(kb, '/what <event, place or thing>', '/what Shayrat');
-    return answerAbout(kb, subject, 'what', 'what');
-  },
-};
+/** /what, /when and /where differ only in what the answer leads with. */
+function focusCommand(
+  focus: 'what' | 'when' | 'where',
+  summary: string,
+  arg: CommandArgument,
+  examples: string[],
+): CommandDefinition {
+  const command: CommandDefinition = {
+    name: focus,
+    summary,
+    args: [arg],
+    examples,
+    run(parsed, { kb }) {
+      const subject = parsed.subject ?? parsed.text;
+      if (!subject) return missingArgument(kb, usage(command), examples[0] ?? usage(command));
+      return answerAbout(kb, subject, focus, focus);
+    },
+  };
+  return command;
+}
 
-export const whenCommand: CommandDefinition = {
-  name: 'when',
-  summary: 'When something happened, as the articles date it',
-  args: [{ name: 'event', description: 'An event or what happened', required: true, completeNames: true }],
-  examples: ['/when chemical attack', 'when did Tillerson meet Lavrov?'],
-  run(parsed, { kb }) {
-    const subject = parsed.subject ?? parsed.text;
-    if (!subject) return missingArgument(kb, '/when <event>', '/when chemical attack');
-    return answerAbout(kb, subject, 'when', 'when');
-  },
-};
+export const whatCommand = focusCommand(
+  'what',
+  'What happened at a place, or what an event or thing is',
+  { name: 'subject', description: 'An event, place or thing', required: true, completeNames: true },
+  ['/what Shayrat', 'what happened at Shayrat?'],
+);
 
-export const whereCommand: CommandDefinition = {
-  name: 'where',
-  summary: 'Where something happened or is',
-  args: [{ name: 'subject', description: 'An event, place or thing', required: true, completeNames: true }],
-  examples: ['/where Admiral Grigorovich', 'where did Tillerson meet Lavrov?'],
-  run(parsed, { kb }) {
-    const subject = parsed.subject ?? parsed.text;
-    if (!subject) return missingArgument(kb, '/where <event or thing>', '/where Admiral Grigorovich');
-    return answerAbout(kb, subject, 'where', 'where');
-  },
-};
+export const whenCommand = focusCommand(
+  'when',
+  'When something happened, as the articles date it',
+  { name: 'event', description: 'An event or what happened', required: true, completeNames: true },
+  ['/when chemical attack', 'when did Tillerson meet Lavrov?'],
+);
+
+export const whereCommand = focusCommand(
+  'where',
+  'Where something happened or is',
+  { name: 'subject', description: 'An event, place or thing', required: true, completeNames: true },
+  ['/where Admiral Grigorovich', 'where did Tillerson meet Lavrov?'],
+);
