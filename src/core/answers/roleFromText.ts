@@ -21,7 +21,14 @@ const ROLE_WORDS = new Set(
     'congresswoman premier chancellor king queen prince minister attorney justice professor prof dr lawyer analyst ' +
     'associate editor correspondent reporter author founder ceo cfo coo manager captain admiral colonel lieutenant ' +
     'sergeant detective inspector police chief officer inspector-general vice first lady speaker leader economist ' +
-    'counterpart'
+    'counterpart councillor councilor councilman councilwoman alderman commissioner superintendent principal ' +
+    'teacher student doctor nurse surgeon engineer scientist researcher activist campaigner organiser organizer ' +
+    'owner proprietor resident farmer banker investor entrepreneur consultant adviser spokesperson coach player ' +
+    'striker goalkeeper manager captain singer actor actress writer novelist poet artist director producer ' +
+    'chairperson treasurer clerk secretary-general ombudsman auditor prosecutor defender judge magistrate ' +
+    'sheriff marshal pastor priest imam rabbi bishop archbishop pope cardinal general lieutenant-general ' +
+    'ambassador-at-large diplomat minister-president chancellor-elect president-elect nominee lawmaker legislator ' +
+    'mp mep assemblyman assemblywoman delegate trustee dean provost rector vice-chancellor fellow historian'
   ).split(' '),
 );
 const CONNECTORS = new Set(['of', 'the', 'to', 'for', 'and', 'on', 'at']);
@@ -99,7 +106,8 @@ export function roleFromText(name: string, passages: readonly Passage[]): TextRo
     const text = foldPunctuation(passage.text);
     const at = fullNameAt(text, name);
     if (!at) continue;
-    const role = titleBefore(text, at.start) ?? roleAfter(text, at.end);
+    // "Councillor Priya Nair, who chairs the finance committee": both halves say who she is.
+    const role = [titleBefore(text, at.start), roleAfter(text, at.end)].filter(Boolean).join('; ');
     if (role) return { name: at.full, role, passage };
   }
   return undefined;

@@ -5,7 +5,7 @@ import { articleIdsOf, eventsInvolving, eventWhen } from '../answers/describe.ts
 import { entityAnswer } from '../answers/entityAnswer.ts';
 import { type EventFocus, eventAnswer, eventReply } from '../answers/eventAnswer.ts';
 import { findEvents } from '../answers/findEvents.ts';
-import { searchAnswer } from '../answers/searchAnswer.ts';
+import { questionAnswer } from '../answers/searchAnswer.ts';
 import type { Reply } from '../reply.ts';
 import { type CommandArgument, type CommandDefinition, usage } from './types.ts';
 
@@ -41,7 +41,8 @@ export function answerAbout(kb: KnowledgeBase, subject: string, focus: EventFocu
   const [best, second] = findEvents(kb, subject);
   if (best && best.score >= 2 && (!second || best.score > second.score))
     return eventAnswer(kb, best.event, focus);
-  return searchAnswer(kb, subject);
+  // No curated event: the sentence of the archive that best answers it leads.
+  return questionAnswer(kb, subject, focus === 'when' ? 'time' : 'any');
 }
 
 /** /what, /when and /where differ only in what the answer leads with. */
