@@ -101,6 +101,16 @@ function fullNameAt(text: string, name: string): { full: string; start: number; 
   return { full, start, end: m.index + m[0].length };
 }
 
+/** The fullest written form of a name in the passages: "Okafor" -> "Jane Okafor". */
+export function fullNameIn(name: string, passages: readonly Passage[]): string {
+  let best = name;
+  for (const passage of passages) {
+    const full = fullNameAt(foldPunctuation(passage.text), name)?.full;
+    if (full && full.length > best.length) best = full;
+  }
+  return best;
+}
+
 export function roleFromText(name: string, passages: readonly Passage[]): TextRole | undefined {
   for (const passage of passages) {
     const text = foldPunctuation(passage.text);

@@ -3,7 +3,9 @@ import { entityAnswer } from '../answers/entityAnswer.ts';
 import { eventAnswer } from '../answers/eventAnswer.ts';
 import { mentionsName, passagesMentioning } from '../answers/mentions.ts';
 import { roleFromText } from '../answers/roleFromText.ts';
+import { roleHolderAnswer } from '../answers/roleHolder.ts';
 import { contentTerms, snippetFor } from '../answers/snippets.ts';
+import type { Reply } from '../reply.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
 import type { CommandDefinition } from './types.ts';
 
@@ -16,14 +18,28 @@ export const whoCommand: CommandDefinition = {
     const subject = parsed.subject ?? parsed.text;
     if (!subject) return missingArgument(kb, '/who <name>', '/who Tillerson');
     const lookup = resolveName(kb, subject, ['person', 'organisation']);
-    if (lookup.status === 'found') {
+    const answerFound = (): Reply | undefined => {
+      if (lookup.status !== 'found') return undefined;
       const target = lookup.match.target;
       const event = target.type === 'event' ? kb.events.get(target.id) : undefined;
       if (event) return eventAnswer(kb, event, 'who');
       const entity = kb.entities.get(target.id);
-      if (entity) return entityAnswer(kb, entity);
+      return entity ? entityAnswer(kb, entity) : undefined;
+    };
+    // A loose match on an event or place name yields to a role ("/who NATO secretary general").
+    const loose =
+      lookup.status === 'found' &&
+      !lookup.match.exact &&
+      !['person', 'organisation'].includes(lookup.match.target.kind);
+    if (!loose) {
+      const found = answerFound();
+      if (found) return found;
     }
     if (lookup.status === 'ambiguous') return didYouMean(kb, subject, lookup.matches, 'who');
+
+    // "who is the mayor?": a role rather than a name.
+    const holder = roleHolderAnswer(kb, subject) ?? (loose ? answerFound() : undefined);
+    if (holder) return holder;
 
     // Article authors are people the archive knows from front matter.
     const written = [...kb.articles.values()].filter((a) => a.author && mentionsName(a.author, subject));
