@@ -61,9 +61,10 @@ export function roleHolderAnswer(kb: KnowledgeBase, subject: string): Reply | un
     const text = hit.passage.text;
     for (const m of text.matchAll(phrase)) {
       const at = m.index ?? 0;
-      const name =
+      const written =
         NAME_BEFORE.exec(text.slice(0, at))?.[1] ?? NAME_AFTER.exec(text.slice(at + m[0].length))?.[1];
-      if (!name) continue;
+      if (!written) continue;
+      const name = fullNameIn(written, passagesMentioning(kb, [written], 10));
       return new ReplyBuilder(kb, 'answer', `${name}: ${m[0]}`)
         .citeHeadline(hit.passage.articleId)
         .line(snippetFor(text, terms), hit.passage.articleId)
