@@ -74,12 +74,16 @@ export function listCorpusFiles(dir: string): CorpusFiles {
 /** Reads and parses one article file; a read error is a problem like any other. */
 export function readArticleFile(dir: string, file: string): ArticleResult {
   let raw: string;
+  let modified: Date;
   try {
     raw = readFileSync(join(dir, file), 'utf8');
+    modified = statSync(join(dir, file)).mtime;
   } catch (error) {
     return { ok: false, problem: { file, message: `could not be read: ${(error as Error).message}` } };
   }
-  return loadArticle(file, raw);
+  const result = loadArticle(file, raw);
+  if (result.ok) result.article.addedAt = modified.toISOString();
+  return result;
 }
 
 /**

@@ -7,6 +7,8 @@ export interface Article {
   publication?: string;
   /** ISO date (YYYY-MM-DD) as the front matter gives it. */
   published?: string;
+  /** When the file was last written (ISO timestamp): when it came into the archive, for digests. */
+  addedAt?: string;
   url?: string;
   /** File the article was loaded from, relative to the corpus directory. */
   file: string;
