@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { loadSettings, SettingsError } from '../../src/config/settings.ts';
+
+function settingsError(env: NodeJS.ProcessEnv): SettingsError {
+  try {
+    loadSettings(env);
+  } catch (error) {
+    if (error instanceof SettingsError) return error;
+    throw error;
+  }
+  throw new Error('expected a SettingsError');
+}
+
+describe('loadSettings', () => {
+  it('gives defaults for an empty environment', () => {
+    expect(loadSettings({})).toEqual({
+      CORPUS_DIR: 'corpus',
+      LOG_LEVEL: 'info',
+      PORT: 3000,
+      DISCORD_LISTEN_CHANNEL_IDS: [],
+    });
+  });
+
+  it('treats empty strings as unset, as a copied .env.example has them', () => {
+    const settings = loadSettings({
+      CORPUS_DIR: '',
+      LOG_LEVEL: '',
+      PORT: '',
+      SLACK_BOT_TOKEN: '',
+      SLACK_APP_TOKEN: '',
+      SLACK_API_URL: '',
+      DISCORD_TOKEN: '',
+      DISCORD_LISTEN_CHANNEL_IDS: '',
+    });
+    expect(settings).toEqual(loadSettings({}));
+    expect(settings.SLACK_BOT_TOKEN).toBeUndefined();
+  });
+
+  it('treats whitespace-only secrets as unset and trims the others', () => {
+    const settings = loadSettings({
+      SLACK_BOT_TOKEN: '  xoxb-123  ',
+      DISCORD_TOKEN: '   ',
+      SLACK_SIGNING_SECRET: ' s ',
+    });
+    expect(settings.SLACK_BOT_TOKEN).toBe('xoxb-123');
+    expect(settings.DISCORD_TOKEN).toBeUndefined();
+    expect(settings.SLACK_SIGNING_SECRET).toBe('s');
+  });
+
+  it('reads the values it is given and ignores unrelated variables', () => {
+    const settings = loadSettings({
+      CORPUS_DIR: 'data/news',
+      LOG_LEVEL: 'debug',
+      PORT: '8080',
+      SLACK_APP_TOKEN: 'xapp-1',
+      SLACK_API_URL: 'http://localhost:9999/api/',
+      PATH: '/usr/bin',
+      HOME: '/root',
+    });
+    expect(settings).toMatchObject({
+      CORPUS_DIR: 'data/news',
+      LOG_LEVEL: 'debug',
+      PORT: 8080,
+      SLACK_APP_TOKEN: 'xapp-1',
+      SLACK_API_URL: 'http://localhost:9999/api/',
+    });
+    expect(settings).not.toHaveProperty('PATH');
+  });
+
+  it('splits DISCORD_LISTEN_CHANNEL_IDS on commas, dropping blanks', () => {
+    expect(
+      loadSettings({ DISCORD_LISTEN_CHANNEL_IDS: ' 123, 456 ,,789, ' }).DISCORD_LISTEN_CHANNEL_IDS,
+    ).toEqual(['123', '456', '789']);
+    expect(loadSettings({ DISCORD_LISTEN_CHANNEL_IDS: '42' }).DISCORD_LISTEN_CHANNEL_IDS).toEqual(['42']);
+  });
+
+  it('rejects a Slack bot token with the wrong prefix, naming the field and what to fix', () => {
+    const error = settingsError({ SLACK_BOT_TOKEN: 'xoxp-user-token' });
+    expect(error.code).toBe('INVALID_SETTINGS');
+    expect(error.message).toMatch(/SLACK_BOT_TOKEN: must start with "xoxb-"/);
+    expect(error.message).not.toContain('xoxp-user-token');
+  });
+
+  it('lists every invalid setting in one error', () => {
+    const error = settingsError({
+      SLACK_APP_TOKEN: 'bad',
+      PORT: '70000',
+      LOG_LEVEL: 'loud',
+      SLACK_API_URL: 'not a url',
+    });
+    for (const field of ['SLACK_APP_TOKEN', 'PORT', 'LOG_LEVEL', 'SLACK_API_URL'])
+      expect(error.message).toContain(`  ${field}: `);
+    expect(error.message.split('\n')[0]).toMatch(/Invalid settings/);
+  });
+
+  it.each(['abc', '-1', '3.5'])('rejects PORT=%s', (port) => {
+    expect(settingsError({ PORT: port }).message).toContain('PORT');
+  });
+
+  // BUG: only exact '' counts as unset; PORT="  " passes z.coerce.number as Number("  ") === 0, so
+  // a blank-looking PORT silently becomes port 0 (a random port) instead of the default 3000.
+  it('treats a whitespace-only PORT as unset (fixed)', () => {
+    expect(loadSettings({ PORT: '  ' }).PORT).toBe(3000);
+  });
+});

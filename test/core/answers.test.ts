@@ -1,0 +1,222 @@
+import { describe, expect, it } from 'vitest';
+import { openKnowledge } from '../../src/app/openKnowledge.ts';
+import { articleIdsOf, eventWhen, firstSentence, joinWords } from '../../src/core/answers/describe.ts';
+import { accountsDiffer } from '../../src/core/answers/eventAnswer.ts';
+import { findEvents, namesInText } from '../../src/core/answers/findEvents.ts';
+import { mentionsName, passagesMentioning } from '../../src/core/answers/mentions.ts';
+import { roleFromText } from '../../src/core/answers/roleFromText.ts';
+import {
+  bestSentence,
+  contentTerms,
+  shorten,
+  snippetFor,
+  termHits,
+} from '../../src/core/answers/snippets.ts';
+import { orderEvents } from '../../src/core/commands/timeline.ts';
+import type { Corpus, NewsEvent, Passage } from '../../src/knowledge/types.ts';
+import { buildKnowledgeBase } from '../../src/search/knowledgeBase.ts';
+
+const { kb } = openKnowledge('corpus');
+const passage = (text: string, id = 0): Passage => ({ id, articleId: 'x', paragraph: 0, text });
+
+describe('roleFromText', () => {
+  it.each([
+    [
+      'Lavrov',
+      'He met Russian Foreign Minister Sergei Lavrov in Moscow.',
+      'Sergei Lavrov',
+      'Russian Foreign Minister',
+    ],
+    [
+      'Nikki Haley',
+      'This was confirmed by Nikki Haley, the US Ambassador to the UN.',
+      'Nikki Haley',
+      'US Ambassador to the UN',
+    ],
+    [
+      'Reyes',
+      'The crack was found by Tom Reyes, a structural inspector for Ellis County, during a check.',
+      'Tom Reyes',
+      'structural inspector for Ellis County',
+    ],
+    [
+      'Nair',
+      'Councillor Priya Nair, who chairs the finance committee, said so.',
+      'Priya Nair',
+      'chairs the finance committee',
+    ],
+    ['Jones', 'Bob Jones is a Dallas lawyer.', 'Bob Jones', 'Dallas lawyer'],
+  ])('reads the role of %s', (name, text, full, role) => {
+    const found = roleFromText(name, [passage(text)]);
+    expect(found?.name).toBe(full);
+    expect(found?.role).toContain(role);
+  });
+
+  it('combines a title before the name with a role after it', () => {
+    const found = roleFromText('Nair', [
+      passage('Councillor Priya Nair, who chairs the finance committee, said so.'),
+    ]);
+    expect(found?.role).toMatch(/Councillor/);
+    expect(found?.role).toMatch(/chairs the finance committee/);
+  });
+
+  it('finds no role where the text gives none', () => {
+    expect(roleFromText('Smith', [passage('Yesterday Smith went home.')])).toBeUndefined();
+    expect(roleFromText('Smith', [passage('Nothing about that person here.')])).toBeUndefined();
+  });
+
+  it('takes the first passage that gives a role', () => {
+    const found = roleFromText('Okafor', [
+      passage('Okafor left.', 0),
+      passage('Mayor Jane Okafor spoke.', 1),
+    ]);
+    expect(found?.passage.id).toBe(1);
+  });
+
+  it('does not take a title before a full name for a given name', () => {
+    const found = roleFromText('Priya Nair', [
+      passage('Councillor Priya Nair, who chairs the finance committee, said so.'),
+    ]);
+    expect(found?.name).toBe('Priya Nair');
+  });
+});
+
+describe('mentions', () => {
+  it('matches whole words only, ignoring case and punctuation style', () => {
+    expect(mentionsName('Moscow’s suspension', "moscow's")).toBe(true);
+    expect(mentionsName('A warship sailed.', 'war')).toBe(false);
+    expect(mentionsName('The war, and the warship.', 'war')).toBe(true);
+    expect(mentionsName('Anything', '')).toBe(false);
+  });
+
+  it('finds passages naming any of the names, in corpus order', () => {
+    const found = passagesMentioning(kb, ['Grigorovich', 'Stoltenberg'], 10);
+    expect(found.length).toBeGreaterThanOrEqual(2);
+    for (const p of found) expect(/Grigorovich|Stoltenberg/.test(p.text)).toBe(true);
+    expect(found.map((p) => p.id)).toEqual([...found.map((p) => p.id)].sort((a, b) => a - b));
+    expect(passagesMentioning(kb, ['Grigorovich', 'Stoltenberg'], 1)).toHaveLength(1);
+  });
+});
+
+describe('snippets', () => {
+  it('keeps content words as the index sees them', () => {
+    expect(contentTerms('Who is the Admiral Grigorovich’s captain? the captain!')).toEqual([
+      'admiral',
+      'grigorovich',
+      'captain',
+    ]);
+  });
+
+  it('shortens at a word boundary with an ellipsis', () => {
+    const text = 'one two three four five six seven eight nine ten';
+    expect(shorten(text, 100)).toBe(text);
+    const short = shorten(text, 20);
+    expect(short.length).toBeLessThanOrEqual(20);
+    expect(short).toBe('one two three four…');
+  });
+
+  it('counts terms by word prefix', () => {
+    expect(termHits('Chemical attacks were reported', ['attack', 'chemical', 'gas'])).toBe(2);
+    expect(termHits('nothing here', ['attack'])).toBe(0);
+  });
+
+  it('picks the sentence with most matches and a snippet around it', () => {
+    const text = `${'Filler sentence number one is here. '.repeat(6)}The frigate sailed to Tartus. ${'More filler text follows this. '.repeat(6)}`;
+    expect(bestSentence(text, ['frigate', 'tartus'])).toBe('The frigate sailed to Tartus.');
+    const snippet = snippetFor(text, ['frigate', 'tartus'], 120);
+    expect(snippet).toContain('The frigate sailed to Tartus.');
+    expect(snippet.length).toBeLessThanOrEqual(120);
+    expect(snippetFor('Short text.', ['x'])).toBe('Short text.');
+  });
+});
+
+describe('describe helpers', () => {
+  it('joins words as English lists', () => {
+    expect(joinWords([])).toBe('');
+    expect(joinWords(['A'])).toBe('A');
+    expect(joinWords(['A', 'B', 'C'])).toBe('A, B and C');
+  });
+
+  it('gives the first sentence and the time of an event', () => {
+    expect(firstSentence('One thing. Another.')).toBe('One thing.');
+    expect(firstSentence('No end')).toBe('No end');
+    const event = kb.events.get('tillerson-moscow-talks');
+    expect(event && eventWhen(event)).toBe('on Wednesday, 2017-04-12');
+    expect(articleIdsOf([{ article: 'a' }, { article: 'b' }, { article: 'a' }])).toEqual(['a', 'b']);
+  });
+});
+
+describe('events', () => {
+  it('finds the names a question mentions, by exact name or alias', () => {
+    expect(namesInText(kb, 'did Tillerson meet Sergei Lavrov in Moscow?').sort()).toEqual(
+      ['moscow', 'rex-tillerson', 'sergei-lavrov'].sort(),
+    );
+  });
+
+  it('scores the event a question is about highest', () => {
+    const [best] = findEvents(kb, 'who did Tillerson meet in Moscow?');
+    expect(best?.event.id).toBe('tillerson-moscow-talks');
+    expect(findEvents(kb, 'zzz qqq')).toEqual([]);
+  });
+
+  it('knows when the accounts of an event name different participants', () => {
+    const talks = kb.events.get('tillerson-moscow-talks');
+    const strike = kb.events.get('shayrat-strike');
+    expect(talks && accountsDiffer(talks)).toBe(true);
+    expect(strike && accountsDiffer(strike)).toBe(false);
+  });
+
+  it('orders a timeline by "follows" first, then by date', () => {
+    const event = (id: string, extra: Partial<NewsEvent>): NewsEvent => ({
+      id,
+      name: id,
+      aliases: [],
+      summary: `${id} happened.`,
+      participants: [],
+      follows: [],
+      accounts: [],
+      sources: [{ article: 'a', excerpt: 'something happened' }],
+      ...extra,
+    });
+    const events = [
+      event('reaction', { date: '2020-01-05', follows: ['cause'] }),
+      event('cause', {}), // undated: falls back to the article's date, 2020-01-10
+      event('earliest', { date: '2020-01-01' }),
+    ];
+    const corpus: Corpus = {
+      dir: 'x',
+      articles: [
+        { id: 'a', title: 'A', file: 'a.md', body: 'Something happened.', words: 2, published: '2020-01-10' },
+      ],
+      facts: { entities: [], events, quotes: [], figures: [] },
+      problems: [],
+    };
+    const small = buildKnowledgeBase(corpus);
+    expect(orderEvents(small, events).map((e) => e.id)).toEqual(['earliest', 'cause', 'reaction']);
+  });
+
+  it('survives events that follow each other in a cycle', () => {
+    const a: NewsEvent = {
+      id: 'a',
+      name: 'A',
+      aliases: [],
+      summary: 'A.',
+      participants: [],
+      follows: ['b'],
+      accounts: [],
+      sources: [],
+    };
+    const b: NewsEvent = { ...a, id: 'b', name: 'B', follows: ['a'] };
+    const corpus: Corpus = {
+      dir: 'x',
+      articles: [],
+      facts: { entities: [], events: [a, b], quotes: [], figures: [] },
+      problems: [],
+    };
+    expect(
+      orderEvents(buildKnowledgeBase(corpus), [a, b])
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual(['a', 'b']);
+  });
+});
