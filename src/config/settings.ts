@@ -45,7 +45,9 @@ export class SettingsError extends Error {
 
 /** Reads settings; empty strings count as unset so a copied .env.example works as it is. */
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''),
+  );
   const result = settingsSchema.safeParse(cleaned);
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(settings)'}: ${i.message}`);

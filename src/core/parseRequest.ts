@@ -12,6 +12,8 @@ interface QuestionPattern {
   /** Which capture groups hold the subject and topic. */
   subject?: number;
   topic?: number;
+  /** false: the question itself is not an argument ("what happened?" is the whole timeline). */
+  wholeQuestionIsText?: boolean;
 }
 
 const Q = '\\s*[?!.]*\\s*$';
@@ -60,7 +62,7 @@ const QUESTIONS: QuestionPattern[] = [
     command: 'what',
     subject: 1,
   },
-  { pattern: new RegExp(`^what\\s+happened${Q}`, 'i'), command: 'timeline' },
+  { pattern: new RegExp(`^what\\s+happened${Q}`, 'i'), command: 'timeline', wholeQuestionIsText: false },
   {
     pattern: new RegExp(`^where\\s+(?:is|was|are|were|did|does|do|has|had)\\s+(.+?)${Q}`, 'i'),
     command: 'where',
@@ -76,15 +78,15 @@ const QUESTIONS: QuestionPattern[] = [
 
 /** Removes control characters and collapses whitespace; overlong input is cut at MAX_INPUT_CHARS. */
 export function sanitizeInput(text: string): string {
-  return (
-    text
-      .normalize('NFKC')
-      .replace(/\s+/g, ' ')
-      // Control and format characters (zero-width spaces, bidi overrides, BOM) carry no meaning here.
-      .replace(/[\p{Cc}\p{Cf}]/gu, '')
-      .trim()
-      .slice(0, MAX_INPUT_CHARS)
-  );
+  const clean = text
+    .normalize('NFKC')
+    .replace(/\s+/g, ' ')
+    // Control and format characters (zero-width spaces, bidi overrides, BOM) carry no meaning here.
+    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .trim();
+  const cut = clean.slice(0, MAX_INPUT_CHARS);
+  // Never leave half of a character (an emoji's high surrogate) at the end.
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
 export function parseRequest(raw: string, commandNames: ReadonlySet<string>): ParsedRequest {
@@ -112,7 +114,7 @@ export function parseRequest(raw: string, commandNames: ReadonlySet<string>): Pa
     const topic = q.topic ? m[q.topic]?.trim() : undefined;
     return {
       command: q.command,
-      text: subject ?? text,
+      text: subject ?? (q.wholeQuestionIsText === false ? '' : text),
       question: text,
       ...(subject ? { subject } : {}),
       ...(topic ? { topic } : {}),

@@ -22,7 +22,10 @@ const SIGN_IN =
 const SECTION_CUT =
   /^(related|latest|more|popular|trending|recommended|most (read|popular|viewed)|top|also read|read more|read next|you (may|might) also like|further reading|press releases?|sponsored|from (our|around the web))\b/i;
 const MISC_CHROME =
-  /^(advertisement|advert|sponsored content|share( this)?( article| story)?|share on \w+|follow us\b|click here\b|comments?\b|print|email|loading\b|tags?:|image:|photo:|picture:|getty images|reuters\/|\(?copyright|©)/i;
+  /^(?:(?:advertisement|advert|sponsored content|share(?: this)?(?: article| story)?|share on \w+|follow us|click here|comments?|print|email|loading)\b|tags?:|image:|photo:|picture:|getty images|reuters\/|\(?copyright|©)/i;
+/** What makes a line that mentions subscribing a sales pitch rather than news. */
+const PROMO =
+  /^(subscribe|sign up|sign in|log in|join|get|support|become|start|try|register|already)\b|\b(you|your|our|we)\b|[$€£R]\s?\d+(?:[.,]\d+)?\s*(?:\/|a |per )\s*(?:mth|month|week|year)|cancel any ?time|free trial/i;
 const FOLLOWERS = /\bfollowers on (twitter|x|instagram|facebook)\b/i;
 
 /** A social-media profile blurb: follower counts, or several @handles in one line. */
@@ -48,7 +51,10 @@ function isChromeLine(line: string): boolean {
   if (n > 40) return isSocialBio(line); // long lines are prose, unless a profile blurb
   if (MISC_CHROME.test(line) && n <= 12) return true;
   if (isSocialBio(line)) return true;
-  if (n <= 40 && (SUBSCRIPTION.test(line) || SIGN_IN.test(line))) return true;
+  // "The paper lost 20,000 subscribers, its owner said" is news: a pitch addresses the reader,
+  // names a price, or is not a sentence at all.
+  if (n <= 40 && (SUBSCRIPTION.test(line) || SIGN_IN.test(line)))
+    return PROMO.test(line) || !endsLikeSentence(line);
   return false;
 }
 

@@ -10,7 +10,7 @@ import { parseYamlWithLines } from './yamlLocation.ts';
 
 export type ArticleResult = { ok: true; article: Article } | { ok: false; problem: LoadProblem };
 
-const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
 export function loadArticle(file: string, raw: string): ArticleResult {
   const fail = (message: string, where?: string): ArticleResult => ({

@@ -58,7 +58,9 @@ export function loadFacts(file: string, raw: string): FactsResult {
       }
       const line = parsed.lineOfItem(section, index);
       const value = result.data as { id: string };
-      if (line !== undefined) lines.set(`${section}:${value.id}`, line);
+      // A repeated id keeps the line of its first definition, the one that is kept.
+      const key = `${section}:${value.id}`;
+      if (line !== undefined && !lines.has(key)) lines.set(key, line);
       (facts[section] as unknown[]).push(value);
     });
   }

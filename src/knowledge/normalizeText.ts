@@ -40,6 +40,8 @@ export function stripAccents(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 /**
  * Whitespace-separated tokens that hold at least one letter or digit. A character loop, with no
  * allocation: it runs on every line of every article.
@@ -58,7 +60,11 @@ export function countWords(text: string): number {
       inToken = true;
       counted = false;
     }
-    const wordChar = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127;
+    const wordChar =
+      (c >= 48 && c <= 57) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 97 && c <= 122) ||
+      (c > 127 && LETTER_OR_DIGIT.test(text[i] ?? ''));
     if (wordChar && !counted) {
       n++;
       counted = true;

@@ -8,7 +8,10 @@ const id = z
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD, e.g. 2017-04-13')
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'not a real calendar date');
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'not a real calendar date (check the day and month)');
 
 export const frontMatterSchema = z.object({
   id: id.optional(),

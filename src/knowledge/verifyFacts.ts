@@ -63,6 +63,8 @@ export function verifyFacts(
   const figures = keep('figures', facts.figures, (f) => [f.source]);
 
   // References between facts: speakers, places and participants must be known entities.
+  // Events can refer to events: drop those with unknown references until none is left, so an
+  // event is never kept pointing at one that was dropped.
   const known = new Set([...entities.map((e) => e.id), ...events.map((e) => e.id)]);
   const refCheck = <T extends { id: string }>(section: Section, items: T[], idsOf: (item: T) => string[]) =>
     items.filter((item) => {
@@ -77,15 +79,23 @@ export function verifyFacts(
       return false;
     });
 
+  let keptEvents = events;
+  for (;;) {
+    const next = refCheck('events', keptEvents, (e) => [
+      ...(e.place ? [e.place] : []),
+      ...e.participants,
+      ...e.follows,
+      ...e.accounts.flatMap((a) => a.participants),
+    ]);
+    if (next.length === keptEvents.length) break;
+    for (const dropped of keptEvents.filter((e) => !next.includes(e))) known.delete(dropped.id);
+    keptEvents = next;
+  }
+
   return {
     facts: {
       entities,
-      events: refCheck('events', events, (e) => [
-        ...(e.place ? [e.place] : []),
-        ...e.participants,
-        ...e.follows,
-        ...e.accounts.flatMap((a) => a.participants),
-      ]),
+      events: keptEvents,
       quotes: refCheck('quotes', quotes, (q) => [q.speaker]),
       figures,
     },

@@ -1,4 +1,4 @@
-import { resolveName } from '../answers/common.ts';
+import { missingArgument, resolveName } from '../answers/common.ts';
 import { entityAnswer } from '../answers/entityAnswer.ts';
 import { type EventFocus, eventAnswer } from '../answers/eventAnswer.ts';
 import { findEvents } from '../answers/findEvents.ts';
@@ -18,6 +18,7 @@ export const askCommand: CommandDefinition = {
   examples: ['who did Tillerson meet in Moscow?', 'which warship was sent to Tartus?'],
   run(parsed, { kb }) {
     const question = parsed.question ?? parsed.text;
+    if (!question) return missingArgument(kb, '/ask <question>', 'which warship was sent to Tartus?');
     const [best, second] = findEvents(kb, question);
     if (best && best.score >= 3 && (!second || best.score > second.score)) {
       return eventAnswer(kb, best.event, focusOf(question));
@@ -36,6 +37,7 @@ export const aboutCommand: CommandDefinition = {
   examples: ['/about NATO', 'tell me about the Admiral Grigorovich'],
   run(parsed, { kb }) {
     const subject = parsed.subject ?? parsed.text;
+    if (!subject) return missingArgument(kb, '/about <name>', '/about NATO');
     const lookup = resolveName(kb, subject);
     if (lookup.status === 'found') {
       const event = kb.events.get(lookup.match.target.id);
