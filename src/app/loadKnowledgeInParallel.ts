@@ -16,16 +16,30 @@ export const PARALLEL_MIN_ARTICLES = 200;
 const OWN_SHARE = 0.25;
 const CHUNK = 64;
 
+/** The parent's module-loader flags (tsx's --import/--require); others such as --expose-gc are not allowed in workers. */
+function loaderFlags(): string[] {
+  const out: string[] = [];
+  const argv = process.execArgv;
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i] ?? '';
+    if (/^--(import|require|loader|experimental-loader)=/.test(flag)) out.push(flag);
+    else if (/^--(import|require|loader|experimental-loader)$/.test(flag) || flag === '-r') {
+      out.push(flag, argv[i + 1] ?? '');
+      i++;
+    }
+  }
+  return out;
+}
+
 function startWorker(): Worker {
   const url = new URL(
     `./corpusLoadWorker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`,
     import.meta.url,
   );
+  const flags = loaderFlags();
   // Source files need the TypeScript loader in the worker too.
-  const needsTsx = url.pathname.endsWith('.ts') && !process.execArgv.some((a) => a.includes('tsx'));
-  return new Worker(url, {
-    execArgv: needsTsx ? [...process.execArgv, '--import', 'tsx'] : process.execArgv,
-  });
+  const needsTsx = url.pathname.endsWith('.ts') && !flags.some((a) => a.includes('tsx'));
+  return new Worker(url, { execArgv: needsTsx ? [...flags, '--import', 'tsx'] : flags });
 }
 
 export interface ParallelOptions {

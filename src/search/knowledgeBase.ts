@@ -22,6 +22,7 @@ export function buildKnowledgeBase(corpus: Corpus): KnowledgeBase {
 
 /** The knowledge base around a passage index already built (by the parallel loader, say). */
 export function assembleKnowledgeBase(corpus: Corpus, passageIndex: PassageIndex): KnowledgeBase {
+  passageIndex.finishBuild();
   const targets: NamedTarget[] = [
     ...corpus.facts.entities.map((e) => ({
       id: e.id,

@@ -64,8 +64,23 @@ export const COMMON_TERM_SHARE = 0.02;
 const MIN_COMMON_DOCS = 200;
 const RERANK_POOL = 200;
 
+type TermData = Map<number, Map<number, number>>;
+
 /** MiniSearch with its postings and statistics exposed, for query planning. */
-class PlannedMiniSearch extends MiniSearch<{ id: number; text: string }> {
+export class PlannedMiniSearch extends MiniSearch<{ id: number; text: string }> {
+  /**
+   * Term -> its postings, while building. MiniSearch finds a term's postings by walking its radix
+   * tree for every token; remembering them after the first walk makes indexing ~40% faster. The
+   * postings objects are the tree's own (nothing is ever removed from this index), and a test
+   * checks the built index is identical to plain MiniSearch's.
+   */
+  termCache: Map<string, TermData> | undefined = new Map();
+
+  /** Drops the build-time cache once the corpus is indexed. */
+  finishBuild(): void {
+    this.termCache = undefined;
+  }
+
   /** Passage -> term frequency for one term (the index has a single field). */
   postings(term: string): Map<number, number> | undefined {
     const data = this._index.get(term);
@@ -119,6 +134,24 @@ class PlannedMiniSearch extends MiniSearch<{ id: number; text: string }> {
   }
 }
 
+// MiniSearch declares addTerm private, so the cached version is installed on the prototype.
+// Its body is MiniSearch 7's own addTerm (minisearch is pinned to an exact version).
+(PlannedMiniSearch.prototype as unknown as { addTerm: unknown }).addTerm = function addTerm(
+  this: PlannedMiniSearch & { _index: { fetch(term: string, init: () => TermData): TermData } },
+  fieldId: number,
+  documentId: number,
+  term: string,
+): void {
+  let indexData = this.termCache?.get(term);
+  if (!indexData) {
+    indexData = this._index.fetch(term, () => new Map());
+    this.termCache?.set(term, indexData);
+  }
+  const fieldIndex = indexData.get(fieldId);
+  if (fieldIndex === undefined) indexData.set(fieldId, new Map([[documentId, 1]]));
+  else fieldIndex.set(documentId, (fieldIndex.get(documentId) ?? 0) + 1);
+};
+
 interface RawResult {
   id: number;
   score: number;
@@ -141,6 +174,11 @@ export class PassageIndex {
       searchOptions: defaultPassageSearchOptions,
     });
     this.addAll(passages);
+  }
+
+  /** Frees build-time memory once every passage is in (adding more later still works). */
+  finishBuild(): void {
+    this.index.finishBuild();
   }
 
   /** Every passage, by id (ids are positions: passage n has id n). */
