@@ -74,6 +74,11 @@ const QUESTIONS: QuestionPattern[] = [
     subject: 1,
   },
   { pattern: /^(?:which|what|who|why|how|where|when)\b/i, command: 'ask' },
+  // Yes/no questions ("did Trump meet Stoltenberg?") are answered with what the archive says.
+  {
+    pattern: /^(?:did|does|do|is|was|were|are|has|have|had|can|could|will|would)\s+\S+.*\?\s*$/i,
+    command: 'ask',
+  },
 ];
 
 /** Removes control characters and collapses whitespace; overlong input is cut at MAX_INPUT_CHARS. */

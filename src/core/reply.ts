@@ -27,6 +27,9 @@ export interface Suggestion {
 
 export type ReplyKind = 'answer' | 'not_found' | 'ambiguous' | 'help' | 'error';
 
+/** Who sees a reply: unset lets each adapter decide by kind; 'asker' keeps it to the person who asked. */
+export type ReplyVisibility = 'asker';
+
 export interface Reply {
   kind: ReplyKind;
   /** One line that answers the question on its own. */
@@ -36,4 +39,6 @@ export interface Reply {
   fields: ReplyField[];
   suggestions: Suggestion[];
   citations: Citation[];
+  /** 'asker': a preview or other private answer that must never be posted to the whole channel. */
+  visibility?: ReplyVisibility;
 }

@@ -13,14 +13,19 @@ import { contentTerms, snippetFor, termHits } from './snippets.ts';
 
 const roleIndexes = new WeakMap<KnowledgeBase, Map<string, Entity[]>>();
 
-/** Entities by each content word of their role titles, built once per knowledge base. */
+/** Role words match by their first letters, so "Russia's prime minister" finds "Russian Prime Minister". */
+function stemKey(term: string): string {
+  return term.slice(0, 4);
+}
+
+/** Entities by each content word of their role titles (by stem), built once per knowledge base. */
 function roleIndex(kb: KnowledgeBase): Map<string, Entity[]> {
   let index = roleIndexes.get(kb);
   if (!index) {
     index = new Map();
     for (const entity of kb.entities.values()) {
-      for (const term of new Set(entity.roles.flatMap((r) => contentTerms(r.title)))) {
-        index.set(term, [...(index.get(term) ?? []), entity]);
+      for (const key of new Set(entity.roles.flatMap((r) => contentTerms(r.title).map(stemKey)))) {
+        index.set(key, [...(index.get(key) ?? []), entity]);
       }
     }
     roleIndexes.set(kb, index);
@@ -38,7 +43,7 @@ export function roleHolderAnswer(kb: KnowledgeBase, subject: string): Reply | un
   if (!terms.length || terms.length > 8) return undefined;
 
   const [first] = terms;
-  const candidates = first ? (roleIndex(kb).get(first) ?? []) : [];
+  const candidates = first ? (roleIndex(kb).get(stemKey(first)) ?? []) : [];
   const holders = candidates.filter((e) => e.roles.some((r) => termHits(r.title, terms) === terms.length));
   const [holder] = holders;
   if (holder && holders.length === 1) return entityAnswer(kb, holder);

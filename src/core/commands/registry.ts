@@ -1,5 +1,6 @@
 /** Every command the bot knows, in the order help lists them. */
 import { aboutCommand, askCommand } from './ask.ts';
+import { digestCommand } from './digest.ts';
 import { figureCommand } from './figure.ts';
 import { helpCommand } from './help.ts';
 import { quoteCommand } from './quote.ts';
@@ -22,5 +23,6 @@ export const COMMANDS: readonly CommandDefinition[] = [
   sourcesCommand,
   aboutCommand,
   askCommand,
+  digestCommand,
   helpCommand,
 ];

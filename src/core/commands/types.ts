@@ -1,3 +1,4 @@
+import type { DigestService } from '../../digest/digestService.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import type { Reply } from '../reply.ts';
 import type { ParsedRequest, Request } from '../request.ts';
@@ -14,6 +15,8 @@ export interface CommandContext {
   kb: KnowledgeBase;
   request: Request;
   commands: readonly CommandDefinition[];
+  /** Scheduled digests, when the bot has a state database (not in the one-shot tools). */
+  digests?: DigestService;
 }
 
 /** A command as data: help text, platform registration and routing all come from this. */
@@ -22,7 +25,8 @@ export interface CommandDefinition {
   summary: string;
   args: CommandArgument[];
   examples: string[];
-  run(parsed: ParsedRequest, ctx: CommandContext): Reply;
+  /** Knowledge commands answer at once; a command that reads or writes state returns a Promise. */
+  run(parsed: ParsedRequest, ctx: CommandContext): Reply | Promise<Reply>;
 }
 
 export function usage(command: CommandDefinition): string {

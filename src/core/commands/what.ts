@@ -23,7 +23,13 @@ function eventsAnswer(kb: KnowledgeBase, label: string, events: NewsEvent[], foc
 }
 
 /** Shared by /what, /when and /where: a named event, a place's events, an entity, or a search. */
-export function answerAbout(kb: KnowledgeBase, subject: string, focus: EventFocus, command: string): Reply {
+export function answerAbout(
+  kb: KnowledgeBase,
+  subject: string,
+  focus: EventFocus,
+  command: string,
+  askedWhatHappened = false,
+): Reply {
   const lookup = resolveName(kb, subject, ['event', 'place', 'vessel', 'thing', 'organisation']);
   if (lookup.status === 'ambiguous') return didYouMean(kb, subject, lookup.matches, command);
   if (lookup.status === 'found') {
@@ -33,7 +39,8 @@ export function answerAbout(kb: KnowledgeBase, subject: string, focus: EventFocu
     const entity = kb.entities.get(target.id);
     if (entity) {
       const events = eventsInvolving(kb, entity.id);
-      const wantsEvents = focus !== 'what' || entity.kind === 'place' || entity.kind === 'vessel';
+      const wantsEvents =
+        askedWhatHappened || focus !== 'what' || entity.kind === 'place' || entity.kind === 'vessel';
       if (events.length && wantsEvents) return eventsAnswer(kb, entity.name, events, focus);
       return entityAnswer(kb, entity);
     }
@@ -60,7 +67,7 @@ function focusCommand(
     run(parsed, { kb }) {
       const subject = parsed.subject ?? parsed.text;
       if (!subject) return missingArgument(kb, usage(command), examples[0] ?? usage(command));
-      return answerAbout(kb, subject, focus, focus);
+      return answerAbout(kb, subject, focus, focus, /\bhappened\b/i.test(parsed.question ?? ''));
     },
   };
   return command;
