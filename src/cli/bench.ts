@@ -3,6 +3,7 @@
  * With --words it first writes a synthetic corpus of about N words under .bench/.
  * The last line printed is one JSON object: articles, words, build_ms, query_p50_ms, query_p95_ms, heap_mb.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openKnowledgeFast } from '../app/openKnowledge.ts';
 import { benchQueries } from '../bench/benchQueries.ts';
@@ -24,8 +25,13 @@ runCli(async () => {
     if (!Number.isFinite(target) || target <= 0)
       throw Object.assign(new Error('--words needs a number, e.g. --words 1000000'), { code: 'BAD_ARGS' });
     corpus = join('.bench', `synthetic-${target}`);
-    const made = writeSyntheticCorpus(corpus, target);
-    console.error(`wrote a synthetic corpus of ${made.words} words to ${corpus}`);
+    // The generator is deterministic: an existing corpus of the same size is reused.
+    if (args.fresh || !existsSync(join(corpus, 'facts.yaml'))) {
+      const made = writeSyntheticCorpus(corpus, target);
+      console.error(`wrote a synthetic corpus of ${made.words} words to ${corpus}`);
+    } else {
+      console.error(`reusing the synthetic corpus in ${corpus} (--fresh writes it again)`);
+    }
   }
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();

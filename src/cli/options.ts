@@ -14,6 +14,7 @@ export function cliArgs(argv = process.argv.slice(2)) {
       queries: { type: 'string' },
       out: { type: 'string' },
       verbose: { type: 'boolean', short: 'v', default: false },
+      fresh: { type: 'boolean', default: false },
     },
   });
   return { ...values, corpus: values.corpus ?? process.env.CORPUS_DIR ?? 'corpus', positionals };

@@ -109,7 +109,7 @@ export class PlannedMiniSearch extends MiniSearch<{ id: number; text: string }> 
    * shortest postings list and probing the others is far cheaper than MiniSearch's AND, which
    * scores every passage of every term first: it matters when all query words are common.
    */
-  conjunction(terms: readonly string[]): RawResult[] {
+  conjunction(terms: readonly string[], limit: number): RawResult[] {
     const lists = terms.map((t) => this.postings(t));
     if (lists.some((l) => !l)) return [];
     const sorted = (lists as Map<number, number>[]).sort((a, b) => a.size - b.size);
@@ -118,19 +118,21 @@ export class PlannedMiniSearch extends MiniSearch<{ id: number; text: string }> 
     const n = this._documentCount;
     const avg = this._avgFieldLength[0] ?? 1;
     const { k, b, d } = BM25;
-    const out: RawResult[] = [];
+    const idfs = sorted.map((list) => Math.log(1 + (n - list.size + 0.5) / (list.size + 0.5)));
+    const best = new TopK(limit);
     for (const shortId of first.keys()) {
       if (!others.every((l) => l.has(shortId))) continue;
-      const length = this._fieldLength.get(shortId)?.[0] ?? avg;
+      const norm = k * (1 - b + (b * (this._fieldLength.get(shortId)?.[0] ?? avg)) / avg);
       let score = 0;
-      for (const list of sorted) {
-        const tf = list.get(shortId) ?? 0;
-        const idf = Math.log(1 + (n - list.size + 0.5) / (list.size + 0.5));
-        score += idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avg)));
+      for (let i = 0; i < sorted.length; i++) {
+        const tf = sorted[i]?.get(shortId) ?? 0;
+        score += (idfs[i] ?? 0) * (d + (tf * (k + 1)) / (tf + norm));
       }
-      out.push({ id: this._documentIds.get(shortId) as number, score, terms: [...terms] });
+      best.offer(shortId, score);
     }
-    return out.sort((x, y) => y.score - x.score);
+    return best
+      .sorted()
+      .map(({ key, score }) => ({ id: this._documentIds.get(key) as number, score, terms: [...terms] }));
   }
 }
 
@@ -151,6 +153,60 @@ export class PlannedMiniSearch extends MiniSearch<{ id: number; text: string }> 
   if (fieldIndex === undefined) indexData.set(fieldId, new Map([[documentId, 1]]));
   else fieldIndex.set(documentId, (fieldIndex.get(documentId) ?? 0) + 1);
 };
+
+/** Keeps the `size` best-scored keys seen (a binary min-heap): no sorting of every candidate. */
+class TopK {
+  private readonly keys: number[] = [];
+  private readonly scores: number[] = [];
+
+  constructor(private readonly size: number) {}
+
+  offer(key: number, score: number): void {
+    if (this.keys.length < this.size) {
+      this.keys.push(key);
+      this.scores.push(score);
+      this.up(this.keys.length - 1);
+    } else if (this.size > 0 && score > (this.scores[0] ?? Number.NEGATIVE_INFINITY)) {
+      this.keys[0] = key;
+      this.scores[0] = score;
+      this.down(0);
+    }
+  }
+
+  /** Best first; equal scores in key order (the order passages were indexed). */
+  sorted(): { key: number; score: number }[] {
+    return this.keys
+      .map((key, i) => ({ key, score: this.scores[i] ?? 0 }))
+      .sort((a, b) => b.score - a.score || a.key - b.key);
+  }
+
+  private swap(i: number, j: number): void {
+    [this.keys[i], this.keys[j]] = [this.keys[j] as number, this.keys[i] as number];
+    [this.scores[i], this.scores[j]] = [this.scores[j] as number, this.scores[i] as number];
+  }
+
+  private up(i: number): void {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if ((this.scores[parent] ?? 0) <= (this.scores[i] ?? 0)) return;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  private down(i: number): void {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let least = i;
+      if (l < this.keys.length && (this.scores[l] ?? 0) < (this.scores[least] ?? 0)) least = l;
+      if (r < this.keys.length && (this.scores[r] ?? 0) < (this.scores[least] ?? 0)) least = r;
+      if (least === i) return;
+      this.swap(i, least);
+      i = least;
+    }
+  }
+}
 
 interface RawResult {
   id: number;
@@ -250,8 +306,8 @@ export class PassageIndex {
     if (!rare.length && !common.length) return [];
     if (!rare.length) {
       // Only common words: passages holding all of them, else the least common one alone.
-      results = this.index.conjunction(common);
-      if (!results.length && !all) results = this.run(common.slice(0, 1), 'OR');
+      results = this.index.conjunction(common, limit);
+      if (!results.length && !all) results = this.index.conjunction(common.slice(0, 1), limit);
     } else {
       // The rare words find the passages; common ones filter (all) or re-rank them.
       results = this.run(rare, all ? 'AND' : 'OR');
