@@ -3,6 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import { type PassageText, passagesOf } from '../knowledge/buildPassages.ts';
 import type { ArticleResult } from '../knowledge/loadArticle.ts';
 import { readArticleFile } from '../knowledge/loadCorpus.ts';
+import { indexTerms } from '../search/passageIndex.ts';
 
 export interface LoadRequest {
   chunk: number;
@@ -13,6 +14,8 @@ export interface LoadRequest {
 export interface LoadedArticle {
   result: ArticleResult;
   passages: PassageText[];
+  /** indexTerms of each passage, so the indexing thread only has to insert them. */
+  terms: string[];
 }
 
 export interface LoadResponse {
@@ -23,7 +26,8 @@ export interface LoadResponse {
 export function loadArticles(dir: string, files: readonly string[]): LoadedArticle[] {
   return files.map((file) => {
     const result = readArticleFile(dir, file);
-    return { result, passages: result.ok ? passagesOf(result.article) : [] };
+    const passages = result.ok ? passagesOf(result.article) : [];
+    return { result, passages, terms: passages.map((p) => indexTerms(p.text)) };
   });
 }
 

@@ -58,7 +58,7 @@ export async function loadKnowledgeInParallel(
   const assembler = new CorpusAssembler(dir, files);
   const index = new PassageIndex();
   const accept = (loaded: readonly LoadedArticle[]) => {
-    for (const { result, passages } of loaded) if (assembler.add(result)) index.add(passages);
+    for (const { result, passages, terms } of loaded) if (assembler.add(result)) index.add(passages, terms);
   };
 
   const own = Math.ceil(files.articles.length * OWN_SHARE);

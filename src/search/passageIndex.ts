@@ -41,6 +41,20 @@ export function normalizeTerm(term: string): string | null {
   return STOP_WORDS.has(t) ? null : t;
 }
 
+/** A text's index terms, normalised and space-joined: what the index stores for a passage. */
+export function indexTerms(text: string): string {
+  const out: string[] = [];
+  for (const token of tokenize(text)) {
+    const term = normalizeTerm(token);
+    if (term) out.push(term);
+  }
+  return out.join(' ');
+}
+
+function splitIndexTerms(terms: string): string[] {
+  return terms ? terms.split(' ') : [];
+}
+
 /** Longer terms tolerate more typos; short ones must match exactly (keeps large vocabularies fast). */
 function fuzziness(term: string): number | false {
   if (term.length >= 8) return 2;
@@ -67,7 +81,7 @@ const RERANK_POOL = 200;
 type TermData = Map<number, Map<number, number>>;
 
 /** MiniSearch with its postings and statistics exposed, for query planning. */
-export class PlannedMiniSearch extends MiniSearch<{ id: number; text: string }> {
+export class PlannedMiniSearch extends MiniSearch<{ id: number; terms: string }> {
   /**
    * Term -> its postings, while building. MiniSearch finds a term's postings by walking its radix
    * tree for every token; remembering them after the first walk makes indexing ~40% faster. The
@@ -222,12 +236,14 @@ export class PassageIndex {
   private readonly items: Passage[] = [];
 
   constructor(passages: readonly Passage[] = []) {
+    // The index stores each passage's terms already normalised (see indexTerms), so that the
+    // parallel loader's workers can do that work; queries are tokenised and normalised as usual.
     this.index = new PlannedMiniSearch({
-      fields: ['text'],
+      fields: ['terms'],
       storeFields: [],
-      tokenize,
-      processTerm: normalizeTerm,
-      searchOptions: defaultPassageSearchOptions,
+      tokenize: splitIndexTerms,
+      processTerm: (term) => term || null,
+      searchOptions: { ...defaultPassageSearchOptions, tokenize, processTerm: normalizeTerm },
     });
     this.addAll(passages);
   }
@@ -247,18 +263,21 @@ export class PassageIndex {
   }
 
   /** Numbers and indexes more passages (ids follow on from those already indexed). */
-  add(passages: readonly PassageText[]): void {
+  add(passages: readonly PassageText[], terms?: readonly string[]): void {
     const numbered = passages.map((p, i) => ({ id: this.items.length + i, ...p }));
-    this.addAll(numbered);
+    this.addAll(numbered, terms);
   }
 
-  private addAll(passages: readonly Passage[]): void {
-    for (const p of passages) {
+  /** `terms[i]`, when given, is indexTerms(passages[i].text) computed elsewhere (a worker). */
+  private addAll(passages: readonly Passage[], terms?: readonly string[]): void {
+    const docs: { id: number; terms: string }[] = [];
+    passages.forEach((p, i) => {
       if (p.id !== this.items.length)
         throw new Error(`passage ids must run 0, 1, 2...; got ${p.id} at ${this.items.length}`);
       this.items.push(p);
-    }
-    this.index.addAll(passages);
+      docs.push({ id: p.id, terms: terms?.[i] ?? indexTerms(p.text) });
+    });
+    this.index.addAll(docs);
   }
 
   /** Index terms close to the query's words ("reyse" -> "reyes"), for "did you mean" hints. */

@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { buildPassages } from '../../src/knowledge/buildPassages.ts';
 import { loadCorpus } from '../../src/knowledge/loadCorpus.ts';
-import { normalizeTerm, PlannedMiniSearch, tokenize } from '../../src/search/passageIndex.ts';
+import { indexTerms, normalizeTerm, PlannedMiniSearch, tokenize } from '../../src/search/passageIndex.ts';
 
 describe('PlannedMiniSearch', () => {
   it('builds exactly the index plain MiniSearch builds (its faster addTerm changes nothing)', () => {
@@ -12,8 +12,13 @@ describe('PlannedMiniSearch', () => {
         ...p,
         id: 1000 + i,
       })),
-    ];
-    const options = { fields: ['text'], storeFields: [], tokenize, processTerm: normalizeTerm };
+    ].map((p) => ({ id: p.id, terms: indexTerms(p.text) }));
+    const options = {
+      fields: ['terms'],
+      storeFields: [],
+      tokenize: (s: string) => s.split(' '),
+      searchOptions: { tokenize, processTerm: normalizeTerm },
+    };
     const plain = new MiniSearch(options);
     plain.addAll(passages);
     const planned = new PlannedMiniSearch(options);
