@@ -1,6 +1,8 @@
 /**
- * Composition root: reads settings, loads the corpus, starts the adapters that have tokens,
- * or the console when none do.
+ * Composition root: reads settings, loads the corpus, opens the state database, starts the
+ * adapters that have tokens (and the digest scheduler, which posts through them), or the console
+ * when none do. The console has no channel to post to: there /digest list, unsubscribe and now
+ * work, but nothing is scheduled.
  */
 import 'dotenv/config';
 import { parseArgs } from 'node:util';
@@ -11,12 +13,19 @@ import type { RunningAdapter } from './adapters/types.ts';
 import { createLogger } from './app/logger.ts';
 import { formatProblem, openKnowledgeFast } from './app/openKnowledge.ts';
 import { loadSettings } from './config/settings.ts';
+import { type Bot, createBot } from './core/bot.ts';
+import { composeDigest } from './digest/composeDigest.ts';
+import { loadDigestSubscriptions } from './digest/digestConfig.ts';
+import { type DigestDelivery, DigestScheduler, systemClock } from './digest/digestScheduler.ts';
+import { createDigestService, syncConfiguredSubscriptions } from './digest/digestService.ts';
+import { SqliteStateStore, stateFileIn } from './state/sqliteStateStore.ts';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { corpus: { type: 'string' } }, allowPositionals: false });
   const settings = loadSettings(values.corpus ? { ...process.env, CORPUS_DIR: values.corpus } : process.env);
   const log = createLogger(settings.LOG_LEVEL);
-  const { bot, kb, buildMs } = await openKnowledgeFast(settings.CORPUS_DIR);
+  const configured = loadDigestSubscriptions(settings.DIGEST_SUBSCRIPTIONS, settings.DIGEST_TIME_ZONE);
+  const { kb, buildMs } = await openKnowledgeFast(settings.CORPUS_DIR);
   for (const p of kb.problems)
     log.warn({ file: p.file, where: p.where }, `corpus problem: ${formatProblem(p)}`);
   log.info(
@@ -26,6 +35,26 @@ async function main(): Promise<void> {
 
   // A stray rejection inside a platform client is logged, never fatal: one failed request must not stop the bot.
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
+
+  const store = new SqliteStateStore(stateFileIn(settings.DATA_DIR));
+  const synced = await syncConfiguredSubscriptions(store, configured, systemClock.now());
+  let scheduler: DigestScheduler | undefined;
+  const digests = createDigestService({
+    store,
+    knowledge: () => bot.knowledge(),
+    defaultTimeZone: settings.DIGEST_TIME_ZONE,
+    clock: systemClock,
+    onChange: () => scheduler?.wake(),
+  });
+  const bot: Bot = createBot(kb, {
+    digests,
+    onError: (error, request) =>
+      log.error({ err: error, platform: request.platform, text: request.text }, 'a command failed'),
+  });
+  log.info(
+    { file: stateFileIn(settings.DATA_DIR), configured: configured.length, ...synced },
+    'state database open',
+  );
 
   const adapters: RunningAdapter[] = [];
   if (settings.SLACK_BOT_TOKEN) {
@@ -45,12 +74,28 @@ async function main(): Promise<void> {
       banner: `News knowledge bot: ${kb.articles.size} articles from ${settings.CORPUS_DIR}. Type help, a /command or a question; exit to quit.`,
     });
     await console.closed;
+    await store.close();
     return;
   }
 
+  const deliveries = new Map<string, DigestDelivery>(
+    adapters.map((a) => [a.name, a.digests] as const).filter((e): e is [string, DigestDelivery] => !!e[1]),
+  );
+  scheduler = new DigestScheduler({
+    store,
+    deliveries,
+    compose: (_subscription, window) => composeDigest(bot.knowledge(), window),
+    catchUpMs: settings.DIGEST_CATCH_UP_MINUTES * 60_000,
+    log,
+  });
+  scheduler.start();
+  log.info({ platforms: [...deliveries.keys()], owner: scheduler.owner }, 'digest scheduler started');
+
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
+    await scheduler?.stop();
     await Promise.allSettled(adapters.map((a) => a.stop()));
+    await store.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

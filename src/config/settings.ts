@@ -1,5 +1,6 @@
 /** Settings from the environment (and .env), validated once at start-up with messages that say what to fix. */
 import { z } from 'zod';
+import { canonicalTimeZone } from '../digest/zonedTime.ts';
 
 const optionalSecret = z
   .string()
@@ -35,6 +36,30 @@ export const settingsSchema = z.object({
         .map((x) => x.trim())
         .filter(Boolean),
     ),
+  /** Where the bot keeps its state (digest subscriptions and runs, in state.sqlite); created on first start. */
+  DATA_DIR: z.string().trim().min(1).default('data'),
+  /** Time zone of digest schedules typed without one. */
+  DIGEST_TIME_ZONE: z
+    .string()
+    .trim()
+    .default('UTC')
+    .transform((zone, ctx) => {
+      const canonical = canonicalTimeZone(zone);
+      if (canonical) return canonical;
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${zone}" is not a time zone: use an IANA name such as Europe/London or UTC`,
+      });
+      return z.NEVER;
+    }),
+  /** A digest slot missed while the bot was down is still posted this late; older ones are skipped. */
+  DIGEST_CATCH_UP_MINUTES: z.coerce
+    .number('must be a number of minutes')
+    .int('must be a whole number of minutes')
+    .min(0, 'must be 0 or more')
+    .default(60),
+  /** Subscriptions declared in configuration: a YAML file's path, or a JSON list inline. */
+  DIGEST_SUBSCRIPTIONS: optionalSecret,
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -18,6 +18,9 @@ describe('loadSettings', () => {
       LOG_LEVEL: 'info',
       PORT: 3000,
       DISCORD_LISTEN_CHANNEL_IDS: [],
+      DATA_DIR: 'data',
+      DIGEST_TIME_ZONE: 'UTC',
+      DIGEST_CATCH_UP_MINUTES: 60,
     });
   });
 

@@ -28,16 +28,25 @@ export function startConsole({
   const write = (text: string) => output.write(`${text}\n`);
   if (banner) write(banner);
   rl.prompt();
-  rl.on('line', (line) => {
+  // Lines are answered one after another, so answers that wait (/digest) still print in order.
+  let queue = Promise.resolve();
+  const handle = async (line: string) => {
     const text = line.trim();
     if (text === 'exit' || text === 'quit') {
       rl.close();
       return;
     }
-    if (text) write(`${renderText(bot.answer({ text, platform: 'console', userId: 'console' }))}\n`);
+    if (text) write(`${renderText(await bot.respond({ text, platform: 'console', userId: 'console' }))}\n`);
     rl.prompt();
+  };
+  rl.on('line', (line) => {
+    queue = queue
+      .then(() => handle(line))
+      .catch((error: unknown) => {
+        write(`Error: ${error instanceof Error ? error.message : String(error)}`);
+      });
   });
-  const closed = new Promise<void>((resolve) => rl.once('close', () => resolve()));
+  const closed = new Promise<void>((resolve) => rl.once('close', () => void queue.then(() => resolve())));
   return {
     name: 'console',
     closed,

@@ -1,7 +1,7 @@
 /** What the interaction and message handlers share: the bot, the logger, button ids, timings. */
 import type { Logger } from '../../app/logger.ts';
 import type { Bot } from '../../core/bot.ts';
-import type { Reply, ReplyKind } from '../../core/reply.ts';
+import type { Reply } from '../../core/reply.ts';
 import type { Request } from '../../core/request.ts';
 import type { AnswerTimings } from './slowAnswers.ts';
 import { timingKey } from './slowAnswers.ts';
@@ -16,9 +16,9 @@ export interface DiscordContext {
   deferAfterMs: number;
 }
 
-/** Errors and "not found" go only to the person who asked. */
-export function isPrivate(kind: ReplyKind): boolean {
-  return kind === 'not_found' || kind === 'error';
+/** Errors, "not found" and anything meant for the asker alone (a digest preview) go only to the person who asked. */
+export function isPrivate(reply: Pick<Reply, 'kind' | 'visibility'>): boolean {
+  return reply.kind === 'not_found' || reply.kind === 'error' || reply.visibility === 'asker';
 }
 
 export function expectSlow(ctx: DiscordContext, text: string): boolean {
@@ -27,10 +27,10 @@ export function expectSlow(ctx: DiscordContext, text: string): boolean {
 }
 
 /** Asks the core, timing the answer so the next request for the same command knows what to expect. */
-export function answer(ctx: DiscordContext, request: Request): Reply {
+export async function answer(ctx: DiscordContext, request: Request): Promise<Reply> {
   const started = performance.now();
   try {
-    return ctx.bot.answer(request);
+    return await ctx.bot.respond(request);
   } finally {
     const ms = performance.now() - started;
     ctx.timings.record(timingKey(request.text), ms);

@@ -7,10 +7,12 @@ import { type Client, Events, GatewayCloseCodes } from 'discord.js';
 import type { Logger } from '../../app/logger.ts';
 import type { Settings } from '../../config/settings.ts';
 import type { Bot } from '../../core/bot.ts';
+import type { DigestDelivery } from '../../digest/digestScheduler.ts';
 import type { RunningAdapter } from '../types.ts';
 import type { DiscordContext } from './answering.ts';
 import { describeError } from './describeError.ts';
 import { createDiscordClient } from './discordClient.ts';
+import { createDiscordDigestDelivery } from './discordDigestDelivery.ts';
 import { handleInteraction } from './interactions.ts';
 import { handleMessage } from './messages.ts';
 import { AnswerTimings, DEFAULT_DEFER_AFTER_MS } from './slowAnswers.ts';
@@ -35,6 +37,8 @@ export interface DiscordAdapterOptions {
 
 export interface RunningDiscord extends RunningAdapter {
   readonly client: Client<true>;
+  /** Posts scheduled digests to Discord channels. */
+  readonly digests: DigestDelivery;
 }
 
 export class DiscordStartError extends Error {
@@ -141,6 +145,7 @@ export async function startDiscord(options: DiscordAdapterOptions): Promise<Runn
     return {
       name: 'discord',
       client: live,
+      digests: createDiscordDigestDelivery(live, ctx.ids),
       async stop() {
         stopping = true;
         await client.destroy();

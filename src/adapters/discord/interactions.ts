@@ -35,14 +35,14 @@ async function answerWith(
   ctx: DiscordContext,
 ): Promise<void> {
   if (expectSlow(ctx, text)) await interaction.deferReply();
-  const reply = answer(ctx, {
+  const reply = await answer(ctx, {
     text,
     platform: 'discord',
     userId: interaction.user.id,
     ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
   });
   const payload = renderDiscordReply(reply, ctx.ids);
-  const ephemeral = isPrivate(reply.kind);
+  const ephemeral = isPrivate(reply);
   if (!interaction.deferred) {
     await interaction.reply({ ...payload, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
   } else if (!ephemeral) {

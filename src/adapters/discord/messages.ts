@@ -3,7 +3,10 @@ import { type Message, PermissionFlagsBits } from 'discord.js';
 import { answer, type DiscordContext, expectSlow } from './answering.ts';
 import { describeError } from './describeError.ts';
 import { type AudienceRules, questionFrom } from './messageQuestion.ts';
-import { renderDiscordReply, renderDiscordText } from './renderDiscordEmbed.ts';
+import { renderDiscordReply, renderDiscordText, renderNotice } from './renderDiscordEmbed.ts';
+
+const ASKER_ONLY =
+  'That answer is for you alone: use the slash command (such as /digest now) to see it privately, or ask me in a DM.';
 
 /** Without Embed Links Discord drops embeds silently; such channels get the plain-text rendering. */
 function canEmbed(message: Message): boolean {
@@ -49,12 +52,17 @@ export async function handleMessage(
   };
   try {
     if (expectSlow(ctx, text) && 'sendTyping' in message.channel) await message.channel.sendTyping();
-    const reply = answer(ctx, {
+    const reply = await answer(ctx, {
       text,
       platform: 'discord',
       userId: message.author.id,
       channelId: message.channelId,
     });
+    // A message reply is seen by the whole channel; only a slash command can answer privately.
+    if (reply.visibility === 'asker' && message.inGuild()) {
+      await message.reply(renderNotice(ASKER_ONLY));
+      return;
+    }
     const payload = canEmbed(message)
       ? renderDiscordReply(reply, ctx.ids)
       : renderDiscordText(reply, ctx.ids);

@@ -10,7 +10,7 @@
 import type { App, BlockAction, ButtonAction, RespondArguments } from '@slack/bolt';
 import type { Logger } from '../../app/logger.ts';
 import type { Bot } from '../../core/bot.ts';
-import type { Reply, ReplyKind } from '../../core/reply.ts';
+import type { Reply } from '../../core/reply.ts';
 import { textFromSlack } from './escapeSlack.ts';
 import type { EventDedup } from './eventDedup.ts';
 import { renderSlackMessage, SUGGESTION_ACTION_PATTERN } from './renderSlackBlocks.ts';
@@ -24,11 +24,11 @@ export interface SlackHandlerDeps {
 type Visibility = 'in_channel' | 'ephemeral';
 
 /** No `@here` word is ever turned into a ping, and sources don't unfurl into large previews. */
-const SEND_OPTIONS = { link_names: false, unfurl_links: false, unfurl_media: false } as const;
+export const SEND_OPTIONS = { link_names: false, unfurl_links: false, unfurl_media: false } as const;
 
-/** Only answers are shown to the channel; the rest concerns the asker alone. */
-export function slashVisibility(kind: ReplyKind): Visibility {
-  return kind === 'answer' ? 'in_channel' : 'ephemeral';
+/** Only answers are shown to the channel; the rest, and anything meant for the asker alone, is ephemeral. */
+export function slashVisibility(reply: Pick<Reply, 'kind' | 'visibility'>): Visibility {
+  return reply.kind === 'answer' && reply.visibility !== 'asker' ? 'in_channel' : 'ephemeral';
 }
 
 const APOLOGY: Reply = {
@@ -47,9 +47,13 @@ function slackError(error: unknown): string | undefined {
 }
 
 export function registerSlackHandlers(app: App, { bot, log, dedup }: SlackHandlerDeps): void {
-  const answer = (text: string, userId: string | undefined, channelId: string | undefined): Reply => {
+  const answer = async (
+    text: string,
+    userId: string | undefined,
+    channelId: string | undefined,
+  ): Promise<Reply> => {
     try {
-      return bot.answer({ text: text || 'help', platform: 'slack', userId, channelId });
+      return await bot.respond({ text: text || 'help', platform: 'slack', userId, channelId });
     } catch (error) {
       log.error({ err: error, userId, channelId }, 'slack: the core failed to answer');
       return APOLOGY;
@@ -65,12 +69,23 @@ export function registerSlackHandlers(app: App, { bot, log, dedup }: SlackHandle
     }
   };
 
+  /** Posts in the channel; a reply for the asker alone goes as an ephemeral message to them. */
   const post = async (
     client: App['client'],
-    args: { channel: string; thread_ts?: string | undefined },
+    args: { channel: string; thread_ts?: string | undefined; user?: string | undefined },
     reply: Reply,
   ) => {
-    const { thread_ts, channel } = args;
+    const { thread_ts, channel, user } = args;
+    if (reply.visibility === 'asker' && user) {
+      await client.chat.postEphemeral({
+        channel,
+        user,
+        ...(thread_ts ? { thread_ts } : {}),
+        ...renderSlackMessage(reply),
+        ...SEND_OPTIONS,
+      });
+      return;
+    }
     await client.chat.postMessage({
       channel,
       ...(thread_ts ? { thread_ts } : {}),
@@ -101,7 +116,7 @@ export function registerSlackHandlers(app: App, { bot, log, dedup }: SlackHandle
       await guard('slash command', where, async () => {
         // Acknowledge first: Slack shows an error if nothing comes back within 3 seconds.
         await ack();
-        const reply = answer(
+        const reply = await answer(
           `/${command.name} ${textFromSlack(payload.text ?? '')}`.trim(),
           payload.user_id,
           payload.channel_id,
@@ -109,7 +124,7 @@ export function registerSlackHandlers(app: App, { bot, log, dedup }: SlackHandle
         log.debug({ ...where, kind: reply.kind }, 'slack: slash command answered');
         await respond({
           ...renderSlackMessage(reply),
-          response_type: slashVisibility(reply.kind),
+          response_type: slashVisibility(reply),
           ...SEND_OPTIONS,
         });
       });
@@ -121,8 +136,12 @@ export function registerSlackHandlers(app: App, { bot, log, dedup }: SlackHandle
     if (!firstAnswerTo(event.channel, event.ts)) return;
     const where = { event: 'app_mention', userId: event.user, channelId: event.channel };
     await guard('answering a mention', where, async () => {
-      const reply = answer(textFromSlack(event.text, context.botUserId), event.user, event.channel);
-      await post(client, { channel: event.channel, thread_ts: event.thread_ts ?? event.ts }, reply);
+      const reply = await answer(textFromSlack(event.text, context.botUserId), event.user, event.channel);
+      await post(
+        client,
+        { channel: event.channel, thread_ts: event.thread_ts ?? event.ts, user: event.user },
+        reply,
+      );
     });
   });
 
@@ -132,7 +151,8 @@ export function registerSlackHandlers(app: App, { bot, log, dedup }: SlackHandle
     if (!firstAnswerTo(message.channel, message.ts)) return;
     const where = { event: 'message.im', userId: message.user, channelId: message.channel };
     await guard('answering a direct message', where, async () => {
-      const reply = answer(
+      // A direct message is seen by the asker alone already, so it is answered in the conversation.
+      const reply = await answer(
         textFromSlack(message.text ?? '', context.botUserId),
         message.user,
         message.channel,
@@ -148,7 +168,7 @@ export function registerSlackHandlers(app: App, { bot, log, dedup }: SlackHandle
       await guard('answering a suggestion', where, async () => {
         await ack();
         if (!action.value) return;
-        const reply = answer(action.value, body.user.id, body.channel?.id);
+        const reply = await answer(action.value, body.user.id, body.channel?.id);
         const container = body.container as { thread_ts?: unknown };
         const threadTs = [body.message?.thread_ts, container.thread_ts].find(
           (t): t is string => typeof t === 'string',
@@ -157,14 +177,14 @@ export function registerSlackHandlers(app: App, { bot, log, dedup }: SlackHandle
         if (body.response_url) {
           const args: RespondArguments = {
             ...message,
-            response_type: slashVisibility(reply.kind),
+            response_type: slashVisibility(reply),
             replace_original: false,
             ...(threadTs ? { thread_ts: threadTs } : {}),
             ...SEND_OPTIONS,
           };
           await respond(args);
         } else if (body.channel?.id) {
-          await post(client, { channel: body.channel.id, thread_ts: threadTs }, reply);
+          await post(client, { channel: body.channel.id, thread_ts: threadTs, user: body.user.id }, reply);
         }
       });
     },

@@ -10,10 +10,12 @@ import { App, type AppOptions, SocketModeReceiver } from '@slack/bolt';
 import type { Logger } from '../../app/logger.ts';
 import type { Settings } from '../../config/settings.ts';
 import type { Bot } from '../../core/bot.ts';
+import type { DigestDelivery } from '../../digest/digestScheduler.ts';
 import type { RunningAdapter } from '../types.ts';
 import { boltLogger } from './boltLogger.ts';
 import { EventDedup, type EventDedupOptions } from './eventDedup.ts';
 import { registerSlackHandlers } from './handlers.ts';
+import { createSlackDigestDelivery } from './slackDigestDelivery.ts';
 
 export type SlackSettings = Pick<
   Settings,
@@ -66,6 +68,8 @@ export interface RunningSlack extends RunningAdapter {
   readonly mode: SlackMode;
   /** HTTP receiver: the port it listens on. */
   readonly port?: number;
+  /** Posts scheduled digests to Slack channels. */
+  readonly digests: DigestDelivery;
 }
 
 export class SlackSettingsError extends Error {
@@ -179,6 +183,7 @@ export async function startSlack(options: SlackAdapterOptions): Promise<RunningS
     app,
     mode,
     ...(port !== undefined ? { port } : {}),
+    digests: createSlackDigestDelivery(app.client),
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -71,6 +71,7 @@ describe('slack/manifest.yaml', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
       'app_mentions:read',
       'chat:write',
+      'chat:write.public',
       'commands',
       'im:history',
     ]);
