@@ -12,38 +12,29 @@ import { type LoadedArticle, type LoadResponse, loadArticles } from './corpusLoa
 
 /** Below this many articles a worker's start-up costs more than it saves. */
 export const PARALLEL_MIN_ARTICLES = 200;
-/** Share of the articles this thread parses itself while the workers start; it also indexes everything. */
-const OWN_SHARE = 0.25;
-const CHUNK = 64;
+/** Articles per unit of work: small enough to balance, large enough that messages stay cheap. */
+const CHUNK = 32;
+/** Chunks handed to each worker at a time, so it keeps working while this thread is busy indexing. */
+const IN_FLIGHT = 3;
 
-/** The parent's module-loader flags (tsx's --import/--require); others such as --expose-gc are not allowed in workers. */
-function loaderFlags(): string[] {
-  const out: string[] = [];
-  const argv = process.execArgv;
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i] ?? '';
-    if (/^--(import|require|loader|experimental-loader)=/.test(flag)) out.push(flag);
-    else if (/^--(import|require|loader|experimental-loader)$/.test(flag) || flag === '-r') {
-      out.push(flag, argv[i + 1] ?? '');
-      i++;
-    }
-  }
-  return out;
-}
-
+/**
+ * Starts a loader worker. Built JavaScript runs as it is; from TypeScript sources (tsx, vitest) a
+ * one-line bootstrap first registers tsx in the worker, since loader flags such as `--import tsx`
+ * do not take effect in worker threads on Node 20.
+ */
 function startWorker(): Worker {
-  const url = new URL(
-    `./corpusLoadWorker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`,
-    import.meta.url,
-  );
-  const flags = loaderFlags();
-  // Source files need the TypeScript loader in the worker too.
-  const needsTsx = url.pathname.endsWith('.ts') && !flags.some((a) => a.includes('tsx'));
-  return new Worker(url, { execArgv: needsTsx ? [...flags, '--import', 'tsx'] : flags });
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(new URL('./corpusLoadWorker.js', here));
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./corpusLoadWorker.ts', here).href;
+  const code = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(entry)});`;
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`));
 }
 
 export interface ParallelOptions {
   workers?: number;
+  /** Told when a worker fails; its chunks are then parsed by this thread, so nothing is lost. */
+  onWorkerError?: (error: Error) => void;
 }
 
 export async function loadKnowledgeInParallel(
@@ -57,46 +48,86 @@ export async function loadKnowledgeInParallel(
 
   const assembler = new CorpusAssembler(dir, files);
   const index = new PassageIndex();
-  const accept = (loaded: readonly LoadedArticle[]) => {
-    for (const { result, passages, terms } of loaded) if (assembler.add(result)) index.add(passages, terms);
-  };
-
-  const own = Math.ceil(files.articles.length * OWN_SHARE);
-  const rest = files.articles.slice(own);
   const chunks: string[][] = [];
-  for (let i = 0; i < rest.length; i += CHUNK) chunks.push(rest.slice(i, i + CHUNK));
-
-  // One promise per chunk, settled when its articles arrive (or, if a worker fails, parsed here).
-  const arrivals = chunks.map(() => {
-    let resolve: (loaded: LoadedArticle[]) => void = () => {};
-    const promise = new Promise<LoadedArticle[]>((r) => {
-      resolve = r;
-    });
-    return { promise, resolve };
-  });
-  const settled = new Set<number>();
-  const settle = (chunk: number, loaded: LoadedArticle[]) => {
-    if (settled.has(chunk)) return;
-    settled.add(chunk);
-    arrivals[chunk]?.resolve(loaded);
+  for (let i = 0; i < files.articles.length; i += CHUNK) chunks.push(files.articles.slice(i, i + CHUNK));
+  const queue = new ChunkQueue(chunks.length);
+  const results: (LoadedArticle[] | undefined)[] = [];
+  const waiting = new Map<number, () => void>();
+  const deliver = (chunk: number, loaded: LoadedArticle[]) => {
+    results[chunk] ??= loaded;
+    waiting.get(chunk)?.();
   };
+  const parseHere = (chunk: number) => deliver(chunk, loadArticles(dir, chunks[chunk] ?? []));
+
+  // Workers take chunks from the front, a few in flight each so they never wait for this thread.
   const workers = Array.from({ length: Math.min(workerCount, chunks.length) }, startWorker);
-  workers.forEach((worker, w) => {
-    const mine = chunks.map((_, i) => i).filter((i) => i % workers.length === w);
-    worker.on('message', (response: LoadResponse) => settle(response.chunk, response.loaded));
-    worker.once('error', () => {
-      for (const i of mine) settle(i, loadArticles(dir, chunks[i] ?? []));
+  for (const worker of workers) {
+    const mine = new Set<number>();
+    const feed = () => {
+      while (mine.size < IN_FLIGHT) {
+        const chunk = queue.takeFront();
+        if (chunk === undefined) return;
+        mine.add(chunk);
+        worker.postMessage({ chunk, dir, files: chunks[chunk] ?? [] });
+      }
+    };
+    worker.on('message', (response: LoadResponse) => {
+      mine.delete(response.chunk);
+      deliver(response.chunk, response.loaded);
+      feed();
     });
-    for (const i of mine) worker.postMessage({ chunk: i, dir, files: chunks[i] ?? [] });
-  });
+    // A worker that fails leaves its chunks to this thread: nothing is lost.
+    worker.once('error', (error) => {
+      options.onWorkerError?.(error);
+      for (const chunk of mine) parseHere(chunk);
+      mine.clear();
+      worker.removeAllListeners('message');
+    });
+    feed();
+  }
 
   try {
-    // This thread's share first (the workers start meanwhile), then the rest in file order,
-    // indexing each chunk as soon as it arrives.
-    accept(loadArticles(dir, files.articles.slice(0, own)));
-    for (const arrival of arrivals) accept(await arrival.promise);
+    // Index the chunks in file order. While the next one is still being parsed elsewhere, this
+    // thread parses chunks itself, from the back of the queue, rather than wait.
+    for (let next = 0; next < chunks.length; next++) {
+      while (!results[next]) {
+        const chunk = queue.peekFront() === next ? queue.takeFront() : queue.takeBack();
+        if (chunk !== undefined) {
+          parseHere(chunk);
+          await new Promise<void>((resolve) => setImmediate(resolve)); // let worker messages in
+          continue;
+        }
+        await new Promise<void>((resolve) => waiting.set(next, resolve));
+      }
+      for (const { result, passages, terms } of results[next] ?? []) {
+        if (assembler.add(result)) index.add(passages, terms);
+      }
+      results[next] = [];
+    }
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return assembleKnowledgeBase(assembler.finish(), index);
+}
+
+/** Chunk numbers not yet handed out: workers take from the front, the indexing thread from either end. */
+class ChunkQueue {
+  private front = 0;
+  private back: number;
+
+  constructor(count: number) {
+    this.back = count - 1;
+  }
+
+  peekFront(): number | undefined {
+    return this.front <= this.back ? this.front : undefined;
+  }
+
+  takeFront(): number | undefined {
+    return this.front <= this.back ? this.front++ : undefined;
+  }
+
+  takeBack(): number | undefined {
+    return this.front <= this.back ? this.back-- : undefined;
+  }
 }

@@ -23,7 +23,9 @@ describe('loadKnowledgeInParallel', () => {
   it('builds the same knowledge base as the single-threaded loader', async () => {
     const serial = buildKnowledgeBase(loadCorpus(dir));
     expect(serial.articles.size).toBeGreaterThanOrEqual(PARALLEL_MIN_ARTICLES);
-    const parallel = await loadKnowledgeInParallel(dir, { workers: 2 });
+    const errors: Error[] = [];
+    const parallel = await loadKnowledgeInParallel(dir, { workers: 2, onWorkerError: (e) => errors.push(e) });
+    expect(errors).toEqual([]);
 
     expect([...parallel.articles.keys()]).toEqual([...serial.articles.keys()]);
     expect(parallel.passages).toEqual(serial.passages);
