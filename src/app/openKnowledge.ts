@@ -3,7 +3,7 @@ import { type Bot, createBot } from '../core/bot.ts';
 import { loadCorpus } from '../knowledge/loadCorpus.ts';
 import type { LoadProblem } from '../knowledge/types.ts';
 import { buildKnowledgeBase, type KnowledgeBase } from '../search/knowledgeBase.ts';
-import { loadKnowledgeInParallel } from './loadKnowledgeInParallel.ts';
+import { loadKnowledgeInParallel, type ParallelOptions } from './loadKnowledgeInParallel.ts';
 
 export interface OpenedKnowledge {
   bot: Bot;
@@ -24,9 +24,12 @@ export function openKnowledge(corpusDir: string): OpenedKnowledge {
 }
 
 /** Uses every core for a large corpus (same result as openKnowledge, sooner): for the bot and the bench. */
-export async function openKnowledgeFast(corpusDir: string): Promise<OpenedKnowledge> {
+export async function openKnowledgeFast(
+  corpusDir: string,
+  options: ParallelOptions = {},
+): Promise<OpenedKnowledge> {
   const started = performance.now();
-  const kb = await loadKnowledgeInParallel(corpusDir);
+  const kb = await loadKnowledgeInParallel(corpusDir, options);
   const buildMs = performance.now() - started;
   return { bot: createBot(kb), kb, buildMs };
 }

@@ -35,7 +35,10 @@ runCli(async () => {
   }
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
-  const { bot, kb, buildMs } = await openKnowledgeFast(corpus);
+  const { bot, kb, buildMs } = await openKnowledgeFast(corpus, {
+    onWorkerError: (error) =>
+      console.error(`loader worker failed (its share was loaded in the main thread): ${error.message}`),
+  });
   const queries = benchQueries(kb, Number(args.queries ?? 400));
 
   for (const q of queries.slice(0, 50)) bot.answer({ text: q }); // warm-up: JIT and caches
