@@ -1,0 +1,48 @@
+/**
+ * One scheduler process for the two-process test: ticks through a day of quarter-hour slots on a
+ * shared SQLite file with its own clock, appending every post to a shared log file.
+ * Usage: node --import tsx schedulerProcess.ts <db file> <post log> <go file> <owner>
+ */
+import { appendFileSync, existsSync } from 'node:fs';
+import type { Reply } from '../../../src/core/reply.ts';
+import { DigestScheduler } from '../../../src/digest/digestScheduler.ts';
+import { SqliteStateStore } from '../../../src/state/sqliteStateStore.ts';
+
+const [file, log, go, owner] = process.argv.slice(2) as [string, string, string, string];
+const store = new SqliteStateStore(file);
+let now = new Date('2026-03-05T00:00:00Z');
+const scheduler = new DigestScheduler({
+  store,
+  owner,
+  clock: { now: () => new Date(now) },
+  deliveries: new Map([
+    [
+      'slack',
+      {
+        async post(target, reply: Reply) {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          appendFileSync(log, `${target.channelId} ${reply.headline} ${owner}\n`);
+        },
+      },
+    ],
+  ]),
+  compose: (_s, window) => ({
+    kind: 'answer',
+    headline: window.to.toISOString(),
+    headlineCites: [],
+    lines: [],
+    fields: [],
+    suggestions: [],
+    citations: [],
+  }),
+});
+
+process.stdout.write('ready\n');
+while (!existsSync(go)) await new Promise((resolve) => setTimeout(resolve, 5));
+const end = new Date('2026-03-06T00:00:00Z').getTime();
+for (; now.getTime() <= end; now = new Date(now.getTime() + 5 * 60_000)) {
+  await scheduler.tick();
+  await new Promise((resolve) => setImmediate(resolve));
+}
+await store.close();
+process.stdout.write('done\n');
