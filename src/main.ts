@@ -23,9 +23,15 @@ import { SqliteStateStore, stateFileIn } from './state/sqliteStateStore.ts';
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { corpus: { type: 'string' } }, allowPositionals: false });
   const settings = loadSettings(values.corpus ? { ...process.env, CORPUS_DIR: values.corpus } : process.env);
-  const log = createLogger(settings.LOG_LEVEL);
+  // In the console, info logs would interleave with the answers: show warnings only, unless
+  // LOG_LEVEL asks for more.
+  const consoleOnly = !settings.SLACK_BOT_TOKEN && !settings.DISCORD_TOKEN;
+  const log = createLogger(consoleOnly && !process.env.LOG_LEVEL?.trim() ? 'warn' : settings.LOG_LEVEL);
   const configured = loadDigestSubscriptions(settings.DIGEST_SUBSCRIPTIONS, settings.DIGEST_TIME_ZONE);
-  const { kb, buildMs } = await openKnowledgeFast(settings.CORPUS_DIR);
+  const { kb, buildMs } = await openKnowledgeFast(settings.CORPUS_DIR, {
+    onWorkerError: (error) =>
+      log.warn({ err: error }, 'a corpus loader worker failed; its share was loaded in the main thread'),
+  });
   for (const p of kb.problems)
     log.warn({ file: p.file, where: p.where }, `corpus problem: ${formatProblem(p)}`);
   log.info(
