@@ -4,8 +4,6 @@
  * share/follow lines and author bios. Short headings that only border chrome go with it.
  */
 
-import { countWords } from './normalizeText.ts';
-
 export interface CleanedText {
   /** Paragraphs of article text, chrome removed. */
   paragraphs: string[];
@@ -35,7 +33,20 @@ function isSocialBio(line: string): boolean {
 }
 const AUTHOR_NOTE = /^([A-Z][\p{L}'.-]+(?: [A-Z][\p{L}'.-]+){1,3}) (is|was) (a|an|the)\b.{3,200}$/u;
 
-const words = countWords;
+/** Whether a line has at most `max` words; stops counting past `max`, as most lines are long prose. */
+function atMostWords(line: string, max: number): boolean {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    const space = c === 32 || c === 9 || c === 160;
+    if (!space && !inWord && ++n > max) return false;
+    inWord = !space;
+  }
+  return true;
+}
+
+const SUBSCRIPTION_OR_SIGN_IN = new RegExp(`${SUBSCRIPTION.source}|${SIGN_IN.source}`, 'i');
 
 function endsLikeSentence(line: string): boolean {
   return /[.!?:;"'”’)\]…]$/.test(line);
@@ -43,23 +54,21 @@ function endsLikeSentence(line: string): boolean {
 
 /** A short line that does not read as a sentence: a heading, a name, a label. */
 function isLabelLike(line: string): boolean {
-  return words(line) <= 8 && !endsLikeSentence(line);
+  return !endsLikeSentence(line) && atMostWords(line, 8);
 }
 
 function isChromeLine(line: string): boolean {
-  const n = words(line);
-  if (n > 40) return isSocialBio(line); // long lines are prose, unless a profile blurb
-  if (MISC_CHROME.test(line) && n <= 12) return true;
+  if (!atMostWords(line, 40)) return isSocialBio(line); // long lines are prose, unless a profile blurb
+  if (MISC_CHROME.test(line) && atMostWords(line, 12)) return true;
   if (isSocialBio(line)) return true;
   // "The paper lost 20,000 subscribers, its owner said" is news: a pitch addresses the reader,
   // names a price, or is not a sentence at all.
-  if (n <= 40 && (SUBSCRIPTION.test(line) || SIGN_IN.test(line)))
-    return PROMO.test(line) || !endsLikeSentence(line);
+  if (SUBSCRIPTION_OR_SIGN_IN.test(line)) return PROMO.test(line) || !endsLikeSentence(line);
   return false;
 }
 
 function isSectionCut(line: string): boolean {
-  return words(line) <= 6 && !endsLikeSentence(line) && SECTION_CUT.test(line);
+  return !endsLikeSentence(line) && atMostWords(line, 6) && SECTION_CUT.test(line);
 }
 
 /**
@@ -138,7 +147,7 @@ export function cleanScrapedText(raw: string, options: { author?: string } = {})
   // 5. A closing one-sentence "<Name> is an associate at ..." line is an author note, not news.
   let authorNote: string | undefined;
   const last = paragraphs.at(-1);
-  const note = last && paragraphs.length > 1 && words(last) <= 30 ? AUTHOR_NOTE.exec(last) : null;
+  const note = last && paragraphs.length > 1 && atMostWords(last, 30) ? AUTHOR_NOTE.exec(last) : null;
   if (last && note && !/[.!?]\s+\S/.test(last) && looksLikeAuthorNote(last, note[1] ?? '', options.author)) {
     authorNote = last;
     paragraphs.pop();
@@ -153,7 +162,7 @@ const BYLINE_ROLE =
 
 function looksLikeAuthorNote(line: string, name: string, author: string | undefined): boolean {
   if (author && name.toLowerCase() === author.trim().toLowerCase()) return true;
-  return BYLINE_ROLE.test(line) && (!endsLikeSentence(line) || words(line) <= 20);
+  return BYLINE_ROLE.test(line) && (!endsLikeSentence(line) || atMostWords(line, 20));
 }
 
 function neighbour(lines: string[], i: number, step: 1 | -1): number {
