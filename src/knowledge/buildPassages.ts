@@ -8,8 +8,8 @@ export const MAX_PASSAGE_WORDS = 70;
 const wordCount = countWords;
 
 /** Headings ("Going forwards") carry no facts of their own and would only add noise to results. */
-function isHeading(paragraph: string): boolean {
-  return wordCount(paragraph) <= 8 && !/[.!?"'”’)]$/.test(paragraph);
+function isHeading(paragraph: string, words: number): boolean {
+  return words <= 8 && !/[.!?"'”’)]$/.test(paragraph);
 }
 
 export type PassageText = Omit<Passage, 'id'>;
@@ -19,24 +19,26 @@ export function passagesOf(article: Article): PassageText[] {
   const out: PassageText[] = [];
   // The headline is searchable too ("/search deep freeze" finds the article by its title).
   out.push({ articleId: article.id, paragraph: -1, text: article.title });
-  article.body.split(/\n{2,}/).forEach((paragraph, index) => {
-    if (!paragraph.trim() || isHeading(paragraph.trim())) return;
+  article.body.split(/\n{2,}/).forEach((raw, index) => {
+    const paragraph = raw.trim();
+    const words = wordCount(paragraph);
+    if (!paragraph || isHeading(paragraph, words)) return;
     const push = (text: string) => out.push({ articleId: article.id, paragraph: index, text });
-    if (wordCount(paragraph) <= MAX_PASSAGE_WORDS) {
-      push(paragraph.trim());
+    if (words <= MAX_PASSAGE_WORDS) {
+      push(paragraph);
       return;
     }
     let chunk: string[] = [];
-    let words = 0;
+    let chunkWords = 0;
     for (const sentence of splitSentences(paragraph)) {
       const n = wordCount(sentence);
-      if (chunk.length && words + n > MAX_PASSAGE_WORDS) {
+      if (chunk.length && chunkWords + n > MAX_PASSAGE_WORDS) {
         push(chunk.join(' '));
         chunk = [];
-        words = 0;
+        chunkWords = 0;
       }
       chunk.push(sentence);
-      words += n;
+      chunkWords += n;
     }
     if (chunk.length) push(chunk.join(' '));
   });

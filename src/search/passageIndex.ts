@@ -44,9 +44,19 @@ export function normalizeTerm(term: string): string | null {
 /** A text's index terms, normalised and space-joined: what the index stores for a passage. */
 export function indexTerms(text: string): string {
   const out: string[] = [];
-  for (const token of tokenize(text)) {
-    const term = normalizeTerm(token);
-    if (term) out.push(term);
+  if (NON_ASCII.test(text)) {
+    for (const token of tokenize(text)) {
+      const term = normalizeTerm(token);
+      if (term) out.push(term);
+    }
+    return out.join(' ');
+  }
+  // Plain ASCII (most text): normalizeTerm without the accent check, inlined for speed.
+  for (const token of text.match(ASCII_TOKEN) ?? []) {
+    let term = token.toLowerCase();
+    if (term.endsWith("'s")) term = term.slice(0, -2);
+    if ((term.length < 2 && !(term >= '0' && term <= '9')) || STOP_WORDS.has(term)) continue;
+    out.push(term);
   }
   return out.join(' ');
 }
