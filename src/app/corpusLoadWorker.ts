@@ -1,4 +1,4 @@
-/** Worker thread for the parallel loader: parses article files and cuts their passages. */
+/** Worker thread for the parallel loader: parses article files, extracts their entities and cuts their passages. */
 import { parentPort } from 'node:worker_threads';
 import { type PassageText, passagesOf } from '../knowledge/buildPassages.ts';
 import type { ArticleResult } from '../knowledge/loadArticle.ts';
@@ -24,11 +24,12 @@ export interface LoadResponse {
 }
 
 export function loadArticles(dir: string, files: readonly string[]): LoadedArticle[] {
-  return files.map((file) => {
-    const result = readArticleFile(dir, file);
-    const passages = result.ok ? passagesOf(result.article) : [];
-    return { result, passages, terms: passages.map((p) => indexTerms(p.text)) };
-  });
+  return files.flatMap((file) =>
+    readArticleFile(dir, file).map((result) => {
+      const passages = result.ok ? passagesOf(result.article) : [];
+      return { result, passages, terms: passages.map((p) => indexTerms(p.text)) };
+    }),
+  );
 }
 
 parentPort?.on('message', (request: LoadRequest) => {

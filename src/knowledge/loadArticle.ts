@@ -2,49 +2,70 @@
 import { basename, extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
+import type { ExtractedEntity } from '../extract/extractEntities.ts';
 import { cleanScrapedText } from './cleanScrapedText.ts';
 import { countWords, slugify } from './normalizeText.ts';
 import { type FrontMatter, frontMatterSchema } from './schemas.ts';
 import type { Article, LoadProblem } from './types.ts';
 import { parseYamlWithLines } from './yamlLocation.ts';
 
-export type ArticleResult = { ok: true; article: Article } | { ok: false; problem: LoadProblem };
+/** A parsed article, with the entities its text names (see src/extract/) once extracted. */
+export type ArticleResult =
+  | { ok: true; article: Article; entities?: ExtractedEntity[] }
+  | { ok: false; problem: LoadProblem };
+
+export type FrontMatterResult =
+  | { ok: true; meta: FrontMatter; body: string }
+  | { ok: false; problem: LoadProblem };
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
-export function loadArticle(file: string, raw: string): ArticleResult {
-  const fail = (message: string, where?: string): ArticleResult => ({
-    ok: false,
-    problem: where === undefined ? { file, message } : { file, where, message },
-  });
+function failure(file: string, message: string, where?: string): { ok: false; problem: LoadProblem } {
+  return { ok: false, problem: where === undefined ? { file, message } : { file, where, message } };
+}
 
-  let meta: FrontMatter = {};
-  let body = raw;
+/** Splits optional YAML front matter off a text file and checks it against the schema. */
+export function parseFrontMatter(file: string, raw: string): FrontMatterResult {
   const fm = FRONT_MATTER.exec(raw);
-  if (fm) {
-    // Fast path: plain parse; line numbers are worked out only when something is wrong.
-    let data: unknown;
-    try {
-      data = parseYaml(fm[1] ?? '') ?? {};
-    } catch {
-      data = undefined;
-    }
-    const result = data === undefined ? undefined : frontMatterSchema.safeParse(data);
-    if (!result?.success) {
-      const parsed = parseYamlWithLines(fm[1] ?? '', 1);
-      if (parsed.error) {
-        return fail(`front matter is not valid YAML: ${parsed.error.message}`, `line ${parsed.error.line}`);
-      }
-      const again = frontMatterSchema.safeParse(parsed.doc.toJS() ?? {});
-      if (!again.success) return fail(...describeIssue(again.error, parsed.lineOf));
-      return fail('front matter could not be read');
-    }
-    meta = result.data;
-    body = raw.slice(fm[0].length);
-  } else if (/^\uFEFF?---[ \t]*\r?\n/.test(raw)) {
-    return fail('front matter starts with "---" but has no closing "---" line', 'line 1');
+  if (!fm) {
+    if (/^\uFEFF?---[ \t]*\r?\n/.test(raw))
+      return failure(file, 'front matter starts with "---" but has no closing "---" line', 'line 1');
+    return { ok: true, meta: {}, body: raw };
   }
+  // Fast path: plain parse; line numbers are worked out only when something is wrong.
+  let data: unknown;
+  try {
+    data = parseYaml(fm[1] ?? '') ?? {};
+  } catch {
+    data = undefined;
+  }
+  const result = data === undefined ? undefined : frontMatterSchema.safeParse(data);
+  if (result?.success) return { ok: true, meta: result.data, body: raw.slice(fm[0].length) };
+  const parsed = parseYamlWithLines(fm[1] ?? '', 1);
+  if (parsed.error) {
+    return failure(
+      file,
+      `front matter is not valid YAML: ${parsed.error.message}`,
+      `line ${parsed.error.line}`,
+    );
+  }
+  const again = frontMatterSchema.safeParse(parsed.doc.toJS() ?? {});
+  if (!again.success) return failure(file, ...describeIssue(again.error, parsed.lineOf));
+  return failure(file, 'front matter could not be read');
+}
 
+export function loadArticle(file: string, raw: string): ArticleResult {
+  const parsed = parseFrontMatter(file, raw);
+  if (!parsed.ok) return parsed;
+  return articleFromText(file, parsed.meta, parsed.body);
+}
+
+/**
+ * Makes an article of a text body and its metadata: site chrome removed, the title taken from the
+ * metadata, else a short first line, else the file name. `id` overrides the default id (the
+ * metadata's, else the file name).
+ */
+export function articleFromText(file: string, meta: FrontMatter, body: string, id?: string): ArticleResult {
   const cleaned = cleanScrapedText(body, meta.author === undefined ? {} : { author: meta.author });
   const paragraphs = [...cleaned.paragraphs];
   const fileStem = basename(file, extname(file));
@@ -64,10 +85,10 @@ export function loadArticle(file: string, raw: string): ArticleResult {
 
   const text = paragraphs.join('\n\n');
   const words = countWords(text);
-  if (words === 0) return fail('the article has no text after its front matter');
+  if (words === 0) return failure(file, 'the article has no text after its front matter');
 
   const article: Article = {
-    id: meta.id ?? slugify(fileStem),
+    id: id ?? meta.id ?? slugify(fileStem),
     title,
     file,
     body: text,

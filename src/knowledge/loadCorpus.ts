@@ -1,15 +1,21 @@
 /**
- * Loads a corpus directory: articles (Markdown or plain text) and facts files (YAML).
+ * Loads a corpus directory: articles (Markdown, plain text, HTML pages) and facts files (YAML).
  * A bad file or fact is reported as a LoadProblem and skipped; everything else still loads.
+ * Each article's people, organisations and places are extracted from its text and merged with
+ * the curated facts (src/extract/).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
+import { type ExtractedEntity, extractEntities } from '../extract/extractEntities.ts';
+import { mergeEntities } from '../extract/mergeEntities.ts';
 import { type ArticleResult, loadArticle } from './loadArticle.ts';
 import { emptyFacts, loadFacts } from './loadFacts.ts';
+import { loadHtmlArticle } from './loadHtmlArticle.ts';
+import { loadTextStories } from './loadTextStories.ts';
 import type { Article, Corpus, Facts, LoadProblem } from './types.ts';
 import { verifyFacts } from './verifyFacts.ts';
 
-export const ARTICLE_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
+export const ARTICLE_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.html', '.htm']);
 export const FACTS_EXTENSIONS = new Set(['.yaml', '.yml']);
 
 export class CorpusNotFoundError extends Error {
@@ -64,26 +70,46 @@ export function listCorpusFiles(dir: string): CorpusFiles {
     else {
       out.problems.push({
         file,
-        message: `skipped: "${ext || 'no extension'}" files are not read (articles are .md, .markdown or .txt; facts are .yaml or .yml)`,
+        message: `skipped: "${ext || 'no extension'}" files are not read (articles are .md, .markdown, .txt, .html or .htm; facts are .yaml or .yml)`,
       });
     }
   }
   return out;
 }
 
-/** Reads and parses one article file; a read error is a problem like any other. */
-export function readArticleFile(dir: string, file: string): ArticleResult {
+/** Parses one article file's text by its type: HTML pages, plain text (maybe several stories), Markdown. */
+export function parseArticleFile(file: string, raw: string): ArticleResult[] {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.html' || ext === '.htm') return [loadHtmlArticle(file, raw)];
+  if (ext === '.txt') return loadTextStories(file, raw);
+  return [loadArticle(file, raw)];
+}
+
+/**
+ * Reads, parses and extracts one article file (a text file may hold several stories); a read
+ * error is a problem like any other. This is the per-file work the parallel loader's workers do.
+ */
+export function readArticleFile(dir: string, file: string): ArticleResult[] {
   let raw: string;
   let modified: Date;
   try {
     raw = readFileSync(join(dir, file), 'utf8');
     modified = statSync(join(dir, file)).mtime;
   } catch (error) {
-    return { ok: false, problem: { file, message: `could not be read: ${(error as Error).message}` } };
+    return [{ ok: false, problem: { file, message: `could not be read: ${(error as Error).message}` } }];
   }
-  const result = loadArticle(file, raw);
-  if (result.ok) result.article.addedAt = modified.toISOString();
-  return result;
+  let results: ArticleResult[];
+  try {
+    results = parseArticleFile(file, raw);
+  } catch (error) {
+    return [{ ok: false, problem: { file, message: `could not be parsed: ${(error as Error).message}` } }];
+  }
+  for (const result of results) {
+    if (!result.ok) continue;
+    result.article.addedAt = modified.toISOString();
+    result.entities = extractEntities(result.article);
+  }
+  return results;
 }
 
 /**
@@ -94,6 +120,8 @@ export class CorpusAssembler {
   readonly articles: Article[] = [];
   readonly problems: LoadProblem[];
   private readonly byId = new Map<string, Article>();
+  /** The entities extracted from each accepted article, in article order. */
+  private readonly extracted: ExtractedEntity[][] = [];
 
   constructor(
     private readonly dir: string,
@@ -121,6 +149,7 @@ export class CorpusAssembler {
     }
     this.byId.set(result.article.id, result.article);
     this.articles.push(result.article);
+    this.extracted.push(result.entities ?? []);
     return result.article;
   }
 
@@ -160,7 +189,14 @@ export class CorpusAssembler {
       (section, id) => origins.get(`${section}:${id}`) ?? { file: '?' },
     );
     this.problems.push(...verified.problems);
-    return { dir: this.dir, articles: this.articles, facts: verified.facts, problems: this.problems };
+    const entities = mergeEntities(verified.facts.entities, verified.facts.events, this.extracted);
+    return {
+      dir: this.dir,
+      articles: this.articles,
+      facts: verified.facts,
+      entities,
+      problems: this.problems,
+    };
   }
 }
 
@@ -168,6 +204,6 @@ export class CorpusAssembler {
 export function loadCorpus(dir: string): Corpus {
   const files = listCorpusFiles(dir);
   const assembler = new CorpusAssembler(dir, files);
-  for (const file of files.articles) assembler.add(readArticleFile(dir, file));
+  for (const file of files.articles) for (const result of readArticleFile(dir, file)) assembler.add(result);
   return assembler.finish();
 }

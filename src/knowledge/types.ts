@@ -49,6 +49,13 @@ export interface Entity {
   roles: Role[];
   description?: string;
   sources: SourceRef[];
+  /**
+   * 'extracted': found in the article text by the entity extractor (src/extract/), not written in
+   * a facts file. Absent for curated facts.
+   */
+  origin?: 'extracted';
+  /** Extracted entities: how often the articles name it, to rank namesakes. */
+  mentions?: number;
 }
 
 /** One source's account of an event: sources may differ on who took part or what happened. */
@@ -115,6 +122,12 @@ export interface LoadProblem {
 export interface Corpus {
   dir: string;
   articles: Article[];
+  /** The curated facts, verified against the articles. */
   facts: Facts;
+  /**
+   * Every entity the archive knows: the curated ones (given roles read from the text where the
+   * facts give none), then those found only in the text. Absent: the curated entities alone.
+   */
+  entities?: Entity[];
   problems: LoadProblem[];
 }

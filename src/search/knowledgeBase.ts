@@ -23,8 +23,9 @@ export function buildKnowledgeBase(corpus: Corpus): KnowledgeBase {
 /** The knowledge base around a passage index already built (by the parallel loader, say). */
 export function assembleKnowledgeBase(corpus: Corpus, passageIndex: PassageIndex): KnowledgeBase {
   passageIndex.finishBuild();
+  const entities = corpus.entities ?? corpus.facts.entities;
   const targets: NamedTarget[] = [
-    ...corpus.facts.entities.map((e) => ({
+    ...entities.map((e) => ({
       id: e.id,
       type: 'entity' as const,
       kind: e.kind,
@@ -42,7 +43,7 @@ export function assembleKnowledgeBase(corpus: Corpus, passageIndex: PassageIndex
   return {
     corpus,
     articles: new Map(corpus.articles.map((a) => [a.id, a])),
-    entities: new Map(corpus.facts.entities.map((e) => [e.id, e])),
+    entities: new Map(entities.map((e) => [e.id, e])),
     events: new Map(corpus.facts.events.map((e) => [e.id, e])),
     passages: passageIndex.passages,
     passageIndex,

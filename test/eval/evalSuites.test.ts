@@ -8,6 +8,9 @@ const SUITES = [
   { file: 'test/eval/public.jsonl', corpus: 'corpus' },
   { file: 'test/eval/shipped-corpus.jsonl', corpus: 'corpus' },
   { file: 'test/eval/port-ellis.jsonl', corpus: 'test/fixtures/corpora/port-ellis' },
+  // Mixed formats and no facts file: HTML with site chrome, a multi-story text file, Markdown
+  // without front matter, a person named only "Sen. Okoro", a broken file and an unknown type.
+  { file: 'test/eval/riverton.jsonl', corpus: 'test/fixtures/corpora/riverton' },
 ];
 
 for (const suite of SUITES) {

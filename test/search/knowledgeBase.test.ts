@@ -9,7 +9,11 @@ describe('buildKnowledgeBase', () => {
 
   it('indexes articles, entities and events by id', () => {
     expect([...kb.articles.keys()].sort()).toEqual(corpus.articles.map((a) => a.id).sort());
-    expect(kb.entities.size).toBe(corpus.facts.entities.length);
+    // The curated entities, then those found only in the text.
+    expect([...kb.entities.keys()]).toEqual(corpus.entities?.map((e) => e.id));
+    expect([...kb.entities.keys()].slice(0, corpus.facts.entities.length)).toEqual(
+      corpus.facts.entities.map((e) => e.id),
+    );
     expect(kb.events.size).toBe(corpus.facts.events.length);
     expect(kb.entities.get('rex-tillerson')?.name).toBe('Rex Tillerson');
     expect(kb.events.get('shayrat-strike')?.place).toBe('shayrat-air-base');
@@ -22,7 +26,7 @@ describe('buildKnowledgeBase', () => {
   });
 
   it('names every entity and event in the name index, events as kind event', () => {
-    expect(kb.names.targets).toHaveLength(corpus.facts.entities.length + corpus.facts.events.length);
+    expect(kb.names.targets).toHaveLength(kb.entities.size + corpus.facts.events.length);
     const event = kb.names.targets.find((t) => t.id === 'shayrat-strike');
     expect(event).toMatchObject({ type: 'event', kind: 'event' });
   });

@@ -18,9 +18,15 @@ const KIND_LABEL: Record<Entity['kind'], string> = {
 
 export function entityAnswer(kb: KnowledgeBase, entity: Entity): Reply {
   const [first, ...more] = entity.roles;
+  const articles = articleIdsOf(entity.sources).length;
+  const about =
+    entity.description ??
+    (entity.origin === 'extracted'
+      ? `${KIND_LABEL[entity.kind]} named in ${articles} article${articles === 1 ? '' : 's'}`
+      : KIND_LABEL[entity.kind]);
   const headline = first
     ? `${entity.name}: ${first.title}${first.note ? ` (${first.note})` : ''}`
-    : `${entity.name}: ${entity.description ?? KIND_LABEL[entity.kind]}`;
+    : `${entity.name}: ${about}`;
   const reply = new ReplyBuilder(kb, 'answer', headline);
   if (first) reply.citeHeadline(first.source.article);
   else reply.citeHeadline(...articleIdsOf(entity.sources));
@@ -49,6 +55,8 @@ export function entityAnswer(kb: KnowledgeBase, entity: Entity): Reply {
   }
 
   reply.field('Kind', KIND_LABEL[entity.kind]);
+  // Found by the entity extractor, not written in a facts file: say so.
+  if (entity.origin === 'extracted') reply.field('From', 'the article text');
   if (entity.aliases.length) reply.field('Also called', joinWords(entity.aliases));
   if (entity.roles.length > 1)
     reply.field('Roles', joinWords([...new Set(entity.roles.map((r) => r.title))]));

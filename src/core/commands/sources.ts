@@ -29,10 +29,12 @@ export const sourcesCommand: CommandDefinition = {
       reply.line(`Problem in ${p.file}${p.where ? ` (${p.where})` : ''}: ${p.message}`);
     }
     const facts = kb.corpus.facts;
+    const found = kb.entities.size - facts.entities.length;
     reply.field(
       'Facts',
       `${facts.entities.length} names, ${facts.events.length} events, ${facts.quotes.length} quotes, ${facts.figures.length} figures`,
     );
+    if (found > 0) reply.field('Found in the text', `${found} people, organisations and places`);
     return reply.build();
   },
 };

@@ -37,7 +37,8 @@ export function answerAbout(
     const event = kb.events.get(target.id);
     if (target.type === 'event' && event) return eventAnswer(kb, event, focus);
     const entity = kb.entities.get(target.id);
-    if (entity) {
+    // A name found only in the text has no events of its own: the archive's best sentence says more.
+    if (entity && entity.origin !== 'extracted') {
       const events = eventsInvolving(kb, entity.id);
       const wantsEvents =
         askedWhatHappened || focus !== 'what' || entity.kind === 'place' || entity.kind === 'vessel';

@@ -1,0 +1,199 @@
+/**
+ * Role phrases next to a name, by general rules of news English: a title before the name
+ * ("Russian Foreign Minister Sergei Lavrov", "Sen. Okoro"), an appositive after it ("Nikki Haley,
+ * the US Ambassador to the UN", "Jane Roe, a Dallas lawyer"), or "X, who chairs ...". Pure text
+ * logic, shared by the entity extractor and the answers that read roles from passages.
+ *
+ * The functions take text with straight quotes (see foldSameLength) and return offsets into it,
+ * so a caller can cut the exact excerpt a role comes from.
+ */
+
+export const ROLE_WORDS = new Set(
+  (
+    'secretary minister adviser advisor general ambassador spokesman spokeswoman spokesperson chief director leader ' +
+    'president senator sen governor gov judge mayor candidate former prime foreign defence defense national security ' +
+    'state deputy head chairman chairwoman chair executive officer commander envoy representative rep congressman ' +
+    'congresswoman premier chancellor king queen prince minister attorney justice professor prof dr lawyer analyst ' +
+    'associate editor correspondent reporter author founder ceo cfo coo manager captain admiral colonel lieutenant ' +
+    'sergeant detective inspector police chief officer inspector-general vice first lady speaker leader economist ' +
+    'counterpart councillor councilor councilman councilwoman alderman commissioner superintendent principal ' +
+    'teacher student doctor nurse surgeon engineer scientist researcher activist campaigner organiser organizer ' +
+    'owner proprietor resident farmer banker investor entrepreneur consultant adviser spokesperson coach player ' +
+    'striker goalkeeper manager captain singer actor actress writer novelist poet artist director producer ' +
+    'chairperson treasurer clerk secretary-general ombudsman auditor prosecutor defender judge magistrate ' +
+    'sheriff marshal pastor priest imam rabbi bishop archbishop pope cardinal general lieutenant-general ' +
+    'ambassador-at-large diplomat minister-president chancellor-elect president-elect nominee lawmaker legislator ' +
+    'presidential mp mep assemblyman assemblywoman delegate trustee dean provost rector vice-chancellor fellow historian'
+  ).split(' '),
+);
+
+/**
+ * Role words that only qualify a title ("Foreign", "National", "State"): a run of them alone is
+ * not a title ("National Gallery", "State Department").
+ */
+export const ROLE_QUALIFIERS = new Set(
+  'former presidential prime foreign defence defense national security state deputy head executive vice first chief associate resident owner player student'.split(
+    ' ',
+  ),
+);
+
+const CONNECTORS = new Set(['of', 'the', 'to', 'for', 'and', 'on', 'at']);
+export const NOT_ROLE = new Set(
+  'but and yet so then however meanwhile yesterday today on in at by with as when while after before if the a an this that'.split(
+    ' ',
+  ),
+);
+
+/** Abbreviated titles written out, so "Sen. Okoro" is a Senator. */
+const ABBREVIATED_TITLES: Record<string, string> = {
+  sen: 'Senator',
+  gov: 'Governor',
+  rep: 'Representative',
+  gen: 'General',
+  lt: 'Lieutenant',
+  col: 'Colonel',
+  capt: 'Captain',
+  sgt: 'Sergeant',
+  adm: 'Admiral',
+  cmdr: 'Commander',
+  maj: 'Major',
+  prof: 'Professor',
+  supt: 'Superintendent',
+  insp: 'Inspector',
+  det: 'Detective',
+  rev: 'Reverend',
+  pres: 'President',
+  atty: 'Attorney',
+};
+
+/** Courtesy titles: they mark a person but say nothing of a role. */
+export const COURTESY_TITLES = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'mx',
+  'dr',
+  'sir',
+  'dame',
+  'messrs',
+  'mme',
+  'mlle',
+]);
+
+/** Curly quotes, dashes and no-break spaces made plain, one character for one so offsets hold. */
+export function foldSameLength(text: string): string {
+  return text
+    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
+    .replace(/[\u2013\u2014\u2212]/g, '-')
+    .replace(/\u00A0/g, ' ')
+    .replace(/\u2026/g, '.');
+}
+
+export function isRoleWord(token: string): boolean {
+  return ROLE_WORDS.has(token.replace(/[.,]$/, '').toLowerCase());
+}
+
+function isRoleToken(token: string): boolean {
+  const bare = token.replace(/[.,]$/, '');
+  if (ROLE_WORDS.has(bare.toLowerCase())) return true;
+  // Capitalised qualifiers ("Russian", "US", "UN", "NATO") belong to a title when next to role words.
+  return /^[A-Z][\p{L}-]*$|^[A-Z]{2,}$/u.test(bare) && !NOT_ROLE.has(bare.toLowerCase());
+}
+
+export interface PhraseSpan {
+  text: string;
+  /** Offsets of the phrase in the text it was read from. */
+  start: number;
+  end: number;
+}
+
+/** The title written right before the name (which starts at index), if it holds a role word. */
+export function titleBefore(text: string, index: number): PhraseSpan | undefined {
+  const from = Math.max(0, index - 300);
+  const window = text.slice(from, index);
+  const trimmed = window.trimEnd();
+  const tokens = [...trimmed.matchAll(/\S+/g)].slice(-8);
+  const lastToken = tokens.at(-1)?.[0] ?? '';
+  const abbreviation = /^\p{L}+\.$/u.test(lastToken) && ROLE_WORDS.has(lastToken.slice(0, -1).toLowerCase());
+  if (/[,;:.!?"')]$/.test(trimmed) && !abbreviation) return undefined;
+  const picked: RegExpExecArray[] = [];
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const token = tokens[i] as RegExpExecArray;
+    if (/[,;:!?"”)]$/.test(token[0]) && picked.length) break;
+    if (isRoleToken(token[0]) || (CONNECTORS.has(token[0].toLowerCase()) && picked.length))
+      picked.unshift(token);
+    else break;
+  }
+  // "Russian President Vladimir Putin and Foreign Minister Sergei Lavrov": the title is the last one.
+  const and = picked.findLastIndex((t) => t[0].toLowerCase() === 'and');
+  if (and >= 0 && picked.slice(and + 1).some((t) => isRoleWord(t[0]))) picked.splice(0, and + 1);
+  while (picked.length && CONNECTORS.has((picked[0]?.[0] ?? '').toLowerCase())) picked.shift();
+  if (!picked.some((t) => isRoleWord(t[0]))) return undefined;
+  const first = picked[0] as RegExpExecArray;
+  const last = picked.at(-1) as RegExpExecArray;
+  return {
+    text: picked.map((t) => t[0]).join(' '),
+    start: from + first.index,
+    end: from + last.index + last[0].length,
+  };
+}
+
+const WHO_CLAUSE =
+  /^,\s+who\s+(?:is|was|has been)?\s*((?:chairs|leads|heads|runs|directs|manages|founded|represents|the|a|an)\b[^,.;:()"]{3,80})/;
+const APPOSITIVE =
+  /^(?:,\s+|\s+(?:is|was|has been)\s+)((?:the|a|an)\s+[^,.;:()"]{3,80}?)(?=[,.;:)]|\s+who\b|\s+said\b|$)/;
+
+/** ", the US Ambassador to the UN," or " is a Dallas lawyer" or ", who chairs ..." right after a name ending at end. */
+export function roleAfter(text: string, end: number): PhraseSpan | undefined {
+  const rest = text.slice(end, end + 200);
+  const who = WHO_CLAUSE.exec(rest);
+  if (who?.[1]) {
+    const phrase = who[1].trimEnd();
+    return {
+      text: phrase.trim().replace(/^(the|a|an)\s+/i, ''),
+      start: end,
+      end: end + who[0].length - (who[1].length - phrase.length),
+    };
+  }
+  const m = APPOSITIVE.exec(rest);
+  const phrase = m?.[1]?.trim();
+  if (!m || !phrase) return undefined;
+  const words = phrase.split(/\s+/);
+  if (!words.some((w) => ROLE_WORDS.has(w.toLowerCase()))) return undefined;
+  return { text: phrase.replace(/^(the|a|an)\s+/i, ''), start: end, end: end + m[0].trimEnd().length };
+}
+
+/** A title as an answer shows it: "Sen." written out as "Senator"; courtesy titles alone are no role. */
+export function normalizeTitle(title: string): string | undefined {
+  const words = title.split(/\s+/).map((w) => {
+    const abbr = /^(\p{L}+)\.$/u.exec(w)?.[1]?.toLowerCase();
+    return abbr && ABBREVIATED_TITLES[abbr] ? ABBREVIATED_TITLES[abbr] : w;
+  });
+  const meaningful = words.filter((w) => !COURTESY_TITLES.has(w.replace(/\.$/, '').toLowerCase()));
+  return meaningful.length ? meaningful.join(' ') : undefined;
+}
+
+/**
+ * Finds the full written form of a (possibly partial) name in a text: "Tillerson" -> "Rex
+ * Tillerson", with its offsets.
+ */
+export function fullNameAt(
+  text: string,
+  name: string,
+): { full: string; start: number; end: number } | undefined {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`((?:[A-Z][\\p{L}'-]+\\s+){0,2})(${escaped})(?![\\p{L}])`, 'gu');
+  const m = re.exec(text);
+  if (!m) return undefined;
+  // Of the capitalised words before the name, keep the last that reads as a given name: not a
+  // title ("Minister"), a sentence opener ("But") or an acronym ("US").
+  const lead = (m[1] ?? '').split(/\s+/).filter(Boolean);
+  const given = lead.filter(
+    (w) => !ROLE_WORDS.has(w.toLowerCase()) && !NOT_ROLE.has(w.toLowerCase()) && !/^[A-Z]{2,}$/.test(w),
+  );
+  const first = lead.length && lead.at(-1) === given.at(-1) ? given.at(-1) : undefined;
+  const full = first ? `${first} ${m[2]}` : (m[2] ?? name);
+  const start = m.index + m[0].length - full.length;
+  return { full, start, end: m.index + m[0].length };
+}
