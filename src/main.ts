@@ -10,8 +10,10 @@ import { startConsole } from './adapters/console/consoleAdapter.ts';
 import { startDiscord } from './adapters/discord/discordAdapter.ts';
 import { startSlack } from './adapters/slack/slackAdapter.ts';
 import type { RunningAdapter } from './adapters/types.ts';
+import { indexCacheDir, saveSoon, startCorpusReload } from './app/liveCorpus.ts';
+import { loadKnowledge } from './app/loadKnowledge.ts';
 import { createLogger } from './app/logger.ts';
-import { formatProblem, openKnowledgeFast } from './app/openKnowledge.ts';
+import { formatProblem } from './app/openKnowledge.ts';
 import { loadSettings } from './config/settings.ts';
 import { type Bot, createBot } from './core/bot.ts';
 import { composeDigest } from './digest/composeDigest.ts';
@@ -28,14 +30,21 @@ async function main(): Promise<void> {
   const consoleOnly = !settings.SLACK_BOT_TOKEN && !settings.DISCORD_TOKEN;
   const log = createLogger(consoleOnly && !process.env.LOG_LEVEL?.trim() ? 'warn' : settings.LOG_LEVEL);
   const configured = loadDigestSubscriptions(settings.DIGEST_SUBSCRIPTIONS, settings.DIGEST_TIME_ZONE);
-  const { kb, buildMs } = await openKnowledgeFast(settings.CORPUS_DIR, {
+  const loaded = await loadKnowledge(settings.CORPUS_DIR, {
+    cacheDir: indexCacheDir(settings),
     onWorkerError: (error) =>
       log.warn({ err: error }, 'a corpus loader worker failed; its share was loaded in the main thread'),
   });
+  const { kb } = loaded;
   for (const p of kb.problems)
     log.warn({ file: p.file, where: p.where }, `corpus problem: ${formatProblem(p)}`);
   log.info(
-    { articles: kb.articles.size, passages: kb.passages.length, buildMs: Math.round(buildMs) },
+    {
+      articles: kb.articles.size,
+      passages: kb.passages.length,
+      buildMs: Math.round(loaded.ms),
+      fromSavedIndex: loaded.fromCache,
+    },
     'corpus loaded',
   );
 
@@ -62,6 +71,10 @@ async function main(): Promise<void> {
     'state database open',
   );
 
+  // A fresh build is saved for the next start; CORPUS_WATCH reloads on changes (src/app/liveCorpus.ts).
+  saveSoon(loaded, log);
+  const corpusWatcher = startCorpusReload({ bot, settings, log });
+
   const adapters: RunningAdapter[] = [];
   if (settings.SLACK_BOT_TOKEN) {
     const slack = await startSlack({ bot, settings, log });
@@ -80,6 +93,7 @@ async function main(): Promise<void> {
       banner: `News knowledge bot: ${kb.articles.size} articles from ${settings.CORPUS_DIR}. Type help, a /command or a question; exit to quit.`,
     });
     await console.closed;
+    corpusWatcher?.close();
     await store.close();
     return;
   }

@@ -13,6 +13,7 @@ export function cliArgs(argv = process.argv.slice(2)) {
       words: { type: 'string' },
       queries: { type: 'string' },
       out: { type: 'string' },
+      cache: { type: 'string' },
       verbose: { type: 'boolean', short: 'v', default: false },
       fresh: { type: 'boolean', default: false },
     },

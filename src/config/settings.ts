@@ -10,6 +10,10 @@ const optionalSecret = z
 
 export const settingsSchema = z.object({
   CORPUS_DIR: z.string().trim().min(1).default('corpus'),
+  /** Re-index the corpus a moment after its files change, without a restart. */
+  CORPUS_WATCH: z.stringbool({ error: 'must be true or false' }).default(true),
+  /** Where built indexes are saved for a fast start; default: DATA_DIR/index; "off": never saved. */
+  INDEX_CACHE_DIR: z.string().trim().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SLACK_BOT_TOKEN: optionalSecret.refine(
     (t) => t === undefined || t.startsWith('xoxb-'),

@@ -2,7 +2,7 @@
  * Ranked full-text search over passages (BM25 via MiniSearch), typo tolerant on longer terms.
  * Only passage ids are stored in the index; the text lives in the knowledge base.
  */
-import MiniSearch, { type SearchOptions } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from 'minisearch';
 import type { PassageText } from '../knowledge/buildPassages.ts';
 import { foldPunctuation, stripAccents } from '../knowledge/normalizeText.ts';
 import type { Passage } from '../knowledge/types.ts';
@@ -241,21 +241,45 @@ interface RawResult {
 /** MiniSearch's default BM25+ parameters. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 
+/**
+ * The index stores each passage's terms already normalised (see indexTerms), so that the parallel
+ * loader's workers can do that work; queries are tokenised and normalised as usual.
+ */
+const INDEX_OPTIONS: Options<{ id: number; terms: string }> = {
+  fields: ['terms'],
+  storeFields: [],
+  tokenize: splitIndexTerms,
+  processTerm: (term) => term || null,
+  searchOptions: { ...defaultPassageSearchOptions, tokenize, processTerm: normalizeTerm },
+};
+
+export interface SavedPassageIndex {
+  passages: readonly Passage[];
+  index: AsPlainObject;
+}
+
 export class PassageIndex {
   private readonly index: PlannedMiniSearch;
   private readonly items: Passage[] = [];
 
   constructor(passages: readonly Passage[] = []) {
-    // The index stores each passage's terms already normalised (see indexTerms), so that the
-    // parallel loader's workers can do that work; queries are tokenised and normalised as usual.
-    this.index = new PlannedMiniSearch({
-      fields: ['terms'],
-      storeFields: [],
-      tokenize: splitIndexTerms,
-      processTerm: (term) => term || null,
-      searchOptions: { ...defaultPassageSearchOptions, tokenize, processTerm: normalizeTerm },
-    });
+    this.index = new PlannedMiniSearch(INDEX_OPTIONS);
     this.addAll(passages);
+  }
+
+  /** The built index as plain data (MiniSearch's own serialisation), to save it. */
+  toJSON(): SavedPassageIndex {
+    return { passages: this.items, index: this.index.toJSON() };
+  }
+
+  /** An index saved with toJSON, as it was saved: nothing is indexed again. */
+  static fromJSON(saved: SavedPassageIndex): PassageIndex {
+    const loaded = new PassageIndex();
+    loaded.index.finishBuild();
+    // MiniSearch.loadJS makes a plain MiniSearch (not the subclass): its state moves over.
+    Object.assign(loaded.index, MiniSearch.loadJS(saved.index, INDEX_OPTIONS));
+    for (const p of saved.passages) loaded.items.push(p);
+    return loaded;
   }
 
   /** Frees build-time memory once every passage is in (adding more later still works). */
