@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,15 @@ describe('loadKnowledgeInParallel', () => {
     // Problems must come out the same too: a broken file and a duplicate id late in the list.
     writeFileSync(join(dir, 'articles', 'zz-broken.md'), '---\ntitle: [unclosed\n---\nText.\n');
     writeFileSync(join(dir, 'articles', 'zz-duplicate.md'), '---\nid: synthetic-00003\n---\nA copy.\n');
+    // Every format, and people found only in the text: an HTML page, a file of several stories.
+    mkdirSync(join(dir, 'articles', 'mixed'));
+    for (const file of [
+      'ferry-service-resumes.html',
+      'wire-briefs.txt',
+      'dam-inspection.md',
+      'market-hall.md',
+    ])
+      copyFileSync(join('test/fixtures/corpora/riverton', file), join(dir, 'articles', 'mixed', file));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -34,7 +43,9 @@ describe('loadKnowledgeInParallel', () => {
       'articles/zz-broken.md',
       'articles/zz-duplicate.md',
     ]);
-    expect(parallel.entities.size).toBe(serial.entities.size);
+    expect([...parallel.entities.values()]).toEqual([...serial.entities.values()]);
+    expect(parallel.entities.get('okoro')?.roles[0]?.title).toBe('Senator');
+    expect(parallel.articles.get('wire-briefs-2')?.title).toBe('Court rejects bid to halt quarry');
     for (const query of ['budget Castillo', 'harbour strike', 'Weber said']) {
       expect(parallel.passageIndex.search(query)).toEqual(serial.passageIndex.search(query));
     }
