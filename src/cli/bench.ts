@@ -4,11 +4,14 @@
  * built index is saved there, and the next run with the same corpus starts from it (from_cache).
  * The last line printed is one JSON object: articles, words, build_ms (wall), build_cpu_ms (all
  * threads), query_p50_ms, query_p95_ms, heap_mb.
+ * `--load [--requests N] [--concurrency N]` adds a load run through bot.respond() (default 2000
+ * requests, 50 at once): throughput_rps, load_p50_ms, load_p99_ms, heap before/after (src/bench/loadRun.ts).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadKnowledge } from '../app/loadKnowledge.ts';
 import { benchQueries } from '../bench/benchQueries.ts';
+import { runLoad } from '../bench/loadRun.ts';
 import { writeSyntheticCorpus } from '../bench/syntheticCorpus.ts';
 import { createBot } from '../core/bot.ts';
 import { cliArgs, runCli } from './options.ts';
@@ -19,6 +22,16 @@ function percentile(sorted: number[], p: number): number {
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+
+function positive(value: string | undefined, fallback: number, flag: string): number {
+  if (value === undefined) return fallback;
+  const n = Number(value.replace(/_/g, ''));
+  if (!Number.isInteger(n) || n <= 0)
+    throw Object.assign(new Error(`${flag} needs a whole number above 0, e.g. ${flag} ${fallback}`), {
+      code: 'BAD_ARGS',
+    });
+  return n;
+}
 
 runCli(async () => {
   const args = cliArgs();
@@ -80,6 +93,13 @@ runCli(async () => {
     query_max_ms: round(times.at(-1) ?? 0),
     heap_mb: Math.round(heapMb),
   };
-  console.log(JSON.stringify(result));
+  // --load: many asks at once through respond(), the chat adapters' path; adds the load_* fields.
+  const load = args.load
+    ? await runLoad(kb, queries, {
+        requests: positive(args.requests, 2000, '--requests'),
+        concurrency: positive(args.concurrency, 50, '--concurrency'),
+      })
+    : {};
+  console.log(JSON.stringify({ ...result, ...load }));
   return 0;
 });

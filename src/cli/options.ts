@@ -16,6 +16,9 @@ export function cliArgs(argv = process.argv.slice(2)) {
       cache: { type: 'string' },
       verbose: { type: 'boolean', short: 'v', default: false },
       fresh: { type: 'boolean', default: false },
+      load: { type: 'boolean', default: false },
+      requests: { type: 'string' },
+      concurrency: { type: 'string' },
     },
   });
   return { ...values, corpus: values.corpus ?? process.env.CORPUS_DIR ?? 'corpus', positionals };

@@ -8,6 +8,14 @@ const optionalSecret = z
   .transform((s) => (s === '' ? undefined : s))
   .optional();
 
+/** A whole number, 0 or more, of `what`. */
+function wholeNumber(what: string) {
+  return z.coerce
+    .number(`must be a number of ${what}`)
+    .int(`must be a whole number of ${what}`)
+    .min(0, 'must be 0 or more');
+}
+
 export const settingsSchema = z.object({
   CORPUS_DIR: z.string().trim().min(1).default('corpus'),
   /** Re-index the corpus a moment after its files change, without a restart. */
@@ -64,6 +72,23 @@ export const settingsSchema = z.object({
     .default(60),
   /** Subscriptions declared in configuration: a YAML file's path, or a JSON list inline. */
   DIGEST_SUBSCRIPTIONS: optionalSecret,
+  /** Requests per minute one user may make in Slack or Discord (a burst of this many, then steady); 0: no limit. */
+  RATE_LIMIT_USER_PER_MINUTE: wholeNumber('requests a minute').default(20),
+  /** Requests per minute answered in one channel, whoever asks; 0: no limit. */
+  RATE_LIMIT_CHANNEL_PER_MINUTE: wholeNumber('requests a minute').default(60),
+  /** Answers worked on at once. */
+  MAX_CONCURRENT_ANSWERS: wholeNumber('answers').min(1, 'must be at least 1').default(4),
+  /** Answers waiting for a turn; more than this get a "busy" reply. */
+  MAX_QUEUED_ANSWERS: wholeNumber('answers').default(100),
+  /** Port of /healthz, /readyz and /metrics while Slack or Discord runs; 0 picks a free one. */
+  HEALTH_PORT: z.coerce
+    .number('must be a port number')
+    .int('must be a port number')
+    .min(0)
+    .max(65535)
+    .default(9464),
+  /** On SIGTERM or SIGINT, how long to finish answers and digests under way before stopping anyway. */
+  SHUTDOWN_TIMEOUT_MS: wholeNumber('milliseconds').min(100, 'must be at least 100').default(10_000),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -81,4 +106,14 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(settings)'}: ${i.message}`);
   throw new SettingsError(`Invalid settings (check your .env or environment):\n${lines.join('\n')}`);
+}
+
+/** The settings' credentials, for masking wherever they might show (logs, error messages). */
+export function settingSecrets(settings: Settings): string[] {
+  return [
+    settings.SLACK_BOT_TOKEN,
+    settings.SLACK_APP_TOKEN,
+    settings.SLACK_SIGNING_SECRET,
+    settings.DISCORD_TOKEN,
+  ].filter((s): s is string => s !== undefined);
 }

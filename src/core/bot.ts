@@ -1,15 +1,21 @@
 /**
  * The command core: parse -> route -> handler -> Reply. Imports no platform library; adapters
- * call answer() and render the Reply their own way.
+ * call respond() and render the Reply their own way.
+ *
+ * respond() is also where the chat adapters are kept polite under load: per-user and per-channel
+ * rate limits (a "slow down" reply once per window, then silence) and a bounded number of answers
+ * at once (a "busy" reply when too many wait).
  */
 import type { DigestService } from '../digest/digestService.ts';
 import type { KnowledgeBase } from '../search/knowledgeBase.ts';
 import { COMMANDS } from './commands/registry.ts';
 import type { CommandDefinition } from './commands/types.ts';
-import { parseRequest } from './parseRequest.ts';
-import type { Reply } from './reply.ts';
+import { ConcurrencyGate, type ConcurrencyLimits } from './concurrencyGate.ts';
+import { MAX_INPUT_CHARS, parseRequest } from './parseRequest.ts';
+import { RateLimiter, type RateLimits } from './rateLimiter.ts';
+import type { Reply, ReplyKind } from './reply.ts';
 import { ReplyBuilder } from './replyBuilder.ts';
-import type { Request } from './request.ts';
+import type { ParsedRequest, Request } from './request.ts';
 
 export interface Bot {
   readonly commands: readonly CommandDefinition[];
@@ -18,8 +24,12 @@ export interface Bot {
    * (/digest, which reads and writes state) answers only through respond().
    */
   answer(request: Request): Reply;
-  /** Answers any request, waiting for commands that read or write state. What the adapters call. */
-  respond(request: Request): Promise<Reply>;
+  /**
+   * Answers any request, waiting for commands that read or write state. What the adapters call.
+   * Rate limits and the concurrency bound apply here: null means "say nothing" (the asker was
+   * already told to slow down in this window).
+   */
+  respond(request: Request): Promise<Reply | null>;
   /** Swaps in a newly built knowledge base (after a corpus reload). */
   setKnowledge(kb: KnowledgeBase): void;
   knowledge(): KnowledgeBase;
@@ -31,6 +41,71 @@ export interface BotOptions {
   onError?: (error: unknown, request: Request) => void;
   /** Scheduled digests for /digest; without them /digest says digests are not set up here. */
   digests?: DigestService;
+  /** Per-user and per-channel limits on respond(); none when unset (tools, tests, the console). */
+  rateLimits?: RateLimits;
+  /** Answers at once and answers waiting in respond(); unbounded when unset. */
+  concurrency?: ConcurrencyLimits;
+  /** The clock of the rate limits (ms since the epoch); Date.now by default. */
+  now?: () => number;
+  /** Told about every request respond() handled, for metrics and request logs. */
+  observe?: (event: AnswerEvent) => void;
+}
+
+/** One request handled by respond(). */
+export interface AnswerEvent {
+  request: Request;
+  /** The command it was routed to; 'unknown' for a slash command that does not exist. */
+  command: string;
+  /** The reply's kind, or 'silent' when nothing was said (rate limited again within the window). */
+  outcome: ReplyKind | 'silent';
+  /** Why it was not answered, when it was not. */
+  throttled?: 'user' | 'channel' | 'busy';
+  /** Time from receipt to reply, queueing included. */
+  seconds: number;
+}
+
+/** "Slow down": told once per window; the asker alone sees it. */
+export function slowDownReply(retryAfterMs: number, scope: 'user' | 'channel'): Reply {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  const who = scope === 'user' ? 'You are asking' : 'This channel is asking';
+  return {
+    kind: 'throttled',
+    headline: `${who} faster than I answer: please slow down.`,
+    headlineCites: [],
+    lines: [
+      {
+        text: `Try again in ${seconds} second${seconds === 1 ? '' : 's'}. Until then I stay quiet rather than repeat this.`,
+        cites: [],
+      },
+    ],
+    fields: [],
+    suggestions: [],
+    citations: [],
+    visibility: 'asker',
+  };
+}
+
+/** Too many answers already waiting: said every time, to the asker alone. */
+export function busyReply(): Reply {
+  return {
+    kind: 'throttled',
+    headline: 'I am busy answering other questions right now.',
+    headlineCites: [],
+    lines: [{ text: 'Please ask again in a few seconds.', cites: [] }],
+    fields: [],
+    suggestions: [],
+    citations: [],
+    visibility: 'asker',
+  };
+}
+
+/** Over-long input is read up to the limit, and the reply says so. */
+function noteInputCut(reply: Reply): Reply {
+  const note = {
+    label: 'Note',
+    value: `Your message was longer than ${MAX_INPUT_CHARS} characters: I read only the first ${MAX_INPUT_CHARS}.`,
+  };
+  return { ...reply, fields: [note, ...reply.fields] };
 }
 
 function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
@@ -47,9 +122,19 @@ export function createBot(initial: KnowledgeBase, options: BotOptions = {}): Bot
       .line('The problem has been logged. Try rephrasing, or /search for the words.')
       .build();
 
-  const run = (request: Request): Reply | Promise<Reply> => {
+  const limiter = options.rateLimits ? new RateLimiter(options.rateLimits, options.now) : undefined;
+  const gate = options.concurrency ? new ConcurrencyGate(options.concurrency) : undefined;
+
+  const route = (request: Request) => {
     const parsed = parseRequest(request.text, names);
-    const command = byName.get(parsed.command);
+    return { parsed, command: byName.get(parsed.command) };
+  };
+
+  const run = (
+    request: Request,
+    parsed: ParsedRequest,
+    command: CommandDefinition | undefined,
+  ): Reply | Promise<Reply> => {
     if (!command) {
       return new ReplyBuilder(kb, 'error', `There is no /${parsed.text} command.`)
         .line('Type help to see what I can do.')
@@ -57,12 +142,27 @@ export function createBot(initial: KnowledgeBase, options: BotOptions = {}): Bot
         .build();
     }
     try {
-      return command.run(parsed, {
+      const reply = command.run(parsed, {
         kb,
         request,
         commands,
         ...(options.digests ? { digests: options.digests } : {}),
       });
+      if (!parsed.inputCut) return reply;
+      return isPromise(reply) ? reply.then(noteInputCut) : noteInputCut(reply);
+    } catch (error) {
+      options.onError?.(error, request);
+      return apology();
+    }
+  };
+
+  const respondNow = async (
+    request: Request,
+    parsed: ParsedRequest,
+    command: CommandDefinition | undefined,
+  ): Promise<Reply> => {
+    try {
+      return await run(request, parsed, command);
     } catch (error) {
       options.onError?.(error, request);
       return apology();
@@ -76,7 +176,8 @@ export function createBot(initial: KnowledgeBase, options: BotOptions = {}): Bot
       kb = next;
     },
     answer(request) {
-      const reply = run(request);
+      const { parsed, command } = route(request);
+      const reply = run(request, parsed, command);
       if (!isPromise(reply)) return reply;
       reply.catch((error: unknown) => options.onError?.(error, request));
       return new ReplyBuilder(kb, 'error', 'Sorry, that command cannot answer here.')
@@ -84,12 +185,33 @@ export function createBot(initial: KnowledgeBase, options: BotOptions = {}): Bot
         .build();
     },
     async respond(request) {
-      try {
-        return await run(request);
-      } catch (error) {
-        options.onError?.(error, request);
-        return apology();
+      const started = performance.now();
+      const { parsed, command } = route(request);
+      const done = (reply: Reply | null, throttled?: AnswerEvent['throttled']): Reply | null => {
+        options.observe?.({
+          request,
+          command: command?.name ?? 'unknown',
+          outcome: reply?.kind ?? 'silent',
+          ...(throttled ? { throttled } : {}),
+          seconds: (performance.now() - started) / 1000,
+        });
+        return reply;
+      };
+      const admission = limiter?.admit(request);
+      if (admission && !admission.ok) {
+        return done(
+          admission.notify ? slowDownReply(admission.retryAfterMs, admission.scope) : null,
+          admission.scope,
+        );
       }
+      if (!gate) return done(await respondNow(request, parsed, command));
+      // Each answer waits for its turn on the event loop, so a burst queues behind the gate
+      // (where its length is bounded) instead of starving the sockets of acks and heartbeats.
+      const queued = gate.run(async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        return respondNow(request, parsed, command);
+      });
+      return queued ? done(await queued) : done(busyReply(), 'busy');
     },
   };
 }

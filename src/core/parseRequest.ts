@@ -81,23 +81,49 @@ const QUESTIONS: QuestionPattern[] = [
   },
 ];
 
-/** Removes control characters and collapses whitespace; overlong input is cut at MAX_INPUT_CHARS. */
-export function sanitizeInput(text: string): string {
-  const clean = text
+/** Text longer than this is cut before it is even normalised, so a huge paste costs nothing. */
+const MAX_RAW_CHARS = MAX_INPUT_CHARS * 20;
+
+export interface SanitizedInput {
+  text: string;
+  /** True when the input was longer than MAX_INPUT_CHARS and only its start was kept. */
+  cut: boolean;
+}
+
+/**
+ * Makes typed text safe to parse and to echo: NFKC-normalised, whitespace collapsed, control and
+ * format characters (zero-width spaces, bidi overrides, BOM), lone surrogates and noncharacters
+ * removed, long runs of combining marks ("zalgo") shortened, and cut to MAX_INPUT_CHARS.
+ */
+export function sanitizeInputDetailed(raw: string): SanitizedInput {
+  const clean = raw
+    .slice(0, MAX_RAW_CHARS)
     .normalize('NFKC')
     .replace(/\s+/g, ' ')
-    // Control and format characters (zero-width spaces, bidi overrides, BOM) carry no meaning here.
-    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    // Control and format characters, unpaired surrogates and noncharacters carry no meaning here.
+    .replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Noncharacter_Code_Point}]/gu, '')
+    // No script needs more than a few marks on one letter; hundreds are only there to smear the screen.
+    .replace(/(\p{M}{4})\p{M}+/gu, '$1')
     .trim();
+  if (clean.length <= MAX_INPUT_CHARS) return { text: clean, cut: false };
   const cut = clean.slice(0, MAX_INPUT_CHARS);
   // Never leave half of a character (an emoji's high surrogate) at the end.
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+  return { text: (/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut).trimEnd(), cut: true };
+}
+
+/** sanitizeInputDetailed's text alone. */
+export function sanitizeInput(text: string): string {
+  return sanitizeInputDetailed(text).text;
 }
 
 export function parseRequest(raw: string, commandNames: ReadonlySet<string>): ParsedRequest {
-  const text = sanitizeInput(raw);
+  const { text, cut } = sanitizeInputDetailed(raw);
   if (!text) return { command: 'help', text: '' };
+  const parsed = parseSanitized(text, commandNames);
+  return cut ? { ...parsed, inputCut: true } : parsed;
+}
 
+function parseSanitized(text: string, commandNames: ReadonlySet<string>): ParsedRequest {
   // "/who Tillerson", "!who Tillerson", "who: Tillerson", or a bare command word such as "help".
   const m = /^([/!])?([a-z]+)(?::\s*|\s+|$)(.*)$/i.exec(text);
   if (m) {

@@ -25,7 +25,11 @@ export interface Suggestion {
   ask: string;
 }
 
-export type ReplyKind = 'answer' | 'not_found' | 'ambiguous' | 'help' | 'error';
+/**
+ * 'throttled': the bot declined to answer now (the asker or channel is over its rate limit, or too
+ * many answers are waiting); adapters show it to the asker alone.
+ */
+export type ReplyKind = 'answer' | 'not_found' | 'ambiguous' | 'help' | 'error' | 'throttled';
 
 /** Who sees a reply: unset lets each adapter decide by kind; 'asker' keeps it to the person who asked. */
 export type ReplyVisibility = 'asker';

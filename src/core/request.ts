@@ -1,6 +1,8 @@
 /** What an adapter hands the core: the user's text and where it came from. */
 export interface Request {
   text: string;
+  /** A short id for this request, to find its log lines (the adapters set one per incoming event). */
+  id?: string;
   platform?: 'console' | 'slack' | 'discord' | 'scheduler' | (string & {});
   userId?: string;
   channelId?: string;
@@ -17,4 +19,6 @@ export interface ParsedRequest {
   topic?: string;
   /** The original question, for handlers that search with all of its words. */
   question?: string;
+  /** The input was longer than MAX_INPUT_CHARS and only its start was read. */
+  inputCut?: boolean;
 }

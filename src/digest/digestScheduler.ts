@@ -13,6 +13,7 @@
  */
 import { hostname } from 'node:os';
 import type { Logger } from '../app/logger.ts';
+import { redactSecretShapes } from '../app/redact.ts';
 import type { Reply } from '../core/reply.ts';
 import { FINAL_STATUSES, type Platform, type StateStore, type Subscription } from '../state/stateStore.ts';
 import type { DigestWindow } from './composeDigest.ts';
@@ -101,6 +102,8 @@ export interface DigestSchedulerOptions {
   /** start(): look for due slots at least this often. Default 30 seconds. */
   pollMs?: number;
   log?: SchedulerLog;
+  /** Told about every slot worked on (for metrics). */
+  onReport?: (report: RunReport) => void;
 }
 
 export interface RunReport {
@@ -111,9 +114,10 @@ export interface RunReport {
   detail?: string;
 }
 
+/** The failure as /digest list shows it: one line, and never a credential from an error message. */
 function describeFailure(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/\s+/g, ' ').slice(0, 300) || 'unknown error';
+  return redactSecretShapes(message.replace(/\s+/g, ' ')).slice(0, 300) || 'unknown error';
 }
 
 export class DigestScheduler {
@@ -128,6 +132,7 @@ export class DigestScheduler {
   private readonly retry: RetryPolicy;
   private readonly pollMs: number;
   private readonly log: SchedulerLog;
+  private readonly onReport: ((report: RunReport) => void) | undefined;
   /** Work in flight, by subscription: a subscription is never worked on twice at once here. */
   private readonly busy = new Map<number, Promise<RunReport[]>>();
   private readonly stopping = new AbortController();
@@ -147,6 +152,7 @@ export class DigestScheduler {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.pollMs = options.pollMs ?? 30_000;
     this.log = options.log ?? silentLog;
+    this.onReport = options.onReport;
   }
 
   /**
@@ -163,6 +169,10 @@ export class DigestScheduler {
         continue;
       }
       const work = this.runDue(subscription)
+        .then((reports) => {
+          for (const report of reports) this.onReport?.(report);
+          return reports;
+        })
         .catch((error: unknown): RunReport[] => {
           this.log.error(
             { err: error, subscriptionId: subscription.id },

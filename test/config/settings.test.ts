@@ -22,7 +22,45 @@ describe('loadSettings', () => {
       DATA_DIR: 'data',
       DIGEST_TIME_ZONE: 'UTC',
       DIGEST_CATCH_UP_MINUTES: 60,
+      RATE_LIMIT_USER_PER_MINUTE: 20,
+      RATE_LIMIT_CHANNEL_PER_MINUTE: 60,
+      MAX_CONCURRENT_ANSWERS: 4,
+      MAX_QUEUED_ANSWERS: 100,
+      HEALTH_PORT: 9464,
+      SHUTDOWN_TIMEOUT_MS: 10_000,
     });
+  });
+
+  it('reads the limits, the health port and the shutdown bound, and says what is wrong with them', () => {
+    expect(
+      loadSettings({
+        RATE_LIMIT_USER_PER_MINUTE: '0',
+        RATE_LIMIT_CHANNEL_PER_MINUTE: '120',
+        MAX_CONCURRENT_ANSWERS: '8',
+        MAX_QUEUED_ANSWERS: '0',
+        HEALTH_PORT: '0',
+        SHUTDOWN_TIMEOUT_MS: '2500',
+      }),
+    ).toMatchObject({
+      RATE_LIMIT_USER_PER_MINUTE: 0,
+      RATE_LIMIT_CHANNEL_PER_MINUTE: 120,
+      MAX_CONCURRENT_ANSWERS: 8,
+      MAX_QUEUED_ANSWERS: 0,
+      HEALTH_PORT: 0,
+      SHUTDOWN_TIMEOUT_MS: 2500,
+    });
+    const error = settingsError({
+      RATE_LIMIT_USER_PER_MINUTE: 'lots',
+      RATE_LIMIT_CHANNEL_PER_MINUTE: '-1',
+      MAX_CONCURRENT_ANSWERS: '0',
+      HEALTH_PORT: '70000',
+      SHUTDOWN_TIMEOUT_MS: '1.5',
+    });
+    expect(error.message).toMatch(/RATE_LIMIT_USER_PER_MINUTE: must be a number of requests a minute/);
+    expect(error.message).toMatch(/RATE_LIMIT_CHANNEL_PER_MINUTE: must be 0 or more/);
+    expect(error.message).toMatch(/MAX_CONCURRENT_ANSWERS: must be at least 1/);
+    expect(error.message).toMatch(/HEALTH_PORT: /);
+    expect(error.message).toMatch(/SHUTDOWN_TIMEOUT_MS: must be a whole number of milliseconds/);
   });
 
   it('treats empty strings as unset, as a copied .env.example has them', () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/core/commands/registry.ts';
-import { MAX_INPUT_CHARS, parseRequest, sanitizeInput } from '../../src/core/parseRequest.ts';
+import {
+  MAX_INPUT_CHARS,
+  parseRequest,
+  sanitizeInput,
+  sanitizeInputDetailed,
+} from '../../src/core/parseRequest.ts';
 
 const NAMES = new Set(COMMANDS.map((c) => c.name));
 const parse = (text: string) => parseRequest(text, NAMES);
@@ -146,5 +151,31 @@ describe('sanitizeInput', () => {
   it('does not cut a character in half at the limit (fixed)', () => {
     const cut = sanitizeInput(`${'a'.repeat(MAX_INPUT_CHARS - 1)}😀`);
     expect(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(cut)).toBe(false);
+  });
+});
+
+describe('sanitizeInputDetailed', () => {
+  it('says when it cut the input, and never leaves trailing space at the cut', () => {
+    expect(sanitizeInputDetailed('who is Tillerson')).toEqual({ text: 'who is Tillerson', cut: false });
+    const long = sanitizeInputDetailed(`${'word '.repeat(100)}x`);
+    expect(long.cut).toBe(true);
+    expect(long.text).toHaveLength(MAX_INPUT_CHARS - 1);
+    expect(sanitizeInputDetailed('x'.repeat(MAX_INPUT_CHARS)).cut).toBe(false);
+  });
+
+  it('drops lone surrogates and noncharacters, and shortens runs of combining marks', () => {
+    expect(sanitizeInput('a\uD800b\uDFFFc\uFFFEd\uFFFF')).toBe('abcd');
+    const zalgo = `Z${'\u0301\u0308\u0323\u0330\u0345'.repeat(40)}algo`;
+    const calm = sanitizeInput(zalgo);
+    expect(calm).toMatch(/^\p{L}\p{M}{0,4}algo$/u);
+    expect(calm.length).toBeLessThanOrEqual(9);
+    // Emoji stay whole (the zero-width joiner is a format character and goes).
+    expect(sanitizeInput('who is 😀?')).toBe('who is 😀?');
+  });
+
+  it('costs little on a huge paste', () => {
+    const started = performance.now();
+    expect(sanitizeInputDetailed('ｗ'.repeat(5_000_000)).cut).toBe(true);
+    expect(performance.now() - started).toBeLessThan(500);
   });
 });

@@ -44,6 +44,7 @@ const slack = (text: string, channelId = 'C1'): Request => ({
 });
 const ask = async (request: Request) => {
   const reply = await bot.respond(request);
+  if (!reply) throw new Error(`no reply to ${request.text}`);
   return { reply, text: renderText(reply) };
 };
 
@@ -193,7 +194,7 @@ describe('the core without digests', () => {
     expect(plain.answer({ text: '/digest list' }).headline).toBe('Scheduled digests are not available here.');
     expect(bot.answer(slack('/digest list')).headline).toBe('Sorry, that command cannot answer here.');
     expect(bot.answer(slack('/who Tillerson')).headline).toMatch(/Rex Tillerson/);
-    expect((await bot.respond(slack('/who Tillerson'))).headline).toMatch(/Rex Tillerson/);
+    expect((await bot.respond(slack('/who Tillerson')))?.headline).toMatch(/Rex Tillerson/);
   });
 });
 

@@ -67,6 +67,7 @@ describe('npm start with Slack and a due digest', () => {
       SLACK_SIGNING_SECRET: 'main-secret',
       SLACK_API_URL: fake.apiUrl,
       PORT: '0',
+      HEALTH_PORT: '0',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
     };

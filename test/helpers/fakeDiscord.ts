@@ -58,6 +58,8 @@ interface Failure {
   match: Matcher;
   status: number;
   body: Json;
+  headers?: Record<string, string>;
+  delayMs?: number;
 }
 
 interface Waiter {
@@ -135,9 +137,43 @@ export class FakeDiscord {
   }
 
   /** Answers the next call for which `match` is true with this status and body, once. */
-  failNext(match: Matcher, status: number, body: Json = { message: 'Internal Server Error', code: 0 }): void {
-    this.failures.push({ match, status, body });
+  failNext(
+    match: Matcher,
+    status: number,
+    body: Json = { message: 'Internal Server Error', code: 0 },
+    headers?: Record<string, string>,
+  ): void {
+    this.failures.push({ match, status, body, ...(headers ? { headers } : {}) });
   }
+
+  /** A 429 as Discord sends it: Retry-After in seconds (header) and retry_after (body), once. */
+  rateLimitNext(match: Matcher, retryAfterSeconds: number): void {
+    this.failNext(
+      match,
+      429,
+      { message: 'You are being rate limited.', retry_after: retryAfterSeconds, global: false },
+      { 'retry-after': String(retryAfterSeconds), 'x-ratelimit-scope': 'user' },
+    );
+  }
+
+  /** Holds the next matching call this long before answering it normally (a slow or hung Discord). */
+  delayNext(match: Matcher, delayMs: number): void {
+    this.failures.push({ match, status: 0, body: undefined, delayMs });
+  }
+
+  /**
+   * Ends every gateway connection: with a close code (4000, unknown error, lets the client resume),
+   * or without one, as a network failure does.
+   */
+  dropGateway(code?: number): void {
+    for (const socket of this.sockets) {
+      if (code === undefined) socket.terminate();
+      else socket.close(code, 'dropped by fake Discord');
+    }
+  }
+
+  /** Gateway sessions resumed (op 6), for asserting a reconnect resumed rather than re-identified. */
+  readonly resumed: Json[] = [];
 
   /** Sends a gateway dispatch (op 0) to every connected client. */
   dispatch(t: string, d: Json): void {
@@ -163,6 +199,11 @@ export class FakeDiscord {
     socket.on('message', (raw) => {
       const packet = JSON.parse(String(raw)) as { op: number; d: Json };
       if (packet.op === 1) socket.send(JSON.stringify({ op: 11 }));
+      if (packet.op === 6) {
+        this.resumed.push(packet.d);
+        this.seq += 1;
+        socket.send(JSON.stringify({ op: 0, t: 'RESUMED', s: this.seq, d: {} }));
+      }
       if (packet.op === 2) {
         this.identified.push(packet.d);
         if (this.options.closeOnIdentify) {
@@ -200,9 +241,10 @@ export class FakeDiscord {
     this.requests.push(recorded);
 
     const failure = this.failures.find((f) => f.match(recorded));
-    if (failure) {
-      this.failures.splice(this.failures.indexOf(failure), 1);
-      this.send(res, failure.status, failure.body);
+    if (failure) this.failures.splice(this.failures.indexOf(failure), 1);
+    if (failure?.delayMs) await new Promise((resolve) => setTimeout(resolve, failure.delayMs));
+    if (failure?.status) {
+      this.send(res, failure.status, failure.body, failure.headers);
     } else {
       const [status, body] = this.route(recorded);
       this.send(res, status, body);
@@ -215,12 +257,14 @@ export class FakeDiscord {
     }
   }
 
-  private send(res: ServerResponse, status: number, body: Json): void {
+  private send(res: ServerResponse, status: number, body: Json, headers: Record<string, string> = {}): void {
+    // A client that gave up (timed out) has closed the socket; there is no one to answer.
+    if (res.destroyed || res.socket?.destroyed) return;
     if (status === 204 || body === undefined) {
-      res.writeHead(status).end();
+      res.writeHead(status, headers).end();
       return;
     }
-    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
   }
 
   private route(req: RecordedRequest): [number, Json] {

@@ -32,6 +32,15 @@ export interface FakeSlackOptions {
   teamId?: string;
 }
 
+/** A fault for the next call to a method: an HTTP status (429 with Retry-After, 500) or a delay. */
+export interface HttpFault {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  /** Wait this long before answering (longer than the client's timeout makes it give up). */
+  delayMs?: number;
+}
+
 export interface SocketEnvelope {
   envelope_id: string;
   type: 'slash_commands' | 'interactive' | 'events_api';
@@ -75,6 +84,8 @@ export class FakeSlack {
   readonly botId: string;
   readonly teamId: string;
   readonly #failures = new Map<string, string[]>();
+  readonly #faults = new Map<string, HttpFault[]>();
+  #responseDelayMs = 0;
   readonly #sockets = new Set<WebSocket>();
   readonly #server: Server;
   readonly #wss: WebSocketServer;
@@ -136,6 +147,24 @@ export class FakeSlack {
     this.#failures.set(method, [...(this.#failures.get(method) ?? []), error]);
   }
 
+  /**
+   * The next call to `method` (a Web API method, or `respond/<name>` for a response URL) meets
+   * this fault; queued faults apply one per call, in order.
+   */
+  faultNext(method: string, fault: HttpFault): void {
+    this.#faults.set(method, [...(this.#faults.get(method) ?? []), fault]);
+  }
+
+  /** Every response-URL post is answered only after this long (an answer still being delivered). */
+  delayResponses(ms: number): void {
+    this.#responseDelayMs = ms;
+  }
+
+  /** Cuts every Socket Mode connection, as a network failure would (no close handshake). */
+  dropSockets(): void {
+    for (const socket of this.#sockets) socket.terminate();
+  }
+
   get socketCount(): number {
     return this.#sockets.size;
   }
@@ -170,7 +199,15 @@ export class FakeSlack {
     const args = parseArgs(req.headers['content-type'], raw);
 
     if (url.pathname.startsWith('/respond/')) {
-      this.responses.push({ name: decodeURIComponent(url.pathname.slice('/respond/'.length)), body: args });
+      const name = decodeURIComponent(url.pathname.slice('/respond/'.length));
+      if (this.#responseDelayMs) await new Promise((resolve) => setTimeout(resolve, this.#responseDelayMs));
+      const fault = this.#faults.get(`respond/${name}`)?.shift();
+      if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      if (fault?.status) {
+        sendJson(res, fault.status, fault.body ?? { ok: false });
+        return;
+      }
+      this.responses.push({ name, body: args });
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.end('ok');
       return;
@@ -184,6 +221,13 @@ export class FakeSlack {
     const auth = req.headers.authorization;
     this.calls.push({ method, token: auth?.replace(/^Bearer /, ''), args });
 
+    const fault = this.#faults.get(method)?.shift();
+    if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (fault?.status) {
+      res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
+      res.end(JSON.stringify(fault.body ?? { ok: false, error: 'fault' }));
+      return;
+    }
     const failure = this.#failures.get(method)?.shift();
     if (failure) {
       sendJson(res, 200, { ok: false, error: failure });

@@ -36,7 +36,8 @@ export function startConsole({
       rl.close();
       return;
     }
-    if (text) write(`${renderText(await bot.respond({ text, platform: 'console', userId: 'console' }))}\n`);
+    const reply = text ? await bot.respond({ text, platform: 'console', userId: 'console' }) : null;
+    if (reply) write(`${renderText(reply)}\n`);
     rl.prompt();
   };
   rl.on('line', (line) => {

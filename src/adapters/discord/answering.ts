@@ -3,6 +3,7 @@ import type { Logger } from '../../app/logger.ts';
 import type { Bot } from '../../core/bot.ts';
 import type { Reply } from '../../core/reply.ts';
 import type { Request } from '../../core/request.ts';
+import type { ErrorCounter } from '../types.ts';
 import type { AnswerTimings } from './slowAnswers.ts';
 import { timingKey } from './slowAnswers.ts';
 import type { SuggestionIds } from './suggestionButtons.ts';
@@ -14,11 +15,21 @@ export interface DiscordContext {
   timings: AnswerTimings;
   /** Defer (or show typing) first when this command's recent answers took this long. */
   deferAfterMs: number;
+  /** Counts failed Discord calls (metrics). */
+  errors?: ErrorCounter;
 }
 
-/** Errors, "not found" and anything meant for the asker alone (a digest preview) go only to the person who asked. */
+/**
+ * Errors, "not found", "slow down" and anything meant for the asker alone (a digest preview) go
+ * only to the person who asked.
+ */
 export function isPrivate(reply: Pick<Reply, 'kind' | 'visibility'>): boolean {
-  return reply.kind === 'not_found' || reply.kind === 'error' || reply.visibility === 'asker';
+  return (
+    reply.kind === 'not_found' ||
+    reply.kind === 'error' ||
+    reply.kind === 'throttled' ||
+    reply.visibility === 'asker'
+  );
 }
 
 export function expectSlow(ctx: DiscordContext, text: string): boolean {
@@ -26,14 +37,21 @@ export function expectSlow(ctx: DiscordContext, text: string): boolean {
   return expected !== undefined && expected >= ctx.deferAfterMs;
 }
 
-/** Asks the core, timing the answer so the next request for the same command knows what to expect. */
-export async function answer(ctx: DiscordContext, request: Request): Promise<Reply> {
+/**
+ * Asks the core, timing the answer so the next request for the same command knows what to expect.
+ * null: the core chose to say nothing (rate limited again within the window).
+ */
+export async function answer(
+  ctx: DiscordContext,
+  request: Request,
+  log: Logger = ctx.log,
+): Promise<Reply | null> {
   const started = performance.now();
   try {
     return await ctx.bot.respond(request);
   } finally {
     const ms = performance.now() - started;
     ctx.timings.record(timingKey(request.text), ms);
-    ctx.log.debug({ platform: 'discord', command: timingKey(request.text), ms: Math.round(ms) }, 'answered');
+    log.debug({ platform: 'discord', command: timingKey(request.text), ms: Math.round(ms) }, 'answered');
   }
 }

@@ -3,12 +3,13 @@
  * questions by mention, DM or listen channel. A thin layer: it turns Discord events into core
  * requests and renders replies as embeds; the core decides every answer.
  */
-import { type Client, Events, GatewayCloseCodes } from 'discord.js';
+import { type Client, Events, GatewayCloseCodes, Status } from 'discord.js';
 import type { Logger } from '../../app/logger.ts';
 import type { Settings } from '../../config/settings.ts';
 import type { Bot } from '../../core/bot.ts';
 import type { DigestDelivery } from '../../digest/digestScheduler.ts';
-import type { RunningAdapter } from '../types.ts';
+import { InFlight } from '../inFlight.ts';
+import type { ErrorCounter, RunningAdapter } from '../types.ts';
 import type { DiscordContext } from './answering.ts';
 import { describeError } from './describeError.ts';
 import { createDiscordClient } from './discordClient.ts';
@@ -29,6 +30,10 @@ export interface DiscordAdapterOptions {
   log: Logger;
   /** Retries for failed REST calls; discord.js's default (3) when unset. Tests pass 0. */
   restRetries?: number;
+  /** REST request timeout in ms; discord.js's default (15 s) when unset. */
+  restTimeoutMs?: number;
+  /** Counts failed Discord calls (metrics). */
+  errors?: ErrorCounter;
   /** Defer a command whose recent answers took at least this long (ms); see slowAnswers.ts. */
   deferAfterMs?: number;
   /** How many long "did you mean" asks to remember for their buttons. */
@@ -62,9 +67,16 @@ function attach(
   ctx: DiscordContext,
   listenChannelIds: ReadonlySet<string>,
   stopping: () => boolean,
+  inFlight: InFlight,
 ): void {
-  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, ctx));
-  client.on(Events.MessageCreate, (message) => void handleMessage(message, ctx, listenChannelIds));
+  // Once stopping, new events are left alone: an interaction nobody answers shows the asker that the
+  // application did not respond, which is true while it restarts.
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (!stopping()) void inFlight.track(handleInteraction(interaction, ctx));
+  });
+  client.on(Events.MessageCreate, (message) => {
+    if (!stopping()) void inFlight.track(handleMessage(message, ctx, listenChannelIds));
+  });
   client.on(Events.Error, (error) =>
     ctx.log.error({ platform: 'discord', error: describeError(error) }, 'discord client error'),
   );
@@ -117,6 +129,7 @@ export async function startDiscord(options: DiscordAdapterOptions): Promise<Runn
   const client = createDiscordClient({
     ...(settings.DISCORD_API_URL ? { apiUrl: settings.DISCORD_API_URL } : {}),
     ...(options.restRetries !== undefined ? { restRetries: options.restRetries } : {}),
+    ...(options.restTimeoutMs !== undefined ? { restTimeoutMs: options.restTimeoutMs } : {}),
     messageContent: listenChannelIds.size > 0,
   });
   const ctx: DiscordContext = {
@@ -125,9 +138,11 @@ export async function startDiscord(options: DiscordAdapterOptions): Promise<Runn
     ids: new SuggestionIds(options.suggestionCacheSize),
     timings: new AnswerTimings(),
     deferAfterMs: options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS,
+    ...(options.errors ? { errors: options.errors } : {}),
   };
   let stopping = false;
-  attach(client, ctx, listenChannelIds, () => stopping);
+  const inFlight = new InFlight();
+  attach(client, ctx, listenChannelIds, () => stopping, inFlight);
 
   const { ready, closedWith } = whenReady(client);
   try {
@@ -142,14 +157,33 @@ export async function startDiscord(options: DiscordAdapterOptions): Promise<Runn
       },
       'discord connected',
     );
+    let stopped: Promise<void> | undefined;
     return {
       name: 'discord',
       client: live,
       digests: createDiscordDigestDelivery(live, ctx.ids),
-      async stop() {
+      // Ready while every shard's gateway session is live (not while it reconnects or resumes).
+      isReady: () =>
+        !stopping && client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready),
+      async stopAccepting() {
         stopping = true;
-        await client.destroy();
-        log.info({ platform: 'discord' }, 'discord disconnected');
+      },
+      // The gateway stays up until the answers under way are posted: destroy() also drops the token
+      // that REST calls need.
+      stop() {
+        stopped ??= (async () => {
+          stopping = true;
+          if (inFlight.size > 0) {
+            log.info(
+              { platform: 'discord', inFlight: inFlight.size },
+              'discord: finishing answers under way',
+            );
+          }
+          await inFlight.idle();
+          await client.destroy();
+          log.info({ platform: 'discord' }, 'discord disconnected');
+        })();
+        return stopped;
       },
     };
   } catch (error) {

@@ -5,8 +5,10 @@ import { noPings } from './renderDiscordEmbed.ts';
 export interface DiscordClientOptions {
   /** REST base URL without the version, such as https://discord.com/api (a proxy, or a test server). */
   apiUrl?: string;
-  /** Retries for failed REST calls; discord.js's default (3) when unset. Tests use 0. */
+  /** Retries for failed REST calls (5xx, timeouts); discord.js's default (3) when unset. Tests use 0. */
   restRetries?: number;
+  /** A REST call not answered by then is abandoned (and retried); discord.js's default (15 s) when unset. */
+  restTimeoutMs?: number;
   /** Ask for the privileged Message Content intent: only needed to read messages that do not mention the bot. */
   messageContent?: boolean;
 }
@@ -31,11 +33,12 @@ export function restApiBase(url: string): string {
 }
 
 export function restOptions(
-  options: Pick<DiscordClientOptions, 'apiUrl' | 'restRetries'>,
+  options: Pick<DiscordClientOptions, 'apiUrl' | 'restRetries' | 'restTimeoutMs'>,
 ): Partial<RESTOptions> {
   const rest: Partial<RESTOptions> = {};
   if (options.apiUrl) rest.api = restApiBase(options.apiUrl);
   if (options.restRetries !== undefined) rest.retries = options.restRetries;
+  if (options.restTimeoutMs !== undefined) rest.timeout = options.restTimeoutMs;
   return rest;
 }
 

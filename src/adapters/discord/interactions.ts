@@ -6,6 +6,8 @@ import {
   type Interaction,
   MessageFlags,
 } from 'discord.js';
+import type { Logger } from '../../app/logger.ts';
+import { newRequestId } from '../inFlight.ts';
 import { answer, type DiscordContext, expectSlow, isPrivate } from './answering.ts';
 import { nameChoices } from './autocomplete.ts';
 import { completesNames, findCommand, slashRequestText } from './commandDefinitions.ts';
@@ -33,14 +35,26 @@ async function answerWith(
   interaction: ChatInputCommandInteraction | ButtonInteraction,
   text: string,
   ctx: DiscordContext,
+  scope: RequestScope,
 ): Promise<void> {
   if (expectSlow(ctx, text)) await interaction.deferReply();
-  const reply = await answer(ctx, {
-    text,
-    platform: 'discord',
-    userId: interaction.user.id,
-    ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
-  });
+  const reply = await answer(
+    ctx,
+    {
+      text,
+      id: scope.reqId,
+      platform: 'discord',
+      userId: interaction.user.id,
+      ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
+    },
+    scope.log,
+  );
+  // Said nothing (rate limited again within the window): no reply costs Discord nothing; the asker
+  // alone sees that the application did not respond. A placeholder already shown is removed.
+  if (!reply) {
+    if (interaction.deferred) await interaction.deleteReply();
+    return;
+  }
   const payload = renderDiscordReply(reply, ctx.ids);
   const ephemeral = isPrivate(reply);
   if (!interaction.deferred) {
@@ -53,27 +67,42 @@ async function answerWith(
   }
 }
 
-async function answerCommand(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
+async function answerCommand(
+  interaction: ChatInputCommandInteraction,
+  ctx: DiscordContext,
+  scope: RequestScope,
+): Promise<void> {
   const command = findCommand(ctx.bot.commands, interaction.commandName);
   const text = slashRequestText(command, interaction.commandName, (name) =>
     interaction.options.getString(name),
   );
-  await answerWith(interaction, text, ctx);
+  await answerWith(interaction, text, ctx, scope);
 }
 
-async function answerButton(interaction: ButtonInteraction, ctx: DiscordContext): Promise<void> {
+async function answerButton(
+  interaction: ButtonInteraction,
+  ctx: DiscordContext,
+  scope: RequestScope,
+): Promise<void> {
   const ask = ctx.ids.decode(interaction.customId);
   if (ask === undefined) {
     await interaction.reply({ ...renderNotice(EXPIRED), flags: MessageFlags.Ephemeral });
     return;
   }
-  await answerWith(interaction, ask, ctx);
+  await answerWith(interaction, ask, ctx, scope);
 }
 
-async function route(interaction: Interaction, ctx: DiscordContext): Promise<void> {
+/** One incoming request: its id and a logger that stamps it on every line. */
+interface RequestScope {
+  reqId: string;
+  log: Logger;
+}
+
+async function route(interaction: Interaction, ctx: DiscordContext, scope: RequestScope): Promise<void> {
   if (interaction.isAutocomplete()) return answerAutocomplete(interaction, ctx);
-  if (interaction.isChatInputCommand()) return answerCommand(interaction, ctx);
-  if (interaction.isButton() && ctx.ids.owns(interaction.customId)) return answerButton(interaction, ctx);
+  if (interaction.isChatInputCommand()) return answerCommand(interaction, ctx, scope);
+  if (interaction.isButton() && ctx.ids.owns(interaction.customId))
+    return answerButton(interaction, ctx, scope);
 }
 
 function describe(interaction: Interaction): Record<string, unknown> {
@@ -93,16 +122,19 @@ function describe(interaction: Interaction): Record<string, unknown> {
  * When our own code failed before anything was sent, the user gets a short ephemeral apology.
  */
 export async function handleInteraction(interaction: Interaction, ctx: DiscordContext): Promise<void> {
+  const reqId = newRequestId();
+  const scope: RequestScope = { reqId, log: ctx.log.child({ reqId }) };
   try {
-    await route(interaction, ctx);
+    await route(interaction, ctx, scope);
   } catch (error) {
-    ctx.log.error({ ...describe(interaction), error: describeError(error) }, 'discord interaction failed');
+    ctx.errors?.countError('discord');
+    scope.log.error({ ...describe(interaction), error: describeError(error) }, 'discord interaction failed');
     if (isDiscordFailure(error) || !interaction.isRepliable() || interaction.replied) return;
     try {
       if (interaction.deferred) await interaction.editReply(renderNotice(FAILED));
       else await interaction.reply({ ...renderNotice(FAILED), flags: MessageFlags.Ephemeral });
     } catch (again) {
-      ctx.log.warn({ ...describe(interaction), error: describeError(again) }, 'discord apology failed too');
+      scope.log.warn({ ...describe(interaction), error: describeError(again) }, 'discord apology failed too');
     }
   }
 }

@@ -1,5 +1,6 @@
 /** Plain questions: mentions, DMs and listen channels, answered in the channel as a reply. */
 import { type Message, PermissionFlagsBits } from 'discord.js';
+import { newRequestId } from '../inFlight.ts';
 import { answer, type DiscordContext, expectSlow } from './answering.ts';
 import { describeError } from './describeError.ts';
 import { type AudienceRules, questionFrom } from './messageQuestion.ts';
@@ -50,16 +51,19 @@ export async function handleMessage(
     channelId: message.channelId,
     userId: message.author.id,
   };
+  const reqId = newRequestId();
+  const log = ctx.log.child({ reqId });
   try {
     if (expectSlow(ctx, text) && 'sendTyping' in message.channel) await message.channel.sendTyping();
-    const reply = await answer(ctx, {
-      text,
-      platform: 'discord',
-      userId: message.author.id,
-      channelId: message.channelId,
-    });
+    const reply = await answer(
+      ctx,
+      { text, id: reqId, platform: 'discord', userId: message.author.id, channelId: message.channelId },
+      log,
+    );
+    if (!reply) return;
     // A message reply is seen by the whole channel; only a slash command can answer privately.
-    if (reply.visibility === 'asker' && message.inGuild()) {
+    // "Slow down" is the exception: short, and better said in the channel than not at all.
+    if (reply.visibility === 'asker' && reply.kind !== 'throttled' && message.inGuild()) {
       await message.reply(renderNotice(ASKER_ONLY));
       return;
     }
@@ -68,6 +72,7 @@ export async function handleMessage(
       : renderDiscordText(reply, ctx.ids);
     await message.reply(payload);
   } catch (error) {
-    ctx.log.error({ ...where, error: describeError(error) }, 'discord message reply failed');
+    ctx.errors?.countError('discord');
+    log.error({ ...where, error: describeError(error) }, 'discord message reply failed');
   }
 }

@@ -33,7 +33,17 @@ const COLORS: Record<ReplyKind, number> = {
   ambiguous: 0xf59e0b,
   not_found: 0x94a3b8,
   error: 0xef4444,
+  throttled: 0xf59e0b,
 };
+
+/**
+ * `@everyone` and `@here` in message content look like pings even when allowed_mentions stops
+ * them (and Discord reads them even inside a longer word: "@herewho"); a zero-width space after
+ * the `@` shows the same text and is not a mention at all.
+ */
+export function defuseMentions(text: string): string {
+  return text.replace(/@(everyone|here)/gi, '@\u200b$1');
+}
 
 /** Field values up to this long sit side by side. */
 const INLINE_FIELD = 40;
@@ -130,7 +140,7 @@ export function renderDiscordReply(reply: Reply, ids: SuggestionIds): DiscordRep
 /** Plain text within the 2,000-character content limit, for channels where embeds are not allowed. */
 export function renderDiscordText(reply: Reply, ids: SuggestionIds): DiscordReplyPayload {
   return {
-    content: truncate(renderText(reply), DISCORD_LIMITS.content),
+    content: truncate(defuseMentions(renderText(reply)), DISCORD_LIMITS.content),
     embeds: [],
     components: renderButtons(reply.suggestions, reply.citations, ids),
     allowedMentions: noPings(),
@@ -140,7 +150,7 @@ export function renderDiscordText(reply: Reply, ids: SuggestionIds): DiscordRepl
 /** A short notice (an expired button, an internal failure), as plain content. */
 export function renderNotice(text: string): DiscordReplyPayload {
   return {
-    content: truncate(text, DISCORD_LIMITS.content),
+    content: truncate(defuseMentions(text), DISCORD_LIMITS.content),
     embeds: [],
     components: [],
     allowedMentions: noPings(),

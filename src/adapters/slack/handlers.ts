@@ -5,12 +5,18 @@
  *   answers in the channel, anything else (not found, errors, help, "did you mean") to the asker only;
  * - mentions: in the thread of the mention; direct messages: in the conversation;
  * - suggestion buttons: the chosen question is answered through the click's response_url, as a
- *   new message next to the one clicked (in its thread, if it has one), with slash-command visibility.
+ *   new message next to the one clicked (in its thread, if it has one), with slash-command visibility;
+ * - "slow down" and "busy" (kind 'throttled') go to the asker alone; when the core says nothing
+ *   (rate limited again within the window), nothing is posted.
+ * Every incoming request gets an id (reqId) that its log lines carry, and its work is tracked so a
+ * graceful shutdown can wait for it.
  */
 import type { App, BlockAction, ButtonAction, RespondArguments } from '@slack/bolt';
 import type { Logger } from '../../app/logger.ts';
 import type { Bot } from '../../core/bot.ts';
 import type { Reply } from '../../core/reply.ts';
+import { type InFlight, newRequestId } from '../inFlight.ts';
+import type { ErrorCounter } from '../types.ts';
 import { textFromSlack } from './escapeSlack.ts';
 import type { EventDedup } from './eventDedup.ts';
 import { renderSlackMessage, SUGGESTION_ACTION_PATTERN } from './renderSlackBlocks.ts';
@@ -19,6 +25,16 @@ export interface SlackHandlerDeps {
   bot: Bot;
   log: Logger;
   dedup: EventDedup;
+  /** Tracks each listener's work, for a graceful shutdown. */
+  inFlight?: InFlight;
+  /** Counts failed Slack calls. */
+  errors?: ErrorCounter;
+}
+
+/** One incoming request: its id and a logger that stamps it on every line. */
+interface RequestScope {
+  reqId: string;
+  log: Logger;
 }
 
 type Visibility = 'in_channel' | 'ephemeral';
@@ -46,27 +62,52 @@ function slackError(error: unknown): string | undefined {
   return typeof data?.error === 'string' ? data.error : undefined;
 }
 
-export function registerSlackHandlers(app: App, { bot, log, dedup }: SlackHandlerDeps): void {
+export function registerSlackHandlers(
+  app: App,
+  { bot, log, dedup, inFlight, errors }: SlackHandlerDeps,
+): void {
   const answer = async (
+    scope: RequestScope,
     text: string,
     userId: string | undefined,
     channelId: string | undefined,
-  ): Promise<Reply> => {
+  ): Promise<Reply | null> => {
     try {
-      return await bot.respond({ text: text || 'help', platform: 'slack', userId, channelId });
+      return await bot.respond({
+        text: text || 'help',
+        id: scope.reqId,
+        platform: 'slack',
+        userId,
+        channelId,
+      });
     } catch (error) {
-      log.error({ err: error, userId, channelId }, 'slack: the core failed to answer');
+      scope.log.error({ err: error, userId, channelId }, 'slack: the core failed to answer');
+      errors?.countError('slack');
       return APOLOGY;
     }
   };
 
-  /** Runs one listener's work; a failed Slack call is logged, never thrown at Bolt or the process. */
-  const guard = async (what: string, where: Record<string, unknown>, work: () => Promise<void>) => {
-    try {
-      await work();
-    } catch (error) {
-      log.error({ err: error, slackError: slackError(error), ...where }, `slack: ${what} failed`);
-    }
+  /**
+   * Runs one listener's work under a new request id; a failed Slack call is logged, never thrown
+   * at Bolt or the process.
+   */
+  const guard = (
+    what: string,
+    where: Record<string, unknown>,
+    work: (scope: RequestScope) => Promise<void>,
+  ) => {
+    const reqId = newRequestId();
+    const scope: RequestScope = { reqId, log: log.child({ reqId }) };
+    const run = async () => {
+      try {
+        scope.log.debug(where, `slack: ${what}`);
+        await work(scope);
+      } catch (error) {
+        scope.log.error({ err: error, slackError: slackError(error), ...where }, `slack: ${what} failed`);
+        errors?.countError('slack');
+      }
+    };
+    return inFlight ? inFlight.track(run()) : run();
   };
 
   /** Posts in the channel; a reply for the asker alone goes as an ephemeral message to them. */
@@ -113,15 +154,17 @@ export function registerSlackHandlers(app: App, { bot, log, dedup }: SlackHandle
   for (const command of bot.commands) {
     app.command(`/${command.name}`, async ({ command: payload, ack, respond }) => {
       const where = { command: payload.command, userId: payload.user_id, channelId: payload.channel_id };
-      await guard('slash command', where, async () => {
+      await guard('slash command', where, async (scope) => {
         // Acknowledge first: Slack shows an error if nothing comes back within 3 seconds.
         await ack();
         const reply = await answer(
+          scope,
           `/${command.name} ${textFromSlack(payload.text ?? '')}`.trim(),
           payload.user_id,
           payload.channel_id,
         );
-        log.debug({ ...where, kind: reply.kind }, 'slack: slash command answered');
+        if (!reply) return;
+        scope.log.debug({ ...where, kind: reply.kind }, 'slack: slash command answered');
         await respond({
           ...renderSlackMessage(reply),
           response_type: slashVisibility(reply),
@@ -135,8 +178,14 @@ export function registerSlackHandlers(app: App, { bot, log, dedup }: SlackHandle
     if (event.bot_id) return;
     if (!firstAnswerTo(event.channel, event.ts)) return;
     const where = { event: 'app_mention', userId: event.user, channelId: event.channel };
-    await guard('answering a mention', where, async () => {
-      const reply = await answer(textFromSlack(event.text, context.botUserId), event.user, event.channel);
+    await guard('answering a mention', where, async (scope) => {
+      const reply = await answer(
+        scope,
+        textFromSlack(event.text, context.botUserId),
+        event.user,
+        event.channel,
+      );
+      if (!reply) return;
       await post(
         client,
         { channel: event.channel, thread_ts: event.thread_ts ?? event.ts, user: event.user },
@@ -150,13 +199,15 @@ export function registerSlackHandlers(app: App, { bot, log, dedup }: SlackHandle
     if (message.subtype !== undefined || message.channel_type !== 'im' || message.bot_id) return;
     if (!firstAnswerTo(message.channel, message.ts)) return;
     const where = { event: 'message.im', userId: message.user, channelId: message.channel };
-    await guard('answering a direct message', where, async () => {
+    await guard('answering a direct message', where, async (scope) => {
       // A direct message is seen by the asker alone already, so it is answered in the conversation.
       const reply = await answer(
+        scope,
         textFromSlack(message.text ?? '', context.botUserId),
         message.user,
         message.channel,
       );
+      if (!reply) return;
       await post(client, { channel: message.channel, thread_ts: message.thread_ts }, reply);
     });
   });
@@ -165,10 +216,11 @@ export function registerSlackHandlers(app: App, { bot, log, dedup }: SlackHandle
     { type: 'block_actions', action_id: SUGGESTION_ACTION_PATTERN },
     async ({ ack, action, body, respond, client }) => {
       const where = { action: action.action_id, userId: body.user.id, channelId: body.channel?.id };
-      await guard('answering a suggestion', where, async () => {
+      await guard('answering a suggestion', where, async (scope) => {
         await ack();
         if (!action.value) return;
-        const reply = await answer(action.value, body.user.id, body.channel?.id);
+        const reply = await answer(scope, action.value, body.user.id, body.channel?.id);
+        if (!reply) return;
         const container = body.container as { thread_ts?: unknown };
         const threadTs = [body.message?.thread_ts, container.thread_ts].find(
           (t): t is string => typeof t === 'string',
@@ -191,6 +243,7 @@ export function registerSlackHandlers(app: App, { bot, log, dedup }: SlackHandle
   );
 
   app.error(async (error) => {
+    errors?.countError('slack');
     log.error(
       { err: error, code: (error as { code?: unknown }).code },
       'slack: unhandled error in a listener',

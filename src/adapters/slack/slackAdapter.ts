@@ -11,7 +11,8 @@ import type { Logger } from '../../app/logger.ts';
 import type { Settings } from '../../config/settings.ts';
 import type { Bot } from '../../core/bot.ts';
 import type { DigestDelivery } from '../../digest/digestScheduler.ts';
-import type { RunningAdapter } from '../types.ts';
+import { InFlight } from '../inFlight.ts';
+import type { ErrorCounter, RunningAdapter } from '../types.ts';
 import { boltLogger } from './boltLogger.ts';
 import { EventDedup, type EventDedupOptions } from './eventDedup.ts';
 import { registerSlackHandlers } from './handlers.ts';
@@ -24,7 +25,10 @@ export type SlackSettings = Pick<
 
 export type SlackRetryConfig = NonNullable<NonNullable<AppOptions['clientOptions']>['retryConfig']>;
 
-/** A few quick retries: an answer that arrives minutes late is worse than a logged failure. */
+/**
+ * A few quick retries: an answer that arrives minutes late is worse than a logged failure. A 429
+ * (rate limited) counts as one of them, after waiting the Retry-After that Slack asked for.
+ */
 export const DEFAULT_SLACK_RETRY: SlackRetryConfig = {
   retries: 3,
   factor: 2,
@@ -32,12 +36,24 @@ export const DEFAULT_SLACK_RETRY: SlackRetryConfig = {
   maxTimeout: 5_000,
 };
 
+/** A Web API call that has not answered by then is abandoned (and retried): a hung call never hangs a listener. */
+export const DEFAULT_SLACK_TIMEOUT_MS = 10_000;
+
 export interface SlackAdapterOptions {
   bot: Bot;
   settings: SlackSettings;
   log: Logger;
   /** Web API retry policy (default DEFAULT_SLACK_RETRY); tests pass `{ retries: 0 }`. */
   retryConfig?: SlackRetryConfig;
+  /** Web API request timeout in ms (default DEFAULT_SLACK_TIMEOUT_MS). */
+  timeoutMs?: number;
+  /**
+   * Socket Mode: how long to wait for Slack's pings and for pongs (the Socket Mode client's
+   * defaults when unset). A lost connection is noticed, and reopened, after about this long.
+   */
+  socketPingTimeouts?: { clientPingTimeout?: number; serverPingTimeout?: number };
+  /** Counts failed Slack calls (metrics). */
+  errors?: ErrorCounter;
   /**
    * Socket Mode: retry policy of the call that opens (and reopens) the connection. The default is
    * the Socket Mode client's own, which keeps trying for a long time, so a Slack outage does not
@@ -61,6 +77,10 @@ export type SlackMode = 'socket' | 'http';
 export interface SlackApp {
   app: App;
   mode: SlackMode;
+  /** Socket Mode: the receiver, whose client tells whether the connection is open. */
+  receiver?: SocketModeReceiver;
+  /** Every listener's work under way. */
+  inFlight: InFlight;
 }
 
 export interface RunningSlack extends RunningAdapter {
@@ -103,6 +123,22 @@ export function createSlackApp(options: SlackAdapterOptions): SlackApp {
   const logger = boltLogger(log);
   const knownIds = options.botId !== undefined && options.botUserId !== undefined;
   const slackApiUrl = settings.SLACK_API_URL ? { slackApiUrl: settings.SLACK_API_URL } : {};
+  const receiver =
+    connection.mode === 'socket'
+      ? // Our own receiver, so the connection gets its own retry policy, not the answers' one.
+        new SocketModeReceiver({
+          appToken: connection.appToken,
+          logger,
+          logLevel: logger.getLevel(),
+          ...options.socketPingTimeouts,
+          installerOptions: {
+            clientOptions: {
+              ...slackApiUrl,
+              ...(options.connectionRetryConfig ? { retryConfig: options.connectionRetryConfig } : {}),
+            },
+          },
+        })
+      : undefined;
   const app = new App({
     token,
     ...(knownIds ? { botId: options.botId, botUserId: options.botUserId } : {}),
@@ -111,31 +147,28 @@ export function createSlackApp(options: SlackAdapterOptions): SlackApp {
     deferInitialization: true,
     logger,
     logLevel: logger.getLevel(),
-    clientOptions: { ...slackApiUrl, retryConfig: options.retryConfig ?? DEFAULT_SLACK_RETRY },
+    clientOptions: {
+      ...slackApiUrl,
+      retryConfig: options.retryConfig ?? DEFAULT_SLACK_RETRY,
+      timeout: options.timeoutMs ?? DEFAULT_SLACK_TIMEOUT_MS,
+    },
     ...(connection.mode === 'socket'
-      ? {
-          socketMode: true,
-          // Our own receiver, so the connection gets its own retry policy, not the answers' one.
-          receiver: new SocketModeReceiver({
-            appToken: connection.appToken,
-            logger,
-            logLevel: logger.getLevel(),
-            installerOptions: {
-              clientOptions: {
-                ...slackApiUrl,
-                ...(options.connectionRetryConfig ? { retryConfig: options.connectionRetryConfig } : {}),
-              },
-            },
-          }),
-        }
+      ? { socketMode: true, receiver }
       : {
           signingSecret: connection.signingSecret,
           port: options.port ?? settings.PORT,
           processBeforeResponse: options.processBeforeResponse ?? false,
         }),
   });
-  registerSlackHandlers(app, { bot, log, dedup: new EventDedup(options.dedup) });
-  return { app, mode: connection.mode };
+  const inFlight = new InFlight();
+  registerSlackHandlers(app, {
+    bot,
+    log,
+    dedup: new EventDedup(options.dedup),
+    inFlight,
+    ...(options.errors ? { errors: options.errors } : {}),
+  });
+  return { app, mode: connection.mode, ...(receiver ? { receiver } : {}), inFlight };
 }
 
 function describeStartError(error: unknown, mode: SlackMode): Error {
@@ -155,16 +188,17 @@ function describeStartError(error: unknown, mode: SlackMode): Error {
 
 /** Starts the Slack adapter: verifies the token, then connects (Socket Mode) or listens (HTTP). */
 export async function startSlack(options: SlackAdapterOptions): Promise<RunningSlack> {
-  const { app, mode } = createSlackApp(options);
+  const { app, mode, receiver, inFlight } = createSlackApp(options);
   const { log } = options;
   let port: number | undefined;
+  let server: Server | undefined;
   try {
     await app.init();
     if (mode === 'socket') {
       await app.start();
     } else {
       const listenPort = options.port ?? options.settings.PORT;
-      const server: Server = await (options.host
+      server = await (options.host
         ? app.start({ port: listenPort, host: options.host })
         : app.start(listenPort));
       port = (server.address() as AddressInfo | null)?.port;
@@ -177,18 +211,35 @@ export async function startSlack(options: SlackAdapterOptions): Promise<RunningS
     { mode, ...(port !== undefined ? { port } : {}) },
     mode === 'socket' ? 'slack: connected (Socket Mode)' : 'slack: listening for HTTP requests',
   );
-  let stopped = false;
+  let accepting = true;
+  let receiverStopped: Promise<void> | undefined;
+  let stopped: Promise<void> | undefined;
+  // Stopping the receiver ends new events; the Web API client and response URLs keep working, so
+  // answers under way can still be posted.
+  const stopAccepting = () => {
+    accepting = false;
+    receiverStopped ??= app.stop().then(() => undefined);
+    return receiverStopped;
+  };
   return {
     name: 'slack',
     app,
     mode,
     ...(port !== undefined ? { port } : {}),
     digests: createSlackDigestDelivery(app.client),
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await app.stop();
-      log.info({ mode }, 'slack: stopped');
+    isReady() {
+      if (!accepting) return false;
+      return receiver ? (receiver.client.websocket?.isActive() ?? false) : (server?.listening ?? false);
+    },
+    stopAccepting,
+    stop() {
+      stopped ??= (async () => {
+        await stopAccepting();
+        if (inFlight.size > 0) log.info({ inFlight: inFlight.size }, 'slack: finishing answers under way');
+        await inFlight.idle();
+        log.info({ mode }, 'slack: stopped');
+      })();
+      return stopped;
     },
   };
 }
