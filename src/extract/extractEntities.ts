@@ -159,26 +159,23 @@ export function extractEntities(article: Article): ExtractedEntity[] {
   const folded = foldSameLength(body);
   const mentions: Mention[] = [];
 
-  for (const [first, last] of sentences) {
-    const start = tokens[first]?.start ?? 0;
-    const end = tokens[last]?.end ?? start;
+  for (const { first, last, start, end } of sentences) {
     const sentence = { start, end };
     const text = folded.slice(start, end);
-    const nameLike = (i: number): boolean => isNameLike(tokens, i, first, gazetteer);
     let i = first;
     while (i <= last) {
-      if (!nameLike(i)) {
+      if (!isNameLike(tokens, i, first, gazetteer)) {
         i++;
         continue;
       }
       let j = i;
       while (j < last) {
-        if (nameLike(j + 1)) {
+        if (isNameLike(tokens, j + 1, first, gazetteer)) {
           j++;
           continue;
         }
         const gap = joinerEnd(tokens, j, last, organisationWords, gazetteer);
-        if (gap > j && nameLike(gap + 1)) j = gap + 1;
+        if (gap > j && isNameLike(tokens, gap + 1, first, gazetteer)) j = gap + 1;
         else break;
       }
       for (const candidate of splitRun(tokens.slice(i, j + 1), gazetteer, organisationWords)) {
@@ -313,43 +310,66 @@ function classify(
 
   let kind: ExtractedKind | undefined;
   let role: Role | undefined;
-  const personCue = (): boolean => {
-    const written = titleBefore(text, local.start);
-    // Qualifiers alone ("former Democratic") are no title.
-    const title = written?.text.split(/\s+/).some((w) => isRoleWord(w) && !ROLE_QUALIFIERS.has(wordKey(w)))
-      ? written
-      : undefined;
-    const after = roleAfter(text, local.end);
-    const titleText = title ? normalizeTitle(title.text) : undefined;
-    const roleText = [titleText, after?.text].filter(Boolean).join('; ');
-    if (roleText) {
-      const from = sentence.start + (titleText && title ? title.start : local.start);
-      const to = sentence.start + (after ? after.end : local.end);
-      role = { title: roleText, source: { article: '', excerpt: body.slice(from, to) } };
-    }
-    const courtesy = /\b(?:Mr|Mrs|Ms|Mx|Dr|Sir|Dame)\.?\s+$/.test(text.slice(0, local.start));
-    return Boolean(title || after || courtesy || candidate.titled);
-  };
-
-  if (lexical === 'organisation') kind = 'organisation';
-  else if (keys.length >= 2 && organisationWords.has(lastKey)) kind = 'organisation';
-  else if (lexical === 'place') kind = 'place';
-  else if (keys.length >= 2 && (gazetteer.placeWords.has(lastKey) || PLACE_FIRST_WORDS.has(firstKey)))
+  if (lexical === 'organisation' || (keys.length >= 2 && organisationWords.has(lastKey)))
+    kind = 'organisation';
+  else if (
+    lexical === 'place' ||
+    (keys.length >= 2 && (gazetteer.placeWords.has(lastKey) || PLACE_FIRST_WORDS.has(firstKey)))
+  )
     kind = 'place';
   else if (lexical === 'time' || lexical === 'demonym') return undefined;
-  else if (personCue()) kind = 'person';
-  else if (/^[A-Z]{2,6}$/.test(words.join(''))) kind = 'organisation';
   else {
-    const speech = SPEECH_AFTER.test(text.slice(local.end)) || SPEECH_BEFORE.test(text.slice(0, local.start));
-    const given = gazetteer.classOf(firstKey) === 'given';
-    const surname = gazetteer.classOf(lastKey) === 'surname';
-    const common = keys.some((k) => gazetteer.classOf(k) === 'word' && !ROLE_WORDS.has(k));
-    if (keys.length >= 2 && (given || surname || speech) && !(common && !given && !speech)) kind = 'person';
-    else if (keys.length === 1 && (surname || speech)) kind = 'person';
+    const cue = personCue(candidate, text, local, sentence.start, body);
+    role = cue.role;
+    kind = cue.person ? 'person' : uncuedKind(words, keys, text, local, gazetteer);
   }
   // Unknown single words stay: a surname alone joins a full name later in resolve().
   if (!kind && keys.length > 1) return undefined;
   return { words, kind, start, end, sentence, ...(role ? { role } : {}) };
+}
+
+/** A role written next to the name, or a courtesy title: either makes the name a person's. */
+function personCue(
+  candidate: Candidate,
+  text: string,
+  local: { start: number; end: number },
+  offset: number,
+  body: string,
+): { person: boolean; role?: Role } {
+  const written = titleBefore(text, local.start);
+  // Qualifiers alone ("former Democratic") are no title.
+  const title = written?.text.split(/\s+/).some((w) => isRoleWord(w) && !ROLE_QUALIFIERS.has(wordKey(w)))
+    ? written
+    : undefined;
+  const after = roleAfter(text, local.end);
+  const titleText = title ? normalizeTitle(title.text) : undefined;
+  const roleText = [titleText, after?.text].filter(Boolean).join('; ');
+  const courtesy = /\b(?:Mr|Mrs|Ms|Mx|Dr|Sir|Dame)\.?\s+$/.test(
+    text.slice(Math.max(0, local.start - 8), local.start),
+  );
+  const person = Boolean(title || after || courtesy || candidate.titled);
+  if (!roleText) return { person };
+  const from = offset + (titleText && title ? title.start : local.start);
+  const to = offset + (after ? after.end : local.end);
+  return { person, role: { title: roleText, source: { article: '', excerpt: body.slice(from, to) } } };
+}
+
+/** With no title or appositive: an acronym is an organisation; a known name or "X said" a person. */
+function uncuedKind(
+  words: readonly string[],
+  keys: readonly string[],
+  text: string,
+  local: { start: number; end: number },
+  gazetteer: Gazetteer,
+): ExtractedKind | undefined {
+  if (/^[A-Z]{2,6}$/.test(words.join(''))) return 'organisation';
+  const speech = SPEECH_AFTER.test(text.slice(local.end)) || SPEECH_BEFORE.test(text.slice(0, local.start));
+  const given = gazetteer.classOf(keys[0] ?? '') === 'given';
+  const surname = gazetteer.classOf(keys.at(-1) ?? '') === 'surname';
+  const common = keys.some((k) => gazetteer.classOf(k) === 'word' && !ROLE_WORDS.has(k));
+  if (keys.length >= 2 && (given || surname || speech) && !(common && !given && !speech)) return 'person';
+  if (keys.length === 1 && (surname || speech)) return 'person';
+  return undefined;
 }
 
 /** A short excerpt around a mention: its sentence, cut to about 200 characters at word ends. */

@@ -1,6 +1,6 @@
 /**
- * The English lexicon entity extraction stands on: compromise's (loaded on first use, about
- * 0.4 s, and not at all when a saved index is loaded). It knows some 24,000 words: given names,
+ * The English lexicon entity extraction stands on: compromise's (loaded on first use, and not at
+ * all when a saved index is loaded). It knows some 24,000 words: given names,
  * surnames, countries, cities, regions, organisations, honorifics, and the part of speech of
  * common words, plus the words that end organisation and place names ("Council", "Bay").
  *
@@ -8,7 +8,13 @@
  * reads about 9,000 words a second and winkNLP's about 350,000 (measured on the bench corpus),
  * which at a million words is 110 s and 3 s of the 10 s a full build may take.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
 import type Compromise from 'compromise/two';
 
 const require = createRequire(import.meta.url);
@@ -62,27 +68,70 @@ const MORE_PLACE_WORDS =
     ' ',
   );
 
-function loadGazetteer(): Gazetteer {
+interface LexiconData {
+  classes: [string, NameClass][];
+  organisationWords: string[];
+  placeWords: string[];
+}
+
+/** What the extractor needs of compromise's lexicon: each word's class, and the name-ending words. */
+function fromCompromise(): LexiconData {
   const nlp = require('compromise/two') as typeof Compromise;
   const model = nlp.model() as unknown as {
     one: { lexicon: Record<string, string | string[]> };
     two: { orgWords: Record<string, unknown>; placeWords: Record<string, unknown> };
   };
-  const classes = new Map<string, NameClass>();
+  const classes: [string, NameClass][] = [];
   for (const [word, tag] of Object.entries(model.one.lexicon)) {
     const tags = Array.isArray(tag) ? tag : [tag];
-    let found: NameClass = 'word';
-    for (const [pattern, cls] of CLASS_OF_TAG) {
-      if (tags.some((t) => pattern.test(t))) {
-        found = cls;
-        break;
-      }
-    }
-    classes.set(word, found);
+    const found = CLASS_OF_TAG.find(([pattern]) => tags.some((t) => pattern.test(t)))?.[1] ?? 'word';
+    classes.push([word, found]);
   }
   return {
+    classes,
+    organisationWords: Object.keys(model.two.orgWords),
+    placeWords: [...Object.keys(model.two.placeWords), ...MORE_PLACE_WORDS],
+  };
+}
+
+/**
+ * Unpacking compromise costs about half a second in every thread that loads articles. What the
+ * extractor takes from it is kept in the temporary directory, keyed by compromise's version and
+ * this file's own text, so the next threads and starts read a small JSON file instead. The data
+ * is the same either way; if the file cannot be read or written, compromise is used directly.
+ */
+function lexiconData(): LexiconData {
+  let file: string | undefined;
+  try {
+    const entry = require.resolve('compromise/two');
+    const manifest = join(entry.slice(0, entry.lastIndexOf(`${sep}builds${sep}`)), 'package.json');
+    const version = (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: string }).version ?? '';
+    const code = readFileSync(fileURLToPath(import.meta.url));
+    const key = createHash('sha256').update(version).update(code).digest('hex').slice(0, 16);
+    file = join(tmpdir(), `news-bot-name-lexicon-${key}.json`);
+    return JSON.parse(readFileSync(file, 'utf8')) as LexiconData;
+  } catch {
+    // Not saved yet (or unreadable): build it below.
+  }
+  const data = fromCompromise();
+  if (file) {
+    try {
+      const temporary = `${file}.${process.pid}.${threadId}.tmp`;
+      writeFileSync(temporary, JSON.stringify(data));
+      renameSync(temporary, file);
+    } catch {
+      // A read-only temporary directory only costs the next start the half second.
+    }
+  }
+  return data;
+}
+
+function loadGazetteer(): Gazetteer {
+  const data = lexiconData();
+  const classes = new Map(data.classes);
+  return {
     classOf: (key) => classes.get(key),
-    organisationWords: new Set(Object.keys(model.two.orgWords)),
-    placeWords: new Set([...Object.keys(model.two.placeWords), ...MORE_PLACE_WORDS]),
+    organisationWords: new Set(data.organisationWords),
+    placeWords: new Set(data.placeWords),
   };
 }

@@ -110,7 +110,7 @@ export interface PhraseSpan {
 
 /** The title written right before the name (which starts at index), if it holds a role word. */
 export function titleBefore(text: string, index: number): PhraseSpan | undefined {
-  const from = Math.max(0, index - 300);
+  const from = Math.max(0, index - 160);
   const window = text.slice(from, index);
   const trimmed = window.trimEnd();
   const tokens = [...trimmed.matchAll(/\S+/g)].slice(-8);

@@ -4,10 +4,25 @@
  * "related stories", footers), on linkedom's light DOM. Title, author, date, site and URL come
  * from the page's metadata (Open Graph, article:published_time, author) when it has them.
  */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type * as ReadabilityModule from '@mozilla/readability';
+import type * as Linkedom from 'linkedom';
 import { type ArticleResult, articleFromText } from './loadArticle.ts';
 import { type FrontMatter, frontMatterSchema } from './schemas.ts';
+
+const require = createRequire(import.meta.url);
+let html:
+  | { Readability: typeof ReadabilityModule.Readability; parseHTML: typeof Linkedom.parseHTML }
+  | undefined;
+
+/** The HTML libraries, loaded with the first page (a third of a second that corpora without pages never pay). */
+function htmlLibraries(): NonNullable<typeof html> {
+  html ??= {
+    Readability: (require('@mozilla/readability') as typeof ReadabilityModule).Readability,
+    parseHTML: (require('linkedom') as typeof Linkedom).parseHTML,
+  };
+  return html;
+}
 
 /** Elements whose text is one paragraph of the article. */
 const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre';
@@ -66,7 +81,7 @@ function readableContent(document: Element & { body?: Element | null; documentEl
   siteName?: string | null | undefined;
 } {
   try {
-    const parsed = new Readability(document as never, {
+    const parsed = new (htmlLibraries().Readability)(document as never, {
       charThreshold: 200,
       serializer: (node) => node as unknown as Element,
     }).parse();
@@ -83,7 +98,7 @@ function readableContent(document: Element & { body?: Element | null; documentEl
 }
 
 export function loadHtmlArticle(file: string, raw: string): ArticleResult {
-  const { document } = parseHTML(raw) as unknown as {
+  const { document } = htmlLibraries().parseHTML(raw) as unknown as {
     document: Element & { body?: Element | null; documentElement?: Element | null };
   };
   const meta = pageMeta(document);

@@ -22,7 +22,8 @@ export function splitSentences(paragraph: string): string[] {
   for (let m = BOUNDARY.exec(text); m; m = BOUNDARY.exec(text)) {
     const end = m.index + (m[1]?.length ?? 0) + (m[2]?.length ?? 0);
     if (m[1] === '.' && !m[2]) {
-      const before = text.slice(start, m.index);
+      // The word before the full stop; a short window, since an end-anchored regex scans it all.
+      const before = text.slice(Math.max(start, m.index - 32), m.index);
       const word = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase() ?? '';
       // "U.S." / "Gen." / a single initial ("J. Smith") do not end a sentence.
       if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) continue;
