@@ -28,6 +28,7 @@ import { composeDigest } from './digest/composeDigest.ts';
 import { loadDigestSubscriptions } from './digest/digestConfig.ts';
 import { type DigestDelivery, DigestScheduler, systemClock } from './digest/digestScheduler.ts';
 import { createDigestService, syncConfiguredSubscriptions } from './digest/digestService.ts';
+import { startArchive } from './ingest/startArchive.ts';
 import { SqliteStateStore, stateFileIn } from './state/sqliteStateStore.ts';
 
 /** Masks credentials in a fatal error printed on the way out; the settings' secrets once known. */
@@ -81,6 +82,8 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
 
   const store = new SqliteStateStore(stateFileIn(settings.DATA_DIR));
+  // /ingest, /feeds and the feed poller (src/ingest/); stopped before the database closes.
+  const archive = startArchive({ settings, db: store.db, bot: () => bot, log });
   const synced = await syncConfiguredSubscriptions(store, configured, systemClock.now());
   let scheduler: DigestScheduler | undefined;
   const digests = createDigestService({
@@ -92,6 +95,7 @@ async function main(): Promise<void> {
   });
   const bot: Bot = createBot(kb, {
     digests,
+    archive: archive.archive,
     onError: (error, request) => {
       metrics?.countError('command');
       log.error(
@@ -138,6 +142,7 @@ async function main(): Promise<void> {
   // A fresh build is saved for the next start; CORPUS_WATCH reloads on changes (src/app/liveCorpus.ts).
   saveSoon(loaded, log);
   const corpusWatcher = startCorpusReload({ bot, settings, log });
+  archive.startFeeds();
 
   const adapters: RunningAdapter[] = [];
   if (settings.SLACK_BOT_TOKEN) {
@@ -161,6 +166,7 @@ async function main(): Promise<void> {
     process.once('SIGTERM', close);
     await console.closed;
     corpusWatcher?.close();
+    await archive.stop();
     await store.close();
     return;
   }
@@ -197,6 +203,7 @@ async function main(): Promise<void> {
           name: 'finish answers and disconnect',
           run: () => Promise.allSettled(adapters.map((a) => a.stop())),
         },
+        { name: 'stop following feeds', run: () => archive.stop() },
         { name: 'close the state database', run: () => store.close() },
         { name: 'close the health server', run: () => health?.close() },
       ],

@@ -1,6 +1,7 @@
 /** Settings from the environment (and .env), validated once at start-up with messages that say what to fix. */
 import { z } from 'zod';
 import { canonicalTimeZone } from '../digest/zonedTime.ts';
+import { archiveSettings } from '../ingest/archiveSettings.ts';
 
 const optionalSecret = z
   .string()
@@ -72,6 +73,8 @@ export const settingsSchema = z.object({
     .default(60),
   /** Subscriptions declared in configuration: a YAML file's path, or a JSON list inline. */
   DIGEST_SUBSCRIPTIONS: optionalSecret,
+  /** Growing the archive: /ingest, FEEDS and the limits on fetches (src/ingest/archiveSettings.ts). */
+  ...archiveSettings,
   /** Requests per minute one user may make in Slack or Discord (a burst of this many, then steady); 0: no limit. */
   RATE_LIMIT_USER_PER_MINUTE: wholeNumber('requests a minute').default(20),
   /** Requests per minute answered in one channel, whoever asks; 0: no limit. */

@@ -7,6 +7,7 @@
  * at once (a "busy" reply when too many wait).
  */
 import type { DigestService } from '../digest/digestService.ts';
+import type { ArchiveService } from '../ingest/archiveService.ts';
 import type { KnowledgeBase } from '../search/knowledgeBase.ts';
 import { COMMANDS } from './commands/registry.ts';
 import type { CommandDefinition } from './commands/types.ts';
@@ -41,6 +42,8 @@ export interface BotOptions {
   onError?: (error: unknown, request: Request) => void;
   /** Scheduled digests for /digest; without them /digest says digests are not set up here. */
   digests?: DigestService;
+  /** Adding articles and followed feeds for /ingest and /feeds; without it they say so. */
+  archive?: ArchiveService;
   /** Per-user and per-channel limits on respond(); none when unset (tools, tests, the console). */
   rateLimits?: RateLimits;
   /** Answers at once and answers waiting in respond(); unbounded when unset. */
@@ -147,6 +150,7 @@ export function createBot(initial: KnowledgeBase, options: BotOptions = {}): Bot
         request,
         commands,
         ...(options.digests ? { digests: options.digests } : {}),
+        ...(options.archive ? { archive: options.archive } : {}),
       });
       if (!parsed.inputCut) return reply;
       return isPromise(reply) ? reply.then(noteInputCut) : noteInputCut(reply);

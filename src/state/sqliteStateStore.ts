@@ -57,6 +57,32 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: 'ingested articles and followed feeds',
+    sql: `
+      CREATE TABLE ingested_urls (
+        url TEXT PRIMARY KEY,
+        status TEXT NOT NULL CHECK (status IN ('stored', 'duplicate', 'refused')),
+        content_hash TEXT,
+        file TEXT,
+        title TEXT,
+        via TEXT NOT NULL,
+        detail TEXT,
+        at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX ingested_urls_by_hash ON ingested_urls (content_hash);
+      CREATE TABLE feeds (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        polled_at TEXT,
+        status TEXT,
+        detail TEXT,
+        added_total INTEGER NOT NULL DEFAULT 0
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export class StateDatabaseError extends Error {

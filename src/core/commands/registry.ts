@@ -3,6 +3,7 @@ import { aboutCommand, askCommand } from './ask.ts';
 import { digestCommand } from './digest.ts';
 import { figureCommand } from './figure.ts';
 import { helpCommand } from './help.ts';
+import { feedsCommand, ingestCommand } from './ingest.ts';
 import { quoteCommand } from './quote.ts';
 import { searchCommand } from './search.ts';
 import { sourcesCommand } from './sources.ts';
@@ -24,5 +25,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   aboutCommand,
   askCommand,
   digestCommand,
+  ingestCommand,
+  feedsCommand,
   helpCommand,
 ];

@@ -1,4 +1,5 @@
 import type { DigestService } from '../../digest/digestService.ts';
+import type { ArchiveService } from '../../ingest/archiveService.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import type { Reply } from '../reply.ts';
 import type { ParsedRequest, Request } from '../request.ts';
@@ -17,6 +18,8 @@ export interface CommandContext {
   commands: readonly CommandDefinition[];
   /** Scheduled digests, when the bot has a state database (not in the one-shot tools). */
   digests?: DigestService;
+  /** Adding articles (/ingest) and followed feeds (/feeds), when the bot runs with a state database. */
+  archive?: ArchiveService;
 }
 
 /** A command as data: help text, platform registration and routing all come from this. */

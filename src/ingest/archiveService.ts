@@ -1,0 +1,215 @@
+/**
+ * Growing the archive: one page by URL (/ingest) or the new items of followed feeds (see
+ * feedPoller.ts). A page is fetched safely (safeFetch.ts), its article extracted (extractArticle.ts),
+ * stored once as a Markdown file in CORPUS_DIR/ingested/ (articleFile.ts), and indexed. "Once":
+ * a URL already ingested, or already the `url` of an article in the archive, is not fetched again,
+ * and a text already stored under another URL (same content hash) is not stored twice.
+ */
+import type { ArchiveState, FeedState, IngestedUrl } from '../state/archiveState.ts';
+import { type AdminEntry, isAdmin } from './admins.ts';
+import { contentHash, type ExtractedArticle, writeArticleFile } from './articleFile.ts';
+import { extractArticle } from './extractArticle.ts';
+import { checkUrl, FetchError, type SafeFetcher } from './safeFetch.ts';
+
+export type IngestOutcome =
+  | { status: 'stored'; id: string; file: string; article: ExtractedArticle; searchable: boolean }
+  | {
+      status: 'duplicate';
+      url: string;
+      existing: { title?: string; file?: string; url: string };
+      reason: string;
+    }
+  /** Will never be stored: not an article, a refused address, too large, gone (404). */
+  | { status: 'refused'; url: string; reason: string }
+  /** Could not be fetched this time (timeout, network, server error): worth trying again later. */
+  | { status: 'failed'; url: string; reason: string };
+
+export interface FeedStatus {
+  url: string;
+  state?: FeedState;
+}
+
+/** What the /ingest and /feeds commands need. */
+export interface ArchiveService {
+  /** Whether this user may add articles (ADMIN_USER_IDS). */
+  mayIngest(who: { platform?: string; userId?: string }): boolean;
+  /** Fetches, stores and indexes one page. */
+  ingest(url: string, who: { platform?: string; userId?: string }): Promise<IngestOutcome>;
+  /** The followed feeds (FEEDS) with their last poll. */
+  feeds(): Promise<FeedStatus[]>;
+}
+
+export interface ArchiveOptions {
+  corpusDir: string;
+  fetcher: SafeFetcher;
+  state: ArchiveState;
+  admins: readonly AdminEntry[];
+  feedUrls: readonly string[];
+  /** The URLs of the articles already in the archive (front matter `url`). */
+  knownArticles?: () => Iterable<{ url?: string; title: string; file: string }>;
+  /** Makes newly written articles searchable; resolves true once they are. */
+  reindex?: (ids: string[]) => Promise<boolean>;
+  now?: () => Date;
+}
+
+/** The URL as a key: no fragment (the same page), the rest as the WHATWG parser normalises it. */
+export function urlKey(url: string): string {
+  const u = new URL(url);
+  u.hash = '';
+  return u.href;
+}
+
+const TRANSIENT_STATUS = new Set([408, 425, 429, 500, 502, 503, 504]);
+
+export class Archive implements ArchiveService {
+  private readonly inFlight = new Map<string, Promise<IngestOutcome>>();
+  private readonly now: () => Date;
+
+  constructor(private readonly options: ArchiveOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  mayIngest(who: { platform?: string; userId?: string }): boolean {
+    return isAdmin(this.options.admins, who);
+  }
+
+  async ingest(url: string, who: { platform?: string; userId?: string }): Promise<IngestOutcome> {
+    const outcome = await this.ingestUrl(url, `chat:${who.platform ?? 'unknown'}:${who.userId ?? 'unknown'}`);
+    if (outcome.status !== 'stored') return outcome;
+    return { ...outcome, searchable: await this.reindex([outcome.id]) };
+  }
+
+  /** Resolves true once the given articles are searchable. */
+  async reindex(ids: string[]): Promise<boolean> {
+    if (!this.options.reindex || ids.length === 0) return false;
+    return this.options.reindex(ids);
+  }
+
+  async feeds(): Promise<FeedStatus[]> {
+    const out: FeedStatus[] = [];
+    for (const url of this.options.feedUrls) {
+      const state = await this.options.state.feed(url);
+      out.push(state ? { url, state } : { url });
+    }
+    return out;
+  }
+
+  /** Fetches and stores one page without reindexing (a feed poll reindexes once at the end). */
+  ingestUrl(raw: string, via: string): Promise<IngestOutcome> {
+    let key: string;
+    try {
+      key = urlKey(checkUrl(raw, this.options.fetcher.limits.allow).href);
+    } catch (error) {
+      const reason = error instanceof FetchError ? error.message : String(error);
+      return Promise.resolve({ status: 'refused', url: raw, reason });
+    }
+    // The same URL asked for twice at once is fetched once.
+    const running = this.inFlight.get(key);
+    if (running) return running;
+    const work = this.fetchAndStore(key, via).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, work);
+    return work;
+  }
+
+  private known(url: string): { title?: string; file?: string; url: string } | undefined {
+    for (const a of this.options.knownArticles?.() ?? []) {
+      if (!a.url) continue;
+      try {
+        if (urlKey(a.url) === url) return { title: a.title, file: a.file, url };
+      } catch {
+        // a malformed url in someone's front matter matches nothing
+      }
+    }
+    return undefined;
+  }
+
+  private async fetchAndStore(url: string, via: string): Promise<IngestOutcome> {
+    const { state } = this.options;
+    const seen = await state.findUrl(url);
+    const duplicateOf = (entry: IngestedUrl) => ({
+      url: entry.url,
+      ...(entry.title ? { title: entry.title } : {}),
+      ...(entry.file ? { file: entry.file } : {}),
+    });
+    if (seen && seen.status !== 'refused') {
+      return {
+        status: 'duplicate',
+        url,
+        existing: duplicateOf(seen),
+        reason: 'this URL is already in the archive',
+      };
+    }
+    // A feed item refused once (not an article, gone) is not fetched again every poll; a person asking is.
+    if (seen?.status === 'refused' && via.startsWith('feed:'))
+      return { status: 'refused', url, reason: seen.detail ?? 'refused before' };
+    const existing = this.known(url);
+    if (existing) return { status: 'duplicate', url, existing, reason: 'this URL is already in the archive' };
+
+    const at = () => this.now().toISOString();
+    const refuse = async (reason: string, finalUrl = url): Promise<IngestOutcome> => {
+      await state.recordUrl({ url, status: 'refused', via, detail: reason, at: at() });
+      return { status: 'refused', url: finalUrl, reason };
+    };
+
+    let page: Awaited<ReturnType<SafeFetcher['fetch']>>;
+    try {
+      page = await this.options.fetcher.fetch(url);
+    } catch (error) {
+      if (!(error instanceof FetchError)) throw error;
+      const transient =
+        error.code === 'TIMEOUT' ||
+        error.code === 'NETWORK' ||
+        (error.code === 'HTTP_STATUS' && TRANSIENT_STATUS.has(error.status ?? 0));
+      if (transient) return { status: 'failed', url, reason: error.message };
+      return refuse(error.message);
+    }
+    const finalUrl = urlKey(page.url);
+    if (finalUrl !== url) {
+      const seenFinal = (await state.findUrl(finalUrl)) ?? undefined;
+      const known =
+        seenFinal && seenFinal.status !== 'refused' ? duplicateOf(seenFinal) : this.known(finalUrl);
+      if (known) {
+        await state.recordUrl({
+          url,
+          status: 'duplicate',
+          via,
+          detail: `redirects to ${finalUrl}`,
+          at: at(),
+        });
+        return {
+          status: 'duplicate',
+          url,
+          existing: known,
+          reason: `it redirects to ${finalUrl}, already in the archive`,
+        };
+      }
+    }
+    const extracted = extractArticle({ ...page, url: finalUrl });
+    if (!extracted.ok) return refuse(extracted.reason, finalUrl);
+    const article = extracted.article;
+    const hash = contentHash(article.body);
+    const sameText = await state.findHash(hash);
+    if (sameText) {
+      await state.recordUrl({
+        url,
+        status: 'duplicate',
+        contentHash: hash,
+        via,
+        detail: `same text as ${sameText.url}`,
+        at: at(),
+      });
+      return {
+        status: 'duplicate',
+        url,
+        existing: duplicateOf(sameText),
+        reason: `the same text is already in the archive from ${sameText.url}`,
+      };
+    }
+    const fetchedAt = this.now();
+    const { file, id } = await writeArticleFile(this.options.corpusDir, article, fetchedAt, via);
+    const entry = { status: 'stored' as const, contentHash: hash, file, title: article.title, via, at: at() };
+    await state.recordUrl({ url, ...entry });
+    if (finalUrl !== url) await state.recordUrl({ url: finalUrl, ...entry });
+    return { status: 'stored', id, file, article, searchable: false };
+  }
+}

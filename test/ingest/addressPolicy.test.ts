@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { checkAddress, ipLiteral } from '../../src/ingest/addressPolicy.ts';
+import { isAdmin, parseAdminList } from '../../src/ingest/admins.ts';
+
+describe('checkAddress', () => {
+  it('allows public unicast addresses, v4 and v6', () => {
+    expect(checkAddress('93.184.216.34').ok).toBe(true);
+    expect(checkAddress('2606:2800:220:1:248:1893:25c8:1946').ok).toBe(true);
+  });
+
+  it.each([
+    ['127.0.0.1', 'loopback'],
+    ['::1', 'loopback'],
+    ['::ffff:127.0.0.1', 'loopback'],
+    ['10.1.2.3', 'private'],
+    ['172.16.0.1', 'private'],
+    ['192.168.1.1', 'private'],
+    ['100.64.0.1', 'private'],
+    ['fd00::1', 'private'],
+    ['169.254.169.254', 'link-local'],
+    ['fe80::1', 'link-local'],
+  ])('refuses %s (%s) unless that range is allowed', (address, cls) => {
+    const refused = checkAddress(address);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.reason).toContain(`FETCH_ALLOW_PRIVATE=${cls}`);
+    expect(checkAddress(address, [cls as 'loopback']).ok).toBe(true);
+  });
+
+  it('never allows multicast, broadcast, unspecified or tunnelled addresses', () => {
+    const all = ['loopback', 'private', 'link-local'] as const;
+    for (const a of [
+      '224.0.0.1',
+      'ff02::1',
+      '255.255.255.255',
+      '0.0.0.0',
+      '::',
+      '2002:7f00:1::1',
+      '64:ff9b::7f00:1',
+    ])
+      expect(checkAddress(a, all).ok, a).toBe(false);
+  });
+
+  it('recognises IP literals in URL hosts', () => {
+    expect(ipLiteral('[::1]')).toBe('::1');
+    expect(ipLiteral('127.0.0.1')).toBe('127.0.0.1');
+    expect(ipLiteral('example.com')).toBeUndefined();
+  });
+});
+
+describe('ADMIN_USER_IDS', () => {
+  it('parses platform:user entries and says which entry is wrong', () => {
+    expect(parseAdminList('slack:U1, discord:42 ,console:*')).toEqual({
+      ok: true,
+      admins: [
+        { platform: 'slack', userId: 'U1' },
+        { platform: 'discord', userId: '42' },
+        { platform: 'console', userId: '*' },
+      ],
+    });
+    const bad = parseAdminList('slack:U1,U2');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error).toMatch(/"U2" is not platform:user/);
+  });
+
+  it('admits listed users, platform wildcards, and the console unless console users are listed', () => {
+    const admins = [
+      { platform: 'slack', userId: 'U1' },
+      { platform: 'discord', userId: '*' },
+    ];
+    expect(isAdmin(admins, { platform: 'slack', userId: 'U1' })).toBe(true);
+    expect(isAdmin(admins, { platform: 'slack', userId: 'U2' })).toBe(false);
+    expect(isAdmin(admins, { platform: 'discord', userId: 'anyone' })).toBe(true);
+    expect(isAdmin(admins, { platform: 'console', userId: 'console' })).toBe(true);
+    expect(
+      isAdmin([{ platform: 'console', userId: 'ops' }], { platform: 'console', userId: 'console' }),
+    ).toBe(false);
+    expect(isAdmin(admins, {})).toBe(false);
+  });
+});
