@@ -110,7 +110,7 @@ const PLACE_FIRST_WORDS = new Set([
 ]);
 const SPEECH_AFTER =
   /^\s*(?:,[^,]{1,60},\s*)?(?:said|says|told|added|stated|argued|warned|wrote|explained|noted|insisted|claimed|replied|announced|confirmed|denied)\b/;
-const SPEECH_BEFORE = /\b(?:said|says|according to|asked)\s+$/;
+const SPEECH_BEFORE = /\b(?:said|says|asked)\s+$/;
 
 const SURNAME_PREFIX = /^(?:al|el|bin|ibn|da|de|di|du|van|von|le|la)[-'’](?=\p{Lu})/iu;
 
