@@ -45,8 +45,8 @@ export interface ArchiveOptions {
   state: ArchiveState;
   admins: readonly AdminEntry[];
   feedUrls: readonly string[];
-  /** The URLs of the articles already in the archive (front matter `url`). */
-  knownArticles?: () => Iterable<{ url?: string; title: string; file: string }>;
+  /** The articles already in the archive (their front matter `url` counts as added): the knowledge base's map. */
+  knownArticles?: () => ReadonlyMap<string, KnownArticle>;
   /** Makes newly written articles searchable; resolves true once they are. */
   reindex?: (ids: string[]) => Promise<boolean>;
   now?: () => Date;
@@ -59,11 +59,19 @@ export function urlKey(url: string): string {
   return u.href;
 }
 
+interface KnownArticle {
+  url?: string;
+  title: string;
+  file: string;
+}
+
 const TRANSIENT_STATUS = new Set([408, 425, 429, 500, 502, 503, 504]);
 
 export class Archive implements ArchiveService {
   private readonly inFlight = new Map<string, Promise<IngestOutcome>>();
   private readonly now: () => Date;
+  /** URL key to article, per knowledge base (a new one after every reload). */
+  private readonly urlIndex = new WeakMap<object, Map<string, KnownArticle>>();
 
   constructor(private readonly options: ArchiveOptions) {
     this.now = options.now ?? (() => new Date());
@@ -112,15 +120,23 @@ export class Archive implements ArchiveService {
   }
 
   private known(url: string): { title?: string; file?: string; url: string } | undefined {
-    for (const a of this.options.knownArticles?.() ?? []) {
-      if (!a.url) continue;
-      try {
-        if (urlKey(a.url) === url) return { title: a.title, file: a.file, url };
-      } catch {
-        // a malformed url in someone's front matter matches nothing
+    const articles = this.options.knownArticles?.();
+    if (!articles) return undefined;
+    let index = this.urlIndex.get(articles);
+    if (!index) {
+      index = new Map();
+      for (const a of articles.values()) {
+        if (!a.url) continue;
+        try {
+          index.set(urlKey(a.url), a);
+        } catch {
+          // a malformed url in someone's front matter matches nothing
+        }
       }
+      this.urlIndex.set(articles, index);
     }
-    return undefined;
+    const found = index.get(url);
+    return found ? { title: found.title, file: found.file, url } : undefined;
   }
 
   private async fetchAndStore(url: string, via: string): Promise<IngestOutcome> {
@@ -136,14 +152,14 @@ export class Archive implements ArchiveService {
         status: 'duplicate',
         url,
         existing: duplicateOf(seen),
-        reason: 'this URL is already in the archive',
+        reason: 'that address was added before',
       };
     }
     // A feed item refused once (not an article, gone) is not fetched again every poll; a person asking is.
     if (seen?.status === 'refused' && via.startsWith('feed:'))
       return { status: 'refused', url, reason: seen.detail ?? 'refused before' };
     const existing = this.known(url);
-    if (existing) return { status: 'duplicate', url, existing, reason: 'this URL is already in the archive' };
+    if (existing) return { status: 'duplicate', url, existing, reason: 'an article there has that address' };
 
     const at = () => this.now().toISOString();
     const refuse = async (reason: string, finalUrl = url): Promise<IngestOutcome> => {

@@ -68,7 +68,7 @@ export function startArchive(options: {
     state,
     admins: settings.ADMIN_USER_IDS,
     feedUrls: settings.FEEDS,
-    knownArticles: () => options.bot().knowledge().articles.values(),
+    knownArticles: () => options.bot().knowledge().articles,
     reindex,
   });
   const poller = settings.FEEDS.length

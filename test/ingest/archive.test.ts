@@ -30,7 +30,7 @@ function makeArchive(feedUrls: string[] = [], admins = [{ platform: 'slack', use
     state,
     admins,
     feedUrls,
-    knownArticles: () => bot.knowledge().articles.values(),
+    knownArticles: () => bot.knowledge().articles,
     // What main.ts does without the corpus watcher: rebuild and swap the knowledge base in.
     reindex: async (ids) => {
       bot.setKnowledge(openKnowledge(dir).kb);
@@ -115,11 +115,13 @@ describe('/ingest', () => {
     const fetches = server.requests.length;
     const again = await ask(`/ingest ${server.base}/news/harbour-bridge#comments`);
     expect(again.reply.kind).toBe('not_found');
-    expect(again.text).toMatch(/^Already in the archive: this URL is already in the archive/);
+    expect(again.text).toMatch(/^Already in the archive: that address was added before\./);
     expect(again.text).toContain('ingested/2026-11-22-harbour-bridge');
     expect(server.requests.length).toBe(fetches); // not even fetched
     const existing = await ask(`/ingest ${server.base}/news/budget`);
-    expect(existing.text).toMatch(/Already in the archive.*\n.*Council budget approved.*existing\.md/);
+    expect(existing.text).toMatch(
+      /^Already in the archive: an article there has that address\.\n.*Council budget approved.*existing\.md/,
+    );
     expect(readdirSync(join(dir, 'ingested'))).toHaveLength(1);
   });
 
