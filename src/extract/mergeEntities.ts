@@ -19,7 +19,6 @@ interface Merged {
   aliases: string[];
   roles: Role[];
   sources: SourceRef[];
-  mentions: number;
 }
 
 function absorb(into: Merged, from: ExtractedEntity | Merged): void {
@@ -35,7 +34,6 @@ function absorb(into: Merged, from: ExtractedEntity | Merged): void {
     if (into.sources.length < MAX_SOURCES && !into.sources.some((s) => s.article === source.article))
       into.sources.push(source);
   }
-  into.mentions += from.mentions;
 }
 
 function kindOf(merged: Merged): ExtractedKind {
@@ -63,7 +61,7 @@ export function mergeEntities(
       if (!key) continue;
       let merged = byKey.get(key);
       if (!merged) {
-        merged = { name: e.name, kinds: new Map(), aliases: [], roles: [], sources: [], mentions: 0 };
+        merged = { name: e.name, kinds: new Map(), aliases: [], roles: [], sources: [] };
         byKey.set(key, merged);
       }
       absorb(merged, e);
@@ -128,7 +126,6 @@ export function mergeEntities(
       roles: merged.roles,
       sources: merged.sources,
       origin: 'extracted',
-      mentions: merged.mentions,
     });
   }
   return [...curated.map((e) => enriched.get(e.id) ?? e), ...added];

@@ -54,8 +54,6 @@ export interface Entity {
    * a facts file. Absent for curated facts.
    */
   origin?: 'extracted';
-  /** Extracted entities: how often the articles name it, to rank namesakes. */
-  mentions?: number;
 }
 
 /** One source's account of an event: sources may differ on who took part or what happened. */

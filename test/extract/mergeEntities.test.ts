@@ -77,7 +77,6 @@ describe('mergeEntities', () => {
       name: 'Jane Okafor',
       origin: 'extracted',
       aliases: ['Okafor'],
-      mentions: 3,
     });
     expect(merged[0]?.roles.map((r) => r.title)).toEqual(['Mayor']);
     expect(merged[0]?.sources.map((s) => s.article)).toEqual(['a', 'c', 'b']);
