@@ -3,7 +3,7 @@
  * shared SQLite file with its own clock, appending every post to a shared log file.
  * Usage: node --import tsx schedulerProcess.ts <db file> <post log> <go file> <owner>
  */
-import { appendFileSync, existsSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Reply } from '../../../src/core/reply.ts';
 import { DigestScheduler } from '../../../src/digest/digestScheduler.ts';
 import { SqliteStateStore } from '../../../src/state/sqliteStateStore.ts';
@@ -15,6 +15,7 @@ const scheduler = new DigestScheduler({
   store,
   owner,
   clock: { now: () => new Date(now) },
+
   deliveries: new Map([
     [
       'slack',
@@ -40,9 +41,16 @@ const scheduler = new DigestScheduler({
 process.stdout.write('ready\n');
 while (!existsSync(go)) await new Promise((resolve) => setTimeout(resolve, 5));
 const end = new Date('2026-03-06T00:00:00Z').getTime();
-for (; now.getTime() <= end; now = new Date(now.getTime() + 5 * 60_000)) {
+// The two processes keep their simulated clocks in step (each writes how far it got and waits for
+// the other), so they really race for the same slots however busy the machine is.
+const stepFile = (who: string) => `${go}.${who}`;
+const other = owner === 'process-a' ? 'process-b' : 'process-a';
+const otherStep = () =>
+  existsSync(stepFile(other)) ? Number(readFileSync(stepFile(other), 'utf8') || -1) : -1;
+for (let step = 0; now.getTime() <= end; step++, now = new Date(now.getTime() + 5 * 60_000)) {
   await scheduler.tick();
-  await new Promise((resolve) => setImmediate(resolve));
+  writeFileSync(stepFile(owner), String(step));
+  while (otherStep() < step) await new Promise((resolve) => setTimeout(resolve, 1));
 }
 await store.close();
 process.stdout.write('done\n');
