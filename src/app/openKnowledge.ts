@@ -3,7 +3,6 @@ import { type Bot, createBot } from '../core/bot.ts';
 import { loadCorpus } from '../knowledge/loadCorpus.ts';
 import type { LoadProblem } from '../knowledge/types.ts';
 import { buildKnowledgeBase, type KnowledgeBase } from '../search/knowledgeBase.ts';
-import { loadKnowledgeInParallel, type ParallelOptions } from './loadKnowledgeInParallel.ts';
 
 export interface OpenedKnowledge {
   bot: Bot;
@@ -19,17 +18,6 @@ export function formatProblem(p: LoadProblem): string {
 export function openKnowledge(corpusDir: string): OpenedKnowledge {
   const started = performance.now();
   const kb = buildKnowledgeBase(loadCorpus(corpusDir));
-  const buildMs = performance.now() - started;
-  return { bot: createBot(kb), kb, buildMs };
-}
-
-/** Uses every core for a large corpus (same result as openKnowledge, sooner): for the bot and the bench. */
-export async function openKnowledgeFast(
-  corpusDir: string,
-  options: ParallelOptions = {},
-): Promise<OpenedKnowledge> {
-  const started = performance.now();
-  const kb = await loadKnowledgeInParallel(corpusDir, options);
   const buildMs = performance.now() - started;
   return { bot: createBot(kb), kb, buildMs };
 }

@@ -21,7 +21,7 @@ import {
   roleAfter,
   titleBefore,
 } from './rolePhrases.ts';
-import { type TextToken, tokenizeText } from './tokenizeText.ts';
+import { NAME_PARTICLES, SURNAME_PREFIX, type TextToken, tokenizeText } from './tokenizeText.ts';
 
 export type ExtractedKind = 'person' | 'organisation' | 'place';
 
@@ -45,24 +45,6 @@ interface Mention {
   role?: Role;
 }
 
-const PARTICLES = new Set([
-  'de',
-  'da',
-  'di',
-  'du',
-  'del',
-  'della',
-  'van',
-  'von',
-  'der',
-  'den',
-  'la',
-  'le',
-  'al',
-  'bin',
-  'ibn',
-  'ter',
-]);
 /** What the lexicon says a word at the start of a sentence is, when it is a name. */
 const NAME_CLASSES = new Set<NameClass | undefined>([
   'given',
@@ -111,8 +93,6 @@ const PLACE_FIRST_WORDS = new Set([
 const SPEECH_AFTER =
   /^\s*(?:,[^,]{1,60},\s*)?(?:said|says|told|added|stated|argued|warned|wrote|explained|noted|insisted|claimed|replied|announced|confirmed|denied)\b/;
 const SPEECH_BEFORE = /\b(?:said|says|asked)\s+$/;
-
-const SURNAME_PREFIX = /^(?:al|el|bin|ibn|da|de|di|du|van|von|le|la)[-'’](?=\p{Lu})/iu;
 
 /** The key a word is looked up by: lower case, no closing full stop. */
 function wordKey(word: string): string {
@@ -205,11 +185,11 @@ function joinerEnd(
     const next = tokens[k + 1] as TextToken;
     const key = next.text.toLowerCase();
     const joined =
-      PARTICLES.has(key) ||
+      NAME_PARTICLES.has(key) ||
       next.text === '&' ||
       (next.text === '-' && next.start === previous.end && tokens[k + 2]?.start === next.end) ||
       (key === 'of' && k === j && joinsOf(previous, organisationWords, gazetteer)) ||
-      (key === 'the' && tokens[k]?.text.toLowerCase() === 'of');
+      (key === 'the' && previous.text.toLowerCase() === 'of');
     if (!joined) break;
     k++;
   }

@@ -30,10 +30,8 @@ export interface SentenceSpan {
 /** Stands for any word or mark that cannot be part of a name. */
 export const GAP: TextToken = Object.freeze({ text: '', start: -1, end: -1 });
 
-/** Lower-case words and marks a name may hold or that open a sentence; the rest are gaps. */
-const KEPT_LOWER = new Set([
-  'of',
-  'the',
+/** Lower-case particles inside names: "Ana de la Cruz", "Ludwig van Beethoven". */
+export const NAME_PARTICLES = new Set([
   'de',
   'da',
   'di',
@@ -50,6 +48,15 @@ const KEPT_LOWER = new Set([
   'bin',
   'ibn',
   'ter',
+]);
+/** A surname joined to its particle: "al-Assad", "de'Medici". */
+export const SURNAME_PREFIX = /^(?:al|el|bin|ibn|da|de|di|du|van|von|le|la)[-'’](?=\p{Lu})/iu;
+
+/** Lower-case words and marks a name may hold or that open a sentence; the rest are gaps. */
+const KEPT_LOWER = new Set([
+  ...NAME_PARTICLES,
+  'of',
+  'the',
   '&',
   '-',
   '"',
@@ -68,15 +75,13 @@ const TOKEN =
 const ASCII_TOKEN =
   /(?:[A-Za-z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|[A-Za-z0-9][A-Za-z0-9']*(?:-[A-Za-z0-9][A-Za-z0-9']*)*|[^\sA-Za-z0-9]/g;
 const NON_ASCII = /[\u0080-\uffff]/;
-/** A lower-case word that can still be a name: "al-Assad", "de'Medici". */
-const LOWER_NAME = /^(?:al|el|bin|ibn|da|de|di|du|van|von|le|la)[-'’]/i;
 
 function keep(word: string): boolean {
   const c = word.charCodeAt(0);
   if (c >= 65 && c <= 90) return true; // A-Z
-  if (c >= 97 && c <= 122) return KEPT_LOWER.has(word) || LOWER_NAME.test(word);
+  if (c >= 97 && c <= 122) return KEPT_LOWER.has(word) || SURNAME_PREFIX.test(word);
   if (c < 128) return KEPT_LOWER.has(word);
-  return /^\p{Lu}/u.test(word) || KEPT_LOWER.has(word) || LOWER_NAME.test(word);
+  return /^\p{Lu}/u.test(word) || KEPT_LOWER.has(word) || SURNAME_PREFIX.test(word);
 }
 
 export function tokenizeText(body: string): TokenizedText {
