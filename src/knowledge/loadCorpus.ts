@@ -107,7 +107,12 @@ export function readArticleFile(dir: string, file: string): ArticleResult[] {
   for (const result of results) {
     if (!result.ok) continue;
     result.article.addedAt = modified.toISOString();
-    result.entities = extractEntities(result.article);
+    try {
+      result.entities = extractEntities(result.article);
+    } catch {
+      // A bug in the extractor must not cost the article: it stays searchable, without names.
+      result.entities = [];
+    }
   }
   return results;
 }
