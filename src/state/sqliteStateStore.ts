@@ -14,6 +14,7 @@ import type {
   NewSubscription,
   Platform,
   RunStatus,
+  SlotClaim,
   StateStore,
   Subscription,
 } from './stateStore.ts';
@@ -238,15 +239,7 @@ export class SqliteStateStore implements StateStore {
     this.db.prepare('UPDATE subscriptions SET skip_quiet = ? WHERE id = ?').run(skipQuiet ? 1 : 0, id);
   }
 
-  async claimSlot(claim: {
-    subscriptionId: number;
-    slot: Date;
-    owner: string;
-    now: Date;
-    leaseMs: number;
-    status?: 'claimed' | 'skipped';
-    detail?: string;
-  }): Promise<ClaimOutcome> {
+  async claimSlot(claim: SlotClaim): Promise<ClaimOutcome> {
     const slot = claim.slot.toISOString();
     const now = claim.now.toISOString();
     const status = claim.status ?? 'claimed';

@@ -62,6 +62,17 @@ export type ClaimOutcome =
   /** Another owner holds it, or it is finished. */
   | 'taken';
 
+/** A request to claim one scheduled slot of a subscription (see StateStore.claimSlot). */
+export interface SlotClaim {
+  subscriptionId: number;
+  slot: Date;
+  owner: string;
+  now: Date;
+  leaseMs: number;
+  status?: 'claimed' | 'skipped';
+  detail?: string;
+}
+
 export interface StateStore {
   /** Adds a subscription; an identical one (same channel, schedule and zone) is returned instead. */
   addSubscription(input: NewSubscription): Promise<{ subscription: Subscription; created: boolean }>;
@@ -76,15 +87,7 @@ export interface StateStore {
    * posted). Takes over a claim that is not final and has not moved for leaseMs, except one that
    * was posting, which is marked failed instead.
    */
-  claimSlot(claim: {
-    subscriptionId: number;
-    slot: Date;
-    owner: string;
-    now: Date;
-    leaseMs: number;
-    status?: 'claimed' | 'skipped';
-    detail?: string;
-  }): Promise<ClaimOutcome>;
+  claimSlot(claim: SlotClaim): Promise<ClaimOutcome>;
   /** Moves an owned claim to posting and counts the attempt; false if the owner lost the claim. */
   startAttempt(run: { subscriptionId: number; slot: Date; owner: string; now: Date }): Promise<boolean>;
   /** Records the outcome of an attempt; false if the owner lost the claim meanwhile. */
