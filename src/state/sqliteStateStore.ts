@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type {
+  AttemptOutcome,
   ClaimOutcome,
   DigestRun,
   NewSubscription,
@@ -301,14 +302,7 @@ export class SqliteStateStore implements StateStore {
     return result.changes === 1;
   }
 
-  async finishAttempt(run: {
-    subscriptionId: number;
-    slot: Date;
-    owner: string;
-    now: Date;
-    status: 'sent' | 'retrying' | 'failed' | 'skipped';
-    detail?: string;
-  }): Promise<boolean> {
+  async finishAttempt(run: AttemptOutcome): Promise<boolean> {
     const result = this.db
       .prepare(
         `UPDATE digest_runs SET status = ?, updated_at = ?, detail = ?

@@ -73,6 +73,16 @@ export interface SlotClaim {
   detail?: string;
 }
 
+/** The outcome of one attempt to post a claimed slot (see StateStore.finishAttempt). */
+export interface AttemptOutcome {
+  subscriptionId: number;
+  slot: Date;
+  owner: string;
+  now: Date;
+  status: 'sent' | 'retrying' | 'failed' | 'skipped';
+  detail?: string;
+}
+
 export interface StateStore {
   /** Adds a subscription; an identical one (same channel, schedule and zone) is returned instead. */
   addSubscription(input: NewSubscription): Promise<{ subscription: Subscription; created: boolean }>;
@@ -91,14 +101,7 @@ export interface StateStore {
   /** Moves an owned claim to posting and counts the attempt; false if the owner lost the claim. */
   startAttempt(run: { subscriptionId: number; slot: Date; owner: string; now: Date }): Promise<boolean>;
   /** Records the outcome of an attempt; false if the owner lost the claim meanwhile. */
-  finishAttempt(run: {
-    subscriptionId: number;
-    slot: Date;
-    owner: string;
-    now: Date;
-    status: 'sent' | 'retrying' | 'failed' | 'skipped';
-    detail?: string;
-  }): Promise<boolean>;
+  finishAttempt(run: AttemptOutcome): Promise<boolean>;
   /** The run of the latest slot recorded for a subscription, of any status or of these. */
   lastRun(subscriptionId: number, statuses?: readonly RunStatus[]): Promise<DigestRun | undefined>;
   close(): Promise<void>;

@@ -4,12 +4,13 @@
  * shutdown on SIGTERM that finishes the answer under way and exits 0 within SHUTDOWN_TIMEOUT_MS,
  * or exits 1 at the bound when an answer cannot finish.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../helpers/fakeSlack.ts';
+import { spawnBot } from '../helpers/spawnBot.ts';
 
 const BOT_TOKEN = 'xoxb-e2e-0000000000-1111111111-SeCrEtBoTtOkEn';
 const APP_TOKEN = 'xapp-1-A0E2E-2222222222-SeCrEtApPtOkEn0123456789';
@@ -33,27 +34,17 @@ interface Bot {
 }
 
 function startBot(env: Record<string, string>): Bot {
-  let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (d) => {
-    output += String(d);
-  });
-  child.stderr?.on('data', (d) => {
-    output += String(d);
-  });
+  const { child, output } = spawnBot(env);
   running.push(child);
   const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
     child.once('exit', (code) => resolve({ code, at: Date.now() })),
   );
   const logs = () =>
-    output
+    output()
       .split('\n')
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line) as Record<string, unknown>);
-  return { child, output: () => output, logs, exited };
+  return { child, output, logs, exited };
 }
 
 function botEnv(slack: FakeSlack, extra: Record<string, string> = {}): Record<string, string> {

@@ -3,11 +3,12 @@
  * pointed at the fake Slack and DATA_DIR in a temporary folder. A subscription whose slot passed
  * ten minutes ago while the bot was down is posted once on start, and not again after a restart.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStateStore } from '../../src/state/sqliteStateStore.ts';
 import { FakeSlack } from '../helpers/fakeSlack.ts';
+import { type SpawnedBot, spawnBot } from '../helpers/spawnBot.ts';
 import { removeTempDirs, tempDir } from './support.ts';
 
 const running: ChildProcess[] = [];
@@ -20,20 +21,10 @@ afterEach(async () => {
   removeTempDirs();
 });
 
-function startBot(env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (d) => {
-    output += String(d);
-  });
-  child.stderr?.on('data', (d) => {
-    output += String(d);
-  });
-  running.push(child);
-  return { child, output: () => output };
+function startBot(env: Record<string, string>): SpawnedBot {
+  const bot = spawnBot(env);
+  running.push(bot.child);
+  return bot;
 }
 
 async function stop(child: ChildProcess): Promise<number | null> {
