@@ -7,6 +7,7 @@ import type { PassageText } from '../knowledge/buildPassages.ts';
 import { foldPunctuation, stripAccents } from '../knowledge/normalizeText.ts';
 import type { Passage } from '../knowledge/types.ts';
 import { STOP_WORDS } from './stopWords.ts';
+import { sameFamily, wordKey } from './wordForms.ts';
 
 export interface PassageHit {
   passage: Passage;
@@ -120,6 +121,19 @@ export class PlannedMiniSearch extends MiniSearch<{ id: number; terms: string }>
     const found = [...this._index.fuzzyGet(term, maxDistance)];
     const df = (entry: (typeof found)[number]) => entry[1][0].values().next().value?.size ?? 0;
     return found.sort((a, b) => a[1][1] - b[1][1] || df(b) - df(a)).map(([t]) => t);
+  }
+
+  /** Indexed terms that start with a prefix, most frequent first (a radix-tree walk, no scan). */
+  termsStartingWith(prefix: string, limit: number): string[] {
+    const found: { term: string; df: number }[] = [];
+    for (const [term, data] of this._index.atPrefix(prefix)) {
+      found.push({ term, df: data.values().next().value?.size ?? 0 });
+      if (found.length > limit * 20) break;
+    }
+    return found
+      .sort((a, b) => b.df - a.df)
+      .slice(0, limit)
+      .map((f) => f.term);
   }
 
   /** Whether a passage holds the exact term: a lookup in the term's postings, no text scan. */
@@ -312,6 +326,25 @@ export class PassageIndex {
       docs.push({ id: p.id, terms: terms?.[i] ?? indexTerms(p.text) });
     });
     this.index.addAll(docs);
+  }
+
+  /** In how many passages a normalised term occurs (0 when never). */
+  documentFrequency(term: string): number {
+    return this.index.documentFrequency(term);
+  }
+
+  /**
+   * The indexed words of a word's family ("founded" -> founded, founder, founding): words that
+   * start with its family key, so passage search finds the forms the text uses.
+   */
+  family(term: string, limit = 8): string[] {
+    const key = wordKey(term);
+    if (key.length < 4) return [term];
+    const forms = this.index
+      .termsStartingWith(key, limit * 2)
+      .filter((t) => sameFamily(wordKey(t), key))
+      .slice(0, limit);
+    return forms.includes(term) || this.index.documentFrequency(term) === 0 ? forms : [term, ...forms];
   }
 
   /** Index terms close to the query's words ("reyse" -> "reyes"), for "did you mean" hints. */

@@ -2,7 +2,9 @@ import { missingArgument, resolveName } from '../answers/common.ts';
 import { entityAnswer } from '../answers/entityAnswer.ts';
 import { type EventFocus, eventAnswer } from '../answers/eventAnswer.ts';
 import { findEvents } from '../answers/findEvents.ts';
-import { questionAnswer, searchAnswer } from '../answers/searchAnswer.ts';
+import { searchAnswer } from '../answers/searchAnswer.ts';
+import { analyzeQuestion } from '../qa/analyzeQuestion.ts';
+import { answerQuestion } from '../qa/answerQuestion.ts';
 import type { CommandDefinition } from './types.ts';
 
 function focusOf(question: string): EventFocus {
@@ -19,11 +21,15 @@ export const askCommand: CommandDefinition = {
   run(parsed, { kb }) {
     const question = parsed.question ?? parsed.text;
     if (!question) return missingArgument(kb, '/ask <question>', 'which warship was sent to Tartus?');
-    const [best, second] = findEvents(kb, question);
-    if (best && best.score >= 3 && (!second || best.score > second.score)) {
-      return eventAnswer(kb, best.event, focusOf(question));
+    const analysis = analyzeQuestion(question);
+    // A curated event that the question names answers it best, unless a typed answer is asked for.
+    if (['any', 'event', 'person', 'place', 'time'].includes(analysis.type)) {
+      const [best, second] = findEvents(kb, question);
+      if (best && best.score >= 3 && (!second || best.score > second.score)) {
+        return eventAnswer(kb, best.event, focusOf(question));
+      }
     }
-    return questionAnswer(kb, question);
+    return answerQuestion(kb, analysis);
   },
 };
 

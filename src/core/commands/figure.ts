@@ -1,31 +1,12 @@
-import { splitSentences } from '../../knowledge/splitSentences.ts';
-import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { missingArgument } from '../answers/common.ts';
 import { joinWords } from '../answers/describe.ts';
-import { questionAnswer, searchPassages } from '../answers/searchAnswer.ts';
-import { bestSentence, contentTerms, shorten, snippetFor, termHits } from '../answers/snippets.ts';
-import type { Reply } from '../reply.ts';
+import { contentTerms, termHits } from '../answers/snippets.ts';
+import { analyzeQuestion } from '../qa/analyzeQuestion.ts';
+import { answerQuestion } from '../qa/answerQuestion.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
 import type { CommandDefinition } from './types.ts';
 
 const QUESTION_WORDS = new Set(['many', 'much', 'number', 'figure', 'figures', 'total']);
-
-/** A sentence from the text that gives a number for the question, for corpora without curated figures. */
-function figureFromText(kb: KnowledgeBase, question: string, terms: string[]): Reply | undefined {
-  for (const hit of searchPassages(kb, question, 8)) {
-    const numeric = splitSentences(hit.passage.text).filter((s) =>
-      /\d|\b(hundred|thousand|million|billion|half|dozen)\b/i.test(s),
-    );
-    if (!numeric.length) continue;
-    const sentence = bestSentence(numeric.join(' '), terms);
-    if (termHits(sentence, terms) === 0) continue;
-    return new ReplyBuilder(kb, 'answer', shorten(sentence, 300))
-      .citeHeadline(hit.passage.articleId)
-      .line(snippetFor(hit.passage.text, terms), hit.passage.articleId)
-      .build();
-  }
-  return undefined;
-}
 
 export const figureCommand: CommandDefinition = {
   name: 'figure',
@@ -48,7 +29,7 @@ export const figureCommand: CommandDefinition = {
       .sort((a, b) => b.score - a.score);
     const best = scored[0];
     if (!best || (terms.length > 2 && best.score < 2)) {
-      return figureFromText(kb, question, terms) ?? questionAnswer(kb, question);
+      return answerQuestion(kb, analyzeQuestion(question, 'figure'));
     }
     const { f } = best;
     const unit = f.unit && !f.label.toLowerCase().includes(f.unit.toLowerCase()) ? ` ${f.unit}` : '';

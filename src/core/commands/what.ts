@@ -5,7 +5,8 @@ import { articleIdsOf, eventsInvolving, eventWhen } from '../answers/describe.ts
 import { entityAnswer } from '../answers/entityAnswer.ts';
 import { type EventFocus, eventAnswer, eventReply } from '../answers/eventAnswer.ts';
 import { findEvents } from '../answers/findEvents.ts';
-import { questionAnswer } from '../answers/searchAnswer.ts';
+import { analyzeQuestion } from '../qa/analyzeQuestion.ts';
+import { answerQuestion } from '../qa/answerQuestion.ts';
 import type { Reply } from '../reply.ts';
 import { type CommandArgument, type CommandDefinition, usage } from './types.ts';
 
@@ -29,7 +30,9 @@ export function answerAbout(
   focus: EventFocus,
   command: string,
   askedWhatHappened = false,
+  question?: string,
 ): Reply {
+  const analysis = analyzeQuestion(question ?? subject, focus);
   const lookup = resolveName(kb, subject, ['event', 'place', 'vessel', 'thing', 'organisation']);
   if (lookup.status === 'ambiguous') return didYouMean(kb, subject, lookup.matches, command);
   if (lookup.status === 'found') {
@@ -38,7 +41,9 @@ export function answerAbout(
     if (target.type === 'event' && event) return eventAnswer(kb, event, focus);
     const entity = kb.entities.get(target.id);
     // A name found only in the text has no events of its own: the archive's best sentence says more.
-    if (entity && entity.origin !== 'extracted') {
+    // "when did X die?" asks about X's life, which the text answers better than X's card.
+    const asksAboutName = analysis.type !== 'time' && analysis.type !== 'place';
+    if (entity && entity.origin !== 'extracted' && (asksAboutName || entity.kind === 'place' || !question)) {
       const events = eventsInvolving(kb, entity.id);
       const wantsEvents =
         askedWhatHappened || focus !== 'what' || entity.kind === 'place' || entity.kind === 'vessel';
@@ -49,8 +54,8 @@ export function answerAbout(
   const [best, second] = findEvents(kb, subject);
   if (best && best.score >= 2 && (!second || best.score > second.score))
     return eventAnswer(kb, best.event, focus);
-  // No curated event: the sentence of the archive that best answers it leads.
-  return questionAnswer(kb, subject, focus === 'when' ? 'time' : 'any');
+  // No curated event: the text answers, or says it does not.
+  return answerQuestion(kb, analysis);
 }
 
 /** /what, /when and /where differ only in what the answer leads with. */
@@ -68,7 +73,14 @@ function focusCommand(
     run(parsed, { kb }) {
       const subject = parsed.subject ?? parsed.text;
       if (!subject) return missingArgument(kb, usage(command), examples[0] ?? usage(command));
-      return answerAbout(kb, subject, focus, focus, /\bhappened\b/i.test(parsed.question ?? ''));
+      return answerAbout(
+        kb,
+        subject,
+        focus,
+        focus,
+        /\bhappened\b/i.test(parsed.question ?? ''),
+        parsed.question,
+      );
     },
   };
   return command;

@@ -5,6 +5,8 @@ import { mentionsName, passagesMentioning } from '../answers/mentions.ts';
 import { roleFromText } from '../answers/roleFromText.ts';
 import { roleHolderAnswer } from '../answers/roleHolder.ts';
 import { contentTerms, snippetFor } from '../answers/snippets.ts';
+import { analyzeQuestion } from '../qa/analyzeQuestion.ts';
+import { answerQuestion } from '../qa/answerQuestion.ts';
 import type { Reply } from '../reply.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
 import type { CommandDefinition } from './types.ts';
@@ -37,9 +39,13 @@ export const whoCommand: CommandDefinition = {
     }
     if (lookup.status === 'ambiguous') return didYouMean(kb, subject, lookup.matches, 'who');
 
+    // "/who founded Warwick": the doer of something, found in the text.
+    const analysis = analyzeQuestion(parsed.question ?? subject, 'who');
+    if (analysis.type === 'person') return answerQuestion(kb, analysis);
     // "who is the mayor?": a role rather than a name.
     const holder = roleHolderAnswer(kb, subject) ?? (loose ? answerFound() : undefined);
     if (holder) return holder;
+    if (analysis.type === 'role') return answerQuestion(kb, analysis);
 
     // Article authors are people the archive knows from front matter.
     const written = [...kb.articles.values()].filter((a) => a.author && mentionsName(a.author, subject));

@@ -1,0 +1,319 @@
+/**
+ * The question-answering pipeline every free question ends in: analysis (analyzeQuestion) ->
+ * sentence retrieval (findSentences) -> candidates of the expected type (candidates.ts), scored by
+ * closeness to the question's words and agreement (rankCandidates) -> the answer as the first
+ * line, or "the archive doesn't say" when nothing answers well enough (composeAnswer).
+ */
+
+import { nameGazetteer } from '../../extract/nameLexicon.ts';
+import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { wordKey, wordsOf } from '../../search/wordForms.ts';
+import { roleHolderAnswer } from '../answers/roleHolder.ts';
+import { contentTerms } from '../answers/snippets.ts';
+import type { Reply } from '../reply.ts';
+import type { QuestionAnalysis } from './analyzeQuestion.ts';
+import { answerYesNo } from './answerYesNo.ts';
+import {
+  type Candidate,
+  dateMentions,
+  looksLikeYear,
+  nameRuns,
+  numberMentions,
+  placeMentions,
+  reasonClause,
+  withoutTitle,
+} from './candidates.ts';
+import { abstain, composeAnswer } from './composeAnswer.ts';
+import type { Evidence } from './evidence.ts';
+import { findSentences, type SentenceHit } from './findSentences.ts';
+import { type Ranked, rankCandidates, type Typed } from './rankCandidates.ts';
+
+/** Below this share of the question's (weighted) words, a sentence does not answer it. */
+export const MIN_CONFIDENCE = 0.5;
+
+type Strategy = (kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]) => Reply | undefined;
+
+function lowerWords(text: string): Set<string> {
+  return new Set(
+    withoutTitle(text)
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 1),
+  );
+}
+
+/** Whether a candidate repeats a name the question already gives (it is not the answer). */
+function inQuestion(a: QuestionAnalysis, text: string): boolean {
+  const asked = new Set(a.names.flatMap((n) => [...lowerWords(n)]));
+  const words = [...lowerWords(text)];
+  return words.length > 0 && words.some((w) => asked.has(w));
+}
+
+function kindsOf(kb: KnowledgeBase, name: string): Set<string> {
+  return new Set(kb.names.exactMatches(name).map((m) => m.target.kind));
+}
+
+/** How much a capitalised run looks like a person's name, from the lexicon and the text around it. */
+function personWeight(kb: KnowledgeBase, sentence: string, c: Candidate, keys: readonly string[]): number {
+  const kinds = kindsOf(kb, c.text);
+  const lexicon = nameGazetteer();
+  const words = withoutTitle(c.text).split(/\s+/);
+  const whole = lexicon.classOf(c.text.toLowerCase());
+  const classes = words.map((w) => lexicon.classOf(w.toLowerCase()));
+  const titled = words.length < c.text.split(/\s+/).length;
+  let weight = words.length > 1 ? 1 : 0.6;
+  if (kinds.has('person')) weight = 1.3;
+  else if (kinds.size) return 0;
+  else if (whole === 'place' || whole === 'organisation' || whole === 'demonym') return 0;
+  else if (titled || classes[0] === 'given') weight = 1.4;
+  else if (classes.some((k) => k === 'given' || k === 'surname')) weight = 1.2;
+  else if (classes.every((k) => k === 'word' || k === 'function' || k === 'time')) return 0;
+  else if (words.length === 1 && c.start === 0) weight = 0.3;
+  // "the Brumidi frescos", "Pandora's box": a name used as a modifier of a common noun.
+  if (
+    /^(?:['’]s)?\s+[a-z]/.test(sentence.slice(c.end)) &&
+    /\b(?:the|a|an|this|that)\s+$/i.test(sentence.slice(0, c.start))
+  )
+    weight *= 0.5;
+  if (/^['’]s\s+[a-z]/.test(sentence.slice(c.end))) weight *= 0.6;
+  // "in Washington", "from Germany": a place, not a doer.
+  if (/\b(?:in|at|near|from|to|into|of)\s+$/i.test(sentence.slice(Math.max(0, c.start - 6), c.start)))
+    weight *= 0.4;
+  // "... was done by Fred Ikle", "Samuel Gorton, founder of Warwick", "Mercer turned out":
+  // the doer stands after "by", or just before the asked verb.
+  const before = sentence.slice(Math.max(0, c.start - 6), c.start);
+  if (/\bby\s+$/i.test(before)) weight *= 1.4;
+  const after = wordsOf(sentence.slice(c.end)).slice(0, 4);
+  if (after.some((w) => keys.includes(wordKey(w.text)))) weight *= 1.3;
+  return weight;
+}
+
+/** "He was Julius Kahn.": a sentence that names whom the one before it described. */
+const IDENTIFIES = /^(?:He|She|They|This|That|It)\s+(?:was|is|were|are)\s+$/;
+
+/** People in a sentence: known people first, then names the lexicon does not call a place or group. */
+function people(
+  kb: KnowledgeBase,
+  a: QuestionAnalysis,
+  exclude: readonly string[] = [],
+  keys = a.predicateKeys,
+) {
+  return (evidence: Evidence): Typed[] =>
+    nameRuns(evidence.text).flatMap((candidate) => {
+      if (inQuestion(a, candidate.text)) return [];
+      if (exclude.some((e) => lowerWords(e).has(candidate.text.toLowerCase()))) return [];
+      let weight = personWeight(kb, evidence.text, candidate, keys);
+      if (evidence.offset > 0 && IDENTIFIES.test(evidence.text.slice(0, candidate.start))) weight *= 2.5;
+      return weight > 0 ? [{ candidate, weight }] : [];
+    });
+}
+
+function best(ranked: Ranked[]): Ranked | undefined {
+  const [top] = ranked;
+  return top && top.confidence >= MIN_CONFIDENCE ? top : undefined;
+}
+
+function others(ranked: Ranked[], top: Ranked): { text: string; articleId: string }[] {
+  return ranked
+    .slice(1, 3)
+    .filter((r) => r.score >= top.score * 0.5 && r.confidence >= MIN_CONFIDENCE)
+    .map((r) => ({ text: `Also: ${r.text} (${r.evidence.text})`, articleId: r.evidence.articleId }));
+}
+
+/** "who founded Warwick?" -> "Samuel Gorton founded Warwick". */
+const doer: Strategy = (kb, a, hits) => {
+  const ranked = rankCandidates(kb, hits, people(kb, a), {
+    anchorKeys: a.anchorKeys,
+    neighbours: true,
+    requireKeys: a.predicateKeys,
+    depth: 12,
+  });
+  const top = best(ranked);
+  if (!top) return undefined;
+  const predicate = a.question.replace(/^(?:who|whom)\s+/i, '');
+  return composeAnswer(kb, {
+    headline: `${top.text} ${predicate}`,
+    evidence: top.evidence,
+    more: others(ranked, top),
+  });
+};
+
+/** "who was the president of Smith College?" -> the person the text gives that role. */
+const roleHolder: Strategy = (kb, a, hits) => {
+  const role = a.role ?? '';
+  const fromFacts = roleHolderAnswer(kb, role);
+  if (fromFacts && fromFacts.kind !== 'not_found') return fromFacts;
+  const head = contentTerms(role)[0];
+  const anchorKeys = head ? [wordKey(head)] : a.anchorKeys;
+  const ranked = rankCandidates(kb, hits, people(kb, a, [role], anchorKeys), {
+    anchorKeys,
+    neighbours: false,
+    requireKeys: anchorKeys,
+  });
+  const top = best(ranked);
+  if (!top) return undefined;
+  const copula = /^who\s+(?:was|were)\b/i.test(a.question) ? 'was' : 'is';
+  return composeAnswer(kb, {
+    headline: `${top.text} ${copula} the ${role}`,
+    evidence: top.evidence,
+    more: others(ranked, top),
+  });
+};
+
+function dateWeight(text: string): number {
+  const hasYear = /\d{3,4}/.test(text);
+  const hasMonth = /[A-Za-z]{3}/.test(text) && !/century/i.test(text);
+  if (hasYear && hasMonth && /\d{1,2}(?:st|nd|rd|th)?\b[^\d]*\d{3,4}|\d{1,2}\s+\p{L}+\s+\d{4}/u.test(text))
+    return 1.6;
+  if (hasYear && hasMonth) return 1.3;
+  if (hasYear) return 1;
+  if (/century/i.test(text)) return 0.7;
+  if (/\d/.test(text)) return 0.6;
+  // A weekday or "last week": news dates its events this way, but it says less than a date.
+  return 0.5;
+}
+
+const time: Strategy = (kb, a, hits) => {
+  const extract = (evidence: Evidence): Typed[] =>
+    dateMentions(evidence.text)
+      .filter((c) => !a.question.includes(c.text))
+      .map((candidate) => ({ candidate, weight: dateWeight(candidate.text) }));
+  const ranked = rankCandidates(kb, hits, extract, {
+    anchorKeys: a.anchorKeys,
+    neighbours: true,
+    requireKeys: a.predicateKeys,
+  });
+  const top = best(ranked);
+  if (!top) return undefined;
+  return composeAnswer(kb, { headline: top.text.replace(/\s+/g, ' '), evidence: top.evidence });
+};
+
+const place: Strategy = (kb, a, hits) => {
+  const direction = a.direction ?? 'in';
+  const extract = (evidence: Evidence): Typed[] => {
+    const found: Typed[] = [];
+    for (const candidate of placeMentions(evidence.text, direction)) {
+      if (inQuestion(a, candidate.text)) continue;
+      const kinds = kindsOf(kb, candidate.text);
+      if (kinds.has('person')) continue;
+      found.push({ candidate, weight: kinds.has('place') ? 1.3 : 1 });
+    }
+    return found;
+  };
+  const ranked = rankCandidates(kb, hits, extract, {
+    anchorKeys: a.anchorKeys,
+    neighbours: true,
+    requireKeys: a.predicateKeys,
+  });
+  const top = best(ranked);
+  if (!top) return undefined;
+  return composeAnswer(kb, { headline: top.text, evidence: top.evidence, more: others(ranked, top) });
+};
+
+/** The number and, when the text puts it right after, the word it counts ("140,000 copies"). */
+function withUnit(sentence: string, candidate: Candidate, unitKey: string | undefined): string {
+  if (!unitKey) return candidate.text;
+  const after = /^\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)/u.exec(sentence.slice(candidate.end))?.[1] ?? '';
+  const words = after.split(/\s+/);
+  const at = words.findIndex((w) => wordKey(w) === unitKey || wordKey(w).startsWith(unitKey.slice(0, 5)));
+  return at >= 0 ? `${candidate.text} ${words.slice(0, at + 1).join(' ')}` : candidate.text;
+}
+
+const amount: Strategy = (kb, a, hits) => {
+  const unitKey = a.unit ? wordKey(a.unit) : undefined;
+  const anchorKeys = unitKey ? [unitKey] : a.anchorKeys;
+  const extract = (evidence: Evidence): Typed[] =>
+    numberMentions(evidence.text).flatMap((candidate) => {
+      if (looksLikeYear(candidate.text) || a.question.includes(candidate.text)) return [];
+      const percent = /%|per\s?cent/i.test(candidate.text);
+      return [{ candidate, weight: percent && /^how\s+many/i.test(a.question) ? 0.5 : 1 }];
+    });
+  const ranked = rankCandidates(kb, hits, extract, {
+    anchorKeys,
+    neighbours: false,
+    requireKeys: a.predicateKeys,
+  });
+  const top = best(ranked);
+  if (!top) return undefined;
+  const candidate = { text: top.text, start: top.evidence.text.indexOf(top.text), end: 0 };
+  candidate.end = candidate.start + top.text.length;
+  const headline = candidate.start >= 0 ? withUnit(top.evidence.text, candidate, unitKey) : top.text;
+  return composeAnswer(kb, { headline, evidence: top.evidence });
+};
+
+const reason: Strategy = (kb, a, hits) => {
+  const extract = (evidence: Evidence): Typed[] => {
+    const clause = reasonClause(evidence.text);
+    return clause ? [{ candidate: clause, weight: 1 }] : [];
+  };
+  const ranked = rankCandidates(kb, hits, extract, {
+    anchorKeys: a.anchorKeys,
+    neighbours: true,
+    requireKeys: a.predicateKeys,
+  });
+  const top = best(ranked);
+  if (top) {
+    const text = top.text.charAt(0).toUpperCase() + top.text.slice(1);
+    return composeAnswer(kb, { headline: text, evidence: top.evidence });
+  }
+  return bestSentence(kb, a, hits);
+};
+
+/** "What is the AWOC?": the name whose initials the letters stand for, where the text spells it out. */
+const definition: Strategy = (kb, a, hits) => {
+  const subject = (a.subject ?? '').replace(/^(?:the|an?)\s+/i, '');
+  const letters = subject.replace(/\./g, '');
+  if (/^[A-Z]{2,8}$/.test(letters)) {
+    for (const hit of hits) {
+      for (const run of nameRuns(hit.text)) {
+        const initials = run.text
+          .split(/[\s-]+/)
+          .filter((w) => !/^(?:of|the|and|for|de|du|la|on|in|to)$/i.test(w))
+          .map((w) => w.charAt(0))
+          .join('');
+        if (initials.toUpperCase() === letters && run.text !== subject) {
+          const evidence: Evidence = { text: hit.text, articleId: hit.passage.articleId, hit, offset: 0 };
+          return composeAnswer(kb, { headline: `${subject}: ${run.text}`, evidence });
+        }
+      }
+    }
+  }
+  return bestSentence(kb, a, hits);
+};
+
+/** No typed answer is asked for: the sentence that best matches the question, if it matches well. */
+function bestSentence(kb: KnowledgeBase, _a: QuestionAnalysis, hits: SentenceHit[]): Reply | undefined {
+  const [top, ...rest] = hits;
+  if (!top || top.coverage < MIN_CONFIDENCE) return undefined;
+  const evidence: Evidence = { text: top.text, articleId: top.passage.articleId, hit: top, offset: 0 };
+  const more = rest
+    .filter((h) => h.coverage >= MIN_CONFIDENCE)
+    .slice(0, 2)
+    .map((h) => ({ text: h.text, articleId: h.passage.articleId }));
+  return composeAnswer(kb, { headline: top.text, evidence: { ...evidence, text: top.text }, more });
+}
+
+const STRATEGIES: Record<QuestionAnalysis['type'], Strategy> = {
+  person: doer,
+  role: roleHolder,
+  time,
+  place,
+  number: amount,
+  reason,
+  yesno: (kb, a, hits) => answerYesNo(kb, a, hits),
+  definition,
+  quote: bestSentence,
+  event: bestSentence,
+  describe: bestSentence,
+  any: bestSentence,
+};
+
+/** Answers a question from the archive's text, or says that the archive doesn't say. */
+export function answerQuestion(kb: KnowledgeBase, a: QuestionAnalysis): Reply {
+  const { hits } = findSentences(kb, a.terms, { limit: 16 });
+  const answer = STRATEGIES[a.type](kb, a, hits);
+  if (answer) return answer;
+  // "/where Mill Road" names a thing rather than asking a question: what the text says of it.
+  if (a.fromHint) return bestSentence(kb, a, hits) ?? abstain(kb, a.question, hits);
+  return abstain(kb, a.question, hits);
+}

@@ -1,0 +1,182 @@
+/**
+ * Typed answer candidates in one sentence: names (people and what is not obviously a place or an
+ * organisation), dates and years, numbers with the word they count, places after a preposition
+ * of direction, and reasons after "because", "since", "so that". Each carries its offsets so it
+ * can be scored by how near it stands to the question's own words.
+ */
+
+export interface Candidate {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const MONTH_ONLY = new RegExp(`^${MONTH}\\.?$`);
+const DAY_NAMES = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
+/** Words that start a capitalised run without being part of a name. */
+const NOT_NAME_START = new Set(
+  (
+    'The A An This That These Those It Its He She They We I You His Her Their Our My Your In On At By For From To ' +
+    'With Of And But Or Nor So Yet If When While After Before Since Until As Although Though Because Then There ' +
+    'Here What Who Whom Which Where Why How Yes No Not Now Today Yesterday Tomorrow Mr Mrs Ms Dr Sir Lady Lord ' +
+    'One Two Three Four Five Six Seven Eight Nine Ten Some Many Most All Each Every Such Both Either Neither Later ' +
+    'Early Once Even Also Still Only Perhaps Indeed However Thus Meanwhile Moreover Under Over Into Upon Among ' +
+    'Between Through During Without Within Against Toward Towards Like Unlike Despite Except Even Again Yet Never ' +
+    'Always Often Soon Already Just Last Next First Second Third Another Other Our Let God Christ'
+  ).split(' '),
+);
+const TITLES = new Set(
+  'Mr Mrs Ms Miss Dr Sir Lady Lord Shah King Queen Prince Princess Pope Saint St Rev Father Brother Sister Gen General Col Colonel Capt Captain Maj Major Lt Sen Senator Gov Governor Judge Justice President Professor Prof Dean Bishop Rabbi Count Countess Duke Baron Emperor Czar Tsar Sultan Sheikh Chief Admiral'.split(
+    ' ',
+  ),
+);
+const PARTICLES = new Set([
+  'de',
+  'von',
+  'van',
+  'der',
+  'du',
+  'la',
+  'le',
+  'da',
+  'di',
+  'al',
+  'bin',
+  'ibn',
+  'y',
+  'del',
+  'della',
+]);
+
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’-]*\.?|[,;:()"“”]/gu;
+
+/**
+ * Capitalised runs ("Samuel Gorton", "Shah Abbas 2", "W. O. Wolfe", "Verner von Heidenstam"),
+ * without a leading common word ("The", "In") or title ("Mrs."), which the name keeps only when
+ * nothing else is left.
+ */
+export function nameRuns(sentence: string): Candidate[] {
+  const out: Candidate[] = [];
+  let run: { start: number; end: number; words: string[] } | undefined;
+  const flush = () => {
+    if (!run) return;
+    const words = [...run.words];
+    // Trailing particles belong to nothing.
+    while (words.length && PARTICLES.has(words[words.length - 1] ?? '')) words.pop();
+    if (words.length) out.push({ text: words.join(' '), start: run.start, end: run.end });
+    run = undefined;
+  };
+  for (const m of sentence.matchAll(TOKEN)) {
+    const word = m[0];
+    const bare = word.replace(/\.$/, '');
+    const capital = /^\p{Lu}/u.test(word);
+    const numberAfterName = run && /^\d{1,2}$/.test(word) && TITLES.has(run.words[0] ?? '');
+    if (capital || numberAfterName || (run && PARTICLES.has(word))) {
+      if (!run) {
+        if (NOT_NAME_START.has(bare) && !TITLES.has(bare)) continue;
+        run = { start: m.index, end: m.index + word.length, words: [] };
+      }
+      run.words.push(word.replace(/['’]s$/, ''));
+      run.end = m.index + word.length;
+      if (/['’]s$/.test(word)) flush();
+      else if (/\.$/.test(word) && !/^\p{Lu}\.?$/u.test(bare) && !TITLES.has(bare)) flush();
+      continue;
+    }
+    flush();
+  }
+  flush();
+  return out
+    .map((c) => ({ ...c, text: /(?:^|\s)\p{Lu}\.$/u.test(c.text) ? c.text : c.text.replace(/\.$/, '') }))
+    .filter((c) => !MONTH_ONLY.test(c.text) && !DAY_NAMES.test(c.text));
+}
+
+/** A name's words without a leading title, for comparing with the question's names. */
+export function withoutTitle(name: string): string {
+  const words = name.split(/\s+/);
+  while (words.length > 1 && TITLES.has((words[0] ?? '').replace(/\.$/, ''))) words.shift();
+  return words.join(' ');
+}
+
+const DATE_PATTERNS: RegExp[] = [
+  new RegExp(`\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{3,4}\\b`, 'g'),
+  new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\.?,?\\s+\\d{3,4}\\b`, 'g'),
+  new RegExp(`\\b${MONTH}\\.?,?\\s+(?:of\\s+)?\\d{4}\\b`, 'g'),
+  new RegExp(`\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b`, 'g'),
+  /\b(?:1[0-9]|20)\d\d(?:s|'s)?\b(?![,.]\d)/g,
+  /\b(?:(?:last|next|this|on|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b/g,
+  /\b(?:yesterday|today|tonight|last\s+(?:week|month|year|night)|(?:\w+|\d+)\s+(?:days|weeks|months|years)\s+ago)\b/gi,
+  /\b(?:the\s+)?(?:early\s+|late\s+|mid-)?(?:\w+teenth|\w+tieth|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\s+century\b/gi,
+];
+
+/** Dates, years and centuries, longest first where they overlap. */
+export function dateMentions(sentence: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const pattern of DATE_PATTERNS) {
+    for (const m of sentence.matchAll(pattern)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (out.some((c) => start < c.end && end > c.start)) continue;
+      out.push({ text: m[0], start, end });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const NUMBER_WORD =
+  '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|a\\s+dozen|dozens|half)';
+const NUMBER = new RegExp(
+  `(?:\\$\\s?)?\\b(?:\\d[\\d,]*(?:\\.\\d+)?(?:\\s+(?:hundred|thousand|million|billion))?|${NUMBER_WORD}(?:[\\s-]+(?:and\\s+)?${NUMBER_WORD})*)\\b(?:\\s*(?:%|per\\s?cent\\b|percent\\b))?`,
+  'gi',
+);
+
+/** Numbers written in digits or words ("140,000", "five million", "two hundred and eighty"). */
+export function numberMentions(sentence: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of sentence.matchAll(NUMBER)) {
+    const text = m[0].trim();
+    if (!text || /^(one|half)$/i.test(text)) continue;
+    out.push({ text, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Whether a number is probably a year (1000-2099, no thousands comma). */
+export function looksLikeYear(text: string): boolean {
+  return /^(1\d|20)\d\d$/.test(text);
+}
+
+const DIRECTION_WORDS: Record<'from' | 'to' | 'in', RegExp> = {
+  from: /\b(?:from|native of|out of|born in|emigrated from)\s+(?:the\s+)?$/i,
+  to: /\b(?:to|into|for|toward|towards|reached|arrived (?:in|at)|settled in|moved to|went to|came to|landed (?:in|at)|for)\s+(?:the\s+)?$/i,
+  in: /\b(?:in|at|near|born in|outside|inside)\s+(?:the\s+)?$/i,
+};
+
+/** Capitalised names right after a preposition of the asked direction ("from Scotland"). */
+export function placeMentions(sentence: string, direction: 'from' | 'to' | 'in'): Candidate[] {
+  const pattern = DIRECTION_WORDS[direction];
+  const out: Candidate[] = [];
+  for (const c of nameRuns(sentence)) {
+    const before = sentence.slice(Math.max(0, c.start - 24), c.start);
+    // "born at Gorton, England": the wider place after a comma counts as well.
+    const widens = out.length > 0 && /^,\s*$/.test(sentence.slice(out[out.length - 1]?.end ?? 0, c.start));
+    if (pattern.test(before) || widens) out.push(c);
+  }
+  return out;
+}
+
+const REASON =
+  /\b(?:because(?:\s+of)?|since|so that|in order to|due to|owing to|for fear|as a result of|for the sake of)\b/i;
+
+/** The clause after a word that gives a reason ("because he was too far gone"), if any. */
+export function reasonClause(sentence: string): Candidate | undefined {
+  const m = REASON.exec(sentence);
+  if (!m) return undefined;
+  const start = m.index;
+  const rest = sentence.slice(start);
+  const end =
+    start + (/[.;!?]/.exec(rest.slice(m[0].length))?.index ?? rest.length - m[0].length) + m[0].length;
+  return { text: sentence.slice(start, end).trim(), start, end };
+}

@@ -1,0 +1,106 @@
+/**
+ * The reply of the question-answering pipeline: the answer itself as the first line (short, cut
+ * only at a word boundary), the evidence sentence below it, then any other answers the archive
+ * gives. When nothing answers well enough, the reply says so and offers the closest sentences as
+ * what they are: "closest I found", never the answer.
+ */
+import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { wordKey, wordsOf } from '../../search/wordForms.ts';
+import { shorten } from '../answers/snippets.ts';
+import type { Reply } from '../reply.ts';
+import { ReplyBuilder } from '../replyBuilder.ts';
+import type { Evidence } from './evidence.ts';
+import type { SentenceHit } from './findSentences.ts';
+
+export const HEADLINE_CHARS = 200;
+const EVIDENCE_CHARS = 420;
+
+export interface AnswerParts {
+  headline: string;
+  evidence: Evidence;
+  /** Further supporting or differing sentences, each with its article. */
+  more?: { text: string; articleId: string }[];
+}
+
+/** The evidence as shown: a neighbour read for the answer is shown with the found sentence. */
+function evidenceText(evidence: Evidence): string {
+  if (evidence.offset < 0) return `${evidence.text} ${evidence.hit.text}`;
+  if (evidence.offset > 0) return `${evidence.hit.text} ${evidence.text}`;
+  return evidence.text;
+}
+
+const key = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/** Whether a line only repeats one already shown (whole, or as the start of a shortened one). */
+function repeats(shown: string, line: string): boolean {
+  const a = key(shown.replace(/…$/, ''));
+  const b = key(line.replace(/…$/, ''));
+  return a.includes(b) || (a.length > 60 && b.includes(a));
+}
+
+/**
+ * The part of a long sentence around the question's words, cut at word boundaries and marked
+ * with "…" where cut: for a headline that quotes its evidence.
+ */
+export function windowAround(text: string, keys: readonly string[], max = 180): string {
+  if (text.length <= max) return text;
+  const words = wordsOf(text);
+  const hits = words.filter((w) => keys.includes(wordKey(w.text)));
+  if (!hits.length) return shorten(text, max);
+  let start = hits[0]?.start ?? 0;
+  let end = hits[hits.length - 1]?.end ?? text.length;
+  if (end - start > max) end = start + max;
+  // Widen to both sides in turn while it fits.
+  for (const w of [...words].sort(
+    (a, b) => Math.abs(a.start - (start + end) / 2) - Math.abs(b.start - (start + end) / 2),
+  )) {
+    const s = Math.min(start, w.start);
+    const e = Math.max(end, w.end);
+    if (e - s <= max) {
+      start = s;
+      end = e;
+    }
+  }
+  const cutEnd = /[,;:]$/.test(text.slice(0, end)) ? end - 1 : end;
+  return `${start > 0 ? '…' : ''}${text.slice(start, cutEnd).trim()}${end < text.length ? '…' : ''}`;
+}
+
+export function composeAnswer(kb: KnowledgeBase, parts: AnswerParts): Reply {
+  const headline = shorten(parts.headline, HEADLINE_CHARS);
+  const reply = new ReplyBuilder(kb, 'answer', headline).citeHeadline(parts.evidence.articleId);
+  const shown = [headline];
+  const add = (text: string, articleId: string) => {
+    const line = shorten(text, EVIDENCE_CHARS);
+    if (shown.some((s) => repeats(s, line))) return;
+    shown.push(line);
+    reply.line(line, articleId);
+  };
+  add(evidenceText(parts.evidence), parts.evidence.articleId);
+  for (const m of parts.more ?? []) add(m.text, m.articleId);
+  return reply.build();
+}
+
+/** Nothing answers well enough: say so, then the closest sentences, marked as such. */
+export function abstain(kb: KnowledgeBase, question: string, closest: readonly SentenceHit[]): Reply {
+  const asked = shorten(question.replace(/[\s?!.]+$/, ''), 120);
+  const reply = new ReplyBuilder(
+    kb,
+    'not_found',
+    `The archive doesn't say: I found no answer to "${asked}?"`,
+  );
+  const shown = new Set<string>();
+  for (const hit of closest) {
+    if (shown.size >= 2) break;
+    if (shown.has(hit.text)) continue;
+    if (!shown.size) reply.line('Closest I found, which may not answer it:');
+    shown.add(hit.text);
+    reply.line(shorten(hit.text, EVIDENCE_CHARS), hit.passage.articleId);
+  }
+  if (!shown.size) reply.line('Try other words, a name (/who), or /sources to see what the archive holds.');
+  reply.suggest({ label: 'Search the text', ask: `/search ${shorten(asked, 80)}` });
+  return reply.build();
+}

@@ -1,0 +1,61 @@
+/**
+ * Reading around a found sentence: its neighbours across paragraph breaks (an answer often stands
+ * in the sentence before, "The date was June 20, 1922."), and how near a candidate stands to the
+ * question's own words.
+ */
+import { splitSentences } from '../../knowledge/splitSentences.ts';
+import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { wordKey, wordsOf } from '../../search/wordForms.ts';
+import type { Candidate } from './candidates.ts';
+import type { SentenceHit } from './findSentences.ts';
+
+export interface Evidence {
+  text: string;
+  articleId: string;
+  /** The found sentence this one was read from (itself, or the neighbour of it). */
+  hit: SentenceHit;
+  /** 0 for the found sentence, -1 for the one before it, 1 for the one after. */
+  offset: number;
+}
+
+/** The sentence before (-1) or after (1) a found one, across a paragraph break in its article. */
+export function neighbour(kb: KnowledgeBase, hit: SentenceHit, offset: -1 | 1): string | undefined {
+  const inside = hit.sentences[hit.index + offset];
+  if (inside) return inside;
+  const next = kb.passages[hit.passage.id + offset];
+  if (!next || next.articleId !== hit.passage.articleId || next.paragraph < 0) return undefined;
+  const sentences = splitSentences(next.text);
+  return offset < 0 ? sentences[sentences.length - 1] : sentences[0];
+}
+
+/** The found sentence, then (when asked) its neighbours. */
+export function evidenceAround(kb: KnowledgeBase, hit: SentenceHit, withNeighbours: boolean): Evidence[] {
+  const out: Evidence[] = [{ text: hit.text, articleId: hit.passage.articleId, hit, offset: 0 }];
+  if (!withNeighbours) return out;
+  for (const offset of [-1, 1] as const) {
+    const text = neighbour(kb, hit, offset);
+    if (text) out.push({ text, articleId: hit.passage.articleId, hit, offset });
+  }
+  return out;
+}
+
+/**
+ * How near a candidate stands to the question's words in a sentence: 1 when next to one, falling
+ * with the distance in words; 0.3 when none of them is in the sentence.
+ */
+export function proximity(sentence: string, candidate: Candidate, keys: readonly string[]): number {
+  if (!keys.length) return 0.5;
+  let best = Number.POSITIVE_INFINITY;
+  const words = wordsOf(sentence);
+  const at = words.findIndex((w) => w.start >= candidate.start);
+  const candidateIndex = at < 0 ? words.length : at;
+  const candidateEnd = words.findIndex((w) => w.start >= candidate.end);
+  const endIndex = candidateEnd < 0 ? words.length : candidateEnd;
+  words.forEach((w, i) => {
+    if (i >= candidateIndex && i < endIndex) return;
+    if (!keys.includes(wordKey(w.text))) return;
+    const d = i < candidateIndex ? candidateIndex - i : i - endIndex + 1;
+    if (d < best) best = d;
+  });
+  return Number.isFinite(best) ? 1 / (1 + (best - 1) / 5) : 0.3;
+}

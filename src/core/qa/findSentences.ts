@@ -1,0 +1,116 @@
+/**
+ * Sentence-level retrieval: passage search (BM25) finds the paragraphs, with each question word's
+ * family ("founded" also finds "founder"); then every sentence of them is scored by how much of
+ * the question it holds, each word weighted by its rarity (IDF) so that "Guideposts" counts for
+ * more than "year". A sentence keeps its neighbours, since an answer often stands one sentence
+ * before or after the words that match ("He was Julius Kahn.").
+ */
+import { splitSentences } from '../../knowledge/splitSentences.ts';
+import type { Passage } from '../../knowledge/types.ts';
+import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { sameFamily, wordKey, wordsOf } from '../../search/wordForms.ts';
+
+export interface SentenceHit {
+  passage: Passage;
+  /** Every sentence of the passage, so neighbours can be read. */
+  sentences: readonly string[];
+  index: number;
+  text: string;
+  /** Rarity-weighted share of the question's words the sentence holds (0 to 1). */
+  coverage: number;
+  /** The same share over the sentence and its two neighbours. */
+  contextCoverage: number;
+  score: number;
+}
+
+export interface WeightedTerm {
+  term: string;
+  key: string;
+  weight: number;
+}
+
+/** Question words with their family keys and IDF weights. */
+export function weighTerms(kb: KnowledgeBase, terms: readonly string[]): WeightedTerm[] {
+  const n = Math.max(1, kb.passageIndex.size);
+  const out: WeightedTerm[] = [];
+  for (const term of terms) {
+    const key = wordKey(term);
+    if (out.some((t) => t.key === key)) continue;
+    const df = Math.max(
+      kb.passageIndex.documentFrequency(term),
+      ...kb.passageIndex.family(term, 3).map((t) => kb.passageIndex.documentFrequency(t)),
+    );
+    out.push({ term, key, weight: Math.log(1 + n / (df + 0.5)) });
+  }
+  return out;
+}
+
+/** The family keys of a text's words. */
+export function keysOfText(text: string): Set<string> {
+  const keys = new Set<string>();
+  for (const w of wordsOf(text)) keys.add(wordKey(w.text));
+  return keys;
+}
+
+export function holdsKey(keys: ReadonlySet<string>, key: string): boolean {
+  if (keys.has(key)) return true;
+  if (key.length < 5) return false;
+  for (const k of keys) if (sameFamily(k, key)) return true;
+  return false;
+}
+
+/** Weighted share of the terms whose family occurs among the keys. */
+export function coverageOf(keys: ReadonlySet<string>, terms: readonly WeightedTerm[]): number {
+  let total = 0;
+  let found = 0;
+  for (const t of terms) {
+    total += t.weight;
+    if (holdsKey(keys, t.key)) found += t.weight;
+  }
+  return total ? found / total : 0;
+}
+
+export interface FindOptions {
+  /** Paragraphs to read (default 30). */
+  paragraphs?: number;
+  /** Sentences to return (default 12). */
+  limit?: number;
+}
+
+export function findSentences(
+  kb: KnowledgeBase,
+  terms: readonly string[],
+  options: FindOptions = {},
+): { hits: SentenceHit[]; weighted: WeightedTerm[] } {
+  const { paragraphs = 30, limit = 12 } = options;
+  const weighted = weighTerms(kb, terms);
+  if (!weighted.length) return { hits: [], weighted };
+  const query = [...new Set(terms.flatMap((t) => kb.passageIndex.family(t)))].join(' ');
+  const found = kb.passageIndex.search(query || terms.join(' '), { limit: paragraphs });
+  const top = found[0]?.score ?? 1;
+  const hits: SentenceHit[] = [];
+  found.forEach((hit, rank) => {
+    const sentences = splitSentences(hit.passage.text);
+    const keys = sentences.map(keysOfText);
+    keys.forEach((k, i) => {
+      const coverage = coverageOf(k, weighted);
+      if (coverage === 0) return;
+      const around = new Set([...(keys[i - 1] ?? []), ...k, ...(keys[i + 1] ?? [])]);
+      const contextCoverage = coverageOf(around, weighted);
+      // Titles rarely answer a question; a passage's rank breaks ties between equal sentences.
+      const titlePenalty = hit.passage.paragraph < 0 ? 0.15 : 0;
+      const score = coverage + 0.25 * contextCoverage + 0.1 * (hit.score / top) - 0.002 * rank - titlePenalty;
+      hits.push({
+        passage: hit.passage,
+        sentences,
+        index: i,
+        text: sentences[i] ?? '',
+        coverage,
+        contextCoverage,
+        score,
+      });
+    });
+  });
+  hits.sort((a, b) => b.score - a.score);
+  return { hits: hits.slice(0, limit), weighted };
+}

@@ -1,0 +1,92 @@
+/**
+ * Candidates of the expected type, scored over the best sentences: a candidate scores by its
+ * sentence's match with the question, by how near it stands to the question's words, and by how
+ * many sentences agree on it (the same answer found twice counts for more).
+ */
+import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import type { Candidate } from './candidates.ts';
+import { type Evidence, evidenceAround, proximity } from './evidence.ts';
+import { holdsKey, keysOfText, type SentenceHit } from './findSentences.ts';
+
+export interface Typed {
+  candidate: Candidate;
+  /** A multiplier for what the extractor knows (a full date beats a bare year). */
+  weight: number;
+}
+
+export interface Ranked {
+  text: string;
+  score: number;
+  evidence: Evidence;
+  /** How well the evidence matches the question (0 to 1): what abstention is decided on. */
+  confidence: number;
+}
+
+export interface RankOptions {
+  /** Read the sentences before and after each found one (at a discount). */
+  neighbours?: boolean;
+  /** Sentences to read (default 8). */
+  depth?: number;
+  /** Word-family keys an answer should stand near. */
+  anchorKeys: readonly string[];
+  /**
+   * Keys of which the evidence (the found sentence and its neighbours) must hold at least one,
+   * when any are given: what the question asks about, beyond its names.
+   */
+  requireKeys?: readonly string[];
+}
+
+function holdsAny(kb: KnowledgeBase, hit: SentenceHit, keys: readonly string[]): boolean {
+  if (!keys.length) return true;
+  const context = evidenceAround(kb, hit, true)
+    .map((e) => e.text)
+    .join(' ');
+  const found = keysOfText(context);
+  return keys.some((k) => holdsKey(found, k));
+}
+
+const NEIGHBOUR_DISCOUNT = 0.6;
+
+export function rankCandidates(
+  kb: KnowledgeBase,
+  hits: readonly SentenceHit[],
+  extract: (evidence: Evidence) => Typed[],
+  options: RankOptions,
+): Ranked[] {
+  const byKey = new Map<string, Ranked>();
+  const seen = new Set<string>();
+  for (const hit of hits.slice(0, options.depth ?? 8)) {
+    if (!holdsAny(kb, hit, options.requireKeys ?? [])) continue;
+    for (const evidence of evidenceAround(kb, hit, options.neighbours ?? false)) {
+      // A sentence read twice (as a hit and as a neighbour) counts once.
+      const id = `${evidence.articleId}\u0000${evidence.text}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const discount = evidence.offset === 0 ? 1 : NEIGHBOUR_DISCOUNT;
+      // What the sentence leaves to its neighbours ("he" for the name) counts a little less.
+      const confidence = Math.max(hit.coverage, hit.contextCoverage * 0.9);
+      for (const { candidate, weight } of extract(evidence)) {
+        const near = proximity(evidence.text, candidate, options.anchorKeys);
+        const score = hit.score * discount * weight * (0.5 + 0.5 * near);
+        const key = candidate.text
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N}]+/gu, ' ')
+          .trim();
+        const known = byKey.get(key);
+        if (!known) {
+          byKey.set(key, { text: candidate.text, score, evidence, confidence });
+          continue;
+        }
+        // Agreement: a second sentence adds a share of its score; the best evidence is kept.
+        const better = score > known.score;
+        byKey.set(key, {
+          text: better ? candidate.text : known.text,
+          score: Math.max(known.score, score) + 0.3 * Math.min(known.score, score),
+          evidence: better ? evidence : known.evidence,
+          confidence: Math.max(known.confidence, confidence),
+        });
+      }
+    }
+  }
+  return [...byKey.values()].sort((a, b) => b.score - a.score);
+}

@@ -1,0 +1,50 @@
+/**
+ * One key per word family, so a question's "founded" finds the text's "founder" and "founded",
+ * "built" finds "build", "died" finds "dies": wink-lemmatizer undoes irregular verbs (a lookup
+ * table), the Porter stemmer (stemmer) folds regular endings. Keys are cached: the same few
+ * thousand words recur in every answer, and a cache lookup is far cheaper than lemmatising.
+ */
+import { stemmer } from 'stemmer';
+import lemmatizer from 'wink-lemmatizer';
+
+const CACHE_LIMIT = 50_000;
+const cache = new Map<string, string>();
+
+/** Agent nouns share their verb's key ("founder" -> "found", "conductor" -> "conduct"). */
+function withoutAgentEnding(stem: string): string {
+  if (stem.length > 6 && /(?:er|or)$/.test(stem)) return stem.slice(0, -2);
+  return stem;
+}
+
+/** The family key of one word (lower-cased, no possessive). */
+export function wordKey(word: string): string {
+  const lower = word.toLowerCase().replace(/['’]s$/, '');
+  const known = cache.get(lower);
+  if (known !== undefined) return known;
+  const key = /^[a-z]+$/.test(lower) ? withoutAgentEnding(stemmer(lemmatizer.lemmatizeVerb(lower))) : lower;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(lower, key);
+  return key;
+}
+
+/** Words of a text, as written, with their offsets. */
+export interface TextWord {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+
+export function wordsOf(text: string): TextWord[] {
+  const out: TextWord[] = [];
+  for (const m of text.matchAll(WORD)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** Whether two keys name one family: equal, or one a long prefix of the other ("catholic"/"cathol"). */
+export function sameFamily(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 5 && long.startsWith(short) && long.length - short.length <= 3;
+}
