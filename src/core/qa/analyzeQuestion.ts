@@ -90,14 +90,13 @@ export function namesIn(text: string): string[] {
   return out;
 }
 
+/** The question's own words: no question words, no negated auxiliaries ("wouldn't"). */
+function questionTerms(text: string): string[] {
+  return contentTerms(text).filter((t) => !QUESTION_WORDS.has(t) && !/n['’]t$/.test(t));
+}
+
 function keysOf(text: string): string[] {
-  return [
-    ...new Set(
-      contentTerms(text)
-        .filter((t) => !QUESTION_WORDS.has(t))
-        .map(wordKey),
-    ),
-  ];
+  return [...new Set(questionTerms(text).map(wordKey))];
 }
 
 function base(question: string, type: AnswerType): QuestionAnalysis {
@@ -109,7 +108,7 @@ function base(question: string, type: AnswerType): QuestionAnalysis {
     type,
     anchorKeys,
     predicateKeys: anchorKeys.filter((k) => !nameKeys.has(k)),
-    terms: contentTerms(question).filter((t) => !QUESTION_WORDS.has(t)),
+    terms: questionTerms(question),
     names,
     negated: /\b(not|never|n't)\b|n't\b/i.test(question),
   };

@@ -54,7 +54,13 @@ function kindsOf(kb: KnowledgeBase, name: string): Set<string> {
 }
 
 /** How much a capitalised run looks like a person's name, from the lexicon and the text around it. */
-function personWeight(kb: KnowledgeBase, sentence: string, c: Candidate, keys: readonly string[]): number {
+function personWeight(
+  kb: KnowledgeBase,
+  sentence: string,
+  c: Candidate,
+  keys: readonly string[],
+  doer: boolean,
+): number {
   const kinds = kindsOf(kb, c.text);
   const lexicon = nameGazetteer();
   const words = withoutTitle(c.text).split(/\s+/);
@@ -82,7 +88,7 @@ function personWeight(kb: KnowledgeBase, sentence: string, c: Candidate, keys: r
   // "... was done by Fred Ikle", "Samuel Gorton, founder of Warwick", "Mercer turned out":
   // the doer stands after "by", or just before the asked verb.
   const before = sentence.slice(Math.max(0, c.start - 6), c.start);
-  if (/\bby\s+$/i.test(before)) weight *= 1.4;
+  if (doer && /\bby\s+$/i.test(before)) weight *= 1.4;
   const after = wordsOf(sentence.slice(c.end)).slice(0, 4);
   if (after.some((w) => keys.includes(wordKey(w.text)))) weight *= 1.3;
   return weight;
@@ -98,20 +104,24 @@ function people(
   exclude: readonly string[] = [],
   keys = a.predicateKeys,
 ) {
+  const doer = a.type === 'person';
   return (evidence: Evidence): Typed[] =>
     nameRuns(evidence.text).flatMap((candidate) => {
       if (inQuestion(a, candidate.text)) return [];
       if (exclude.some((e) => lowerWords(e).has(candidate.text.toLowerCase()))) return [];
-      let weight = personWeight(kb, evidence.text, candidate, keys);
+      let weight = personWeight(kb, evidence.text, candidate, keys, doer);
       if (evidence.offset > 0 && IDENTIFIES.test(evidence.text.slice(0, candidate.start))) weight *= 2.5;
       return weight > 0 ? [{ candidate, weight }] : [];
     });
 }
 
-function best(ranked: Ranked[]): Ranked | undefined {
+function best(ranked: Ranked[], floor = MIN_CONFIDENCE): Ranked | undefined {
   const [top] = ranked;
-  return top && top.confidence >= MIN_CONFIDENCE ? top : undefined;
+  return top && top.confidence >= floor ? top : undefined;
 }
+
+/** People agree on their last name: "Brumidi" and "Constantino Brumidi" are one answer. */
+const surname = (name: string) => (name.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? []).pop() ?? name;
 
 function others(ranked: Ranked[], top: Ranked): { text: string; articleId: string }[] {
   return ranked
@@ -124,9 +134,10 @@ function others(ranked: Ranked[], top: Ranked): { text: string; articleId: strin
 const doer: Strategy = (kb, a, hits) => {
   const ranked = rankCandidates(kb, hits, people(kb, a), {
     anchorKeys: a.anchorKeys,
-    neighbours: true,
+    reach: 1,
     requireKeys: a.predicateKeys,
     depth: 12,
+    sameAnswer: surname,
   });
   const top = best(ranked);
   if (!top) return undefined;
@@ -147,8 +158,9 @@ const roleHolder: Strategy = (kb, a, hits) => {
   const anchorKeys = head ? [wordKey(head)] : a.anchorKeys;
   const ranked = rankCandidates(kb, hits, people(kb, a, [role], anchorKeys), {
     anchorKeys,
-    neighbours: false,
+    reach: 0,
     requireKeys: anchorKeys,
+    sameAnswer: surname,
   });
   const top = best(ranked);
   if (!top) return undefined;
@@ -180,7 +192,7 @@ const time: Strategy = (kb, a, hits) => {
       .map((candidate) => ({ candidate, weight: dateWeight(candidate.text) }));
   const ranked = rankCandidates(kb, hits, extract, {
     anchorKeys: a.anchorKeys,
-    neighbours: true,
+    reach: 1,
     requireKeys: a.predicateKeys,
   });
   const top = best(ranked);
@@ -202,7 +214,7 @@ const place: Strategy = (kb, a, hits) => {
   };
   const ranked = rankCandidates(kb, hits, extract, {
     anchorKeys: a.anchorKeys,
-    neighbours: true,
+    reach: 1,
     requireKeys: a.predicateKeys,
   });
   const top = best(ranked);
@@ -230,7 +242,7 @@ const amount: Strategy = (kb, a, hits) => {
     });
   const ranked = rankCandidates(kb, hits, extract, {
     anchorKeys,
-    neighbours: false,
+    reach: 0,
     requireKeys: a.predicateKeys,
   });
   const top = best(ranked);
@@ -248,10 +260,11 @@ const reason: Strategy = (kb, a, hits) => {
   };
   const ranked = rankCandidates(kb, hits, extract, {
     anchorKeys: a.anchorKeys,
-    neighbours: true,
+    reach: 2,
     requireKeys: a.predicateKeys,
   });
-  const top = best(ranked);
+  // A reason read two sentences on is still worth more than a sentence that gives none.
+  const top = best(ranked, 0.4);
   if (top) {
     const text = top.text.charAt(0).toUpperCase() + top.text.slice(1);
     return composeAnswer(kb, { headline: text, evidence: top.evidence });

@@ -9,10 +9,10 @@ import { wordKey, wordsOf } from '../../search/wordForms.ts';
 import type { Reply } from '../reply.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { composeAnswer, windowAround } from './composeAnswer.ts';
-import type { SentenceHit } from './findSentences.ts';
+import { holdsKey, keysOfText, type SentenceHit } from './findSentences.ts';
 
 /** Evidence for yes or no must hold more of the question than an answer of another type. */
-const MIN_YES_NO_COVERAGE = 0.6;
+const MIN_YES_NO_COVERAGE = 0.5;
 /** A negation counts when it stands this close (in words) to one of the question's words. */
 const NEGATION_REACH = 8;
 
@@ -52,30 +52,53 @@ function oppositeOf(key: string): string[] {
   return [];
 }
 
-/** Whether the evidence denies the claim: a negation near the question's words, or its opposite. */
+/** A negation counts for a word when it stands this close before it ("not banished"). */
+const NEGATES_NEXT = 3;
+
+/**
+ * Whether the evidence denies the claim: a word of the opposite sense ("banished" for "allowed"),
+ * or a negation near the question's words ("never ... expel"); a negated opposite ("not
+ * banished") affirms.
+ */
 export function denies(sentence: string, anchorKeys: readonly string[]): boolean {
   const words = wordsOf(sentence);
   const keys = words.map((w) => wordKey(w.text));
+  const isNegator = (i: number) => NEGATORS.test(words[i]?.text ?? '');
+  const negatedAt = (i: number) =>
+    Array.from({ length: NEGATES_NEXT }, (_, d) => i - d - 1).some((j) => j >= 0 && isNegator(j));
+  const opposites = anchorKeys.flatMap(oppositeOf);
+  let oppositeAffirmed = false;
+  let oppositeNegated = false;
+  keys.forEach((k, i) => {
+    if (anchorKeys.includes(k) || !opposites.some((o) => k.startsWith(o))) return;
+    if (negatedAt(i)) oppositeNegated = true;
+    else oppositeAffirmed = true;
+  });
   const anchorAt = keys.flatMap((k, i) => (anchorKeys.includes(k) ? [i] : []));
   const negated = words.some(
-    (w, i) => NEGATORS.test(w.text) && anchorAt.some((j) => Math.abs(i - j) <= NEGATION_REACH),
+    (_, i) => isNegator(i) && anchorAt.some((j) => Math.abs(i - j) <= NEGATION_REACH),
   );
-  const opposite = anchorKeys.some((ak) => {
-    const opposites = oppositeOf(ak);
-    return (
-      opposites.length > 0 &&
-      keys.some((k) => !anchorKeys.includes(k) && opposites.some((o) => k.startsWith(o)))
-    );
-  });
-  // A negated opposite ("not banished") affirms; either alone denies.
-  return negated !== opposite;
+  return oppositeAffirmed || (negated && !oppositeNegated);
+}
+
+/** Whether the sentence holds the claim's predicate, or a word of the opposite sense. */
+function speaksTo(sentence: string, predicateKeys: readonly string[]): boolean {
+  if (!predicateKeys.length) return true;
+  const keys = keysOfText(sentence);
+  return predicateKeys.some(
+    (p) => holdsKey(keys, p) || oppositeOf(p).some((o) => [...keys].some((k) => k.startsWith(o))),
+  );
 }
 
 export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]): Reply | undefined {
-  // The sentence that states most of the claim, counting what its neighbours supply ("he").
+  // The sentence that states most of the claim, counting what its neighbours supply ("he"), and
+  // among those, one that speaks to what is claimed (the verb, or its opposite).
   const support = (h: SentenceHit) => Math.max(h.coverage, 0.9 * h.contextCoverage);
-  const top = hits.slice(0, 4).sort((x, y) => support(y) - support(x) || y.score - x.score)[0];
-  if (!top || support(top) < MIN_YES_NO_COVERAGE) return undefined;
+  const ranked = hits
+    .filter((h) => support(h) >= MIN_YES_NO_COVERAGE)
+    .sort((x, y) => support(y) - support(x) || y.score - x.score);
+  const top = ranked.find((h) => speaksTo(h.text, a.predicateKeys));
+  if (!top) return undefined;
   const no = denies(top.text, a.anchorKeys) !== a.negated;
   const evidence = { text: top.text, articleId: top.passage.articleId, hit: top, offset: 0 };
   return composeAnswer(kb, {

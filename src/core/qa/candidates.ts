@@ -79,8 +79,10 @@ export function nameRuns(sentence: string): Candidate[] {
         if (NOT_NAME_START.has(bare) && !TITLES.has(bare)) continue;
         run = { start: m.index, end: m.index + word.length, words: [] };
       }
-      run.words.push(word.replace(/['’]s$/, ''));
-      run.end = m.index + word.length;
+      const bareWord = word.replace(/['’]s$/, '');
+      run.words.push(bareWord);
+      // A possessive ends the name before its "'s": what follows ("'s box") is read after it.
+      run.end = m.index + bareWord.length;
       if (/['’]s$/.test(word)) flush();
       else if (/\.$/.test(word) && !/^\p{Lu}\.?$/u.test(bare) && !TITLES.has(bare)) flush();
       continue;

@@ -9,7 +9,7 @@ import { wordKey, wordsOf } from '../../search/wordForms.ts';
 import { shorten } from '../answers/snippets.ts';
 import type { Reply } from '../reply.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
-import type { Evidence } from './evidence.ts';
+import { type Evidence, neighbour } from './evidence.ts';
 import type { SentenceHit } from './findSentences.ts';
 
 export const HEADLINE_CHARS = 200;
@@ -23,10 +23,15 @@ export interface AnswerParts {
 }
 
 /** The evidence as shown: a neighbour read for the answer is shown with the found sentence. */
-function evidenceText(evidence: Evidence): string {
-  if (evidence.offset < 0) return `${evidence.text} ${evidence.hit.text}`;
-  if (evidence.offset > 0) return `${evidence.hit.text} ${evidence.text}`;
-  return evidence.text;
+function evidenceText(kb: KnowledgeBase, evidence: Evidence): string {
+  const parts: string[] = [];
+  const from = Math.min(0, evidence.offset);
+  const to = Math.max(0, evidence.offset);
+  for (let offset = from; offset <= to; offset++) {
+    const text = offset === 0 ? evidence.hit.text : neighbour(kb, evidence.hit, offset);
+    if (text) parts.push(text);
+  }
+  return parts.join(' ');
 }
 
 const key = (s: string) =>
@@ -79,7 +84,7 @@ export function composeAnswer(kb: KnowledgeBase, parts: AnswerParts): Reply {
     shown.push(line);
     reply.line(line, articleId);
   };
-  add(evidenceText(parts.evidence), parts.evidence.articleId);
+  add(evidenceText(kb, parts.evidence), parts.evidence.articleId);
   for (const m of parts.more ?? []) add(m.text, m.articleId);
   return reply.build();
 }

@@ -18,23 +18,34 @@ export interface Evidence {
   offset: number;
 }
 
-/** The sentence before (-1) or after (1) a found one, across a paragraph break in its article. */
-export function neighbour(kb: KnowledgeBase, hit: SentenceHit, offset: -1 | 1): string | undefined {
-  const inside = hit.sentences[hit.index + offset];
-  if (inside) return inside;
-  const next = kb.passages[hit.passage.id + offset];
-  if (!next || next.articleId !== hit.passage.articleId || next.paragraph < 0) return undefined;
-  const sentences = splitSentences(next.text);
-  return offset < 0 ? sentences[sentences.length - 1] : sentences[0];
+/**
+ * The sentence `offset` places before (negative) or after a found one, across paragraph breaks
+ * within its article; undefined past the article's start or end.
+ */
+export function neighbour(kb: KnowledgeBase, hit: SentenceHit, offset: number): string | undefined {
+  let sentences = hit.sentences;
+  let index = hit.index + offset;
+  let passageId = hit.passage.id;
+  while (index < 0 || index >= sentences.length) {
+    const step = index < 0 ? -1 : 1;
+    const next = kb.passages[passageId + step];
+    if (!next || next.articleId !== hit.passage.articleId || next.paragraph < 0) return undefined;
+    passageId += step;
+    const more = splitSentences(next.text);
+    index = step < 0 ? index + more.length : index - sentences.length;
+    sentences = more;
+  }
+  return sentences[index];
 }
 
-/** The found sentence, then (when asked) its neighbours. */
-export function evidenceAround(kb: KnowledgeBase, hit: SentenceHit, withNeighbours: boolean): Evidence[] {
+/** The found sentence, then its neighbours up to `reach` sentences away on each side. */
+export function evidenceAround(kb: KnowledgeBase, hit: SentenceHit, reach: number): Evidence[] {
   const out: Evidence[] = [{ text: hit.text, articleId: hit.passage.articleId, hit, offset: 0 }];
-  if (!withNeighbours) return out;
-  for (const offset of [-1, 1] as const) {
-    const text = neighbour(kb, hit, offset);
-    if (text) out.push({ text, articleId: hit.passage.articleId, hit, offset });
+  for (let distance = 1; distance <= reach; distance++) {
+    for (const offset of [-distance, distance]) {
+      const text = neighbour(kb, hit, offset);
+      if (text) out.push({ text, articleId: hit.passage.articleId, hit, offset });
+    }
   }
   return out;
 }

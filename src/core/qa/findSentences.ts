@@ -18,7 +18,11 @@ export interface SentenceHit {
   text: string;
   /** Rarity-weighted share of the question's words the sentence holds (0 to 1). */
   coverage: number;
-  /** The same share over the sentence and its two neighbours. */
+  /**
+   * The same share over the sentence and its two neighbours, with the words found only elsewhere
+   * in its paragraph counting half (an article about the Capitol Rotunda need not name it in the
+   * sentence that says who designed it).
+   */
   contextCoverage: number;
   score: number;
 }
@@ -92,11 +96,13 @@ export function findSentences(
   found.forEach((hit, rank) => {
     const sentences = splitSentences(hit.passage.text);
     const keys = sentences.map(keysOfText);
+    const paragraphCoverage = coverageOf(new Set(keys.flatMap((k) => [...k])), weighted);
     keys.forEach((k, i) => {
       const coverage = coverageOf(k, weighted);
       if (coverage === 0) return;
       const around = new Set([...(keys[i - 1] ?? []), ...k, ...(keys[i + 1] ?? [])]);
-      const contextCoverage = coverageOf(around, weighted);
+      const near = coverageOf(around, weighted);
+      const contextCoverage = near + 0.5 * (paragraphCoverage - near);
       // Titles rarely answer a question; a passage's rank breaks ties between equal sentences.
       const titlePenalty = hit.passage.paragraph < 0 ? 0.15 : 0;
       const score = coverage + 0.25 * contextCoverage + 0.1 * (hit.score / top) - 0.002 * rank - titlePenalty;

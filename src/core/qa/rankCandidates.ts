@@ -23,8 +23,8 @@ export interface Ranked {
 }
 
 export interface RankOptions {
-  /** Read the sentences before and after each found one (at a discount). */
-  neighbours?: boolean;
+  /** Read this many sentences before and after each found one, at a discount (default 0). */
+  reach?: number;
   /** Sentences to read (default 8). */
   depth?: number;
   /** Word-family keys an answer should stand near. */
@@ -34,11 +34,22 @@ export interface RankOptions {
    * when any are given: what the question asks about, beyond its names.
    */
   requireKeys?: readonly string[];
+  /**
+   * What makes two candidates the same answer (default: their words). People: the last word, so
+   * "Brumidi" agrees with "Constantino Brumidi"; the longer form is shown.
+   */
+  sameAnswer?: (text: string) => string;
 }
+
+
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 function holdsAny(kb: KnowledgeBase, hit: SentenceHit, keys: readonly string[]): boolean {
   if (!keys.length) return true;
-  const context = evidenceAround(kb, hit, true)
+  const context = evidenceAround(kb, hit, 1)
     .map((e) => e.text)
     .join(' ');
   const found = keysOfText(context);
@@ -57,12 +68,12 @@ export function rankCandidates(
   const seen = new Set<string>();
   for (const hit of hits.slice(0, options.depth ?? 8)) {
     if (!holdsAny(kb, hit, options.requireKeys ?? [])) continue;
-    for (const evidence of evidenceAround(kb, hit, options.neighbours ?? false)) {
+    for (const evidence of evidenceAround(kb, hit, options.reach ?? 0)) {
       // A sentence read twice (as a hit and as a neighbour) counts once.
       const id = `${evidence.articleId}\u0000${evidence.text}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      const discount = evidence.offset === 0 ? 1 : NEIGHBOUR_DISCOUNT;
+      const discount = NEIGHBOUR_DISCOUNT ** Math.abs(evidence.offset);
       // What the sentence leaves to its neighbours ("he" for the name) counts a little less.
       const confidence = Math.max(hit.coverage, hit.contextCoverage * 0.9);
       for (const { candidate, weight } of extract(evidence)) {
@@ -79,8 +90,9 @@ export function rankCandidates(
         }
         // Agreement: a second sentence adds a share of its score; the best evidence is kept.
         const better = score > known.score;
+        const longer = candidate.text.length > known.text.length ? candidate.text : known.text;
         byKey.set(key, {
-          text: better ? candidate.text : known.text,
+          text: options.sameAnswer ? longer : better ? candidate.text : known.text,
           score: Math.max(known.score, score) + 0.3 * Math.min(known.score, score),
           evidence: better ? evidence : known.evidence,
           confidence: Math.max(known.confidence, confidence),
