@@ -10,6 +10,7 @@
 
 import type { Article, Role, SourceRef } from '../knowledge/types.ts';
 import { nameKey } from '../search/entityIndex.ts';
+import { withAuthorNote } from './authorNote.ts';
 import { type Gazetteer, type NameClass, nameGazetteer } from './nameLexicon.ts';
 import { rolesOfPerson } from './personRoles.ts';
 import { affiliationAfter, roleBeforeName, rolesAfterName } from './roleAppositives.ts';
@@ -169,7 +170,7 @@ export function extractEntities(article: Article): ExtractedEntity[] {
       i = j + 1;
     }
   }
-  return resolve(article, mentions, body);
+  return withAuthorNote(article, resolve(article, mentions, body));
 }
 
 /**

@@ -97,6 +97,9 @@ export function articleFromText(file: string, meta: FrontMatter, body: string, i
     words,
   };
   if (meta.author) article.author = meta.author;
+  // A closing note about someone names the author when the metadata does not.
+  else if (cleaned.authorNoteName) article.author = cleaned.authorNoteName;
+  if (cleaned.authorNote) article.authorNote = cleaned.authorNote;
   if (meta.publication) article.publication = meta.publication;
   if (meta.published) article.published = meta.published;
   if (meta.url) article.url = meta.url;
