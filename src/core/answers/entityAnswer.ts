@@ -1,5 +1,5 @@
 /** Answers "who/what is X" from a curated entity: role headline, what else is known, where it is cited. */
-import type { Entity } from '../../knowledge/types.ts';
+import type { Entity, Role } from '../../knowledge/types.ts';
 import { nameKey } from '../../search/entityIndex.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import type { Reply } from '../reply.ts';
@@ -17,8 +17,10 @@ const KIND_LABEL: Record<Entity['kind'], string> = {
   thing: 'subject',
 };
 
-export function entityAnswer(kb: KnowledgeBase, entity: Entity): Reply {
-  const [first, ...more] = entity.roles;
+/** `lead`: the role the question asked about ("who is the head of ..."), shown first. */
+export function entityAnswer(kb: KnowledgeBase, entity: Entity, lead?: Role): Reply {
+  const roles = lead ? [lead, ...entity.roles.filter((r) => r !== lead)] : entity.roles;
+  const [first, ...more] = roles;
   const articles = articleIdsOf(entity.sources).length;
   const about =
     entity.description ??
