@@ -363,7 +363,8 @@ function personCue(
     text.slice(Math.max(0, local.start - 8), local.start),
   );
   const person = Boolean(title || before || after.length || courtesy || candidate.titled);
-  const of = after.length ? undefined : affiliationAfter(text, local.end);
+  // A full name only: "Chapter of the American Association" names no one.
+  const of = after.length || candidate.tokens.length < 2 ? undefined : affiliationAfter(text, local.end);
   const affiliation = of ? cite(of.text, local.start, of.end) : undefined;
   return affiliation ? { person, roles, affiliation } : { person, roles };
 }
