@@ -10,7 +10,11 @@
 
 import type { Article, Role, SourceRef } from '../knowledge/types.ts';
 import { nameKey } from '../search/entityIndex.ts';
+import { withAuthorNote } from './authorNote.ts';
 import { type Gazetteer, type NameClass, nameGazetteer } from './nameLexicon.ts';
+import { rolesOfPerson } from './personRoles.ts';
+import { affiliationAfter, roleBeforeName, rolesAfterName } from './roleAppositives.ts';
+import { isRoleHead } from './roleNouns.ts';
 import {
   COURTESY_TITLES,
   foldSameLength,
@@ -18,7 +22,6 @@ import {
   normalizeTitle,
   ROLE_QUALIFIERS,
   ROLE_WORDS,
-  roleAfter,
   titleBefore,
 } from './rolePhrases.ts';
 import { NAME_PARTICLES, SURNAME_PREFIX, type TextToken, tokenizeText } from './tokenizeText.ts';
@@ -42,7 +45,9 @@ interface Mention {
   start: number;
   end: number;
   sentence: { start: number; end: number };
-  role?: Role;
+  roles: Role[];
+  /** "X of the Woonsocket Patriot": where the person belongs, when no role phrase says more. */
+  affiliation?: Role;
 }
 
 /** What the lexicon says a word at the start of a sentence is, when it is a name. */
@@ -165,7 +170,7 @@ export function extractEntities(article: Article): ExtractedEntity[] {
       i = j + 1;
     }
   }
-  return resolve(article, mentions, body);
+  return withAuthorNote(article, resolve(article, mentions, body));
 }
 
 /**
@@ -224,6 +229,12 @@ function splitRun(
   organisationWords: ReadonlySet<string>,
 ): Candidate[] {
   const words = run.map((t) => wordKey(t.text));
+  // "Governor of the State of Rhode Island" is a role, not a name: the name is what it is "of".
+  const of = words.indexOf('of');
+  if (of > 0 && isRoleHead(words[of - 1] ?? '')) {
+    const rest = words[of + 1] === 'the' ? of + 2 : of + 1;
+    return rest < run.length ? splitRun(run.slice(rest), gazetteer, organisationWords) : [];
+  }
   const lastWord = words.at(-1) ?? '';
   const endsAsPlace = organisationWords.has(lastWord) || gazetteer.placeWords.has(lastWord);
   let titleEnd = -1;
@@ -289,7 +300,8 @@ function classify(
   const firstKey = keys[0] ?? '';
 
   let kind: ExtractedKind | undefined;
-  let role: Role | undefined;
+  let roles: Role[] = [];
+  let affiliation: Role | undefined;
   if (lexical === 'organisation' || (keys.length >= 2 && organisationWords.has(lastKey)))
     kind = 'organisation';
   else if (
@@ -300,38 +312,61 @@ function classify(
   else if (lexical === 'time' || lexical === 'demonym') return undefined;
   else {
     const cue = personCue(candidate, text, local, sentence.start, body);
-    role = cue.role;
+    roles = cue.roles;
     kind = cue.person ? 'person' : uncuedKind(words, keys, text, local, gazetteer);
+    if (cue.affiliation && !isPlace(cue.affiliation.title, gazetteer)) affiliation = cue.affiliation;
   }
   // Unknown single words stay: a surname alone joins a full name later in resolve().
   if (!kind && keys.length > 1) return undefined;
-  return { words, kind, start, end, sentence, ...(role ? { role } : {}) };
+  return { words, kind, start, end, sentence, roles, ...(affiliation ? { affiliation } : {}) };
 }
 
-/** A role written next to the name, or a courtesy title: either makes the name a person's. */
+/** Whether "of the United States" names a place (then it says where someone is from, not a role). */
+function isPlace(affiliation: string, gazetteer: Gazetteer): boolean {
+  const org = affiliation.replace(/^of\s+the\s+/, '').toLowerCase();
+  return gazetteer.classOf(org) === 'place' || gazetteer.placeWords.has(org.split(' ').at(-1) ?? '');
+}
+
+/**
+ * The roles written next to the name (a title before it, phrases after it, "the director of ...,
+ * X,"), or a courtesy title: any of them makes the name a person's. Each role cites the stretch
+ * of the sentence from the name to its phrase.
+ */
 function personCue(
   candidate: Candidate,
   text: string,
   local: { start: number; end: number },
   offset: number,
   body: string,
-): { person: boolean; role?: Role } {
+): { person: boolean; roles: Role[]; affiliation?: Role } {
   const written = titleBefore(text, local.start);
   // Qualifiers alone ("former Democratic") are no title.
   const title = written?.text.split(/\s+/).some((w) => isRoleWord(w) && !ROLE_QUALIFIERS.has(wordKey(w)))
     ? written
     : undefined;
-  const after = roleAfter(text, local.end);
   const titleText = title ? normalizeTitle(title.text) : undefined;
-  const roleText = [titleText, after?.text].filter(Boolean).join('; ');
+  const roles: Role[] = [];
+  const cite = (title: string, from: number, to: number): Role => ({
+    title,
+    source: { article: '', excerpt: body.slice(offset + from, offset + to) },
+  });
+  const before = title ? undefined : roleBeforeName(text, local.start, local.end);
+  if (before) roles.push(cite(before.text, before.start, local.end));
+  if (title && titleText) roles.push(cite(titleText, title.start, local.end));
+  // "Formby of Plainview, former chairman of ...": the phrase after a place describes the person before it.
+  const preceding = text.slice(Math.max(0, local.start - 4), local.start);
+  const object =
+    /\b(?:in|at)\s+$/.test(preceding) || (/\bof\s+$/.test(preceding) && candidate.tokens.length === 1);
+  const after = object ? [] : rolesAfterName(text, local.start, local.end);
+  for (const phrase of after) roles.push(cite(phrase.text, local.start, phrase.end));
   const courtesy = /\b(?:Mr|Mrs|Ms|Mx|Dr|Sir|Dame)\.?\s+$/.test(
     text.slice(Math.max(0, local.start - 8), local.start),
   );
-  const person = Boolean(title || after || courtesy || candidate.titled);
-  if (!roleText) return { person };
-  const from = offset + (titleText && title ? title.start : local.start);
-  const to = offset + (after ? after.end : local.end);
-  return { person, role: { title: roleText, source: { article: '', excerpt: body.slice(from, to) } } };
+  const person = Boolean(title || before || after.length || courtesy || candidate.titled);
+  // A full name only: "Chapter of the American Association" names no one.
+  const of = after.length || candidate.tokens.length < 2 ? undefined : affiliationAfter(text, local.end);
+  const affiliation = of ? cite(of.text, local.start, of.end) : undefined;
+  return affiliation ? { person, roles, affiliation } : { person, roles };
 }
 
 /** With no title or appositive: an acronym is an organisation; a known name or "X said" a person. */
@@ -420,22 +455,11 @@ function resolve(article: Article, mentions: readonly Mention[], body: string): 
     if (!kind) continue;
     const ordered = [...group.mentions].sort((a, b) => a.start - b.start);
     const aliases = new Set<string>();
-    const roles: Role[] = [];
-    const seenRoles = new Set<string>();
     for (const m of ordered) {
       const written = m.words.join(' ');
       if (written !== group.name) aliases.add(written);
-      if (m.role && kind === 'person') {
-        const seen = m.role.title.toLowerCase();
-        if (!seenRoles.has(seen)) {
-          seenRoles.add(seen);
-          roles.push({
-            title: m.role.title,
-            source: { article: article.id, excerpt: m.role.source.excerpt },
-          });
-        }
-      }
     }
+    const roles = kind === 'person' ? rolesOfPerson(ordered, article.id) : [];
     if (kind === 'person' && group.words.length > 1) for (const s of surnames(group.words)) aliases.add(s);
     const firstMention = ordered[0] as Mention;
     out.push({

@@ -8,6 +8,8 @@
  * so a caller can cut the exact excerpt a role comes from.
  */
 
+import { rolesAfterName } from './roleAppositives.ts';
+
 export const ROLE_WORDS = new Set(
   (
     'secretary minister adviser advisor general ambassador spokesman spokeswoman spokesperson chief director leader ' +
@@ -139,29 +141,17 @@ export function titleBefore(text: string, index: number): PhraseSpan | undefined
   };
 }
 
-const WHO_CLAUSE =
-  /^,\s+who\s+(?:is|was|has been)?\s*((?:chairs|leads|heads|runs|directs|manages|founded|represents|the|a|an)\b[^,.;:()"]{3,80})/;
-const APPOSITIVE =
-  /^(?:,\s+|\s+(?:is|was|has been)\s+)((?:the|a|an)\s+[^,.;:()"]{3,80}?)(?=[,.;:)]|\s+who\b|\s+said\b|$)/;
-
-/** ", the US Ambassador to the UN," or " is a Dallas lawyer" or ", who chairs ..." right after a name ending at end. */
-export function roleAfter(text: string, end: number): PhraseSpan | undefined {
-  const rest = text.slice(end, end + 200);
-  const who = WHO_CLAUSE.exec(rest);
-  if (who?.[1]) {
-    const phrase = who[1].trimEnd();
-    return {
-      text: phrase.trim().replace(/^(the|a|an)\s+/i, ''),
-      start: end,
-      end: end + who[0].length - (who[1].length - phrase.length),
-    };
-  }
-  const m = APPOSITIVE.exec(rest);
-  const phrase = m?.[1]?.trim();
-  if (!m || !phrase) return undefined;
-  const words = phrase.split(/\s+/);
-  if (!words.some((w) => ROLE_WORDS.has(w.toLowerCase()))) return undefined;
-  return { text: phrase.replace(/^(the|a|an)\s+/i, ''), start: end, end: end + m[0].trimEnd().length };
+/**
+ * The roles written right after a name that spans [start, end): ", the US Ambassador to the UN",
+ * " is a Dallas lawyer", ", who chairs ...", and the other forms of roleAppositives.ts; several
+ * coordinated roles come back as one phrase, joined by "; ". `start` lets "appointed X chairman
+ * of ..." be read; it defaults to `end`.
+ */
+export function roleAfter(text: string, end: number, start = end): PhraseSpan | undefined {
+  const roles = rolesAfterName(text, start, end);
+  const last = roles.at(-1);
+  if (!last) return undefined;
+  return { text: roles.map((r) => r.text).join('; '), start: end, end: last.end };
 }
 
 /** A title as an answer shows it: "Sen." written out as "Senator"; courtesy titles alone are no role. */

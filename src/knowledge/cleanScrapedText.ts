@@ -9,6 +9,8 @@ export interface CleanedText {
   paragraphs: string[];
   /** A trailing "<Name> is a ... at ..." author note, moved out of the body. */
   authorNote?: string;
+  /** The name the author note is about. */
+  authorNoteName?: string;
   /** Lines that were dropped, for diagnostics and tests. */
   dropped: string[];
 }
@@ -31,7 +33,9 @@ function isSocialBio(line: string): boolean {
   if (FOLLOWERS.test(line)) return true;
   return line.includes('@') && (line.match(/(^|\s)@\w+/g)?.length ?? 0) >= 2;
 }
-const AUTHOR_NOTE = /^([A-Z][\p{L}'.-]+(?: [A-Z][\p{L}'.-]+){1,3}) (is|was) (a|an|the)\b.{3,200}$/u;
+/** "<Name> is an associate at ..." or "<Name>, a professor of ... at ..., is the author of ...". */
+const AUTHOR_NOTE =
+  /^([A-Z][\p{L}'.-]+(?: [A-Z][\p{L}'.-]+){1,3})(?:,(?: (?:a|an|the)\b)?[^,]{3,120},)? (is|was) (a|an|the)\b.{3,200}$/u;
 
 /** Whether a line has at most `max` words; stops counting past `max`, as most lines are long prose. */
 function atMostWords(line: string, max: number): boolean {
@@ -154,7 +158,8 @@ export function cleanScrapedText(raw: string, options: { author?: string } = {})
     dropped.push(last);
   }
 
-  return authorNote === undefined ? { paragraphs, dropped } : { paragraphs, authorNote, dropped };
+  if (authorNote === undefined || !note?.[1]) return { paragraphs, dropped };
+  return { paragraphs, authorNote, authorNoteName: note[1], dropped };
 }
 
 const BYLINE_ROLE =

@@ -6,6 +6,7 @@ import type { ExtractedEntity } from '../extract/extractEntities.ts';
 import { cleanScrapedText } from './cleanScrapedText.ts';
 import { countWords, slugify } from './normalizeText.ts';
 import { type FrontMatter, frontMatterSchema } from './schemas.ts';
+import { titleFromText } from './titleFromText.ts';
 import type { Article, LoadProblem } from './types.ts';
 import { parseYamlWithLines } from './yamlLocation.ts';
 
@@ -62,7 +63,7 @@ export function loadArticle(file: string, raw: string): ArticleResult {
 
 /**
  * Makes an article of a text body and its metadata: site chrome removed, the title taken from the
- * metadata, else a short first line, else the file name. `id` overrides the default id (the
+ * metadata, else a short first line, else the first sentence, else the file name. `id` overrides the default id (the
  * metadata's, else the file name).
  */
 export function articleFromText(file: string, meta: FrontMatter, body: string, id?: string): ArticleResult {
@@ -71,13 +72,14 @@ export function articleFromText(file: string, meta: FrontMatter, body: string, i
   const fileStem = basename(file, extname(file));
   let title = meta.title;
   if (title === undefined) {
-    // No title given: take a Markdown heading or a short first line, else the file name.
+    // No title given: take a Markdown heading or a short first line, else the first sentence,
+    // else the file name.
     const first = paragraphs[0];
     if (first && first.split(/\s+/).length <= 20 && !/[.!]$/.test(first)) {
       title = first;
       paragraphs.shift();
     } else {
-      title = fileStem.replace(/[-_]+/g, ' ');
+      title = (first && titleFromText(first)) ?? fileStem.replace(/[-_]+/g, ' ');
     }
   } else if (paragraphs[0] && paragraphs[0].trim().toLowerCase() === title.trim().toLowerCase()) {
     paragraphs.shift(); // the scraped body repeats the headline
@@ -95,6 +97,9 @@ export function articleFromText(file: string, meta: FrontMatter, body: string, i
     words,
   };
   if (meta.author) article.author = meta.author;
+  // A closing note about someone names the author when the metadata does not.
+  else if (cleaned.authorNoteName) article.author = cleaned.authorNoteName;
+  if (cleaned.authorNote) article.authorNote = cleaned.authorNote;
   if (meta.publication) article.publication = meta.publication;
   if (meta.published) article.published = meta.published;
   if (meta.url) article.url = meta.url;

@@ -14,6 +14,11 @@ export interface Article {
   file: string;
   /** Cleaned body text: paragraphs separated by blank lines, site chrome removed. */
   body: string;
+  /**
+   * The closing note about the author ("Jane Roe is a lecturer at ..."): kept out of the body, so
+   * it is not searched as article text, but read for the author's role and cited by it.
+   */
+  authorNote?: string;
   words: number;
 }
 

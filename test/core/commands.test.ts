@@ -37,9 +37,11 @@ describe('/who', () => {
     expect(reply.suggestions.map((s) => s.ask)).toContain('/search xyzzy');
   });
 
-  it('knows article authors from the front matter', () => {
+  it('knows article authors from the front matter, with the role their closing note gives', () => {
     const reply = ask('who is Andrew Hammond?');
-    expect(reply.headline).toBe('Andrew Hammond: author of 1 article in the archive');
+    expect(reply.headline).toBe(
+      'Andrew Hammond: associate at LSE IDEAS at the London School of Economics; author of 1 article in the archive',
+    );
     expect(cited(reply)).toEqual(['us-russia-deep-freeze']);
   });
 

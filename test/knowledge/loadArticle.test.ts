@@ -87,20 +87,35 @@ describe('loadArticle: title fallback', () => {
     expect(article.body).toBe('The bridge was closed.');
   });
 
-  it('falls back to the file name when the first line is a sentence', () => {
+  it('takes the first sentence as the title when the first line is a sentence, and keeps it in the body', () => {
     const article = ok(
       loadArticle('dir/my_great-story.md', 'This first paragraph ends with a full stop.\n\nSecond.\n'),
     );
-    expect(article.title).toBe('my great story');
+    expect(article.title).toBe('This first paragraph ends with a full stop');
     expect(article.id).toBe('my-great-story');
     expect(article.body).toBe('This first paragraph ends with a full stop.\n\nSecond.');
   });
 
-  it('falls back to the file name when the first paragraph is long', () => {
+  it('cuts a long first sentence at a word boundary near 80 characters', () => {
     const long = `${'word '.repeat(25)}and more`;
     const article = ok(loadArticle('long-one.txt', `${long}\n\nSecond paragraph.\n`));
-    expect(article.title).toBe('long one');
+    expect(article.title).toBe(`${'word '.repeat(16).trim()}…`);
     expect(article.body.startsWith('word word')).toBe(true);
+  });
+
+  it('titles an untitled text by its first sentence, not its file name', () => {
+    const raw =
+      'The music director of the Pittsburgh Symphony Orchestra, William Steinberg, has molded his group into a prominent musical organization. He talked.\n';
+    const article = ok(loadArticle('cg06.txt', raw));
+    expect(article.title).toBe(
+      'The music director of the Pittsburgh Symphony Orchestra, William Steinberg, has…',
+    );
+    expect(article.title.length).toBeLessThanOrEqual(81);
+    expect(article.body).toBe(raw.trim());
+  });
+
+  it('falls back to the file name when the text has no words', () => {
+    expect(ok(loadArticle('n-1.txt', '1961 -- 1962 .\n\n42\n')).title).toBe('n 1');
   });
 });
 

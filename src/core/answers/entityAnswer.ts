@@ -1,5 +1,6 @@
 /** Answers "who/what is X" from a curated entity: role headline, what else is known, where it is cited. */
-import type { Entity } from '../../knowledge/types.ts';
+import type { Entity, Role } from '../../knowledge/types.ts';
+import { nameKey } from '../../search/entityIndex.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import type { Reply } from '../reply.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
@@ -16,20 +17,32 @@ const KIND_LABEL: Record<Entity['kind'], string> = {
   thing: 'subject',
 };
 
-export function entityAnswer(kb: KnowledgeBase, entity: Entity): Reply {
-  const [first, ...more] = entity.roles;
+/** `lead`: the role the question asked about ("who is the head of ..."), shown first. */
+export function entityAnswer(kb: KnowledgeBase, entity: Entity, lead?: Role): Reply {
+  const roles = lead ? [lead, ...entity.roles.filter((r) => r !== lead)] : entity.roles;
+  const [first, ...more] = roles;
   const articles = articleIdsOf(entity.sources).length;
   const about =
     entity.description ??
     (entity.origin === 'extracted'
       ? `${KIND_LABEL[entity.kind]} named in ${articles} article${articles === 1 ? '' : 's'}`
       : KIND_LABEL[entity.kind]);
+  // A person who also wrote for the archive: say so, with what they wrote.
+  const written =
+    entity.kind === 'person'
+      ? [...kb.articles.values()].filter((a) => a.author && nameKey(a.author) === nameKey(entity.name))
+      : [];
+  const authorOf = written.length
+    ? `; author of ${written.length} article${written.length === 1 ? '' : 's'} in the archive`
+    : '';
   const headline = first
-    ? `${entity.name}: ${first.title}${first.note ? ` (${first.note})` : ''}`
-    : `${entity.name}: ${about}`;
+    ? `${entity.name}: ${first.title}${first.note ? ` (${first.note})` : ''}${authorOf}`
+    : `${entity.name}: ${about}${authorOf}`;
   const reply = new ReplyBuilder(kb, 'answer', headline);
   if (first) reply.citeHeadline(first.source.article);
   else reply.citeHeadline(...articleIdsOf(entity.sources));
+  for (const a of written.slice(0, 3))
+    reply.line(`${a.title}${a.publication ? ` (${a.publication})` : ''}`, a.id);
 
   // Other roles, each with its own source; the same title from several sources is one line.
   const byTitle = new Map<string, string[]>();

@@ -46,7 +46,12 @@ export function roleHolderAnswer(kb: KnowledgeBase, subject: string): Reply | un
   const candidates = first ? (roleIndex(kb).get(stemKey(first)) ?? []) : [];
   const holders = candidates.filter((e) => e.roles.some((r) => termHits(r.title, terms) === terms.length));
   const [holder] = holders;
-  if (holder && holders.length === 1) return entityAnswer(kb, holder);
+  if (holder && holders.length === 1)
+    return entityAnswer(
+      kb,
+      holder,
+      holder.roles.find((r) => termHits(r.title, terms) === terms.length),
+    );
   if (holders.length > 1) {
     const reply = new ReplyBuilder(
       kb,
