@@ -23,7 +23,7 @@ import {
   reasonClause,
   withoutTitle,
 } from './candidates.ts';
-import { abstain, composeAnswer } from './composeAnswer.ts';
+import { abstain, composeAnswer, HEADLINE_CHARS, windowAround } from './composeAnswer.ts';
 import type { Evidence } from './evidence.ts';
 import { findSentences, type SentenceHit } from './findSentences.ts';
 import { type Ranked, rankCandidates, type Typed } from './rankCandidates.ts';
@@ -91,8 +91,23 @@ function personWeight(
   if (doer && /\bby\s+$/i.test(before)) weight *= 1.4;
   const after = wordsOf(sentence.slice(c.end)).slice(0, 4);
   if (after.some((w) => keys.includes(wordKey(w.text)))) weight *= 1.3;
+  // The subject of its clause: first in the sentence, a verb right after ("Kearton got off ...").
+  if (doer && c.start === 0 && /^\s+[a-z]/.test(sentence.slice(c.end))) weight *= 1.2;
   return weight;
 }
+
+/**
+ * "Defense Minister Bahi Ladgham" for "who was Tunisia's defense minister?": a title that is the
+ * asked role, written before the name, marks its holder; the name is shown without it.
+ */
+function titledWithRole(text: string, roleKeys: readonly string[]): { name: string; titled: boolean } {
+  const words = text.split(/\s+/);
+  let cut = 0;
+  while (cut < words.length - 1 && roleKeys.includes(wordKey(words[cut] ?? ''))) cut++;
+  return { name: words.slice(cut).join(' '), titled: cut > 0 };
+}
+
+const MIN_PERSON_WEIGHT = 0.5;
 
 /** "He was Julius Kahn.": a sentence that names whom the one before it described. */
 const IDENTIFIES = /^(?:He|She|They|This|That|It)\s+(?:was|is|were|are)\s+$/;
@@ -109,15 +124,19 @@ function people(
     nameRuns(evidence.text).flatMap((candidate) => {
       if (inQuestion(a, candidate.text)) return [];
       if (exclude.some((e) => lowerWords(e).has(candidate.text.toLowerCase()))) return [];
-      let weight = personWeight(kb, evidence.text, candidate, keys, doer);
+      const role = doer ? { name: candidate.text, titled: false } : titledWithRole(candidate.text, keys);
+      const named = role.titled ? { ...candidate, text: role.name } : candidate;
+      let weight = personWeight(kb, evidence.text, named, keys, doer);
+      if (role.titled) weight = Math.max(weight, 1) * 2;
       if (evidence.offset > 0 && IDENTIFIES.test(evidence.text.slice(0, candidate.start))) weight *= 2.5;
-      return weight > 0 ? [{ candidate, weight }] : [];
+      // Below this, a capitalised word is more likely a place, a modifier or a common word.
+      return weight >= MIN_PERSON_WEIGHT ? [{ candidate: named, weight }] : [];
     });
 }
 
 function best(ranked: Ranked[], floor = MIN_CONFIDENCE): Ranked | undefined {
-  const [top] = ranked;
-  return top && top.confidence >= floor ? top : undefined;
+  // The best-scored answer among those whose evidence matches the question well enough.
+  return ranked.find((r) => r.confidence >= floor);
 }
 
 /** People agree on their last name: "Brumidi" and "Constantino Brumidi" are one answer. */
@@ -154,9 +173,13 @@ const roleHolder: Strategy = (kb, a, hits) => {
   const role = a.role ?? '';
   const fromFacts = roleHolderAnswer(kb, role);
   if (fromFacts && fromFacts.kind !== 'not_found') return fromFacts;
-  const head = contentTerms(role)[0];
-  const anchorKeys = head ? [wordKey(head)] : a.anchorKeys;
-  const ranked = rankCandidates(kb, hits, people(kb, a, [role], anchorKeys), {
+  // The role's head noun: "president" of "president of Smith College", "minister" of
+  // "Tunisia's defense minister"; the words before it ("defense") also make up a title.
+  const title = role.split(/\s+(?:of|at|for|in|to|on)\s+/i)[0] ?? role;
+  const titleKeys = contentTerms(title).map(wordKey);
+  const head = titleKeys[titleKeys.length - 1];
+  const anchorKeys = head ? [head] : a.anchorKeys;
+  const ranked = rankCandidates(kb, hits, people(kb, a, [role], titleKeys.length ? titleKeys : anchorKeys), {
     anchorKeys,
     reach: 0,
     requireKeys: anchorKeys,
@@ -204,7 +227,11 @@ const place: Strategy = (kb, a, hits) => {
   const direction = a.direction ?? 'in';
   const extract = (evidence: Evidence): Typed[] => {
     const found: Typed[] = [];
-    for (const candidate of placeMentions(evidence.text, direction)) {
+    for (const mention of placeMentions(evidence.text, direction)) {
+      // "born at Gorton, England" for "where was Samuel Gorton born?": the part not asked about.
+      const parts = mention.text.split(/,\s*/);
+      while (parts.length > 1 && inQuestion(a, parts[0] ?? '')) parts.shift();
+      const candidate = { ...mention, text: parts.join(', ') };
       if (inQuestion(a, candidate.text)) continue;
       const kinds = kindsOf(kb, candidate.text);
       if (kinds.has('person')) continue;
@@ -231,6 +258,21 @@ function withUnit(sentence: string, candidate: Candidate, unitKey: string | unde
   return at >= 0 ? `${candidate.text} ${words.slice(0, at + 1).join(' ')}` : candidate.text;
 }
 
+/** Whether the counted word stands within a few words after the number, or just before it. */
+function countsUnit(sentence: string, c: Candidate, unitKey: string): boolean {
+  const matches = (w: { text: string }) => {
+    const k = wordKey(w.text);
+    return (
+      k === unitKey ||
+      (k.length >= 4 && unitKey.startsWith(k)) ||
+      (unitKey.length >= 4 && k.startsWith(unitKey))
+    );
+  };
+  const after = wordsOf(sentence.slice(c.end)).slice(0, 4);
+  const before = wordsOf(sentence.slice(Math.max(0, c.start - 40), c.start)).slice(-3);
+  return after.some(matches) || before.some(matches);
+}
+
 const amount: Strategy = (kb, a, hits) => {
   const unitKey = a.unit ? wordKey(a.unit) : undefined;
   const anchorKeys = unitKey ? [unitKey] : a.anchorKeys;
@@ -238,7 +280,10 @@ const amount: Strategy = (kb, a, hits) => {
     numberMentions(evidence.text).flatMap((candidate) => {
       if (looksLikeYear(candidate.text) || a.question.includes(candidate.text)) return [];
       const percent = /%|per\s?cent/i.test(candidate.text);
-      return [{ candidate, weight: percent && /^how\s+many/i.test(a.question) ? 0.5 : 1 }];
+      let weight = percent && /^how\s+many/i.test(a.question) ? 0.5 : 1;
+      // A count stands next to what it counts ("140,000 copies"); a number far from it counts other things.
+      if (unitKey && !countsUnit(evidence.text, candidate, unitKey)) weight *= 0.3;
+      return [{ candidate, weight }];
     });
   const ranked = rankCandidates(kb, hits, extract, {
     anchorKeys,
@@ -294,16 +339,21 @@ const definition: Strategy = (kb, a, hits) => {
   return bestSentence(kb, a, hits);
 };
 
+/** A sentence that matches only this share of a free question is shown as "closest", not as the answer. */
+const MIN_SENTENCE_SUPPORT = 0.4;
+
 /** No typed answer is asked for: the sentence that best matches the question, if it matches well. */
-function bestSentence(kb: KnowledgeBase, _a: QuestionAnalysis, hits: SentenceHit[]): Reply | undefined {
-  const [top, ...rest] = hits;
-  if (!top || top.coverage < MIN_CONFIDENCE) return undefined;
+function bestSentence(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]): Reply | undefined {
+  const support = (h: SentenceHit) => Math.max(h.coverage, 0.9 * h.contextCoverage);
+  const [top, ...rest] = hits.filter((h) => support(h) >= MIN_SENTENCE_SUPPORT);
+  if (!top) return undefined;
   const evidence: Evidence = { text: top.text, articleId: top.passage.articleId, hit: top, offset: 0 };
-  const more = rest
-    .filter((h) => h.coverage >= MIN_CONFIDENCE)
-    .slice(0, 2)
-    .map((h) => ({ text: h.text, articleId: h.passage.articleId }));
-  return composeAnswer(kb, { headline: top.text, evidence: { ...evidence, text: top.text }, more });
+  const more = rest.slice(0, 2).map((h) => ({ text: h.text, articleId: h.passage.articleId }));
+  return composeAnswer(kb, {
+    headline: windowAround(top.text, a.anchorKeys, HEADLINE_CHARS),
+    evidence,
+    more,
+  });
 }
 
 const STRATEGIES: Record<QuestionAnalysis['type'], Strategy> = {

@@ -162,9 +162,13 @@ export function placeMentions(sentence: string, direction: 'from' | 'to' | 'in')
   const out: Candidate[] = [];
   for (const c of nameRuns(sentence)) {
     const before = sentence.slice(Math.max(0, c.start - 24), c.start);
-    // "born at Gorton, England": the wider place after a comma counts as well.
-    const widens = out.length > 0 && /^,\s*$/.test(sentence.slice(out[out.length - 1]?.end ?? 0, c.start));
-    if (pattern.test(before) || widens) out.push(c);
+    // "at Mitchell, S. Dak.": the wider place after a comma belongs to the same answer.
+    const last = out[out.length - 1];
+    if (last && /^,\s*$/.test(sentence.slice(last.end, c.start))) {
+      out[out.length - 1] = { text: `${last.text}, ${c.text}`, start: last.start, end: c.end };
+      continue;
+    }
+    if (pattern.test(before)) out.push(c);
   }
   return out;
 }

@@ -41,7 +41,7 @@ export interface RankOptions {
   sameAnswer?: (text: string) => string;
 }
 
-
+const wordsKey = (text: string) =>
   text
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
@@ -79,10 +79,7 @@ export function rankCandidates(
       for (const { candidate, weight } of extract(evidence)) {
         const near = proximity(evidence.text, candidate, options.anchorKeys);
         const score = hit.score * discount * weight * (0.5 + 0.5 * near);
-        const key = candidate.text
-          .toLowerCase()
-          .replace(/[^\p{L}\p{N}]+/gu, ' ')
-          .trim();
+        const key = (options.sameAnswer ?? wordsKey)(candidate.text);
         const known = byKey.get(key);
         if (!known) {
           byKey.set(key, { text: candidate.text, score, evidence, confidence });
