@@ -5,7 +5,8 @@ import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { didYouMean, missingArgument, notFound } from '../answers/common.ts';
 import { mentionsName, passagesMentioning } from '../answers/mentions.ts';
 import { roleFromText } from '../answers/roleFromText.ts';
-import { contentTerms, shorten, termHits } from '../answers/snippets.ts';
+import { contentTerms, shorten } from '../answers/snippets.ts';
+import { coverageOf, keysOfText, weighTerms } from '../qa/findSentences.ts';
 import type { Reply } from '../reply.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
 import type { CommandDefinition } from './types.ts';
@@ -16,6 +17,8 @@ interface FoundQuote {
   articleId: string;
   /** Reported speech ("Nair said the budget would ..."): the whole sentence, not a quotation. */
   reported?: boolean;
+  /** The quote's sentence with the ones before and after it: what a topic is matched against. */
+  around?: string;
 }
 
 /** "Medvedev war" -> speaker "Medvedev", topic "war": the longest leading words that name someone. */
@@ -60,6 +63,7 @@ function quotesFromText(kb: KnowledgeBase, names: readonly string[]): FoundQuote
       const withPrevious = /^[“"]/.test(sentences[i - 1] ?? '')
         ? `${sentences[i - 1]} ${sentence}`
         : sentence;
+      const around = [sentences[i - 1], sentence, sentences[i + 1]].filter(Boolean).join(' ');
       let quoted = false;
       for (const m of sentence.matchAll(/[“"]([^”"]{3,300})[”"]/g)) {
         quoted = true;
@@ -68,10 +72,11 @@ function quotesFromText(kb: KnowledgeBase, names: readonly string[]): FoundQuote
             text: tidyQuote(m[1]),
             context: shorten(withPrevious, 200),
             articleId: passage.articleId,
+            around,
           });
       }
       if (!quoted && SPEECH_VERB.test(sentence))
-        reported.push({ text: sentence, articleId: passage.articleId, reported: true });
+        reported.push({ text: sentence, articleId: passage.articleId, reported: true, around });
     });
   }
   return direct.length ? direct : reported;
@@ -145,12 +150,17 @@ export const quoteCommand: CommandDefinition = {
     }
     if (!split.topic) return quoteReply(kb, speakerName, quotes);
 
-    const terms = contentTerms(split.topic);
+    const terms = weighTerms(kb, contentTerms(split.topic.replace(/-/g, ' ')));
     const aboutText = (q: FoundQuote) => {
       const facts = kb.corpus.facts.quotes.find((f) => f.text === q.text && f.source.article === q.articleId);
-      return [q.text, q.context ?? '', ...(facts?.about ?? [])].join(' ').replace(/-/g, ' ');
+      return [q.text, q.context ?? '', q.around ?? '', ...(facts?.about ?? [])].join(' ').replace(/-/g, ' ');
     };
-    const onTopic = quotes.filter((q) => termHits(aboutText(q), terms) > 0);
+    // Quotes on the topic, the closest match first; a quotation before reported speech on ties.
+    const onTopic = quotes
+      .map((q) => ({ q, score: coverageOf(keysOfText(aboutText(q)), terms) + (q.reported ? 0 : 0.05) }))
+      .filter((x) => x.score > 0.1)
+      .sort((a, b) => b.score - a.score)
+      .map((x) => x.q);
     if (onTopic.length) return quoteReply(kb, speakerName, onTopic);
     return quoteReply(
       kb,
