@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CorpusFiles, listCorpusFiles } from '../knowledge/loadCorpus.ts';
 import type { Corpus } from '../knowledge/types.ts';
@@ -16,7 +16,7 @@ import { PassageIndex, type SavedPassageIndex } from '../search/passageIndex.ts'
 
 /** Bumped when the saved layout changes. */
 const FORMAT = 1;
-const SOURCE_DIRS = ['knowledge', 'extract', 'search'];
+const SOURCE_DIRS = ['text', 'knowledge', 'search'];
 const LIBRARIES = ['minisearch', 'compromise', '@mozilla/readability', 'linkedom', 'fuse.js'];
 
 interface SavedKnowledge {
@@ -34,8 +34,11 @@ function codeFingerprint(): string {
   const hash = createHash('sha256');
   const src = dirname(dirname(fileURLToPath(import.meta.url)));
   for (const dir of SOURCE_DIRS) {
-    const files = readdirSync(join(src, dir)).sort();
-    for (const file of files) hash.update(file).update(readFileSync(join(src, dir, file)));
+    const files = readdirSync(join(src, dir), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(src, join(entry.parentPath, entry.name)))
+      .sort();
+    for (const file of files) hash.update(file).update(readFileSync(join(src, file)));
   }
   for (const library of LIBRARIES) {
     try {

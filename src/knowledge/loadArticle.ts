@@ -2,9 +2,9 @@
 import { basename, extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import type { ExtractedEntity } from '../extract/extractEntities.ts';
+import { countWords, slugify } from '../text/normalizeText.ts';
 import { cleanScrapedText } from './cleanScrapedText.ts';
-import { countWords, slugify } from './normalizeText.ts';
+import type { ExtractedEntity } from './extract/extractEntities.ts';
 import { type FrontMatter, frontMatterSchema } from './schemas.ts';
 import type { Article, LoadProblem } from './types.ts';
 import { parseYamlWithLines } from './yamlLocation.ts';

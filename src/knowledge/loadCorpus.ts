@@ -6,8 +6,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
-import { type ExtractedEntity, extractEntities } from '../extract/extractEntities.ts';
-import { mergeEntities } from '../extract/mergeEntities.ts';
+import { type ExtractedEntity, extractEntities } from './extract/extractEntities.ts';
+import { mergeEntities } from './extract/mergeEntities.ts';
 import { type ArticleResult, loadArticle } from './loadArticle.ts';
 import { emptyFacts, loadFacts } from './loadFacts.ts';
 import { loadHtmlArticle } from './loadHtmlArticle.ts';

@@ -1,9 +1,9 @@
 import { splitSentences } from '../../knowledge/splitSentences.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { joinWords, shorten } from '../../text/words.ts';
 import { missingArgument } from '../answers/common.ts';
-import { joinWords } from '../answers/describe.ts';
 import { questionAnswer, searchPassages } from '../answers/searchAnswer.ts';
-import { bestSentence, contentTerms, shorten, snippetFor, termHits } from '../answers/snippets.ts';
+import { bestSentence, contentTerms, snippetFor, termHits } from '../answers/snippets.ts';
 import type { Reply } from '../reply.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
 import type { CommandDefinition } from './types.ts';

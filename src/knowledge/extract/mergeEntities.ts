@@ -5,9 +5,9 @@
  * name ambiguous. The result depends only on the articles' order, never on how they were parsed.
  */
 
-import { slugify } from '../knowledge/normalizeText.ts';
-import type { Entity, NewsEvent, Role, SourceRef } from '../knowledge/types.ts';
-import { nameKey } from '../search/entityIndex.ts';
+import { slugify } from '../../text/normalizeText.ts';
+import { nameKey } from '../../text/words.ts';
+import type { Entity, NewsEvent, Role, SourceRef } from '../types.ts';
 import type { ExtractedEntity, ExtractedKind } from './extractEntities.ts';
 
 const MAX_ROLES = 8;

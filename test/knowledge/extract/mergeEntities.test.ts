@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ExtractedEntity } from '../../src/extract/extractEntities.ts';
-import { mergeEntities } from '../../src/extract/mergeEntities.ts';
-import type { Entity } from '../../src/knowledge/types.ts';
+import type { ExtractedEntity } from '../../../src/knowledge/extract/extractEntities.ts';
+import { mergeEntities } from '../../../src/knowledge/extract/mergeEntities.ts';
+import type { Entity } from '../../../src/knowledge/types.ts';
 
 const ref = (article: string, excerpt: string) => ({ article, excerpt });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type ExtractedEntity, extractEntities } from '../../src/extract/extractEntities.ts';
-import { comparable } from '../../src/knowledge/normalizeText.ts';
-import type { Article } from '../../src/knowledge/types.ts';
+import { type ExtractedEntity, extractEntities } from '../../../src/knowledge/extract/extractEntities.ts';
+import type { Article } from '../../../src/knowledge/types.ts';
+import { comparable } from '../../../src/text/normalizeText.ts';
 
 function article(body: string, id = 'a'): Article {
   return { id, title: 'T', file: `${id}.md`, body, words: body.split(/\s+/).length };

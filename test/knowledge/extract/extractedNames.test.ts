@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { nameChoices } from '../../src/adapters/discord/autocomplete.ts';
-import { openKnowledge } from '../../src/app/openKnowledge.ts';
-import { renderText } from '../../src/render/renderText.ts';
+import { nameChoices } from '../../../src/adapters/discord/autocomplete.ts';
+import { openKnowledge } from '../../../src/app/openKnowledge.ts';
+import { renderText } from '../../../src/render/renderText.ts';
 
 describe('names found in the text (no facts file)', () => {
   const { bot, kb } = openKnowledge('test/fixtures/corpora/riverton');

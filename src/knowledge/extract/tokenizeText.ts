@@ -5,7 +5,7 @@
  * possessive "'s" apart. Lower-case words and punctuation that cannot be part of a name are all
  * one shared GAP token: only their place matters (they end a run of names).
  */
-import { splitSentences } from '../knowledge/splitSentences.ts';
+import { splitSentences } from '../splitSentences.ts';
 
 export interface TextToken {
   text: string;

@@ -5,7 +5,7 @@ import {
   foldPunctuation,
   slugify,
   stripAccents,
-} from '../../src/knowledge/normalizeText.ts';
+} from '../../src/text/normalizeText.ts';
 
 describe('normalizeText', () => {
   it('folds curly quotes, dashes, non-breaking spaces and ellipses', () => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractEntities } from '../../src/extract/extractEntities.ts';
-import { comparable } from '../../src/knowledge/normalizeText.ts';
-import type { Article } from '../../src/knowledge/types.ts';
+import { extractEntities } from '../../../src/knowledge/extract/extractEntities.ts';
+import type { Article } from '../../../src/knowledge/types.ts';
+import { comparable } from '../../../src/text/normalizeText.ts';
 
 const pieces = [
   'Mayor',

@@ -8,8 +8,8 @@
  * Every role and source cites an excerpt cut from the article itself, so it stays verifiable.
  */
 
-import type { Article, Role, SourceRef } from '../knowledge/types.ts';
-import { nameKey } from '../search/entityIndex.ts';
+import { nameKey } from '../../text/words.ts';
+import type { Article, Role, SourceRef } from '../types.ts';
 import { type Gazetteer, type NameClass, nameGazetteer } from './nameLexicon.ts';
 import {
   COURTESY_TITLES,
