@@ -6,10 +6,9 @@
  * rate limits (a "slow down" reply once per window, then silence) and a bounded number of answers
  * at once (a "busy" reply when too many wait).
  */
-import type { DigestService } from '../digest/digestService.ts';
-import type { ArchiveService } from '../ingest/archiveService.ts';
+import { LiveKnowledge } from '../corpus/liveKnowledge.ts';
 import type { KnowledgeBase } from '../search/knowledgeBase.ts';
-import { COMMANDS } from './commands/registry.ts';
+import { commandRegistry } from './commands/registry.ts';
 import type { CommandDefinition } from './commands/types.ts';
 import { ConcurrencyGate, type ConcurrencyLimits } from './concurrencyGate.ts';
 import { MAX_INPUT_CHARS, parseRequest } from './parseRequest.ts';
@@ -31,19 +30,15 @@ export interface Bot {
    * already told to slow down in this window).
    */
   respond(request: Request): Promise<Reply | null>;
-  /** Swaps in a newly built knowledge base (after a corpus reload). */
-  setKnowledge(kb: KnowledgeBase): void;
+  /** The knowledge base answers come from now (the live one's current()). */
   knowledge(): KnowledgeBase;
 }
 
 export interface BotOptions {
+  /** The registry (commandRegistry with the features' commands); the core's own commands by default. */
   commands?: readonly CommandDefinition[];
   /** Called when a handler throws; the user gets a short apology either way. */
   onError?: (error: unknown, request: Request) => void;
-  /** Scheduled digests for /digest; without them /digest says digests are not set up here. */
-  digests?: DigestService;
-  /** Adding articles and followed feeds for /ingest and /feeds; without it they say so. */
-  archive?: ArchiveService;
   /** Per-user and per-channel limits on respond(); none when unset (tools, tests, the console). */
   rateLimits?: RateLimits;
   /** Answers at once and answers waiting in respond(); unbounded when unset. */
@@ -115,13 +110,17 @@ function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | undefined)?.then === 'function';
 }
 
-export function createBot(initial: KnowledgeBase, options: BotOptions = {}): Bot {
-  let kb = initial;
-  const commands = options.commands ?? COMMANDS;
+/**
+ * A bot over the live knowledge base (whose owner swaps it on reloads), or over a fixed one (tools
+ * and tests).
+ */
+export function createBot(knowledge: LiveKnowledge | KnowledgeBase, options: BotOptions = {}): Bot {
+  const live = knowledge instanceof LiveKnowledge ? knowledge : new LiveKnowledge(knowledge);
+  const commands = options.commands ?? commandRegistry();
   const byName = new Map(commands.map((c) => [c.name, c]));
   const names = new Set(byName.keys());
   const apology = () =>
-    new ReplyBuilder(kb, 'error', 'Sorry, something went wrong answering that.')
+    new ReplyBuilder(live.current(), 'error', 'Sorry, something went wrong answering that.')
       .line('The problem has been logged. Try rephrasing, or /search for the words.')
       .build();
 
@@ -139,19 +138,13 @@ export function createBot(initial: KnowledgeBase, options: BotOptions = {}): Bot
     command: CommandDefinition | undefined,
   ): Reply | Promise<Reply> => {
     if (!command) {
-      return new ReplyBuilder(kb, 'error', `There is no /${parsed.text} command.`)
+      return new ReplyBuilder(live.current(), 'error', `There is no /${parsed.text} command.`)
         .line('Type help to see what I can do.')
         .suggest({ label: 'Help', ask: 'help' })
         .build();
     }
     try {
-      const reply = command.run(parsed, {
-        kb,
-        request,
-        commands,
-        ...(options.digests ? { digests: options.digests } : {}),
-        ...(options.archive ? { archive: options.archive } : {}),
-      });
+      const reply = command.run(parsed, { kb: live.current(), request, commands });
       if (!parsed.inputCut) return reply;
       return isPromise(reply) ? reply.then(noteInputCut) : noteInputCut(reply);
     } catch (error) {
@@ -175,16 +168,13 @@ export function createBot(initial: KnowledgeBase, options: BotOptions = {}): Bot
 
   return {
     commands,
-    knowledge: () => kb,
-    setKnowledge(next) {
-      kb = next;
-    },
+    knowledge: () => live.current(),
     answer(request) {
       const { parsed, command } = route(request);
       const reply = run(request, parsed, command);
       if (!isPromise(reply)) return reply;
       reply.catch((error: unknown) => options.onError?.(error, request));
-      return new ReplyBuilder(kb, 'error', 'Sorry, that command cannot answer here.')
+      return new ReplyBuilder(live.current(), 'error', 'Sorry, that command cannot answer here.')
         .line('It needs the chat adapters or the console: try it in Slack, Discord or `npm start`.')
         .build();
     },

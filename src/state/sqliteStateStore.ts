@@ -8,6 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { CodedError } from '../ops/errors.ts';
 import type {
   AttemptOutcome,
   ClaimOutcome,
@@ -87,8 +88,10 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-export class StateDatabaseError extends Error {
-  readonly code = 'STATE_DATABASE';
+export class StateDatabaseError extends CodedError<'STATE_DATABASE'> {
+  constructor(message: string, options?: ErrorOptions) {
+    super('STATE_DATABASE', message, options);
+  }
 }
 
 interface SubscriptionRow {

@@ -1,9 +1,10 @@
 /** What the interaction and message handlers share: the bot, the logger, button ids, timings. */
-import type { Logger } from '../../app/logger.ts';
+
 import type { Bot } from '../../core/bot.ts';
 import type { Reply } from '../../core/reply.ts';
 import type { Request } from '../../core/request.ts';
-import type { ErrorCounter } from '../types.ts';
+import type { Logger } from '../../ops/logger.ts';
+import type { ErrorCounter } from '../../ops/metrics.ts';
 import type { AnswerTimings } from './slowAnswers.ts';
 import { timingKey } from './slowAnswers.ts';
 import type { SuggestionIds } from './suggestionButtons.ts';

@@ -6,7 +6,7 @@ import {
   type Interaction,
   MessageFlags,
 } from 'discord.js';
-import type { Logger } from '../../app/logger.ts';
+import type { Logger } from '../../ops/logger.ts';
 import { newRequestId } from '../inFlight.ts';
 import { answer, type DiscordContext, expectSlow, isPrivate } from './answering.ts';
 import { nameChoices } from './autocomplete.ts';

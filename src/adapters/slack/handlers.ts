@@ -12,11 +12,11 @@
  * graceful shutdown can wait for it.
  */
 import type { App, BlockAction, ButtonAction, RespondArguments } from '@slack/bolt';
-import type { Logger } from '../../app/logger.ts';
 import type { Bot } from '../../core/bot.ts';
 import type { Reply } from '../../core/reply.ts';
+import type { Logger } from '../../ops/logger.ts';
+import type { ErrorCounter } from '../../ops/metrics.ts';
 import { type InFlight, newRequestId } from '../inFlight.ts';
-import type { ErrorCounter } from '../types.ts';
 import { textFromSlack } from './escapeSlack.ts';
 import type { EventDedup } from './eventDedup.ts';
 import { renderSlackMessage, SUGGESTION_ACTION_PATTERN } from './renderSlackBlocks.ts';

@@ -40,3 +40,18 @@ export async function runShutdown(
   }
   return outcome;
 }
+
+/** What was started, in order, so that one shutdown stops it all in reverse. */
+export class ShutdownList {
+  readonly #steps: ShutdownStep[] = [];
+
+  /** Adds a step; steps added later run earlier. */
+  add(name: string, run: () => Promise<unknown> | unknown): void {
+    this.#steps.push({ name, run });
+  }
+
+  /** The steps, the last added first. */
+  inReverse(): ShutdownStep[] {
+    return [...this.#steps].reverse();
+  }
+}

@@ -9,14 +9,15 @@
  * Subscriptions belong to a platform and channel. In the console, which has no channel, list shows
  * every subscription and unsubscribe takes any id; subscribing needs a channel.
  */
-import type { DigestService, SubscriptionStatus } from '../../digest/digestService.ts';
-import { describeSchedule, formatSlot, parseSchedule, SCHEDULE_EXAMPLES } from '../../digest/schedule.ts';
-import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
-import type { DigestRun, Subscription } from '../../state/stateStore.ts';
-import type { Reply } from '../reply.ts';
-import { ReplyBuilder } from '../replyBuilder.ts';
-import type { Request } from '../request.ts';
-import type { CommandContext, CommandDefinition } from './types.ts';
+
+import type { CommandContext, CommandDefinition } from '../core/commands/types.ts';
+import type { Reply } from '../core/reply.ts';
+import { ReplyBuilder } from '../core/replyBuilder.ts';
+import type { Request } from '../core/request.ts';
+import type { KnowledgeBase } from '../search/knowledgeBase.ts';
+import type { DigestRun, Subscription } from '../state/stateStore.ts';
+import type { DigestService, SubscriptionStatus } from './digestService.ts';
+import { describeSchedule, formatSlot, parseSchedule, SCHEDULE_EXAMPLES } from './schedule.ts';
 
 const EXAMPLE = '/digest subscribe daily 08:00 Europe/London';
 const SKIP_QUIET = /(?:^|\s)(?:--)?skip[-_ ]?quiet(?=\s|$)/i;
@@ -215,54 +216,59 @@ async function preview(args: string, ctx: CommandContext, digests: DigestService
   return privately(await digests.preview(target));
 }
 
-export const digestCommand: CommandDefinition = {
-  name: 'digest',
-  summary: 'Scheduled digests of new articles for this channel: subscribe, list, unsubscribe, now',
-  args: [
-    {
-      name: 'action',
-      description: 'subscribe daily 08:00 Europe/London · list · unsubscribe [id] · now',
-      required: false,
+/**
+ * /digest, answering with the digest service; without one (the one-shot tools, which have no
+ * state database) it says scheduled digests are not available here.
+ */
+export function digestCommand(digests: DigestService | undefined): CommandDefinition {
+  return {
+    name: 'digest',
+    summary: 'Scheduled digests of new articles for this channel: subscribe, list, unsubscribe, now',
+    args: [
+      {
+        name: 'action',
+        description: 'subscribe daily 08:00 Europe/London · list · unsubscribe [id] · now',
+        required: false,
+      },
+    ],
+    examples: [EXAMPLE, '/digest list', '/digest now'],
+    run(parsed, ctx) {
+      const { kb } = ctx;
+      if (!digests) {
+        return privately(
+          new ReplyBuilder(kb, 'error', 'Scheduled digests are not available here.')
+            .line('They run with the bot itself (npm start), in Slack and Discord channels.')
+            .build(),
+        );
+      }
+      const [verb = '', ...rest] = parsed.text.trim().split(/\s+/);
+      const args = rest.join(' ');
+      switch (verb.toLowerCase()) {
+        case 'subscribe':
+        case 'add':
+          return subscribe(args, ctx, digests);
+        case 'list':
+        case 'ls':
+          return list(ctx, digests);
+        case 'unsubscribe':
+        case 'remove':
+        case 'stop':
+          return unsubscribe(args, ctx, digests);
+        case 'now':
+        case 'preview':
+          return preview(args, ctx, digests);
+        case '':
+        case 'help':
+          return usageReply(
+            kb,
+            `Scheduled digests: the new articles, who and what they mention, with sources.`,
+          );
+        default:
+          return usageReply(
+            kb,
+            `"${verb}" is not a /digest action. Try subscribe, list, unsubscribe or now (${SCHEDULE_EXAMPLES}).`,
+          );
+      }
     },
-  ],
-  examples: [EXAMPLE, '/digest list', '/digest now'],
-  run(parsed, ctx) {
-    const { kb } = ctx;
-    const digests = ctx.digests;
-    if (!digests) {
-      return privately(
-        new ReplyBuilder(kb, 'error', 'Scheduled digests are not available here.')
-          .line('They run with the bot itself (npm start), in Slack and Discord channels.')
-          .build(),
-      );
-    }
-    const [verb = '', ...rest] = parsed.text.trim().split(/\s+/);
-    const args = rest.join(' ');
-    switch (verb.toLowerCase()) {
-      case 'subscribe':
-      case 'add':
-        return subscribe(args, ctx, digests);
-      case 'list':
-      case 'ls':
-        return list(ctx, digests);
-      case 'unsubscribe':
-      case 'remove':
-      case 'stop':
-        return unsubscribe(args, ctx, digests);
-      case 'now':
-      case 'preview':
-        return preview(args, ctx, digests);
-      case '':
-      case 'help':
-        return usageReply(
-          kb,
-          `Scheduled digests: the new articles, who and what they mention, with sources.`,
-        );
-      default:
-        return usageReply(
-          kb,
-          `"${verb}" is not a /digest action. Try subscribe, list, unsubscribe or now (${SCHEDULE_EXAMPLES}).`,
-        );
-    }
-  },
-};
+  };
+}

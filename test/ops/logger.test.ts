@@ -1,7 +1,7 @@
 /** No credential reaches a log line: not by key, not inside a message, an error or a stack trace. */
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/app/logger.ts';
-import { createRedactor, REDACTED, redactSecretShapes } from '../../src/app/redact.ts';
+import { createLogger } from '../../src/ops/logger.ts';
+import { createRedactor, REDACTED, redactSecretShapes } from '../../src/ops/redact.ts';
 
 const SECRETS = {
   slackBot: 'xoxb-1111111111-2222222222-AbCdEfGhIjKlMnOpQrStUvWx',

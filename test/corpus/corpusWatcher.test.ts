@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startCorpusReload } from '../../src/app/liveCorpus.ts';
-import { createLogger } from '../../src/app/logger.ts';
-import { openKnowledge } from '../../src/app/openKnowledge.ts';
-import type { Bot } from '../../src/core/bot.ts';
+import { openLiveKnowledge, watchLiveKnowledge } from '../../src/corpus/liveKnowledge.ts';
+import { createLogger } from '../../src/ops/logger.ts';
+import { COMMANDS } from '../../src/app/commands.ts';
+import { type Bot, createBot } from '../../src/core/bot.ts';
 import { renderText } from '../../src/render/renderText.ts';
 
 /** Waits until the condition holds, polling; the watcher's debounce is short in these tests. */
@@ -24,7 +24,7 @@ describe('live reload', () => {
   let stop: (() => void) | undefined;
   const ask = (text: string) => renderText(bot.answer({ text }));
 
-  beforeEach(() => {
+  beforeEach(async () => {
     root = mkdtempSync(join(tmpdir(), 'watch-'));
     dir = join(root, 'corpus');
     mkdirSync(join(dir, 'desk'), { recursive: true });
@@ -32,14 +32,11 @@ describe('live reload', () => {
       join(dir, 'bridge.md'),
       '# Bridge closed\n\nMayor Jane Okafor closed the Harbour Street bridge on Monday.\n',
     );
-    bot = openKnowledge(dir).bot;
-    const watcher = startCorpusReload({
-      bot,
-      settings: { CORPUS_DIR: dir, CORPUS_WATCH: true, INDEX_CACHE_DIR: 'off', DATA_DIR: root },
-      log: createLogger('silent'),
-      debounceMs: 50,
-    });
-    stop = () => watcher?.close();
+    const log = createLogger('silent');
+    const live = await openLiveKnowledge({ dir, cacheDir: undefined, log });
+    bot = createBot(live, { commands: COMMANDS });
+    const watcher = watchLiveKnowledge(live, { dir, log, debounceMs: 50 });
+    stop = () => watcher.close();
   });
 
   afterEach(() => {

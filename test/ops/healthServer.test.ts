@@ -1,7 +1,7 @@
 /** The operator's port: liveness, readiness with named checks, and Prometheus metrics. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { Readiness, type RunningHealthServer, startHealthServer } from '../../src/app/healthServer.ts';
-import { BotMetrics } from '../../src/app/metrics.ts';
+import { Readiness, type RunningHealthServer, startHealthServer } from '../../src/ops/healthServer.ts';
+import { BotMetrics } from '../../src/ops/metrics.ts';
 import { memoryLogger } from '../adapters/slack/support.ts';
 
 let server: RunningHealthServer | undefined;
@@ -49,13 +49,13 @@ describe('health server', () => {
     expect((await get('/readyz')).status).toBe(503);
 
     metrics.observeAnswer({
-      request: { text: '/who x', platform: 'slack' },
+      request: { platform: 'slack' },
       command: 'who',
       outcome: 'answer',
       seconds: 0.004,
     });
     metrics.observeAnswer({
-      request: { text: '/who x', platform: 'slack' },
+      request: { platform: 'slack' },
       command: 'who',
       outcome: 'throttled',
       throttled: 'user',

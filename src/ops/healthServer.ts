@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CodedError } from './errors.ts';
 import type { Logger } from './logger.ts';
 
 /** Named readiness checks; all must pass for /readyz to say 200. */
@@ -29,8 +30,10 @@ export class Readiness {
   }
 }
 
-export class HealthPortInUseError extends Error {
-  readonly code = 'HEALTH_PORT_IN_USE';
+export class HealthPortInUseError extends CodedError<'HEALTH_PORT_IN_USE'> {
+  constructor(message: string, options?: ErrorOptions) {
+    super('HEALTH_PORT_IN_USE', message, options);
+  }
 }
 
 export interface HealthServerOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runShutdown } from '../../src/app/shutdown.ts';
+import { runShutdown } from '../../src/ops/shutdown.ts';
 import { memoryLogger } from '../adapters/slack/support.ts';
 
 describe('runShutdown', () => {

@@ -4,10 +4,25 @@
  * metrics (memory, CPU, event-loop lag). Served as text on the health port's /metrics.
  */
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
-import type { ErrorCounter } from '../adapters/types.ts';
-import type { AnswerEvent } from '../core/bot.ts';
 
 export const METRIC_PREFIX = 'newsbot_';
+
+/** Where adapters count failed platform calls (the metrics' errors_total); optional everywhere. */
+export interface ErrorCounter {
+  countError(source: string): void;
+}
+
+/** One request handled, as the core reports it (the core's AnswerEvent has this shape). */
+export interface AnswerObservation {
+  request: { platform?: string | undefined };
+  /** The command it was routed to (from the registry, so labels stay few). */
+  command: string;
+  /** The reply's kind, or 'silent'. */
+  outcome: string;
+  /** Why it was not answered, when it was not. */
+  throttled?: string | undefined;
+  seconds: number;
+}
 
 export interface MetricsOptions {
   /** Node's process metrics too (default true; tests that build many registries turn them off). */
@@ -64,7 +79,7 @@ export class BotMetrics implements ErrorCounter {
   }
 
   /** For the bot's observe hook. Command names come from the registry, so labels stay few. */
-  observeAnswer(event: AnswerEvent): void {
+  observeAnswer(event: AnswerObservation): void {
     const platform = event.request.platform ?? 'unknown';
     this.#requests.inc({ command: event.command, platform, outcome: event.outcome });
     if (event.throttled) this.#throttled.inc({ reason: event.throttled });
