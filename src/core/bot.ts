@@ -1,6 +1,7 @@
 /**
  * The command core: parse -> route -> handler -> Reply. Imports no platform library; adapters
- * call respond() and render the Reply their own way.
+ * call respond() and render the Reply their own way. Who sees each reply (the channel or the
+ * asker alone) is decided here, once, and set on the Reply (withVisibility in reply.ts).
  *
  * respond() is also where the chat adapters are kept polite under load: per-user and per-channel
  * rate limits (a "slow down" reply once per window, then silence) and a bounded number of answers
@@ -13,7 +14,7 @@ import type { CommandDefinition } from './commands/types.ts';
 import { ConcurrencyGate, type ConcurrencyLimits } from './concurrencyGate.ts';
 import { MAX_INPUT_CHARS, parseRequest } from './parseRequest.ts';
 import { RateLimiter, type RateLimits } from './rateLimiter.ts';
-import type { Reply, ReplyKind } from './reply.ts';
+import { apologyReply, type Reply, type ReplyKind, withVisibility } from './reply.ts';
 import { ReplyBuilder } from './replyBuilder.ts';
 import type { ParsedRequest, Request } from './request.ts';
 
@@ -119,11 +120,6 @@ export function createBot(knowledge: LiveKnowledge | KnowledgeBase, options: Bot
   const commands = options.commands ?? commandRegistry();
   const byName = new Map(commands.map((c) => [c.name, c]));
   const names = new Set(byName.keys());
-  const apology = () =>
-    new ReplyBuilder(live.current(), 'error', 'Sorry, something went wrong answering that.')
-      .line('The problem has been logged. Try rephrasing, or /search for the words.')
-      .build();
-
   const limiter = options.rateLimits ? new RateLimiter(options.rateLimits, options.now) : undefined;
   const gate = options.concurrency ? new ConcurrencyGate(options.concurrency) : undefined;
 
@@ -149,7 +145,7 @@ export function createBot(knowledge: LiveKnowledge | KnowledgeBase, options: Bot
       return isPromise(reply) ? reply.then(noteInputCut) : noteInputCut(reply);
     } catch (error) {
       options.onError?.(error, request);
-      return apology();
+      return apologyReply(request);
     }
   };
 
@@ -162,7 +158,7 @@ export function createBot(knowledge: LiveKnowledge | KnowledgeBase, options: Bot
       return await run(request, parsed, command);
     } catch (error) {
       options.onError?.(error, request);
-      return apology();
+      return apologyReply(request);
     }
   };
 
@@ -172,11 +168,14 @@ export function createBot(knowledge: LiveKnowledge | KnowledgeBase, options: Bot
     answer(request) {
       const { parsed, command } = route(request);
       const reply = run(request, parsed, command);
-      if (!isPromise(reply)) return reply;
+      if (!isPromise(reply)) return withVisibility(reply, request);
       reply.catch((error: unknown) => options.onError?.(error, request));
-      return new ReplyBuilder(live.current(), 'error', 'Sorry, that command cannot answer here.')
-        .line('It needs the chat adapters or the console: try it in Slack, Discord or `npm start`.')
-        .build();
+      return withVisibility(
+        new ReplyBuilder(live.current(), 'error', 'Sorry, that command cannot answer here.')
+          .line('It needs the chat adapters or the console: try it in Slack, Discord or `npm start`.')
+          .build(),
+        request,
+      );
     },
     async respond(request) {
       const started = performance.now();
@@ -189,7 +188,7 @@ export function createBot(knowledge: LiveKnowledge | KnowledgeBase, options: Bot
           ...(throttled ? { throttled } : {}),
           seconds: (performance.now() - started) / 1000,
         });
-        return reply;
+        return reply && withVisibility(reply, request);
       };
       const admission = limiter?.admit(request);
       if (admission && !admission.ok) {

@@ -53,7 +53,7 @@ describe('/digest subscribe', () => {
   it('subscribes the channel, says when the next digest comes, and finds an existing one instead of a duplicate', async () => {
     const { reply, text } = await ask(slack('/digest subscribe daily 08:00 Europe/London'));
     expect(reply.kind).toBe('answer');
-    expect(reply.visibility).toBeUndefined();
+    expect(reply.visibility).toBe('channel');
     expect(reply.headline).toBe(
       'This channel will get a digest of new articles daily 08:00 (Europe/London).',
     );

@@ -20,17 +20,9 @@ export interface DiscordContext {
   errors?: ErrorCounter;
 }
 
-/**
- * Errors, "not found", "slow down" and anything meant for the asker alone (a digest preview) go
- * only to the person who asked.
- */
-export function isPrivate(reply: Pick<Reply, 'kind' | 'visibility'>): boolean {
-  return (
-    reply.kind === 'not_found' ||
-    reply.kind === 'error' ||
-    reply.kind === 'throttled' ||
-    reply.visibility === 'asker'
-  );
+/** The core's decision, in Discord's words: a reply for the asker alone is ephemeral. */
+export function isPrivate(reply: Pick<Reply, 'visibility'>): boolean {
+  return reply.visibility === 'asker';
 }
 
 export function expectSlow(ctx: DiscordContext, text: string): boolean {
