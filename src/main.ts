@@ -29,7 +29,6 @@ import { createLogger } from './ops/logger.ts';
 import { BotMetrics } from './ops/metrics.ts';
 import { createRedactor, type Redactor } from './ops/redact.ts';
 import { runShutdown, ShutdownList } from './ops/shutdown.ts';
-import { SqliteArchiveState } from './state/archiveState.ts';
 import { SqliteStateStore, stateFileIn } from './state/sqliteStateStore.ts';
 
 /** Masks credentials in a fatal error printed on the way out; the settings' secrets once known. */
@@ -69,7 +68,6 @@ async function main(): Promise<void> {
 
   // Stores: where the bot's state lives (digest subscriptions and runs, the archive's URLs and feeds).
   const store = new SqliteStateStore(stateFileIn(settings.DATA_DIR));
-  const archiveState = new SqliteArchiveState(store.db);
   stops.add('close the state database', () => store.close());
 
   // Knowledge: the articles' source, loaded once and owned here; CORPUS_WATCH reloads on changes.
@@ -92,16 +90,8 @@ async function main(): Promise<void> {
     log,
     onReport: (report) => metrics?.countDigestRun(report.status),
   });
-  log.info(
-    {
-      file: stateFileIn(settings.DATA_DIR),
-      configured: digests.configured.declared,
-      added: digests.configured.added,
-      removed: digests.configured.removed,
-    },
-    'state database open',
-  );
-  const archive = startArchive({ settings, state: archiveState, knowledge, log });
+  log.info({ file: stateFileIn(settings.DATA_DIR), ...digests.synced }, 'state database open');
+  const archive = startArchive({ settings, state: store.archive, knowledge, log });
   stops.add('stop following feeds', () => archive.stop());
   const commands = assembleCommands({ digests: digests.service, archive: archive.archive });
   const bot = createBot(knowledge, { commands, ...botOptions(settings, log, metrics) });

@@ -21,8 +21,8 @@ export interface DigestSettings {
 export interface Digests {
   service: DigestService;
   scheduler: DigestScheduler;
-  /** Subscriptions declared in configuration, and how the stored ones changed to match them. */
-  configured: { declared: number; added: number; removed: number };
+  /** How many subscriptions configuration declares, and how the stored ones changed to match. */
+  synced: { configured: number; added: number; removed: number };
   /** Starts posting through the adapters' deliveries. */
   start(deliveries: ReadonlyMap<Platform, DigestDelivery>): void;
 }
@@ -54,7 +54,7 @@ export async function createDigests(options: {
   return {
     service,
     scheduler,
-    configured: { declared: declared.length, ...synced },
+    synced: { configured: declared.length, ...synced },
     start(deliveries) {
       scheduler.start(deliveries);
       log.info({ platforms: [...deliveries.keys()], owner: scheduler.owner }, 'digest scheduler started');

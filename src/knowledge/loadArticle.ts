@@ -9,7 +9,7 @@ import { type FrontMatter, frontMatterSchema } from './schemas.ts';
 import type { Article, LoadProblem } from './types.ts';
 import { parseYamlWithLines } from './yamlLocation.ts';
 
-/** A parsed article, with the entities its text names (see src/extract/) once extracted. */
+/** A parsed article, with the entities its text names (see src/knowledge/extract/) once extracted. */
 export type ArticleResult =
   | { ok: true; article: Article; entities?: ExtractedEntity[] }
   | { ok: false; problem: LoadProblem };

@@ -2,7 +2,7 @@
  * Loads a corpus directory: articles (Markdown, plain text, HTML pages) and facts files (YAML).
  * A bad file or fact is reported as a LoadProblem and skipped; everything else still loads.
  * Each article's people, organisations and places are extracted from its text and merged with
- * the curated facts (src/extract/).
+ * the curated facts (src/knowledge/extract/).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
