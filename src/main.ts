@@ -12,15 +12,12 @@
 import 'dotenv/config';
 import { inspect, parseArgs } from 'node:util';
 import { startConsole } from './adapters/console/consoleAdapter.ts';
-import { startDiscord } from './adapters/discord/discordAdapter.ts';
-import { startSlack } from './adapters/slack/slackAdapter.ts';
-import type { RunningAdapter } from './adapters/types.ts';
 import { botOptions } from './app/botOptions.ts';
+import { startChatAdapters } from './app/chatAdapters.ts';
 import { assembleCommands } from './app/commands.ts';
 import { loadSettings, settingSecrets } from './config/settings.ts';
 import { createBot } from './core/bot.ts';
 import { indexCacheDir, openLiveKnowledge, watchLiveKnowledge } from './corpus/liveKnowledge.ts';
-import type { DigestDelivery } from './digest/digestScheduler.ts';
 import { createDigests } from './digest/digests.ts';
 import { startArchive } from './ingest/startArchive.ts';
 import { CodedError } from './ops/errors.ts';
@@ -98,19 +95,8 @@ async function main(): Promise<void> {
   archive.startFeeds();
 
   // Adapters: the platforms that have tokens, or else the console.
-  const errors = metrics ? { errors: metrics } : {};
-  const adapters: RunningAdapter[] = [];
-  if (settings.SLACK_BOT_TOKEN) {
-    const slack = await startSlack({ bot, settings, log, ...errors });
-    adapters.push(slack);
-    log.info({ mode: slack.mode, port: slack.port }, 'Slack adapter started');
-  }
-  if (settings.DISCORD_TOKEN) {
-    const discord = await startDiscord({ bot, settings, log, ...errors });
-    adapters.push(discord);
-    log.info({ user: discord.client.user.tag }, 'Discord adapter started');
-  }
-  stops.add('finish answers and disconnect', () => Promise.allSettled(adapters.map((a) => a.stop())));
+  const chat = await startChatAdapters({ bot, settings, log, errors: metrics });
+  stops.add('finish answers and disconnect', () => chat.stop());
 
   if (consoleOnly) {
     const console = startConsole({
@@ -126,14 +112,10 @@ async function main(): Promise<void> {
   }
 
   // Start: digests post through the adapters that deliver; readiness follows each adapter.
-  for (const adapter of adapters) readiness.set(adapter.name, () => adapter.isReady?.() ?? true);
-  digests.start(
-    new Map(
-      adapters.map((a) => [a.name, a.digests] as const).filter((e): e is [string, DigestDelivery] => !!e[1]),
-    ),
-  );
+  for (const adapter of chat.adapters) readiness.set(adapter.name, () => adapter.isReady?.() ?? true);
+  digests.start(chat.deliveries);
   stops.add('finish digest posts under way', () => digests.scheduler.stop());
-  stops.add('stop taking requests', () => Promise.all(adapters.map((a) => a.stopAccepting?.())));
+  stops.add('stop taking requests', () => chat.stopAccepting());
 
   // Stop taking requests, let answers and digest posts under way finish, then close everything,
   // all within SHUTDOWN_TIMEOUT_MS. A second signal stops at once.
@@ -153,7 +135,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  log.info({ platforms: adapters.map((a) => a.name) }, 'ready');
+  log.info({ platforms: chat.adapters.map((a) => a.name) }, 'ready');
 }
 
 main().catch((error: unknown) => {
