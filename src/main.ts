@@ -1,8 +1,9 @@
 /**
- * Composition root: reads settings, loads the corpus, opens the state database, starts the
- * adapters that have tokens (and the digest scheduler, which posts through them), or the console
- * when none do. The console has no channel to post to: there /digest list, unsubscribe and now
- * work, but nothing is scheduled.
+ * Composition root, read top to bottom: settings, the operator's port, stores, knowledge,
+ * features, adapters, start. Everything started is added to one shutdown list, which runs in
+ * reverse. The adapters that have tokens start (and the digest scheduler, which posts through
+ * them), or the console when none do. The console has no channel to post to: there /digest list,
+ * unsubscribe and now work, but nothing is scheduled.
  *
  * With Slack or Discord it runs as a service: rate limits and bounded concurrency on answers, an
  * operator's port (HEALTH_PORT: /healthz, /readyz, /metrics), and a graceful shutdown on SIGTERM or
@@ -11,180 +12,110 @@
 import 'dotenv/config';
 import { inspect, parseArgs } from 'node:util';
 import { startConsole } from './adapters/console/consoleAdapter.ts';
-import { startDiscord } from './adapters/discord/discordAdapter.ts';
-import { startSlack } from './adapters/slack/slackAdapter.ts';
-import type { RunningAdapter } from './adapters/types.ts';
-import { Readiness, startHealthServer } from './app/healthServer.ts';
-import { indexCacheDir, saveSoon, startCorpusReload } from './app/liveCorpus.ts';
-import { loadKnowledge } from './app/loadKnowledge.ts';
-import { createLogger } from './app/logger.ts';
-import { BotMetrics } from './app/metrics.ts';
-import { formatProblem } from './app/openKnowledge.ts';
-import { createRedactor, type Redactor } from './app/redact.ts';
-import { runShutdown } from './app/shutdown.ts';
+import { botOptions } from './app/botOptions.ts';
+import { startChatAdapters } from './app/chatAdapters.ts';
+import { assembleCommands } from './app/commands.ts';
 import { loadSettings, settingSecrets } from './config/settings.ts';
-import { type Bot, createBot } from './core/bot.ts';
-import { composeDigest } from './digest/composeDigest.ts';
-import { loadDigestSubscriptions } from './digest/digestConfig.ts';
-import { type DigestDelivery, DigestScheduler, systemClock } from './digest/digestScheduler.ts';
-import { createDigestService, syncConfiguredSubscriptions } from './digest/digestService.ts';
+import { createBot } from './core/bot.ts';
+import { indexCacheDir, openLiveKnowledge, watchLiveKnowledge } from './corpus/liveKnowledge.ts';
+import { createDigests } from './digest/digests.ts';
 import { startArchive } from './ingest/startArchive.ts';
+import { CodedError } from './ops/errors.ts';
+import { Readiness, startHealthServer } from './ops/healthServer.ts';
+import { createLogger } from './ops/logger.ts';
+import { BotMetrics } from './ops/metrics.ts';
+import { createRedactor, type Redactor } from './ops/redact.ts';
+import { runShutdown, ShutdownList } from './ops/shutdown.ts';
 import { SqliteStateStore, stateFileIn } from './state/sqliteStateStore.ts';
 
 /** Masks credentials in a fatal error printed on the way out; the settings' secrets once known. */
 let redactFatal: Redactor = createRedactor();
 
 async function main(): Promise<void> {
+  // Settings. In the console, info logs would interleave with the answers: warnings only, unless
+  // LOG_LEVEL asks for more.
   const { values } = parseArgs({ options: { corpus: { type: 'string' } }, allowPositionals: false });
   const settings = loadSettings(values.corpus ? { ...process.env, CORPUS_DIR: values.corpus } : process.env);
   redactFatal = createRedactor(settingSecrets(settings));
-  // In the console, info logs would interleave with the answers: show warnings only, unless
-  // LOG_LEVEL asks for more.
   const consoleOnly = !settings.SLACK_BOT_TOKEN && !settings.DISCORD_TOKEN;
   const log = createLogger(consoleOnly && !process.env.LOG_LEVEL?.trim() ? 'warn' : settings.LOG_LEVEL, {
     secrets: settingSecrets(settings),
   });
-  const configured = loadDigestSubscriptions(settings.DIGEST_SUBSCRIPTIONS, settings.DIGEST_TIME_ZONE);
+  const stops = new ShutdownList();
+  let shuttingDown = false;
 
   // As a service, the operator's port comes up first: /healthz answers while the corpus loads,
   // and /readyz says what it is waiting for.
   const readiness = new Readiness();
-  let corpusLoaded = false;
-  let shuttingDown = false;
-  readiness.set('corpus', () => corpusLoaded);
+  readiness.set('corpus', () => false);
   readiness.set('accepting', () => !shuttingDown);
   const metrics = consoleOnly ? undefined : new BotMetrics();
-  const health = metrics
-    ? await startHealthServer({ port: settings.HEALTH_PORT, readiness, metrics: () => metrics.render(), log })
-    : undefined;
-  if (health) log.info({ port: health.port }, 'health server listening: /healthz, /readyz, /metrics');
-
-  const loaded = await loadKnowledge(settings.CORPUS_DIR, {
-    cacheDir: indexCacheDir(settings),
-    onWorkerError: (error) =>
-      log.warn({ err: error }, 'a corpus loader worker failed; its share was loaded in the main thread'),
-  });
-  const { kb } = loaded;
-  for (const p of kb.problems)
-    log.warn({ file: p.file, where: p.where }, `corpus problem: ${formatProblem(p)}`);
-  log.info(
-    {
-      articles: kb.articles.size,
-      passages: kb.passages.length,
-      buildMs: Math.round(loaded.ms),
-      fromSavedIndex: loaded.fromCache,
-    },
-    'corpus loaded',
-  );
-  corpusLoaded = true;
-
+  if (metrics) {
+    const health = await startHealthServer({
+      port: settings.HEALTH_PORT,
+      readiness,
+      metrics: () => metrics.render(),
+      log,
+    });
+    stops.add('close the health server', () => health.close());
+    log.info({ port: health.port }, 'health server listening: /healthz, /readyz, /metrics');
+  }
   // A stray rejection inside a platform client is logged, never fatal: one failed request must not stop the bot.
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
 
+  // Stores: where the bot's state lives (digest subscriptions and runs, the archive's URLs and feeds).
   const store = new SqliteStateStore(stateFileIn(settings.DATA_DIR));
-  // /ingest, /feeds and the feed poller (src/ingest/); stopped before the database closes.
-  const archive = startArchive({ settings, db: store.db, bot: () => bot, log });
-  const synced = await syncConfiguredSubscriptions(store, configured, systemClock.now());
-  let scheduler: DigestScheduler | undefined;
-  const digests = createDigestService({
-    store,
-    knowledge: () => bot.knowledge(),
-    defaultTimeZone: settings.DIGEST_TIME_ZONE,
-    clock: systemClock,
-    onChange: () => scheduler?.wake(),
-  });
-  const bot: Bot = createBot(kb, {
-    digests,
-    archive: archive.archive,
-    onError: (error, request) => {
-      metrics?.countError('command');
-      log.error(
-        { err: error, reqId: request.id, platform: request.platform, text: request.text },
-        'a command failed',
-      );
-    },
-    // The console is one person at a keyboard: no limits there.
-    ...(consoleOnly
-      ? {}
-      : {
-          rateLimits: {
-            userPerMinute: settings.RATE_LIMIT_USER_PER_MINUTE,
-            channelPerMinute: settings.RATE_LIMIT_CHANNEL_PER_MINUTE,
-          },
-          concurrency: {
-            maxConcurrent: settings.MAX_CONCURRENT_ANSWERS,
-            maxQueued: settings.MAX_QUEUED_ANSWERS,
-          },
-          observe: (event) => {
-            metrics?.observeAnswer(event);
-            const { request } = event;
-            log.info(
-              {
-                reqId: request.id,
-                platform: request.platform,
-                userId: request.userId,
-                channelId: request.channelId,
-                command: event.command,
-                outcome: event.outcome,
-                ...(event.throttled ? { throttled: event.throttled } : {}),
-                ms: Math.round(event.seconds * 1000),
-              },
-              'request',
-            );
-          },
-        }),
-  });
-  log.info(
-    { file: stateFileIn(settings.DATA_DIR), configured: configured.length, ...synced },
-    'state database open',
-  );
+  stops.add('close the state database', () => store.close());
 
-  // A fresh build is saved for the next start; CORPUS_WATCH reloads on changes (src/app/liveCorpus.ts).
-  saveSoon(loaded, log);
-  const corpusWatcher = startCorpusReload({ bot, settings, log });
+  // Knowledge: the articles' source, loaded once and owned here; CORPUS_WATCH reloads on changes.
+  const knowledge = await openLiveKnowledge({
+    dir: settings.CORPUS_DIR,
+    cacheDir: indexCacheDir(settings),
+    log,
+  });
+  readiness.set('corpus', () => true);
+  if (settings.CORPUS_WATCH) {
+    const watcher = watchLiveKnowledge(knowledge, { dir: settings.CORPUS_DIR, log });
+    stops.add('stop watching the corpus', () => watcher.close());
+  }
+
+  // Features: digests (/digest and the scheduler), the archive (/ingest, /feeds, the feed poller).
+  const digests = await createDigests({
+    settings,
+    store,
+    knowledge,
+    log,
+    onReport: (report) => metrics?.countDigestRun(report.status),
+  });
+  log.info({ file: stateFileIn(settings.DATA_DIR), ...digests.synced }, 'state database open');
+  const archive = startArchive({ settings, state: store.archive, knowledge, log });
+  stops.add('stop following feeds', () => archive.stop());
+  const commands = assembleCommands({ digests: digests.service, archive: archive.archive });
+  const bot = createBot(knowledge, { commands, ...botOptions(settings, log, metrics) });
   archive.startFeeds();
 
-  const adapters: RunningAdapter[] = [];
-  if (settings.SLACK_BOT_TOKEN) {
-    const slack = await startSlack({ bot, settings, log, ...(metrics ? { errors: metrics } : {}) });
-    adapters.push(slack);
-    log.info({ mode: slack.mode, port: slack.port }, 'Slack adapter started');
-  }
-  if (settings.DISCORD_TOKEN) {
-    const discord = await startDiscord({ bot, settings, log, ...(metrics ? { errors: metrics } : {}) });
-    adapters.push(discord);
-    log.info({ user: discord.client.user.tag }, 'Discord adapter started');
-  }
+  // Adapters: the platforms that have tokens, or else the console.
+  const chat = await startChatAdapters({ bot, settings, log, errors: metrics });
+  stops.add('finish answers and disconnect', () => chat.stop());
 
-  if (adapters.length === 0) {
+  if (consoleOnly) {
     const console = startConsole({
       bot,
-      banner: `News knowledge bot: ${kb.articles.size} articles from ${settings.CORPUS_DIR}. Type help, a /command or a question; exit to quit.`,
+      banner: `News knowledge bot: ${knowledge.current().articles.size} articles from ${settings.CORPUS_DIR}. Type help, a /command or a question; exit to quit.`,
     });
     const close = () => void console.stop();
     process.once('SIGINT', close);
     process.once('SIGTERM', close);
     await console.closed;
-    corpusWatcher?.close();
-    await archive.stop();
-    await store.close();
+    await runShutdown(stops.inReverse(), settings.SHUTDOWN_TIMEOUT_MS, log);
     return;
   }
-  for (const adapter of adapters) readiness.set(adapter.name, () => adapter.isReady?.() ?? true);
 
-  const deliveries = new Map<string, DigestDelivery>(
-    adapters.map((a) => [a.name, a.digests] as const).filter((e): e is [string, DigestDelivery] => !!e[1]),
-  );
-  scheduler = new DigestScheduler({
-    store,
-    deliveries,
-    compose: (_subscription, window) => composeDigest(bot.knowledge(), window),
-    catchUpMs: settings.DIGEST_CATCH_UP_MINUTES * 60_000,
-    log,
-    onReport: (report) => metrics?.countDigestRun(report.status),
-  });
-  scheduler.start();
-  log.info({ platforms: [...deliveries.keys()], owner: scheduler.owner }, 'digest scheduler started');
+  // Start: digests post through the adapters that deliver; readiness follows each adapter.
+  for (const adapter of chat.adapters) readiness.set(adapter.name, () => adapter.isReady?.() ?? true);
+  digests.start(chat.deliveries);
+  stops.add('finish digest posts under way', () => digests.scheduler.stop());
+  stops.add('stop taking requests', () => chat.stopAccepting());
 
   // Stop taking requests, let answers and digest posts under way finish, then close everything,
   // all within SHUTDOWN_TIMEOUT_MS. A second signal stops at once.
@@ -195,21 +126,7 @@ async function main(): Promise<void> {
     }
     shuttingDown = true;
     log.info({ signal, timeoutMs: settings.SHUTDOWN_TIMEOUT_MS }, 'shutting down');
-    const outcome = await runShutdown(
-      [
-        { name: 'stop taking requests', run: () => Promise.all(adapters.map((a) => a.stopAccepting?.())) },
-        { name: 'finish digest posts under way', run: () => scheduler?.stop() },
-        {
-          name: 'finish answers and disconnect',
-          run: () => Promise.allSettled(adapters.map((a) => a.stop())),
-        },
-        { name: 'stop following feeds', run: () => archive.stop() },
-        { name: 'close the state database', run: () => store.close() },
-        { name: 'close the health server', run: () => health?.close() },
-      ],
-      settings.SHUTDOWN_TIMEOUT_MS,
-      log,
-    );
+    const outcome = await runShutdown(stops.inReverse(), settings.SHUTDOWN_TIMEOUT_MS, log);
     log.info(
       { outcome },
       outcome === 'clean' ? 'stopped' : 'stopped before everything under way had finished',
@@ -218,11 +135,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  log.info({ platforms: adapters.map((a) => a.name) }, 'ready');
+  log.info({ platforms: chat.adapters.map((a) => a.name) }, 'ready');
 }
 
 main().catch((error: unknown) => {
-  const e = error as { code?: unknown; message?: string };
-  console.error(redactFatal(typeof e.code === 'string' ? `Error: ${e.message}` : inspect(error)));
+  console.error(redactFatal(error instanceof CodedError ? `Error: ${error.message}` : inspect(error)));
   process.exit(1);
 });

@@ -2,8 +2,6 @@
  * Work under way in an adapter (answering and posting one request), so a graceful shutdown can
  * wait for it: track() each handler's promise, idle() resolves when none is left.
  */
-import { randomBytes } from 'node:crypto';
-
 export class InFlight {
   #count = 0;
   #idle: (() => void)[] = [];
@@ -28,9 +26,4 @@ export class InFlight {
     if (this.#count === 0) return Promise.resolve();
     return new Promise((resolve) => this.#idle.push(resolve));
   }
-}
-
-/** A short random id for one incoming request, carried by its log lines. */
-export function newRequestId(): string {
-  return randomBytes(6).toString('hex');
 }

@@ -15,8 +15,3 @@ export interface RunningAdapter {
   /** Stops taking requests, waits for the answers under way, then disconnects. */
   stop(): Promise<void>;
 }
-
-/** Where adapters count failed platform calls (the metrics' errors_total); optional everywhere. */
-export interface ErrorCounter {
-  countError(source: string): void;
-}

@@ -1,8 +1,8 @@
-/** Loads a corpus directory and builds the bot on it; the one place start-up wiring lives. */
+/** For the command-line tools and tests: loads a corpus directory (single-threaded) and builds the bot on it, with every command. */
 import { type Bot, createBot } from '../core/bot.ts';
 import { loadCorpus } from '../knowledge/loadCorpus.ts';
-import type { LoadProblem } from '../knowledge/types.ts';
 import { buildKnowledgeBase, type KnowledgeBase } from '../search/knowledgeBase.ts';
+import { COMMANDS } from './commands.ts';
 
 export interface OpenedKnowledge {
   bot: Bot;
@@ -10,14 +10,10 @@ export interface OpenedKnowledge {
   buildMs: number;
 }
 
-export function formatProblem(p: LoadProblem): string {
-  return `${p.file}${p.where ? ` (${p.where})` : ''}: ${p.message}`;
-}
-
 /** Single-threaded: for tools and tests, and small corpora. */
 export function openKnowledge(corpusDir: string): OpenedKnowledge {
   const started = performance.now();
   const kb = buildKnowledgeBase(loadCorpus(corpusDir));
   const buildMs = performance.now() - started;
-  return { bot: createBot(kb), kb, buildMs };
+  return { bot: createBot(kb, { commands: COMMANDS }), kb, buildMs };
 }

@@ -1,5 +1,6 @@
 /** One question, one answer: `npm run ask -- "who is Tillerson?" [--json] [--corpus DIR]`. */
-import { formatProblem, openKnowledge } from '../app/openKnowledge.ts';
+import { openKnowledge } from '../app/openKnowledge.ts';
+import { formatProblem } from '../knowledge/formatProblem.ts';
 import { renderText } from '../render/renderText.ts';
 import { cliArgs, runCli } from './options.ts';
 

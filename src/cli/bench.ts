@@ -9,11 +9,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadKnowledge } from '../app/loadKnowledge.ts';
 import { benchQueries } from '../bench/benchQueries.ts';
 import { runLoad } from '../bench/loadRun.ts';
 import { writeSyntheticCorpus } from '../bench/syntheticCorpus.ts';
 import { createBot } from '../core/bot.ts';
+import { loadKnowledge } from '../corpus/loadKnowledge.ts';
+import { CodedError } from '../ops/errors.ts';
 import { cliArgs, runCli } from './options.ts';
 
 function percentile(sorted: number[], p: number): number {
@@ -27,9 +28,7 @@ function positive(value: string | undefined, fallback: number, flag: string): nu
   if (value === undefined) return fallback;
   const n = Number(value.replace(/_/g, ''));
   if (!Number.isInteger(n) || n <= 0)
-    throw Object.assign(new Error(`${flag} needs a whole number above 0, e.g. ${flag} ${fallback}`), {
-      code: 'BAD_ARGS',
-    });
+    throw new CodedError('BAD_ARGS', `${flag} needs a whole number above 0, e.g. ${flag} ${fallback}`);
   return n;
 }
 
@@ -39,7 +38,7 @@ runCli(async () => {
   if (args.words) {
     const target = Number(args.words.replace(/_/g, ''));
     if (!Number.isFinite(target) || target <= 0)
-      throw Object.assign(new Error('--words needs a number, e.g. --words 1000000'), { code: 'BAD_ARGS' });
+      throw new CodedError('BAD_ARGS', '--words needs a number, e.g. --words 1000000');
     corpus = join('.bench', `synthetic-${target}`);
     // The generator is deterministic: an existing corpus of the same size is reused.
     if (args.fresh || !existsSync(join(corpus, 'facts.yaml'))) {

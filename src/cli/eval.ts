@@ -1,8 +1,8 @@
 /** Runs question cases: `npm run eval -- <file.jsonl>... [--corpus DIR]`; exit 1 if any fail. */
-import { readFileSync } from 'node:fs';
-import { formatProblem, openKnowledge } from '../app/openKnowledge.ts';
+import { openKnowledge } from '../app/openKnowledge.ts';
 import { parseEvalCases, runEvalCase } from '../eval/evalCases.ts';
-import { cliArgs, runCli } from './options.ts';
+import { formatProblem } from '../knowledge/formatProblem.ts';
+import { cliArgs, readInputFile, runCli } from './options.ts';
 
 runCli(() => {
   const args = cliArgs();
@@ -15,7 +15,7 @@ runCli(() => {
   let passed = 0;
   let failed = 0;
   for (const file of args.positionals) {
-    for (const c of parseEvalCases(readFileSync(file, 'utf8'), file)) {
+    for (const c of parseEvalCases(readInputFile(file), file)) {
       const result = runEvalCase(bot, c);
       if (result.passed) {
         passed++;

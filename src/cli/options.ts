@@ -1,8 +1,28 @@
 /** Command-line flags shared by the CLI tools. */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import 'dotenv/config';
+import { CodedError } from '../ops/errors.ts';
+
+/** Reads a file named on the command line; a missing or unreadable one is said in one line. */
+export function readInputFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CodedError('CANNOT_READ', (error as Error).message, { cause: error });
+  }
+}
 
 export function cliArgs(argv = process.argv.slice(2)) {
+  try {
+    return parseFlags(argv);
+  } catch (error) {
+    // A flag the tools do not know, or a value of the wrong kind: said in one line.
+    throw new CodedError('INVALID_ARGUMENTS', (error as Error).message, { cause: error });
+  }
+}
+
+function parseFlags(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -32,8 +52,7 @@ export function runCli(main: () => Promise<number | undefined> | number | undefi
       process.exitCode = code ?? 0;
     })
     .catch((error: unknown) => {
-      const e = error as { code?: unknown; message?: string };
-      console.error(typeof e.code === 'string' ? `Error: ${e.message}` : error);
+      console.error(error instanceof CodedError ? `Error: ${error.message}` : error);
       process.exitCode = 2;
     });
 }

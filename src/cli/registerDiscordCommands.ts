@@ -6,8 +6,8 @@
 import 'dotenv/config';
 import { parseArgs } from 'node:util';
 import { DiscordRegisterError, registerDiscordCommands } from '../adapters/discord/registerCommands.ts';
+import { COMMANDS } from '../app/commands.ts';
 import { loadSettings } from '../config/settings.ts';
-import { COMMANDS } from '../core/commands/registry.ts';
 import { runCli } from './options.ts';
 
 runCli(async () => {

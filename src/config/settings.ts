@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { canonicalTimeZone } from '../digest/zonedTime.ts';
 import { archiveSettings } from '../ingest/archiveSettings.ts';
+import { CodedError } from '../ops/errors.ts';
 
 const optionalSecret = z
   .string()
@@ -96,8 +97,10 @@ export const settingsSchema = z.object({
 
 export type Settings = z.infer<typeof settingsSchema>;
 
-export class SettingsError extends Error {
-  readonly code = 'INVALID_SETTINGS';
+export class SettingsError extends CodedError<'INVALID_SETTINGS'> {
+  constructor(message: string, options?: ErrorOptions) {
+    super('INVALID_SETTINGS', message, options);
+  }
 }
 
 /** Reads settings; empty strings count as unset so a copied .env.example works as it is. */

@@ -1,20 +1,20 @@
 /**
  * The command core: parse -> route -> handler -> Reply. Imports no platform library; adapters
- * call respond() and render the Reply their own way.
+ * call respond() and render the Reply their own way. Who sees each reply (the channel or the
+ * asker alone) is decided here, once, and set on the Reply (withVisibility in reply.ts).
  *
  * respond() is also where the chat adapters are kept polite under load: per-user and per-channel
  * rate limits (a "slow down" reply once per window, then silence) and a bounded number of answers
  * at once (a "busy" reply when too many wait).
  */
-import type { DigestService } from '../digest/digestService.ts';
-import type { ArchiveService } from '../ingest/archiveService.ts';
+import { LiveKnowledge } from '../corpus/liveKnowledge.ts';
 import type { KnowledgeBase } from '../search/knowledgeBase.ts';
-import { COMMANDS } from './commands/registry.ts';
+import { commandRegistry } from './commands/registry.ts';
 import type { CommandDefinition } from './commands/types.ts';
 import { ConcurrencyGate, type ConcurrencyLimits } from './concurrencyGate.ts';
 import { MAX_INPUT_CHARS, parseRequest } from './parseRequest.ts';
 import { RateLimiter, type RateLimits } from './rateLimiter.ts';
-import type { Reply, ReplyKind } from './reply.ts';
+import { apologyReply, type Reply, type ReplyKind, withVisibility } from './reply.ts';
 import { ReplyBuilder } from './replyBuilder.ts';
 import type { ParsedRequest, Request } from './request.ts';
 
@@ -31,19 +31,15 @@ export interface Bot {
    * already told to slow down in this window).
    */
   respond(request: Request): Promise<Reply | null>;
-  /** Swaps in a newly built knowledge base (after a corpus reload). */
-  setKnowledge(kb: KnowledgeBase): void;
+  /** The knowledge base answers come from now (the live one's current()). */
   knowledge(): KnowledgeBase;
 }
 
 export interface BotOptions {
+  /** The registry (commandRegistry with the features' commands); the core's own commands by default. */
   commands?: readonly CommandDefinition[];
   /** Called when a handler throws; the user gets a short apology either way. */
   onError?: (error: unknown, request: Request) => void;
-  /** Scheduled digests for /digest; without them /digest says digests are not set up here. */
-  digests?: DigestService;
-  /** Adding articles and followed feeds for /ingest and /feeds; without it they say so. */
-  archive?: ArchiveService;
   /** Per-user and per-channel limits on respond(); none when unset (tools, tests, the console). */
   rateLimits?: RateLimits;
   /** Answers at once and answers waiting in respond(); unbounded when unset. */
@@ -115,16 +111,15 @@ function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | undefined)?.then === 'function';
 }
 
-export function createBot(initial: KnowledgeBase, options: BotOptions = {}): Bot {
-  let kb = initial;
-  const commands = options.commands ?? COMMANDS;
+/**
+ * A bot over the live knowledge base (whose owner swaps it on reloads), or over a fixed one (tools
+ * and tests).
+ */
+export function createBot(knowledge: LiveKnowledge | KnowledgeBase, options: BotOptions = {}): Bot {
+  const live = knowledge instanceof LiveKnowledge ? knowledge : new LiveKnowledge(knowledge);
+  const commands = options.commands ?? commandRegistry();
   const byName = new Map(commands.map((c) => [c.name, c]));
   const names = new Set(byName.keys());
-  const apology = () =>
-    new ReplyBuilder(kb, 'error', 'Sorry, something went wrong answering that.')
-      .line('The problem has been logged. Try rephrasing, or /search for the words.')
-      .build();
-
   const limiter = options.rateLimits ? new RateLimiter(options.rateLimits, options.now) : undefined;
   const gate = options.concurrency ? new ConcurrencyGate(options.concurrency) : undefined;
 
@@ -139,24 +134,18 @@ export function createBot(initial: KnowledgeBase, options: BotOptions = {}): Bot
     command: CommandDefinition | undefined,
   ): Reply | Promise<Reply> => {
     if (!command) {
-      return new ReplyBuilder(kb, 'error', `There is no /${parsed.text} command.`)
+      return new ReplyBuilder(live.current(), 'error', `There is no /${parsed.text} command.`)
         .line('Type help to see what I can do.')
         .suggest({ label: 'Help', ask: 'help' })
         .build();
     }
     try {
-      const reply = command.run(parsed, {
-        kb,
-        request,
-        commands,
-        ...(options.digests ? { digests: options.digests } : {}),
-        ...(options.archive ? { archive: options.archive } : {}),
-      });
+      const reply = command.run(parsed, { kb: live.current(), request, commands });
       if (!parsed.inputCut) return reply;
       return isPromise(reply) ? reply.then(noteInputCut) : noteInputCut(reply);
     } catch (error) {
       options.onError?.(error, request);
-      return apology();
+      return apologyReply(request);
     }
   };
 
@@ -169,24 +158,24 @@ export function createBot(initial: KnowledgeBase, options: BotOptions = {}): Bot
       return await run(request, parsed, command);
     } catch (error) {
       options.onError?.(error, request);
-      return apology();
+      return apologyReply(request);
     }
   };
 
   return {
     commands,
-    knowledge: () => kb,
-    setKnowledge(next) {
-      kb = next;
-    },
+    knowledge: () => live.current(),
     answer(request) {
       const { parsed, command } = route(request);
       const reply = run(request, parsed, command);
-      if (!isPromise(reply)) return reply;
+      if (!isPromise(reply)) return withVisibility(reply, request);
       reply.catch((error: unknown) => options.onError?.(error, request));
-      return new ReplyBuilder(kb, 'error', 'Sorry, that command cannot answer here.')
-        .line('It needs the chat adapters or the console: try it in Slack, Discord or `npm start`.')
-        .build();
+      return withVisibility(
+        new ReplyBuilder(live.current(), 'error', 'Sorry, that command cannot answer here.')
+          .line('It needs the chat adapters or the console: try it in Slack, Discord or `npm start`.')
+          .build(),
+        request,
+      );
     },
     async respond(request) {
       const started = performance.now();
@@ -199,7 +188,7 @@ export function createBot(initial: KnowledgeBase, options: BotOptions = {}): Bot
           ...(throttled ? { throttled } : {}),
           seconds: (performance.now() - started) / 1000,
         });
-        return reply;
+        return reply && withVisibility(reply, request);
       };
       const admission = limiter?.admit(request);
       if (admission && !admission.ok) {

@@ -1,4 +1,5 @@
 /** The platform-neutral answer: data that every adapter renders in its own way. */
+import type { Request } from './request.ts';
 
 export interface Citation {
   articleId: string;
@@ -31,8 +32,8 @@ export interface Suggestion {
  */
 export type ReplyKind = 'answer' | 'not_found' | 'ambiguous' | 'help' | 'error' | 'throttled';
 
-/** Who sees a reply: unset lets each adapter decide by kind; 'asker' keeps it to the person who asked. */
-export type ReplyVisibility = 'asker';
+/** Who sees a reply: everyone in the channel, or the person who asked alone. */
+export type ReplyVisibility = 'channel' | 'asker';
 
 export interface Reply {
   kind: ReplyKind;
@@ -43,6 +44,42 @@ export interface Reply {
   fields: ReplyField[];
   suggestions: Suggestion[];
   citations: Citation[];
-  /** 'asker': a preview or other private answer that must never be posted to the whole channel. */
+  /**
+   * Who sees it. A command sets 'asker' for a private answer (a digest preview, /ingest refusals);
+   * otherwise the core decides when it answers (withVisibility) and adapters only map it.
+   */
   visibility?: ReplyVisibility;
+}
+
+/**
+ * The one rule for who sees a reply. Asked through a slash command or a button, where the platform
+ * can answer privately, only answers go to the channel: "not found", errors, help and "did you
+ * mean" go to the asker alone. Asked in a message (a mention, a DM, a listen channel, the console),
+ * the reply goes where the question was, unless the command made it private.
+ */
+export function withVisibility(reply: Reply, request: Pick<Request, 'via'>): Reply {
+  if (reply.visibility) return reply;
+  const visibility = request.via === 'command' && reply.kind !== 'answer' ? 'asker' : 'channel';
+  return { ...reply, visibility };
+}
+
+/** The one apology, whoever failed (a command, the core, or an adapter before anything was sent). */
+export const APOLOGY = {
+  headline: 'Sorry, something went wrong answering that.',
+  line: 'The problem has been logged. Try again in a moment, or rephrase the question.',
+} as const;
+
+export function apologyReply(request: Pick<Request, 'via'>): Reply {
+  return withVisibility(
+    {
+      kind: 'error',
+      headline: APOLOGY.headline,
+      headlineCites: [],
+      lines: [{ text: APOLOGY.line, cites: [] }],
+      fields: [],
+      suggestions: [],
+      citations: [],
+    },
+    request,
+  );
 }

@@ -6,6 +6,11 @@ export interface Request {
   platform?: 'console' | 'slack' | 'discord' | 'scheduler' | (string & {});
   userId?: string;
   channelId?: string;
+  /**
+   * How it was asked: 'command' for a slash command or a button click (the platform can answer the
+   * asker alone), 'message' (or unset) for a mention, a DM, a listen channel or the console.
+   */
+  via?: 'command' | 'message';
 }
 
 /** A request after parsing: which command, and its arguments. */

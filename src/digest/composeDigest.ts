@@ -9,14 +9,13 @@
  * added to the archive (addedAt). So an old article added today counts today, an article filed
  * ahead of its publication date counts on that date, and each article falls in exactly one window.
  */
-import { joinWords } from '../core/answers/describe.ts';
-import { shorten } from '../core/answers/snippets.ts';
 import type { Reply } from '../core/reply.ts';
 import { ReplyBuilder } from '../core/replyBuilder.ts';
-import { comparable } from '../knowledge/normalizeText.ts';
 import { splitSentences } from '../knowledge/splitSentences.ts';
 import type { Article, Entity, NewsEvent } from '../knowledge/types.ts';
 import type { KnowledgeBase } from '../search/knowledgeBase.ts';
+import { comparable } from '../text/normalizeText.ts';
+import { joinWords, shorten } from '../text/words.ts';
 import { formatInZone, startOfDayInZone } from './zonedTime.ts';
 
 export interface DigestWindow {

@@ -12,11 +12,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { CodedError } from '../ops/errors.ts';
 import type { ConfiguredSubscription } from './digestService.ts';
 import { parseSchedule } from './schedule.ts';
 
-export class DigestConfigError extends Error {
-  readonly code = 'INVALID_DIGEST_SUBSCRIPTIONS';
+export class DigestConfigError extends CodedError<'INVALID_DIGEST_SUBSCRIPTIONS'> {
+  constructor(message: string, options?: ErrorOptions) {
+    super('INVALID_DIGEST_SUBSCRIPTIONS', message, options);
+  }
 }
 
 const entrySchema = z.strictObject({

@@ -12,9 +12,10 @@
  *   schedules across days in milliseconds.
  */
 import { hostname } from 'node:os';
-import type { Logger } from '../app/logger.ts';
-import { redactSecretShapes } from '../app/redact.ts';
 import type { Reply } from '../core/reply.ts';
+import { CodedError } from '../ops/errors.ts';
+import type { Logger } from '../ops/logger.ts';
+import { redactSecretShapes } from '../ops/redact.ts';
 import { FINAL_STATUSES, type Platform, type StateStore, type Subscription } from '../state/stateStore.ts';
 import type { DigestWindow } from './composeDigest.ts';
 import { digestWindow } from './digestWindow.ts';
@@ -37,13 +38,16 @@ export interface DigestDelivery {
 }
 
 /** A failed post, said briefly ("channel_not_found", "Missing Permissions (50013)"). */
-export class DeliveryError extends Error {
-  readonly code = 'DIGEST_DELIVERY_FAILED';
+export class DeliveryError extends CodedError<'DIGEST_DELIVERY_FAILED'> {
   /** The platform asked us to wait this long (rate limits). */
   readonly retryAfterMs: number | undefined;
 
   constructor(message: string, options: { retryAfterMs?: number; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(
+      'DIGEST_DELIVERY_FAILED',
+      message,
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.retryAfterMs = options.retryAfterMs;
   }
 }
@@ -86,8 +90,11 @@ const silentLog: SchedulerLog = {
 
 export interface DigestSchedulerOptions {
   store: StateStore;
-  /** By platform ('slack', 'discord'); subscriptions of other platforms wait for an instance that has them. */
-  deliveries: ReadonlyMap<Platform, DigestDelivery>;
+  /**
+   * By platform ('slack', 'discord'); subscriptions of other platforms wait for an instance that
+   * has them. May instead be given to start(), once the adapters that deliver are running.
+   */
+  deliveries?: ReadonlyMap<Platform, DigestDelivery>;
   /** Builds the digest of a window (usually composeDigest on the current knowledge base). */
   compose(subscription: Subscription, window: DigestWindow): Reply;
   clock?: Clock;
@@ -123,7 +130,7 @@ function describeFailure(error: unknown): string {
 export class DigestScheduler {
   readonly owner: string;
   private readonly store: StateStore;
-  private readonly deliveries: ReadonlyMap<Platform, DigestDelivery>;
+  private deliveries: ReadonlyMap<Platform, DigestDelivery>;
   private readonly compose: DigestSchedulerOptions['compose'];
   private readonly clock: Clock;
   private readonly sleep: Sleep;
@@ -142,7 +149,7 @@ export class DigestScheduler {
 
   constructor(options: DigestSchedulerOptions) {
     this.store = options.store;
-    this.deliveries = options.deliveries;
+    this.deliveries = options.deliveries ?? new Map();
     this.compose = options.compose;
     this.clock = options.clock ?? systemClock;
     this.sleep = options.sleep ?? realSleep;
@@ -187,9 +194,13 @@ export class DigestScheduler {
     return (await Promise.all(started)).flat();
   }
 
-  /** Ticks now and then whenever a slot comes due, at least every pollMs, until stop(). */
-  start(): void {
+  /**
+   * Ticks now and then whenever a slot comes due, at least every pollMs, until stop(). Deliveries
+   * given here (the started adapters') replace those given to the constructor.
+   */
+  start(deliveries?: ReadonlyMap<Platform, DigestDelivery>): void {
     if (this.started) return;
+    if (deliveries) this.deliveries = deliveries;
     this.started = true;
     void this.loop();
   }

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { slugify } from '../knowledge/normalizeText.ts';
+import { slugify } from '../text/normalizeText.ts';
 
 export const INGESTED_DIR = 'ingested';
 

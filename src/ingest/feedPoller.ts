@@ -6,7 +6,7 @@
  * recorded with the reason, which /feeds shows; the other feeds and the bot carry on.
  */
 import { parseFeed } from '@rowanmanning/feed-parser';
-import type { Logger } from '../app/logger.ts';
+import type { Logger } from '../ops/logger.ts';
 import type { ArchiveState, FeedState } from '../state/archiveState.ts';
 import type { Archive } from './archiveService.ts';
 import { FetchError, type SafeFetcher } from './safeFetch.ts';

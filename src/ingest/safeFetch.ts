@@ -9,6 +9,7 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupAllOptions } from 'node:dns';
 import type { Socket } from 'node:net';
 import { Agent, buildConnector, request } from 'undici';
+import { CodedError } from '../ops/errors.ts';
 import { type AddressClass, checkAddress, ipLiteral } from './addressPolicy.ts';
 
 export interface FetchLimits {
@@ -28,13 +29,9 @@ export type FetchErrorCode =
   | 'HTTP_STATUS'
   | 'NETWORK';
 
-export class FetchError extends Error {
-  constructor(
-    readonly code: FetchErrorCode,
-    message: string,
-    options?: { cause?: unknown; status?: number },
-  ) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+export class FetchError extends CodedError<FetchErrorCode> {
+  constructor(code: FetchErrorCode, message: string, options?: { cause?: unknown; status?: number }) {
+    super(code, message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.status = options?.status;
   }
   readonly status: number | undefined;

@@ -1,17 +1,15 @@
 /**
  * Wiring for main.ts: the archive service behind /ingest and /feeds, and the feed poller, from the
- * settings and the state database. A stored article becomes searchable through the corpus
- * watcher when CORPUS_WATCH is on (the file appears, the watcher reindexes); otherwise the
- * knowledge base is rebuilt here and swapped in with bot.setKnowledge.
+ * settings and the archive's state. A stored article becomes searchable through the corpus
+ * watcher when CORPUS_WATCH is on (the file appears, the watcher reindexes, the live knowledge
+ * base says when it holds the article); otherwise the live knowledge base is rebuilt here.
  */
-import type Database from 'better-sqlite3';
-import { indexCacheDir, saveSoon } from '../app/liveCorpus.ts';
-import { loadKnowledge } from '../app/loadKnowledge.ts';
-import type { Logger } from '../app/logger.ts';
-import type { Settings } from '../config/settings.ts';
-import type { Bot } from '../core/bot.ts';
-import { SqliteArchiveState } from '../state/archiveState.ts';
+import type { z } from 'zod';
+import type { LiveKnowledge } from '../corpus/liveKnowledge.ts';
+import type { Logger } from '../ops/logger.ts';
+import type { ArchiveState } from '../state/archiveState.ts';
 import { Archive } from './archiveService.ts';
+import type { archiveSettings } from './archiveSettings.ts';
 import { FeedPoller } from './feedPoller.ts';
 import { SafeFetcher } from './safeFetch.ts';
 
@@ -26,41 +24,36 @@ export interface RunningArchive {
   stop(): Promise<void>;
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
+/** The settings the archive reads: its own (archiveSettings.ts) and where the corpus is. */
+export type ArchiveStartSettings = z.infer<z.ZodObject<typeof archiveSettings>> & {
+  CORPUS_DIR: string;
+  CORPUS_WATCH: boolean;
+};
 
 export function startArchive(options: {
-  settings: Settings;
-  db: Database.Database;
-  bot: () => Bot;
+  settings: ArchiveStartSettings;
+  state: ArchiveState;
+  knowledge: LiveKnowledge;
   log: Logger;
 }): RunningArchive {
-  const { settings, log } = options;
+  const { settings, state, knowledge, log } = options;
   const fetcher = new SafeFetcher({
     allow: settings.FETCH_ALLOW_PRIVATE,
     maxBytes: settings.FETCH_MAX_BYTES,
     timeoutMs: settings.FETCH_TIMEOUT_MS,
     maxRedirects: settings.FETCH_MAX_REDIRECTS,
   });
-  const state = new SqliteArchiveState(options.db);
-  const has = (ids: string[]) => ids.every((id) => options.bot().knowledge().articles.has(id));
-  let rebuilding: Promise<void> = Promise.resolve();
   const reindex = async (ids: string[]): Promise<boolean> => {
-    if (settings.CORPUS_WATCH) {
-      for (const started = Date.now(); !has(ids) && Date.now() - started < INDEX_WAIT_MS; ) await sleep(100);
-      return has(ids);
+    if (settings.CORPUS_WATCH) return knowledge.whenContains(ids, INDEX_WAIT_MS);
+    // No watcher: rebuild here (the live knowledge base runs one rebuild at a time).
+    if (knowledge.contains(ids)) return true;
+    try {
+      const kb = await knowledge.rebuild();
+      log.info({ articles: kb.articles.size }, 'archive grew: reindexed');
+    } catch (error) {
+      log.warn({ err: error }, 'reindexing after an ingest failed');
     }
-    // No watcher: rebuild here, one rebuild at a time.
-    rebuilding = rebuilding.then(async () => {
-      if (has(ids)) return;
-      const loaded = await loadKnowledge(settings.CORPUS_DIR, { cacheDir: indexCacheDir(settings) });
-      options.bot().setKnowledge(loaded.kb);
-      saveSoon(loaded, log);
-      log.info({ articles: loaded.kb.articles.size }, 'archive grew: reindexed');
-    });
-    await rebuilding.catch((error: unknown) => log.warn({ err: error }, 'reindexing after an ingest failed'));
-    return has(ids);
+    return knowledge.contains(ids);
   };
   const archive = new Archive({
     corpusDir: settings.CORPUS_DIR,
@@ -68,7 +61,7 @@ export function startArchive(options: {
     state,
     admins: settings.ADMIN_USER_IDS,
     feedUrls: settings.FEEDS,
-    knownArticles: () => options.bot().knowledge().articles,
+    knownArticles: () => knowledge.current().articles,
     reindex,
   });
   const poller = settings.FEEDS.length

@@ -1,5 +1,5 @@
 /** Cuts articles into passages: whole paragraphs, or runs of sentences when a paragraph is long. */
-import { countWords } from './normalizeText.ts';
+import { countWords } from '../text/normalizeText.ts';
 import { splitSentences } from './splitSentences.ts';
 import type { Article, Passage } from './types.ts';
 

@@ -2,15 +2,15 @@
 import { basename, extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import type { ExtractedEntity } from '../extract/extractEntities.ts';
+import { countWords, slugify } from '../text/normalizeText.ts';
 import { cleanScrapedText } from './cleanScrapedText.ts';
-import { countWords, slugify } from './normalizeText.ts';
+import type { ExtractedEntity } from './extract/extractEntities.ts';
 import { type FrontMatter, frontMatterSchema } from './schemas.ts';
 import { titleFromText } from './titleFromText.ts';
 import type { Article, LoadProblem } from './types.ts';
 import { parseYamlWithLines } from './yamlLocation.ts';
 
-/** A parsed article, with the entities its text names (see src/extract/) once extracted. */
+/** A parsed article, with the entities its text names (see src/knowledge/extract/) once extracted. */
 export type ArticleResult =
   | { ok: true; article: Article; entities?: ExtractedEntity[] }
   | { ok: false; problem: LoadProblem };

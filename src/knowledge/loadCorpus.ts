@@ -2,12 +2,13 @@
  * Loads a corpus directory: articles (Markdown, plain text, HTML pages) and facts files (YAML).
  * A bad file or fact is reported as a LoadProblem and skipped; everything else still loads.
  * Each article's people, organisations and places are extracted from its text and merged with
- * the curated facts (src/extract/).
+ * the curated facts (src/knowledge/extract/).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
-import { type ExtractedEntity, extractEntities } from '../extract/extractEntities.ts';
-import { mergeEntities } from '../extract/mergeEntities.ts';
+import { CodedError } from '../ops/errors.ts';
+import { type ExtractedEntity, extractEntities } from './extract/extractEntities.ts';
+import { mergeEntities } from './extract/mergeEntities.ts';
 import { type ArticleResult, loadArticle } from './loadArticle.ts';
 import { emptyFacts, loadFacts } from './loadFacts.ts';
 import { loadHtmlArticle } from './loadHtmlArticle.ts';
@@ -18,10 +19,10 @@ import { verifyFacts } from './verifyFacts.ts';
 export const ARTICLE_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.html', '.htm']);
 export const FACTS_EXTENSIONS = new Set(['.yaml', '.yml']);
 
-export class CorpusNotFoundError extends Error {
-  readonly code = 'CORPUS_NOT_FOUND';
+export class CorpusNotFoundError extends CodedError<'CORPUS_NOT_FOUND'> {
   constructor(dir: string) {
     super(
+      'CORPUS_NOT_FOUND',
       `Corpus directory "${dir}" does not exist or is not a directory; set CORPUS_DIR or pass --corpus DIR`,
     );
   }

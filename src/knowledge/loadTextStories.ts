@@ -7,8 +7,8 @@
  * id, if any, replaces the file name in the ids; its title only to a file of one story).
  */
 import { basename, extname } from 'node:path';
+import { slugify } from '../text/normalizeText.ts';
 import { type ArticleResult, articleFromText, parseFrontMatter } from './loadArticle.ts';
-import { slugify } from './normalizeText.ts';
 
 const SEPARATOR = /^[ \t]*(?:([-*=_~])[ \t]*(?:\1[ \t]*){2,}|[^\S\n]*\f[^\S\n]*)$/;
 

@@ -55,7 +55,7 @@ export interface Entity {
   description?: string;
   sources: SourceRef[];
   /**
-   * 'extracted': found in the article text by the entity extractor (src/extract/), not written in
+   * 'extracted': found in the article text by the entity extractor (src/knowledge/extract/), not written in
    * a facts file. Absent for curated facts.
    */
   origin?: 'extracted';

@@ -2,7 +2,7 @@
  * Checks facts against the articles: every cited excerpt must occur in the cited article, and
  * every referenced entity must exist. A fact that fails is dropped with a problem naming it.
  */
-import { comparable } from './normalizeText.ts';
+import { comparable } from '../text/normalizeText.ts';
 import type { Article, Facts, LoadProblem, SourceRef } from './types.ts';
 
 type Section = keyof Facts;

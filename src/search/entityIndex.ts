@@ -4,8 +4,8 @@
  */
 import { distance } from 'fastest-levenshtein';
 import Fuse from 'fuse.js';
-import { stripAccents } from '../knowledge/normalizeText.ts';
 import type { EntityKind } from '../knowledge/types.ts';
+import { nameKey } from '../text/words.ts';
 
 export interface NamedTarget {
   /** Entity or event id. */
@@ -40,15 +40,6 @@ interface NameEntry {
   key: string;
   name: string;
   target: NamedTarget;
-}
-
-export function nameKey(text: string): string {
-  return stripAccents(text)
-    .toLowerCase()
-    .replace(/[’']s\b/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .replace(/^(the|a|an) /, '')
-    .trim();
 }
 
 /**

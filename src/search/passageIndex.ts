@@ -4,10 +4,11 @@
  */
 import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from 'minisearch';
 import type { PassageText } from '../knowledge/buildPassages.ts';
-import { foldPunctuation, stripAccents } from '../knowledge/normalizeText.ts';
 import type { Passage } from '../knowledge/types.ts';
+import { stripAccents } from '../text/normalizeText.ts';
+import { sameFamily, wordKey } from '../text/wordForms.ts';
+import { ASCII_TOKEN, NON_ASCII, tokenize } from '../text/words.ts';
 import { STOP_WORDS } from './stopWords.ts';
-import { sameFamily, wordKey } from './wordForms.ts';
 
 export interface PassageHit {
   passage: Passage;
@@ -22,16 +23,6 @@ export interface PassageSearchOptions {
   all?: boolean;
   /** Allow typo-tolerant matching (default true). */
   fuzzy?: boolean;
-}
-
-const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
-const ASCII_TOKEN = /[A-Za-z0-9]+(?:'[A-Za-z]+)?/g;
-const NON_ASCII = /[\u0080-\uffff]/;
-
-/** Words and numbers; "Russia's" stays one token. Plain-ASCII text takes a faster path. */
-export function tokenize(text: string): string[] {
-  if (!NON_ASCII.test(text)) return text.match(ASCII_TOKEN) ?? [];
-  return foldPunctuation(text).match(TOKEN) ?? [];
 }
 
 /** Lower case, no accents, no possessive "'s"; stop words and single letters drop out (null). */

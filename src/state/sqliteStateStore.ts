@@ -8,6 +8,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { CodedError } from '../ops/errors.ts';
+import { type ArchiveState, SqliteArchiveState } from './archiveState.ts';
 import type {
   AttemptOutcome,
   ClaimOutcome,
@@ -87,8 +89,10 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-export class StateDatabaseError extends Error {
-  readonly code = 'STATE_DATABASE';
+export class StateDatabaseError extends CodedError<'STATE_DATABASE'> {
+  constructor(message: string, options?: ErrorOptions) {
+    super('STATE_DATABASE', message, options);
+  }
 }
 
 interface SubscriptionRow {
@@ -176,6 +180,7 @@ export interface SqliteStateStoreOptions {
 
 export class SqliteStateStore implements StateStore {
   readonly db: Database.Database;
+  readonly archive: ArchiveState;
 
   /** Opens (creating if need be) the database file; ':memory:' for a private in-memory one. */
   constructor(file: string, options: SqliteStateStoreOptions = {}) {
@@ -192,6 +197,7 @@ export class SqliteStateStore implements StateStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     migrate(this.db);
+    this.archive = new SqliteArchiveState(this.db);
   }
 
   async addSubscription(input: NewSubscription): Promise<{ subscription: Subscription; created: boolean }> {

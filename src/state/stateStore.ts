@@ -15,6 +15,7 @@
  * the middle of posting: whether that post arrived is unknown, so it is recorded as failed rather
  * than posted a second time.
  */
+import type { ArchiveState } from './archiveState.ts';
 
 export type Platform = 'slack' | 'discord' | (string & {});
 
@@ -84,6 +85,8 @@ export interface AttemptOutcome {
 }
 
 export interface StateStore {
+  /** What growing the archive remembers (ingested addresses, followed feeds), in the same store. */
+  readonly archive: ArchiveState;
   /** Adds a subscription; an identical one (same channel, schedule and zone) is returned instead. */
   addSubscription(input: NewSubscription): Promise<{ subscription: Subscription; created: boolean }>;
   /** Removes a subscription and its runs; false if there was none with that id. */

@@ -1,20 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { openKnowledge } from '../../src/app/openKnowledge.ts';
-import { articleIdsOf, eventWhen, firstSentence, joinWords } from '../../src/core/answers/describe.ts';
+import { articleIdsOf, eventWhen, firstSentence } from '../../src/core/answers/describe.ts';
 import { accountsDiffer } from '../../src/core/answers/eventAnswer.ts';
 import { findEvents, namesInText } from '../../src/core/answers/findEvents.ts';
 import { mentionsName, passagesMentioning } from '../../src/core/answers/mentions.ts';
 import { roleFromText } from '../../src/core/answers/roleFromText.ts';
-import {
-  bestSentence,
-  contentTerms,
-  shorten,
-  snippetFor,
-  termHits,
-} from '../../src/core/answers/snippets.ts';
+import { bestSentence, contentTerms, snippetFor, termHits } from '../../src/core/answers/snippets.ts';
 import { orderEvents } from '../../src/core/commands/timeline.ts';
 import type { Corpus, NewsEvent, Passage } from '../../src/knowledge/types.ts';
 import { buildKnowledgeBase } from '../../src/search/knowledgeBase.ts';
+import { joinWords, shorten } from '../../src/text/words.ts';
 
 const { kb } = openKnowledge('corpus');
 const passage = (text: string, id = 0): Passage => ({ id, articleId: 'x', paragraph: 0, text });

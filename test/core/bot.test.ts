@@ -1,11 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
+import { COMMANDS } from '../../src/app/commands.ts';
 import { openKnowledge } from '../../src/app/openKnowledge.ts';
 import { createBot } from '../../src/core/bot.ts';
 import { helpCommand } from '../../src/core/commands/help.ts';
-import { COMMANDS } from '../../src/core/commands/registry.ts';
 import type { CommandDefinition } from '../../src/core/commands/types.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { ReplyBuilder } from '../../src/core/replyBuilder.ts';
+import { LiveKnowledge } from '../../src/corpus/liveKnowledge.ts';
 import type { KnowledgeBase } from '../../src/search/knowledgeBase.ts';
 
 const shipped = openKnowledge('corpus');
@@ -190,11 +191,12 @@ describe('Bot replies', () => {
     expect(bot.answer({ text: '/x' }).kind).toBe('error');
   });
 
-  it('answers from a new knowledge base after setKnowledge', () => {
-    const bot = createBot(shipped.kb);
+  it('answers from a new knowledge base once the live one is swapped', () => {
+    const live = new LiveKnowledge(shipped.kb);
+    const bot = createBot(live);
     expect(bot.knowledge()).toBe(shipped.kb);
     expect(bot.answer({ text: '/who Okafor' }).kind).toBe('not_found');
-    bot.setKnowledge(portEllis.kb);
+    live.swap(portEllis.kb);
     expect(bot.knowledge()).toBe(portEllis.kb);
     expect(bot.answer({ text: '/who Okafor' }).headline).toMatch(/Jane Okafor/);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../src/core/commands/registry.ts';
+import { COMMANDS } from '../../src/app/commands.ts';
 import {
   MAX_INPUT_CHARS,
   parseRequest,

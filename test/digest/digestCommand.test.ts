@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { assembleCommands, COMMANDS } from '../../src/app/commands.ts';
 import { type Bot, createBot } from '../../src/core/bot.ts';
 import type { Request } from '../../src/core/request.ts';
 import { DigestConfigError, loadDigestSubscriptions } from '../../src/digest/digestConfig.ts';
@@ -28,7 +29,7 @@ beforeEach(() => {
     clock,
     onChange: () => changes++,
   });
-  bot = createBot(kb, { digests });
+  bot = createBot(kb, { commands: assembleCommands({ digests }) });
 });
 
 afterEach(async () => {
@@ -52,7 +53,7 @@ describe('/digest subscribe', () => {
   it('subscribes the channel, says when the next digest comes, and finds an existing one instead of a duplicate', async () => {
     const { reply, text } = await ask(slack('/digest subscribe daily 08:00 Europe/London'));
     expect(reply.kind).toBe('answer');
-    expect(reply.visibility).toBeUndefined();
+    expect(reply.visibility).toBe('channel');
     expect(reply.headline).toBe(
       'This channel will get a digest of new articles daily 08:00 (Europe/London).',
     );
@@ -190,7 +191,7 @@ describe('/digest list, unsubscribe and now', () => {
 
 describe('the core without digests', () => {
   it('says digests are not available in the one-shot tools, and the sync path refuses to wait', async () => {
-    const plain = createBot(aprilKnowledge());
+    const plain = createBot(aprilKnowledge(), { commands: COMMANDS });
     expect(plain.answer({ text: '/digest list' }).headline).toBe('Scheduled digests are not available here.');
     expect(bot.answer(slack('/digest list')).headline).toBe('Sorry, that command cannot answer here.');
     expect(bot.answer(slack('/who Tillerson')).headline).toMatch(/Rex Tillerson/);

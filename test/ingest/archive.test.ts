@@ -2,8 +2,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { assembleCommands, COMMANDS } from '../../src/app/commands.ts';
 import { openKnowledge } from '../../src/app/openKnowledge.ts';
 import { type Bot, createBot } from '../../src/core/bot.ts';
+import { LiveKnowledge } from '../../src/corpus/liveKnowledge.ts';
 import { Archive } from '../../src/ingest/archiveService.ts';
 import { FeedPoller } from '../../src/ingest/feedPoller.ts';
 import { SafeFetcher } from '../../src/ingest/safeFetch.ts';
@@ -21,6 +23,7 @@ let store: SqliteStateStore;
 let fetcher: SafeFetcher;
 let state: SqliteArchiveState;
 let bot: Bot;
+let live: LiveKnowledge;
 let archive: Archive;
 
 function makeArchive(feedUrls: string[] = [], admins = [{ platform: 'slack', userId: 'UEDITOR' }]): Archive {
@@ -33,7 +36,7 @@ function makeArchive(feedUrls: string[] = [], admins = [{ platform: 'slack', use
     knownArticles: () => bot.knowledge().articles,
     // What main.ts does without the corpus watcher: rebuild and swap the knowledge base in.
     reindex: async (ids) => {
-      bot.setKnowledge(openKnowledge(dir).kb);
+      live.swap(openKnowledge(dir).kb);
       return ids.every((id) => bot.knowledge().articles.has(id));
     },
     now: () => NOW,
@@ -69,7 +72,8 @@ beforeEach(async () => {
   state = new SqliteArchiveState(store.db);
   fetcher = new SafeFetcher({ allow: ['loopback'], maxBytes: 100 * 1024, timeoutMs: 2000, maxRedirects: 3 });
   archive = makeArchive();
-  bot = createBot(openKnowledge(dir).kb, { archive });
+  live = new LiveKnowledge(openKnowledge(dir).kb);
+  bot = createBot(live, { commands: assembleCommands({ archive }) });
 });
 
 afterEach(async () => {
@@ -151,7 +155,8 @@ describe('/ingest', () => {
   it('refuses a private address when loopback is not allowed', async () => {
     await fetcher.close();
     fetcher = new SafeFetcher({ allow: [], maxBytes: 100 * 1024, timeoutMs: 2000, maxRedirects: 3 });
-    bot = createBot(openKnowledge(dir).kb, { archive: makeArchive() });
+    live = new LiveKnowledge(openKnowledge(dir).kb);
+    bot = createBot(live, { commands: assembleCommands({ archive: makeArchive() }) });
     const { text } = await ask(`/ingest ${server.base}/news/harbour-bridge`);
     expect(text).toMatch(/I did not add that page\.\n• Refused 127\.0\.0\.1, a loopback address/);
     expect(server.requests).toEqual([]);
@@ -170,7 +175,7 @@ describe('/ingest', () => {
   });
 
   it('says so where there is no archive service (the one-shot tools)', async () => {
-    const plain = createBot(openKnowledge(dir).kb);
+    const plain = createBot(openKnowledge(dir).kb, { commands: COMMANDS });
     expect(
       renderText(
         (await plain.respond({ text: '/ingest https://example.com/' })) ?? plain.answer({ text: '' }),
@@ -182,7 +187,8 @@ describe('/ingest', () => {
 describe('feeds', () => {
   function poller(feeds: string[]): FeedPoller {
     archive = makeArchive(feeds);
-    bot = createBot(openKnowledge(dir).kb, { archive });
+    live = new LiveKnowledge(openKnowledge(dir).kb);
+    bot = createBot(live, { commands: assembleCommands({ archive }) });
     return new FeedPoller({ feeds, archive, fetcher, state, intervalMs: 60_000, now: () => NOW });
   }
 

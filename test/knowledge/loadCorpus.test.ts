@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { CorpusNotFoundError, loadCorpus } from '../../src/knowledge/loadCorpus.ts';
-import { comparable } from '../../src/knowledge/normalizeText.ts';
 import type { Corpus, SourceRef } from '../../src/knowledge/types.ts';
+import { comparable } from '../../src/text/normalizeText.ts';
 import { article, makeCorpus, must, removeCorpora } from './support.ts';
 
 afterAll(removeCorpora);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openKnowledge } from '../../src/app/openKnowledge.ts';
-import { EntityIndex, type Lookup, type NamedTarget, nameKey } from '../../src/search/entityIndex.ts';
+import { EntityIndex, type Lookup, type NamedTarget } from '../../src/search/entityIndex.ts';
+import { nameKey } from '../../src/text/words.ts';
 
 const { kb } = openKnowledge('corpus');
 const names = kb.names;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { indexTerms, normalizeTerm, tokenize } from '../../src/search/passageIndex.ts';
+import { indexTerms, normalizeTerm } from '../../src/search/passageIndex.ts';
+import { tokenize } from '../../src/text/words.ts';
 
 /** The general definition the fast ASCII path of indexTerms must agree with. */
 const reference = (text: string) =>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { openKnowledge } from '../../src/app/openKnowledge.ts';
 import type { Passage } from '../../src/knowledge/types.ts';
-import { normalizeTerm, PassageIndex, tokenize } from '../../src/search/passageIndex.ts';
+import { normalizeTerm, PassageIndex } from '../../src/search/passageIndex.ts';
+import { tokenize } from '../../src/text/words.ts';
 
 const passagesOf = (texts: readonly string[]): Passage[] =>
   texts.map((text, id) => ({ id, articleId: `article-${id % 3}`, paragraph: id, text }));

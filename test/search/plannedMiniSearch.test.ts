@@ -2,7 +2,8 @@ import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { buildPassages } from '../../src/knowledge/buildPassages.ts';
 import { loadCorpus } from '../../src/knowledge/loadCorpus.ts';
-import { indexTerms, normalizeTerm, PlannedMiniSearch, tokenize } from '../../src/search/passageIndex.ts';
+import { indexTerms, normalizeTerm, PlannedMiniSearch } from '../../src/search/passageIndex.ts';
+import { tokenize } from '../../src/text/words.ts';
 
 describe('PlannedMiniSearch', () => {
   it('builds exactly the index plain MiniSearch builds (its faster addTerm changes nothing)', () => {

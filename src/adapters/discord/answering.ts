@@ -1,9 +1,10 @@
 /** What the interaction and message handlers share: the bot, the logger, button ids, timings. */
-import type { Logger } from '../../app/logger.ts';
+
 import type { Bot } from '../../core/bot.ts';
 import type { Reply } from '../../core/reply.ts';
 import type { Request } from '../../core/request.ts';
-import type { ErrorCounter } from '../types.ts';
+import type { Logger } from '../../ops/logger.ts';
+import type { ErrorCounter } from '../../ops/metrics.ts';
 import type { AnswerTimings } from './slowAnswers.ts';
 import { timingKey } from './slowAnswers.ts';
 import type { SuggestionIds } from './suggestionButtons.ts';
@@ -19,17 +20,9 @@ export interface DiscordContext {
   errors?: ErrorCounter;
 }
 
-/**
- * Errors, "not found", "slow down" and anything meant for the asker alone (a digest preview) go
- * only to the person who asked.
- */
-export function isPrivate(reply: Pick<Reply, 'kind' | 'visibility'>): boolean {
-  return (
-    reply.kind === 'not_found' ||
-    reply.kind === 'error' ||
-    reply.kind === 'throttled' ||
-    reply.visibility === 'asker'
-  );
+/** The core's decision, in Discord's words: a reply for the asker alone is ephemeral. */
+export function isPrivate(reply: Pick<Reply, 'visibility'>): boolean {
+  return reply.visibility === 'asker';
 }
 
 export function expectSlow(ctx: DiscordContext, text: string): boolean {

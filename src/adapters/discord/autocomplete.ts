@@ -5,7 +5,7 @@
  */
 import type { APIApplicationCommandOptionChoice } from 'discord.js';
 import type { EntityIndex, NamedTarget } from '../../search/entityIndex.ts';
-import { nameKey } from '../../search/entityIndex.ts';
+import { nameKey } from '../../text/words.ts';
 import { DISCORD_LIMITS, truncate } from './limits.ts';
 
 type Choice = APIApplicationCommandOptionChoice<string>;

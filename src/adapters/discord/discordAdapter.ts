@@ -4,12 +4,14 @@
  * requests and renders replies as embeds; the core decides every answer.
  */
 import { type Client, Events, GatewayCloseCodes, Status } from 'discord.js';
-import type { Logger } from '../../app/logger.ts';
 import type { Settings } from '../../config/settings.ts';
 import type { Bot } from '../../core/bot.ts';
 import type { DigestDelivery } from '../../digest/digestScheduler.ts';
+import { CodedError } from '../../ops/errors.ts';
+import type { Logger } from '../../ops/logger.ts';
+import type { ErrorCounter } from '../../ops/metrics.ts';
 import { InFlight } from '../inFlight.ts';
-import type { ErrorCounter, RunningAdapter } from '../types.ts';
+import type { RunningAdapter } from '../types.ts';
 import type { DiscordContext } from './answering.ts';
 import { describeError } from './describeError.ts';
 import { createDiscordClient } from './discordClient.ts';
@@ -46,8 +48,10 @@ export interface RunningDiscord extends RunningAdapter {
   readonly digests: DigestDelivery;
 }
 
-export class DiscordStartError extends Error {
-  readonly code = 'DISCORD_START_FAILED';
+export class DiscordStartError extends CodedError<'DISCORD_START_FAILED'> {
+  constructor(message: string, options?: ErrorOptions) {
+    super('DISCORD_START_FAILED', message, options);
+  }
 }
 
 /** Close codes that mean the settings or the Developer Portal need changing, with what to change. */

@@ -6,8 +6,8 @@ import {
   type Interaction,
   MessageFlags,
 } from 'discord.js';
-import type { Logger } from '../../app/logger.ts';
-import { newRequestId } from '../inFlight.ts';
+import { APOLOGY } from '../../core/reply.ts';
+import { newRequestScope, type RequestScope } from '../requestScope.ts';
 import { answer, type DiscordContext, expectSlow, isPrivate } from './answering.ts';
 import { nameChoices } from './autocomplete.ts';
 import { completesNames, findCommand, slashRequestText } from './commandDefinitions.ts';
@@ -15,7 +15,7 @@ import { describeError, isDiscordFailure } from './describeError.ts';
 import { renderDiscordReply, renderNotice } from './renderDiscordEmbed.ts';
 
 const EXPIRED = 'That button has expired. Ask again, or type /help to see what I can do.';
-const FAILED = 'Sorry, something went wrong answering that. The problem has been logged.';
+const FAILED = `${APOLOGY.headline} ${APOLOGY.line}`;
 
 async function answerAutocomplete(interaction: AutocompleteInteraction, ctx: DiscordContext): Promise<void> {
   const focused = interaction.options.getFocused(true);
@@ -46,6 +46,7 @@ async function answerWith(
       platform: 'discord',
       userId: interaction.user.id,
       ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
+      via: 'command',
     },
     scope.log,
   );
@@ -92,12 +93,6 @@ async function answerButton(
   await answerWith(interaction, ask, ctx, scope);
 }
 
-/** One incoming request: its id and a logger that stamps it on every line. */
-interface RequestScope {
-  reqId: string;
-  log: Logger;
-}
-
 async function route(interaction: Interaction, ctx: DiscordContext, scope: RequestScope): Promise<void> {
   if (interaction.isAutocomplete()) return answerAutocomplete(interaction, ctx);
   if (interaction.isChatInputCommand()) return answerCommand(interaction, ctx, scope);
@@ -122,8 +117,7 @@ function describe(interaction: Interaction): Record<string, unknown> {
  * When our own code failed before anything was sent, the user gets a short ephemeral apology.
  */
 export async function handleInteraction(interaction: Interaction, ctx: DiscordContext): Promise<void> {
-  const reqId = newRequestId();
-  const scope: RequestScope = { reqId, log: ctx.log.child({ reqId }) };
+  const scope = newRequestScope(ctx.log);
   try {
     await route(interaction, ctx, scope);
   } catch (error) {

@@ -1,6 +1,6 @@
 /** Plain questions: mentions, DMs and listen channels, answered in the channel as a reply. */
 import { type Message, PermissionFlagsBits } from 'discord.js';
-import { newRequestId } from '../inFlight.ts';
+import { newRequestScope } from '../requestScope.ts';
 import { answer, type DiscordContext, expectSlow } from './answering.ts';
 import { describeError } from './describeError.ts';
 import { type AudienceRules, questionFrom } from './messageQuestion.ts';
@@ -51,13 +51,19 @@ export async function handleMessage(
     channelId: message.channelId,
     userId: message.author.id,
   };
-  const reqId = newRequestId();
-  const log = ctx.log.child({ reqId });
+  const { reqId, log } = newRequestScope(ctx.log);
   try {
     if (expectSlow(ctx, text) && 'sendTyping' in message.channel) await message.channel.sendTyping();
     const reply = await answer(
       ctx,
-      { text, id: reqId, platform: 'discord', userId: message.author.id, channelId: message.channelId },
+      {
+        text,
+        id: reqId,
+        platform: 'discord',
+        userId: message.author.id,
+        channelId: message.channelId,
+        via: 'message',
+      },
       log,
     );
     if (!reply) return;

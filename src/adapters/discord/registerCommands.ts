@@ -5,6 +5,7 @@
  */
 import { type APIApplicationCommand, DiscordAPIError, REST, Routes } from 'discord.js';
 import type { CommandDefinition } from '../../core/commands/types.ts';
+import { CodedError } from '../../ops/errors.ts';
 import { buildSlashCommands } from './commandDefinitions.ts';
 import { restOptions } from './discordClient.ts';
 
@@ -25,8 +26,10 @@ export interface RegisterCommandsResult {
   names: string[];
 }
 
-export class DiscordRegisterError extends Error {
-  readonly code = 'DISCORD_REGISTER_FAILED';
+export class DiscordRegisterError extends CodedError<'DISCORD_REGISTER_FAILED'> {
+  constructor(message: string, options?: ErrorOptions) {
+    super('DISCORD_REGISTER_FAILED', message, options);
+  }
 }
 
 const SNOWFLAKE = /^\d{15,21}$/;

@@ -1,6 +1,6 @@
 /** Bolt, its Web API client and its Socket Mode client log through the app's pino logger. */
 import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
-import type { Logger } from '../../app/logger.ts';
+import type { Logger } from '../../ops/logger.ts';
 
 function levelOf(log: Logger): LogLevel {
   switch (log.level) {

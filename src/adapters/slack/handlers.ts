@@ -1,22 +1,24 @@
 /**
  * The Slack listeners: each turns a Slack event into a core Request and posts the rendered Reply.
  * No answering logic lives here. Where replies go:
- * - slash commands: acknowledged at once, then answered through the command's response_url;
- *   answers in the channel, anything else (not found, errors, help, "did you mean") to the asker only;
+ * - slash commands: acknowledged at once, then answered through the command's response_url, in
+ *   the channel or to the asker alone as the core decided (Reply.visibility);
  * - mentions: in the thread of the mention; direct messages: in the conversation;
  * - suggestion buttons: the chosen question is answered through the click's response_url, as a
- *   new message next to the one clicked (in its thread, if it has one), with slash-command visibility;
+ *   new message next to the one clicked (in its thread, if it has one), seen as a slash command's is;
  * - "slow down" and "busy" (kind 'throttled') go to the asker alone; when the core says nothing
  *   (rate limited again within the window), nothing is posted.
  * Every incoming request gets an id (reqId) that its log lines carry, and its work is tracked so a
  * graceful shutdown can wait for it.
  */
 import type { App, BlockAction, ButtonAction, RespondArguments } from '@slack/bolt';
-import type { Logger } from '../../app/logger.ts';
 import type { Bot } from '../../core/bot.ts';
-import type { Reply } from '../../core/reply.ts';
-import { type InFlight, newRequestId } from '../inFlight.ts';
-import type { ErrorCounter } from '../types.ts';
+import { apologyReply, type Reply } from '../../core/reply.ts';
+import type { Request } from '../../core/request.ts';
+import type { Logger } from '../../ops/logger.ts';
+import type { ErrorCounter } from '../../ops/metrics.ts';
+import type { InFlight } from '../inFlight.ts';
+import { newRequestScope, type RequestScope } from '../requestScope.ts';
 import { textFromSlack } from './escapeSlack.ts';
 import type { EventDedup } from './eventDedup.ts';
 import { renderSlackMessage, SUGGESTION_ACTION_PATTERN } from './renderSlackBlocks.ts';
@@ -31,31 +33,15 @@ export interface SlackHandlerDeps {
   errors?: ErrorCounter;
 }
 
-/** One incoming request: its id and a logger that stamps it on every line. */
-interface RequestScope {
-  reqId: string;
-  log: Logger;
-}
-
 type Visibility = 'in_channel' | 'ephemeral';
 
 /** No `@here` word is ever turned into a ping, and sources don't unfurl into large previews. */
 export const SEND_OPTIONS = { link_names: false, unfurl_links: false, unfurl_media: false } as const;
 
-/** Only answers are shown to the channel; the rest, and anything meant for the asker alone, is ephemeral. */
-export function slashVisibility(reply: Pick<Reply, 'kind' | 'visibility'>): Visibility {
-  return reply.kind === 'answer' && reply.visibility !== 'asker' ? 'in_channel' : 'ephemeral';
+/** The core's decision, in Slack's words: a reply for the asker alone is ephemeral. */
+export function slashVisibility(reply: Pick<Reply, 'visibility'>): Visibility {
+  return reply.visibility === 'asker' ? 'ephemeral' : 'in_channel';
 }
-
-const APOLOGY: Reply = {
-  kind: 'error',
-  headline: 'Sorry, something went wrong answering that.',
-  headlineCites: [],
-  lines: [{ text: 'The problem has been logged. Try again in a moment.', cites: [] }],
-  fields: [],
-  suggestions: [],
-  citations: [],
-};
 
 function slackError(error: unknown): string | undefined {
   const data = (error as { data?: { error?: unknown } } | undefined)?.data;
@@ -71,6 +57,7 @@ export function registerSlackHandlers(
     text: string,
     userId: string | undefined,
     channelId: string | undefined,
+    via: Request['via'],
   ): Promise<Reply | null> => {
     try {
       return await bot.respond({
@@ -79,11 +66,12 @@ export function registerSlackHandlers(
         platform: 'slack',
         userId,
         channelId,
+        via,
       });
     } catch (error) {
       scope.log.error({ err: error, userId, channelId }, 'slack: the core failed to answer');
       errors?.countError('slack');
-      return APOLOGY;
+      return apologyReply({ via });
     }
   };
 
@@ -96,8 +84,7 @@ export function registerSlackHandlers(
     where: Record<string, unknown>,
     work: (scope: RequestScope) => Promise<void>,
   ) => {
-    const reqId = newRequestId();
-    const scope: RequestScope = { reqId, log: log.child({ reqId }) };
+    const scope = newRequestScope(log);
     const run = async () => {
       try {
         scope.log.debug(where, `slack: ${what}`);
@@ -162,6 +149,7 @@ export function registerSlackHandlers(
           `/${command.name} ${textFromSlack(payload.text ?? '')}`.trim(),
           payload.user_id,
           payload.channel_id,
+          'command',
         );
         if (!reply) return;
         scope.log.debug({ ...where, kind: reply.kind }, 'slack: slash command answered');
@@ -184,6 +172,7 @@ export function registerSlackHandlers(
         textFromSlack(event.text, context.botUserId),
         event.user,
         event.channel,
+        'message',
       );
       if (!reply) return;
       await post(
@@ -206,6 +195,7 @@ export function registerSlackHandlers(
         textFromSlack(message.text ?? '', context.botUserId),
         message.user,
         message.channel,
+        'message',
       );
       if (!reply) return;
       await post(client, { channel: message.channel, thread_ts: message.thread_ts }, reply);
@@ -219,7 +209,7 @@ export function registerSlackHandlers(
       await guard('answering a suggestion', where, async (scope) => {
         await ack();
         if (!action.value) return;
-        const reply = await answer(scope, action.value, body.user.id, body.channel?.id);
+        const reply = await answer(scope, action.value, body.user.id, body.channel?.id, 'command');
         if (!reply) return;
         const container = body.container as { thread_ts?: unknown };
         const threadTs = [body.message?.thread_ts, container.thread_ts].find(

@@ -7,12 +7,14 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type AppOptions, SocketModeReceiver } from '@slack/bolt';
-import type { Logger } from '../../app/logger.ts';
 import type { Settings } from '../../config/settings.ts';
 import type { Bot } from '../../core/bot.ts';
 import type { DigestDelivery } from '../../digest/digestScheduler.ts';
+import { CodedError } from '../../ops/errors.ts';
+import type { Logger } from '../../ops/logger.ts';
+import type { ErrorCounter } from '../../ops/metrics.ts';
 import { InFlight } from '../inFlight.ts';
-import type { ErrorCounter, RunningAdapter } from '../types.ts';
+import type { RunningAdapter } from '../types.ts';
 import { boltLogger } from './boltLogger.ts';
 import { EventDedup, type EventDedupOptions } from './eventDedup.ts';
 import { registerSlackHandlers } from './handlers.ts';
@@ -92,8 +94,10 @@ export interface RunningSlack extends RunningAdapter {
   readonly digests: DigestDelivery;
 }
 
-export class SlackSettingsError extends Error {
-  readonly code = 'INVALID_SLACK_SETTINGS';
+export class SlackSettingsError extends CodedError<'INVALID_SLACK_SETTINGS'> {
+  constructor(message: string, options?: ErrorOptions) {
+    super('INVALID_SLACK_SETTINGS', message, options);
+  }
 }
 
 type Connection = { mode: 'socket'; appToken: string } | { mode: 'http'; signingSecret: string };

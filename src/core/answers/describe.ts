@@ -1,6 +1,7 @@
 /** Small wording helpers shared by answers. */
 import type { Entity, NewsEvent } from '../../knowledge/types.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { joinWords } from '../../text/words.ts';
 
 export function nameOf(kb: KnowledgeBase, id: string): string {
   return kb.entities.get(id)?.name ?? kb.events.get(id)?.name ?? id;
@@ -8,11 +9,6 @@ export function nameOf(kb: KnowledgeBase, id: string): string {
 
 export function listNames(kb: KnowledgeBase, ids: readonly string[]): string {
   return joinWords(ids.map((id) => nameOf(kb, id)));
-}
-
-export function joinWords(words: readonly string[]): string {
-  if (words.length <= 1) return words[0] ?? '';
-  return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 
 /** "Rex Tillerson (US Secretary of State)" for people with a role, else just the name. */

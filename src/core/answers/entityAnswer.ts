@@ -1,10 +1,10 @@
 /** Answers "who/what is X" from a curated entity: role headline, what else is known, where it is cited. */
 import type { Entity, Role } from '../../knowledge/types.ts';
-import { nameKey } from '../../search/entityIndex.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { joinWords, nameKey } from '../../text/words.ts';
 import type { Reply } from '../reply.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
-import { articleIdsOf, eventsInvolving, eventWhen, joinWords } from './describe.ts';
+import { articleIdsOf, eventsInvolving, eventWhen } from './describe.ts';
 import { passagesMentioning } from './mentions.ts';
 import { contentTerms, snippetFor } from './snippets.ts';
 

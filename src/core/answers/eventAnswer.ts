@@ -1,10 +1,10 @@
 /** Answers "what happened" from a curated event, showing each source's account where they differ. */
 import type { NewsEvent } from '../../knowledge/types.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { shorten } from '../../text/words.ts';
 import type { Reply } from '../reply.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
 import { articleIdsOf, eventWhen, firstSentence, listNames, nameOf } from './describe.ts';
-import { shorten } from './snippets.ts';
 
 export type EventFocus = 'what' | 'when' | 'where' | 'who';
 

@@ -3,8 +3,8 @@
  * and its content words are scored against each event's participants, place and wording.
  */
 import type { NewsEvent } from '../../knowledge/types.ts';
-import { nameKey } from '../../search/entityIndex.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { nameKey } from '../../text/words.ts';
 import { contentTerms, termHits } from './snippets.ts';
 
 export interface EventMatch {

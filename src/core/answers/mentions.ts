@@ -1,7 +1,7 @@
 /** Finds passages that mention a name, by index lookup then a literal check of the text. */
-import { comparable } from '../../knowledge/normalizeText.ts';
 import type { Passage } from '../../knowledge/types.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { comparable } from '../../text/normalizeText.ts';
 
 export function mentionsName(text: string, name: string): boolean {
   const needle = comparable(name);

@@ -1,11 +1,11 @@
 /**
  * Reads a person's role from article text when no fact gives one: a title before the name
  * ("Russian Foreign Minister Sergei Lavrov"), an appositive ("Nikki Haley, the US Ambassador to
- * the UN"), or "X is a ..." (the rules live in src/extract/rolePhrases.ts).
+ * the UN"), or "X is a ..." (the rules live in src/knowledge/extract/rolePhrases.ts).
  */
-import { fullNameAt, roleAfter, titleBefore } from '../../extract/rolePhrases.ts';
-import { foldPunctuation } from '../../knowledge/normalizeText.ts';
+import { fullNameAt, roleAfter, titleBefore } from '../../knowledge/extract/rolePhrases.ts';
 import type { Passage } from '../../knowledge/types.ts';
+import { foldPunctuation } from '../../text/normalizeText.ts';
 
 export interface TextRole {
   /** The name as the text writes it in full ("Rex Tillerson" for a query "Tillerson"). */

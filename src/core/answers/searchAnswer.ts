@@ -1,14 +1,15 @@
 /** Answers from passage search: a ranked list for /search, or the best sentence for a free question. */
-import { comparable } from '../../knowledge/normalizeText.ts';
 import { splitSentences } from '../../knowledge/splitSentences.ts';
 import type { SourceRef } from '../../knowledge/types.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import type { PassageHit } from '../../search/passageIndex.ts';
+import { comparable } from '../../text/normalizeText.ts';
+import { shorten } from '../../text/words.ts';
 import type { Reply } from '../reply.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
 import { firstSentence } from './describe.ts';
 import { mentionsName } from './mentions.ts';
-import { bestSentence, contentTerms, shorten, snippetFor, termHits } from './snippets.ts';
+import { bestSentence, contentTerms, snippetFor, termHits } from './snippets.ts';
 
 export const SEARCH_RESULTS = 5;
 

@@ -1,8 +1,7 @@
 /** Short excerpts of passages for replies: the sentence or window that holds the matched words. */
 import { splitSentences } from '../../knowledge/splitSentences.ts';
-import { normalizeTerm, tokenize } from '../../search/passageIndex.ts';
-
-export const SNIPPET_CHARS = 280;
+import { normalizeTerm } from '../../search/passageIndex.ts';
+import { SNIPPET_CHARS, shorten, tokenize } from '../../text/words.ts';
 
 /** Normalised content words of a text, as the passage index sees them. */
 export function contentTerms(text: string): string[] {
@@ -12,14 +11,6 @@ export function contentTerms(text: string): string[] {
     if (term && !out.includes(term)) out.push(term);
   }
   return out;
-}
-
-/** Cuts text to at most max characters at a word boundary. */
-export function shorten(text: string, max = SNIPPET_CHARS): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`;
 }
 
 /** How many of the terms a text contains, by word prefix so "attacks" counts for "attack". */

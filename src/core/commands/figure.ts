@@ -1,5 +1,5 @@
+import { joinWords } from '../../text/words.ts';
 import { missingArgument } from '../answers/common.ts';
-import { joinWords } from '../answers/describe.ts';
 import { contentTerms, termHits } from '../answers/snippets.ts';
 import { analyzeQuestion } from '../qa/analyzeQuestion.ts';
 import { answerQuestion } from '../qa/answerQuestion.ts';

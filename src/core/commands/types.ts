@@ -1,5 +1,3 @@
-import type { DigestService } from '../../digest/digestService.ts';
-import type { ArchiveService } from '../../ingest/archiveService.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import type { Reply } from '../reply.ts';
 import type { ParsedRequest, Request } from '../request.ts';
@@ -16,13 +14,12 @@ export interface CommandContext {
   kb: KnowledgeBase;
   request: Request;
   commands: readonly CommandDefinition[];
-  /** Scheduled digests, when the bot has a state database (not in the one-shot tools). */
-  digests?: DigestService;
-  /** Adding articles (/ingest) and followed feeds (/feeds), when the bot runs with a state database. */
-  archive?: ArchiveService;
 }
 
-/** A command as data: help text, platform registration and routing all come from this. */
+/**
+ * A command as data: help text, platform registration and routing all come from this. A feature's
+ * command (digests, ingest) is made by the feature with the service it needs.
+ */
 export interface CommandDefinition {
   name: string;
   summary: string;

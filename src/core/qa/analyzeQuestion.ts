@@ -9,7 +9,7 @@
  * Warwick?" does, and `/when Gorton died` for a time.
  */
 
-import { wordKey } from '../../search/wordForms.ts';
+import { wordKey } from '../../text/wordForms.ts';
 import { contentTerms } from '../answers/snippets.ts';
 
 export type AnswerType =

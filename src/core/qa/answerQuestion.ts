@@ -5,9 +5,9 @@
  * line, or "the archive doesn't say" when nothing answers well enough (composeAnswer).
  */
 
-import { nameGazetteer } from '../../extract/nameLexicon.ts';
+import { nameGazetteer } from '../../knowledge/extract/nameLexicon.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
-import { wordKey, wordsOf } from '../../search/wordForms.ts';
+import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import { roleHolderAnswer } from '../answers/roleHolder.ts';
 import { contentTerms } from '../answers/snippets.ts';
 import type { Reply } from '../reply.ts';

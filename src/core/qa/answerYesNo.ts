@@ -5,7 +5,7 @@
  * negative ("Wasn't he ...?") turns it round. Too weak a match: "The archive doesn't say".
  */
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
-import { wordKey, wordsOf } from '../../search/wordForms.ts';
+import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import type { Reply } from '../reply.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { composeAnswer, windowAround } from './composeAnswer.ts';

@@ -5,8 +5,8 @@
  * what they are: "closest I found", never the answer.
  */
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
-import { wordKey, wordsOf } from '../../search/wordForms.ts';
-import { shorten } from '../answers/snippets.ts';
+import { wordKey, wordsOf } from '../../text/wordForms.ts';
+import { shorten } from '../../text/words.ts';
 import type { Reply } from '../reply.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
 import { type Evidence, neighbour } from './evidence.ts';

@@ -5,7 +5,7 @@
  */
 import { splitSentences } from '../../knowledge/splitSentences.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
-import { wordKey, wordsOf } from '../../search/wordForms.ts';
+import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import type { Candidate } from './candidates.ts';
 import type { SentenceHit } from './findSentences.ts';
 

@@ -8,7 +8,7 @@
 import { splitSentences } from '../../knowledge/splitSentences.ts';
 import type { Passage } from '../../knowledge/types.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
-import { sameFamily, wordKey, wordsOf } from '../../search/wordForms.ts';
+import { sameFamily, wordKey, wordsOf } from '../../text/wordForms.ts';
 
 export interface SentenceHit {
   passage: Passage;

@@ -5,7 +5,7 @@ import {
   slashName,
   slashRequestText,
 } from '../../../src/adapters/discord/commandDefinitions.ts';
-import { COMMANDS } from '../../../src/core/commands/registry.ts';
+import { COMMANDS } from '../../../src/app/commands.ts';
 import type { CommandDefinition } from '../../../src/core/commands/types.ts';
 
 describe('buildSlashCommands', () => {

@@ -107,6 +107,11 @@ describe('Discord adapter against a fake gateway and REST server', () => {
     expect(body).toEqual({ type: 8, data: { choices: [] } });
   });
 
+  it('answers help to a slash command ephemerally, as Slack does', async () => {
+    const body = await interact(commandInteraction('help', {}));
+    expect(body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+  });
+
   it('answers "not found" ephemerally', async () => {
     const body = await interact(commandInteraction('who', { name: 'Zzyzx Qwerty' }));
     expect(body.type).toBe(4);
@@ -116,6 +121,8 @@ describe('Discord adapter against a fake gateway and REST server', () => {
 
   it('shows "did you mean" as buttons, and a click answers that choice', async () => {
     const body = await interact(commandInteraction('who', { name: 'War' }));
+    // Like "not found" and help, "did you mean" goes to the asker alone (the core's one rule).
+    expect(body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     const buttons: Json[] = body.data.components.flatMap((row: Json) => row.components);
     const labels = buttons.map((b) => b.label);
     expect(labels).toEqual(expect.arrayContaining(['Cold War', 'Syrian civil war']));

@@ -11,9 +11,9 @@ import {
   type RunningDiscord,
   startDiscord,
 } from '../../../src/adapters/discord/discordAdapter.ts';
-import { BotMetrics } from '../../../src/app/metrics.ts';
 import { openKnowledge } from '../../../src/app/openKnowledge.ts';
 import { createBot } from '../../../src/core/bot.ts';
+import { BotMetrics } from '../../../src/ops/metrics.ts';
 import {
   commandInteraction,
   FakeDiscord,

@@ -4,7 +4,7 @@ import {
   DiscordRegisterError,
   registerDiscordCommands,
 } from '../../../src/adapters/discord/registerCommands.ts';
-import { COMMANDS } from '../../../src/core/commands/registry.ts';
+import { COMMANDS } from '../../../src/app/commands.ts';
 import { FakeDiscord, IDS } from '../../helpers/fakeDiscord.ts';
 
 describe('registerDiscordCommands', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { COMMANDS } from '../../../src/core/commands/registry.ts';
+import { COMMANDS } from '../../../src/app/commands.ts';
 import { usage } from '../../../src/core/commands/types.ts';
 
 interface ManifestCommand {

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSlack, startSlack } from '../../../src/adapters/slack/slackAdapter.ts';
 import { slackDeliveryError } from '../../../src/adapters/slack/slackDigestDelivery.ts';
+import { assembleCommands } from '../../../src/app/commands.ts';
 import { createBot } from '../../../src/core/bot.ts';
 import { composeDigest } from '../../../src/digest/composeDigest.ts';
 import { DeliveryError, DigestScheduler } from '../../../src/digest/digestScheduler.ts';
@@ -22,7 +23,7 @@ const kb = shippedKnowledge({ 'us-russia-deep-freeze': '2026-03-05T09:00:00.000Z
 const clock = new ManualClock(new Date('2026-03-05T10:00:00Z'));
 const store = new SqliteStateStore(':memory:');
 const digests = createDigestService({ store, knowledge: () => kb, defaultTimeZone: 'UTC', clock });
-const bot = createBot(kb, { digests });
+const bot = createBot(kb, { commands: assembleCommands({ digests }) });
 
 let fake: FakeSlack;
 let slack: RunningSlack;

@@ -9,9 +9,9 @@ import {
   type SlackAdapterOptions,
   startSlack,
 } from '../../../src/adapters/slack/slackAdapter.ts';
-import { BotMetrics } from '../../../src/app/metrics.ts';
 import { openKnowledge } from '../../../src/app/openKnowledge.ts';
 import { createBot } from '../../../src/core/bot.ts';
+import { BotMetrics } from '../../../src/ops/metrics.ts';
 import { FakeSlack, type SocketEnvelope } from '../../helpers/fakeSlack.ts';
 import { corpusBot, fixture, type LogEntry, memoryLogger } from './support.ts';
 

@@ -1,9 +1,9 @@
 /** Shared pieces of the Slack adapter tests: the shipped corpus's bot, fixtures, a log sink. */
 import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
-import type { Logger } from '../../../src/app/logger.ts';
 import { openKnowledge } from '../../../src/app/openKnowledge.ts';
 import type { Bot } from '../../../src/core/bot.ts';
+import type { Logger } from '../../../src/ops/logger.ts';
 
 let shared: Bot | undefined;
 

@@ -1,0 +1,52 @@
+/**
+ * The chat platforms that have tokens in the settings (Slack, Discord), started on one bot, with
+ * what the composition root needs of them together: their digest deliveries by platform, readiness,
+ * and the two steps of a graceful stop.
+ */
+import { startDiscord } from '../adapters/discord/discordAdapter.ts';
+import { startSlack } from '../adapters/slack/slackAdapter.ts';
+import type { RunningAdapter } from '../adapters/types.ts';
+import type { Settings } from '../config/settings.ts';
+import type { Bot } from '../core/bot.ts';
+import type { DigestDelivery } from '../digest/digestScheduler.ts';
+import type { Logger } from '../ops/logger.ts';
+import type { ErrorCounter } from '../ops/metrics.ts';
+
+export interface ChatAdapters {
+  readonly adapters: readonly RunningAdapter[];
+  /** Digest delivery by platform name, for the scheduler. */
+  readonly deliveries: ReadonlyMap<string, DigestDelivery>;
+  /** The first step of a graceful stop: no new requests; answers under way go on. */
+  stopAccepting(): Promise<unknown>;
+  /** Waits for the answers under way, then disconnects. */
+  stop(): Promise<unknown>;
+}
+
+export async function startChatAdapters(options: {
+  bot: Bot;
+  settings: Settings;
+  log: Logger;
+  errors?: ErrorCounter | undefined;
+}): Promise<ChatAdapters> {
+  const { bot, settings, log } = options;
+  const errors = options.errors ? { errors: options.errors } : {};
+  const adapters: RunningAdapter[] = [];
+  if (settings.SLACK_BOT_TOKEN) {
+    const slack = await startSlack({ bot, settings, log, ...errors });
+    adapters.push(slack);
+    log.info({ mode: slack.mode, port: slack.port }, 'Slack adapter started');
+  }
+  if (settings.DISCORD_TOKEN) {
+    const discord = await startDiscord({ bot, settings, log, ...errors });
+    adapters.push(discord);
+    log.info({ user: discord.client.user.tag }, 'Discord adapter started');
+  }
+  const deliveries = new Map<string, DigestDelivery>();
+  for (const adapter of adapters) if (adapter.digests) deliveries.set(adapter.name, adapter.digests);
+  return {
+    adapters,
+    deliveries,
+    stopAccepting: () => Promise.all(adapters.map((a) => a.stopAccepting?.())),
+    stop: () => Promise.allSettled(adapters.map((a) => a.stop())),
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * Word-level helpers used on several floors (indexing, extraction, answers, digests, autocomplete):
+ * tokens, the key a name is looked up by, and short wording. They know nothing of articles.
+ */
+import { foldPunctuation, stripAccents } from './normalizeText.ts';
+
+const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+/** A plain-ASCII word or number; the fast path of tokenize and of the passage index. */
+export const ASCII_TOKEN = /[A-Za-z0-9]+(?:'[A-Za-z]+)?/g;
+/** Any character outside ASCII: text without one takes the fast paths. */
+export const NON_ASCII = /[\u0080-\uffff]/;
+
+/** Words and numbers; "Russia's" stays one token. Plain-ASCII text takes a faster path. */
+export function tokenize(text: string): string[] {
+  if (!NON_ASCII.test(text)) return text.match(ASCII_TOKEN) ?? [];
+  return foldPunctuation(text).match(TOKEN) ?? [];
+}
+
+/** The form a name is compared in: no accents, lower case, no possessive, no leading article. */
+export function nameKey(text: string): string {
+  return stripAccents(text)
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/^(the|a|an) /, '')
+    .trim();
+}
+
+/** Length of an excerpt in a reply, in characters. */
+export const SNIPPET_CHARS = 280;
+
+/** Cuts text to at most max characters at a word boundary. */
+export function shorten(text: string, max = SNIPPET_CHARS): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`;
+}
+
+/** "a", "a and b", "a, b and c". */
+export function joinWords(words: readonly string[]): string {
+  if (words.length <= 1) return words[0] ?? '';
+  return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
