@@ -4,6 +4,7 @@ import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { joinWords, nameKey } from '../../text/words.ts';
 import type { Reply } from '../reply.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
+import { appositiveOf } from './appositive.ts';
 import { articleIdsOf, eventsInvolving, eventWhen } from './describe.ts';
 import { passagesMentioning } from './mentions.ts';
 import { contentTerms, snippetFor } from './snippets.ts';
@@ -22,8 +23,13 @@ export function entityAnswer(kb: KnowledgeBase, entity: Entity, lead?: Role): Re
   const roles = lead ? [lead, ...entity.roles.filter((r) => r !== lead)] : entity.roles;
   const [first, ...more] = roles;
   const articles = articleIdsOf(entity.sources).length;
+  const described =
+    !first && !entity.description && entity.origin === 'extracted'
+      ? appositiveOf(entity.name, passagesMentioning(kb, [entity.name], 10))
+      : undefined;
   const about =
     entity.description ??
+    described?.text ??
     (entity.origin === 'extracted'
       ? `${KIND_LABEL[entity.kind]} named in ${articles} article${articles === 1 ? '' : 's'}`
       : KIND_LABEL[entity.kind]);
@@ -40,6 +46,7 @@ export function entityAnswer(kb: KnowledgeBase, entity: Entity, lead?: Role): Re
     : `${entity.name}: ${about}${authorOf}`;
   const reply = new ReplyBuilder(kb, 'answer', headline);
   if (first) reply.citeHeadline(first.source.article);
+  else if (described) reply.citeHeadline(described.passage.articleId);
   else reply.citeHeadline(...articleIdsOf(entity.sources));
   for (const a of written.slice(0, 3))
     reply.line(`${a.title}${a.publication ? ` (${a.publication})` : ''}`, a.id);

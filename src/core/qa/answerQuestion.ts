@@ -54,8 +54,16 @@ function kindsOf(kb: KnowledgeBase, name: string): Set<string> {
 }
 
 /** How much a capitalised run looks like a person's name, from the lexicon and the text around it. */
+const TITLE_WORDS =
+  /^(?:President|Chief|General|Minister|Secretary|Director|Chairman|Governor|Senator|Judge|Mayor|King|Queen|Prince|Pope|Bishop|Colonel|Captain|Admiral|Commissioner|Ambassador|Leader|Committee|Council|Board|Company|Church|University|College|School|Hospital|Hall|Street|Avenue|Road|River|Bridge|Hotel|Theatre|Theater|Department|Office|Bureau|Association|Society|Institute|Party|Army|Navy|Corps|War|Act|Day|Century|Age)$/;
+
+function capitalisedMidSentence(text: string, word: string): boolean {
+  return new RegExp(`[\\p{Ll},;] ${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').test(text);
+}
+
 function personWeight(
   kb: KnowledgeBase,
+  context: string,
   sentence: string,
   c: Candidate,
   keys: readonly string[],
@@ -71,10 +79,15 @@ function personWeight(
   if (kinds.has('person')) weight = 1.3;
   else if (kinds.size) return 0;
   else if (whole === 'place' || whole === 'organisation' || whole === 'demonym') return 0;
+  // "Democratic President", "Police Chief": a title without a name.
+  else if (TITLE_WORDS.test(words[words.length - 1] ?? '')) return 0;
   else if (titled || classes[0] === 'given') weight = 1.4;
   else if (classes.some((k) => k === 'given' || k === 'surname')) weight = 1.2;
+  // All common words ("Will Power") is no name, unless a title says it is ("Mrs. Child").
   else if (classes.every((k) => k === 'word' || k === 'function' || k === 'time')) return 0;
-  else if (words.length === 1 && c.start === 0) weight = 0.3;
+  // One unknown capitalised word opening a sentence ("Thereafter") is a name only if the text also
+  // capitalises it mid-sentence ("... and Kearton").
+  else if (words.length === 1 && c.start === 0 && !capitalisedMidSentence(context, c.text)) weight = 0.3;
   // "the Brumidi frescos", "Pandora's box": a name used as a modifier of a common noun.
   if (
     /^(?:['’]s)?\s+[a-z]/.test(sentence.slice(c.end)) &&
@@ -92,7 +105,7 @@ function personWeight(
   const after = wordsOf(sentence.slice(c.end)).slice(0, 4);
   if (after.some((w) => keys.includes(wordKey(w.text)))) weight *= 1.3;
   // The subject of its clause: first in the sentence, a verb right after ("Kearton got off ...").
-  if (doer && c.start === 0 && /^\s+[a-z]/.test(sentence.slice(c.end))) weight *= 1.2;
+  if (doer && c.start === 0 && /^(?:\s+[a-z]|,)/.test(sentence.slice(c.end))) weight *= 1.2;
   return weight;
 }
 
@@ -126,7 +139,9 @@ function people(
       if (exclude.some((e) => lowerWords(e).has(candidate.text.toLowerCase()))) return [];
       const role = doer ? { name: candidate.text, titled: false } : titledWithRole(candidate.text, keys);
       const named = role.titled ? { ...candidate, text: role.name } : candidate;
-      let weight = personWeight(kb, evidence.text, named, keys, doer);
+      let weight = personWeight(kb, evidence.hit.passage.text, evidence.text, named, keys, doer);
+      // A name in a neighbouring sentence answers only when the found one leaves the doer unnamed.
+      if (evidence.offset !== 0) weight *= 0.7;
       if (role.titled) weight = Math.max(weight, 1) * 2;
       if (evidence.offset > 0 && IDENTIFIES.test(evidence.text.slice(0, candidate.start))) weight *= 2.5;
       // Below this, a capitalised word is more likely a place, a modifier or a common word.
@@ -134,7 +149,16 @@ function people(
     });
 }
 
+/** Told the ranked candidates of each step, while answerQuestion runs with a tracer (eval --explain). */
+let tracer: ((line: string) => void) | undefined;
+
 function best(ranked: Ranked[], floor = MIN_CONFIDENCE): Ranked | undefined {
+  if (tracer) {
+    for (const r of ranked.slice(0, 6))
+      tracer(
+        `${r.score.toFixed(3)} conf ${r.confidence.toFixed(2)} @${r.evidence.offset} ${r.text} | ${r.evidence.text.slice(0, 100)}`,
+      );
+  }
   // The best-scored answer among those whose evidence matches the question well enough.
   return ranked.find((r) => r.confidence >= floor);
 }
@@ -142,10 +166,12 @@ function best(ranked: Ranked[], floor = MIN_CONFIDENCE): Ranked | undefined {
 /** People agree on their last name: "Brumidi" and "Constantino Brumidi" are one answer. */
 const surname = (name: string) => (name.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? []).pop() ?? name;
 
+/** Other answers that other articles give (sources that disagree are each shown). */
 function others(ranked: Ranked[], top: Ranked): { text: string; articleId: string }[] {
   return ranked
-    .slice(1, 3)
+    .filter((r) => r !== top && r.evidence.articleId !== top.evidence.articleId)
     .filter((r) => r.score >= top.score * 0.5 && r.confidence >= MIN_CONFIDENCE)
+    .slice(0, 2)
     .map((r) => ({ text: `Also: ${r.text} (${r.evidence.text})`, articleId: r.evidence.articleId }));
 }
 
@@ -169,8 +195,12 @@ const doer: Strategy = (kb, a, hits) => {
 };
 
 /** "who was the president of Smith College?" -> the person the text gives that role. */
-const roleHolder: Strategy = (kb, a, hits) => {
+const roleHolder: Strategy = (kb, a) => {
   const role = a.role ?? '';
+  // "chef at the Palace Hotel in San Francisco": where the organisation is qualifies it; the
+  // text that names the chef need not repeat it.
+  const core = role.replace(/\s+in\s+(?:the\s+)?[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*)*$/u, '');
+  const { hits } = findSentences(kb, contentTerms(core), { limit: 16 });
   const fromFacts = roleHolderAnswer(kb, role);
   if (fromFacts && fromFacts.kind !== 'not_found') return fromFacts;
   // The role's head noun: "president" of "president of Smith College", "minister" of
@@ -372,9 +402,24 @@ const STRATEGIES: Record<QuestionAnalysis['type'], Strategy> = {
 };
 
 /** Answers a question from the archive's text, or says that the archive doesn't say. */
-export function answerQuestion(kb: KnowledgeBase, a: QuestionAnalysis): Reply {
+export function answerQuestion(
+  kb: KnowledgeBase,
+  a: QuestionAnalysis,
+  trace?: (line: string) => void,
+): Reply {
   const { hits } = findSentences(kb, a.terms, { limit: 16 });
-  const answer = STRATEGIES[a.type](kb, a, hits);
+  tracer = trace;
+  trace?.(`${a.type}: terms ${a.terms.join(' ')}; predicate ${a.predicateKeys.join(' ')}`);
+  for (const h of trace ? hits.slice(0, 5) : [])
+    trace?.(
+      `hit ${h.score.toFixed(2)} cov ${h.coverage.toFixed(2)}/${h.contextCoverage.toFixed(2)} ${h.text.slice(0, 100)}`,
+    );
+  let answer: Reply | undefined;
+  try {
+    answer = STRATEGIES[a.type](kb, a, hits);
+  } finally {
+    tracer = undefined;
+  }
   if (answer) return answer;
   // "/where Mill Road" names a thing rather than asking a question: what the text says of it.
   if (a.fromHint) return bestSentence(kb, a, hits) ?? abstain(kb, a.question, hits);
