@@ -79,6 +79,8 @@ function personWeight(
   if (kinds.has('person')) weight = 1.3;
   else if (kinds.size) return 0;
   else if (whole === 'place' || whole === 'organisation' || whole === 'demonym') return 0;
+  // "Italian Renaissance": a people's adjective opens a phrase, not a name.
+  else if (classes[0] === 'demonym' && !titled) return 0;
   // "Democratic President", "Police Chief": a title without a name.
   else if (TITLE_WORDS.test(words[words.length - 1] ?? '')) return 0;
   else if (titled || classes[0] === 'given') weight = 1.4;
@@ -121,6 +123,8 @@ function titledWithRole(text: string, roleKeys: readonly string[]): { name: stri
 }
 
 const MIN_PERSON_WEIGHT = 0.5;
+/** The confidence a name gains by standing right before the asked verb. */
+const SLOT_SUPPORT = 0.15;
 
 /** "He was Julius Kahn.": a sentence that names whom the one before it described. */
 const IDENTIFIES = /^(?:He|She|They|This|That|It)\s+(?:was|is|were|are)\s+$/;
@@ -145,7 +149,10 @@ function people(
       if (role.titled) weight = Math.max(weight, 1) * 2;
       if (evidence.offset > 0 && IDENTIFIES.test(evidence.text.slice(0, candidate.start))) weight *= 2.5;
       // Below this, a capitalised word is more likely a place, a modifier or a common word.
-      return weight >= MIN_PERSON_WEIGHT ? [{ candidate: named, weight }] : [];
+      if (weight < MIN_PERSON_WEIGHT) return [];
+      const next = wordsOf(evidence.text.slice(candidate.end)).slice(0, 2);
+      const fillsSlot = doer && next.some((w) => a.predicateKeys.includes(wordKey(w.text)));
+      return [{ candidate: named, weight, support: fillsSlot ? SLOT_SUPPORT : 0 }];
     });
 }
 

@@ -12,6 +12,11 @@ export interface Typed {
   candidate: Candidate;
   /** A multiplier for what the extractor knows (a full date beats a bare year). */
   weight: number;
+  /**
+   * Confidence the candidate's own place in the sentence adds: a name right before the asked verb
+   * ("Constantino Brumidi designed ...") answers even where the sentence leaves other words out.
+   */
+  support?: number;
 }
 
 export interface Ranked {
@@ -76,13 +81,14 @@ export function rankCandidates(
       const discount = NEIGHBOUR_DISCOUNT ** Math.abs(evidence.offset);
       // What the sentence leaves to its neighbours ("he" for the name) counts a little less.
       const confidence = Math.max(hit.coverage, hit.contextCoverage * 0.9);
-      for (const { candidate, weight } of extract(evidence)) {
+      for (const { candidate, weight, support = 0 } of extract(evidence)) {
         const near = proximity(evidence.text, candidate, options.anchorKeys);
         const score = hit.score * discount * weight * (0.5 + 0.5 * near);
         const key = (options.sameAnswer ?? wordsKey)(candidate.text);
         const known = byKey.get(key);
+        const sure = Math.min(1, confidence + support);
         if (!known) {
-          byKey.set(key, { text: candidate.text, score, evidence, confidence });
+          byKey.set(key, { text: candidate.text, score, evidence, confidence: sure });
           continue;
         }
         // Agreement: a second sentence adds a share of its score; the best evidence is kept.
@@ -92,7 +98,7 @@ export function rankCandidates(
           text: options.sameAnswer ? longer : better ? candidate.text : known.text,
           score: Math.max(known.score, score) + 0.3 * Math.min(known.score, score),
           evidence: better ? evidence : known.evidence,
-          confidence: Math.max(known.confidence, confidence),
+          confidence: Math.max(known.confidence, sure),
         });
       }
     }
