@@ -169,7 +169,14 @@ export class CorpusAssembler {
         this.problems.push({ file, message: `could not be read: ${(error as Error).message}` });
         continue;
       }
-      const result = loadFacts(file, raw);
+      let result: ReturnType<typeof loadFacts>;
+      try {
+        result = loadFacts(file, raw);
+      } catch (error) {
+        // A bug or a library surprise on one file costs that file, never the corpus.
+        this.problems.push({ file, message: `could not be parsed: ${(error as Error).message}; skipped` });
+        continue;
+      }
       this.problems.push(...result.problems);
       for (const section of Object.keys(merged) as (keyof Facts)[]) {
         for (const item of result.facts[section] as { id: string }[]) {
