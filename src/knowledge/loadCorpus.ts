@@ -4,7 +4,7 @@
  * Each article's people, organisations and places are extracted from its text and merged with
  * the curated facts (src/extract/).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { type ExtractedEntity, extractEntities } from '../extract/extractEntities.ts';
 import { mergeEntities } from '../extract/mergeEntities.ts';
@@ -12,6 +12,7 @@ import { type ArticleResult, loadArticle } from './loadArticle.ts';
 import { emptyFacts, loadFacts } from './loadFacts.ts';
 import { loadHtmlArticle } from './loadHtmlArticle.ts';
 import { loadTextStories } from './loadTextStories.ts';
+import { readTextFile } from './readTextFile.ts';
 import type { Article, Corpus, Facts, LoadProblem } from './types.ts';
 import { verifyFacts } from './verifyFacts.ts';
 
@@ -93,7 +94,9 @@ export function readArticleFile(dir: string, file: string): ArticleResult[] {
   let raw: string;
   let modified: Date;
   try {
-    raw = readFileSync(join(dir, file), 'utf8');
+    const read = readTextFile(join(dir, file));
+    if (!read.ok) return [{ ok: false, problem: { file, message: read.message } }];
+    raw = read.text;
     modified = statSync(join(dir, file)).mtime;
   } catch (error) {
     return [{ ok: false, problem: { file, message: `could not be read: ${(error as Error).message}` } }];
@@ -164,7 +167,12 @@ export class CorpusAssembler {
     for (const file of this.files.facts) {
       let raw: string;
       try {
-        raw = readFileSync(join(this.dir, file), 'utf8');
+        const read = readTextFile(join(this.dir, file));
+        if (!read.ok) {
+          this.problems.push({ file, message: `${read.message}; its facts were not loaded` });
+          continue;
+        }
+        raw = read.text;
       } catch (error) {
         this.problems.push({ file, message: `could not be read: ${(error as Error).message}` });
         continue;
