@@ -9,6 +9,8 @@
  * Subscriptions belong to a platform and channel. In the console, which has no channel, list shows
  * every subscription and unsubscribe takes any id; subscribing needs a channel.
  */
+
+import { SubscriptionLimitError } from '../../digest/channelLimits.ts';
 import type { DigestService, SubscriptionStatus } from '../../digest/digestService.ts';
 import { describeSchedule, formatSlot, parseSchedule, SCHEDULE_EXAMPLES } from '../../digest/schedule.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
@@ -98,12 +100,19 @@ async function subscribe(args: string, ctx: CommandContext, digests: DigestServi
   const scheduleText = args.replace(SKIP_QUIET, ' ').trim();
   const parsed = parseSchedule(scheduleText, digests.defaultTimeZone);
   if (!parsed.ok) return errorReply(kb, parsed.error);
-  const { subscription, created } = await digests.subscribe({
-    ...channel,
-    schedule: parsed.value,
-    skipQuiet,
-    ...(request.userId ? { userId: request.userId } : {}),
-  });
+  let subscribed: Awaited<ReturnType<DigestService['subscribe']>>;
+  try {
+    subscribed = await digests.subscribe({
+      ...channel,
+      schedule: parsed.value,
+      skipQuiet,
+      ...(request.userId ? { userId: request.userId } : {}),
+    });
+  } catch (error) {
+    if (error instanceof SubscriptionLimitError) return errorReply(kb, error.message);
+    throw error;
+  }
+  const { subscription, created } = subscribed;
   const [status] = await digests
     .list({ ...channel })
     .then((all) => all.filter((s) => s.subscription.id === subscription.id));
