@@ -9,7 +9,7 @@ import { extname, join, relative } from 'node:path';
 import { type ExtractedEntity, extractEntities } from '../extract/extractEntities.ts';
 import { mergeEntities } from '../extract/mergeEntities.ts';
 import { type ArticleResult, loadArticle } from './loadArticle.ts';
-import { emptyFacts, loadFacts } from './loadFacts.ts';
+import { emptyFacts, type FactsResult, loadFacts } from './loadFacts.ts';
 import { loadHtmlArticle } from './loadHtmlArticle.ts';
 import { loadTextStories } from './loadTextStories.ts';
 import { readTextFile } from './readTextFile.ts';
@@ -120,6 +120,26 @@ export function readArticleFile(dir: string, file: string): ArticleResult[] {
   return results;
 }
 
+export type FactsFileResult = FactsResult | { problem: LoadProblem };
+
+/** Reads and parses one facts file; a file that is not text or not parseable is one problem. */
+export function readFactsFile(dir: string, file: string): FactsFileResult {
+  let raw: string;
+  try {
+    const read = readTextFile(join(dir, file));
+    if (!read.ok) return { problem: { file, message: `${read.message}; its facts were not loaded` } };
+    raw = read.text;
+  } catch (error) {
+    return { problem: { file, message: `could not be read: ${(error as Error).message}` } };
+  }
+  try {
+    return loadFacts(file, raw);
+  } catch (error) {
+    // A bug or a library surprise on one file costs that file, never the corpus.
+    return { problem: { file, message: `could not be parsed: ${(error as Error).message}; skipped` } };
+  }
+}
+
 /**
  * Collects article results in file order (so duplicate ids resolve the same way however the
  * articles were parsed), then adds the facts and checks them against the articles.
@@ -161,28 +181,14 @@ export class CorpusAssembler {
     return result.article;
   }
 
-  finish(): Corpus {
+  /** `parsedFacts`: the facts files already read and parsed elsewhere (a worker); else they are read here. */
+  finish(parsedFacts?: ReadonlyMap<string, FactsFileResult>): Corpus {
     const merged: Facts = emptyFacts();
     const origins = new Map<string, { file: string; line?: number }>();
     for (const file of this.files.facts) {
-      let raw: string;
-      try {
-        const read = readTextFile(join(this.dir, file));
-        if (!read.ok) {
-          this.problems.push({ file, message: `${read.message}; its facts were not loaded` });
-          continue;
-        }
-        raw = read.text;
-      } catch (error) {
-        this.problems.push({ file, message: `could not be read: ${(error as Error).message}` });
-        continue;
-      }
-      let result: ReturnType<typeof loadFacts>;
-      try {
-        result = loadFacts(file, raw);
-      } catch (error) {
-        // A bug or a library surprise on one file costs that file, never the corpus.
-        this.problems.push({ file, message: `could not be parsed: ${(error as Error).message}; skipped` });
+      const result = parsedFacts?.get(file) ?? readFactsFile(this.dir, file);
+      if ('problem' in result) {
+        this.problems.push(result.problem);
         continue;
       }
       this.problems.push(...result.problems);
