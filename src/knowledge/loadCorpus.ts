@@ -28,7 +28,8 @@ export class CorpusNotFoundError extends Error {
   }
 }
 
-function listFiles(dir: string): string[] {
+/** The regular files under dir; links and other special entries go to `skipped`, with the reason. */
+function listFiles(dir: string, skipped: LoadProblem[] = []): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) =>
@@ -38,6 +39,14 @@ function listFiles(dir: string): string[] {
       const path = join(d, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.isFile()) out.push(path);
+      else if (entry.isSymbolicLink()) {
+        // Not followed: a link could reach any file on the machine, or loop.
+        skipped.push({
+          file: relative(dir, path),
+          message:
+            'skipped: a symbolic link, which is not followed (copy the file or folder into the corpus instead)',
+        });
+      } else skipped.push({ file: relative(dir, path), message: 'skipped: not a regular file' });
     }
   };
   walk(dir);
@@ -62,7 +71,7 @@ export function listCorpusFiles(dir: string): CorpusFiles {
   }
   if (!isDir) throw new CorpusNotFoundError(dir);
   const out: CorpusFiles = { articles: [], facts: [], problems: [] };
-  for (const path of listFiles(dir)) {
+  for (const path of listFiles(dir, out.problems)) {
     const file = relative(dir, path);
     const ext = extname(path).toLowerCase();
     if (/^readme(\.|$)/i.test(file.split(/[\\/]/).pop() ?? '')) continue;
