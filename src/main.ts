@@ -55,9 +55,19 @@ async function main(): Promise<void> {
   readiness.set('accepting', () => !shuttingDown);
   const metrics = consoleOnly ? undefined : new BotMetrics();
   const health = metrics
-    ? await startHealthServer({ port: settings.HEALTH_PORT, readiness, metrics: () => metrics.render(), log })
+    ? await startHealthServer({
+        port: settings.HEALTH_PORT,
+        host: settings.HEALTH_HOST,
+        readiness,
+        metrics: () => metrics.render(),
+        log,
+      })
     : undefined;
-  if (health) log.info({ port: health.port }, 'health server listening: /healthz, /readyz, /metrics');
+  if (health)
+    log.info(
+      { host: settings.HEALTH_HOST, port: health.port },
+      'health server listening: /healthz, /readyz, /metrics',
+    );
 
   const loaded = await loadKnowledge(settings.CORPUS_DIR, {
     cacheDir: indexCacheDir(settings),
