@@ -39,6 +39,8 @@ export interface ParsePoolOptions {
   maxBytes?: number;
 }
 
+const urgent = (job: ParseJob) => job.kind === 'page' || job.kind === 'feed';
+
 interface Pending {
   job: ParseJob;
   resolve: (outcome: ParseOutcome<unknown>) => void;
@@ -83,7 +85,11 @@ export class ParsePool {
   run<T>(job: ParseJob): Promise<ParseOutcome<T>> {
     if (this.closed) return Promise.resolve({ ok: false, reason: 'the parser is shut down', cause: 'error' });
     return new Promise((resolve) => {
-      this.queue.push({ job, resolve: resolve as Pending['resolve'] });
+      const pending = { job, resolve: resolve as Pending['resolve'] };
+      // Someone waits for a page or a feed (an editor, a poll): ahead of a reload's thousands of files.
+      const first = this.queue.findIndex((p) => !urgent(p.job));
+      if (urgent(job) && first >= 0) this.queue.splice(first, 0, pending);
+      else this.queue.push(pending);
       this.dispatch();
     });
   }
