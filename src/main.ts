@@ -53,12 +53,16 @@ async function main(): Promise<void> {
   if (metrics) {
     const health = await startHealthServer({
       port: settings.HEALTH_PORT,
+      host: settings.HEALTH_HOST,
       readiness,
       metrics: () => metrics.render(),
       log,
     });
     stops.add('close the health server', () => health.close());
-    log.info({ port: health.port }, 'health server listening: /healthz, /readyz, /metrics');
+    log.info(
+      { host: settings.HEALTH_HOST, port: health.port },
+      'health server listening: /healthz, /readyz, /metrics',
+    );
   }
   // A stray rejection inside a platform client is logged, never fatal: one failed request must not stop the bot.
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));

@@ -1,4 +1,5 @@
 /** Settings from the environment (and .env), validated once at start-up with messages that say what to fix. */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { canonicalTimeZone } from '../digest/zonedTime.ts';
 import { archiveSettings } from '../ingest/archiveSettings.ts';
@@ -91,6 +92,18 @@ export const settingsSchema = z.object({
     .min(0)
     .max(65535)
     .default(9464),
+  /**
+   * Address the health port listens on. Loopback by default: /metrics tells anyone who can reach
+   * it about the bot's traffic, and on a laptop or a shared host nothing outside needs it. In a
+   * container, where probes and scrapers come from outside, set 0.0.0.0 (or ::).
+   */
+  HEALTH_HOST: z
+    .string()
+    .trim()
+    .refine((value) => isIP(value) !== 0 || /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i.test(value), {
+      message: 'must be an IP address (127.0.0.1, 0.0.0.0, ::) or a host name',
+    })
+    .default('127.0.0.1'),
   /** On SIGTERM or SIGINT, how long to finish answers and digests under way before stopping anyway. */
   SHUTDOWN_TIMEOUT_MS: wholeNumber('milliseconds').min(100, 'must be at least 100').default(10_000),
 });

@@ -1,14 +1,20 @@
 /**
  * The bot's way to get a knowledge base: the saved index when it still matches the corpus and the
- * code, else a parallel build (which the caller may then save for the next start).
+ * code, else a build with every file parsed in the parse pool's workers, within its budget (which
+ * the caller may then save for the next start).
  */
 import type { KnowledgeBase } from '../search/knowledgeBase.ts';
 import { corpusFingerprint, loadSavedKnowledge, saveKnowledge } from './indexCache.ts';
-import { loadKnowledgeInParallel, type ParallelOptions } from './loadKnowledgeInParallel.ts';
+import type { ParallelOptions } from './loadKnowledgeInParallel.ts';
+import { loadKnowledgeInWorkers } from './loadKnowledgeInWorkers.ts';
+import type { ParsePool } from './parsePool.ts';
 
+/** ParallelOptions are accepted for existing callers; the parse pool reports a failed worker per document instead. */
 export interface KnowledgeLoadOptions extends ParallelOptions {
   /** Where built indexes are saved and looked for; undefined: never saved. */
   cacheDir?: string | undefined;
+  /** Where files are parsed; default the process's shared pool. */
+  pool?: ParsePool;
 }
 
 export interface LoadedKnowledge {
@@ -25,12 +31,12 @@ export async function loadKnowledge(
   options: KnowledgeLoadOptions = {},
 ): Promise<LoadedKnowledge> {
   const started = performance.now();
-  const { cacheDir, ...parallel } = options;
+  const { cacheDir, pool } = options;
   // Taken before reading: a file changed while loading leaves a fingerprint that no longer matches.
   const fingerprint = cacheDir ? corpusFingerprint(corpusDir) : '';
   const cached = cacheDir ? loadSavedKnowledge(cacheDir, corpusDir, fingerprint) : undefined;
   if (cached) return { kb: cached, ms: performance.now() - started, fromCache: true, save: () => undefined };
-  const kb = await loadKnowledgeInParallel(corpusDir, parallel);
+  const kb = await loadKnowledgeInWorkers(corpusDir, pool);
   return {
     kb,
     ms: performance.now() - started,

@@ -16,6 +16,7 @@ import { ReplyBuilder } from '../core/replyBuilder.ts';
 import type { Request } from '../core/request.ts';
 import type { KnowledgeBase } from '../search/knowledgeBase.ts';
 import type { DigestRun, Subscription } from '../state/stateStore.ts';
+import { SubscriptionLimitError } from './channelLimits.ts';
 import type { DigestService, SubscriptionStatus } from './digestService.ts';
 import { describeSchedule, formatSlot, parseSchedule, SCHEDULE_EXAMPLES } from './schedule.ts';
 
@@ -99,12 +100,19 @@ async function subscribe(args: string, ctx: CommandContext, digests: DigestServi
   const scheduleText = args.replace(SKIP_QUIET, ' ').trim();
   const parsed = parseSchedule(scheduleText, digests.defaultTimeZone);
   if (!parsed.ok) return errorReply(kb, parsed.error);
-  const { subscription, created } = await digests.subscribe({
-    ...channel,
-    schedule: parsed.value,
-    skipQuiet,
-    ...(request.userId ? { userId: request.userId } : {}),
-  });
+  let subscribed: Awaited<ReturnType<DigestService['subscribe']>>;
+  try {
+    subscribed = await digests.subscribe({
+      ...channel,
+      schedule: parsed.value,
+      skipQuiet,
+      ...(request.userId ? { userId: request.userId } : {}),
+    });
+  } catch (error) {
+    if (error instanceof SubscriptionLimitError) return errorReply(kb, error.message);
+    throw error;
+  }
+  const { subscription, created } = subscribed;
   const [status] = await digests
     .list({ ...channel })
     .then((all) => all.filter((s) => s.subscription.id === subscription.id));

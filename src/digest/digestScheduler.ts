@@ -17,6 +17,7 @@ import { CodedError } from '../ops/errors.ts';
 import type { Logger } from '../ops/logger.ts';
 import { redactSecretShapes } from '../ops/redact.ts';
 import { FINAL_STATUSES, type Platform, type StateStore, type Subscription } from '../state/stateStore.ts';
+import { channelFloorReason } from './channelLimits.ts';
 import type { DigestWindow } from './composeDigest.ts';
 import { digestWindow } from './digestWindow.ts';
 import { formatSlot, nextSlot, previousSlot, slotsBetween } from './schedule.ts';
@@ -144,6 +145,8 @@ export class DigestScheduler {
   private readonly busy = new Map<number, Promise<RunReport[]>>();
   private readonly stopping = new AbortController();
   private readonly warnedPlatforms = new Set<string>();
+  /** The last check-and-claim queued per channel (see inChannel). */
+  private readonly channelLocks = new Map<string, Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
   private started = false;
 
@@ -346,8 +349,35 @@ export class DigestScheduler {
       const outcome = await claim({ status: 'skipped', detail });
       return { ...report, status: outcome === 'claimed' ? 'skipped' : 'taken', attempts: 0, detail };
     }
-    if ((await claim()) !== 'claimed') return { ...report, status: 'taken', attempts: 0 };
-    return this.deliver(subscription, latest, reply);
+    // Checked and claimed under the channel's lock: of two slots due at once, one posts.
+    const refused = await this.inChannel(subscription, async (): Promise<RunReport | undefined> => {
+      const crowded = await channelFloorReason(this.store, subscription, latest);
+      if (crowded) {
+        const outcome = await claim({ status: 'skipped', detail: crowded });
+        if (outcome === 'claimed') this.log.info({ ...report, detail: crowded }, 'digest: skipped');
+        const status = outcome === 'claimed' ? 'skipped' : 'taken';
+        return { ...report, status, attempts: 0, detail: crowded };
+      }
+      if ((await claim()) !== 'claimed') return { ...report, status: 'taken', attempts: 0 };
+      return undefined;
+    });
+    return refused ?? this.deliver(subscription, latest, reply);
+  }
+
+  /** Runs `work` after any other work of this instance for the same channel. */
+  private async inChannel<T>(subscription: Subscription, work: () => Promise<T>): Promise<T> {
+    const key = `${subscription.platform}:${subscription.channelId}`;
+    const before = this.channelLocks.get(key) ?? Promise.resolve();
+    const mine = before.then(work, work);
+    const settled = mine.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.channelLocks.set(key, settled);
+    void settled.then(() => {
+      if (this.channelLocks.get(key) === settled) this.channelLocks.delete(key);
+    });
+    return mine;
   }
 
   private async deliver(subscription: Subscription, slot: Date, reply: Reply): Promise<RunReport> {

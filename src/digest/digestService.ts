@@ -5,6 +5,7 @@
 import type { Reply } from '../core/reply.ts';
 import type { KnowledgeBase } from '../search/knowledgeBase.ts';
 import type { DigestRun, Platform, StateStore, Subscription } from '../state/stateStore.ts';
+import { MAX_SUBSCRIPTIONS_PER_CHANNEL, SubscriptionLimitError } from './channelLimits.ts';
 import { composeDigest } from './composeDigest.ts';
 import type { Clock } from './digestScheduler.ts';
 import { digestWindow } from './digestWindow.ts';
@@ -62,6 +63,15 @@ export function createDigestService(options: DigestServiceOptions): DigestServic
     now: () => clock.now(),
 
     async subscribe(request) {
+      const existing = await store.listSubscriptions({
+        platform: request.platform,
+        channelId: request.channelId,
+      });
+      const same = existing.some(
+        (s) => s.cron === request.schedule.cron && s.timeZone === request.schedule.timeZone,
+      );
+      if (!same && existing.length >= MAX_SUBSCRIPTIONS_PER_CHANNEL)
+        throw new SubscriptionLimitError(existing.length);
       const result = await store.addSubscription({
         platform: request.platform,
         channelId: request.channelId,

@@ -1,14 +1,15 @@
 /**
  * Growing the archive: one page by URL (/ingest) or the new items of followed feeds (see
- * feedPoller.ts). A page is fetched safely (safeFetch.ts), its article extracted (extractArticle.ts),
+ * feedPoller.ts). A page is fetched safely (safeFetch.ts), its article extracted (knowledge/pageArticle.ts),
  * stored once as a Markdown file in CORPUS_DIR/ingested/ (articleFile.ts), and indexed. "Once":
  * a URL already ingested, or already the `url` of an article in the archive, is not fetched again,
  * and a text already stored under another URL (same content hash) is not stored twice.
  */
+import { type ParsePool, sharedParsePool } from '../corpus/parsePool.ts';
+import type { ExtractedArticle, ExtractResult } from '../knowledge/pageArticle.ts';
 import type { ArchiveState, FeedState, IngestedUrl } from '../state/archiveState.ts';
 import { type AdminEntry, isAdmin } from './admins.ts';
-import { contentHash, type ExtractedArticle, writeArticleFile } from './articleFile.ts';
-import { extractArticle } from './extractArticle.ts';
+import { contentHash, writeArticleFile } from './articleFile.ts';
 import { checkUrl, FetchError, type SafeFetcher } from './safeFetch.ts';
 
 export type IngestOutcome =
@@ -50,6 +51,8 @@ export interface ArchiveOptions {
   /** Makes newly written articles searchable; resolves true once they are. */
   reindex?: (ids: string[]) => Promise<boolean>;
   now?: () => Date;
+  /** Where pages are read, within a time budget; default the process's shared pool. */
+  parser?: ParsePool;
 }
 
 /** The URL as a key: no fragment (the same page), the rest as the WHATWG parser normalises it. */
@@ -200,7 +203,13 @@ export class Archive implements ArchiveService {
         };
       }
     }
-    const extracted = extractArticle({ ...page, url: finalUrl });
+    // Read in a worker within a time budget: a crafted page holds up only itself.
+    const read = await (this.options.parser ?? sharedParsePool()).run<ExtractResult>({
+      kind: 'page',
+      page: { url: finalUrl, contentType: page.contentType, body: page.body },
+    });
+    if (!read.ok) return refuse(`could not read the page at ${finalUrl}: ${read.reason}`, finalUrl);
+    const extracted = read.value;
     if (!extracted.ok) return refuse(extracted.reason, finalUrl);
     const article = extracted.article;
     const hash = contentHash(article.body);

@@ -5,7 +5,8 @@
  * and the archive is reindexed once per poll. A feed that fails (timeout, 404, bad XML) is
  * recorded with the reason, which /feeds shows; the other feeds and the bot carry on.
  */
-import { parseFeed } from '@rowanmanning/feed-parser';
+
+import { type ParsePool, sharedParsePool } from '../corpus/parsePool.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { ArchiveState, FeedState } from '../state/archiveState.ts';
 import type { Archive } from './archiveService.ts';
@@ -33,6 +34,8 @@ export interface FeedPollerOptions {
   log?: Pick<Logger, 'info' | 'warn'>;
   now?: () => Date;
   onReport?: (report: FeedPollReport) => void;
+  /** Where feeds are parsed, within a time budget; default the process's shared pool. */
+  parser?: ParsePool;
 }
 
 function plural(n: number, word: string): string {
@@ -108,12 +111,18 @@ export class FeedPoller {
           detail: 'not modified since the last poll (HTTP 304)',
         };
       } else {
-        let items: { url: string | null }[];
-        try {
-          items = parseFeed(page.body).items;
-        } catch (error) {
-          throw new Error(`not an RSS or Atom feed: ${(error as Error).message}`);
-        }
+        // Parsed in a worker: a crafted feed can hold up only itself.
+        const parsed = await (this.options.parser ?? sharedParsePool()).run<{ url: string | null }[]>({
+          kind: 'feed',
+          body: page.body,
+        });
+        if (!parsed.ok)
+          throw new Error(
+            parsed.cause === 'budget'
+              ? `feed refused: ${parsed.reason}`
+              : `not an RSS or Atom feed: ${parsed.reason}`,
+          );
+        const items = parsed.value;
         // Validators are kept only once the feed was read, so a bad copy is fetched again next time.
         next = {
           ...next,

@@ -50,7 +50,7 @@ export function parseFrontMatter(file: string, raw: string): FrontMatterResult {
       `line ${parsed.error.line}`,
     );
   }
-  const again = frontMatterSchema.safeParse(parsed.doc.toJS() ?? {});
+  const again = frontMatterSchema.safeParse(parsed.data ?? {});
   if (!again.success) return failure(file, ...describeIssue(again.error, parsed.lineOf));
   return failure(file, 'front matter could not be read');
 }

@@ -4,15 +4,16 @@
  * Each article's people, organisations and places are extracted from its text and merged with
  * the curated facts (src/knowledge/extract/).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { CodedError } from '../ops/errors.ts';
 import { type ExtractedEntity, extractEntities } from './extract/extractEntities.ts';
 import { mergeEntities } from './extract/mergeEntities.ts';
 import { type ArticleResult, loadArticle } from './loadArticle.ts';
-import { emptyFacts, loadFacts } from './loadFacts.ts';
+import { emptyFacts, type FactsResult, loadFacts } from './loadFacts.ts';
 import { loadHtmlArticle } from './loadHtmlArticle.ts';
 import { loadTextStories } from './loadTextStories.ts';
+import { readTextFile } from './readTextFile.ts';
 import type { Article, Corpus, Facts, LoadProblem } from './types.ts';
 import { verifyFacts } from './verifyFacts.ts';
 
@@ -28,7 +29,8 @@ export class CorpusNotFoundError extends CodedError<'CORPUS_NOT_FOUND'> {
   }
 }
 
-function listFiles(dir: string): string[] {
+/** The regular files under dir; links and other special entries go to `skipped`, with the reason. */
+function listFiles(dir: string, skipped: LoadProblem[] = []): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) =>
@@ -38,6 +40,14 @@ function listFiles(dir: string): string[] {
       const path = join(d, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.isFile()) out.push(path);
+      else if (entry.isSymbolicLink()) {
+        // Not followed: a link could reach any file on the machine, or loop.
+        skipped.push({
+          file: relative(dir, path),
+          message:
+            'skipped: a symbolic link, which is not followed (copy the file or folder into the corpus instead)',
+        });
+      } else skipped.push({ file: relative(dir, path), message: 'skipped: not a regular file' });
     }
   };
   walk(dir);
@@ -62,7 +72,7 @@ export function listCorpusFiles(dir: string): CorpusFiles {
   }
   if (!isDir) throw new CorpusNotFoundError(dir);
   const out: CorpusFiles = { articles: [], facts: [], problems: [] };
-  for (const path of listFiles(dir)) {
+  for (const path of listFiles(dir, out.problems)) {
     const file = relative(dir, path);
     const ext = extname(path).toLowerCase();
     if (/^readme(\.|$)/i.test(file.split(/[\\/]/).pop() ?? '')) continue;
@@ -94,7 +104,9 @@ export function readArticleFile(dir: string, file: string): ArticleResult[] {
   let raw: string;
   let modified: Date;
   try {
-    raw = readFileSync(join(dir, file), 'utf8');
+    const read = readTextFile(join(dir, file));
+    if (!read.ok) return [{ ok: false, problem: { file, message: read.message } }];
+    raw = read.text;
     modified = statSync(join(dir, file)).mtime;
   } catch (error) {
     return [{ ok: false, problem: { file, message: `could not be read: ${(error as Error).message}` } }];
@@ -116,6 +128,26 @@ export function readArticleFile(dir: string, file: string): ArticleResult[] {
     }
   }
   return results;
+}
+
+export type FactsFileResult = FactsResult | { problem: LoadProblem };
+
+/** Reads and parses one facts file; a file that is not text or not parseable is one problem. */
+export function readFactsFile(dir: string, file: string): FactsFileResult {
+  let raw: string;
+  try {
+    const read = readTextFile(join(dir, file));
+    if (!read.ok) return { problem: { file, message: `${read.message}; its facts were not loaded` } };
+    raw = read.text;
+  } catch (error) {
+    return { problem: { file, message: `could not be read: ${(error as Error).message}` } };
+  }
+  try {
+    return loadFacts(file, raw);
+  } catch (error) {
+    // A bug or a library surprise on one file costs that file, never the corpus.
+    return { problem: { file, message: `could not be parsed: ${(error as Error).message}; skipped` } };
+  }
 }
 
 /**
@@ -159,18 +191,16 @@ export class CorpusAssembler {
     return result.article;
   }
 
-  finish(): Corpus {
+  /** `parsedFacts`: the facts files already read and parsed elsewhere (a worker); else they are read here. */
+  finish(parsedFacts?: ReadonlyMap<string, FactsFileResult>): Corpus {
     const merged: Facts = emptyFacts();
     const origins = new Map<string, { file: string; line?: number }>();
     for (const file of this.files.facts) {
-      let raw: string;
-      try {
-        raw = readFileSync(join(this.dir, file), 'utf8');
-      } catch (error) {
-        this.problems.push({ file, message: `could not be read: ${(error as Error).message}` });
+      const result = parsedFacts?.get(file) ?? readFactsFile(this.dir, file);
+      if ('problem' in result) {
+        this.problems.push(result.problem);
         continue;
       }
-      const result = loadFacts(file, raw);
       this.problems.push(...result.problems);
       for (const section of Object.keys(merged) as (keyof Facts)[]) {
         for (const item of result.facts[section] as { id: string }[]) {

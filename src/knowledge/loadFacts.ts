@@ -36,7 +36,7 @@ export function loadFacts(file: string, raw: string): FactsResult {
     });
     return { facts, problems, lines };
   }
-  const top = factsFileSchema.safeParse(parsed.doc.toJS() ?? {});
+  const top = factsFileSchema.safeParse(parsed.data ?? {});
   if (!top.success) {
     const [message, where] = describeIssue(top.error, parsed.lineOf);
     problems.push({

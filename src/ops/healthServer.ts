@@ -39,7 +39,7 @@ export class HealthPortInUseError extends CodedError<'HEALTH_PORT_IN_USE'> {
 export interface HealthServerOptions {
   /** 0 picks a free port (see the returned port). */
   port: number;
-  /** Address to bind; all interfaces by default, so probes and scrapers from outside reach it. */
+  /** Address to bind (HEALTH_HOST); all interfaces when not given. */
   host?: string;
   readiness: Readiness;
   metrics: () => Promise<{ contentType: string; body: string }>;

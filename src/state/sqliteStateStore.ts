@@ -5,7 +5,7 @@
  * several processes can share the file on one machine. A slot is claimed by inserting its run row;
  * the primary key (subscription_id, slot) lets exactly one insert win.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { CodedError } from '../ops/errors.ts';
@@ -178,13 +178,30 @@ export interface SqliteStateStoreOptions {
   busyTimeoutMs?: number;
 }
 
+/**
+ * SQLite takes an empty file for a new database, so a state file truncated to 0 bytes (a full
+ * disk, a bad copy) would silently start over with no subscriptions. A missing file is new; an
+ * empty one, with no write-ahead log beside it holding its data, is refused.
+ */
+function refuseEmptyFile(file: string): void {
+  const size = (path: string) => (existsSync(path) ? statSync(path).size : undefined);
+  if (size(file) === 0 && !size(`${file}-wal`)) {
+    throw new StateDatabaseError(
+      `The state database ${file} is empty (0 bytes): it was truncated or never written. Restore it from a backup, or delete it to start with no subscriptions.`,
+    );
+  }
+}
+
 export class SqliteStateStore implements StateStore {
   readonly db: Database.Database;
   readonly archive: ArchiveState;
 
   /** Opens (creating if need be) the database file; ':memory:' for a private in-memory one. */
   constructor(file: string, options: SqliteStateStoreOptions = {}) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    if (file !== ':memory:') {
+      mkdirSync(dirname(file), { recursive: true });
+      refuseEmptyFile(file);
+    }
     try {
       this.db = new Database(file);
     } catch (error) {
@@ -192,12 +209,25 @@ export class SqliteStateStore implements StateStore {
         cause: error,
       });
     }
-    this.db.pragma(`busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs ?? 5000))}`);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('foreign_keys = ON');
-    migrate(this.db);
-    this.archive = new SqliteArchiveState(this.db);
+    try {
+      this.db.pragma(`busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs ?? 5000))}`);
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('foreign_keys = ON');
+      // Small (subscriptions and runs), so checked whole at every start: damage is found here,
+      // with the file named, not later in the middle of a digest.
+      const check = String(this.db.pragma('quick_check', { simple: true }));
+      if (check !== 'ok') throw new Error(`integrity check failed: ${check.split('\n')[0]}`);
+      migrate(this.db);
+      this.archive = new SqliteArchiveState(this.db);
+    } catch (error) {
+      this.db.close();
+      if (error instanceof StateDatabaseError) throw error;
+      throw new StateDatabaseError(
+        `The state database ${file} cannot be used: ${(error as Error).message}. Restore it from a backup, or move it away to start with no subscriptions.`,
+        { cause: error },
+      );
+    }
   }
 
   async addSubscription(input: NewSubscription): Promise<{ subscription: Subscription; created: boolean }> {

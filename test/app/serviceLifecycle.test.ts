@@ -67,6 +67,7 @@ async function healthPort(bot: Bot, slack: FakeSlack): Promise<number> {
     'the health server',
     30_000,
   );
+  expect(line.host).toBe('127.0.0.1'); // HEALTH_HOST's default: loopback only
   return Number(line.port);
 }
 

@@ -34,6 +34,7 @@ describe('loadSettings', () => {
       MAX_CONCURRENT_ANSWERS: 4,
       MAX_QUEUED_ANSWERS: 100,
       HEALTH_PORT: 9464,
+      HEALTH_HOST: '127.0.0.1',
       SHUTDOWN_TIMEOUT_MS: 10_000,
     });
   });
@@ -68,6 +69,16 @@ describe('loadSettings', () => {
     expect(error.message).toMatch(/MAX_CONCURRENT_ANSWERS: must be at least 1/);
     expect(error.message).toMatch(/HEALTH_PORT: /);
     expect(error.message).toMatch(/SHUTDOWN_TIMEOUT_MS: must be a whole number of milliseconds/);
+  });
+
+  it('binds the health port to loopback unless HEALTH_HOST says otherwise', () => {
+    expect(loadSettings({}).HEALTH_HOST).toBe('127.0.0.1');
+    expect(loadSettings({ HEALTH_HOST: '0.0.0.0' }).HEALTH_HOST).toBe('0.0.0.0');
+    expect(loadSettings({ HEALTH_HOST: '::' }).HEALTH_HOST).toBe('::');
+    expect(loadSettings({ HEALTH_HOST: 'localhost' }).HEALTH_HOST).toBe('localhost');
+    expect(settingsError({ HEALTH_HOST: 'http://0.0.0.0/' }).message).toMatch(
+      /HEALTH_HOST: must be an IP address \(127\.0\.0\.1, 0\.0\.0\.0, ::\) or a host name/,
+    );
   });
 
   it('treats empty strings as unset, as a copied .env.example has them', () => {

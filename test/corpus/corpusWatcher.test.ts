@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLiveKnowledge, watchLiveKnowledge } from '../../src/corpus/liveKnowledge.ts';
 import { createLogger } from '../../src/ops/logger.ts';
 import { COMMANDS } from '../../src/app/commands.ts';
+import { openKnowledge } from '../../src/app/openKnowledge.ts';
 import { type Bot, createBot } from '../../src/core/bot.ts';
 import { renderText } from '../../src/render/renderText.ts';
 
@@ -84,5 +85,64 @@ describe('live reload', () => {
     await new Promise((r) => setTimeout(r, 400));
     expect(bot.knowledge()).toBe(before);
     expect(ask('/who Okafor')).toMatch(/^Jane Okafor: Mayor/);
+  });
+
+  it('reports a facts file with a YAML alias error, loads the rest, and keeps watching', async () => {
+    writeFileSync(join(dir, 'facts.yaml'), 'entities: []\nextra: *typo\n');
+    await until(() => bot.knowledge().problems.some((p) => p.file === 'facts.yaml'));
+    expect(ask('/sources')).toMatch(/Problem in facts\.yaml \(line 2\): not valid YAML: Unresolved alias/);
+    expect(ask('/search Harbour Street bridge')).toMatch(/Mayor Jane Okafor closed/);
+
+    // An alias bomb is refused the same way, and later changes are still picked up.
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (const [name, prev] of [
+      ['b', 'a'],
+      ['c', 'b'],
+      ['d', 'c'],
+      ['e', 'd'],
+    ])
+      bomb.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
+    writeFileSync(join(dir, 'facts.yaml'), `${bomb.join('\n')}\n`);
+    await until(() => bot.knowledge().problems.some((p) => /alias count/.test(p.message)));
+    writeFileSync(
+      join(dir, 'court.txt'),
+      'Quarry ruling\n\nJudge Maria Delgado ruled the quarry permit lawful.\n',
+    );
+    await until(() => bot.knowledge().articles.size === 2);
+    expect(ask('/sources')).toMatch(
+      /Problem in facts\.yaml \(line \d+\): not valid YAML: Excessive alias count/,
+    );
+  });
+});
+
+describe('the watcher after a failed rebuild', () => {
+  it('rebuilds again on the next change', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'watch-fail-'));
+    const { watchCorpus } = await import('../../src/corpus/corpusWatcher.ts');
+    let calls = 0;
+    const reloaded: number[] = [];
+    const errors: unknown[] = [];
+    const kb = openKnowledge(join(__dirname, '../fixtures/corpora/riverton')).kb;
+    const watcher = watchCorpus({
+      dir: root,
+      debounceMs: 30,
+      rebuild: async () => {
+        calls++;
+        if (calls === 1) throw new ReferenceError('Unresolved alias');
+        return kb;
+      },
+      onReload: () => reloaded.push(calls),
+      onError: (error) => errors.push(error),
+    });
+    try {
+      writeFileSync(join(root, 'a.md'), 'one');
+      await until(() => errors.length === 1);
+      writeFileSync(join(root, 'a.md'), 'two');
+      await until(() => reloaded.length === 1);
+      expect(calls).toBe(2);
+    } finally {
+      watcher.close();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

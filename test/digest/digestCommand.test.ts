@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assembleCommands, COMMANDS } from '../../src/app/commands.ts';
 import { type Bot, createBot } from '../../src/core/bot.ts';
 import type { Request } from '../../src/core/request.ts';
+import { MAX_SUBSCRIPTIONS_PER_CHANNEL } from '../../src/digest/channelLimits.ts';
 import { DigestConfigError, loadDigestSubscriptions } from '../../src/digest/digestConfig.ts';
 import { createDigestService, syncConfiguredSubscriptions } from '../../src/digest/digestService.ts';
 import { parseSchedule } from '../../src/digest/schedule.ts';
@@ -96,6 +97,26 @@ describe('/digest subscribe', () => {
     expect(reply.kind).toBe('error');
     expect(reply.headline).toMatch(
       /Subscribe from the Slack or Discord channel .* or declare it in DIGEST_SUBSCRIPTIONS/,
+    );
+  });
+});
+
+describe('/digest subscribe: per-channel cap', () => {
+  it('refuses a subscription past the cap in one channel, privately, and leaves other channels alone', async () => {
+    for (let m = 0; m < MAX_SUBSCRIPTIONS_PER_CHANNEL; m++)
+      expect((await ask(slack(`/digest subscribe cron "${m}-59/15 * * * *"`))).reply.kind).toBe('answer');
+    const refused = await ask(slack('/digest subscribe cron "9-59/15 * * * *"'));
+    expect(refused.reply.visibility).toBe('asker');
+    expect(refused.text).toMatch(
+      new RegExp(`already has ${MAX_SUBSCRIPTIONS_PER_CHANNEL} digest subscriptions.*/digest unsubscribe`),
+    );
+    expect(await store.listSubscriptions({ channelId: 'C1' })).toHaveLength(MAX_SUBSCRIPTIONS_PER_CHANNEL);
+    // Asking again for one it has is not a new subscription; another channel has its own cap.
+    expect((await ask(slack('/digest subscribe cron "0-59/15 * * * *"'))).text).toMatch(
+      /already gets a digest/,
+    );
+    expect((await ask(slack('/digest subscribe cron "9-59/15 * * * *"', 'C2'))).text).toMatch(
+      /will get a digest/,
     );
   });
 });

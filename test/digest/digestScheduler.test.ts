@@ -477,4 +477,39 @@ describe('DigestScheduler', () => {
     expect(delivery.posted).toHaveLength(2);
     await scheduler.stop();
   });
+
+  it('posts at most one digest per channel in any 15 minutes, however many subscriptions it has', async () => {
+    const clock = new ManualClock(new Date('2026-03-28T09:00:00Z'));
+    const delivery = new RecordingDelivery();
+    const { scheduler, store } = harness(join(tempDir(), 'state.sqlite'), clock, delivery);
+    // Fifteen schedules a minute apart, and two more due at the very same minute.
+    for (let m = 0; m < 15; m++) await subscribe(store, `cron "${m}-59/15 * * * *"`, '2026-03-28T09:00:00Z');
+    await subscribe(store, 'cron "0-59/15 * * * *"', '2026-03-28T09:00:00Z', {
+      channelId: 'C-SAME',
+      timeZone: 'UTC',
+    });
+    await subscribe(store, 'cron "0,15,30,45 * * * *"', '2026-03-28T09:00:00Z', { channelId: 'C-SAME' });
+    await subscribe(store, 'cron "1-59/15 * * * *"', '2026-03-28T09:00:00Z', { channelId: 'C-OTHER' });
+
+    const reports = await runUntil(clock, '2026-03-28T11:00:00Z', MINUTE, scheduler);
+
+    const times = (channel: string) =>
+      reports
+        .filter((r) => r.status === 'sent')
+        .filter((r) => channelOf(r.subscriptionId) === channel)
+        .map((r) => new Date(r.slot).getTime())
+        .sort((a, b) => a - b);
+    const subs = await store.listSubscriptions();
+    const channelOf = (id: number) => subs.find((s) => s.id === id)?.channelId;
+    for (const channel of ['C-NEWS', 'C-SAME']) {
+      const sent = times(channel);
+      expect(sent.length).toBeGreaterThanOrEqual(7);
+      for (let i = 1; i < sent.length; i++)
+        expect((sent[i] ?? 0) - (sent[i - 1] ?? 0)).toBeGreaterThanOrEqual(15 * MINUTE);
+    }
+    // Another channel is not held back by these.
+    expect(times('C-OTHER')).toHaveLength(8);
+    const skipped = reports.find((r) => r.status === 'skipped' && /too soon after/.test(r.detail ?? ''));
+    expect(skipped?.detail).toMatch(/at most one every 15 minutes per channel/);
+  });
 });

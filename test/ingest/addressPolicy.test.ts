@@ -36,8 +36,21 @@ describe('checkAddress', () => {
       '::',
       '2002:7f00:1::1',
       '64:ff9b::7f00:1',
+      '::7f00:1', // IPv4-compatible: 127.0.0.1
+      '::a9fe:a9fe', // IPv4-compatible: 169.254.169.254
+      '::808:808', // IPv4-compatible: 8.8.8.8
+      '100::1', // discard-only
+      'fec0::1', // deprecated site-local
     ])
       expect(checkAddress(a, all).ok, a).toBe(false);
+  });
+
+  it('names an IPv4-compatible IPv6 address as such', () => {
+    expect(checkAddress('[::7f00:1]', ['loopback', 'private', 'link-local'])).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^::7f00:1, an IPv4-compatible IPv6 address/),
+    });
+    expect(checkAddress('2001:4860:4860::8888').ok).toBe(true);
   });
 
   it('recognises IP literals in URL hosts', () => {

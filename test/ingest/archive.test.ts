@@ -278,3 +278,55 @@ describe('feeds', () => {
     expect((await ask('/feeds')).text).toMatch(/^The archive follows no feeds\.\n.*FEEDS/);
   });
 });
+
+describe('pages with one title, stored at once', () => {
+  /** A page titled "Same Title Here" whose text names its own number. */
+  function samePage(n: number): string {
+    const words = Array.from({ length: 60 }, (_, i) => `word${n}x${i}`).join(' ');
+    return `<html><head><title>Same Title Here</title></head><body><article><h1>Same Title Here</h1><p>Story number ${n} of the race test. ${words}.</p></article></body></html>`;
+  }
+
+  it('never share a file: each URL is stored in a file that holds its own text, and the state says so', async () => {
+    const ingests = 8;
+    const items = 6;
+    for (let n = 0; n < ingests + items; n++) server.routes.set(`/same/${n}`, { body: samePage(n) });
+    const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>Same</title><link>{{BASE}}/</link>${Array.from(
+      { length: items },
+      (_, i) => `<item><title>Same Title Here</title><link>{{BASE}}/same/${ingests + i}</link></item>`,
+    ).join('')}</channel></rss>`;
+    server.routes.set('/same.rss', { body: rss, headers: { 'content-type': 'application/rss+xml' } });
+    archive = makeArchive([`${server.base}/same.rss`]);
+    const feedPoller = new FeedPoller({
+      feeds: [`${server.base}/same.rss`],
+      archive,
+      fetcher,
+      state,
+      intervalMs: 60_000,
+      now: () => NOW,
+    });
+
+    const [outcomes] = await Promise.all([
+      Promise.all(
+        Array.from({ length: ingests }, (_, n) =>
+          archive.ingestUrl(`${server.base}/same/${n}`, 'chat:slack:UEDITOR'),
+        ),
+      ),
+      feedPoller.pollAll(),
+    ]);
+
+    expect(outcomes.map((o) => o.status)).toEqual(Array(ingests).fill('stored'));
+    const files = readdirSync(join(dir, 'ingested'));
+    expect(files.filter((f) => f.startsWith('.'))).toEqual([]); // no temporary file left behind
+    expect(files).toHaveLength(ingests + items);
+    for (let n = 0; n < ingests + items; n++) {
+      const row = await state.findUrl(`${server.base}/same/${n}`);
+      expect(row?.status).toBe('stored');
+      const text = readFileSync(join(dir, row?.file ?? 'missing'), 'utf8');
+      expect(text).toContain(`Story number ${n} of the race test`);
+      expect(text).toContain(`url: ${server.base}/same/${n}`);
+      const id = /^id: (.+)$/m.exec(text)?.[1];
+      expect(row?.file).toBe(`ingested/${id}.md`);
+    }
+    for (const o of outcomes) if (o.status === 'stored') expect(`ingested/${o.id}.md`).toBe(o.file);
+  });
+});

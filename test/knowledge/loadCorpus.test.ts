@@ -417,3 +417,28 @@ quotes:
     for (const e of corpus.facts.events) for (const f of e.follows) expect(ids).toContain(f);
   });
 });
+
+describe('loadCorpus: symbolic links', () => {
+  it('notes each link it does not follow, file or folder, and loads the rest', async () => {
+    const { mkdirSync, symlinkSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const outside = makeCorpus({ 'secret.md': '# Secret\n\nSomething from outside the corpus.\n' });
+    const dir = makeCorpus({ 'paris.md': PARIS });
+    symlinkSync(join(outside, 'secret.md'), join(dir, 'linked.md'));
+    mkdirSync(join(dir, 'desk'));
+    symlinkSync(outside, join(dir, 'desk', 'elsewhere'));
+    writeFileSync(join(dir, 'desk', 'note.txt'), 'A note\n\nThe desk keeps a note.\n');
+    const corpus = loadCorpus(dir);
+    expect(corpus.articles.map((a) => a.file).sort()).toEqual(['desk/note.txt', 'paris.md']);
+    expect(corpus.problems).toEqual([
+      {
+        file: 'desk/elsewhere',
+        message: expect.stringMatching(/^skipped: a symbolic link, which is not followed/),
+      },
+      {
+        file: 'linked.md',
+        message: expect.stringMatching(/^skipped: a symbolic link, which is not followed/),
+      },
+    ]);
+  });
+});

@@ -149,3 +149,48 @@ quotes:
     expect(result.problems[0]?.where).toMatch(/^line 2, field events\.0\.summary$/);
   });
 });
+
+describe('loadFacts: YAML alias errors', () => {
+  const bomb = () => {
+    const lines = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (const [name, prev] of [
+      ['b', 'a'],
+      ['c', 'b'],
+      ['d', 'c'],
+      ['e', 'd'],
+    ])
+      lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
+    return `${lines.join('\n')}\n`;
+  };
+
+  it('reports an alias without an anchor as a problem with its line, never a throw', () => {
+    const result = loadFacts('facts.yaml', `${VALID}extra: *typo\n`);
+    expect(result.problems).toEqual([
+      {
+        file: 'facts.yaml',
+        where: `line ${VALID.split('\n').length}`,
+        message: expect.stringMatching(/^not valid YAML: Unresolved alias.*typo/),
+      },
+    ]);
+    expect(result.facts).toEqual(emptyFacts());
+  });
+
+  it('reports an alias bomb as a problem', () => {
+    const result = loadFacts('bomb.yaml', bomb());
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]?.message).toMatch(/not valid YAML: Excessive alias count/);
+  });
+
+  it('reports an alias error in article front matter as a problem of that article', async () => {
+    const { loadArticle } = await import('../../src/knowledge/loadArticle.ts');
+    const result = loadArticle('a.md', '---\ntitle: Bridge\nextra: *typo\n---\nThe bridge closed.\n');
+    expect(result).toEqual({
+      ok: false,
+      problem: {
+        file: 'a.md',
+        where: 'line 3',
+        message: expect.stringMatching(/^front matter is not valid YAML: Unresolved alias/),
+      },
+    });
+  });
+});

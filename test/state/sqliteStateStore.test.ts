@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -90,6 +90,39 @@ describe('SqliteStateStore: the database', () => {
     raw.close();
     expect(() => new SqliteStateStore(file)).toThrow(StateDatabaseError);
     expect(() => new SqliteStateStore(file)).toThrow(/schema version 999, newer than this bot knows/);
+  });
+});
+
+describe('SqliteStateStore: a damaged file', () => {
+  it('refuses a state file truncated to 0 bytes instead of starting an empty database, naming the file', () => {
+    const file = join(tempDir(), 'state.sqlite');
+    writeFileSync(file, '');
+    expect(() => new SqliteStateStore(file)).toThrow(StateDatabaseError);
+    expect(() => new SqliteStateStore(file)).toThrow(
+      `The state database ${file} is empty (0 bytes): it was truncated or never written.`,
+    );
+    expect(readFileSync(file)).toHaveLength(0); // left as it was, for the operator to look at
+  });
+
+  it('names the file when it is not a database or is corrupt', async () => {
+    const notDb = join(tempDir(), 'state.sqlite');
+    writeFileSync(notDb, 'x'.repeat(8192));
+    expect(() => new SqliteStateStore(notDb)).toThrow(
+      new RegExp(`^The state database ${notDb} cannot be used: .*Restore it from a backup`),
+    );
+
+    const file = join(tempDir(), 'state.sqlite');
+    const store = new SqliteStateStore(file);
+    for (let i = 0; i < 200; i++)
+      await store.addSubscription(sub({ channelId: `C${i}`, spec: 'x'.repeat(200) }));
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    await store.close();
+    const bytes = readFileSync(file);
+    bytes.fill(0x5a, 4096, bytes.length); // every page after the first overwritten
+    writeFileSync(file, bytes);
+    expect(() => new SqliteStateStore(file)).toThrow(
+      new RegExp(`^The state database ${file} cannot be used`),
+    );
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type AppOptions, SocketModeReceiver } from '@slack/bolt';
+import { App, type AppOptions, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Settings } from '../../config/settings.ts';
 import type { Bot } from '../../core/bot.ts';
 import type { DigestDelivery } from '../../digest/digestScheduler.ts';
@@ -18,7 +18,9 @@ import type { RunningAdapter } from '../types.ts';
 import { boltLogger } from './boltLogger.ts';
 import { EventDedup, type EventDedupOptions } from './eventDedup.ts';
 import { registerSlackHandlers } from './handlers.ts';
+import { registerReplayGuard, signatureOf } from './replayGuard.ts';
 import { createSlackDigestDelivery } from './slackDigestDelivery.ts';
+import { retryStart, type StartRetryPolicy } from './startRetry.ts';
 
 export type SlackSettings = Pick<
   Settings,
@@ -68,6 +70,8 @@ export interface SlackAdapterOptions {
   /** HTTP receiver: the port (default settings.PORT; 0 picks a free one) and the address to bind. */
   port?: number;
   host?: string;
+  /** Back-off of the start-up token check while Slack fails (default DEFAULT_START_RETRY). */
+  startRetry?: StartRetryPolicy;
   /** HTTP receiver: reply to Slack's request only after the listener finished (for FaaS). Default false. */
   processBeforeResponse?: boolean;
   /** How long, and how many, event ids are remembered to drop Slack's retries. */
@@ -159,11 +163,18 @@ export function createSlackApp(options: SlackAdapterOptions): SlackApp {
     ...(connection.mode === 'socket'
       ? { socketMode: true, receiver }
       : {
-          signingSecret: connection.signingSecret,
-          port: options.port ?? settings.PORT,
-          processBeforeResponse: options.processBeforeResponse ?? false,
+          receiver: new HTTPReceiver({
+            signingSecret: connection.signingSecret,
+            port: options.port ?? settings.PORT,
+            processBeforeResponse: options.processBeforeResponse ?? false,
+            logger,
+            logLevel: logger.getLevel(),
+            // The signature goes into the context, for the replay guard.
+            customPropertiesExtractor: signatureOf,
+          }),
         }),
   });
+  if (connection.mode === 'http') registerReplayGuard(app, { log });
   const inFlight = new InFlight();
   registerSlackHandlers(app, {
     bot,
@@ -197,7 +208,7 @@ export async function startSlack(options: SlackAdapterOptions): Promise<RunningS
   let port: number | undefined;
   let server: Server | undefined;
   try {
-    await app.init();
+    await retryStart(() => app.init(), log, options.startRetry);
     if (mode === 'socket') {
       await app.start();
     } else {

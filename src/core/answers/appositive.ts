@@ -14,14 +14,14 @@ export interface Appositive {
 
 const MAX_CHARS = 140;
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The phrase between the comma after a name and the next comma (or the sentence's end). */
 export function appositiveOf(name: string, passages: readonly Passage[]): Appositive | undefined {
   const after = new RegExp(
-    `\\b${escape(name)},\\s+((?:an?|the)\\s+[^,;:()"]{3,${MAX_CHARS}}?|[a-z][^,;:()"]{3,${MAX_CHARS}}?)(?=,|;|\\.\\s|\\.$)`,
+    `\\b${escapeRegExp(name)},\\s+((?:an?|the)\\s+[^,;:()"]{3,${MAX_CHARS}}?|[a-z][^,;:()"]{3,${MAX_CHARS}}?)(?=,|;|\\.\\s|\\.$)`,
     'u',
   );
   for (const passage of passages) {

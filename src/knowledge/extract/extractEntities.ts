@@ -129,6 +129,9 @@ function isNameLike(tokens: readonly TextToken[], i: number, first: number, gaze
 
 const OPENING = /^["'“‘(:\-–—]$/;
 
+/** The longest run of tokens read as names ("Ministry of Foreign Affairs of the Russian Federation" is 8). */
+export const MAX_RUN_TOKENS = 12;
+
 let organisationWordSet: Set<string> | undefined;
 
 function organisationWordsOf(gazetteer: Gazetteer): Set<string> {
@@ -162,6 +165,12 @@ export function extractEntities(article: Article): ExtractedEntity[] {
         const gap = joinerEnd(tokens, j, last, organisationWords, gazetteer);
         if (gap > j && isNameLike(tokens, gap + 1, first, gazetteer)) j = gap + 1;
         else break;
+      }
+      if (j - i >= MAX_RUN_TOKENS) {
+        // No name is this long: a run of capitalised words (a list, a Title Case text, crafted
+        // input) is skipped whole, which also keeps splitRun's work per run small.
+        i = j + 1;
+        continue;
       }
       for (const candidate of splitRun(tokens.slice(i, j + 1), gazetteer, organisationWords)) {
         const mention = classify(candidate, text, sentence, body, gazetteer, organisationWords);

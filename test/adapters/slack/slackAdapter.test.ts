@@ -61,6 +61,22 @@ describe('startSlack', () => {
     await expect(startSlack(options({}))).rejects.toThrow(/refused the token \(invalid_auth\)/);
   });
 
+  it('keeps trying, with back-off, while Slack answers auth.test with a 500 or not at all, instead of exiting', async () => {
+    for (let i = 0; i < 3; i++) fake.faultNext('auth.test', { status: 500 });
+    const before = fake.callsTo('auth.test').length;
+    const { log, entries } = memoryLogger('info');
+    const running = await startSlack({
+      ...options({}),
+      log,
+      startRetry: { baseDelayMs: 20, maxDelayMs: 40 },
+    });
+    await running.stop();
+    expect(fake.callsTo('auth.test').length - before).toBe(4);
+    const retries = entries.filter((e) => /could not verify the token/.test(String(e.msg)));
+    expect(retries.map((e) => e.retryInMs)).toEqual([20, 40, 40]);
+    expect(entries.map((e) => e.msg)).toContain('slack: listening for HTTP requests');
+  });
+
   it('skips auth.test when the bot ids are given, and logs through pino', async () => {
     const before = fake.callsTo('auth.test').length;
     const { log, entries } = memoryLogger('info');

@@ -174,6 +174,32 @@ describe('Slack over HTTP', () => {
     expect(fake.responsesTo('stale')).toHaveLength(0);
   });
 
+  it('answers a signed request once: the same request sent again within five minutes is dropped', async () => {
+    const body = slashCommandBody({
+      ...fixture<Record<string, string>>('slash-command.json'),
+      command: '/who',
+      text: 'Tillerson',
+      response_url: fake.responseUrl('replayed'),
+    });
+    const timestamp = Math.floor(Date.now() / 1000) - 120;
+    const send = async (headers: Record<string, string> = {}) =>
+      (
+        await postSigned(eventsUrl, body, {
+          signingSecret: SIGNING_SECRET,
+          contentType: FORM,
+          timestamp,
+          headers,
+        })
+      ).status;
+    expect(await send()).toBe(200);
+    await fake.waitFor(() => fake.responsesTo('replayed')[0], 'the first answer', 5000);
+    expect(await send()).toBe(200);
+    expect(await send({ 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' })).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.responsesTo('replayed')).toHaveLength(1);
+    expect(entries.filter((e) => /replayed request/.test(String(e.msg)))).toHaveLength(2);
+  });
+
   it("answers Slack's URL verification challenge", async () => {
     const { status, text } = await postSigned(
       eventsUrl,

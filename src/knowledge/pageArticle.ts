@@ -3,8 +3,20 @@
  * uses for saved pages (src/knowledge/loadHtmlArticle.ts). Pages that are not articles are refused
  * with the reason: not HTML, or too little article text (a home page, a login wall, a video page).
  */
-import { loadHtmlArticle } from '../knowledge/loadHtmlArticle.ts';
-import type { ExtractedArticle } from './articleFile.ts';
+import { loadHtmlArticle } from './loadHtmlArticle.ts';
+
+/** An article read from a fetched page, before it is written to the archive. */
+export interface ExtractedArticle {
+  title: string;
+  author?: string;
+  publication?: string;
+  /** YYYY-MM-DD. */
+  published?: string;
+  /** The page's URL (after redirects). */
+  url: string;
+  body: string;
+  words: number;
+}
 
 /** Fewer words than this is a teaser, an index page or a wall, not an article. */
 export const MIN_ARTICLE_WORDS = 40;
