@@ -36,7 +36,7 @@ for (const suite of SUITES) {
  * passes yet: the suite holds the score at or above what has been reached, which is above plain
  * BM25 over sentences (the baseline script answers 27 of 45), so a change that loses answers fails.
  */
-const BROWN_DEV_FLOOR = 41;
+const BROWN_DEV_FLOOR = 42;
 
 describe('eval test/eval/brown-dev.jsonl on Brown D, G, J (real text)', () => {
   const corpus = buildBrownCorpus(join(tmpdir(), 'newsroom-bot-brown-dgj'), 'dgj');

@@ -42,6 +42,17 @@ function lowerWords(text: string): Set<string> {
   );
 }
 
+/** One key per name of the question: its rarest word ("sloan" of "John Sloan"). */
+function nameAnchors(kb: KnowledgeBase, a: QuestionAnalysis): string[] {
+  return a.names.flatMap((name) => {
+    const terms = contentTerms(name);
+    const rarest = terms.sort(
+      (x, y) => kb.passageIndex.documentFrequency(x) - kb.passageIndex.documentFrequency(y),
+    )[0];
+    return rarest ? [wordKey(rarest)] : [];
+  });
+}
+
 /** Whether a candidate repeats a name the question already gives (it is not the answer). */
 function inQuestion(a: QuestionAnalysis, text: string): boolean {
   const asked = new Set(a.names.flatMap((n) => [...lowerWords(n)]));
@@ -188,6 +199,7 @@ const doer: Strategy = (kb, a, hits) => {
     anchorKeys: a.anchorKeys,
     reach: 1,
     requireKeys: a.predicateKeys,
+    requireNames: nameAnchors(kb, a),
     depth: 12,
     sameAnswer: surname,
   });
@@ -254,6 +266,7 @@ const time: Strategy = (kb, a, hits) => {
     anchorKeys: a.anchorKeys,
     reach: 1,
     requireKeys: a.predicateKeys,
+    requireNames: nameAnchors(kb, a),
   });
   const top = best(ranked);
   if (!top) return undefined;
@@ -280,6 +293,7 @@ const place: Strategy = (kb, a, hits) => {
     anchorKeys: a.anchorKeys,
     reach: 1,
     requireKeys: a.predicateKeys,
+    requireNames: nameAnchors(kb, a),
   });
   const top = best(ranked);
   if (!top) return undefined;
@@ -306,7 +320,8 @@ function countsUnit(sentence: string, c: Candidate, unitKey: string): boolean {
     );
   };
   const after = wordsOf(sentence.slice(c.end)).slice(0, 4);
-  const before = wordsOf(sentence.slice(Math.max(0, c.start - 40), c.start)).slice(-3);
+  // "the Catholic population of England is ... ( ten per cent, or 5 million )"
+  const before = wordsOf(sentence.slice(Math.max(0, c.start - 120), c.start)).slice(-12);
   return after.some(matches) || before.some(matches);
 }
 
@@ -319,13 +334,14 @@ const amount: Strategy = (kb, a, hits) => {
       const percent = /%|per\s?cent/i.test(candidate.text);
       let weight = percent && /^how\s+many/i.test(a.question) ? 0.5 : 1;
       // A count stands next to what it counts ("140,000 copies"); a number far from it counts other things.
-      if (unitKey && !countsUnit(evidence.text, candidate, unitKey)) weight *= 0.3;
+      if (unitKey && !countsUnit(evidence.text, candidate, unitKey)) return [];
       return [{ candidate, weight }];
     });
   const ranked = rankCandidates(kb, hits, extract, {
     anchorKeys,
     reach: 0,
     requireKeys: a.predicateKeys,
+    requireNames: nameAnchors(kb, a),
   });
   const top = best(ranked);
   if (!top) return undefined;
@@ -344,6 +360,7 @@ const reason: Strategy = (kb, a, hits) => {
     anchorKeys: a.anchorKeys,
     reach: 2,
     requireKeys: a.predicateKeys,
+    requireNames: nameAnchors(kb, a),
   });
   // A reason read two sentences on is still worth more than a sentence that gives none.
   const top = best(ranked, 0.4);
@@ -414,7 +431,7 @@ export function answerQuestion(
   a: QuestionAnalysis,
   trace?: (line: string) => void,
 ): Reply {
-  const { hits } = findSentences(kb, a.terms, { limit: 16 });
+  const { hits } = findSentences(kb, a.terms, { limit: 24 });
   tracer = trace;
   trace?.(`${a.type}: terms ${a.terms.join(' ')}; predicate ${a.predicateKeys.join(' ')}`);
   for (const h of trace ? hits.slice(0, 5) : [])

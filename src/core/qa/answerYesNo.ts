@@ -63,7 +63,10 @@ const NEGATES_NEXT = 3;
 export function denies(sentence: string, anchorKeys: readonly string[]): boolean {
   const words = wordsOf(sentence);
   const keys = words.map((w) => wordKey(w.text));
-  const isNegator = (i: number) => NEGATORS.test(words[i]?.text ?? '');
+  // "far from being Cubans" denies as "not" does.
+  const isNegator = (i: number) =>
+    NEGATORS.test(words[i]?.text ?? '') ||
+    (/^far$/i.test(words[i]?.text ?? '') && /^from$/i.test(words[i + 1]?.text ?? ''));
   const negatedAt = (i: number) =>
     Array.from({ length: NEGATES_NEXT }, (_, d) => i - d - 1).some((j) => j >= 0 && isNegator(j));
   const opposites = anchorKeys.flatMap(oppositeOf);

@@ -79,44 +79,120 @@ export interface FindOptions {
   paragraphs?: number;
   /** Sentences to return (default 12). */
   limit?: number;
+  /**
+   * Also read every paragraph of the articles the best paragraphs come from (default 2 articles):
+   * an answer often stands where the question's words are replaced by "he" or "the company".
+   */
+  focusArticles?: number;
 }
+
+/** A passage's sentences and their word-family keys, cached: the same passages answer many questions. */
+interface ReadPassage {
+  sentences: string[];
+  keys: Set<string>[];
+  all: Set<string>;
+}
+
+const READ_CACHE_LIMIT = 20_000;
+const readCache = new Map<Passage, ReadPassage>();
+
+function read(passage: Passage): ReadPassage {
+  const known = readCache.get(passage);
+  if (known) return known;
+  const sentences = splitSentences(passage.text);
+  const keys = sentences.map(keysOfText);
+  const all = new Set(keys.flatMap((k) => [...k]));
+  if (readCache.size >= READ_CACHE_LIMIT) readCache.clear();
+  const entry = { sentences, keys, all };
+  readCache.set(passage, entry);
+  return entry;
+}
+
+/** Passages of one article, in order (the knowledge base numbers an article's passages in a row). */
+function passagesOf(kb: KnowledgeBase, around: Passage, max: number): Passage[] {
+  const out: Passage[] = [];
+  let first = around.id;
+  while (first > 0 && kb.passages[first - 1]?.articleId === around.articleId) first--;
+  for (let id = first; out.length < max; id++) {
+    const p = kb.passages[id];
+    if (!p || p.articleId !== around.articleId) break;
+    out.push(p);
+  }
+  return out;
+}
+
+const ARTICLE_CACHE_LIMIT = 2_000;
+const articleCache = new Map<string, Set<string>>();
+
+/** The word-family keys of a whole article (cached). */
+export function articleKeysOf(kb: KnowledgeBase, passage: Passage): Set<string> {
+  const cacheKey = `${passage.articleId}\u0000${kb.passages.length}`;
+  const known = articleCache.get(cacheKey);
+  if (known) return known;
+  const all = new Set<string>();
+  for (const p of passagesOf(kb, passage, Number.POSITIVE_INFINITY)) for (const k of read(p).all) all.add(k);
+  if (articleCache.size >= ARTICLE_CACHE_LIMIT) articleCache.clear();
+  articleCache.set(cacheKey, all);
+  return all;
+}
+
+/** Paragraphs read beyond the searched ones, per focus article. */
+const FOCUS_PASSAGES = 80;
 
 export function findSentences(
   kb: KnowledgeBase,
   terms: readonly string[],
   options: FindOptions = {},
 ): { hits: SentenceHit[]; weighted: WeightedTerm[] } {
-  const { paragraphs = 30, limit = 12 } = options;
+  const { paragraphs = 30, limit = 12, focusArticles = 2 } = options;
   const weighted = weighTerms(kb, terms);
   if (!weighted.length) return { hits: [], weighted };
   const query = [...new Set(terms.flatMap((t) => kb.passageIndex.family(t)))].join(' ');
   const found = kb.passageIndex.search(query || terms.join(' '), { limit: paragraphs });
   const top = found[0]?.score ?? 1;
+
+  // The articles the best paragraphs come from: their other paragraphs are read too, at a
+  // discount, with what the article says elsewhere counting toward a sentence's context.
+  const focus: Passage[] = [];
+  const seenArticles = new Set<string>();
+  for (const hit of found) {
+    if (seenArticles.size >= focusArticles) break;
+    if (seenArticles.has(hit.passage.articleId)) continue;
+    seenArticles.add(hit.passage.articleId);
+    focus.push(hit.passage);
+  }
+  const articleKeys = new Map<string, Set<string>>();
+  const scanned = new Map<Passage, { rank: number; bm25: number }>();
+  found.forEach((hit, rank) => scanned.set(hit.passage, { rank, bm25: hit.score / top }));
+  for (const anchor of focus) {
+    const all = new Set<string>();
+    for (const p of passagesOf(kb, anchor, FOCUS_PASSAGES)) {
+      for (const k of read(p).all) all.add(k);
+      if (!scanned.has(p)) scanned.set(p, { rank: paragraphs, bm25: 0 });
+    }
+    articleKeys.set(anchor.articleId, all);
+  }
+
   const hits: SentenceHit[] = [];
-  found.forEach((hit, rank) => {
-    const sentences = splitSentences(hit.passage.text);
-    const keys = sentences.map(keysOfText);
-    const paragraphCoverage = coverageOf(new Set(keys.flatMap((k) => [...k])), weighted);
+  for (const [passage, { rank, bm25 }] of scanned) {
+    const { sentences, keys, all } = read(passage);
+    const paragraphCoverage = coverageOf(all, weighted);
+    const inArticle = articleKeys.get(passage.articleId);
+    const articleCoverage = inArticle ? coverageOf(inArticle, weighted) : paragraphCoverage;
     keys.forEach((k, i) => {
       const coverage = coverageOf(k, weighted);
       if (coverage === 0) return;
       const around = new Set([...(keys[i - 1] ?? []), ...k, ...(keys[i + 1] ?? [])]);
       const near = coverageOf(around, weighted);
-      const contextCoverage = near + 0.5 * (paragraphCoverage - near);
+      const inParagraph = Math.max(near, paragraphCoverage);
+      const contextCoverage =
+        near + 0.5 * (inParagraph - near) + 0.25 * Math.max(0, articleCoverage - inParagraph);
       // Titles rarely answer a question; a passage's rank breaks ties between equal sentences.
-      const titlePenalty = hit.passage.paragraph < 0 ? 0.15 : 0;
-      const score = coverage + 0.25 * contextCoverage + 0.1 * (hit.score / top) - 0.002 * rank - titlePenalty;
-      hits.push({
-        passage: hit.passage,
-        sentences,
-        index: i,
-        text: sentences[i] ?? '',
-        coverage,
-        contextCoverage,
-        score,
-      });
+      const titlePenalty = passage.paragraph < 0 ? 0.15 : 0;
+      const score = coverage + 0.25 * contextCoverage + 0.1 * bm25 - 0.002 * rank - titlePenalty;
+      hits.push({ passage, sentences, index: i, text: sentences[i] ?? '', coverage, contextCoverage, score });
     });
-  });
+  }
   hits.sort((a, b) => b.score - a.score);
   return { hits: hits.slice(0, limit), weighted };
 }

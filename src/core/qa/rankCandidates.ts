@@ -6,7 +6,7 @@
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import type { Candidate } from './candidates.ts';
 import { type Evidence, evidenceAround, proximity } from './evidence.ts';
-import { holdsKey, keysOfText, type SentenceHit } from './findSentences.ts';
+import { articleKeysOf, holdsKey, keysOfText, type SentenceHit } from './findSentences.ts';
 
 export interface Typed {
   candidate: Candidate;
@@ -40,6 +40,12 @@ export interface RankOptions {
    */
   requireKeys?: readonly string[];
   /**
+   * Keys of the names the question is about, one per name (its rarest word): the found sentence's
+   * article must hold one, so an answer about "John Sloan" never comes from a sentence about Pope
+   * John elsewhere.
+   */
+  requireNames?: readonly string[];
+  /**
    * What makes two candidates the same answer (default: their words). People: the last word, so
    * "Brumidi" agrees with "Constantino Brumidi"; the longer form is shown.
    */
@@ -52,13 +58,19 @@ const wordsKey = (text: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
-function holdsAny(kb: KnowledgeBase, hit: SentenceHit, keys: readonly string[]): boolean {
-  if (!keys.length) return true;
-  const context = evidenceAround(kb, hit, 1)
-    .map((e) => e.text)
-    .join(' ');
-  const found = keysOfText(context);
-  return keys.some((k) => holdsKey(found, k));
+/** Whether the hit's sentence or a neighbour holds one of the keys, and its article a name. */
+function speaksOf(kb: KnowledgeBase, hit: SentenceHit, options: RankOptions): boolean {
+  const keys = options.requireKeys ?? [];
+  const names = options.requireNames ?? [];
+  if (!keys.length && !names.length) return true;
+  const near = keysOfText(
+    evidenceAround(kb, hit, 1)
+      .map((e) => e.text)
+      .join(' '),
+  );
+  if (keys.length && !keys.some((k) => holdsKey(near, k))) return false;
+  // The article must be about one of the names (the sentence may say "he" or "the bridge").
+  return !names.length || names.some((n) => holdsKey(articleKeysOf(kb, hit.passage), n));
 }
 
 const NEIGHBOUR_DISCOUNT = 0.6;
@@ -71,8 +83,8 @@ export function rankCandidates(
 ): Ranked[] {
   const byKey = new Map<string, Ranked>();
   const seen = new Set<string>();
-  for (const hit of hits.slice(0, options.depth ?? 8)) {
-    if (!holdsAny(kb, hit, options.requireKeys ?? [])) continue;
+  for (const hit of hits.slice(0, options.depth ?? 16)) {
+    if (!speaksOf(kb, hit, options)) continue;
     for (const evidence of evidenceAround(kb, hit, options.reach ?? 0)) {
       // A sentence read twice (as a hit and as a neighbour) counts once.
       const id = `${evidence.articleId}\u0000${evidence.text}`;
