@@ -27,7 +27,7 @@ const QUESTIONS: QuestionPattern[] = [
   },
   {
     pattern: new RegExp(
-      `^what\\s+(?:did|does|has|had)\\s+(.+?)\\s+(?:say|said|tell|told|state|claim|declare)(?:\\s+(?:about|on|of|regarding)\\s+(.+?))?${Q}`,
+      `^what\\s+(?:did|does|has|had)\\s+(.+?)\\s+(?:say|said|tell|told|state|claim|declare)(?:\\s+(?:about|on|of|regarding|when|after|if|that)\\s+(.+?))?${Q}`,
       'i',
     ),
     command: 'quote',

@@ -94,7 +94,7 @@ function quoteReply(kb: KnowledgeBase, speaker: string, quotes: FoundQuote[], to
   const reportedOnly = quotes.every((q) => q.reported);
   const headline = reportedOnly
     ? `${speaker}: ${shorten(lead[0]?.text ?? '', 240)}`
-    : `${speaker}: ${lead.map((q) => `“${shorten(q.text, 120)}”`).join(' / ')}`;
+    : `${speaker}: ${lead.map((q) => `“${shorten(q.text, lead.length > 1 ? 110 : 190)}”`).join(' / ')}`;
   const reply = new ReplyBuilder(kb, 'answer', headline).citeHeadline(...lead.map((q) => q.articleId));
   if (topicNote) reply.line(topicNote);
   const sources = new Set(quotes.map((q) => q.articleId));

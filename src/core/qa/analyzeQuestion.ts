@@ -132,7 +132,7 @@ function place(question: string, subject: string): QuestionAnalysis {
 }
 
 const SAID =
-  /^what\s+(?:did|does|do|has|had|have|will|would)\s+(.+?)\s+(?:say|said|tell|told|state|claim|declare|write|think|believe)(?:\s+(?:about|on|of|regarding|is|was|are)\s+(.+))?$/i;
+  /^what\s+(?:did|does|do|has|had|have|will|would)\s+(.+?)\s+(?:say|said|tell|told|state|claim|declare|write|think|believe)(?:\s+(?:about|on|of|regarding|is|was|are|when|after|if|that|to)\s+(.+))?$/i;
 
 /** Verbs after "who was" that ask for a doer ("who was born in ...?"), not a description. */
 const PASSIVE_DOER =

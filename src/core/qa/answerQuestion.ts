@@ -24,7 +24,7 @@ import {
   withoutTitle,
 } from './candidates.ts';
 import { abstain, composeAnswer, HEADLINE_CHARS, windowAround } from './composeAnswer.ts';
-import type { Evidence } from './evidence.ts';
+import { type Evidence, neighbour } from './evidence.ts';
 import { findSentences, type SentenceHit } from './findSentences.ts';
 import { type Ranked, rankCandidates, type Typed } from './rankCandidates.ts';
 
@@ -285,7 +285,7 @@ const place: Strategy = (kb, a, hits) => {
       if (inQuestion(a, candidate.text)) continue;
       const kinds = kindsOf(kb, candidate.text);
       if (kinds.has('person')) continue;
-      found.push({ candidate, weight: kinds.has('place') ? 1.3 : 1 });
+      found.push({ candidate, weight: (kinds.has('place') ? 1.3 : 1) * mention.fit });
     }
     return found;
   };
@@ -332,7 +332,7 @@ const amount: Strategy = (kb, a, hits) => {
     numberMentions(evidence.text).flatMap((candidate) => {
       if (looksLikeYear(candidate.text) || a.question.includes(candidate.text)) return [];
       const percent = /%|per\s?cent/i.test(candidate.text);
-      let weight = percent && /^how\s+many/i.test(a.question) ? 0.5 : 1;
+      const weight = percent && /^how\s+many/i.test(a.question) ? 0.5 : 1;
       // A count stands next to what it counts ("140,000 copies"); a number far from it counts other things.
       if (unitKey && !countsUnit(evidence.text, candidate, unitKey)) return [];
       return [{ candidate, weight }];
@@ -351,10 +351,23 @@ const amount: Strategy = (kb, a, hits) => {
   return composeAnswer(kb, { headline, evidence: top.evidence });
 };
 
+/** "Because of this he was known as Gimpy": the reason is what the sentence before says. */
+const POINTS_BACK =
+  /^because\s+of\s+(?:this|that|it)\b|^(?:for\s+this\s+reason|that\s+is\s+why|this\s+is\s+why|as\s+a\s+result|therefore|hence|so)\b/i;
+
 const reason: Strategy = (kb, a, hits) => {
   const extract = (evidence: Evidence): Typed[] => {
     const clause = reasonClause(evidence.text);
-    return clause ? [{ candidate: clause, weight: 1 }] : [];
+    if (clause && !POINTS_BACK.test(clause.text)) return [{ candidate: clause, weight: 1 }];
+    // The reason stated just before, pointed back to: the sentence before this one.
+    if (evidence.offset === 0 && POINTS_BACK.test(evidence.text.trim())) {
+      const before = neighbour(kb, evidence.hit, -1);
+      if (before) {
+        const candidate = { text: before, start: 0, end: before.length };
+        return [{ candidate, weight: 1.2 }];
+      }
+    }
+    return [];
   };
   const ranked = rankCandidates(kb, hits, extract, {
     anchorKeys: a.anchorKeys,

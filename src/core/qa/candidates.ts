@@ -150,25 +150,38 @@ export function looksLikeYear(text: string): boolean {
   return /^(1\d|20)\d\d$/.test(text);
 }
 
-const DIRECTION_WORDS: Record<'from' | 'to' | 'in', RegExp> = {
-  from: /\b(?:from|native of|out of|born in|emigrated from)\s+(?:the\s+)?$/i,
-  to: /\b(?:to|into|for|toward|towards|reached|arrived (?:in|at)|settled in|moved to|went to|came to|landed (?:in|at)|for)\s+(?:the\s+)?$/i,
-  in: /\b(?:in|at|near|born in|outside|inside)\s+(?:the\s+)?$/i,
+/** Words before a place that answer each direction; the first pattern is the plainest, worth most. */
+const DIRECTION_WORDS: Record<'from' | 'to' | 'in', [RegExp, RegExp]> = {
+  from: [
+    /\b(?:from|out of|emigrated from)\s+(?:the\s+)?$/i,
+    /\b(?:native of|born in|born at)\s+(?:the\s+)?$/i,
+  ],
+  to: [
+    /\b(?:to|into|toward|towards|reached|arrived (?:in|at)|settled in|moved to|went to|came to|landed (?:in|at))\s+(?:the\s+)?$/i,
+    /\b(?:for|in|at)\s+(?:the\s+)?$/i,
+  ],
+  in: [/\b(?:in|at|near|born in|outside|inside)\s+(?:the\s+)?$/i, /\b(?:of|from)\s+(?:the\s+)?$/i],
 };
 
+export interface PlaceMention extends Candidate {
+  /** 1 after the plainest words for the direction ("from"), less after looser ones ("born in"). */
+  fit: number;
+}
+
 /** Capitalised names right after a preposition of the asked direction ("from Scotland"). */
-export function placeMentions(sentence: string, direction: 'from' | 'to' | 'in'): Candidate[] {
-  const pattern = DIRECTION_WORDS[direction];
-  const out: Candidate[] = [];
+export function placeMentions(sentence: string, direction: 'from' | 'to' | 'in'): PlaceMention[] {
+  const [plain, loose] = DIRECTION_WORDS[direction];
+  const out: PlaceMention[] = [];
   for (const c of nameRuns(sentence)) {
     const before = sentence.slice(Math.max(0, c.start - 24), c.start);
     // "at Mitchell, S. Dak.": the wider place after a comma belongs to the same answer.
     const last = out[out.length - 1];
     if (last && /^,\s*$/.test(sentence.slice(last.end, c.start))) {
-      out[out.length - 1] = { text: `${last.text}, ${c.text}`, start: last.start, end: c.end };
+      out[out.length - 1] = { text: `${last.text}, ${c.text}`, start: last.start, end: c.end, fit: last.fit };
       continue;
     }
-    if (pattern.test(before)) out.push(c);
+    if (plain.test(before)) out.push({ ...c, fit: 1 });
+    else if (loose.test(before)) out.push({ ...c, fit: 0.5 });
   }
   return out;
 }

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuestion, looksLikeRole, namesIn } from '../../../src/core/qa/analyzeQuestion.ts';
+
+describe('analyzeQuestion: the expected answer type', () => {
+  const cases: [string, string][] = [
+    ['who founded the Harbour Trust?', 'person'],
+    ['who is Maria Delgado?', 'describe'],
+    ['who was the mayor of Port Ellis?', 'role'],
+    ["who is Russia's prime minister?", 'role'],
+    ['who was born in Dublin?', 'person'],
+    ['when did the bridge close?', 'time'],
+    ['in what year was the dam finished?', 'time'],
+    ['where did the ferry sail from?', 'place'],
+    ['how many people were hurt?', 'number'],
+    ['what was the population of Riverton?', 'number'],
+    ['what did the mayor say about the budget?', 'quote'],
+    ['why did the council vote no?', 'reason'],
+    ['Was the bridge closed on Monday?', 'yesno'],
+    ['Did the council approve the budget?', 'yesno'],
+    ['what happened at Harbour Street?', 'event'],
+    ['what is the AWOC?', 'definition'],
+    ['which warship was sent?', 'any'],
+  ];
+  for (const [question, type] of cases) {
+    it(`${question} -> ${type}`, () => expect(analyzeQuestion(question).type).toBe(type));
+  }
+});
+
+describe('analyzeQuestion: constraints', () => {
+  it('reads the direction of a place question', () => {
+    expect(analyzeQuestion('where did the ferry sail from?').direction).toBe('from');
+    expect(analyzeQuestion('where did she go after the trial?').direction).toBe('to');
+    expect(analyzeQuestion('where was Samuel Gorton born?').direction).toBe('in');
+  });
+
+  it('reads the counted noun and the role', () => {
+    expect(analyzeQuestion('how many copies were printed?').unit).toBe('copies');
+    expect(analyzeQuestion('who was the president of Smith College?').role).toBe(
+      'president of Smith College',
+    );
+  });
+
+  it('reads a quote question’s speaker and topic, with "when asked" as a topic too', () => {
+    const a = analyzeQuestion('what did Kenneth Rexroth say about poetry-and-jazz?');
+    expect([a.subject, a.topic]).toEqual(['Kenneth Rexroth', 'poetry-and-jazz']);
+    expect(analyzeQuestion('what did the coach say when asked about the team?').topic).toBe(
+      'asked about the team',
+    );
+  });
+
+  it('keeps names apart from the predicate, and drops negated auxiliaries', () => {
+    const a = analyzeQuestion("why wouldn't Dr. Glenn let Fred give blood?");
+    expect(a.terms).not.toContain("wouldn't");
+    expect(a.names).toEqual(expect.arrayContaining(['Dr. Glenn', 'Fred']));
+    const when = analyzeQuestion('when did Samuel Gorton die?');
+    expect(when.predicateKeys).toEqual(['die']);
+  });
+
+  it('takes a slash command as a hint', () => {
+    expect(analyzeQuestion('founded Warwick', 'who').type).toBe('person');
+    expect(analyzeQuestion('Steinberg', 'who').type).toBe('describe');
+    expect(analyzeQuestion('the mayor', 'who').type).toBe('role');
+    expect(analyzeQuestion('Mill Road', 'where')).toMatchObject({ type: 'place', fromHint: true });
+    expect(analyzeQuestion('bridge closed', 'when')).toMatchObject({ type: 'time', fromHint: true });
+  });
+});
+
+describe('namesIn and looksLikeRole', () => {
+  it('finds capitalised names but not the question word', () => {
+    expect(namesIn('Who built the Khaju bridge in Isfahan?')).toEqual(['Khaju', 'Isfahan']);
+    expect(namesIn('Was Theodore Parker expelled from the Boston Association?')).toEqual([
+      'Theodore Parker',
+      'Boston Association',
+    ]);
+  });
+
+  it('tells a role from a name', () => {
+    expect(looksLikeRole('the head of the U.N. special police')).toBe(true);
+    expect(looksLikeRole("Tunisia's defense minister")).toBe(true);
+    expect(looksLikeRole('Nikki Haley')).toBe(false);
+    expect(looksLikeRole('xyzzy')).toBe(false);
+  });
+});

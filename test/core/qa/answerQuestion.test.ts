@@ -1,0 +1,75 @@
+/**
+ * The question-answering pipeline end to end, through the bot, on a small corpus of plain text
+ * with no facts file: each question form gets its answer as the first line, and a question the
+ * text does not answer gets "the archive doesn't say" with the closest sentences below.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { openKnowledge } from '../../../src/app/openKnowledge.ts';
+import { renderText } from '../../../src/render/renderText.ts';
+import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
+
+const dir = makeCorpus({
+  'harbour.txt': [
+    'The Harbour Trust of Port Ellis',
+    'The Harbour Trust was founded by Amelia Okonkwo, a shipping clerk, in 1921. She ran it for thirty years.',
+    'The trust built the East Pier. The pier was opened on March 3, 1934, after a long delay. About 2,400 people came to see it.',
+    'The pier was closed to ships in 1990 because its timber piles had rotted. Nobody was allowed to fish from it after that.',
+    'The present chairman of the Harbour Trust, Daniel Ferreira, said the pier "will be rebuilt in stone within five years".',
+    'Okonkwo was born in Lagos and came to Port Ellis from Liverpool in 1912.',
+  ].join('\n\n'),
+  'ferries.txt': [
+    'Ferries of the bay',
+    'The old ferry Merrow sailed from Port Ellis to Kinsale every morning until 1962. Its captain, Tomas Reyes, kept a log of every crossing.',
+    'Reyes retired in 1963 and moved to Cork.',
+  ].join('\n\n'),
+});
+afterAll(removeCorpora);
+
+const { bot } = openKnowledge(dir);
+const first = (question: string) => renderText(bot.answer({ text: question })).split('\n')[0] ?? '';
+const whole = (question: string) => renderText(bot.answer({ text: question }));
+
+describe('answers by the form of the question', () => {
+  it('who did something: the doer, in a sentence built from the question', () => {
+    expect(first('who founded the Harbour Trust?')).toMatch(/^Amelia Okonkwo founded the Harbour Trust/);
+    expect(first('/who founded the Harbour Trust')).toMatch(/^Amelia Okonkwo founded/);
+  });
+
+  it('who holds a role: the person the text gives it', () => {
+    expect(first('who is the chairman of the Harbour Trust?')).toMatch(/Daniel Ferreira/);
+  });
+
+  it('when: the date, a full date before a bare year', () => {
+    expect(first('when was the East Pier opened?')).toMatch(/March 3, 1934/);
+  });
+
+  it('where, with direction: from and to are different answers', () => {
+    expect(first('where did Okonkwo come to Port Ellis from?')).toMatch(/Liverpool/);
+    expect(first('where did Tomas Reyes move when he retired?')).toMatch(/Cork/);
+  });
+
+  it('how many: the number next to what it counts', () => {
+    expect(first('how many people came to see the pier opened?')).toMatch(/2,400/);
+  });
+
+  it('why: the clause that gives the reason', () => {
+    expect(first('why was the pier closed to ships?')).toMatch(/because its timber piles had rotted/i);
+  });
+
+  it('yes or no, with the evidence', () => {
+    expect(first('Was anyone allowed to fish from the pier after it closed?')).toMatch(/^No\b/);
+    expect(first('Did the ferry Merrow sail to Kinsale?')).toMatch(/^Yes\b/);
+  });
+});
+
+describe('when the archive does not say', () => {
+  it('says so, and shows the closest sentences as such, never as the answer', () => {
+    const reply = whole('when did Amelia Okonkwo die?');
+    expect(reply.split('\n')[0]).toMatch(/doesn't say/);
+    expect(reply).toMatch(/Closest I found/);
+  });
+
+  it('does not take another person of the same first name for the one asked about', () => {
+    expect(first('where was Amelia Smith born?')).toMatch(/doesn't say/);
+  });
+});

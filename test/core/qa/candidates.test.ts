@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { denies } from '../../../src/core/qa/answerYesNo.ts';
+import {
+  dateMentions,
+  nameRuns,
+  numberMentions,
+  placeMentions,
+  reasonClause,
+} from '../../../src/core/qa/candidates.ts';
+import { windowAround } from '../../../src/core/qa/composeAnswer.ts';
+import { wordKey } from '../../../src/text/wordForms.ts';
+
+const texts = (cs: { text: string }[]) => cs.map((c) => c.text);
+
+describe('nameRuns', () => {
+  it('keeps titles, initials and particles, drops sentence openers and possessives', () => {
+    expect(texts(nameRuns('The first study was done by Dr. Wilson C. Grant of Miami.'))).toEqual([
+      'Dr. Wilson C. Grant',
+      'Miami',
+    ]);
+    expect(texts(nameRuns("In 1938 Verner von Heidenstam's poems reached W. O. Wolfe."))).toEqual([
+      'Verner von Heidenstam',
+      'W. O. Wolfe',
+    ]);
+  });
+
+  it('ends a possessive name before its "s"', () => {
+    const [pandora] = nameRuns("this Pandora's box");
+    expect(pandora?.text).toBe('Pandora');
+    expect("this Pandora's box".slice(pandora?.end)).toBe("'s box");
+  });
+});
+
+describe('dates, numbers, places and reasons', () => {
+  it('finds full dates before years and weekdays', () => {
+    expect(texts(dateMentions('The date was June 20, 1922, a Tuesday.'))).toEqual([
+      'June 20, 1922',
+      'Tuesday',
+    ]);
+    expect(texts(dateMentions('It was sold from 1955 and by the late seventeenth century.'))).toEqual([
+      '1955',
+      'the late seventeenth century',
+    ]);
+  });
+
+  it('finds numbers in digits and words, with a percent sign or "per cent"', () => {
+    expect(
+      texts(numberMentions('ten per cent, or 5 million; 140,000 copies and two hundred and eighty songs')),
+    ).toEqual(['ten per cent', '5 million', '140,000', 'two hundred and eighty']);
+  });
+
+  it('finds places after a preposition of the asked direction, widened over a comma', () => {
+    const s = 'Hugh Mercer had emigrated from Scotland in 1747 to Fredericksburg, Virginia.';
+    expect(texts(placeMentions(s, 'from'))).toEqual(['Scotland']);
+    expect(texts(placeMentions(s, 'to'))).toEqual(['Fredericksburg, Virginia']);
+  });
+
+  it('finds the clause that gives a reason', () => {
+    expect(reasonClause('He left early because the road was closed.')?.text).toBe(
+      'because the road was closed',
+    );
+    expect(reasonClause('He left early.')).toBeUndefined();
+  });
+});
+
+describe('yes or no', () => {
+  const keys = (q: string) => q.split(' ').map(wordKey);
+  it('denies with a negation near the claim, or a word of the opposite sense', () => {
+    expect(
+      denies(
+        'The Association never quite brought itself to expel Parker.',
+        keys('Parker expelled Association'),
+      ),
+    ).toBe(true);
+    expect(
+      denies('The Jews had been banished from England in 1290.', keys('Jews allowed live England')),
+    ).toBe(true);
+    expect(denies('The two pirates, far from being Cubans, were Americans.', keys('Bearden Cuban'))).toBe(
+      true,
+    );
+    expect(denies('He ordered that books on magic should be spared.', keys('spare books'))).toBe(false);
+    expect(denies('They were not banished from England.', keys('Jews allowed England'))).toBe(false);
+  });
+});
+
+describe('windowAround', () => {
+  it('cuts a long sentence around the question’s words, at word boundaries', () => {
+    const long = `${'Words of no interest here. '.repeat(8)}Trump met NATO secretary general Jens Stoltenberg on Wednesday. ${'More filler words follow here. '.repeat(8)}`;
+    const cut = windowAround(long, ['stoltenberg', 'trump'].map(wordKey), 120);
+    expect(cut).toContain('Jens Stoltenberg');
+    expect(cut.length).toBeLessThanOrEqual(122);
+    expect(cut).toMatch(/^…\S/);
+  });
+});
