@@ -163,7 +163,9 @@ export function findSentences(
   }
   const articleKeys = new Map<string, Set<string>>();
   const scanned = new Map<Passage, { rank: number; bm25: number }>();
-  found.forEach((hit, rank) => scanned.set(hit.passage, { rank, bm25: hit.score / top }));
+  found.forEach((hit, rank) => {
+    scanned.set(hit.passage, { rank, bm25: hit.score / top });
+  });
   for (const anchor of focus) {
     const all = new Set<string>();
     for (const p of passagesOf(kb, anchor, FOCUS_PASSAGES)) {
