@@ -6,6 +6,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
@@ -53,4 +54,15 @@ export function buildBrownCorpus(dest: string, sections = 'dgj'): string {
   }
   writeFileSync(join(dest, '.done'), '');
   return dest;
+}
+
+/**
+ * A --corpus argument: "brown:dgj" (or "brown:" for all 500 texts) is the Brown corpus, built into
+ * the temporary directory on first use; anything else is a folder.
+ */
+export function corpusFolder(spec: string): string {
+  const brown = /^brown:([a-r]*)$/i.exec(spec);
+  if (!brown) return spec;
+  const sections = (brown[1] ?? '').toLowerCase();
+  return buildBrownCorpus(join(tmpdir(), `newsroom-bot-brown-${sections || 'all'}`), sections);
 }

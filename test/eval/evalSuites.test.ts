@@ -1,10 +1,8 @@
 /** Runs every question-and-answer case file against its corpus: a regression in answers fails CI. */
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openKnowledge } from '../../src/app/openKnowledge.ts';
-import { buildBrownCorpus } from '../../src/eval/brownCorpus.ts';
+import { corpusFolder } from '../../src/eval/brownCorpus.ts';
 import { parseEvalCases, runEvalCase } from '../../src/eval/evalCases.ts';
 
 const SUITES = [
@@ -39,7 +37,7 @@ for (const suite of SUITES) {
 const BROWN_DEV_FLOOR = 42;
 
 describe('eval test/eval/brown-dev.jsonl on Brown D, G, J (real text)', () => {
-  const corpus = buildBrownCorpus(join(tmpdir(), 'newsroom-bot-brown-dgj'), 'dgj');
+  const corpus = corpusFolder('brown:dgj');
   const { bot } = openKnowledge(corpus);
   const cases = parseEvalCases(readFileSync('test/eval/brown-dev.jsonl', 'utf8'), 'brown-dev.jsonl');
   it(`answers at least ${BROWN_DEV_FLOOR} of ${cases.length}`, () => {
