@@ -40,9 +40,13 @@ export function notFound(
     'not_found',
     `Couldn't find ${what} called "${subject}" in the archive.`,
   );
+  // Only real names are offered: a similar word of the text ("Offered", "Note") is no suggestion.
   const names = near.length
     ? near.map((m) => m.target.name)
-    : kb.passageIndex.similarTerms(subject).map((t) => t.charAt(0).toUpperCase() + t.slice(1));
+    : kb.passageIndex
+        .similarTerms(subject)
+        .flatMap((t) => kb.names.exactMatches(t).map((m) => m.target.name))
+        .filter((name, i, all) => all.indexOf(name) === i);
   if (names.length) {
     reply.line(`Closest names: ${names.join(', ')}.`);
     for (const name of names.slice(0, 3)) reply.suggest({ label: name, ask: `/${command} ${name}` });

@@ -89,7 +89,7 @@ function speaksTo(sentence: string, predicateKeys: readonly string[]): boolean {
   if (!predicateKeys.length) return true;
   const keys = keysOfText(sentence);
   return predicateKeys.some(
-    (p) => holdsKey(keys, p) || oppositeOf(p).some((o) => [...keys].some((k) => k.startsWith(o))),
+    (p) => holdsKey(keys, p) || oppositeOf(p).some((o) => [...keys.keys].some((k) => k.startsWith(o))),
   );
 }
 

@@ -8,7 +8,7 @@
 import { splitSentences } from '../../knowledge/splitSentences.ts';
 import type { Passage } from '../../knowledge/types.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
-import { sameFamily, wordKey, wordsOf } from '../../text/wordForms.ts';
+import { wordKey, wordsOf } from '../../text/wordForms.ts';
 
 export interface SentenceHit {
   passage: Passage;
@@ -49,27 +49,55 @@ export function weighTerms(kb: KnowledgeBase, terms: readonly string[]): Weighte
   return out;
 }
 
+/**
+ * The word-family keys of a text, with their short forms, so that "is this word's family here?"
+ * costs a few set lookups instead of a scan: two keys are one family when equal, or when one is
+ * the other plus at most three letters and the shorter has at least five (see sameFamily).
+ */
+export class KeySet {
+  readonly keys: Set<string>;
+  private readonly shortened = new Set<string>();
+
+  constructor(keys: Iterable<string>) {
+    this.keys = new Set(keys);
+    for (const k of this.keys)
+      for (let n = Math.max(5, k.length - 3); n < k.length; n++) this.shortened.add(k.slice(0, n));
+  }
+
+  has(key: string): boolean {
+    if (this.keys.has(key)) return true;
+    if (key.length < 5) return false;
+    if (this.shortened.has(key)) return true;
+    for (let n = Math.max(5, key.length - 3); n < key.length; n++)
+      if (this.keys.has(key.slice(0, n))) return true;
+    return false;
+  }
+
+  static union(...sets: (KeySet | undefined)[]): KeySet {
+    return new KeySet(sets.flatMap((s) => (s ? [...s.keys] : [])));
+  }
+}
+
 /** The family keys of a text's words. */
-export function keysOfText(text: string): Set<string> {
-  const keys = new Set<string>();
-  for (const w of wordsOf(text)) keys.add(wordKey(w.text));
-  return keys;
+export function keysOfText(text: string): KeySet {
+  return new KeySet(wordsOf(text).map((w) => wordKey(w.text)));
 }
 
-export function holdsKey(keys: ReadonlySet<string>, key: string): boolean {
-  if (keys.has(key)) return true;
-  if (key.length < 5) return false;
-  for (const k of keys) if (sameFamily(k, key)) return true;
-  return false;
+export function holdsKey(keys: KeySet, key: string): boolean {
+  return keys.has(key);
 }
 
-/** Weighted share of the terms whose family occurs among the keys. */
-export function coverageOf(keys: ReadonlySet<string>, terms: readonly WeightedTerm[]): number {
+/** Weighted share of the terms whose family occurs among the keys (of any of the sets). */
+export function coverageOf(
+  keys: KeySet | readonly (KeySet | undefined)[],
+  terms: readonly WeightedTerm[],
+): number {
+  const sets = keys instanceof KeySet ? [keys] : keys;
   let total = 0;
   let found = 0;
   for (const t of terms) {
     total += t.weight;
-    if (holdsKey(keys, t.key)) found += t.weight;
+    if (sets.some((set) => set?.has(t.key))) found += t.weight;
   }
   return total ? found / total : 0;
 }
@@ -89,8 +117,8 @@ export interface FindOptions {
 /** A passage's sentences and their word-family keys, cached: the same passages answer many questions. */
 interface ReadPassage {
   sentences: string[];
-  keys: Set<string>[];
-  all: Set<string>;
+  keys: KeySet[];
+  all: KeySet;
 }
 
 const READ_CACHE_LIMIT = 20_000;
@@ -101,7 +129,7 @@ function read(passage: Passage): ReadPassage {
   if (known) return known;
   const sentences = splitSentences(passage.text);
   const keys = sentences.map(keysOfText);
-  const all = new Set(keys.flatMap((k) => [...k]));
+  const all = KeySet.union(...keys);
   if (readCache.size >= READ_CACHE_LIMIT) readCache.clear();
   const entry = { sentences, keys, all };
   readCache.set(passage, entry);
@@ -122,15 +150,14 @@ function passagesOf(kb: KnowledgeBase, around: Passage, max: number): Passage[] 
 }
 
 const ARTICLE_CACHE_LIMIT = 2_000;
-const articleCache = new Map<string, Set<string>>();
+const articleCache = new Map<string, KeySet>();
 
 /** The word-family keys of a whole article (cached). */
-export function articleKeysOf(kb: KnowledgeBase, passage: Passage): Set<string> {
+export function articleKeysOf(kb: KnowledgeBase, passage: Passage): KeySet {
   const cacheKey = `${passage.articleId}\u0000${kb.passages.length}`;
   const known = articleCache.get(cacheKey);
   if (known) return known;
-  const all = new Set<string>();
-  for (const p of passagesOf(kb, passage, Number.POSITIVE_INFINITY)) for (const k of read(p).all) all.add(k);
+  const all = KeySet.union(...passagesOf(kb, passage, Number.POSITIVE_INFINITY).map((p) => read(p).all));
   if (articleCache.size >= ARTICLE_CACHE_LIMIT) articleCache.clear();
   articleCache.set(cacheKey, all);
   return all;
@@ -161,18 +188,16 @@ export function findSentences(
     seenArticles.add(hit.passage.articleId);
     focus.push(hit.passage);
   }
-  const articleKeys = new Map<string, Set<string>>();
+  const articleKeys = new Map<string, KeySet>();
   const scanned = new Map<Passage, { rank: number; bm25: number }>();
   found.forEach((hit, rank) => {
     scanned.set(hit.passage, { rank, bm25: hit.score / top });
   });
   for (const anchor of focus) {
-    const all = new Set<string>();
     for (const p of passagesOf(kb, anchor, FOCUS_PASSAGES)) {
-      for (const k of read(p).all) all.add(k);
       if (!scanned.has(p)) scanned.set(p, { rank: paragraphs, bm25: 0 });
     }
-    articleKeys.set(anchor.articleId, all);
+    articleKeys.set(anchor.articleId, articleKeysOf(kb, anchor));
   }
 
   const hits: SentenceHit[] = [];
@@ -184,8 +209,7 @@ export function findSentences(
     keys.forEach((k, i) => {
       const coverage = coverageOf(k, weighted);
       if (coverage === 0) return;
-      const around = new Set([...(keys[i - 1] ?? []), ...k, ...(keys[i + 1] ?? [])]);
-      const near = coverageOf(around, weighted);
+      const near = coverageOf([keys[i - 1], k, keys[i + 1]], weighted);
       const inParagraph = Math.max(near, paragraphCoverage);
       const contextCoverage =
         near + 0.5 * (inParagraph - near) + 0.25 * Math.max(0, articleCoverage - inParagraph);
