@@ -107,6 +107,28 @@ function quoteReply(kb: KnowledgeBase, speaker: string, quotes: FoundQuote[], to
   return reply.build();
 }
 
+/**
+ * Of several people a name could mean, the one whose passages speak of the topic, when exactly
+ * one of them does; undefined when the topic does not tell them apart.
+ */
+function settledByTopic(
+  kb: KnowledgeBase,
+  matches: readonly NameMatch[],
+  topic: string,
+): NameMatch | undefined {
+  const terms = weighTerms(kb, contentTerms(topic.replace(/-/g, ' ')));
+  const scored = matches.map((m) => {
+    // By full name only: a surname alias would find the other person's passages too.
+    const text = passagesMentioning(kb, [kb.entities.get(m.target.id)?.name ?? m.target.name], 10)
+      .map((p) => p.text)
+      .join(' ')
+      .replace(/-/g, ' ');
+    return { m, score: coverageOf(keysOfText(text), terms) };
+  });
+  const onTopic = scored.filter((x) => x.score >= 0.5);
+  return onTopic.length === 1 ? onTopic[0]?.m : undefined;
+}
+
 export const quoteCommand: CommandDefinition = {
   name: 'quote',
   summary: 'What someone said, optionally on a topic',
@@ -120,9 +142,12 @@ export const quoteCommand: CommandDefinition = {
     if (!raw) return missingArgument(kb, '/quote <person> [topic]', '/quote Medvedev');
     const split = parsed.topic ? { speaker: raw, topic: parsed.topic } : splitSpeaker(kb, raw);
     const lookup = kb.names.lookup(split.speaker, { prefer: ['person', 'organisation'] });
-    if (lookup.status === 'ambiguous') return didYouMean(kb, split.speaker, lookup.matches, 'quote');
-
     let match: NameMatch | undefined;
+    if (lookup.status === 'ambiguous') {
+      // Two people of one surname: the topic asked about may settle which one is meant.
+      match = split.topic ? settledByTopic(kb, lookup.matches, split.topic) : undefined;
+      if (!match) return didYouMean(kb, split.speaker, lookup.matches, 'quote');
+    }
     if (lookup.status === 'found') match = lookup.match;
     const entity = match ? kb.entities.get(match.target.id) : undefined;
     const names = entity ? [entity.name, ...entity.aliases] : [split.speaker];

@@ -1,0 +1,28 @@
+/** Quotes from text: the topic picks the quotes, and settles which of two people of one surname is meant. */
+import { afterAll, describe, expect, it } from 'vitest';
+import { openKnowledge } from '../../../src/app/openKnowledge.ts';
+import { renderText } from '../../../src/render/renderText.ts';
+import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
+
+const dir = makeCorpus({
+  'mercers.txt': [
+    'Jazz and the Mercers',
+    'Johnny Mercer wrote many songs. "Jazz is the music of joy", Johnny Mercer said of jazz in 1950.',
+    'Hugh Mercer was a soldier. "The war will be long", Hugh Mercer said of the war.',
+    'Hugh Mercer spoke of his farm too. "The harvest was poor this year", he said.',
+  ].join('\n\n'),
+});
+afterAll(removeCorpora);
+const { bot } = openKnowledge(dir);
+const first = (q: string) => renderText(bot.answer({ text: q })).split('\n')[0] ?? '';
+
+describe('quotes on a topic', () => {
+  it('the topic settles which Mercer is meant', () => {
+    expect(first('what did Mercer say about jazz?')).toMatch(/^Johnny Mercer: “Jazz is the music of joy”/);
+    expect(first('what did Mercer say about the war?')).toMatch(/^Hugh Mercer: “The war will be long”/);
+  });
+
+  it('without a topic, the surname alone asks which one', () => {
+    expect(first('/quote Mercer')).toMatch(/could mean 2 things/);
+  });
+});
