@@ -93,6 +93,28 @@ function speaksTo(sentence: string, predicateKeys: readonly string[]): boolean {
   );
 }
 
+const SLOT_PREPOSITIONS = 'in|at|to|from|with|by|near|into';
+
+/**
+ * "Did Tillerson meet Lavrov in Moscow?" against "... met Lavrov in Washington": the claim puts a
+ * name after a preposition, and the evidence puts another name there and never the asked one.
+ */
+export function namesAnotherInSlot(question: string, sentence: string, names: readonly string[]): boolean {
+  const lower = sentence.toLowerCase();
+  return names.some((name) => {
+    const slot = new RegExp(`\\b(${SLOT_PREPOSITIONS})\\s+(?:the\\s+)?${escapeRegExp(name)}\\b`, 'i').exec(
+      question,
+    );
+    if (!slot || lower.includes(name.toLowerCase())) return false;
+    const other = new RegExp(`\\b${slot[1]}\\s+(?:the\\s+)?\\p{Lu}[\\p{L}'’-]+`, 'u');
+    return other.test(sentence);
+  });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]): Reply | undefined {
   // The sentence that states most of the claim, counting what its neighbours supply ("he"), and
   // among those, one that speaks to what is claimed (the verb, or its opposite).
@@ -102,7 +124,8 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
     .sort((x, y) => support(y) - support(x) || y.score - x.score);
   const top = ranked.find((h) => speaksTo(h.text, a.predicateKeys));
   if (!top) return undefined;
-  const no = denies(top.text, a.anchorKeys) !== a.negated;
+  const no =
+    (denies(top.text, a.anchorKeys) || namesAnotherInSlot(a.question, top.text, a.names)) !== a.negated;
   const evidence = { text: top.text, articleId: top.passage.articleId, hit: top, offset: 0 };
   return composeAnswer(kb, {
     headline: `${no ? 'No' : 'Yes'}: ${windowAround(top.text, a.anchorKeys)}`,

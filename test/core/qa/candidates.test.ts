@@ -92,3 +92,23 @@ describe('windowAround', () => {
     expect(cut).toMatch(/^…\S/);
   });
 });
+
+describe('yes or no: another name in the asked slot', () => {
+  it('denies when the evidence puts another place after the same preposition', async () => {
+    const { namesAnotherInSlot } = await import('../../../src/core/qa/answerYesNo.ts');
+    const q = 'Did Tillerson meet Lavrov in Moscow';
+    expect(
+      namesAnotherInSlot(q, 'Tillerson met Lavrov in Washington last week.', [
+        'Tillerson',
+        'Lavrov',
+        'Moscow',
+      ]),
+    ).toBe(true);
+    expect(
+      namesAnotherInSlot(q, 'Tillerson met Lavrov in Moscow last week.', ['Tillerson', 'Lavrov', 'Moscow']),
+    ).toBe(false);
+    expect(namesAnotherInSlot(q, 'Tillerson met Lavrov last week.', ['Tillerson', 'Lavrov', 'Moscow'])).toBe(
+      false,
+    );
+  });
+});
