@@ -76,7 +76,9 @@ const QUESTIONS: QuestionPattern[] = [
   { pattern: /^(?:which|what|who|why|how|where|when)\b/i, command: 'ask' },
   // Yes/no questions ("did Trump meet Stoltenberg?") are answered with what the archive says.
   {
-    pattern: /^(?:did|does|do|is|was|were|are|has|have|had|can|could|will|would)\s+\S+.*\?\s*$/i,
+    // "At General Electric, can an engineer ...?": a setting may come first.
+    pattern:
+      /^(?:(?:in|at|on|for|during|after|before|under)\s[^,?]{1,60},\s*)?(?:did|does|do|is|was|were|are|has|have|had|can|could|will|would)\s+\S+.*\?\s*$/i,
     command: 'ask',
   },
 ];

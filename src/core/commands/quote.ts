@@ -7,7 +7,7 @@ import { didYouMean, missingArgument, notFound } from '../answers/common.ts';
 import { mentionsName, passagesMentioning } from '../answers/mentions.ts';
 import { roleFromText } from '../answers/roleFromText.ts';
 import { contentTerms } from '../answers/snippets.ts';
-import { coverageOf, keysOfText, weighTerms } from '../qa/findSentences.ts';
+import { textCoverage, weighTerms } from '../qa/findSentences.ts';
 import type { Reply } from '../reply.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
 import type { CommandDefinition } from './types.ts';
@@ -47,7 +47,7 @@ function splitSpeaker(kb: KnowledgeBase, text: string): { speaker: string; topic
 }
 
 const SPEECH_VERB =
-  /\b(said|says|told|stated|added|warned|argued|declared|insisted|claimed|asserted|explained|called)\b/i;
+  /\b(said|says|told|stated|added|warned|argued|declared|insisted|claimed|asserted|explained|called|remarked|remark|wrote|answered|answers|replied)\b/i;
 
 /**
  * Quotations in sentences that name the speaker, for corpora without curated quotes; when the
@@ -66,11 +66,11 @@ function quotesFromText(kb: KnowledgeBase, names: readonly string[]): FoundQuote
         : sentence;
       const around = [sentences[i - 1], sentence, sentences[i + 1]].filter(Boolean).join(' ');
       let quoted = false;
-      for (const m of sentence.matchAll(/[“"]([^”"]{3,300})[”"]/g)) {
+      for (const text of quotationsIn(sentence)) {
         quoted = true;
-        if (m[1])
+        if (text)
           direct.push({
-            text: tidyQuote(m[1]),
+            text: tidyQuote(text),
             context: shorten(withPrevious, 200),
             articleId: passage.articleId,
             around,
@@ -81,6 +81,32 @@ function quotesFromText(kb: KnowledgeBase, names: readonly string[]): FoundQuote
     });
   }
   return direct.length ? direct : reported;
+}
+
+/**
+ * The quotations of a sentence, quote marks paired in order; one quotation broken by its
+ * attribution ('"Washington", he said, "is a city ..."') is joined again. A quoted word or two
+ * ("Washington", "feeling") is a name or a scare quote, not a quotation.
+ */
+export function quotationsIn(sentence: string): string[] {
+  const spans = [...sentence.matchAll(/[“"]([^”"]{1,400})[”"]/g)].map((m) => ({
+    text: m[1] ?? '',
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+  const out: string[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i];
+    if (!span) continue;
+    let text = span.text;
+    const next = spans[i + 1];
+    if (next && SPEECH_VERB.test(sentence.slice(span.end, next.start)) && next.start - span.end < 80) {
+      text = `${text.replace(/[,;:]\s*$/, '')} … ${next.text}`;
+      i++;
+    }
+    if (text.trim().split(/\s+/).length >= 3) out.push(text);
+  }
+  return out;
 }
 
 function tidyQuote(text: string): string {
@@ -123,7 +149,7 @@ function settledByTopic(
       .map((p) => p.text)
       .join(' ')
       .replace(/-/g, ' ');
-    return { m, score: coverageOf(keysOfText(text), terms) };
+    return { m, score: textCoverage(text, terms) };
   });
   const onTopic = scored.filter((x) => x.score >= 0.5);
   return onTopic.length === 1 ? onTopic[0]?.m : undefined;
@@ -183,7 +209,7 @@ export const quoteCommand: CommandDefinition = {
     };
     // Quotes on the topic, the closest match first; a quotation before reported speech on ties.
     const onTopic = quotes
-      .map((q) => ({ q, score: coverageOf(keysOfText(aboutText(q)), terms) + (q.reported ? 0 : 0.05) }))
+      .map((q) => ({ q, score: textCoverage(aboutText(q), terms) + (q.reported ? 0 : 0.05) }))
       .filter((x) => x.score > 0.1)
       .sort((a, b) => b.score - a.score)
       .map((x) => x.q);

@@ -170,7 +170,13 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
     return a;
   }
 
-  if (new RegExp(`^${AUX}\\s+\\S+`, 'i').test(question)) return base(question, 'yesno');
+  // "At General Electric, can an engineer ...?": a setting before the auxiliary.
+  if (
+    new RegExp(`^(?:(?:in|at|on|for|during|after|before|under)\\s[^,?]{1,60},\\s*)?${AUX}\\s+\\S+`, 'i').test(
+      question,
+    )
+  )
+    return base(question, 'yesno');
   const who = /^(?:who(?:'s|’s)|who\s+(?:is|was|are|were))\s+(.+)$/i.exec(question);
   if (who) return whoIs(question, who[1] ?? '');
   if (/^(?:who|whom)\b/i.test(question)) return base(question, 'person');

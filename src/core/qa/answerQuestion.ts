@@ -244,6 +244,42 @@ const roleHolder: Strategy = (kb, a) => {
   });
 };
 
+const AUXILIARIES = new Set([
+  'was',
+  'were',
+  'had',
+  'has',
+  'have',
+  'is',
+  'are',
+  'been',
+  'be',
+  'did',
+  'also',
+  'then',
+  'finally',
+]);
+
+/**
+ * "Ritter died in 1810 and Oersted ...", asked when Oersted died: every place the sentence uses the
+ * asked verb, another name is its subject. Such a sentence dates or places someone else.
+ */
+function predicateOfAnother(sentence: string, a: QuestionAnalysis): boolean {
+  const words = wordsOf(sentence);
+  const asked = new Set(a.names.flatMap((n) => [...lowerWords(n)]));
+  const uses = words.flatMap((w, i) => (a.predicateKeys.includes(wordKey(w.text)) ? [i] : []));
+  if (!uses.length) return false;
+  return uses.every((i) => {
+    let j = i - 1;
+    while (j >= 0 && AUXILIARIES.has((words[j]?.text ?? '').toLowerCase())) j--;
+    const subject = words[j]?.text ?? '';
+    if (!/^\p{Lu}/u.test(subject) || asked.has(subject.toLowerCase())) return false;
+    // At a sentence's start a capital says nothing: "The", "He" are no names.
+    const known = nameGazetteer().classOf(subject.toLowerCase());
+    return j > 0 || (known !== 'function' && known !== 'word');
+  });
+}
+
 function dateWeight(text: string): number {
   const hasYear = /\d{3,4}/.test(text);
   const hasMonth = /[A-Za-z]{3}/.test(text) && !/century/i.test(text);
@@ -259,9 +295,11 @@ function dateWeight(text: string): number {
 
 const time: Strategy = (kb, a, hits) => {
   const extract = (evidence: Evidence): Typed[] =>
-    dateMentions(evidence.text)
-      .filter((c) => !a.question.includes(c.text))
-      .map((candidate) => ({ candidate, weight: dateWeight(candidate.text) }));
+    predicateOfAnother(evidence.hit.text, a)
+      ? []
+      : dateMentions(evidence.text)
+          .filter((c) => !a.question.includes(c.text))
+          .map((candidate) => ({ candidate, weight: dateWeight(candidate.text) }));
   const ranked = rankCandidates(kb, hits, extract, {
     anchorKeys: a.anchorKeys,
     reach: 1,
@@ -277,6 +315,7 @@ const place: Strategy = (kb, a, hits) => {
   const direction = a.direction ?? 'in';
   const extract = (evidence: Evidence): Typed[] => {
     const found: Typed[] = [];
+    if (predicateOfAnother(evidence.hit.text, a)) return found;
     for (const mention of placeMentions(evidence.text, direction)) {
       // "born at Gorton, England" for "where was Samuel Gorton born?": the part not asked about.
       const parts = mention.text.split(/,\s*/);

@@ -16,7 +16,8 @@ const MIN_YES_NO_COVERAGE = 0.5;
 /** A negation counts when it stands this close (in words) to one of the question's words. */
 const NEGATION_REACH = 8;
 
-const NEGATORS = /^(?:not|never|no|nor|neither|nobody|none|nothing|without|cannot|n't)$|n't$/i;
+/** Words that deny what stands near them; "except" too ("accepted everywhere except Spain"). */
+const NEGATORS = /^(?:not|never|no|nor|neither|nobody|none|nothing|without|cannot|except|n't)$|n't$/i;
 
 /** Pairs of opposite senses, as family keys of their verbs and adjectives. */
 const OPPOSITES: [string[], string[]][] = [

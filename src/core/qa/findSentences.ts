@@ -8,7 +8,7 @@
 import { splitSentences } from '../../knowledge/splitSentences.ts';
 import type { Passage } from '../../knowledge/types.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
-import { wordKey, wordsOf } from '../../text/wordForms.ts';
+import { sameFamily, wordKey, wordsOf } from '../../text/wordForms.ts';
 
 export interface SentenceHit {
   passage: Passage;
@@ -102,13 +102,29 @@ export function coverageOf(
   return total ? found / total : 0;
 }
 
+/** coverageOf for a text read once: no key set is built (cheaper for one-off texts such as quotes). */
+export function textCoverage(text: string, terms: readonly WeightedTerm[]): number {
+  let total = 0;
+  for (const t of terms) total += t.weight;
+  if (!total) return 0;
+  const found = new Set<WeightedTerm>();
+  for (const w of wordsOf(text)) {
+    const key = wordKey(w.text);
+    for (const t of terms) if (!found.has(t) && sameFamily(key, t.key)) found.add(t);
+    if (found.size === terms.length) break;
+  }
+  let weight = 0;
+  for (const t of found) weight += t.weight;
+  return weight / total;
+}
+
 export interface FindOptions {
   /** Paragraphs to read (default 30). */
   paragraphs?: number;
   /** Sentences to return (default 12). */
   limit?: number;
   /**
-   * Also read every paragraph of the articles the best paragraphs come from (default 2 articles):
+   * Also read every paragraph of the articles the best paragraphs come from (default 1 article):
    * an answer often stands where the question's words are replaced by "he" or "the company".
    */
   focusArticles?: number;
@@ -171,7 +187,7 @@ export function findSentences(
   terms: readonly string[],
   options: FindOptions = {},
 ): { hits: SentenceHit[]; weighted: WeightedTerm[] } {
-  const { paragraphs = 30, limit = 12, focusArticles = 2 } = options;
+  const { paragraphs = 30, limit = 12, focusArticles = 1 } = options;
   const weighted = weighTerms(kb, terms);
   if (!weighted.length) return { hits: [], weighted };
   const query = [...new Set(terms.flatMap((t) => kb.passageIndex.family(t)))].join(' ');

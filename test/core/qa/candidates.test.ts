@@ -112,3 +112,17 @@ describe('yes or no: another name in the asked slot', () => {
     );
   });
 });
+
+describe('whose verb it is', () => {
+  it('does not date one person by another one’s death', async () => {
+    const { openKnowledge } = await import('../../../src/app/openKnowledge.ts');
+    const { makeCorpus } = await import('../../knowledge/support.ts');
+    const dir = makeCorpus({
+      'physics.txt':
+        'Two physicists\n\nRitter died in 1810 and Oersted not only lived to see the discovery but made it.\n\nOersted was born in 1777 in Denmark.',
+    });
+    const { bot } = openKnowledge(dir);
+    expect(bot.answer({ text: 'When did Oersted die?' }).headline).toMatch(/doesn't say/);
+    expect(bot.answer({ text: 'When did Ritter die?' }).headline).toMatch(/1810/);
+  });
+});

@@ -26,3 +26,15 @@ describe('quotes on a topic', () => {
     expect(first('/quote Mercer')).toMatch(/could mean 2 things/);
   });
 });
+
+describe('quotations in a sentence', () => {
+  it('pairs quote marks in order, joins one broken by its attribution, and skips scare quotes', async () => {
+    const { quotationsIn } = await import('../../../src/core/commands/quote.ts');
+    expect(
+      quotationsIn(
+        '"Washington", the President remarked, "is a city of southern efficiency and northern charm".',
+      ),
+    ).toEqual(['Washington … is a city of southern efficiency and northern charm']);
+    expect(quotationsIn('He rarely captures any jazz "feeling" in the text.')).toEqual([]);
+  });
+});
