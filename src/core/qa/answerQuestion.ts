@@ -25,7 +25,7 @@ import {
 } from './candidates.ts';
 import { abstain, composeAnswer, HEADLINE_CHARS, windowAround } from './composeAnswer.ts';
 import { type Evidence, neighbour } from './evidence.ts';
-import { findSentences, type SentenceHit } from './findSentences.ts';
+import { findSentences, keysOfText, type SentenceHit } from './findSentences.ts';
 import { type Ranked, rankCandidates, type Typed } from './rankCandidates.ts';
 
 /** Below this share of the question's (weighted) words, a sentence does not answer it. */
@@ -301,6 +301,7 @@ const time: Strategy = (kb, a, hits) => {
           .filter((c) => !a.question.includes(c.text))
           .map((candidate) => ({ candidate, weight: dateWeight(candidate.text) }));
   const ranked = rankCandidates(kb, hits, extract, {
+    asidesCountLess: true,
     anchorKeys: a.anchorKeys,
     reach: 1,
     requireKeys: a.predicateKeys,
@@ -320,6 +321,7 @@ const place: Strategy = (kb, a, hits) => {
       // "born at Gorton, England" for "where was Samuel Gorton born?": the part not asked about.
       const parts = mention.text.split(/,\s*/);
       while (parts.length > 1 && inQuestion(a, parts[0] ?? '')) parts.shift();
+      while (parts.length > 1 && inQuestion(a, parts[parts.length - 1] ?? '')) parts.pop();
       const candidate = { ...mention, text: parts.join(', ') };
       if (inQuestion(a, candidate.text)) continue;
       const kinds = kindsOf(kb, candidate.text);
@@ -348,6 +350,19 @@ function withUnit(sentence: string, candidate: Candidate, unitKey: string | unde
   return at >= 0 ? `${candidate.text} ${words.slice(0, at + 1).join(' ')}` : candidate.text;
 }
 
+const MONEY_QUESTION =
+  /^how\s+much\b.*\b(?:cost|costs|sold|sell|paid|pay|price|worth|spend|spent|earn|earned|charge|charged|raise|raised|fee|prize|money|salary)\b/i;
+const CURRENCY =
+  /(?:[$£€¥]|\b(?:dollars?|cents?|pounds?|francs?|marks?|euros?|yen|lire|guineas?|shillings?)\b)/i;
+
+/** A sum of money: a currency sign before the number, or a currency word right after it. */
+function isMoney(sentence: string, c: Candidate): boolean {
+  return (
+    CURRENCY.test(sentence.slice(Math.max(0, c.start - 2), c.start + c.text.length)) ||
+    CURRENCY.test(sentence.slice(c.end, c.end + 12))
+  );
+}
+
 /** Whether the counted word stands within a few words after the number, or just before it. */
 function countsUnit(sentence: string, c: Candidate, unitKey: string): boolean {
   const matches = (w: { text: string }) => {
@@ -367,16 +382,24 @@ function countsUnit(sentence: string, c: Candidate, unitKey: string): boolean {
 const amount: Strategy = (kb, a, hits) => {
   const unitKey = a.unit ? wordKey(a.unit) : undefined;
   const anchorKeys = unitKey ? [unitKey] : a.anchorKeys;
-  const extract = (evidence: Evidence): Typed[] =>
-    numberMentions(evidence.text).flatMap((candidate) => {
+  const money = MONEY_QUESTION.test(a.question);
+  const extract = (evidence: Evidence): Typed[] => {
+    // "there were known to be twenty-two in Norton County": a count may leave out what it counts.
+    const namesUnit = unitKey ? keysOfText(evidence.text).has(unitKey) : false;
+    return numberMentions(evidence.text).flatMap((candidate) => {
       if (looksLikeYear(candidate.text) || a.question.includes(candidate.text)) return [];
+      // "how much was it sold for?" asks for money: a number without a currency answers something else.
+      if (money && !isMoney(evidence.text, candidate)) return [];
       const percent = /%|per\s?cent/i.test(candidate.text);
-      const weight = percent && /^how\s+many/i.test(a.question) ? 0.5 : 1;
+      let weight = percent && /^how\s+many/i.test(a.question) ? 0.5 : 1;
       // A count stands next to what it counts ("140,000 copies"); a number far from it counts other things.
-      if (unitKey && !countsUnit(evidence.text, candidate, unitKey)) return [];
+      if (unitKey && namesUnit && !countsUnit(evidence.text, candidate, unitKey)) return [];
+      if (unitKey && !namesUnit) weight *= 0.6;
       return [{ candidate, weight }];
     });
+  };
   const ranked = rankCandidates(kb, hits, extract, {
+    asidesCountLess: true,
     anchorKeys,
     reach: 0,
     requireKeys: a.predicateKeys,
@@ -477,6 +500,17 @@ const STRATEGIES: Record<QuestionAnalysis['type'], Strategy> = {
   any: bestSentence,
 };
 
+const SAYS_UNKNOWN =
+  /\b(?:is|was|are|were|remains?|remained)\s+(?:not|never|still\s+not)\s+(?:known|revealed|recorded|clear|certain|disclosed|given|reported)\b|\bno\s+one\s+(?:knows|knew)\b|\bnobody\s+(?:knows|knew)\b|\b(?:is|was|remains?)\s+(?:unknown|a\s+mystery)\b/i;
+
+/** A sentence about the question that says its answer is not known ("who bought it is not recorded"). */
+function saysUnknown(hit: SentenceHit, a: QuestionAnalysis): boolean {
+  if (!SAYS_UNKNOWN.test(hit.text) || Math.max(hit.coverage, hit.contextCoverage) < MIN_CONFIDENCE)
+    return false;
+  const keys = keysOfText(hit.text);
+  return a.predicateKeys.length === 0 || a.predicateKeys.some((k) => keys.has(k));
+}
+
 /** Answers a question from the archive's text, or says that the archive doesn't say. */
 export function answerQuestion(
   kb: KnowledgeBase,
@@ -490,6 +524,9 @@ export function answerQuestion(
     trace?.(
       `hit ${h.score.toFixed(2)} cov ${h.coverage.toFixed(2)}/${h.contextCoverage.toFixed(2)} ${h.text.slice(0, 100)}`,
     );
+  // "Who won is not revealed": the text itself says the answer is not known.
+  if (a.type !== 'yesno' && hits.slice(0, 5).some((h) => saysUnknown(h, a)))
+    return abstain(kb, a.question, hits);
   let answer: Reply | undefined;
   try {
     answer = STRATEGIES[a.type](kb, a, hits);

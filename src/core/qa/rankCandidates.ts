@@ -50,6 +50,8 @@ export interface RankOptions {
    * "Brumidi" agrees with "Constantino Brumidi"; the longer form is shown.
    */
   sameAnswer?: (text: string) => string;
+  /** A candidate in parentheses counts for less (dates and numbers: asides give other ones). */
+  asidesCountLess?: boolean;
 }
 
 const wordsKey = (text: string) =>
@@ -75,6 +77,11 @@ function speaksOf(kb: KnowledgeBase, hit: SentenceHit, options: RankOptions): bo
 
 const NEIGHBOUR_DISCOUNT = 0.6;
 
+function insideParentheses(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  return before.lastIndexOf('(') > before.lastIndexOf(')');
+}
+
 export function rankCandidates(
   kb: KnowledgeBase,
   hits: readonly SentenceHit[],
@@ -95,7 +102,9 @@ export function rankCandidates(
       const confidence = Math.max(hit.coverage, hit.contextCoverage * 0.9);
       for (const { candidate, weight, support = 0 } of extract(evidence)) {
         const near = proximity(evidence.text, candidate, options.anchorKeys);
-        const score = hit.score * discount * weight * (0.5 + 0.5 * near);
+        // An aside in parentheses ("( after his first prize in 1930 )") is not what the sentence says.
+        const aside = options.asidesCountLess && insideParentheses(evidence.text, candidate.start) ? 0.6 : 1;
+        const score = hit.score * discount * weight * aside * (0.5 + 0.5 * near);
         const key = (options.sameAnswer ?? wordsKey)(candidate.text);
         const known = byKey.get(key);
         const sure = Math.min(1, confidence + support);

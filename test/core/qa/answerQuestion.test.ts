@@ -16,6 +16,8 @@ const dir = makeCorpus({
     'The pier was closed to ships in 1990 because its timber piles had rotted. Nobody was allowed to fish from it after that.',
     'The present chairman of the Harbour Trust, Daniel Ferreira, said the pier "will be rebuilt in stone within five years".',
     'Okonkwo was born in Lagos and came to Port Ellis from Liverpool in 1912.',
+    'The old customs house was sold in 1950 and its two towers were pulled down. Who bought it is not recorded.',
+    'Lighthouses were rare on that coast. In 1900 there were known to be four along the whole bay.',
   ].join('\n\n'),
   'ferries.txt': [
     'Ferries of the bay',
@@ -62,7 +64,21 @@ describe('answers by the form of the question', () => {
   });
 });
 
+describe('numbers', () => {
+  it('a count may leave out what it counts', () => {
+    expect(first('how many lighthouses were there along the bay in 1900?')).toMatch(/^four/);
+  });
+
+  it('"how much ... sold for" wants money: another number is no answer', () => {
+    expect(first('how much was the old customs house sold for?')).toMatch(/doesn't say/);
+  });
+});
+
 describe('when the archive does not say', () => {
+  it('says so where the text itself says the answer is not known', () => {
+    expect(first('who bought the old customs house?')).toMatch(/doesn't say/);
+  });
+
   it('says so, and shows the closest sentences as such, never as the answer', () => {
     const reply = whole('when did Amelia Okonkwo die?');
     expect(reply.split('\n')[0]).toMatch(/doesn't say/);
