@@ -11,161 +11,28 @@ import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import { roleHolderAnswer } from '../answers/roleHolder.ts';
 import { contentTerms } from '../answers/snippets.ts';
 import type { Reply } from '../reply.ts';
+import { countsUnit, isMoney, MONEY_QUESTION, withUnit } from './amounts.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { answerYesNo } from './answerYesNo.ts';
 import {
-  type Candidate,
   dateMentions,
   looksLikeYear,
   nameRuns,
   numberMentions,
   placeMentions,
   reasonClause,
-  withoutTitle,
 } from './candidates.ts';
 import { abstain, composeAnswer, HEADLINE_CHARS, windowAround } from './composeAnswer.ts';
 import { type Evidence, neighbour } from './evidence.ts';
 import { findSentences, keysOfText, type SentenceHit } from './findSentences.ts';
+import { people } from './people.ts';
+import { inQuestion, kindsOf, lowerWords, nameAnchors } from './questionNames.ts';
 import { type Ranked, rankCandidates, type Typed } from './rankCandidates.ts';
 
 /** Below this share of the question's (weighted) words, a sentence does not answer it. */
 export const MIN_CONFIDENCE = 0.5;
 
 type Strategy = (kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]) => Reply | undefined;
-
-function lowerWords(text: string): Set<string> {
-  return new Set(
-    withoutTitle(text)
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((w) => w.length > 1),
-  );
-}
-
-/** One key per name of the question: its rarest word ("sloan" of "John Sloan"). */
-function nameAnchors(kb: KnowledgeBase, a: QuestionAnalysis): string[] {
-  return a.names.flatMap((name) => {
-    const terms = contentTerms(name);
-    const rarest = terms.sort(
-      (x, y) => kb.passageIndex.documentFrequency(x) - kb.passageIndex.documentFrequency(y),
-    )[0];
-    return rarest ? [wordKey(rarest)] : [];
-  });
-}
-
-/** Whether a candidate repeats a name the question already gives (it is not the answer). */
-function inQuestion(a: QuestionAnalysis, text: string): boolean {
-  const asked = new Set(a.names.flatMap((n) => [...lowerWords(n)]));
-  const words = [...lowerWords(text)];
-  return words.length > 0 && words.some((w) => asked.has(w));
-}
-
-function kindsOf(kb: KnowledgeBase, name: string): Set<string> {
-  return new Set(kb.names.exactMatches(name).map((m) => m.target.kind));
-}
-
-/** How much a capitalised run looks like a person's name, from the lexicon and the text around it. */
-const TITLE_WORDS =
-  /^(?:President|Chief|General|Minister|Secretary|Director|Chairman|Governor|Senator|Judge|Mayor|King|Queen|Prince|Pope|Bishop|Colonel|Captain|Admiral|Commissioner|Ambassador|Leader|Committee|Council|Board|Company|Church|University|College|School|Hospital|Hall|Street|Avenue|Road|River|Bridge|Hotel|Theatre|Theater|Department|Office|Bureau|Association|Society|Institute|Party|Army|Navy|Corps|War|Act|Day|Century|Age)$/;
-
-function capitalisedMidSentence(text: string, word: string): boolean {
-  return new RegExp(`[\\p{Ll},;] ${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').test(text);
-}
-
-function personWeight(
-  kb: KnowledgeBase,
-  context: string,
-  sentence: string,
-  c: Candidate,
-  keys: readonly string[],
-  doer: boolean,
-): number {
-  const kinds = kindsOf(kb, c.text);
-  const lexicon = nameGazetteer();
-  const words = withoutTitle(c.text).split(/\s+/);
-  const whole = lexicon.classOf(c.text.toLowerCase());
-  const classes = words.map((w) => lexicon.classOf(w.toLowerCase()));
-  const titled = words.length < c.text.split(/\s+/).length;
-  let weight = words.length > 1 ? 1 : 0.6;
-  if (kinds.has('person')) weight = 1.3;
-  else if (kinds.size) return 0;
-  else if (whole === 'place' || whole === 'organisation' || whole === 'demonym') return 0;
-  // "Italian Renaissance": a people's adjective opens a phrase, not a name.
-  else if (classes[0] === 'demonym' && !titled) return 0;
-  // "Democratic President", "Police Chief": a title without a name.
-  else if (TITLE_WORDS.test(words[words.length - 1] ?? '')) return 0;
-  else if (titled || classes[0] === 'given') weight = 1.4;
-  else if (classes.some((k) => k === 'given' || k === 'surname')) weight = 1.2;
-  // All common words ("Will Power") is no name, unless a title says it is ("Mrs. Child").
-  else if (classes.every((k) => k === 'word' || k === 'function' || k === 'time')) return 0;
-  // One unknown capitalised word opening a sentence ("Thereafter") is a name only if the text also
-  // capitalises it mid-sentence ("... and Kearton").
-  else if (words.length === 1 && c.start === 0 && !capitalisedMidSentence(context, c.text)) weight = 0.3;
-  // "the Brumidi frescos", "Pandora's box": a name used as a modifier of a common noun.
-  if (
-    /^(?:['’]s)?\s+[a-z]/.test(sentence.slice(c.end)) &&
-    /\b(?:the|a|an|this|that)\s+$/i.test(sentence.slice(0, c.start))
-  )
-    weight *= 0.5;
-  if (/^['’]s\s+[a-z]/.test(sentence.slice(c.end))) weight *= 0.6;
-  // "in Washington", "from Germany": a place, not a doer.
-  if (/\b(?:in|at|near|from|to|into|of)\s+$/i.test(sentence.slice(Math.max(0, c.start - 6), c.start)))
-    weight *= 0.4;
-  // "... was done by Fred Ikle", "Samuel Gorton, founder of Warwick", "Mercer turned out":
-  // the doer stands after "by", or just before the asked verb.
-  const before = sentence.slice(Math.max(0, c.start - 6), c.start);
-  if (doer && /\bby\s+$/i.test(before)) weight *= 1.4;
-  const after = wordsOf(sentence.slice(c.end)).slice(0, 4);
-  if (after.some((w) => keys.includes(wordKey(w.text)))) weight *= 1.3;
-  // The subject of its clause: first in the sentence, a verb right after ("Kearton got off ...").
-  if (doer && c.start === 0 && /^(?:\s+[a-z]|,)/.test(sentence.slice(c.end))) weight *= 1.2;
-  return weight;
-}
-
-/**
- * "Defense Minister Bahi Ladgham" for "who was Tunisia's defense minister?": a title that is the
- * asked role, written before the name, marks its holder; the name is shown without it.
- */
-function titledWithRole(text: string, roleKeys: readonly string[]): { name: string; titled: boolean } {
-  const words = text.split(/\s+/);
-  let cut = 0;
-  while (cut < words.length - 1 && roleKeys.includes(wordKey(words[cut] ?? ''))) cut++;
-  return { name: words.slice(cut).join(' '), titled: cut > 0 };
-}
-
-const MIN_PERSON_WEIGHT = 0.5;
-/** The confidence a name gains by standing right before the asked verb. */
-const SLOT_SUPPORT = 0.15;
-
-/** "He was Julius Kahn.": a sentence that names whom the one before it described. */
-const IDENTIFIES = /^(?:He|She|They|This|That|It)\s+(?:was|is|were|are)\s+$/;
-
-/** People in a sentence: known people first, then names the lexicon does not call a place or group. */
-function people(
-  kb: KnowledgeBase,
-  a: QuestionAnalysis,
-  exclude: readonly string[] = [],
-  keys = a.predicateKeys,
-) {
-  const doer = a.type === 'person';
-  return (evidence: Evidence): Typed[] =>
-    nameRuns(evidence.text).flatMap((candidate) => {
-      if (inQuestion(a, candidate.text)) return [];
-      if (exclude.some((e) => lowerWords(e).has(candidate.text.toLowerCase()))) return [];
-      const role = doer ? { name: candidate.text, titled: false } : titledWithRole(candidate.text, keys);
-      const named = role.titled ? { ...candidate, text: role.name } : candidate;
-      let weight = personWeight(kb, evidence.hit.passage.text, evidence.text, named, keys, doer);
-      // A name in a neighbouring sentence answers only when the found one leaves the doer unnamed.
-      if (evidence.offset !== 0) weight *= 0.7;
-      if (role.titled) weight = Math.max(weight, 1) * 2;
-      if (evidence.offset > 0 && IDENTIFIES.test(evidence.text.slice(0, candidate.start))) weight *= 2.5;
-      // Below this, a capitalised word is more likely a place, a modifier or a common word.
-      if (weight < MIN_PERSON_WEIGHT) return [];
-      const next = wordsOf(evidence.text.slice(candidate.end)).slice(0, 2);
-      const fillsSlot = doer && next.some((w) => a.predicateKeys.includes(wordKey(w.text)));
-      return [{ candidate: named, weight, support: fillsSlot ? SLOT_SUPPORT : 0 }];
-    });
-}
 
 /** Told the ranked candidates of each step, while answerQuestion runs with a tracer (eval --explain). */
 let tracer: ((line: string) => void) | undefined;
@@ -340,44 +207,6 @@ const place: Strategy = (kb, a, hits) => {
   if (!top) return undefined;
   return composeAnswer(kb, { headline: top.text, evidence: top.evidence, more: others(ranked, top) });
 };
-
-/** The number and, when the text puts it right after, the word it counts ("140,000 copies"). */
-function withUnit(sentence: string, candidate: Candidate, unitKey: string | undefined): string {
-  if (!unitKey) return candidate.text;
-  const after = /^\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)/u.exec(sentence.slice(candidate.end))?.[1] ?? '';
-  const words = after.split(/\s+/);
-  const at = words.findIndex((w) => wordKey(w) === unitKey || wordKey(w).startsWith(unitKey.slice(0, 5)));
-  return at >= 0 ? `${candidate.text} ${words.slice(0, at + 1).join(' ')}` : candidate.text;
-}
-
-const MONEY_QUESTION =
-  /^how\s+much\b.*\b(?:cost|costs|sold|sell|paid|pay|price|worth|spend|spent|earn|earned|charge|charged|raise|raised|fee|prize|money|salary)\b/i;
-const CURRENCY =
-  /(?:[$£€¥]|\b(?:dollars?|cents?|pounds?|francs?|marks?|euros?|yen|lire|guineas?|shillings?)\b)/i;
-
-/** A sum of money: a currency sign before the number, or a currency word right after it. */
-function isMoney(sentence: string, c: Candidate): boolean {
-  return (
-    CURRENCY.test(sentence.slice(Math.max(0, c.start - 2), c.start + c.text.length)) ||
-    CURRENCY.test(sentence.slice(c.end, c.end + 12))
-  );
-}
-
-/** Whether the counted word stands within a few words after the number, or just before it. */
-function countsUnit(sentence: string, c: Candidate, unitKey: string): boolean {
-  const matches = (w: { text: string }) => {
-    const k = wordKey(w.text);
-    return (
-      k === unitKey ||
-      (k.length >= 4 && unitKey.startsWith(k)) ||
-      (unitKey.length >= 4 && k.startsWith(unitKey))
-    );
-  };
-  const after = wordsOf(sentence.slice(c.end)).slice(0, 4);
-  // "the Catholic population of England is ... ( ten per cent, or 5 million )"
-  const before = wordsOf(sentence.slice(Math.max(0, c.start - 120), c.start)).slice(-12);
-  return after.some(matches) || before.some(matches);
-}
 
 const amount: Strategy = (kb, a, hits) => {
   const unitKey = a.unit ? wordKey(a.unit) : undefined;

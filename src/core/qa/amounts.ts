@@ -1,0 +1,44 @@
+/**
+ * Numbers as answers: what a count counts (the word right after it, or just before), money
+ * (a currency sign or word), and the headline "140,000 copies".
+ */
+import { wordKey, wordsOf } from '../../text/wordForms.ts';
+import type { Candidate } from './candidates.ts';
+
+/** The number and, when the text puts it right after, the word it counts ("140,000 copies"). */
+export function withUnit(sentence: string, candidate: Candidate, unitKey: string | undefined): string {
+  if (!unitKey) return candidate.text;
+  const after = /^\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)/u.exec(sentence.slice(candidate.end))?.[1] ?? '';
+  const words = after.split(/\s+/);
+  const at = words.findIndex((w) => wordKey(w) === unitKey || wordKey(w).startsWith(unitKey.slice(0, 5)));
+  return at >= 0 ? `${candidate.text} ${words.slice(0, at + 1).join(' ')}` : candidate.text;
+}
+
+export const MONEY_QUESTION =
+  /^how\s+much\b.*\b(?:cost|costs|sold|sell|paid|pay|price|worth|spend|spent|earn|earned|charge|charged|raise|raised|fee|prize|money|salary)\b/i;
+const CURRENCY =
+  /(?:[$£€¥]|\b(?:dollars?|cents?|pounds?|francs?|marks?|euros?|yen|lire|guineas?|shillings?)\b)/i;
+
+/** A sum of money: a currency sign before the number, or a currency word right after it. */
+export function isMoney(sentence: string, c: Candidate): boolean {
+  return (
+    CURRENCY.test(sentence.slice(Math.max(0, c.start - 2), c.start + c.text.length)) ||
+    CURRENCY.test(sentence.slice(c.end, c.end + 12))
+  );
+}
+
+/** Whether the counted word stands within a few words after the number, or just before it. */
+export function countsUnit(sentence: string, c: Candidate, unitKey: string): boolean {
+  const matches = (w: { text: string }) => {
+    const k = wordKey(w.text);
+    return (
+      k === unitKey ||
+      (k.length >= 4 && unitKey.startsWith(k)) ||
+      (unitKey.length >= 4 && k.startsWith(unitKey))
+    );
+  };
+  const after = wordsOf(sentence.slice(c.end)).slice(0, 4);
+  // "the Catholic population of England is ... ( ten per cent, or 5 million )"
+  const before = wordsOf(sentence.slice(Math.max(0, c.start - 120), c.start)).slice(-12);
+  return after.some(matches) || before.some(matches);
+}

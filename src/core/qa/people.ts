@@ -1,0 +1,118 @@
+/**
+ * People as answers: capitalised runs weighed by how much they look like a person's name (the
+ * name index, the lexicon's given names and surnames, a title before them) and by where they
+ * stand (after "by", right before the asked verb, the subject of the sentence); a title that is
+ * the asked role ("Defense Minister X") marks the role's holder.
+ */
+import { nameGazetteer } from '../../knowledge/extract/nameLexicon.ts';
+import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { wordKey, wordsOf } from '../../text/wordForms.ts';
+import type { QuestionAnalysis } from './analyzeQuestion.ts';
+import { type Candidate, nameRuns, withoutTitle } from './candidates.ts';
+import type { Evidence } from './evidence.ts';
+import { inQuestion, kindsOf, lowerWords } from './questionNames.ts';
+import type { Typed } from './rankCandidates.ts';
+
+/** Last words that make a capitalised run a title or an institution, not a person. */
+const TITLE_WORDS =
+  /^(?:President|Chief|General|Minister|Secretary|Director|Chairman|Governor|Senator|Judge|Mayor|King|Queen|Prince|Pope|Bishop|Colonel|Captain|Admiral|Commissioner|Ambassador|Leader|Committee|Council|Board|Company|Church|University|College|School|Hospital|Hall|Street|Avenue|Road|River|Bridge|Hotel|Theatre|Theater|Department|Office|Bureau|Association|Society|Institute|Party|Army|Navy|Corps|War|Act|Day|Century|Age)$/;
+
+function capitalisedMidSentence(text: string, word: string): boolean {
+  return new RegExp(`[\\p{Ll},;] ${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').test(text);
+}
+
+/** How much a capitalised run looks like a person's name, from the lexicon and the text around it. */
+function personWeight(
+  kb: KnowledgeBase,
+  context: string,
+  sentence: string,
+  c: Candidate,
+  keys: readonly string[],
+  doer: boolean,
+): number {
+  const kinds = kindsOf(kb, c.text);
+  const lexicon = nameGazetteer();
+  const words = withoutTitle(c.text).split(/\s+/);
+  const whole = lexicon.classOf(c.text.toLowerCase());
+  const classes = words.map((w) => lexicon.classOf(w.toLowerCase()));
+  const titled = words.length < c.text.split(/\s+/).length;
+  let weight = words.length > 1 ? 1 : 0.6;
+  if (kinds.has('person')) weight = 1.3;
+  else if (kinds.size) return 0;
+  else if (whole === 'place' || whole === 'organisation' || whole === 'demonym') return 0;
+  // "Italian Renaissance": a people's adjective opens a phrase, not a name.
+  else if (classes[0] === 'demonym' && !titled) return 0;
+  // "Democratic President", "Police Chief": a title without a name.
+  else if (TITLE_WORDS.test(words[words.length - 1] ?? '')) return 0;
+  else if (titled || classes[0] === 'given') weight = 1.4;
+  else if (classes.some((k) => k === 'given' || k === 'surname')) weight = 1.2;
+  // All common words ("Will Power") is no name, unless a title says it is ("Mrs. Child").
+  else if (classes.every((k) => k === 'word' || k === 'function' || k === 'time')) return 0;
+  // One unknown capitalised word opening a sentence ("Thereafter") is a name only if the text also
+  // capitalises it mid-sentence ("... and Kearton").
+  else if (words.length === 1 && c.start === 0 && !capitalisedMidSentence(context, c.text)) weight = 0.3;
+  // "the Brumidi frescos", "Pandora's box": a name used as a modifier of a common noun.
+  if (
+    /^(?:['’]s)?\s+[a-z]/.test(sentence.slice(c.end)) &&
+    /\b(?:the|a|an|this|that)\s+$/i.test(sentence.slice(0, c.start))
+  )
+    weight *= 0.5;
+  if (/^['’]s\s+[a-z]/.test(sentence.slice(c.end))) weight *= 0.6;
+  // "in Washington", "from Germany": a place, not a doer.
+  if (/\b(?:in|at|near|from|to|into|of)\s+$/i.test(sentence.slice(Math.max(0, c.start - 6), c.start)))
+    weight *= 0.4;
+  // "... was done by Fred Ikle", "Samuel Gorton, founder of Warwick", "Mercer turned out":
+  // the doer stands after "by", or just before the asked verb.
+  const before = sentence.slice(Math.max(0, c.start - 6), c.start);
+  if (doer && /\bby\s+$/i.test(before)) weight *= 1.4;
+  const after = wordsOf(sentence.slice(c.end)).slice(0, 4);
+  if (after.some((w) => keys.includes(wordKey(w.text)))) weight *= 1.3;
+  // The subject of its clause: first in the sentence, a verb right after ("Kearton got off ...").
+  if (doer && c.start === 0 && /^(?:\s+[a-z]|,)/.test(sentence.slice(c.end))) weight *= 1.2;
+  return weight;
+}
+
+/**
+ * "Defense Minister Bahi Ladgham" for "who was Tunisia's defense minister?": a title that is the
+ * asked role, written before the name, marks its holder; the name is shown without it.
+ */
+function titledWithRole(text: string, roleKeys: readonly string[]): { name: string; titled: boolean } {
+  const words = text.split(/\s+/);
+  let cut = 0;
+  while (cut < words.length - 1 && roleKeys.includes(wordKey(words[cut] ?? ''))) cut++;
+  return { name: words.slice(cut).join(' '), titled: cut > 0 };
+}
+
+const MIN_PERSON_WEIGHT = 0.5;
+/** The confidence a name gains by standing right before the asked verb. */
+const SLOT_SUPPORT = 0.15;
+
+/** "He was Julius Kahn.": a sentence that names whom the one before it described. */
+const IDENTIFIES = /^(?:He|She|They|This|That|It)\s+(?:was|is|were|are)\s+$/;
+
+/** People in a sentence: known people first, then names the lexicon does not call a place or group. */
+export function people(
+  kb: KnowledgeBase,
+  a: QuestionAnalysis,
+  exclude: readonly string[] = [],
+  keys = a.predicateKeys,
+) {
+  const doer = a.type === 'person';
+  return (evidence: Evidence): Typed[] =>
+    nameRuns(evidence.text).flatMap((candidate) => {
+      if (inQuestion(a, candidate.text)) return [];
+      if (exclude.some((e) => lowerWords(e).has(candidate.text.toLowerCase()))) return [];
+      const role = doer ? { name: candidate.text, titled: false } : titledWithRole(candidate.text, keys);
+      const named = role.titled ? { ...candidate, text: role.name } : candidate;
+      let weight = personWeight(kb, evidence.hit.passage.text, evidence.text, named, keys, doer);
+      // A name in a neighbouring sentence answers only when the found one leaves the doer unnamed.
+      if (evidence.offset !== 0) weight *= 0.7;
+      if (role.titled) weight = Math.max(weight, 1) * 2;
+      if (evidence.offset > 0 && IDENTIFIES.test(evidence.text.slice(0, candidate.start))) weight *= 2.5;
+      // Below this, a capitalised word is more likely a place, a modifier or a common word.
+      if (weight < MIN_PERSON_WEIGHT) return [];
+      const next = wordsOf(evidence.text.slice(candidate.end)).slice(0, 2);
+      const fillsSlot = doer && next.some((w) => a.predicateKeys.includes(wordKey(w.text)));
+      return [{ candidate: named, weight, support: fillsSlot ? SLOT_SUPPORT : 0 }];
+    });
+}
