@@ -1,3 +1,4 @@
+import type { Figure } from '../../knowledge/types.ts';
 import { joinWords } from '../../text/words.ts';
 import { missingArgument } from '../answers/common.ts';
 import { contentTerms, termHits } from '../answers/snippets.ts';
@@ -17,7 +18,13 @@ export const figureCommand: CommandDefinition = {
     const question = parsed.question ?? parsed.text;
     if (!question) return missingArgument(kb, '/figure <what was counted>', '/figure killed');
     const terms = contentTerms(question).filter((t) => !QUESTION_WORDS.has(t));
+    // "how many missiles ...?": a figure that counts something else (aircraft) is no answer.
+    const analysis = analyzeQuestion(question, 'figure');
+    const counted = analysis.unit;
+    const countsAsked = (f: Figure) =>
+      !counted || termHits([f.label, f.unit ?? ''].join(' ').replace(/-/g, ' '), contentTerms(counted)) > 0;
     const scored = kb.corpus.facts.figures
+      .filter(countsAsked)
       .map((f) => ({
         f,
         score: termHits(
@@ -29,7 +36,7 @@ export const figureCommand: CommandDefinition = {
       .sort((a, b) => b.score - a.score);
     const best = scored[0];
     if (!best || (terms.length > 2 && best.score < 2)) {
-      return answerQuestion(kb, analyzeQuestion(question, 'figure'));
+      return answerQuestion(kb, analysis);
     }
     const { f } = best;
     const unit = f.unit && !f.label.toLowerCase().includes(f.unit.toLowerCase()) ? ` ${f.unit}` : '';

@@ -76,11 +76,30 @@ function quotesFromText(kb: KnowledgeBase, names: readonly string[]): FoundQuote
             around,
           });
       }
-      if (!quoted && SPEECH_VERB.test(sentence))
+      if (!quoted && reportsSpeech(sentence, names))
         reported.push({ text: sentence, articleId: passage.articleId, reported: true, around });
     });
   }
-  return direct.length ? direct : reported;
+  // Reported speech follows the quotations: on a topic it may be what answers ("Democrats have
+  // pointed to the inconsistency ..."); without one, quotations come first.
+  return [...direct, ...reported];
+}
+
+/**
+ * Reported speech by the speaker: their name (its last word) or "he"/"she" within a few words of
+ * a verb of saying ("Democrats have pointed to", "Nair said the budget"), not any sentence that
+ * happens to hold "added".
+ */
+function reportsSpeech(sentence: string, names: readonly string[]): boolean {
+  const verbs = `${SPEECH_VERB.source.replace(/^\\b\(|\)\\b$/g, '')}|pointed|noted|called for|urged`;
+  return names.some((name) => {
+    const last = (name.split(/\s+/).pop() ?? name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(
+      // "Priya Nair, who chairs the finance committee, said ...": an aside may stand between.
+      `\\b${last}\\b(?:,[^,.]{0,100},)?(?:\\s+\\S+){0,3}?\\s+(?:${verbs})\\b|\\b(?:${verbs})\\s+${last}\\b`,
+      'i',
+    ).test(sentence);
+  });
 }
 
 /**
@@ -113,22 +132,23 @@ function tidyQuote(text: string): string {
   return text.trim().replace(/[,;:]$/, '');
 }
 
+/** A quotation in quote marks; reported speech as the text gives it. */
+function shown(q: FoundQuote, max: number): string {
+  return q.reported ? shorten(q.text, max) : `“${shorten(q.text, max)}”`;
+}
+
 function quoteReply(kb: KnowledgeBase, speaker: string, quotes: FoundQuote[], topicNote?: string): Reply {
   // Lead with quotes from different sources, so differing versions are visible at once.
   const lead: FoundQuote[] = [];
   for (const q of quotes) if (!lead.some((l) => l.articleId === q.articleId) && lead.length < 2) lead.push(q);
-  const reportedOnly = quotes.every((q) => q.reported);
-  const headline = reportedOnly
-    ? `${speaker}: ${shorten(lead[0]?.text ?? '', 240)}`
-    : `${speaker}: ${lead.map((q) => `“${shorten(q.text, lead.length > 1 ? 110 : 190)}”`).join(' / ')}`;
+  const headline = `${speaker}: ${lead.map((q) => shown(q, lead.length > 1 ? 110 : 190)).join(' / ')}`;
   const reply = new ReplyBuilder(kb, 'answer', headline).citeHeadline(...lead.map((q) => q.articleId));
   if (topicNote) reply.line(topicNote);
   const sources = new Set(quotes.map((q) => q.articleId));
   if (sources.size > 1)
     reply.line(`Quoted in ${sources.size} sources; each version is shown with its source.`);
   for (const q of quotes.slice(0, 6)) {
-    const text = reportedOnly ? shorten(q.text, 300) : `“${shorten(q.text, 300)}”`;
-    reply.line(`${text}${q.context ? ` (${q.context})` : ''}`, q.articleId);
+    reply.line(`${shown(q, 300)}${q.context ? ` (${q.context})` : ''}`, q.articleId);
   }
   return reply.build();
 }
@@ -200,7 +220,8 @@ export const quoteCommand: CommandDefinition = {
         .suggest({ label: `Search "${speakerName}"`, ask: `/search ${speakerName}` })
         .build();
     }
-    if (!split.topic) return quoteReply(kb, speakerName, quotes);
+    const quotations = quotes.filter((q) => !q.reported);
+    if (!split.topic) return quoteReply(kb, speakerName, quotations.length ? quotations : quotes);
 
     const terms = weighTerms(kb, contentTerms(split.topic.replace(/-/g, ' ')));
     const aboutText = (q: FoundQuote) => {
@@ -217,7 +238,7 @@ export const quoteCommand: CommandDefinition = {
     return quoteReply(
       kb,
       speakerName,
-      quotes,
+      quotations.length ? quotations : quotes,
       `No quotes from ${speakerName} about "${split.topic}"; everything they said:`,
     );
   },

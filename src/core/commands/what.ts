@@ -52,7 +52,11 @@ export function answerAbout(
     }
   }
   const [best, second] = findEvents(kb, subject);
-  if (best && best.score >= 2 && (!second || best.score > second.score))
+  // A curated event answers "when" only if it has a time, "where" only if it has a place;
+  // otherwise the text may say what the event card does not.
+  const answersFocus = (e: NewsEvent) =>
+    (focus !== 'when' || Boolean(e.time || e.date)) && (focus !== 'where' || Boolean(e.place));
+  if (best && best.score >= 2 && (!second || best.score > second.score) && answersFocus(best.event))
     return eventAnswer(kb, best.event, focus);
   // No curated event: the text answers, or says it does not.
   return answerQuestion(kb, analysis);

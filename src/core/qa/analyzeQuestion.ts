@@ -142,6 +142,8 @@ const PASSIVE_DOER =
 function whoIs(question: string, rest: string): QuestionAnalysis {
   if (PASSIVE_DOER.test(rest)) return base(question, 'person');
   if (looksLikeRole(rest)) return { ...base(question, 'role'), role: rest.replace(/^(?:the|a|an)\s+/i, '') };
+  // "who is under investigation by Congress?": a predicate, not a name or a role.
+  if (/^[a-z]\S*\s+\S/.test(rest)) return base(question, 'person');
   return { ...base(question, 'describe'), subject: rest };
 }
 

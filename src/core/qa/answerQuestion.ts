@@ -166,7 +166,13 @@ const time: Strategy = (kb, a, hits) => {
       ? []
       : dateMentions(evidence.text)
           .filter((c) => !a.question.includes(c.text))
-          .map((candidate) => ({ candidate, weight: dateWeight(candidate.text) }));
+          // "before last week", "until 1950": a bound on the time, not the time itself.
+          .map((candidate) => ({
+            candidate,
+            weight:
+              dateWeight(candidate.text) *
+              (/\b(?:before|after|until|since)\s+$/i.test(evidence.text.slice(0, candidate.start)) ? 0.6 : 1),
+          }));
   const ranked = rankCandidates(kb, hits, extract, {
     asidesCountLess: true,
     anchorKeys: a.anchorKeys,
@@ -242,6 +248,9 @@ const amount: Strategy = (kb, a, hits) => {
   return composeAnswer(kb, { headline, evidence: top.evidence });
 };
 
+const THE_REASON =
+  /\b(?:this|that|which|it)\s+(?:may\s+be|might\s+be|is|was|could\s+be)\s+(?:the|one|a)\s+(?:main\s+|chief\s+|real\s+)?reason\b/i;
+
 /** "Because of this he was known as Gimpy": the reason is what the sentence before says. */
 const POINTS_BACK =
   /^because\s+of\s+(?:this|that|it)\b|^(?:for\s+this\s+reason|that\s+is\s+why|this\s+is\s+why|as\s+a\s+result|therefore|hence|so)\b/i;
@@ -250,6 +259,13 @@ const reason: Strategy = (kb, a, hits) => {
   const extract = (evidence: Evidence): Typed[] => {
     const clause = reasonClause(evidence.text);
     if (clause && !POINTS_BACK.test(clause.text)) return [{ candidate: clause, weight: 1 }];
+    // "They are desperate to be seen as major players, and this may be the reason why they ...":
+    // the reason is what comes before "this is the reason".
+    const named = THE_REASON.exec(evidence.text);
+    if (named && named.index > 20) {
+      const text = evidence.text.slice(0, named.index).replace(/[\s,;(]+(?:and|but)?\s*$/i, '');
+      return [{ candidate: { text, start: 0, end: text.length }, weight: 1.1 }];
+    }
     // The reason stated just before, pointed back to: the sentence before this one.
     if (evidence.offset === 0 && POINTS_BACK.test(evidence.text.trim())) {
       const before = neighbour(kb, evidence.hit, -1);
@@ -266,8 +282,9 @@ const reason: Strategy = (kb, a, hits) => {
     requireKeys: a.predicateKeys,
     requireNames: nameAnchors(kb, a),
   });
-  // A reason read two sentences on is still worth more than a sentence that gives none.
-  const top = best(ranked, 0.4);
+  // A stated reason ("because ...", "this is the reason") read two sentences on, or in words
+  // other than the question's, is still worth more than a sentence that gives none.
+  const top = best(ranked, 0.3);
   if (top) {
     const text = top.text.charAt(0).toUpperCase() + top.text.slice(1);
     return composeAnswer(kb, { headline: text, evidence: top.evidence });
@@ -334,10 +351,14 @@ const SAYS_UNKNOWN =
 
 /** A sentence about the question that says its answer is not known ("who bought it is not recorded"). */
 function saysUnknown(hit: SentenceHit, a: QuestionAnalysis): boolean {
-  if (!SAYS_UNKNOWN.test(hit.text) || Math.max(hit.coverage, hit.contextCoverage) < MIN_CONFIDENCE)
-    return false;
-  const keys = keysOfText(hit.text);
-  return a.predicateKeys.length === 0 || a.predicateKeys.some((k) => keys.has(k));
+  if (Math.max(hit.coverage, hit.contextCoverage) < MIN_CONFIDENCE) return false;
+  // The clause that says so must be about what is asked: "Who won is not revealed, but ... 1,212
+  // words" leaves the count known.
+  return hit.text.split(/[,;:]|\s(?:but|and|while|although)\s/).some((clause) => {
+    if (!SAYS_UNKNOWN.test(clause)) return false;
+    const keys = keysOfText(clause);
+    return a.predicateKeys.length === 0 || a.predicateKeys.some((k) => keys.has(k));
+  });
 }
 
 /** Answers a question from the archive's text, or says that the archive doesn't say. */

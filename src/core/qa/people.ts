@@ -38,7 +38,10 @@ function personWeight(
   const titled = words.length < c.text.split(/\s+/).length;
   let weight = words.length > 1 ? 1 : 0.6;
   if (kinds.has('person')) weight = 1.3;
+  // "who reported ...?" may be answered by a newspaper: a known organisation does for a doer.
+  else if (doer && kinds.has('organisation')) weight = 0.9;
   else if (kinds.size) return 0;
+  else if (doer && whole === 'organisation') weight = 0.9;
   else if (whole === 'place' || whole === 'organisation' || whole === 'demonym') return 0;
   // "Italian Renaissance": a people's adjective opens a phrase, not a name.
   else if (classes[0] === 'demonym' && !titled) return 0;
@@ -47,7 +50,11 @@ function personWeight(
   else if (titled || classes[0] === 'given') weight = 1.4;
   else if (classes.some((k) => k === 'given' || k === 'surname')) weight = 1.2;
   // All common words ("Will Power") is no name, unless a title says it is ("Mrs. Child").
-  else if (classes.every((k) => k === 'word' || k === 'function' || k === 'time')) return 0;
+  else if (classes.every((k) => k === 'word' || k === 'function' || k === 'time')) {
+    // "the Daily Mirror states": capitalised common words after "the" name an institution.
+    if (!doer || words.length < 2 || !/\bthe\s+$/i.test(sentence.slice(0, c.start))) return 0;
+    weight = 0.7;
+  }
   // One unknown capitalised word opening a sentence ("Thereafter") is a name only if the text also
   // capitalises it mid-sentence ("... and Kearton").
   else if (words.length === 1 && c.start === 0 && !capitalisedMidSentence(context, c.text)) weight = 0.3;
