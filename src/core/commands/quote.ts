@@ -91,12 +91,13 @@ function quotesFromText(kb: KnowledgeBase, names: readonly string[]): FoundQuote
  * happens to hold "added".
  */
 function reportsSpeech(sentence: string, names: readonly string[]): boolean {
-  const verbs = `${SPEECH_VERB.source.replace(/^\\b\(|\)\\b$/g, '')}|pointed|noted|called for|urged`;
+  const verbs = `${SPEECH_VERB.source.replace(/^\\b\(|\)\\b$/g, '')}|pointed|noted|called for|urged|confirmed|announced|stressed|emphasi[sz]ed|demanded`;
   return names.some((name) => {
     const last = (name.split(/\s+/).pop() ?? name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     return new RegExp(
       // "Priya Nair, who chairs the finance committee, said ...": an aside may stand between.
-      `\\b${last}\\b(?:,[^,.]{0,100},)?(?:\\s+\\S+){0,3}?\\s+(?:${verbs})\\b|\\b(?:${verbs})\\s+${last}\\b`,
+      // "... a point confirmed this week by Nikki Haley": the speaker after "by".
+      `\\b${last}\\b(?:,[^,.]{0,100},)?(?:\\s+\\S+){0,3}?\\s+(?:${verbs})\\b|\\b(?:${verbs})\\s+${last}\\b|\\b(?:${verbs})(?:\\s+\\S+){0,3}?\\s+by\\s+(?:\\S+\\s+){0,2}${last}\\b`,
       'i',
     ).test(sentence);
   });
