@@ -119,7 +119,7 @@ export function textCoverage(text: string, terms: readonly WeightedTerm[]): numb
 }
 
 export interface FindOptions {
-  /** Paragraphs to read (default 30). */
+  /** Paragraphs to read (default 15). */
   paragraphs?: number;
   /** Sentences to return (default 12). */
   limit?: number;
@@ -180,17 +180,25 @@ export function articleKeysOf(kb: KnowledgeBase, passage: Passage): KeySet {
 }
 
 /** Paragraphs read beyond the searched ones, per focus article. */
-const FOCUS_PASSAGES = 80;
+const FOCUS_PASSAGES = 30;
 
 export function findSentences(
   kb: KnowledgeBase,
   terms: readonly string[],
   options: FindOptions = {},
 ): { hits: SentenceHit[]; weighted: WeightedTerm[] } {
-  const { paragraphs = 30, limit = 12, focusArticles = 1 } = options;
+  const { paragraphs = 15, limit = 12, focusArticles = 1 } = options;
   const weighted = weighTerms(kb, terms);
   if (!weighted.length) return { hits: [], weighted };
-  const query = [...new Set(terms.flatMap((t) => kb.passageIndex.family(t)))].join(' ');
+  // A common word's other forms add little but cost a scan of their long postings lists.
+  const common = Math.max(50, kb.passageIndex.size * 0.01);
+  const query = [
+    ...new Set(
+      terms.flatMap((t) =>
+        kb.passageIndex.documentFrequency(t) > common ? [t] : kb.passageIndex.family(t, 4),
+      ),
+    ),
+  ].join(' ');
   const found = kb.passageIndex.search(query || terms.join(' '), { limit: paragraphs });
   const top = found[0]?.score ?? 1;
 
