@@ -33,6 +33,8 @@ export function answerAbout(
   question?: string,
 ): Reply {
   const analysis = analyzeQuestion(question ?? subject, focus);
+  // "what was the name of ...", "what was the population of ...": a typed answer from the text.
+  if (analysis.type === 'name' || analysis.type === 'number') return answerQuestion(kb, analysis);
   const lookup = resolveName(kb, subject, ['event', 'place', 'vessel', 'thing', 'organisation']);
   if (lookup.status === 'ambiguous') return didYouMean(kb, subject, lookup.matches, command);
   if (lookup.status === 'found') {

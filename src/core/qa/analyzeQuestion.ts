@@ -23,6 +23,7 @@ export type AnswerType =
   | 'yesno'
   | 'quote'
   | 'definition' // what is <thing>
+  | 'name' // what was the name of <thing>: a proper name the text gives it
   | 'event' // what happened at <place>
   | 'any';
 
@@ -197,6 +198,8 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
   if (/^how\s+(long|old|far|big|large|tall|high|often|wide|deep|heavy|fast|soon)\b/i.test(question)) {
     return base(question, 'number');
   }
+  const naming = /^what\s+(?:is|was|are|were)\s+the\s+names?\s+of\s+(?:the\s+|an?\s+)?(.+)$/i.exec(question);
+  if (naming) return { ...base(question, 'name'), subject: naming[1] ?? '' };
   const measure = /^what\s+(?:is|was|are|were)\s+the\s+([\p{L}-]+)\s+of\b/iu.exec(question);
   if (measure?.[1] && COUNT_MEASURES.test(measure[1]))
     return { ...base(question, 'number'), unit: measure[1] };

@@ -314,6 +314,38 @@ const definition: Strategy = (kb, a, hits) => {
   return bestSentence(kb, a, hits);
 };
 
+/**
+ * "What was the name of the rebel-held town ...?": the name the text attaches to the thing itself
+ * ("the town of X", "a town called X", "X, a rebel-held town", "the X town"), never a name that
+ * only stands nearby ("a town in Syria").
+ */
+const properName: Strategy = (kb, a, hits) => {
+  const thing =
+    (a.subject ?? '').split(/\s+(?:hit|in|of|at|by|that|which|who|where|with|for|on|from|to)\s+/i)[0] ?? '';
+  const head = thing
+    .split(/\s+/)
+    .pop()
+    ?.replace(/[^\p{L}-]/gu, '');
+  if (!head) return undefined;
+  const h = head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const NAME = "(\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*)*)";
+  const attached = [
+    new RegExp(`\\b${h}s?\\s+(?:of|called|named|known\\s+as)\\s+${NAME}`, 'u'),
+    new RegExp(`${NAME},\\s+(?:an?|the)\\s+(?:[\\p{L}-]+\\s+){0,3}${h}\\b`, 'u'),
+    new RegExp(`\\bthe\\s+${NAME}\\s+${h}\\b`, 'u'),
+  ];
+  for (const hit of hits.filter((x) => Math.max(x.coverage, x.contextCoverage) >= MIN_CONFIDENCE)) {
+    for (const pattern of attached) {
+      const m = pattern.exec(hit.text);
+      if (m?.[1] && !inQuestion(a, m[1])) {
+        const evidence: Evidence = { text: hit.text, articleId: hit.passage.articleId, hit, offset: 0 };
+        return composeAnswer(kb, { headline: m[1], evidence });
+      }
+    }
+  }
+  return undefined;
+};
+
 /** A sentence that matches only this share of a free question is shown as "closest", not as the answer. */
 const MIN_SENTENCE_SUPPORT = 0.4;
 
@@ -340,6 +372,7 @@ const STRATEGIES: Record<QuestionAnalysis['type'], Strategy> = {
   reason,
   yesno: (kb, a, hits) => answerYesNo(kb, a, hits),
   definition,
+  name: properName,
   quote: bestSentence,
   event: bestSentence,
   describe: bestSentence,

@@ -18,6 +18,7 @@ const dir = makeCorpus({
     'Okonkwo was born in Lagos and came to Port Ellis from Liverpool in 1912.',
     'The old customs house was sold in 1950 and its two towers were pulled down. Who bought it is not recorded.',
     'Lighthouses were rare on that coast. In 1900 there were known to be four along the whole bay.',
+    'A storm flooded a fishing village in Kerry in 1911. The next year a village called Ballyrue was rebuilt on higher ground.',
   ].join('\n\n'),
   'ferries.txt': [
     'Ferries of the bay',
@@ -61,6 +62,13 @@ describe('answers by the form of the question', () => {
   it('yes or no, with the evidence', () => {
     expect(first('Was anyone allowed to fish from the pier after it closed?')).toMatch(/^No\b/);
     expect(first('Did the ferry Merrow sail to Kinsale?')).toMatch(/^Yes\b/);
+  });
+});
+
+describe('names', () => {
+  it('gives the name the text attaches to the thing, never a place that only stands near it', () => {
+    expect(first('what was the name of the village that was rebuilt on higher ground?')).toMatch(/^Ballyrue/);
+    expect(first('what was the name of the fishing village flooded by the storm?')).toMatch(/doesn't say/);
   });
 });
 
