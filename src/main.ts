@@ -18,6 +18,7 @@ import { assembleCommands } from './app/commands.ts';
 import { openStores } from './app/stores.ts';
 import { loadSettings, settingSecrets } from './config/settings.ts';
 import { createBot } from './core/bot.ts';
+import { followArticleStore } from './corpus/followArticleStore.ts';
 import { indexCacheDir, openLiveKnowledge, watchLiveKnowledge } from './corpus/liveKnowledge.ts';
 import { createDigests } from './digest/digests.ts';
 import { startArchive } from './ingest/startArchive.ts';
@@ -80,6 +81,12 @@ async function main(): Promise<void> {
     log,
   });
   readiness.set('corpus', () => true);
+  // Several instances: articles ingested anywhere arrive from the shared store (ready once caught up).
+  const following =
+    stores.articles &&
+    (await followArticleStore(knowledge, { store: stores.articles, dir: settings.CORPUS_DIR, log }));
+  if (following) readiness.set('articles', () => following.caughtUp());
+  if (following) stops.add('stop following the article store', () => following.close());
   if (settings.CORPUS_WATCH) {
     const watcher = watchLiveKnowledge(knowledge, { dir: settings.CORPUS_DIR, log });
     stops.add('stop watching the corpus', () => watcher.close());
@@ -94,7 +101,14 @@ async function main(): Promise<void> {
     onReport: (report) => metrics?.countDigestRun(report.status),
   });
   log.info({ ...stores.where, ...digests.synced }, 'state database open');
-  const archive = startArchive({ settings, state: store.archive, knowledge, log });
+  const archive = startArchive({
+    settings,
+    state: store.archive,
+    knowledge,
+    log,
+    articles: stores.articles,
+    leases: stores.leases,
+  });
   stops.add('stop following feeds', () => archive.stop());
   const commands = assembleCommands({ digests: digests.service, archive: archive.archive });
   const bot = createBot(knowledge, { commands, ...botOptions(settings, log, metrics, stores.rateCounters) });

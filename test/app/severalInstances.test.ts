@@ -5,12 +5,14 @@
  * limits hold across the two.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord, guildMessage, IDS, route } from '../helpers/fakeDiscord.ts';
 import { FakeSlack, postSigned, slashCommandBody } from '../helpers/fakeSlack.ts';
+import { type FixtureWebServer, startFixtureWebServer } from '../helpers/fixtureWebServer.ts';
 import { freshSchema, type TestSchema } from '../helpers/postgres.ts';
 import { spawnBot } from '../helpers/spawnBot.ts';
 
@@ -20,6 +22,7 @@ const dirs: string[] = [];
 let schema: TestSchema;
 let slack: FakeSlack;
 let discord: FakeDiscord;
+let web: FixtureWebServer;
 
 interface Instance {
   name: string;
@@ -30,9 +33,14 @@ interface Instance {
 async function startInstance(name: string): Promise<Instance> {
   const dataDir = mkdtempSync(join(tmpdir(), `instance-${name}-`));
   dirs.push(dataDir);
+  // Each instance has a disk of its own: its own copy of the corpus folder.
+  const corpusDir = join(dataDir, 'corpus');
+  cpSync('test/fixtures/corpora/port-ellis', corpusDir, { recursive: true });
   const { child, output } = spawnBot({
     DATABASE_URL: schema.url,
-    CORPUS_DIR: 'test/fixtures/corpora/port-ellis',
+    CORPUS_DIR: corpusDir,
+    ADMIN_USER_IDS: 'slack:*',
+    FETCH_ALLOW_PRIVATE: 'loopback',
     CORPUS_WATCH: 'false',
     DATA_DIR: dataDir,
     HEALTH_PORT: '0',
@@ -67,6 +75,12 @@ beforeAll(async () => {
   schema = await freshSchema();
   slack = await FakeSlack.start();
   discord = await FakeDiscord.start();
+  web = await startFixtureWebServer({
+    '/news/library': { fixture: 'library.html' },
+    '/news/ferry-a': { fixture: 'ferry.html' },
+    '/news/ferry-b': { fixture: 'ferry.html' },
+    '/news/teaser': { fixture: 'teaser.html' },
+  });
   [a, b] = await Promise.all([startInstance('A'), startInstance('B')]);
 }, 120_000);
 
@@ -74,6 +88,7 @@ afterAll(async () => {
   for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
   await slack?.close();
   await discord?.close();
+  await web?.close();
   await schema?.drop();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
@@ -85,7 +100,74 @@ function mention(eventId: string, ts: string): string {
   return JSON.stringify({ ...body, event_id: eventId, event: { ...body.event, ts, event_ts: ts } });
 }
 
+let users = 0;
+/** A slash command sent to one instance, answered through a response_url named after it. */
+async function slash(to: Instance, command: string, text: string): Promise<() => string | undefined> {
+  const name = `${command.slice(1)}-${++users}`;
+  const form = slashCommandBody({
+    command,
+    text,
+    user_id: `UCMD${users}`,
+    channel_id: `CCMD${users}`,
+    team_id: 'T0000001',
+    response_url: slack.responseUrl(name),
+    trigger_id: `t-${name}`,
+  });
+  const { status } = await postSigned(to.eventsUrl, form, {
+    signingSecret: SECRET,
+    contentType: 'application/x-www-form-urlencoded',
+  });
+  expect(status).toBe(200);
+  return () => {
+    const said = slack.responses.find((r) => r.name === name);
+    return said ? JSON.stringify(said.body) : undefined;
+  };
+}
+
+async function articleRows(where: string): Promise<{ id: string; url: string | null }[]> {
+  const client = new pg.Client({ connectionString: schema.url });
+  await client.connect();
+  try {
+    return (await client.query(`SELECT id, url FROM articles WHERE ${where} ORDER BY seq`)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
 describe('two instances on one PostgreSQL', () => {
+  it('makes an article ingested on A answerable on B within 5 seconds', async () => {
+    const added = await slash(a, '/ingest', `<${web.base}/news/library>`);
+    const reply = await slack.waitFor(added, 'A adds the article', 20_000);
+    expect(reply).toMatch(/Added “Library opening hours extended”/);
+    const addedAt = Date.now();
+    let found: string | undefined;
+    while (!found && Date.now() - addedAt < 5000) {
+      const answer = await slack.waitFor(
+        await slash(b, '/search', 'library opening hours evening'),
+        'B answers',
+      );
+      if (/Library opening hours extended/.test(answer)) found = answer;
+      else await sleep(200);
+    }
+    expect(found, 'B finds the article within 5 s').toBeDefined();
+    expect(await articleRows("url LIKE '%/news/library'")).toHaveLength(1);
+  }, 30_000);
+
+  it('stores the same URL asked on A and B at once, and the same text under two URLs, once', async () => {
+    const replies = await Promise.all([
+      slash(a, '/ingest', `<${web.base}/news/ferry-a>`),
+      slash(b, '/ingest', `<${web.base}/news/ferry-a>`),
+      slash(b, '/ingest', `<${web.base}/news/ferry-b>`),
+      slash(a, '/ingest', `<${web.base}/news/ferry-b>`),
+    ]);
+    const said = await Promise.all(replies.map((r) => slack.waitFor(r, 'an ingest reply', 20_000)));
+    expect(said.filter((r) => /Added “Night ferry to return in spring”/.test(r))).toHaveLength(1);
+    expect(await articleRows("url LIKE '%/news/ferry-%'")).toHaveLength(1);
+    // The same URL was fetched by one instance only.
+    const fetches = web.requests.filter((r) => r.path === '/news/ferry-a');
+    expect(fetches.length).toBeLessThanOrEqual(1);
+  }, 30_000);
+
   it('answers a Slack event once: answered by A, then retried to B', async () => {
     const body = mention('EvSeveral1', '1700000900.000100');
     const posts = () =>

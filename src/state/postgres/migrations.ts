@@ -91,4 +91,20 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'articles shared by every instance, with a change sequence',
+    sql: `
+      CREATE SEQUENCE article_seq;
+      CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        file TEXT NOT NULL UNIQUE,
+        url TEXT UNIQUE,
+        content_hash TEXT NOT NULL UNIQUE,
+        markdown TEXT NOT NULL,
+        added_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        seq BIGINT NOT NULL UNIQUE DEFAULT nextval('article_seq')
+      );
+    `,
+  },
 ];
