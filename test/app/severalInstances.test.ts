@@ -1,10 +1,12 @@
 /**
- * Two bot processes (`src/main.ts`) on one PostgreSQL, with the fake Slack (HTTP mode, each
- * process on its own port) and the fake Discord (whose gateway delivers every event to both
- * sessions, as Discord does without shards) on loopback: nothing is answered twice, and the rate
- * limits hold across the two.
+ * Two bot processes (`src/main.ts`) on one PostgreSQL (and then with Redis for the short-lived
+ * keys), with the fake Slack (HTTP mode, each process on its own port) and the fake Discord (whose
+ * gateway delivers every event to both sessions, as Discord does without shards) on loopback:
+ * nothing is answered twice, articles ingested on one are answerable on the other, and the rate
+ * limits hold across the two. Ids carry a random part: Redis keys outlive a run.
  */
 import type { ChildProcess } from 'node:child_process';
+import { randomInt } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,10 +15,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord, guildMessage, IDS, route } from '../helpers/fakeDiscord.ts';
 import { FakeSlack, postSigned, slashCommandBody } from '../helpers/fakeSlack.ts';
 import { type FixtureWebServer, startFixtureWebServer } from '../helpers/fixtureWebServer.ts';
-import { freshSchema, type TestSchema } from '../helpers/postgres.ts';
+import { freshSchema, REDIS_TEST_URL, type TestSchema } from '../helpers/postgres.ts';
 import { spawnBot } from '../helpers/spawnBot.ts';
 
 const SECRET = 'several-instances-signing-secret';
+const RUN = String(randomInt(100_000, 999_999));
+let env: Record<string, string> = {};
 const running: ChildProcess[] = [];
 const dirs: string[] = [];
 let schema: TestSchema;
@@ -52,6 +56,7 @@ async function startInstance(name: string): Promise<Instance> {
     DISCORD_TOKEN: 'fake-bot-token',
     DISCORD_API_URL: discord.apiUrl,
     RATE_LIMIT_USER_PER_MINUTE: '5',
+    ...env,
   });
   running.push(child);
   const logs = () =>
@@ -68,36 +73,15 @@ async function startInstance(name: string): Promise<Instance> {
   return { name, logs, eventsUrl: `http://127.0.0.1:${Number(started.port)}/slack/events` };
 }
 
-let a: Instance;
-let b: Instance;
-
-beforeAll(async () => {
-  schema = await freshSchema();
-  slack = await FakeSlack.start();
-  discord = await FakeDiscord.start();
-  web = await startFixtureWebServer({
-    '/news/library': { fixture: 'library.html' },
-    '/news/ferry-a': { fixture: 'ferry.html' },
-    '/news/ferry-b': { fixture: 'ferry.html' },
-    '/news/teaser': { fixture: 'teaser.html' },
-  });
-  [a, b] = await Promise.all([startInstance('A'), startInstance('B')]);
-}, 120_000);
-
-afterAll(async () => {
-  for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-  await slack?.close();
-  await discord?.close();
-  await web?.close();
-  await schema?.drop();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function mention(eventId: string, ts: string): string {
   const body = JSON.parse(readFileSync('test/fixtures/slack/app-mention.json', 'utf8'));
-  return JSON.stringify({ ...body, event_id: eventId, event: { ...body.event, ts, event_ts: ts } });
+  return JSON.stringify({
+    ...body,
+    event_id: eventId,
+    event: { ...body.event, user: `UMENTION${RUN}`, ts, event_ts: ts },
+  });
 }
 
 let users = 0;
@@ -107,8 +91,8 @@ async function slash(to: Instance, command: string, text: string): Promise<() =>
   const form = slashCommandBody({
     command,
     text,
-    user_id: `UCMD${users}`,
-    channel_id: `CCMD${users}`,
+    user_id: `UCMD${RUN}${users}`,
+    channel_id: `CCMD${RUN}${users}`,
     team_id: 'T0000001',
     response_url: slack.responseUrl(name),
     trigger_id: `t-${name}`,
@@ -134,7 +118,36 @@ async function articleRows(where: string): Promise<{ id: string; url: string | n
   }
 }
 
-describe('two instances on one PostgreSQL', () => {
+let a: Instance;
+let b: Instance;
+
+describe.each<[string, Record<string, string>]>([
+  ['PostgreSQL', {}],
+  ['PostgreSQL and Redis', { REDIS_URL: REDIS_TEST_URL }],
+])('two instances on %s', (_services, extra) => {
+  beforeAll(async () => {
+    env = extra;
+    schema = await freshSchema();
+    slack = await FakeSlack.start();
+    discord = await FakeDiscord.start();
+    web = await startFixtureWebServer({
+      '/news/library': { fixture: 'library.html' },
+      '/news/ferry-a': { fixture: 'ferry.html' },
+      '/news/ferry-b': { fixture: 'ferry.html' },
+      '/news/teaser': { fixture: 'teaser.html' },
+    });
+    [a, b] = await Promise.all([startInstance('A'), startInstance('B')]);
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+    await slack?.close();
+    await discord?.close();
+    await web?.close();
+    await schema?.drop();
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
   it('makes an article ingested on A answerable on B within 5 seconds', async () => {
     const added = await slash(a, '/ingest', `<${web.base}/news/library>`);
     const reply = await slack.waitFor(added, 'A adds the article', 20_000);
@@ -169,9 +182,9 @@ describe('two instances on one PostgreSQL', () => {
   }, 30_000);
 
   it('answers a Slack event once: answered by A, then retried to B', async () => {
-    const body = mention('EvSeveral1', '1700000900.000100');
+    const body = mention(`EvSeveral1-${RUN}`, `1700000900.${RUN}`);
     const posts = () =>
-      slack.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === '1700000900.000100');
+      slack.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === `1700000900.${RUN}`);
     const send = (to: Instance, headers: Record<string, string> = {}) =>
       postSigned(to.eventsUrl, body, { signingSecret: SECRET, contentType: 'application/json', headers });
     expect((await send(a)).status).toBe(200);
@@ -180,7 +193,8 @@ describe('two instances on one PostgreSQL', () => {
       200,
     );
     await slack.waitFor(
-      () => b.logs().some((l) => l.msg === 'slack: repeated event ignored' && l.eventId === 'EvSeveral1'),
+      () =>
+        b.logs().some((l) => l.msg === 'slack: repeated event ignored' && l.eventId === `EvSeveral1-${RUN}`),
       'B drops the retry',
     );
     await sleep(300);
@@ -188,9 +202,9 @@ describe('two instances on one PostgreSQL', () => {
   });
 
   it('answers a Slack event delivered to both at once only once', async () => {
-    const body = mention('EvSeveral2', '1700000901.000100');
+    const body = mention(`EvSeveral2-${RUN}`, `1700000901.${RUN}`);
     const posts = () =>
-      slack.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === '1700000901.000100');
+      slack.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === `1700000901.${RUN}`);
     await Promise.all(
       [a, b, a, b].map((to) =>
         postSigned(to.eventsUrl, body, { signingSecret: SECRET, contentType: 'application/json' }),
@@ -214,10 +228,10 @@ describe('two instances on one PostgreSQL', () => {
       const form = slashCommandBody({
         command: '/sources',
         text: '',
-        user_id: 'ULIMITED',
+        user_id: `ULIMITED${RUN}`,
         channel_id: 'C0000009',
         team_id: 'T0000001',
-        response_url: slack.responseUrl(`limited-${i}`),
+        response_url: slack.responseUrl(`limited-${RUN}-${i}`),
         trigger_id: `t${i}`,
       });
       const to = i % 2 === 0 ? a : b;
@@ -228,14 +242,14 @@ describe('two instances on one PostgreSQL', () => {
       expect(status).toBe(200);
     }
     const requests = () =>
-      [...a.logs(), ...b.logs()].filter((l) => l.msg === 'request' && l.userId === 'ULIMITED');
+      [...a.logs(), ...b.logs()].filter((l) => l.msg === 'request' && l.userId === `ULIMITED${RUN}`);
     await slack.waitFor(() => requests().length === 8, 'all 8 requests handled', 10_000);
     expect(requests().filter((l) => l.throttled === undefined)).toHaveLength(5);
     expect(requests().filter((l) => l.throttled === 'user')).toHaveLength(3);
     // Both instances answered some; "slow down" was said once between them.
     expect(new Set(requests().map((l) => l.pid)).size).toBe(2);
     await sleep(300);
-    const said = slack.responses.filter((r) => r.name.startsWith('limited-'));
+    const said = slack.responses.filter((r) => r.name.startsWith(`limited-${RUN}-`));
     expect(said.filter((r) => /slow down/i.test(JSON.stringify(r.body)))).toHaveLength(1);
     expect(said).toHaveLength(6);
   });
