@@ -99,6 +99,7 @@ async function main(): Promise<void> {
     knowledge,
     log,
     onReport: (report) => metrics?.countDigestRun(report.status),
+    catchUp: following?.syncNow,
   });
   log.info({ ...stores.where, ...digests.synced }, 'state database open');
   const archive = startArchive({

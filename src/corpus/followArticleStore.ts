@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Logger } from '../ops/logger.ts';
 import type { ArticleStore, StoredArticle } from '../state/articleStore.ts';
@@ -33,18 +33,24 @@ function pathIn(dir: string, file: string): string | undefined {
   return rel && !rel.startsWith('..') && !rel.includes('\0') && file.endsWith('.md') ? path : undefined;
 }
 
-/** Writes the file whole (a temporary name, then renamed) unless it already holds this text. */
+/**
+ * Writes the file whole (a temporary name, then renamed) unless it already holds this text. Its
+ * modification time is set to when the store got the article: the loader takes that as the
+ * article's addedAt, so every instance puts it in the same digest window.
+ */
 export async function writeStoredArticle(
   dir: string,
-  article: Pick<StoredArticle, 'id' | 'file' | 'markdown'>,
+  article: Pick<StoredArticle, 'id' | 'file' | 'markdown' | 'addedAt'>,
 ): Promise<boolean> {
   const path = pathIn(dir, article.file);
   if (!path) throw new Error(`refusing to write ${article.file}: outside the corpus`);
+  const addedAt = new Date(article.addedAt);
   if (existsSync(path) && readFileSync(path, 'utf8') === article.markdown) return false;
   await mkdir(dirname(path), { recursive: true });
   const temp = join(dirname(path), `.${article.id}.${process.pid}.${randomUUID()}.tmp`);
   try {
     await writeFile(temp, article.markdown, 'utf8');
+    await utimes(temp, addedAt, addedAt);
     await rename(temp, path);
   } finally {
     await rm(temp, { force: true });

@@ -12,6 +12,7 @@
  * table) and Redis (SET NX PX), chosen in the composition root.
  */
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 
 export type LeaseOutcome =
   /** This instance holds the key now and should do the work. */
@@ -32,9 +33,9 @@ export interface Leases {
   release(key: string): Promise<void>;
 }
 
-/** A name for this instance in leases and claims: host and process, plus a random part. */
+/** A name for this instance in leases: host and process, plus a random part. */
 export function instanceOwner(): string {
-  return `${process.pid}-${randomUUID().slice(0, 8)}`;
+  return `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
 }
 
 interface Entry {

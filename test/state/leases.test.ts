@@ -1,9 +1,10 @@
 /** Leases behave alike in memory, in PostgreSQL and in Redis (the real servers). */
 import { afterEach, describe, expect, it } from 'vitest';
+import { postgresRateCounters, redisRateCounters } from '../../src/state/flexibleRateCounters.ts';
 import { type Leases, MemoryLeases, onceAcross } from '../../src/state/leases.ts';
 import { openPostgres } from '../../src/state/postgres/database.ts';
 import { PgLeases } from '../../src/state/postgres/pgLeases.ts';
-import { postgresRateCounters, type RateCounters, redisRateCounters } from '../../src/state/rateCounters.ts';
+import type { RateCounters } from '../../src/state/rateCounters.ts';
 import { RedisLeases } from '../../src/state/redis/redisLeases.ts';
 import { freshRedis, freshSchema } from '../helpers/postgres.ts';
 

@@ -65,7 +65,8 @@ export class PgArticleStore implements ArticleStore {
       }
       if (!id) throw new Error(`no free article id for ${article.stem} after ${MAX_NAME_TRIES} tries`);
       const { rows } = await db.query<ArticleRow>(
-        `INSERT INTO articles (id, file, url, content_hash, markdown) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+        `INSERT INTO articles (id, file, url, content_hash, markdown, added_at)
+         VALUES ($1, $2, $3, $4, $5, clock_timestamp()) RETURNING *`,
         [id, `${article.folder}/${id}.md`, article.url ?? null, article.contentHash, article.markdown(id)],
       );
       const stored = toArticle(rows[0] as ArticleRow);
