@@ -85,21 +85,31 @@ export class MemoryLeases implements Leases {
 /**
  * Runs `work` once across every instance sharing `leases`: skipped when another holds or has done
  * the key; marked done after `work` resolves; released when it throws (and the error rethrown).
+ * If the lease store cannot be reached, the work is done anyway (answering twice beats not
+ * answering) and the failure is reported through onError.
  */
 export async function onceAcross(
   leases: Leases,
   key: string,
-  timing: { leaseMs: number; keepMs: number },
+  timing: { leaseMs: number; keepMs: number; onError?: (error: unknown) => void },
   work: () => Promise<void>,
 ): Promise<LeaseOutcome> {
-  const outcome = await leases.acquire(key, timing.leaseMs);
+  const report = (error: unknown) => timing.onError?.(error);
+  let outcome: LeaseOutcome;
+  try {
+    outcome = await leases.acquire(key, timing.leaseMs);
+  } catch (error) {
+    report(error);
+    await work();
+    return 'acquired';
+  }
   if (outcome !== 'acquired') return outcome;
   try {
     await work();
   } catch (error) {
-    await leases.release(key).catch(() => {});
+    await leases.release(key).catch(report);
     throw error;
   }
-  await leases.complete(key, timing.keepMs);
+  await leases.complete(key, timing.keepMs).catch(report);
   return 'acquired';
 }

@@ -159,3 +159,25 @@ describe.each<[string, () => Promise<[RateCounters, RateCounters]>]>([
     expect((await b.take('slack:T1:U1', 5)).ok).toBe(true);
   });
 });
+
+describe('onceAcross when the lease store fails', () => {
+  it('does the work anyway and reports the failure: answering twice beats not answering', async () => {
+    const broken: Leases = {
+      owner: 'x',
+      acquire: () => Promise.reject(new Error('connection refused')),
+      complete: () => Promise.reject(new Error('connection refused')),
+      release: () => Promise.reject(new Error('connection refused')),
+    };
+    const errors: unknown[] = [];
+    let runs = 0;
+    const outcome = await onceAcross(
+      broken,
+      'k',
+      { leaseMs: 1000, keepMs: 1000, onError: (e) => errors.push(e) },
+      async () => {
+        runs++;
+      },
+    );
+    expect({ outcome, runs, errors: errors.length }).toEqual({ outcome: 'acquired', runs: 1, errors: 1 });
+  });
+});

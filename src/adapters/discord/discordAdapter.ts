@@ -82,9 +82,17 @@ function attach(
   leases: Leases,
 ): void {
   // One instance answers each event: the handlers never reject, so the key is done once they return.
+  const timing = {
+    ...ANSWER_LEASE,
+    onError: (error: unknown) =>
+      ctx.log.warn(
+        { platform: 'discord', error: describeError(error) },
+        'discord: the shared lease store failed; answering anyway',
+      ),
+  };
   const once = (key: string, work: () => Promise<void>) =>
-    onceAcross(leases, key, ANSWER_LEASE, work).catch((error: unknown) =>
-      ctx.log.error({ platform: 'discord', key, error: describeError(error) }, 'discord: lease failed'),
+    onceAcross(leases, key, timing, work).catch((error: unknown) =>
+      ctx.log.error({ platform: 'discord', key, error: describeError(error) }, 'discord: answering failed'),
     );
   // Once stopping, new events are left alone: an interaction nobody answers shows the asker that the
   // application did not respond, which is true while it restarts.

@@ -126,12 +126,18 @@ export function registerSlackHandlers(
     });
   };
 
+  const leaseFailed = (error: unknown) => {
+    log.warn({ err: error }, 'slack: the shared lease store failed; answering anyway');
+    errors?.countError('slack');
+  };
+  const timing = { ...ANSWER_LEASE, onError: leaseFailed };
+
   // Retries carry the event_id of the first delivery: whoever holds or has answered it drops them
   // before any listener runs. Marked done once the listeners finished, so the answer was posted.
   app.use(async ({ body, context, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId !== 'string') return next();
-    const outcome = await onceAcross(leases, `slack:event:${eventId}`, ANSWER_LEASE, next);
+    const outcome = await onceAcross(leases, `slack:event:${eventId}`, timing, next);
     if (outcome !== 'acquired') {
       log.info(
         { eventId, retryNum: context.retryNum, retryReason: context.retryReason, outcome },
@@ -142,7 +148,7 @@ export function registerSlackHandlers(
 
   /** One answer per message, even if it also arrives as another event type. */
   const answerOnce = (channel: string, ts: string, work: () => Promise<void>) =>
-    onceAcross(leases, `slack:message:${channel}:${ts}`, ANSWER_LEASE, work);
+    onceAcross(leases, `slack:message:${channel}:${ts}`, timing, work);
 
   for (const command of bot.commands) {
     app.command(`/${command.name}`, async ({ command: payload, ack, respond }) => {
