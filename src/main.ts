@@ -15,8 +15,10 @@ import { startConsole } from './adapters/console/consoleAdapter.ts';
 import { botOptions } from './app/botOptions.ts';
 import { startChatAdapters } from './app/chatAdapters.ts';
 import { assembleCommands } from './app/commands.ts';
+import { openStores } from './app/stores.ts';
 import { loadSettings, settingSecrets } from './config/settings.ts';
 import { createBot } from './core/bot.ts';
+import { followArticleStore } from './corpus/followArticleStore.ts';
 import { indexCacheDir, openLiveKnowledge, watchLiveKnowledge } from './corpus/liveKnowledge.ts';
 import { createDigests } from './digest/digests.ts';
 import { startArchive } from './ingest/startArchive.ts';
@@ -26,7 +28,6 @@ import { createLogger } from './ops/logger.ts';
 import { BotMetrics } from './ops/metrics.ts';
 import { createRedactor, type Redactor } from './ops/redact.ts';
 import { runShutdown, ShutdownList } from './ops/shutdown.ts';
-import { SqliteStateStore, stateFileIn } from './state/sqliteStateStore.ts';
 
 /** Masks credentials in a fatal error printed on the way out; the settings' secrets once known. */
 let redactFatal: Redactor = createRedactor();
@@ -67,9 +68,11 @@ async function main(): Promise<void> {
   // A stray rejection inside a platform client is logged, never fatal: one failed request must not stop the bot.
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
 
-  // Stores: where the bot's state lives (digest subscriptions and runs, the archive's URLs and feeds).
-  const store = new SqliteStateStore(stateFileIn(settings.DATA_DIR));
-  stops.add('close the state database', () => store.close());
+  // Stores: where the bot's state lives (digest subscriptions and runs, the archive's URLs and feeds):
+  // SQLite in DATA_DIR, or PostgreSQL (and Redis) shared by several instances (app/stores.ts).
+  const stores = await openStores(settings, log);
+  const store = stores.state;
+  stops.add('close the state database', () => stores.close());
 
   // Knowledge: the articles' source, loaded once and owned here; CORPUS_WATCH reloads on changes.
   const knowledge = await openLiveKnowledge({
@@ -78,6 +81,12 @@ async function main(): Promise<void> {
     log,
   });
   readiness.set('corpus', () => true);
+  // Several instances: articles ingested anywhere arrive from the shared store (ready once caught up).
+  const following =
+    stores.articles &&
+    (await followArticleStore(knowledge, { store: stores.articles, dir: settings.CORPUS_DIR, log }));
+  if (following) readiness.set('articles', () => following.caughtUp());
+  if (following) stops.add('stop following the article store', () => following.close());
   if (settings.CORPUS_WATCH) {
     const watcher = watchLiveKnowledge(knowledge, { dir: settings.CORPUS_DIR, log });
     stops.add('stop watching the corpus', () => watcher.close());
@@ -90,16 +99,24 @@ async function main(): Promise<void> {
     knowledge,
     log,
     onReport: (report) => metrics?.countDigestRun(report.status),
+    catchUp: following?.syncNow,
   });
-  log.info({ file: stateFileIn(settings.DATA_DIR), ...digests.synced }, 'state database open');
-  const archive = startArchive({ settings, state: store.archive, knowledge, log });
+  log.info({ ...stores.where, ...digests.synced }, 'state database open');
+  const archive = startArchive({
+    settings,
+    state: store.archive,
+    knowledge,
+    log,
+    articles: stores.articles,
+    leases: stores.leases,
+  });
   stops.add('stop following feeds', () => archive.stop());
   const commands = assembleCommands({ digests: digests.service, archive: archive.archive });
-  const bot = createBot(knowledge, { commands, ...botOptions(settings, log, metrics) });
+  const bot = createBot(knowledge, { commands, ...botOptions(settings, log, metrics, stores.rateCounters) });
   archive.startFeeds();
 
   // Adapters: the platforms that have tokens, or else the console.
-  const chat = await startChatAdapters({ bot, settings, log, errors: metrics });
+  const chat = await startChatAdapters({ bot, settings, log, errors: metrics, leases: stores.leases });
   stops.add('finish answers and disconnect', () => chat.stop());
 
   if (consoleOnly) {

@@ -7,8 +7,15 @@ import type { Settings } from '../config/settings.ts';
 import type { BotOptions } from '../core/bot.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { BotMetrics } from '../ops/metrics.ts';
+import type { RateCounters } from '../state/rateCounters.ts';
 
-export function botOptions(settings: Settings, log: Logger, metrics: BotMetrics | undefined): BotOptions {
+export function botOptions(
+  settings: Settings,
+  log: Logger,
+  metrics: BotMetrics | undefined,
+  /** Counters shared by the bot's instances (app/stores.ts), so the limits hold across them. */
+  rateCounters?: RateCounters,
+): BotOptions {
   const onError: BotOptions['onError'] = (error, request) => {
     metrics?.countError('command');
     log.error(
@@ -23,6 +30,7 @@ export function botOptions(settings: Settings, log: Logger, metrics: BotMetrics 
       userPerMinute: settings.RATE_LIMIT_USER_PER_MINUTE,
       channelPerMinute: settings.RATE_LIMIT_CHANNEL_PER_MINUTE,
     },
+    ...(rateCounters ? { rateCounters } : {}),
     concurrency: {
       maxConcurrent: settings.MAX_CONCURRENT_ANSWERS,
       maxQueued: settings.MAX_QUEUED_ANSWERS,

@@ -11,6 +11,7 @@ import type { Bot } from '../core/bot.ts';
 import type { DigestDelivery } from '../digest/digestScheduler.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { ErrorCounter } from '../ops/metrics.ts';
+import type { Leases } from '../state/leases.ts';
 
 export interface ChatAdapters {
   readonly adapters: readonly RunningAdapter[];
@@ -27,17 +28,22 @@ export async function startChatAdapters(options: {
   settings: Settings;
   log: Logger;
   errors?: ErrorCounter | undefined;
+  /** Leases shared by the bot's instances, so one of them answers each event. */
+  leases?: Leases | undefined;
 }): Promise<ChatAdapters> {
   const { bot, settings, log } = options;
-  const errors = options.errors ? { errors: options.errors } : {};
+  const extras = {
+    ...(options.errors ? { errors: options.errors } : {}),
+    ...(options.leases ? { leases: options.leases } : {}),
+  };
   const adapters: RunningAdapter[] = [];
   if (settings.SLACK_BOT_TOKEN) {
-    const slack = await startSlack({ bot, settings, log, ...errors });
+    const slack = await startSlack({ bot, settings, log, ...extras });
     adapters.push(slack);
     log.info({ mode: slack.mode, port: slack.port }, 'Slack adapter started');
   }
   if (settings.DISCORD_TOKEN) {
-    const discord = await startDiscord({ bot, settings, log, ...errors });
+    const discord = await startDiscord({ bot, settings, log, ...extras });
     adapters.push(discord);
     log.info({ user: discord.client.user.tag }, 'Discord adapter started');
   }

@@ -19,94 +19,113 @@ function wholeNumber(what: string) {
     .min(0, 'must be 0 or more');
 }
 
-export const settingsSchema = z.object({
-  CORPUS_DIR: z.string().trim().min(1).default('corpus'),
-  /** Re-index the corpus a moment after its files change, without a restart. */
-  CORPUS_WATCH: z.stringbool({ error: 'must be true or false' }).default(true),
-  /** Where built indexes are saved for a fast start; default: DATA_DIR/index; "off": never saved. */
-  INDEX_CACHE_DIR: z.string().trim().min(1).optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SLACK_BOT_TOKEN: optionalSecret.refine(
-    (t) => t === undefined || t.startsWith('xoxb-'),
-    'must start with "xoxb-" (the Bot User OAuth Token)',
-  ),
-  SLACK_SIGNING_SECRET: optionalSecret,
-  SLACK_APP_TOKEN: optionalSecret.refine(
-    (t) => t === undefined || t.startsWith('xapp-'),
-    'must start with "xapp-" (an app-level token with connections:write)',
-  ),
-  SLACK_API_URL: z.url('must be a full URL such as https://slack.com/api/').optional(),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  DISCORD_TOKEN: optionalSecret,
-  DISCORD_APPLICATION_ID: optionalSecret,
-  DISCORD_GUILD_ID: optionalSecret,
-  DISCORD_API_URL: z.url('must be a full URL such as https://discord.com/api').optional(),
-  /** Channels where plain messages are answered without a mention (needs the Message Content intent). */
-  DISCORD_LISTEN_CHANNEL_IDS: z
-    .string()
-    .default('')
-    .transform((s) =>
-      s
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean),
+export const settingsSchema = z
+  .object({
+    CORPUS_DIR: z.string().trim().min(1).default('corpus'),
+    /** Re-index the corpus a moment after its files change, without a restart. */
+    CORPUS_WATCH: z.stringbool({ error: 'must be true or false' }).default(true),
+    /** Where built indexes are saved for a fast start; default: DATA_DIR/index; "off": never saved. */
+    INDEX_CACHE_DIR: z.string().trim().min(1).optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SLACK_BOT_TOKEN: optionalSecret.refine(
+      (t) => t === undefined || t.startsWith('xoxb-'),
+      'must start with "xoxb-" (the Bot User OAuth Token)',
     ),
-  /** Where the bot keeps its state (digest subscriptions and runs, in state.sqlite); created on first start. */
-  DATA_DIR: z.string().trim().min(1).default('data'),
-  /** Time zone of digest schedules typed without one. */
-  DIGEST_TIME_ZONE: z
-    .string()
-    .trim()
-    .default('UTC')
-    .transform((zone, ctx) => {
-      const canonical = canonicalTimeZone(zone);
-      if (canonical) return canonical;
-      ctx.addIssue({
-        code: 'custom',
-        message: `"${zone}" is not a time zone: use an IANA name such as Europe/London or UTC`,
-      });
-      return z.NEVER;
-    }),
-  /** A digest slot missed while the bot was down is still posted this late; older ones are skipped. */
-  DIGEST_CATCH_UP_MINUTES: z.coerce
-    .number('must be a number of minutes')
-    .int('must be a whole number of minutes')
-    .min(0, 'must be 0 or more')
-    .default(60),
-  /** Subscriptions declared in configuration: a YAML file's path, or a JSON list inline. */
-  DIGEST_SUBSCRIPTIONS: optionalSecret,
-  /** Growing the archive: /ingest, FEEDS and the limits on fetches (src/ingest/archiveSettings.ts). */
-  ...archiveSettings,
-  /** Requests per minute one user may make in Slack or Discord (a burst of this many, then steady); 0: no limit. */
-  RATE_LIMIT_USER_PER_MINUTE: wholeNumber('requests a minute').default(20),
-  /** Requests per minute answered in one channel, whoever asks; 0: no limit. */
-  RATE_LIMIT_CHANNEL_PER_MINUTE: wholeNumber('requests a minute').default(60),
-  /** Answers worked on at once. */
-  MAX_CONCURRENT_ANSWERS: wholeNumber('answers').min(1, 'must be at least 1').default(4),
-  /** Answers waiting for a turn; more than this get a "busy" reply. */
-  MAX_QUEUED_ANSWERS: wholeNumber('answers').default(100),
-  /** Port of /healthz, /readyz and /metrics while Slack or Discord runs; 0 picks a free one. */
-  HEALTH_PORT: z.coerce
-    .number('must be a port number')
-    .int('must be a port number')
-    .min(0)
-    .max(65535)
-    .default(9464),
-  /**
-   * Address the health port listens on. Loopback by default: /metrics tells anyone who can reach
-   * it about the bot's traffic, and on a laptop or a shared host nothing outside needs it. In a
-   * container, where probes and scrapers come from outside, set 0.0.0.0 (or ::).
-   */
-  HEALTH_HOST: z
-    .string()
-    .trim()
-    .refine((value) => isIP(value) !== 0 || /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i.test(value), {
-      message: 'must be an IP address (127.0.0.1, 0.0.0.0, ::) or a host name',
-    })
-    .default('127.0.0.1'),
-  /** On SIGTERM or SIGINT, how long to finish answers and digests under way before stopping anyway. */
-  SHUTDOWN_TIMEOUT_MS: wholeNumber('milliseconds').min(100, 'must be at least 100').default(10_000),
-});
+    SLACK_SIGNING_SECRET: optionalSecret,
+    SLACK_APP_TOKEN: optionalSecret.refine(
+      (t) => t === undefined || t.startsWith('xapp-'),
+      'must start with "xapp-" (an app-level token with connections:write)',
+    ),
+    SLACK_API_URL: z.url('must be a full URL such as https://slack.com/api/').optional(),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DISCORD_TOKEN: optionalSecret,
+    DISCORD_APPLICATION_ID: optionalSecret,
+    DISCORD_GUILD_ID: optionalSecret,
+    DISCORD_API_URL: z.url('must be a full URL such as https://discord.com/api').optional(),
+    /** Channels where plain messages are answered without a mention (needs the Message Content intent). */
+    DISCORD_LISTEN_CHANNEL_IDS: z
+      .string()
+      .default('')
+      .transform((s) =>
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      ),
+    /**
+     * PostgreSQL for state shared by several bot instances (subscriptions, digest runs, the archive's
+     * URLs and feeds, event leases, rate limits); unset: SQLite in DATA_DIR, one instance.
+     */
+    DATABASE_URL: z
+      .url({
+        protocol: /^postgres(ql)?$/,
+        error: 'must be a PostgreSQL URL such as postgres://user:password@host:5432/newsbot',
+      })
+      .optional(),
+    /** Redis for the short-lived shared keys (event leases, rate limits); unset: PostgreSQL holds them. Needs DATABASE_URL. */
+    REDIS_URL: z
+      .url({ protocol: /^rediss?$/, error: 'must be a Redis URL such as redis://127.0.0.1:6379' })
+      .optional(),
+    /** Where the bot keeps its state (digest subscriptions and runs, in state.sqlite); created on first start. */
+    DATA_DIR: z.string().trim().min(1).default('data'),
+    /** Time zone of digest schedules typed without one. */
+    DIGEST_TIME_ZONE: z
+      .string()
+      .trim()
+      .default('UTC')
+      .transform((zone, ctx) => {
+        const canonical = canonicalTimeZone(zone);
+        if (canonical) return canonical;
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${zone}" is not a time zone: use an IANA name such as Europe/London or UTC`,
+        });
+        return z.NEVER;
+      }),
+    /** A digest slot missed while the bot was down is still posted this late; older ones are skipped. */
+    DIGEST_CATCH_UP_MINUTES: z.coerce
+      .number('must be a number of minutes')
+      .int('must be a whole number of minutes')
+      .min(0, 'must be 0 or more')
+      .default(60),
+    /** Subscriptions declared in configuration: a YAML file's path, or a JSON list inline. */
+    DIGEST_SUBSCRIPTIONS: optionalSecret,
+    /** Growing the archive: /ingest, FEEDS and the limits on fetches (src/ingest/archiveSettings.ts). */
+    ...archiveSettings,
+    /** Requests per minute one user may make in Slack or Discord (a burst of this many, then steady); 0: no limit. */
+    RATE_LIMIT_USER_PER_MINUTE: wholeNumber('requests a minute').default(20),
+    /** Requests per minute answered in one channel, whoever asks; 0: no limit. */
+    RATE_LIMIT_CHANNEL_PER_MINUTE: wholeNumber('requests a minute').default(60),
+    /** Answers worked on at once. */
+    MAX_CONCURRENT_ANSWERS: wholeNumber('answers').min(1, 'must be at least 1').default(4),
+    /** Answers waiting for a turn; more than this get a "busy" reply. */
+    MAX_QUEUED_ANSWERS: wholeNumber('answers').default(100),
+    /** Port of /healthz, /readyz and /metrics while Slack or Discord runs; 0 picks a free one. */
+    HEALTH_PORT: z.coerce
+      .number('must be a port number')
+      .int('must be a port number')
+      .min(0)
+      .max(65535)
+      .default(9464),
+    /**
+     * Address the health port listens on. Loopback by default: /metrics tells anyone who can reach
+     * it about the bot's traffic, and on a laptop or a shared host nothing outside needs it. In a
+     * container, where probes and scrapers come from outside, set 0.0.0.0 (or ::).
+     */
+    HEALTH_HOST: z
+      .string()
+      .trim()
+      .refine((value) => isIP(value) !== 0 || /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i.test(value), {
+        message: 'must be an IP address (127.0.0.1, 0.0.0.0, ::) or a host name',
+      })
+      .default('127.0.0.1'),
+    /** On SIGTERM or SIGINT, how long to finish answers and digests under way before stopping anyway. */
+    SHUTDOWN_TIMEOUT_MS: wholeNumber('milliseconds').min(100, 'must be at least 100').default(10_000),
+  })
+  .refine((s) => !s.REDIS_URL || s.DATABASE_URL, {
+    path: ['REDIS_URL'],
+    message: 'needs DATABASE_URL too: Redis holds only the short-lived shared keys, PostgreSQL the state',
+  });
 
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -134,5 +153,17 @@ export function settingSecrets(settings: Settings): string[] {
     settings.SLACK_APP_TOKEN,
     settings.SLACK_SIGNING_SECRET,
     settings.DISCORD_TOKEN,
+    urlPassword(settings.DATABASE_URL),
+    urlPassword(settings.REDIS_URL),
   ].filter((s): s is string => s !== undefined);
+}
+
+function urlPassword(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const password = new URL(url).password;
+    return password ? decodeURIComponent(password) : undefined;
+  } catch {
+    return undefined;
+  }
 }

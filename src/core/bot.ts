@@ -9,11 +9,12 @@
  */
 import { LiveKnowledge } from '../corpus/liveKnowledge.ts';
 import type { KnowledgeBase } from '../search/knowledgeBase.ts';
+import type { RateCounters } from '../state/rateCounters.ts';
 import { commandRegistry } from './commands/registry.ts';
 import type { CommandDefinition } from './commands/types.ts';
 import { ConcurrencyGate, type ConcurrencyLimits } from './concurrencyGate.ts';
 import { MAX_INPUT_CHARS, parseRequest } from './parseRequest.ts';
-import { RateLimiter, type RateLimits } from './rateLimiter.ts';
+import { RateLimiter, type RateLimits, SharedRateLimiter } from './rateLimiter.ts';
 import { apologyReply, type Reply, type ReplyKind, withVisibility } from './reply.ts';
 import { ReplyBuilder } from './replyBuilder.ts';
 import type { ParsedRequest, Request } from './request.ts';
@@ -42,6 +43,8 @@ export interface BotOptions {
   onError?: (error: unknown, request: Request) => void;
   /** Per-user and per-channel limits on respond(); none when unset (tools, tests, the console). */
   rateLimits?: RateLimits;
+  /** Counters shared by every bot instance: the rate limits then hold across all of them. */
+  rateCounters?: RateCounters;
   /** Answers at once and answers waiting in respond(); unbounded when unset. */
   concurrency?: ConcurrencyLimits;
   /** The clock of the rate limits (ms since the epoch); Date.now by default. */
@@ -120,7 +123,11 @@ export function createBot(knowledge: LiveKnowledge | KnowledgeBase, options: Bot
   const commands = options.commands ?? commandRegistry();
   const byName = new Map(commands.map((c) => [c.name, c]));
   const names = new Set(byName.keys());
-  const limiter = options.rateLimits ? new RateLimiter(options.rateLimits, options.now) : undefined;
+  const limiter = options.rateLimits
+    ? options.rateCounters
+      ? new SharedRateLimiter(options.rateLimits, options.rateCounters)
+      : new RateLimiter(options.rateLimits, options.now)
+    : undefined;
   const gate = options.concurrency ? new ConcurrencyGate(options.concurrency) : undefined;
 
   const route = (request: Request) => {
@@ -190,7 +197,8 @@ export function createBot(knowledge: LiveKnowledge | KnowledgeBase, options: Bot
         });
         return reply && withVisibility(reply, request);
       };
-      const admission = limiter?.admit(request);
+      const admission =
+        limiter instanceof SharedRateLimiter ? await limiter.admit(request) : limiter?.admit(request);
       if (admission && !admission.ok) {
         return done(
           admission.notify ? slowDownReply(admission.retryAfterMs, admission.scope) : null,

@@ -10,7 +10,13 @@
  *
  * Memory is bounded: at most `maxKeys` buckets and notices, the least recently used dropped first.
  * A dropped key starts again with a full bucket, which errs on the side of answering.
+ *
+ * With several bot instances, SharedRateLimiter holds the same limits across all of them on
+ * counters in a shared store (a fixed one-minute window per key), handed in by the composition root.
+ * Keys carry the workspace (Slack team, Discord server) as well as the user or channel.
  */
+import type { RateCounters } from '../state/rateCounters.ts';
+
 export interface RateLimits {
   /** Requests per minute one user may make; 0 turns the user limit off. */
   userPerMinute: number;
@@ -22,8 +28,22 @@ export interface RateLimits {
 
 export interface RateLimitedRequest {
   platform?: string;
+  workspaceId?: string;
   userId?: string;
   channelId?: string;
+}
+
+/** The buckets a request draws on: its user's and its channel's, within its workspace. */
+function keysOf(request: RateLimitedRequest): { userKey?: string; channelKey?: string; asker: string } {
+  const platform = request.platform ?? 'unknown';
+  const where = request.workspaceId ? `${platform}:${request.workspaceId}` : platform;
+  const userKey = request.userId ? `${where}:${request.userId}` : undefined;
+  const channelKey = request.channelId ? `${where}:${request.channelId}` : undefined;
+  return {
+    ...(userKey ? { userKey } : {}),
+    ...(channelKey ? { channelKey } : {}),
+    asker: userKey ?? channelKey ?? platform,
+  };
 }
 
 export type Admission =
@@ -113,9 +133,7 @@ export class RateLimiter {
   /** Whether the request may be answered now; takes its tokens when it may. */
   admit(request: RateLimitedRequest): Admission {
     const now = this.#now();
-    const platform = request.platform ?? 'unknown';
-    const userKey = request.userId ? `${platform}:${request.userId}` : undefined;
-    const channelKey = request.channelId ? `${platform}:${request.channelId}` : undefined;
+    const { userKey, channelKey, asker } = keysOf(request);
     const userWait = userKey && this.#users ? this.#users.waitMs(userKey, now) : 0;
     const channelWait = channelKey && this.#channels ? this.#channels.waitMs(channelKey, now) : 0;
     if (userWait === 0 && channelWait === 0) {
@@ -127,7 +145,7 @@ export class RateLimiter {
     return {
       ok: false,
       scope,
-      notify: this.#firstNotice(userKey ?? channelKey ?? platform, now),
+      notify: this.#firstNotice(asker, now),
       retryAfterMs: Math.max(userWait, channelWait),
     };
   }
@@ -151,5 +169,39 @@ export class RateLimiter {
       channels: this.#channels?.size ?? 0,
       notices: this.#noticed.size,
     };
+  }
+}
+
+/**
+ * The same limits across every bot instance, on shared counters. The user's count is taken first;
+ * when the channel's then refuses, the user's is given back, so a refused request costs nothing.
+ * "Slow down" is said once per window per asker across instances (a counter of 1 a minute).
+ */
+export class SharedRateLimiter {
+  constructor(
+    private readonly limits: RateLimits,
+    private readonly counters: RateCounters,
+  ) {}
+
+  async admit(request: RateLimitedRequest): Promise<Admission> {
+    const { userKey, channelKey, asker } = keysOf(request);
+    const { userPerMinute, channelPerMinute } = this.limits;
+    if (userKey && userPerMinute > 0) {
+      const user = await this.counters.take(`u:${userKey}`, userPerMinute);
+      if (!user.ok) return this.#refuse('user', asker, user.retryAfterMs);
+    }
+    if (channelKey && channelPerMinute > 0) {
+      const channel = await this.counters.take(`c:${channelKey}`, channelPerMinute);
+      if (!channel.ok) {
+        if (userKey && userPerMinute > 0) await this.counters.giveBack(`u:${userKey}`, userPerMinute);
+        return this.#refuse('channel', asker, channel.retryAfterMs);
+      }
+    }
+    return { ok: true };
+  }
+
+  async #refuse(scope: 'user' | 'channel', asker: string, retryAfterMs: number): Promise<Admission> {
+    const notice = await this.counters.take(`n:${asker}`, 1);
+    return { ok: false, scope, notify: notice.ok, retryAfterMs };
   }
 }

@@ -4,6 +4,8 @@ export interface Request {
   /** A short id for this request, to find its log lines (the adapters set one per incoming event). */
   id?: string;
   platform?: 'console' | 'slack' | 'discord' | 'scheduler' | (string & {});
+  /** The Slack workspace (team) or Discord server it came from; rate limits are kept per workspace. */
+  workspaceId?: string;
   userId?: string;
   channelId?: string;
   /**

@@ -106,6 +106,11 @@ export interface DigestSchedulerOptions {
   catchUpMs?: number;
   /** A claim that has not moved for this long may be taken over. Default 10 minutes. */
   leaseMs?: number;
+  /**
+   * Brings the knowledge base up to date before a digest is composed: with several instances,
+   * every article the shared store held at that moment is then in this instance's index.
+   */
+  catchUp?: () => Promise<unknown>;
   retry?: Partial<RetryPolicy>;
   /** start(): look for due slots at least this often. Default 30 seconds. */
   pollMs?: number;
@@ -137,6 +142,7 @@ export class DigestScheduler {
   private readonly sleep: Sleep;
   private readonly catchUpMs: number;
   private readonly leaseMs: number;
+  private readonly catchUp: (() => Promise<unknown>) | undefined;
   private readonly retry: RetryPolicy;
   private readonly pollMs: number;
   private readonly log: SchedulerLog;
@@ -159,6 +165,7 @@ export class DigestScheduler {
     this.owner = options.owner ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
     this.catchUpMs = Math.max(options.catchUpMs ?? 60 * 60_000, MIN_CATCH_UP_MS);
     this.leaseMs = options.leaseMs ?? 10 * 60_000;
+    this.catchUp = options.catchUp;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.pollMs = options.pollMs ?? 30_000;
     this.log = options.log ?? silentLog;
@@ -327,6 +334,7 @@ export class DigestScheduler {
 
     let reply: Reply;
     try {
+      await this.catchUp?.();
       const lastSent = await this.store.lastRun(subscription.id, ['sent']);
       reply = this.compose(subscription, digestWindow(subscription, first, latest, lastSent));
     } catch (error) {

@@ -33,6 +33,8 @@ export async function createDigests(options: {
   knowledge: LiveKnowledge;
   log: Logger;
   onReport?: (report: RunReport) => void;
+  /** Brings the knowledge base up to date before each digest (several instances: the article store). */
+  catchUp?: (() => Promise<unknown>) | undefined;
 }): Promise<Digests> {
   const { settings, store, knowledge, log } = options;
   const declared = loadDigestSubscriptions(settings.DIGEST_SUBSCRIPTIONS, settings.DIGEST_TIME_ZONE);
@@ -43,6 +45,7 @@ export async function createDigests(options: {
     catchUpMs: settings.DIGEST_CATCH_UP_MINUTES * 60_000,
     log,
     ...(options.onReport ? { onReport: options.onReport } : {}),
+    ...(options.catchUp ? { catchUp: options.catchUp } : {}),
   });
   const service = createDigestService({
     store,

@@ -5,11 +5,14 @@
  * a URL already ingested, or already the `url` of an article in the archive, is not fetched again,
  * and a text already stored under another URL (same content hash) is not stored twice.
  */
+import { writeStoredArticle } from '../corpus/followArticleStore.ts';
 import { type ParsePool, sharedParsePool } from '../corpus/parsePool.ts';
 import type { ExtractedArticle, ExtractResult } from '../knowledge/pageArticle.ts';
 import type { ArchiveState, FeedState, IngestedUrl } from '../state/archiveState.ts';
+import type { ArticleStore } from '../state/articleStore.ts';
+import type { Leases } from '../state/leases.ts';
 import { type AdminEntry, isAdmin } from './admins.ts';
-import { contentHash, writeArticleFile } from './articleFile.ts';
+import { articleMarkdown, articleStem, contentHash, INGESTED_DIR, writeArticleFile } from './articleFile.ts';
 import { checkUrl, FetchError, type SafeFetcher } from './safeFetch.ts';
 
 export type IngestOutcome =
@@ -53,7 +56,17 @@ export interface ArchiveOptions {
   now?: () => Date;
   /** Where pages are read, within a time budget; default the process's shared pool. */
   parser?: ParsePool;
+  /**
+   * Several instances: articles are stored in the shared store (once per URL and per text) and
+   * copied into this CORPUS_DIR; every other instance copies them into its own.
+   */
+  store?: ArticleStore;
+  /** Several instances: a URL is leased before it is fetched, so two instances never fetch it at once. */
+  leases?: Leases;
 }
+
+/** How long an instance may hold a URL it is fetching and storing. */
+const INGEST_LEASE_MS = 5 * 60_000;
 
 /** The URL as a key: no fragment (the same page), the rest as the WHATWG parser normalises it. */
 export function urlKey(url: string): string {
@@ -117,9 +130,31 @@ export class Archive implements ArchiveService {
     // The same URL asked for twice at once is fetched once.
     const running = this.inFlight.get(key);
     if (running) return running;
-    const work = this.fetchAndStore(key, via).finally(() => this.inFlight.delete(key));
+    const work = this.leased(key, () => this.fetchAndStore(key, via)).finally(() =>
+      this.inFlight.delete(key),
+    );
     this.inFlight.set(key, work);
     return work;
+  }
+
+  /** Runs `work` holding the URL's lease across instances; another instance holding it means "under way". */
+  private async leased(url: string, work: () => Promise<IngestOutcome>): Promise<IngestOutcome> {
+    const { leases } = this.options;
+    if (!leases) return work();
+    const key = `ingest:${url}`;
+    if ((await leases.acquire(key, INGEST_LEASE_MS)) !== 'acquired') {
+      return {
+        status: 'duplicate',
+        url,
+        existing: { url },
+        reason: 'another instance of the bot is adding that address right now',
+      };
+    }
+    try {
+      return await work();
+    } finally {
+      await leases.release(key).catch(() => {});
+    }
   }
 
   private known(url: string): { title?: string; file?: string; url: string } | undefined {
@@ -231,7 +266,38 @@ export class Archive implements ArchiveService {
       };
     }
     const fetchedAt = this.now();
-    const { file, id } = await writeArticleFile(this.options.corpusDir, article, fetchedAt, via);
+    let file: string;
+    let id: string;
+    if (this.options.store) {
+      const added = await this.options.store.add({
+        stem: articleStem(article, fetchedAt),
+        folder: INGESTED_DIR,
+        url,
+        contentHash: hash,
+        markdown: (articleId) => articleMarkdown(articleId, article, fetchedAt, via),
+      });
+      if (added.status === 'duplicate') {
+        const { existing } = added;
+        const detail =
+          added.reason === 'url'
+            ? 'added by another instance'
+            : `same text as ${existing.url ?? existing.file}`;
+        await state.recordUrl({ url, status: 'duplicate', contentHash: hash, via, detail, at: at() });
+        return {
+          status: 'duplicate',
+          url,
+          existing: { url: existing.url ?? url, file: existing.file },
+          reason:
+            added.reason === 'url'
+              ? 'that address was added before'
+              : `the same text is already in the archive from ${existing.url ?? existing.file}`,
+        };
+      }
+      ({ file, id } = added.article);
+      await writeStoredArticle(this.options.corpusDir, added.article);
+    } else {
+      ({ file, id } = await writeArticleFile(this.options.corpusDir, article, fetchedAt, via));
+    }
     const entry = { status: 'stored' as const, contentHash: hash, file, title: article.title, via, at: at() };
     await state.recordUrl({ url, ...entry });
     if (finalUrl !== url) await state.recordUrl({ url: finalUrl, ...entry });

@@ -31,6 +31,11 @@ export function articleMarkdown(id: string, article: ExtractedArticle, fetchedAt
   return `---\n${stringify(meta, { lineWidth: 0 })}---\n${article.body.trim()}\n`;
 }
 
+/** The id an article wants: the date it was fetched and its title's slug. */
+export function articleStem(article: Pick<ExtractedArticle, 'title'>, fetchedAt: Date): string {
+  return `${fetchedAt.toISOString().slice(0, 10)}-${slugify(article.title).slice(0, 60).replace(/-+$/, '')}`;
+}
+
 /** How many names `<stem>-<n>` are tried before giving up (two writers racing take a few at most). */
 const MAX_NAME_TRIES = 1000;
 
@@ -48,7 +53,7 @@ export async function writeArticleFile(
 ): Promise<{ file: string; id: string }> {
   const dir = join(corpusDir, INGESTED_DIR);
   await mkdir(dir, { recursive: true });
-  const stem = `${fetchedAt.toISOString().slice(0, 10)}-${slugify(article.title).slice(0, 60).replace(/-+$/, '')}`;
+  const stem = articleStem(article, fetchedAt);
   // Hidden, and unique to this write: the loader and the watcher skip it, and no one else writes it.
   const temp = join(dir, `.${stem}.${process.pid}.${randomUUID()}.tmp`);
   try {

@@ -9,6 +9,7 @@
 import { type ParsePool, sharedParsePool } from '../corpus/parsePool.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { ArchiveState, FeedState } from '../state/archiveState.ts';
+import type { Leases } from '../state/leases.ts';
 import type { Archive } from './archiveService.ts';
 import { FetchError, type SafeFetcher } from './safeFetch.ts';
 
@@ -36,6 +37,11 @@ export interface FeedPollerOptions {
   onReport?: (report: FeedPollReport) => void;
   /** Where feeds are parsed, within a time budget; default the process's shared pool. */
   parser?: ParsePool;
+  /**
+   * Several instances: each feed is leased for (almost) one interval before it is polled, so it
+   * is fetched once per interval between them all; the instance that got it polls it.
+   */
+  leases?: Leases;
 }
 
 function plural(n: number, word: string): string {
@@ -79,6 +85,7 @@ export class FeedPoller {
       const reports: FeedPollReport[] = [];
       for (const feed of this.options.feeds) {
         if (this.stopped) break;
+        if (!(await this.mine(feed))) continue;
         reports.push(await this.pollFeed(feed));
       }
       const added = reports.flatMap((r) => r.added);
@@ -88,6 +95,14 @@ export class FeedPoller {
       this.running = undefined;
     });
     return this.running;
+  }
+
+  /** Whether this instance polls the feed this interval (always, with no shared leases). */
+  private async mine(feed: string): Promise<boolean> {
+    const { leases, intervalMs } = this.options;
+    if (!leases) return true;
+    const leaseMs = Math.max(1000, intervalMs - Math.min(30_000, intervalMs / 10));
+    return (await leases.acquire(`feed:${feed}`, leaseMs).catch(() => 'acquired' as const)) === 'acquired';
   }
 
   /** Polls one feed; never throws: a failure is the report. */

@@ -8,6 +8,8 @@ import type { z } from 'zod';
 import type { LiveKnowledge } from '../corpus/liveKnowledge.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { ArchiveState } from '../state/archiveState.ts';
+import type { ArticleStore } from '../state/articleStore.ts';
+import type { Leases } from '../state/leases.ts';
 import { Archive } from './archiveService.ts';
 import type { archiveSettings } from './archiveSettings.ts';
 import { FeedPoller } from './feedPoller.ts';
@@ -35,8 +37,15 @@ export function startArchive(options: {
   state: ArchiveState;
   knowledge: LiveKnowledge;
   log: Logger;
+  /** Several instances: the shared article store and leases (see app/stores.ts). */
+  articles?: ArticleStore | undefined;
+  leases?: Leases | undefined;
 }): RunningArchive {
   const { settings, state, knowledge, log } = options;
+  const shared = {
+    ...(options.articles ? { store: options.articles } : {}),
+    ...(options.leases ? { leases: options.leases } : {}),
+  };
   const fetcher = new SafeFetcher({
     allow: settings.FETCH_ALLOW_PRIVATE,
     maxBytes: settings.FETCH_MAX_BYTES,
@@ -63,6 +72,7 @@ export function startArchive(options: {
     feedUrls: settings.FEEDS,
     knownArticles: () => knowledge.current().articles,
     reindex,
+    ...shared,
   });
   const poller = settings.FEEDS.length
     ? new FeedPoller({
@@ -72,6 +82,7 @@ export function startArchive(options: {
         state,
         intervalMs: settings.FEED_POLL_MINUTES * 60_000,
         log,
+        ...(options.leases ? { leases: options.leases } : {}),
       })
     : undefined;
   return {

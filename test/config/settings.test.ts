@@ -159,6 +159,27 @@ describe('loadSettings', () => {
 
   // BUG: only exact '' counts as unset; PORT="  " passes z.coerce.number as Number("  ") === 0, so
   // a blank-looking PORT silently becomes port 0 (a random port) instead of the default 3000.
+  it('reads DATABASE_URL and REDIS_URL for several instances, and says what is wrong with them', () => {
+    expect(loadSettings({}).DATABASE_URL).toBeUndefined();
+    const both = loadSettings({
+      DATABASE_URL: 'postgres://bot:pw@db.internal:5432/newsbot',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+    });
+    expect(both).toMatchObject({
+      DATABASE_URL: 'postgres://bot:pw@db.internal:5432/newsbot',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+    });
+    expect(settingsError({ DATABASE_URL: 'mysql://db/newsbot' }).message).toMatch(
+      /DATABASE_URL: must be a PostgreSQL URL such as postgres:\/\//,
+    );
+    expect(settingsError({ DATABASE_URL: 'postgres://db/x', REDIS_URL: 'http://x' }).message).toMatch(
+      /REDIS_URL: must be a Redis URL/,
+    );
+    expect(settingsError({ REDIS_URL: 'redis://127.0.0.1:6379' }).message).toMatch(
+      /REDIS_URL: needs DATABASE_URL too/,
+    );
+  });
+
   it('treats a whitespace-only PORT as unset (fixed)', () => {
     expect(loadSettings({ PORT: '  ' }).PORT).toBe(3000);
   });

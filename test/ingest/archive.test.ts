@@ -12,8 +12,11 @@ import { SafeFetcher } from '../../src/ingest/safeFetch.ts';
 import { loadArticle } from '../../src/knowledge/loadArticle.ts';
 import { renderText } from '../../src/render/renderText.ts';
 import { SqliteArchiveState } from '../../src/state/archiveState.ts';
+import { openPostgres } from '../../src/state/postgres/database.ts';
+import { PgLeases } from '../../src/state/postgres/pgLeases.ts';
 import { SqliteStateStore } from '../../src/state/sqliteStateStore.ts';
 import { type FixtureWebServer, fixture, startFixtureWebServer } from '../helpers/fixtureWebServer.ts';
+import { freshSchema } from '../helpers/postgres.ts';
 
 const NOW = new Date('2026-11-22T09:00:00Z');
 
@@ -191,6 +194,47 @@ describe('feeds', () => {
     bot = createBot(live, { commands: assembleCommands({ archive }) });
     return new FeedPoller({ feeds, archive, fetcher, state, intervalMs: 60_000, now: () => NOW });
   }
+
+  it('fetches each feed once per interval between two instances sharing leases in PostgreSQL', async () => {
+    const schema = await freshSchema();
+    const pools = [
+      await openPostgres({ url: schema.url, max: 2 }),
+      await openPostgres({ url: schema.url, max: 2 }),
+    ];
+    try {
+      server.routes.set('/feed.rss', {
+        fixture: 'feed.rss',
+        headers: { 'content-type': 'application/rss+xml' },
+      });
+      const feeds = [`${server.base}/feed.rss`];
+      archive = makeArchive(feeds);
+      const [one, two] = pools.map(
+        (pool) =>
+          new FeedPoller({
+            feeds,
+            archive,
+            fetcher,
+            state,
+            intervalMs: 1500,
+            now: () => NOW,
+            leases: new PgLeases(pool),
+          }),
+      ) as [FeedPoller, FeedPoller];
+      const fetches = () => server.requests.filter((r) => r.path === '/feed.rss').length;
+      const first = await Promise.all([one.pollAll(), two.pollAll()]);
+      expect(first.flat()).toHaveLength(1);
+      expect(fetches()).toBe(1);
+      expect(await two.pollAll()).toEqual([]);
+      // Once the interval's lease runs out, one of them polls it again.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const second = await Promise.all([two.pollAll(), one.pollAll()]);
+      expect(second.flat()).toHaveLength(1);
+      expect(fetches()).toBe(2);
+    } finally {
+      for (const pool of pools) await pool.end();
+      await schema.drop();
+    }
+  });
 
   it('stores new items of RSS and Atom feeds once, and asks again with a conditional request (304)', async () => {
     let served = 0;

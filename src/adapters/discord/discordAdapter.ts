@@ -10,6 +10,8 @@ import type { DigestDelivery } from '../../digest/digestScheduler.ts';
 import { CodedError } from '../../ops/errors.ts';
 import type { Logger } from '../../ops/logger.ts';
 import type { ErrorCounter } from '../../ops/metrics.ts';
+import { type Leases, MemoryLeases, onceAcross } from '../../state/leases.ts';
+import { ANSWER_LEASE } from '../answerOnce.ts';
 import { InFlight } from '../inFlight.ts';
 import type { RunningAdapter } from '../types.ts';
 import type { DiscordContext } from './answering.ts';
@@ -40,6 +42,11 @@ export interface DiscordAdapterOptions {
   deferAfterMs?: number;
   /** How many long "did you mean" asks to remember for their buttons. */
   suggestionCacheSize?: number;
+  /**
+   * Leases shared by the bot's instances: Discord delivers every message to every session with the
+   * token, so without them each instance would answer. Default: this process's own.
+   */
+  leases?: Leases;
 }
 
 export interface RunningDiscord extends RunningAdapter {
@@ -72,14 +79,34 @@ function attach(
   listenChannelIds: ReadonlySet<string>,
   stopping: () => boolean,
   inFlight: InFlight,
+  leases: Leases,
 ): void {
+  // One instance answers each event: the handlers never reject, so the key is done once they return.
+  const timing = {
+    ...ANSWER_LEASE,
+    onError: (error: unknown) =>
+      ctx.log.warn(
+        { platform: 'discord', error: describeError(error) },
+        'discord: the shared lease store failed; answering anyway',
+      ),
+  };
+  const once = (key: string, work: () => Promise<void>) =>
+    onceAcross(leases, key, timing, work).catch((error: unknown) =>
+      ctx.log.error({ platform: 'discord', key, error: describeError(error) }, 'discord: answering failed'),
+    );
   // Once stopping, new events are left alone: an interaction nobody answers shows the asker that the
   // application did not respond, which is true while it restarts.
   client.on(Events.InteractionCreate, (interaction) => {
-    if (!stopping()) void inFlight.track(handleInteraction(interaction, ctx));
+    if (stopping()) return;
+    void inFlight.track(
+      once(`discord:interaction:${interaction.id}`, () => handleInteraction(interaction, ctx)),
+    );
   });
   client.on(Events.MessageCreate, (message) => {
-    if (!stopping()) void inFlight.track(handleMessage(message, ctx, listenChannelIds));
+    if (stopping()) return;
+    void inFlight.track(
+      once(`discord:message:${message.id}`, () => handleMessage(message, ctx, listenChannelIds)),
+    );
   });
   client.on(Events.Error, (error) =>
     ctx.log.error({ platform: 'discord', error: describeError(error) }, 'discord client error'),
@@ -146,7 +173,7 @@ export async function startDiscord(options: DiscordAdapterOptions): Promise<Runn
   };
   let stopping = false;
   const inFlight = new InFlight();
-  attach(client, ctx, listenChannelIds, () => stopping, inFlight);
+  attach(client, ctx, listenChannelIds, () => stopping, inFlight, options.leases ?? new MemoryLeases());
 
   const { ready, closedWith } = whenReady(client);
   try {

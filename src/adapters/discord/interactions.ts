@@ -44,6 +44,7 @@ async function answerWith(
       text,
       id: scope.reqId,
       platform: 'discord',
+      ...(interaction.guildId ? { workspaceId: interaction.guildId } : {}),
       userId: interaction.user.id,
       ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
       via: 'command',

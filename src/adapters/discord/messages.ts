@@ -60,6 +60,7 @@ export async function handleMessage(
         text,
         id: reqId,
         platform: 'discord',
+        ...(message.guildId ? { workspaceId: message.guildId } : {}),
         userId: message.author.id,
         channelId: message.channelId,
         via: 'message',

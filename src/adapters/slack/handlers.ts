@@ -17,16 +17,18 @@ import { apologyReply, type Reply } from '../../core/reply.ts';
 import type { Request } from '../../core/request.ts';
 import type { Logger } from '../../ops/logger.ts';
 import type { ErrorCounter } from '../../ops/metrics.ts';
+import { type Leases, onceAcross } from '../../state/leases.ts';
+import { ANSWER_LEASE } from '../answerOnce.ts';
 import type { InFlight } from '../inFlight.ts';
 import { newRequestScope, type RequestScope } from '../requestScope.ts';
 import { textFromSlack } from './escapeSlack.ts';
-import type { EventDedup } from './eventDedup.ts';
 import { renderSlackMessage, SUGGESTION_ACTION_PATTERN } from './renderSlackBlocks.ts';
 
 export interface SlackHandlerDeps {
   bot: Bot;
   log: Logger;
-  dedup: EventDedup;
+  /** Who answers each event: this process alone, or one of the instances sharing a store. */
+  leases: Leases;
   /** Tracks each listener's work, for a graceful shutdown. */
   inFlight?: InFlight;
   /** Counts failed Slack calls. */
@@ -50,7 +52,7 @@ function slackError(error: unknown): string | undefined {
 
 export function registerSlackHandlers(
   app: App,
-  { bot, log, dedup, inFlight, errors }: SlackHandlerDeps,
+  { bot, log, leases, inFlight, errors }: SlackHandlerDeps,
 ): void {
   const answer = async (
     scope: RequestScope,
@@ -58,12 +60,14 @@ export function registerSlackHandlers(
     userId: string | undefined,
     channelId: string | undefined,
     via: Request['via'],
+    workspaceId?: string,
   ): Promise<Reply | null> => {
     try {
       return await bot.respond({
         text: text || 'help',
         id: scope.reqId,
         platform: 'slack',
+        ...(workspaceId ? { workspaceId } : {}),
         userId,
         channelId,
         via,
@@ -122,21 +126,29 @@ export function registerSlackHandlers(
     });
   };
 
-  // Retries carry the event_id of the first delivery: drop them before any listener runs.
+  const leaseFailed = (error: unknown) => {
+    log.warn({ err: error }, 'slack: the shared lease store failed; answering anyway');
+    errors?.countError('slack');
+  };
+  const timing = { ...ANSWER_LEASE, onError: leaseFailed };
+
+  // Retries carry the event_id of the first delivery: whoever holds or has answered it drops them
+  // before any listener runs. Marked done once the listeners finished, so the answer was posted.
   app.use(async ({ body, context, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !dedup.firstTime(`event:${eventId}`)) {
+    if (typeof eventId !== 'string') return next();
+    const outcome = await onceAcross(leases, `slack:event:${eventId}`, timing, next);
+    if (outcome !== 'acquired') {
       log.info(
-        { eventId, retryNum: context.retryNum, retryReason: context.retryReason },
+        { eventId, retryNum: context.retryNum, retryReason: context.retryReason, outcome },
         'slack: repeated event ignored',
       );
-      return;
     }
-    await next();
   });
 
   /** One answer per message, even if it also arrives as another event type. */
-  const firstAnswerTo = (channel: string, ts: string) => dedup.firstTime(`message:${channel}:${ts}`);
+  const answerOnce = (channel: string, ts: string, work: () => Promise<void>) =>
+    onceAcross(leases, `slack:message:${channel}:${ts}`, timing, work);
 
   for (const command of bot.commands) {
     app.command(`/${command.name}`, async ({ command: payload, ack, respond }) => {
@@ -150,6 +162,7 @@ export function registerSlackHandlers(
           payload.user_id,
           payload.channel_id,
           'command',
+          payload.team_id,
         );
         if (!reply) return;
         scope.log.debug({ ...where, kind: reply.kind }, 'slack: slash command answered');
@@ -164,42 +177,46 @@ export function registerSlackHandlers(
 
   app.event('app_mention', async ({ event, context, client }) => {
     if (event.bot_id) return;
-    if (!firstAnswerTo(event.channel, event.ts)) return;
     const where = { event: 'app_mention', userId: event.user, channelId: event.channel };
-    await guard('answering a mention', where, async (scope) => {
-      const reply = await answer(
-        scope,
-        textFromSlack(event.text, context.botUserId),
-        event.user,
-        event.channel,
-        'message',
-      );
-      if (!reply) return;
-      await post(
-        client,
-        { channel: event.channel, thread_ts: event.thread_ts ?? event.ts, user: event.user },
-        reply,
-      );
-    });
+    await answerOnce(event.channel, event.ts, () =>
+      guard('answering a mention', where, async (scope) => {
+        const reply = await answer(
+          scope,
+          textFromSlack(event.text, context.botUserId),
+          event.user,
+          event.channel,
+          'message',
+          context.teamId,
+        );
+        if (!reply) return;
+        await post(
+          client,
+          { channel: event.channel, thread_ts: event.thread_ts ?? event.ts, user: event.user },
+          reply,
+        );
+      }),
+    );
   });
 
   app.message(async ({ message, context, client }) => {
     // Plain messages typed by a person in a DM; edits, joins and bot posts have a subtype or bot_id.
     if (message.subtype !== undefined || message.channel_type !== 'im' || message.bot_id) return;
-    if (!firstAnswerTo(message.channel, message.ts)) return;
     const where = { event: 'message.im', userId: message.user, channelId: message.channel };
-    await guard('answering a direct message', where, async (scope) => {
-      // A direct message is seen by the asker alone already, so it is answered in the conversation.
-      const reply = await answer(
-        scope,
-        textFromSlack(message.text ?? '', context.botUserId),
-        message.user,
-        message.channel,
-        'message',
-      );
-      if (!reply) return;
-      await post(client, { channel: message.channel, thread_ts: message.thread_ts }, reply);
-    });
+    await answerOnce(message.channel, message.ts, () =>
+      guard('answering a direct message', where, async (scope) => {
+        // A direct message is seen by the asker alone already, so it is answered in the conversation.
+        const reply = await answer(
+          scope,
+          textFromSlack(message.text ?? '', context.botUserId),
+          message.user,
+          message.channel,
+          'message',
+          context.teamId,
+        );
+        if (!reply) return;
+        await post(client, { channel: message.channel, thread_ts: message.thread_ts }, reply);
+      }),
+    );
   });
 
   app.action<BlockAction<ButtonAction>>(
@@ -209,7 +226,14 @@ export function registerSlackHandlers(
       await guard('answering a suggestion', where, async (scope) => {
         await ack();
         if (!action.value) return;
-        const reply = await answer(scope, action.value, body.user.id, body.channel?.id, 'command');
+        const reply = await answer(
+          scope,
+          action.value,
+          body.user.id,
+          body.channel?.id,
+          'command',
+          body.team?.id,
+        );
         if (!reply) return;
         const container = body.container as { thread_ts?: unknown };
         const threadTs = [body.message?.thread_ts, container.thread_ts].find(

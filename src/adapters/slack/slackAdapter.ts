@@ -13,10 +13,11 @@ import type { DigestDelivery } from '../../digest/digestScheduler.ts';
 import { CodedError } from '../../ops/errors.ts';
 import type { Logger } from '../../ops/logger.ts';
 import type { ErrorCounter } from '../../ops/metrics.ts';
+import { type Leases, MemoryLeases } from '../../state/leases.ts';
 import { InFlight } from '../inFlight.ts';
 import type { RunningAdapter } from '../types.ts';
 import { boltLogger } from './boltLogger.ts';
-import { EventDedup, type EventDedupOptions } from './eventDedup.ts';
+import { defaultDedupOptions, type EventDedupOptions } from './eventDedup.ts';
 import { registerSlackHandlers } from './handlers.ts';
 import { registerReplayGuard, signatureOf } from './replayGuard.ts';
 import { createSlackDigestDelivery } from './slackDigestDelivery.ts';
@@ -74,8 +75,10 @@ export interface SlackAdapterOptions {
   startRetry?: StartRetryPolicy;
   /** HTTP receiver: reply to Slack's request only after the listener finished (for FaaS). Default false. */
   processBeforeResponse?: boolean;
-  /** How long, and how many, event ids are remembered to drop Slack's retries. */
-  dedup?: EventDedupOptions;
+  /** How many event ids this process remembers to drop Slack's retries (without shared leases). */
+  dedup?: Pick<EventDedupOptions, 'maxEntries'>;
+  /** Leases shared by the bot's instances, so one of them answers each event; default: this process's. */
+  leases?: Leases;
 }
 
 export type SlackMode = 'socket' | 'http';
@@ -179,7 +182,9 @@ export function createSlackApp(options: SlackAdapterOptions): SlackApp {
   registerSlackHandlers(app, {
     bot,
     log,
-    dedup: new EventDedup(options.dedup),
+    leases:
+      options.leases ??
+      new MemoryLeases({ maxEntries: options.dedup?.maxEntries ?? defaultDedupOptions.maxEntries }),
     inFlight,
     ...(options.errors ? { errors: options.errors } : {}),
   });

@@ -1,0 +1,259 @@
+/**
+ * What every StateStore must do, whatever holds it: one suite, run against SQLite
+ * (sqliteStateStore.test.ts) and PostgreSQL (pgStateStore.test.ts).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DigestRun, NewSubscription, StateStore } from '../../src/state/stateStore.ts';
+
+export interface ContractSubject {
+  store: StateStore;
+  /** Every run of a subscription, oldest first. */
+  runs(subscriptionId: number): Promise<DigestRun[]>;
+  /** A second connection to the same database, as another process would open. */
+  another(): Promise<StateStore>;
+  close(): Promise<void>;
+}
+
+export const T0 = new Date('2026-03-05T08:00:00Z');
+export const LEASE = 10 * 60_000;
+
+export function sub(overrides: Partial<NewSubscription> = {}): NewSubscription {
+  return {
+    platform: 'slack',
+    channelId: 'C1',
+    spec: 'daily 08:00',
+    cron: '0 8 * * *',
+    timeZone: 'Europe/London',
+    skipQuiet: false,
+    origin: 'chat',
+    createdBy: 'U1',
+    createdAt: T0,
+    ...overrides,
+  };
+}
+
+export function stateStoreContract(name: string, open: () => Promise<ContractSubject>): void {
+  const opened: ContractSubject[] = [];
+  const subject = async () => {
+    const s = await open();
+    opened.push(s);
+    return s;
+  };
+  afterEach(async () => {
+    for (const s of opened.splice(0)) await s.close();
+  });
+
+  describe(`${name}: subscriptions`, () => {
+    it('adds, finds an identical one instead of a duplicate, lists by channel and removes', async () => {
+      const { store } = await subject();
+      const a = await store.addSubscription(sub());
+      expect(a.created).toBe(true);
+      expect(a.subscription).toMatchObject({
+        id: 1,
+        platform: 'slack',
+        channelId: 'C1',
+        skipQuiet: false,
+        createdBy: 'U1',
+      });
+      expect(a.subscription.createdAt).toBe(T0.toISOString());
+      const again = await store.addSubscription(sub({ createdBy: 'U2' }));
+      expect(again).toMatchObject({ created: false, subscription: { id: 1, createdBy: 'U1' } });
+      const c2 = await store.addSubscription(sub({ channelId: 'C2' }));
+      await store.addSubscription(sub({ platform: 'discord', channelId: 'C1' }));
+      expect(
+        (await store.listSubscriptions({ platform: 'slack', channelId: 'C1' })).map((s) => s.id),
+      ).toEqual([1]);
+      expect((await store.listSubscriptions({ platform: 'slack' })).map((s) => s.id)).toEqual([
+        1,
+        c2.subscription.id,
+      ]);
+      expect(await store.listSubscriptions()).toHaveLength(3);
+      await store.setSkipQuiet(1, true);
+      expect((await store.listSubscriptions({ channelId: 'C1', platform: 'slack' }))[0]?.skipQuiet).toBe(
+        true,
+      );
+      expect(await store.removeSubscription(1)).toBe(true);
+      expect(await store.removeSubscription(1)).toBe(false);
+    });
+
+    it('removes the runs of a removed subscription', async () => {
+      const { store, runs } = await subject();
+      const { subscription } = await store.addSubscription(sub());
+      await store.claimSlot({
+        subscriptionId: subscription.id,
+        slot: T0,
+        owner: 'a',
+        now: T0,
+        leaseMs: LEASE,
+      });
+      await store.removeSubscription(subscription.id);
+      expect(await runs(subscription.id)).toEqual([]);
+      expect(
+        await store.claimSlot({
+          subscriptionId: subscription.id,
+          slot: T0,
+          owner: 'a',
+          now: T0,
+          leaseMs: LEASE,
+        }),
+      ).toBe('taken');
+    });
+  });
+
+  describe(`${name}: claiming slots`, () => {
+    it('lets exactly one of two connections to one database claim a slot', async () => {
+      const { store: a, another, runs } = await subject();
+      const b = await another();
+      const { subscription } = await a.addSubscription(sub());
+      const claim = (store: StateStore, owner: string) =>
+        store.claimSlot({ subscriptionId: subscription.id, slot: T0, owner, now: T0, leaseMs: LEASE });
+      const outcomes = await Promise.all([claim(a, 'a'), claim(b, 'b'), claim(a, 'a2'), claim(b, 'b2')]);
+      expect(outcomes.filter((o) => o === 'claimed')).toHaveLength(1);
+      expect(await runs(subscription.id)).toHaveLength(1);
+    });
+
+    it('lets exactly one of many racing connections take over a stale claim', async () => {
+      const { store: a, another } = await subject();
+      const others = await Promise.all([another(), another(), another()]);
+      const { subscription } = await a.addSubscription(sub());
+      const run = { subscriptionId: subscription.id, slot: T0, leaseMs: LEASE };
+      await a.claimSlot({ ...run, owner: 'crashed', now: T0 });
+      const later = new Date(T0.getTime() + LEASE + 1);
+      const outcomes = await Promise.all(
+        [a, ...others].flatMap((s, i) => [
+          s.claimSlot({ ...run, owner: `o${i}`, now: later }),
+          s.claimSlot({ ...run, owner: `p${i}`, now: later }),
+        ]),
+      );
+      expect(outcomes.filter((o) => o === 'claimed')).toHaveLength(1);
+    });
+
+    it('moves an owned claim through posting to sent, and refuses anyone else', async () => {
+      const { store } = await subject();
+      const { subscription } = await store.addSubscription(sub());
+      const run = { subscriptionId: subscription.id, slot: T0, now: T0 };
+      expect(await store.claimSlot({ ...run, owner: 'a', leaseMs: LEASE })).toBe('claimed');
+      expect(await store.startAttempt({ ...run, owner: 'b' })).toBe(false);
+      expect(await store.startAttempt({ ...run, owner: 'a' })).toBe(true);
+      expect(await store.startAttempt({ ...run, owner: 'a' })).toBe(false);
+      expect(await store.finishAttempt({ ...run, owner: 'b', status: 'sent' })).toBe(false);
+      expect(
+        await store.finishAttempt({ ...run, owner: 'a', status: 'retrying', detail: 'ratelimited' }),
+      ).toBe(true);
+      expect(await store.startAttempt({ ...run, owner: 'a' })).toBe(true);
+      expect(await store.finishAttempt({ ...run, owner: 'a', status: 'sent' })).toBe(true);
+      expect(await store.finishAttempt({ ...run, owner: 'a', status: 'failed' })).toBe(false);
+      expect(await store.lastRun(subscription.id)).toMatchObject({ status: 'sent', attempts: 2, owner: 'a' });
+    });
+
+    it('never hands out a finished slot again, however old', async () => {
+      const { store } = await subject();
+      const { subscription } = await store.addSubscription(sub());
+      const run = { subscriptionId: subscription.id, slot: T0 };
+      await store.claimSlot({ ...run, owner: 'a', now: T0, leaseMs: LEASE });
+      await store.startAttempt({ ...run, owner: 'a', now: T0 });
+      await store.finishAttempt({ ...run, owner: 'a', now: T0, status: 'sent' });
+      const muchLater = new Date(T0.getTime() + 365 * 24 * 3600_000);
+      expect(await store.claimSlot({ ...run, owner: 'b', now: muchLater, leaseMs: LEASE })).toBe('taken');
+    });
+
+    it('takes over a claim whose owner went quiet before posting', async () => {
+      const { store } = await subject();
+      const { subscription } = await store.addSubscription(sub());
+      const run = { subscriptionId: subscription.id, slot: T0 };
+      await store.claimSlot({ ...run, owner: 'crashed', now: T0, leaseMs: LEASE });
+      const soon = new Date(T0.getTime() + LEASE - 1);
+      expect(await store.claimSlot({ ...run, owner: 'b', now: soon, leaseMs: LEASE })).toBe('taken');
+      const later = new Date(T0.getTime() + LEASE + 1);
+      expect(await store.claimSlot({ ...run, owner: 'b', now: later, leaseMs: LEASE })).toBe('claimed');
+      expect(await store.startAttempt({ ...run, owner: 'crashed', now: later })).toBe(false);
+      expect(await store.startAttempt({ ...run, owner: 'b', now: later })).toBe(true);
+    });
+
+    it('records a claim interrupted while posting as failed instead of posting it again', async () => {
+      const { store } = await subject();
+      const { subscription } = await store.addSubscription(sub());
+      const run = { subscriptionId: subscription.id, slot: T0 };
+      await store.claimSlot({ ...run, owner: 'crashed', now: T0, leaseMs: LEASE });
+      await store.startAttempt({ ...run, owner: 'crashed', now: T0 });
+      const later = new Date(T0.getTime() + LEASE + 1);
+      expect(await store.claimSlot({ ...run, owner: 'b', now: later, leaseMs: LEASE })).toBe('taken');
+      expect(await store.lastRun(subscription.id)).toMatchObject({
+        status: 'failed',
+        detail: expect.stringMatching(/interrupted while posting .*cannot appear twice/),
+      });
+    });
+
+    it('records skipped slots, and finds the latest run of any or of given statuses', async () => {
+      const { store } = await subject();
+      const { subscription } = await store.addSubscription(sub());
+      const day = 24 * 3600_000;
+      const slot = (n: number) => new Date(T0.getTime() + n * day);
+      const base = { subscriptionId: subscription.id, owner: 'a', leaseMs: LEASE, now: T0 };
+      await store.claimSlot({ ...base, slot: slot(0) });
+      await store.startAttempt({ ...base, slot: slot(0) });
+      await store.finishAttempt({ ...base, slot: slot(0), status: 'sent' });
+      await store.claimSlot({ ...base, slot: slot(1), status: 'skipped', detail: 'quiet' });
+      expect(await store.lastRun(subscription.id)).toMatchObject({ status: 'skipped', detail: 'quiet' });
+      expect((await store.lastRun(subscription.id, ['sent']))?.slot).toBe(slot(0).toISOString());
+      expect(await store.lastRun(subscription.id, ['failed'])).toBeUndefined();
+    });
+  });
+
+  describe(`${name}: the archive's state`, () => {
+    it('remembers URLs by address and by content hash, and feeds with their validators', async () => {
+      const { store } = await subject();
+      const at = T0.toISOString();
+      await store.archive.recordUrl({
+        url: 'https://a.example/1',
+        status: 'stored',
+        contentHash: 'h1',
+        file: 'ingested/a.md',
+        title: 'A',
+        via: 'chat:slack:U1',
+        at,
+      });
+      await store.archive.recordUrl({
+        url: 'https://a.example/2',
+        status: 'refused',
+        via: 'feed:x',
+        detail: 'not an article',
+        at,
+      });
+      expect(await store.archive.findUrl('https://a.example/1')).toEqual({
+        url: 'https://a.example/1',
+        status: 'stored',
+        contentHash: 'h1',
+        file: 'ingested/a.md',
+        title: 'A',
+        via: 'chat:slack:U1',
+        at,
+      });
+      expect((await store.archive.findHash('h1'))?.url).toBe('https://a.example/1');
+      expect(await store.archive.findHash('nope')).toBeUndefined();
+      await store.archive.recordUrl({
+        url: 'https://a.example/2',
+        status: 'stored',
+        contentHash: 'h2',
+        via: 'feed:x',
+        at,
+      });
+      expect((await store.archive.findUrl('https://a.example/2'))?.status).toBe('stored');
+      expect(await store.archive.feed('https://f.example/rss')).toBeUndefined();
+      await store.archive.saveFeed({
+        url: 'https://f.example/rss',
+        etag: '"e1"',
+        polledAt: at,
+        status: 'ok',
+        addedTotal: 3,
+      });
+      expect(await store.archive.feed('https://f.example/rss')).toEqual({
+        url: 'https://f.example/rss',
+        etag: '"e1"',
+        polledAt: at,
+        status: 'ok',
+        addedTotal: 3,
+      });
+    });
+  });
+}
