@@ -115,6 +115,25 @@ export class EntityIndex {
     this.targetList = undefined;
   }
 
+  /** Brings the index to exactly these targets, touching only those added, changed or gone. */
+  sync(targets: readonly NamedTarget[]): this {
+    const next = new Map(targets.map((t) => [`${t.type}:${t.id}`, t]));
+    for (const [key, held] of [...this.byTarget]) {
+      if (!next.has(key)) this.remove(held.target.type, held.target.id);
+    }
+    for (const [key, target] of next) {
+      const held = this.byTarget.get(key)?.target;
+      const same =
+        held &&
+        held.kind === target.kind &&
+        held.name === target.name &&
+        held.aliases.length === target.aliases.length &&
+        held.aliases.every((a, i) => a === target.aliases[i]);
+      if (!same) this.add(target);
+    }
+    return this;
+  }
+
   remove(type: NamedTarget['type'], id: string): void {
     const held = this.byTarget.get(`${type}:${id}`);
     if (!held) return;

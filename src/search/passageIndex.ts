@@ -266,6 +266,8 @@ export interface SavedPassageIndex {
 export class PassageIndex {
   private readonly index: PlannedMiniSearch;
   private readonly items: Passage[] = [];
+  /** Article id -> the ids of its passages, so an article can leave the index in place. */
+  private readonly ofArticle = new Map<string, number[]>();
 
   constructor(passages: readonly Passage[] = []) {
     this.index = new PlannedMiniSearch(INDEX_OPTIONS);
@@ -283,7 +285,7 @@ export class PassageIndex {
     loaded.index.finishBuild();
     // MiniSearch.loadJS makes a plain MiniSearch (not the subclass): its state moves over.
     Object.assign(loaded.index, MiniSearch.loadJS(saved.index, INDEX_OPTIONS));
-    for (const p of saved.passages) loaded.items.push(p);
+    for (const p of saved.passages) loaded.remember(p);
     return loaded;
   }
 
@@ -313,10 +315,36 @@ export class PassageIndex {
     passages.forEach((p, i) => {
       if (p.id !== this.items.length)
         throw new Error(`passage ids must run 0, 1, 2...; got ${p.id} at ${this.items.length}`);
-      this.items.push(p);
+      this.remember(p);
       docs.push({ id: p.id, terms: terms?.[i] ?? indexTerms(p.text) });
     });
     this.index.addAll(docs);
+  }
+
+  private remember(p: Passage): void {
+    this.items.push(p);
+    if (!p.articleId) return;
+    const ids = this.ofArticle.get(p.articleId);
+    if (ids) ids.push(p.id);
+    else this.ofArticle.set(p.articleId, [p.id]);
+  }
+
+  /**
+   * Takes an article's passages out of the index in place (MiniSearch's remove: postings and
+   * statistics as if they had never been added). Their slots stay, emptied (no article, no text),
+   * so every other passage keeps its id and position; returns how many were removed.
+   */
+  removeArticle(articleId: string): number {
+    const ids = this.ofArticle.get(articleId) ?? [];
+    this.index.finishBuild();
+    for (const id of ids) {
+      const passage = this.items[id];
+      if (!passage) continue;
+      this.index.remove({ id, terms: indexTerms(passage.text) });
+      this.items[id] = { id, articleId: '', paragraph: -1, text: '' };
+    }
+    this.ofArticle.delete(articleId);
+    return ids.length;
   }
 
   /** In how many passages a normalised term occurs (0 when never). */
