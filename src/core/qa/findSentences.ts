@@ -5,10 +5,10 @@
  * more than "year". A sentence keeps its neighbours, since an answer often stands one sentence
  * before or after the words that match ("He was Julius Kahn.").
  */
-import { splitSentences } from '../../knowledge/splitSentences.ts';
 import type { Passage } from '../../knowledge/types.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
-import { sameFamily, wordKey, wordsOf } from '../../text/wordForms.ts';
+import { passageSentences } from '../../search/passageSentences.ts';
+import { sameFamily, wordKey } from '../../text/wordForms.ts';
 
 export interface SentenceHit {
   passage: Passage;
@@ -49,12 +49,8 @@ export function weighTerms(kb: KnowledgeBase, terms: readonly string[]): Weighte
   return out;
 }
 
-/** The family keys of a text's words. */
-export function keysOfText(text: string): Set<string> {
-  const keys = new Set<string>();
-  for (const w of wordsOf(text)) keys.add(wordKey(w.text));
-  return keys;
-}
+/** The family keys of a text's words (kept with the passage search, which caches them per passage). */
+export { keysOfText } from '../../search/passageSentences.ts';
 
 export function holdsKey(keys: ReadonlySet<string>, key: string): boolean {
   if (keys.has(key)) return true;
@@ -94,14 +90,13 @@ export function findSentences(
   const top = found[0]?.score ?? 1;
   const hits: SentenceHit[] = [];
   found.forEach((hit, rank) => {
-    const sentences = splitSentences(hit.passage.text);
-    const keys = sentences.map(keysOfText);
-    const paragraphCoverage = coverageOf(new Set(keys.flatMap((k) => [...k])), weighted);
+    // Split and keyed once per passage, then cached (search/passageSentences.ts).
+    const { sentences, keys, around, all } = passageSentences(hit.passage);
+    const paragraphCoverage = coverageOf(all, weighted);
     keys.forEach((k, i) => {
       const coverage = coverageOf(k, weighted);
       if (coverage === 0) return;
-      const around = new Set([...(keys[i - 1] ?? []), ...k, ...(keys[i + 1] ?? [])]);
-      const near = coverageOf(around, weighted);
+      const near = coverageOf(around[i] ?? k, weighted);
       const contextCoverage = near + 0.5 * (paragraphCoverage - near);
       // Titles rarely answer a question; a passage's rank breaks ties between equal sentences.
       const titlePenalty = hit.passage.paragraph < 0 ? 0.15 : 0;
