@@ -3,6 +3,7 @@ import { buildPassages } from '../knowledge/buildPassages.ts';
 import type { CorpusSources } from '../knowledge/corpusSources.ts';
 import type { Article, Corpus, Entity, LoadProblem, NewsEvent, Passage } from '../knowledge/types.ts';
 import { EntityIndex, type NamedTarget } from './entityIndex.ts';
+import { FactIndex } from './factIndex.ts';
 import { PassageIndex } from './passageIndex.ts';
 
 export interface KnowledgeBase {
@@ -13,6 +14,8 @@ export interface KnowledgeBase {
   passages: readonly Passage[];
   passageIndex: PassageIndex;
   names: EntityIndex;
+  /** Curated quotes by speaker, figures by their words: /quote and /figure never walk them all. */
+  facts: FactIndex;
   problems: readonly LoadProblem[];
   words: number;
   /** What each corpus file gave and when it was read: lets a reload re-read only changed files. */
@@ -60,6 +63,7 @@ export function assembleKnowledgeBase(
     events: new Map(corpus.facts.events.map((e) => [e.id, e])),
     passages: passageIndex.passages,
     passageIndex,
+    facts: new FactIndex(corpus.facts.quotes, corpus.facts.figures),
     names: options.names ? options.names.sync(targets) : new EntityIndex(targets),
     problems: corpus.problems,
     words: corpus.articles.reduce((n, a) => n + a.words, 0),

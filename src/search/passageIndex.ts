@@ -79,6 +79,7 @@ export const defaultPassageSearchOptions: SearchOptions = {
 export const COMMON_TERM_SHARE = 0.02;
 const MIN_COMMON_DOCS = 200;
 const RERANK_POOL = 200;
+const RECENT_SEARCHES = 256;
 
 type TermData = Map<number, Map<number, number>>;
 
@@ -268,6 +269,12 @@ export class PassageIndex {
   private readonly items: Passage[] = [];
   /** Article id -> the ids of its passages, so an article can leave the index in place. */
   private readonly ofArticle = new Map<string, number[]>();
+  /**
+   * The latest searches' results, most recent last; emptied whenever passages come or go. A
+   * question asked again (or the same search made by several answers) is not searched again: at
+   * 10 M words a search of only common words walks postings lists of tens of thousands.
+   */
+  private readonly recent = new Map<string, PassageHit[]>();
 
   constructor(passages: readonly Passage[] = []) {
     this.index = new PlannedMiniSearch(INDEX_OPTIONS);
@@ -318,6 +325,7 @@ export class PassageIndex {
       this.remember(p);
       docs.push({ id: p.id, terms: terms?.[i] ?? indexTerms(p.text) });
     });
+    this.recent.clear();
     this.index.addAll(docs);
   }
 
@@ -344,6 +352,7 @@ export class PassageIndex {
       this.items[id] = { id, articleId: '', paragraph: -1, text: '' };
     }
     this.ofArticle.delete(articleId);
+    this.recent.clear();
     return ids.length;
   }
 
@@ -406,6 +415,17 @@ export class PassageIndex {
 
   search(query: string, options: PassageSearchOptions = {}): PassageHit[] {
     const { limit = 10, all = false, fuzzy = true } = options;
+    const key = `${limit}|${all}|${fuzzy}|${query}`;
+    let hits = this.recent.get(key);
+    if (hits) this.recent.delete(key);
+    else hits = this.searchIndex(query, limit, all, fuzzy);
+    this.recent.set(key, hits);
+    if (this.recent.size > RECENT_SEARCHES) this.recent.delete(this.recent.keys().next().value as string);
+    // Copies: a caller may change what it was given.
+    return hits.map((h) => ({ ...h, terms: [...h.terms] }));
+  }
+
+  private searchIndex(query: string, limit: number, all: boolean, fuzzy: boolean): PassageHit[] {
     const { rare, common } = this.plan(query, fuzzy);
     let results: RawResult[];
     if (!rare.length && !common.length) return [];

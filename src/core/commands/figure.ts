@@ -17,7 +17,9 @@ export const figureCommand: CommandDefinition = {
     const question = parsed.question ?? parsed.text;
     if (!question) return missingArgument(kb, '/figure <what was counted>', '/figure killed');
     const terms = contentTerms(question).filter((t) => !QUESTION_WORDS.has(t));
-    const scored = kb.corpus.facts.figures
+    // Only the figures that hold a query word can score (search/factIndex.ts): no walk over them all.
+    const scored = kb.facts
+      .figuresMatching(terms)
       .map((f) => ({
         f,
         score: termHits(
