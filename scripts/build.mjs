@@ -4,11 +4,10 @@
  * without TypeScript (`npm ci --omit=dev`) only says that it did not build.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { root, sourceHash, stampFile } from './buildStamp.mjs';
+import { root, sourceHash, sourceStat, writeStamp } from './buildStamp.mjs';
 
 export function build() {
   let tsc;
@@ -18,12 +17,13 @@ export function build() {
     return { ok: false, reason: 'TypeScript is not installed (npm ci --omit=dev?): cannot build dist/' };
   }
   const source = sourceHash();
+  const stat = sourceStat();
   const run = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (run.status !== 0) return { ok: false, reason: 'tsc failed: the errors are above' };
-  writeFileSync(stampFile, `${JSON.stringify({ source, built: new Date().toISOString() })}\n`);
+  writeStamp({ source, stat, built: new Date().toISOString() });
   return { ok: true };
 }
 

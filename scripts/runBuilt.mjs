@@ -7,21 +7,20 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from './build.mjs';
-import { builtHash, distDir, sourceHash } from './buildStamp.mjs';
+import { buildIsCurrent, distDir, readStamp } from './buildStamp.mjs';
 
 const [entry] = process.argv.splice(2, 1);
 if (!entry) {
   console.error('Usage: node scripts/runBuilt.mjs <entry under src/, e.g. cli/ask> [args]');
   process.exit(2);
 }
-const built = builtHash();
-if (built !== sourceHash()) {
+if (!buildIsCurrent()) {
   console.error(
-    built
+    readStamp()
       ? 'src/ changed since dist/ was built: rebuilding (npm run build) ...'
       : 'no build in dist/ yet: building (npm run build) ...',
   );
+  const { build } = await import('./build.mjs');
   const result = build();
   if (!result.ok) {
     console.error(`Error: ${result.reason}. Refusing to run an out-of-date build; run npm run build.`);
