@@ -78,6 +78,7 @@ runCli(async () => {
   const cpu = process.cpuUsage(cpuBefore);
   const { kb, ms: buildMs } = loaded;
   const bot = createBot(kb);
+  console.error(`${loaded.fromCache ? 'loaded' : 'built'} ${kb.words} words in ${Math.round(buildMs)} ms`);
   const saveStarted = performance.now();
   const saved = loaded.save();
   if (saved)

@@ -10,7 +10,18 @@
  * loaded and brought up to date by an incremental reload (loadKnowledge.ts).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,10 +37,13 @@ import { PassageIndex, type SavedPassageIndex } from '../search/passageIndex.ts'
 const FORMAT = 2;
 const SOURCE_DIRS = ['text', 'knowledge', 'search'];
 const LIBRARIES = ['minisearch', 'compromise', '@mozilla/readability', 'linkedom', 'fuse.js'];
-/** Items per part: each part's JSON stays far below the string limit at any corpus size. */
-const PART_ITEMS = { articles: 2_000, passages: 50_000, terms: 50_000, entities: 50_000, sources: 2_000 };
+/** A part is closed once its JSON passes this size: far below V8's string limit at any corpus size. */
+const PART_BYTES = 32 * 1024 * 1024;
+/** Written in pieces of about this size (one write per item would be millions of writes). */
+const WRITE_BYTES = 1024 * 1024;
+const PART_KINDS = ['articles', 'entities', 'passages', 'terms', 'sources'] as const;
 
-type PartKind = keyof typeof PART_ITEMS;
+type PartKind = (typeof PART_KINDS)[number];
 
 interface Manifest {
   format: number;
@@ -179,10 +193,45 @@ function reviveSources(saved: SavedHead, sources: SavedSource[], articles: Artic
   return revived;
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+/**
+ * Writes a list as JSON arrays in parts of about PART_BYTES, one item's JSON at a time: no string
+ * ever holds more than one part's piece. Returns the parts' file names.
+ */
+function writeParts(folder: string, kind: PartKind, items: Iterable<unknown>): string[] {
+  const names: string[] = [];
+  let fd: number | undefined;
+  let pending: string[] = [];
+  let pendingBytes = 0;
+  let partBytes = 0;
+  const flush = () => {
+    if (fd !== undefined && pending.length) writeSync(fd, pending.join(''));
+    pending = [];
+    pendingBytes = 0;
+  };
+  const close = () => {
+    pending.push(']');
+    flush();
+    if (fd !== undefined) closeSync(fd);
+    fd = undefined;
+  };
+  for (const item of items) {
+    const text = JSON.stringify(item);
+    if (fd === undefined) {
+      const name = `${kind}-${String(names.length).padStart(5, '0')}.json`;
+      names.push(name);
+      fd = openSync(join(folder, name), 'w');
+      pending.push('[', text);
+      partBytes = text.length + 1;
+    } else {
+      pending.push(',', text);
+      partBytes += text.length + 1;
+    }
+    pendingBytes += text.length + 1;
+    if (partBytes >= PART_BYTES) close();
+    else if (pendingBytes >= WRITE_BYTES) flush();
+  }
+  if (fd !== undefined) close();
+  return names;
 }
 
 /** Saves a knowledge base as a folder of parts (written aside, then renamed into place). */
@@ -194,17 +243,15 @@ export function saveKnowledge(cacheDir: string, kb: KnowledgeBase, fingerprint: 
   rmSync(temporary, { recursive: true, force: true });
   mkdirSync(temporary);
   try {
-    const parts = {} as Record<PartKind, string[]>;
-    const write = <T>(kind: PartKind, items: readonly T[]) => {
-      parts[kind] = chunks(items, PART_ITEMS[kind]).map((chunk, i) => {
-        const name = `${kind}-${String(i).padStart(5, '0')}.json`;
-        writeFileSync(join(temporary, name), JSON.stringify(chunk));
-        return name;
-      });
+    const parts = Object.fromEntries(PART_KINDS.map((kind) => [kind, [] as string[]])) as Record<
+      PartKind,
+      string[]
+    >;
+    const write = (kind: PartKind, items: Iterable<unknown>) => {
+      parts[kind] = writeParts(temporary, kind, items);
     };
     const { articles, entities, ...rest } = kb.corpus;
-    const { passages, index } = kb.passageIndex.toJSON();
-    const { index: terms, ...statistics } = index;
+    const { passages, statistics, terms } = kb.passageIndex.savedParts();
     const position = new Map(articles.map((a, i) => [a, i]));
     write('articles', articles);
     write('entities', entities ?? []);

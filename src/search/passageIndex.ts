@@ -93,6 +93,32 @@ export class PlannedMiniSearch extends MiniSearch<{ id: number; terms: string }>
    */
   termCache: Map<string, TermData> | undefined = new Map();
 
+  /**
+   * MiniSearch's serialisation (toJSON) without its term list, and the terms one at a time in the
+   * same form: a saved index is written term by term, never holding a second copy of the index.
+   */
+  savedStatistics(): Omit<AsPlainObject, 'index'> {
+    return {
+      documentCount: this._documentCount,
+      nextId: this._nextId,
+      documentIds: Object.fromEntries(this._documentIds),
+      fieldIds: this._fieldIds,
+      fieldLength: Object.fromEntries(this._fieldLength),
+      averageFieldLength: this._avgFieldLength,
+      storedFields: Object.fromEntries(this._storedFields),
+      dirtCount: this._dirtCount,
+      serializationVersion: 2,
+    };
+  }
+
+  *savedTerms(): Generator<AsPlainObject['index'][number]> {
+    for (const [term, fieldIndex] of this._index) {
+      const data: Record<string, Record<string, number>> = {};
+      for (const [fieldId, freqs] of fieldIndex) data[fieldId] = Object.fromEntries(freqs);
+      yield [term, data];
+    }
+  }
+
   /** Drops the build-time cache once the corpus is indexed. */
   finishBuild(): void {
     this.termCache = undefined;
@@ -284,6 +310,11 @@ export class PassageIndex {
   /** The built index as plain data (MiniSearch's own serialisation), to save it. */
   toJSON(): SavedPassageIndex {
     return { passages: this.items, index: this.index.toJSON() };
+  }
+
+  /** The same in parts, to write one at a time: the passages, the statistics, the terms (a generator). */
+  savedParts() {
+    return { passages: this.items, statistics: this.index.savedStatistics(), terms: this.index.savedTerms() };
   }
 
   /** An index saved with toJSON, as it was saved: nothing is indexed again. */
