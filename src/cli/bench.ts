@@ -3,7 +3,10 @@
  * With --words it first writes a synthetic corpus of about N words under .bench/. With --cache the
  * built index is saved there, and the next run with the same corpus starts from it (from_cache).
  * The last line printed is one JSON object: articles, words, build_ms (wall), build_cpu_ms (all
- * threads), query_p50_ms, query_p95_ms, heap_mb.
+ * threads), query_p50_ms, query_p95_ms, query_max_ms, heap_mb, and `forms`: per question form (the
+ * command each question was routed to) its count, p50, p95 and max. `--query-file FILE` times the
+ * questions in FILE (one a line; blank lines and lines starting with # skipped) instead of the
+ * mixed questions made from the corpus.
  * `--load [--requests N] [--concurrency N]` adds a load run through bot.respond() (default 2000
  * requests, 50 at once): throughput_rps, load_p50_ms, load_p99_ms, heap before/after (src/bench/loadRun.ts).
  */
@@ -13,9 +16,10 @@ import { benchQueries } from '../bench/benchQueries.ts';
 import { runLoad } from '../bench/loadRun.ts';
 import { writeSyntheticCorpus } from '../bench/syntheticCorpus.ts';
 import { createBot } from '../core/bot.ts';
+import { parseRequest } from '../core/parseRequest.ts';
 import { loadKnowledge } from '../corpus/loadKnowledge.ts';
 import { CodedError } from '../ops/errors.ts';
-import { cliArgs, runCli } from './options.ts';
+import { cliArgs, readInputFile, runCli } from './options.ts';
 
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return 0;
@@ -23,6 +27,21 @@ function percentile(sorted: number[], p: number): number {
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+
+/** p50, p95 and max of each question form (the command a question was routed to), most asked first. */
+function byForm(timed: readonly { form: string; ms: number }[]) {
+  const groups = new Map<string, number[]>();
+  for (const t of timed) groups.set(t.form, [...(groups.get(t.form) ?? []), t.ms]);
+  return Object.fromEntries(
+    [...groups]
+      .sort((a, b) => b[1].length - a[1].length)
+      .map(([form, ms]) => {
+        const sorted = ms.sort((a, b) => a - b);
+        const stats = { n: sorted.length, p50_ms: round(percentile(sorted, 50)) };
+        return [form, { ...stats, p95_ms: round(percentile(sorted, 95)), max_ms: round(sorted.at(-1) ?? 0) }];
+      }),
+  );
+}
 
 function positive(value: string | undefined, fallback: number, flag: string): number {
   if (value === undefined) return fallback;
@@ -59,25 +78,34 @@ runCli(async () => {
   const cpu = process.cpuUsage(cpuBefore);
   const { kb, ms: buildMs } = loaded;
   const bot = createBot(kb);
+  console.error(`${loaded.fromCache ? 'loaded' : 'built'} ${kb.words} words in ${Math.round(buildMs)} ms`);
   const saveStarted = performance.now();
   const saved = loaded.save();
   if (saved)
     console.error(`saved the index to ${saved} in ${Math.round(performance.now() - saveStarted)} ms`);
-  const queries = benchQueries(kb, Number(args.queries ?? 400));
+  const queries = args['query-file']
+    ? readInputFile(args['query-file'])
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line && !line.startsWith('#'))
+    : benchQueries(kb, Number(args.queries ?? 400));
+  if (!queries.length) throw new CodedError('BAD_ARGS', `${args['query-file']} holds no questions`);
+  const commandNames = new Set(bot.commands.map((c) => c.name));
 
   for (const q of queries.slice(0, 50)) bot.answer({ text: q }); // warm-up: JIT and caches
-  const timed: { q: string; ms: number }[] = [];
+  const timed: { q: string; form: string; ms: number }[] = [];
   for (const q of queries) {
     const start = performance.now();
     bot.answer({ text: q, platform: 'bench' });
-    timed.push({ q, ms: performance.now() - start });
+    const ms = performance.now() - start;
+    timed.push({ q, form: parseRequest(q, commandNames).command, ms });
   }
   const times = timed.map((t) => t.ms).sort((a, b) => a - b);
   gc?.();
   const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
   if (args.verbose) {
     for (const t of [...timed].sort((a, b) => b.ms - a.ms).slice(0, 15))
-      console.error(`${round(t.ms)} ms  ${t.q}`);
+      console.error(`${round(t.ms)} ms  [${t.form}] ${t.q}`);
   }
   const result = {
     articles: kb.articles.size,
@@ -91,6 +119,7 @@ runCli(async () => {
     query_p95_ms: round(percentile(times, 95)),
     query_max_ms: round(times.at(-1) ?? 0),
     heap_mb: Math.round(heapMb),
+    forms: byForm(timed),
   };
   // --load: many asks at once through respond(), the chat adapters' path; adds the load_* fields.
   const load = args.load

@@ -32,6 +32,7 @@ function parseFlags(argv: string[]) {
       help: { type: 'boolean', short: 'h', default: false },
       words: { type: 'string' },
       queries: { type: 'string' },
+      'query-file': { type: 'string' },
       out: { type: 'string' },
       cache: { type: 'string' },
       verbose: { type: 'boolean', short: 'v', default: false },

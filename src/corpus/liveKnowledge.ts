@@ -150,10 +150,12 @@ export async function openLiveKnowledge(source: CorpusSource): Promise<LiveKnowl
     'corpus loaded',
   );
   saveSoon(loaded, log);
-  return new LiveKnowledge(kb, {
+  const live: LiveKnowledge = new LiveKnowledge(kb, {
     load: async () => {
+      // Only the files changed since the knowledge base in service was built are read again.
       const again = await loadKnowledge(dir, {
         cacheDir,
+        previous: live.current(),
         onWorkerError: (error) => log.warn({ err: error }, 'a corpus loader worker failed during a reload'),
       });
       saveSoon(again, log);
@@ -167,6 +169,7 @@ export async function openLiveKnowledge(source: CorpusSource): Promise<LiveKnowl
       }
     },
   });
+  return live;
 }
 
 /**

@@ -1,13 +1,16 @@
 /**
  * The bot's way to get a knowledge base: the saved index when it still matches the corpus and the
  * code, else a build with every file parsed in the parse pool's workers, within its budget (which
- * the caller may then save for the next start).
+ * the caller may then save for the next start). A saved index whose corpus changed since is
+ * brought up to date by reading only the changed files. Given the knowledge base in service, a reload
+ * reads only the files changed since (updateKnowledge.ts) and updates the indexes in place.
  */
 import type { KnowledgeBase } from '../search/knowledgeBase.ts';
 import { corpusFingerprint, loadSavedKnowledge, saveKnowledge } from './indexCache.ts';
 import type { ParallelOptions } from './loadKnowledgeInParallel.ts';
 import { loadKnowledgeInWorkers } from './loadKnowledgeInWorkers.ts';
 import type { ParsePool } from './parsePool.ts';
+import { updateKnowledge } from './updateKnowledge.ts';
 
 /** ParallelOptions are accepted for existing callers; the parse pool reports a failed worker per document instead. */
 export interface KnowledgeLoadOptions extends ParallelOptions {
@@ -15,6 +18,8 @@ export interface KnowledgeLoadOptions extends ParallelOptions {
   cacheDir?: string | undefined;
   /** Where files are parsed; default the process's shared pool. */
   pool?: ParsePool;
+  /** The knowledge base in service: when given, only files changed since it was built are read again. */
+  previous?: KnowledgeBase | undefined;
 }
 
 export interface LoadedKnowledge {
@@ -22,6 +27,8 @@ export interface LoadedKnowledge {
   /** Time to load or build it. */
   ms: number;
   fromCache: boolean;
+  /** Updated in place from `previous` (only changed files read), not built afresh. */
+  incremental?: boolean;
   /** Saves a freshly built index for the next start (no-op when it came from the cache or there is no cache). */
   save(): string | undefined;
 }
@@ -31,16 +38,34 @@ export async function loadKnowledge(
   options: KnowledgeLoadOptions = {},
 ): Promise<LoadedKnowledge> {
   const started = performance.now();
-  const { cacheDir, pool } = options;
+  const { cacheDir, pool, previous } = options;
+  const save = (kb: KnowledgeBase, fingerprint: string) => () =>
+    cacheDir ? saveKnowledge(cacheDir, kb, fingerprint) : undefined;
+  if (previous) {
+    const fingerprint = cacheDir ? corpusFingerprint(corpusDir) : '';
+    const updated = await updateKnowledge(previous, corpusDir, pool);
+    if (updated) {
+      const { kb } = updated;
+      const ms = performance.now() - started;
+      const same = kb === previous;
+      return { kb, ms, fromCache: false, incremental: true, save: same ? () => undefined : save(kb, fingerprint) };
+    }
+  }
   // Taken before reading: a file changed while loading leaves a fingerprint that no longer matches.
   const fingerprint = cacheDir ? corpusFingerprint(corpusDir) : '';
-  const cached = cacheDir ? loadSavedKnowledge(cacheDir, corpusDir, fingerprint) : undefined;
-  if (cached) return { kb: cached, ms: performance.now() - started, fromCache: true, save: () => undefined };
+  const saved = cacheDir ? await loadSavedKnowledge(cacheDir, corpusDir, fingerprint) : undefined;
+  if (saved?.current) return { kb: saved.kb, ms: performance.now() - started, fromCache: true, save: () => undefined };
+  // Saved before some files changed: only those are read again.
+  const updated = saved ? await updateKnowledge(saved.kb, corpusDir, pool) : undefined;
+  if (updated) {
+    const { kb } = updated;
+    return { kb, ms: performance.now() - started, fromCache: false, incremental: true, save: save(kb, fingerprint) };
+  }
   const kb = await loadKnowledgeInWorkers(corpusDir, pool);
   return {
     kb,
     ms: performance.now() - started,
     fromCache: false,
-    save: () => (cacheDir ? saveKnowledge(cacheDir, kb, fingerprint) : undefined),
+    save: save(kb, fingerprint),
   };
 }

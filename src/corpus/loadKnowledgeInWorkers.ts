@@ -4,6 +4,7 @@
  * its budget is a load problem like any other, listed by /sources, and everything else loads.
  * Articles are taken in file order, so the result is the same as the single-threaded build's.
  */
+import { type ArticleFileRecord, type CorpusSources, fileStamp } from '../knowledge/corpusSources.ts';
 import { CorpusAssembler, type FactsFileResult, listCorpusFiles } from '../knowledge/loadCorpus.ts';
 import { assembleKnowledgeBase, type KnowledgeBase } from '../search/knowledgeBase.ts';
 import { PassageIndex } from '../search/passageIndex.ts';
@@ -15,6 +16,13 @@ export async function loadKnowledgeInWorkers(
   pool: ParsePool = sharedParsePool(),
 ): Promise<KnowledgeBase> {
   const files = listCorpusFiles(dir);
+  // Stamped before reading: a file written meanwhile is read again by the next reload.
+  const stamps = new Map([...files.articles, ...files.facts].map((file) => [file, fileStamp(dir, file)]));
+  const sources: CorpusSources = {
+    articles: new Map(),
+    facts: new Map(),
+    skipped: JSON.stringify(files.problems),
+  };
   const job = (kind: 'article-file' | 'facts-file', file: string) =>
     ({ kind, dir, file, maxBytes: pool.maxBytes }) as const;
   // All queued at once; the pool's workers take them in order, one document each at a time.
@@ -25,24 +33,27 @@ export async function loadKnowledgeInWorkers(
   const index = new PassageIndex();
   for (const [i, file] of files.articles.entries()) {
     const outcome = await articles[i];
+    const record: ArticleFileRecord = { stamp: stamps.get(file) ?? 'missing', results: [] };
+    sources.articles.set(file, record);
     if (!outcome?.ok) {
       const message = outcome?.reason ?? 'not parsed';
+      record.results.push({ ok: false, problem: { file, message } });
       assembler.add({ ok: false, problem: { file, message } });
       continue;
     }
     for (const { result, passages, terms } of outcome.value) {
+      record.results.push(result);
       if (assembler.add(result)) index.add(passages, terms);
     }
   }
   const parsedFacts = new Map<string, FactsFileResult>();
   for (const [i, file] of files.facts.entries()) {
     const outcome = await facts[i];
-    parsedFacts.set(
-      file,
-      outcome?.ok
-        ? outcome.value
-        : { problem: { file, message: `${outcome?.reason ?? 'not parsed'}; its facts were not loaded` } },
-    );
+    const result: FactsFileResult = outcome?.ok
+      ? outcome.value
+      : { problem: { file, message: `${outcome?.reason ?? 'not parsed'}; its facts were not loaded` } };
+    parsedFacts.set(file, result);
+    sources.facts.set(file, { stamp: stamps.get(file) ?? 'missing', result });
   }
-  return assembleKnowledgeBase(assembler.finish(parsedFacts), index);
+  return assembleKnowledgeBase(assembler.finish(parsedFacts), index, { sources });
 }

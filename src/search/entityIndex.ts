@@ -1,11 +1,14 @@
 /**
  * Name lookup over entities and events (names and aliases) with fuse.js: typo tolerant, and
  * honest about ambiguity ("did you mean") rather than picking one of several close names.
+ * fuse.js only scores the names the candidate index (nameCandidates.ts) offers, so a look-up
+ * never scans every name; names come and go in place as articles do (`add`, `remove`).
  */
 import { distance } from 'fastest-levenshtein';
 import Fuse from 'fuse.js';
 import type { EntityKind } from '../knowledge/types.ts';
 import { nameKey } from '../text/words.ts';
+import { NameCandidates, typoBudget } from './nameCandidates.ts';
 
 export interface NamedTarget {
   /** Entity or event id. */
@@ -52,7 +55,7 @@ function wordsAlign(query: string, name: string): boolean {
     nameWords.some((w) => {
       if (w === q) return true;
       if (q.length >= 4 && w.startsWith(q)) return true;
-      const allowed = q.length >= 6 ? 2 : q.length >= 4 ? 1 : 0;
+      const allowed = typoBudget(q.length);
       return allowed > 0 && distance(q, w) <= allowed;
     }),
   );
@@ -68,34 +71,80 @@ const CONFIDENT = 0.2;
 const MATCH_THRESHOLD = 0.34;
 const CLOSE = 0.08;
 
+const FUSE_OPTIONS = {
+  keys: ['key'],
+  includeScore: true,
+  ignoreLocation: true,
+  threshold: MATCH_THRESHOLD,
+  minMatchCharLength: 2,
+};
+
 export class EntityIndex {
-  private readonly fuse: Fuse<NameEntry>;
   private readonly exact = new Map<string, NameEntry[]>();
-  readonly targets: readonly NamedTarget[];
+  private readonly byTarget = new Map<string, { target: NamedTarget; entries: NameEntry[] }>();
+  private readonly words = new NameCandidates<NameEntry>();
+  private targetList: NamedTarget[] | undefined;
 
   constructor(targets: readonly NamedTarget[]) {
-    this.targets = targets;
+    for (const target of targets) this.add(target);
+  }
+
+  /** Every entity and event, in the order they were added. */
+  get targets(): readonly NamedTarget[] {
+    this.targetList ??= [...this.byTarget.values()].map((t) => t.target);
+    return this.targetList;
+  }
+
+  /** Adds a target, replacing one of the same type and id. */
+  add(target: NamedTarget): void {
+    this.remove(target.type, target.id);
     const entries: NameEntry[] = [];
-    for (const target of targets) {
-      const seen = new Set<string>();
-      for (const name of [target.name, ...target.aliases]) {
-        const key = nameKey(name);
-        if (!key || seen.has(key)) continue;
-        seen.add(key);
-        const entry = { key, name, target };
-        entries.push(entry);
-        const list = this.exact.get(key) ?? [];
-        list.push(entry);
-        this.exact.set(key, list);
-      }
+    const seen = new Set<string>();
+    for (const name of [target.name, ...target.aliases]) {
+      const key = nameKey(name);
+      if (!key || seen.has(key)) continue;
+      seen.add(key);
+      const entry = { key, name, target };
+      entries.push(entry);
+      const list = this.exact.get(key) ?? [];
+      list.push(entry);
+      this.exact.set(key, list);
+      this.words.add(key.split(' '), entry);
     }
-    this.fuse = new Fuse(entries, {
-      keys: ['key'],
-      includeScore: true,
-      ignoreLocation: true,
-      threshold: MATCH_THRESHOLD,
-      minMatchCharLength: 2,
-    });
+    this.byTarget.set(`${target.type}:${target.id}`, { target, entries });
+    this.targetList = undefined;
+  }
+
+  /** Brings the index to exactly these targets, touching only those added, changed or gone. */
+  sync(targets: readonly NamedTarget[]): this {
+    const next = new Map(targets.map((t) => [`${t.type}:${t.id}`, t]));
+    for (const [key, held] of [...this.byTarget]) {
+      if (!next.has(key)) this.remove(held.target.type, held.target.id);
+    }
+    for (const [key, target] of next) {
+      const held = this.byTarget.get(key)?.target;
+      const same =
+        held &&
+        held.kind === target.kind &&
+        held.name === target.name &&
+        held.aliases.length === target.aliases.length &&
+        held.aliases.every((a, i) => a === target.aliases[i]);
+      if (!same) this.add(target);
+    }
+    return this;
+  }
+
+  remove(type: NamedTarget['type'], id: string): void {
+    const held = this.byTarget.get(`${type}:${id}`);
+    if (!held) return;
+    for (const entry of held.entries) {
+      const list = (this.exact.get(entry.key) ?? []).filter((e) => e !== entry);
+      if (list.length) this.exact.set(entry.key, list);
+      else this.exact.delete(entry.key);
+      this.words.remove(entry.key.split(' '), entry);
+    }
+    this.byTarget.delete(`${type}:${id}`);
+    this.targetList = undefined;
   }
 
   /** All candidates for a name, best first, one per target. */
@@ -111,8 +160,10 @@ export class EntityIndex {
     for (const entry of this.exact.get(key) ?? []) {
       offer({ target: entry.target, score: 0, matched: entry.name, exact: true });
     }
-    for (const r of this.fuse.search(key.slice(0, 64), { limit: limit * 3 })) {
-      if (!wordsAlign(key, r.item.key)) continue;
+    // Only names whose every word aligns with a query word can match (wordsAlign): fuse.js scores those.
+    const pool = [...this.words.candidates(key.split(' '))].filter((e) => wordsAlign(key, e.key));
+    const fuse = new Fuse(pool, FUSE_OPTIONS);
+    for (const r of fuse.search(key.slice(0, 64), { limit: limit * 3 })) {
       offer({ target: r.item.target, score: r.score ?? 1, matched: r.item.name, exact: false });
     }
     return [...best.values()]

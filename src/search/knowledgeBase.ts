@@ -1,7 +1,9 @@
 /** Everything the command core reads: the corpus plus its indexes and lookups, built once per load. */
 import { buildPassages } from '../knowledge/buildPassages.ts';
+import type { CorpusSources } from '../knowledge/corpusSources.ts';
 import type { Article, Corpus, Entity, LoadProblem, NewsEvent, Passage } from '../knowledge/types.ts';
 import { EntityIndex, type NamedTarget } from './entityIndex.ts';
+import { FactIndex } from './factIndex.ts';
 import { PassageIndex } from './passageIndex.ts';
 
 export interface KnowledgeBase {
@@ -12,8 +14,18 @@ export interface KnowledgeBase {
   passages: readonly Passage[];
   passageIndex: PassageIndex;
   names: EntityIndex;
+  /** Curated quotes by speaker, figures by their words: /quote and /figure never walk them all. */
+  facts: FactIndex;
   problems: readonly LoadProblem[];
   words: number;
+  /** What each corpus file gave and when it was read: lets a reload re-read only changed files. */
+  sources?: CorpusSources;
+}
+
+export interface AssembleOptions {
+  /** The name index of the knowledge base this one updates: brought up to date in place. */
+  names?: EntityIndex;
+  sources?: CorpusSources;
 }
 
 export function buildKnowledgeBase(corpus: Corpus): KnowledgeBase {
@@ -21,7 +33,11 @@ export function buildKnowledgeBase(corpus: Corpus): KnowledgeBase {
 }
 
 /** The knowledge base around a passage index already built (by the parallel loader, say). */
-export function assembleKnowledgeBase(corpus: Corpus, passageIndex: PassageIndex): KnowledgeBase {
+export function assembleKnowledgeBase(
+  corpus: Corpus,
+  passageIndex: PassageIndex,
+  options: AssembleOptions = {},
+): KnowledgeBase {
   passageIndex.finishBuild();
   const entities = corpus.entities ?? corpus.facts.entities;
   const targets: NamedTarget[] = [
@@ -47,8 +63,10 @@ export function assembleKnowledgeBase(corpus: Corpus, passageIndex: PassageIndex
     events: new Map(corpus.facts.events.map((e) => [e.id, e])),
     passages: passageIndex.passages,
     passageIndex,
-    names: new EntityIndex(targets),
+    facts: new FactIndex(corpus.facts.quotes, corpus.facts.figures),
+    names: options.names ? options.names.sync(targets) : new EntityIndex(targets),
     problems: corpus.problems,
     words: corpus.articles.reduce((n, a) => n + a.words, 0),
+    ...(options.sources ? { sources: options.sources } : {}),
   };
 }

@@ -79,6 +79,7 @@ export const defaultPassageSearchOptions: SearchOptions = {
 export const COMMON_TERM_SHARE = 0.02;
 const MIN_COMMON_DOCS = 200;
 const RERANK_POOL = 200;
+const RECENT_SEARCHES = 256;
 
 type TermData = Map<number, Map<number, number>>;
 
@@ -91,6 +92,32 @@ export class PlannedMiniSearch extends MiniSearch<{ id: number; terms: string }>
    * checks the built index is identical to plain MiniSearch's.
    */
   termCache: Map<string, TermData> | undefined = new Map();
+
+  /**
+   * MiniSearch's serialisation (toJSON) without its term list, and the terms one at a time in the
+   * same form: a saved index is written term by term, never holding a second copy of the index.
+   */
+  savedStatistics(): Omit<AsPlainObject, 'index'> {
+    return {
+      documentCount: this._documentCount,
+      nextId: this._nextId,
+      documentIds: Object.fromEntries(this._documentIds),
+      fieldIds: this._fieldIds,
+      fieldLength: Object.fromEntries(this._fieldLength),
+      averageFieldLength: this._avgFieldLength,
+      storedFields: Object.fromEntries(this._storedFields),
+      dirtCount: this._dirtCount,
+      serializationVersion: 2,
+    };
+  }
+
+  *savedTerms(): Generator<AsPlainObject['index'][number]> {
+    for (const [term, fieldIndex] of this._index) {
+      const data: Record<string, Record<string, number>> = {};
+      for (const [fieldId, freqs] of fieldIndex) data[fieldId] = Object.fromEntries(freqs);
+      yield [term, data];
+    }
+  }
 
   /** Drops the build-time cache once the corpus is indexed. */
   finishBuild(): void {
@@ -266,6 +293,14 @@ export interface SavedPassageIndex {
 export class PassageIndex {
   private readonly index: PlannedMiniSearch;
   private readonly items: Passage[] = [];
+  /** Article id -> the ids of its passages, so an article can leave the index in place. */
+  private readonly ofArticle = new Map<string, number[]>();
+  /**
+   * The latest searches' results, most recent last; emptied whenever passages come or go. A
+   * question asked again (or the same search made by several answers) is not searched again: at
+   * 10 M words a search of only common words walks postings lists of tens of thousands.
+   */
+  private readonly recent = new Map<string, PassageHit[]>();
 
   constructor(passages: readonly Passage[] = []) {
     this.index = new PlannedMiniSearch(INDEX_OPTIONS);
@@ -277,13 +312,18 @@ export class PassageIndex {
     return { passages: this.items, index: this.index.toJSON() };
   }
 
+  /** The same in parts, to write one at a time: the passages, the statistics, the terms (a generator). */
+  savedParts() {
+    return { passages: this.items, statistics: this.index.savedStatistics(), terms: this.index.savedTerms() };
+  }
+
   /** An index saved with toJSON, as it was saved: nothing is indexed again. */
   static fromJSON(saved: SavedPassageIndex): PassageIndex {
     const loaded = new PassageIndex();
     loaded.index.finishBuild();
     // MiniSearch.loadJS makes a plain MiniSearch (not the subclass): its state moves over.
     Object.assign(loaded.index, MiniSearch.loadJS(saved.index, INDEX_OPTIONS));
-    for (const p of saved.passages) loaded.items.push(p);
+    for (const p of saved.passages) loaded.remember(p);
     return loaded;
   }
 
@@ -313,10 +353,38 @@ export class PassageIndex {
     passages.forEach((p, i) => {
       if (p.id !== this.items.length)
         throw new Error(`passage ids must run 0, 1, 2...; got ${p.id} at ${this.items.length}`);
-      this.items.push(p);
+      this.remember(p);
       docs.push({ id: p.id, terms: terms?.[i] ?? indexTerms(p.text) });
     });
+    this.recent.clear();
     this.index.addAll(docs);
+  }
+
+  private remember(p: Passage): void {
+    this.items.push(p);
+    if (!p.articleId) return;
+    const ids = this.ofArticle.get(p.articleId);
+    if (ids) ids.push(p.id);
+    else this.ofArticle.set(p.articleId, [p.id]);
+  }
+
+  /**
+   * Takes an article's passages out of the index in place (MiniSearch's remove: postings and
+   * statistics as if they had never been added). Their slots stay, emptied (no article, no text),
+   * so every other passage keeps its id and position; returns how many were removed.
+   */
+  removeArticle(articleId: string): number {
+    const ids = this.ofArticle.get(articleId) ?? [];
+    this.index.finishBuild();
+    for (const id of ids) {
+      const passage = this.items[id];
+      if (!passage) continue;
+      this.index.remove({ id, terms: indexTerms(passage.text) });
+      this.items[id] = { id, articleId: '', paragraph: -1, text: '' };
+    }
+    this.ofArticle.delete(articleId);
+    this.recent.clear();
+    return ids.length;
   }
 
   /** In how many passages a normalised term occurs (0 when never). */
@@ -378,6 +446,17 @@ export class PassageIndex {
 
   search(query: string, options: PassageSearchOptions = {}): PassageHit[] {
     const { limit = 10, all = false, fuzzy = true } = options;
+    const key = `${limit}|${all}|${fuzzy}|${query}`;
+    let hits = this.recent.get(key);
+    if (hits) this.recent.delete(key);
+    else hits = this.searchIndex(query, limit, all, fuzzy);
+    this.recent.set(key, hits);
+    if (this.recent.size > RECENT_SEARCHES) this.recent.delete(this.recent.keys().next().value as string);
+    // Copies: a caller may change what it was given.
+    return hits.map((h) => ({ ...h, terms: [...h.terms] }));
+  }
+
+  private searchIndex(query: string, limit: number, all: boolean, fuzzy: boolean): PassageHit[] {
     const { rare, common } = this.plan(query, fuzzy);
     let results: RawResult[];
     if (!rare.length && !common.length) return [];

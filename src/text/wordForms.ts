@@ -3,9 +3,15 @@
  * "built" finds "build", "died" finds "dies": wink-lemmatizer undoes irregular verbs (a lookup
  * table), the Porter stemmer (stemmer) folds regular endings. Keys are cached: the same few
  * thousand words recur in every answer, and a cache lookup is far cheaper than lemmatising.
+ * wink-lemmatizer is loaded on the first word that needs it: loading its lexicon takes about
+ * 150 ms, which a one-shot `npm run ask` that never folds a word should not pay.
  */
+import { createRequire } from 'node:module';
 import { stemmer } from 'stemmer';
-import lemmatizer from 'wink-lemmatizer';
+import type Lemmatizer from 'wink-lemmatizer';
+
+const require = createRequire(import.meta.url);
+let lemmatizer: typeof Lemmatizer | undefined;
 
 const CACHE_LIMIT = 50_000;
 const cache = new Map<string, string>();
@@ -16,12 +22,17 @@ function withoutAgentEnding(stem: string): string {
   return stem;
 }
 
+function lemmatizeVerb(word: string): string {
+  lemmatizer ??= require('wink-lemmatizer') as typeof Lemmatizer;
+  return lemmatizer.lemmatizeVerb(word);
+}
+
 /** The family key of one word (lower-cased, no possessive). */
 export function wordKey(word: string): string {
   const lower = word.toLowerCase().replace(/['’]s$/, '');
   const known = cache.get(lower);
   if (known !== undefined) return known;
-  const key = /^[a-z]+$/.test(lower) ? withoutAgentEnding(stemmer(lemmatizer.lemmatizeVerb(lower))) : lower;
+  const key = /^[a-z]+$/.test(lower) ? withoutAgentEnding(stemmer(lemmatizeVerb(lower))) : lower;
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(lower, key);
   return key;

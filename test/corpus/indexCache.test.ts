@@ -53,7 +53,7 @@ describe('saved index', () => {
   });
 
   it('ignores a saved file that cannot be read', async () => {
-    writeFileSync(cacheFileFor(cacheDir, dir), '{ not json');
+    writeFileSync(join(cacheFileFor(cacheDir, dir), 'manifest.json'), '{ not json');
     expect((await loadKnowledge(dir, { cacheDir })).fromCache).toBe(false);
   });
 

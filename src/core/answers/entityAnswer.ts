@@ -80,7 +80,7 @@ export function entityAnswer(kb: KnowledgeBase, entity: Entity, lead?: Role): Re
   if (entity.aliases.length) reply.field('Also called', joinWords(entity.aliases));
   if (entity.roles.length > 1)
     reply.field('Roles', joinWords([...new Set(entity.roles.map((r) => r.title))]));
-  const quotes = kb.corpus.facts.quotes.filter((q) => q.speaker === entity.id).length;
+  const quotes = kb.facts.quotesBy(entity.id).length;
   if (quotes) reply.suggest({ label: `Quotes from ${entity.name}`, ask: `/quote ${entity.name}` });
   reply.suggest({ label: `Search "${entity.name}"`, ask: `/search ${entity.name}` });
   return reply.build();

@@ -23,7 +23,9 @@ export const figureCommand: CommandDefinition = {
     const counted = analysis.unit;
     const countsAsked = (f: Figure) =>
       !counted || termHits([f.label, f.unit ?? ''].join(' ').replace(/-/g, ' '), contentTerms(counted)) > 0;
-    const scored = kb.corpus.facts.figures
+    // Only the figures that hold a query word can score (search/factIndex.ts): no walk over them all.
+    const scored = kb.facts
+      .figuresMatching(terms)
       .filter(countsAsked)
       .map((f) => ({
         f,

@@ -1,5 +1,4 @@
 import { splitSentences } from '../../knowledge/splitSentences.ts';
-import type { Quote } from '../../knowledge/types.ts';
 import type { NameMatch } from '../../search/entityIndex.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { shorten } from '../../text/words.ts';
@@ -204,13 +203,11 @@ export const quoteCommand: CommandDefinition = {
       split.speaker;
 
     const curated: FoundQuote[] = entity
-      ? kb.corpus.facts.quotes
-          .filter((q: Quote) => q.speaker === entity.id)
-          .map((q) => ({
-            text: q.text,
-            articleId: q.source.article,
-            ...(q.context ? { context: q.context } : {}),
-          }))
+      ? kb.facts.quotesBy(entity.id).map((q) => ({
+          text: q.text,
+          articleId: q.source.article,
+          ...(q.context ? { context: q.context } : {}),
+        }))
       : [];
     const quotes = curated.length ? curated : quotesFromText(kb, names);
     if (!quotes.length) {
@@ -226,7 +223,7 @@ export const quoteCommand: CommandDefinition = {
 
     const terms = weighTerms(kb, contentTerms(split.topic.replace(/-/g, ' ')));
     const aboutText = (q: FoundQuote) => {
-      const facts = kb.corpus.facts.quotes.find((f) => f.text === q.text && f.source.article === q.articleId);
+      const facts = kb.facts.quote(q.text, q.articleId);
       return [q.text, q.context ?? '', q.around ?? '', ...(facts?.about ?? [])].join(' ').replace(/-/g, ' ');
     };
     // Quotes on the topic, the closest match first; a quotation before reported speech on ties.
