@@ -400,7 +400,10 @@ export function answerQuestion(
   a: QuestionAnalysis,
   trace?: (line: string) => void,
 ): Reply {
-  const { hits } = findSentences(kb, a.terms, { limit: 24 });
+  // Reading the focus article whole pays for typed answers ("he" for the name); a free question
+  // is answered by its best-matching sentence, which the searched paragraphs hold.
+  const free = a.type === 'any' || a.type === 'event' || a.type === 'describe';
+  const { hits } = findSentences(kb, a.terms, { limit: 24, focusArticles: free ? 0 : 1 });
   tracer = trace;
   trace?.(`${a.type}: terms ${a.terms.join(' ')}; predicate ${a.predicateKeys.join(' ')}`);
   for (const h of trace ? hits.slice(0, 5) : [])
