@@ -2,21 +2,14 @@
  * Where the bot keeps what must outlive a process, chosen by the settings in one place:
  * - no DATABASE_URL: SQLite in DATA_DIR, one instance (events and rate limits held in memory);
  * - DATABASE_URL: PostgreSQL for the state (subscriptions, digest runs, the archive's URLs and
- *   feeds) and the ingested articles, shared by every instance, plus the short-lived shared keys (event leases, rate
- *   counters), which go to Redis instead when REDIS_URL is set.
+ *   feeds) and the ingested articles, shared by every instance, plus the short-lived shared keys
+ *   (event leases, rate counters), which go to Redis instead when REDIS_URL is set.
  */
-import { Redis } from 'ioredis';
 import type { Settings } from '../config/settings.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { ArticleStore } from '../state/articleStore.ts';
-import { postgresRateCounters, redisRateCounters } from '../state/flexibleRateCounters.ts';
 import type { Leases } from '../state/leases.ts';
-import { openPostgres } from '../state/postgres/database.ts';
-import { PgArticleStore } from '../state/postgres/pgArticleStore.ts';
-import { PgLeases } from '../state/postgres/pgLeases.ts';
-import { PgStateStore } from '../state/postgres/pgStateStore.ts';
 import type { RateCounters } from '../state/rateCounters.ts';
-import { RedisLeases } from '../state/redis/redisLeases.ts';
 import { SqliteStateStore, stateFileIn } from '../state/sqliteStateStore.ts';
 import type { StateStore } from '../state/stateStore.ts';
 
@@ -45,6 +38,14 @@ export async function openStores(settings: Settings, log: Logger): Promise<Store
     const state = new SqliteStateStore(file);
     return { state, where: { state: file }, close: () => state.close() };
   }
+  // The drivers are loaded only when used: a single instance starts as fast as before.
+  const [{ openPostgres }, { PgArticleStore }, { PgLeases }, { PgStateStore }, counters] = await Promise.all([
+    import('../state/postgres/database.ts'),
+    import('../state/postgres/pgArticleStore.ts'),
+    import('../state/postgres/pgLeases.ts'),
+    import('../state/postgres/pgStateStore.ts'),
+    import('../state/flexibleRateCounters.ts'),
+  ]);
   const pool = await openPostgres({ url: settings.DATABASE_URL });
   const state = new PgStateStore(pool, { ownsPool: false });
   const articles = new PgArticleStore(pool);
@@ -52,13 +53,17 @@ export async function openStores(settings: Settings, log: Logger): Promise<Store
     log.error({ err: error, service }, 'a shared rate limit could not be counted: answered anyway');
   const where = { state: withoutPassword(settings.DATABASE_URL) };
   if (settings.REDIS_URL) {
+    const [{ Redis }, { RedisLeases }] = await Promise.all([
+      import('ioredis'),
+      import('../state/redis/redisLeases.ts'),
+    ]);
     const redis = new Redis(settings.REDIS_URL, { maxRetriesPerRequest: 2 });
     redis.on('error', (error) => log.warn({ err: error }, 'redis connection error'));
     return {
       state,
       articles,
       leases: new RedisLeases(redis),
-      rateCounters: redisRateCounters(redis, storeError('redis')),
+      rateCounters: counters.redisRateCounters(redis, storeError('redis')),
       where: { ...where, leases: withoutPassword(settings.REDIS_URL) },
       close: async () => {
         redis.disconnect();
@@ -70,7 +75,7 @@ export async function openStores(settings: Settings, log: Logger): Promise<Store
     state,
     articles,
     leases: new PgLeases(pool),
-    rateCounters: postgresRateCounters(pool, storeError('postgres')),
+    rateCounters: counters.postgresRateCounters(pool, storeError('postgres')),
     where,
     close: () => pool.end(),
   };

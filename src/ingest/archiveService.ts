@@ -278,11 +278,12 @@ export class Archive implements ArchiveService {
       });
       if (added.status === 'duplicate') {
         const { existing } = added;
-        const detail =
-          added.reason === 'url'
-            ? 'added by another instance'
-            : `same text as ${existing.url ?? existing.file}`;
-        await state.recordUrl({ url, status: 'duplicate', contentHash: hash, via, detail, at: at() });
+        const source = existing.url ?? existing.file;
+        // The same URL stored by another instance: its record of the URL stands as it is.
+        if (added.reason === 'text') {
+          const detail = `same text as ${source}`;
+          await state.recordUrl({ url, status: 'duplicate', contentHash: hash, via, detail, at: at() });
+        }
         return {
           status: 'duplicate',
           url,
@@ -290,7 +291,7 @@ export class Archive implements ArchiveService {
           reason:
             added.reason === 'url'
               ? 'that address was added before'
-              : `the same text is already in the archive from ${existing.url ?? existing.file}`,
+              : `the same text is already in the archive from ${source}`,
         };
       }
       ({ file, id } = added.article);

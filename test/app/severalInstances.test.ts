@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeDiscord, guildMessage, IDS, route } from '../helpers/fakeDiscord.ts';
+import { commandInteraction, FakeDiscord, guildMessage, IDS, route } from '../helpers/fakeDiscord.ts';
 import { FakeSlack, postSigned, slashCommandBody } from '../helpers/fakeSlack.ts';
 import { type FixtureWebServer, startFixtureWebServer } from '../helpers/fixtureWebServer.ts';
 import { freshSchema, REDIS_TEST_URL, type TestSchema } from '../helpers/postgres.ts';
@@ -221,6 +221,15 @@ describe.each<[string, Record<string, string>]>([
     await discord.waitFor(route.channelMessage(IDS.channel), 10_000);
     await sleep(800);
     expect(discord.requests.filter(route.channelMessage(IDS.channel)).length - before).toBe(1);
+  });
+
+  it('answers a Discord interaction that both sessions see once (no second reply to fail with 40060)', async () => {
+    const interaction = commandInteraction('help', {});
+    interaction.payload.member.user.id = `1400000${RUN}`;
+    discord.dispatch('INTERACTION_CREATE', interaction.payload);
+    await discord.waitFor(route.callback(interaction.id), 10_000);
+    await sleep(800);
+    expect(discord.requests.filter(route.callback(interaction.id))).toHaveLength(1);
   });
 
   it('holds a limit of 5 a minute across both: requests alternating between A and B, 5 answered', async () => {
