@@ -9,12 +9,15 @@
  * mixed questions made from the corpus.
  * `--load [--requests N] [--concurrency N]` adds a load run through bot.respond() (default 2000
  * requests, 50 at once): throughput_rps, load_p50_ms, load_p99_ms, heap before/after (src/bench/loadRun.ts).
+ * `--update` adds how soon one new article is answerable, on a copy of the corpus: update_add_ms
+ * (indexed and answered), update_remove_ms, update_answered (src/bench/updateRun.ts).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchQueries } from '../bench/benchQueries.ts';
 import { runLoad } from '../bench/loadRun.ts';
 import { writeSyntheticCorpus } from '../bench/syntheticCorpus.ts';
+import { runUpdate } from '../bench/updateRun.ts';
 import { createBot } from '../core/bot.ts';
 import { parseRequest } from '../core/parseRequest.ts';
 import { loadKnowledge } from '../corpus/loadKnowledge.ts';
@@ -128,6 +131,7 @@ runCli(async () => {
         concurrency: positive(args.concurrency, 50, '--concurrency'),
       })
     : {};
-  console.log(JSON.stringify({ ...result, ...load }));
+  const update = args.update ? await runUpdate(corpus) : {};
+  console.log(JSON.stringify({ ...result, ...load, ...update }));
   return 0;
 });

@@ -38,6 +38,7 @@ function parseFlags(argv: string[]) {
       verbose: { type: 'boolean', short: 'v', default: false },
       fresh: { type: 'boolean', default: false },
       load: { type: 'boolean', default: false },
+      update: { type: 'boolean', default: false },
       requests: { type: 'string' },
       concurrency: { type: 'string' },
     },

@@ -5,7 +5,8 @@
  * text (never the whole index as one string, which fails past V8's string limit at about 100 M
  * words), into a temporary folder renamed into place, so a reader never sees half. Its
  * manifest, written last, says what it covers: the corpus files with their sizes and
- * modification times, the code it was built by, and its parts. The parts are read concurrently.
+ * modification times, the code it was built by, and its parts. A few parts are read at a time,
+ * each parsed as it arrives.
  * A saved index built by other code is never used; one whose corpus files changed since is
  * loaded and brought up to date by an incremental reload (loadKnowledge.ts).
  */
@@ -41,6 +42,8 @@ const LIBRARIES = ['minisearch', 'compromise', '@mozilla/readability', 'linkedom
 const PART_BYTES = 32 * 1024 * 1024;
 /** Written in pieces of about this size (one write per item would be millions of writes). */
 const WRITE_BYTES = 1024 * 1024;
+/** Parts read at once when loading. */
+const READERS = 4;
 const PART_KINDS = ['articles', 'entities', 'passages', 'terms', 'sources'] as const;
 
 type PartKind = (typeof PART_KINDS)[number];
@@ -140,37 +143,48 @@ export async function loadSavedKnowledge(
   try {
     manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as Manifest;
     if (manifest.format !== FORMAT || manifest.code !== codeFingerprint()) return undefined;
-    const read = (kind: PartKind) =>
-      Promise.all(manifest.parts[kind].map((part) => readFile(join(folder, part), 'utf8')));
-    // Every part is read at once; each is parsed as it is needed.
-    const [head, articles, entities, passages, terms, sources] = await Promise.all([
-      readFile(join(folder, 'head.json'), 'utf8'),
-      read('articles'),
-      read('entities'),
-      read('passages'),
-      read('terms'),
-      read('sources'),
+    const read = <T>(kind: PartKind) => readParts<T>(folder, manifest.parts[kind]);
+    const saved = JSON.parse(readFileSync(join(folder, 'head.json'), 'utf8')) as SavedHead;
+    const [corpusArticles, entities, passages, terms, sources] = await Promise.all([
+      read<Article>('articles'),
+      read<Entity>('entities'),
+      read<Passage>('passages'),
+      read<SavedPassageIndex['index']['index'][number]>('terms'),
+      read<SavedSource>('sources'),
     ]);
-    const list = <T>(texts: string[]): T[] => texts.flatMap((text) => JSON.parse(text) as T[]);
-    const saved = JSON.parse(head) as SavedHead;
-    const corpusArticles = list<Article>(articles);
     const corpus: Corpus = {
       ...saved.corpus,
       dir: corpusDir,
       articles: corpusArticles,
-      ...(saved.hasEntities ? { entities: list<Entity>(entities) } : {}),
+      ...(saved.hasEntities ? { entities } : {}),
     };
     const index = PassageIndex.fromJSON({
-      passages: list<Passage>(passages),
-      index: { ...saved.index, index: list(terms) } as SavedPassageIndex['index'],
+      passages,
+      index: { ...saved.index, index: terms } as SavedPassageIndex['index'],
     });
     const kb = assembleKnowledgeBase(corpus, index, {
-      ...(saved.facts ? { sources: reviveSources(saved, list<SavedSource>(sources), corpusArticles) } : {}),
+      ...(saved.facts ? { sources: reviveSources(saved, sources, corpusArticles) } : {}),
     });
     return { kb, current: manifest.fingerprint === fingerprint };
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The items of a list's parts, in order. A few parts are read at a time, each parsed as soon as it
+ * is read: reading overlaps parsing, and the text of only a few parts is held at once.
+ */
+async function readParts<T>(folder: string, names: readonly string[]): Promise<T[]> {
+  const parsed: T[][] = [];
+  let next = 0;
+  const reader = async () => {
+    for (let i = next++; i < names.length; i = next++) {
+      parsed[i] = JSON.parse(await readFile(join(folder, names[i] as string), 'utf8')) as T[];
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READERS, names.length) }, reader));
+  return parsed.flat();
 }
 
 function reviveSources(saved: SavedHead, sources: SavedSource[], articles: Article[]): CorpusSources {

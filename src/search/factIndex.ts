@@ -9,6 +9,7 @@
 import type { Figure, Quote } from '../knowledge/types.ts';
 import { tokenize } from '../text/words.ts';
 import { normalizeTerm } from './passageIndex.ts';
+import { wordsStartingWith } from './sortedWords.ts';
 
 /** Normalised content words of a text (stop words and single letters left out). */
 function contentWords(text: string): string[] {
@@ -66,15 +67,8 @@ export class FactIndex {
       for (const i of this.figuresByWord.get(term) ?? []) found.add(i);
       const stem = term.slice(0, Math.max(4, term.length - 2));
       if (stem.length < 4) continue;
-      let lo = 0;
-      let hi = this.words.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((this.words[mid] as string) < stem) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let w = lo; w < this.words.length && (this.words[w] as string).startsWith(stem); w++)
-        for (const i of this.figuresByWord.get(this.words[w] as string) ?? []) found.add(i);
+      for (const word of wordsStartingWith(this.words, stem))
+        for (const i of this.figuresByWord.get(word) ?? []) found.add(i);
     }
     return [...found].sort((a, b) => a - b).map((i) => this.figures[i] as Figure);
   }

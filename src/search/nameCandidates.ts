@@ -7,6 +7,7 @@
  * words, so fuse.js then scores a few dozen names instead of scanning all of them.
  */
 import { distance } from 'fastest-levenshtein';
+import { wordsStartingWith } from './sortedWords.ts';
 
 /** Edits a query word of this length may differ by (the rule of EntityIndex's word alignment). */
 export function typoBudget(length: number): number {
@@ -86,16 +87,7 @@ export class NameCandidates<T> {
     if (this.byWord.has(query)) found.add(query);
     const budget = typoBudget(query.length);
     if (query.length >= 4) {
-      const sorted = this.sortedWords();
-      let lo = 0;
-      let hi = sorted.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((sorted[mid] as string) < query) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo; i < sorted.length && (sorted[i] as string).startsWith(query); i++)
-        found.add(sorted[i] as string);
+      for (const word of wordsStartingWith(this.sortedWords(), query)) found.add(word);
     }
     if (budget > 0) {
       for (const d of deletions(query, budget)) {
