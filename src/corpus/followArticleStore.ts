@@ -81,7 +81,10 @@ export async function followArticleStore(
     }
     if (arrived.length > 0 && !live.contains(arrived)) {
       const kb = await live.rebuild();
-      log.info({ arrived: arrived.length, articles: kb.articles.size, seq: last }, 'articles from the store indexed');
+      log.info(
+        { arrived: arrived.length, articles: kb.articles.size, seq: last },
+        'articles from the store indexed',
+      );
     }
     caughtUp = true;
   };
@@ -93,7 +96,9 @@ export async function followArticleStore(
       return running;
     }
     running = pass()
-      .catch((error: unknown) => log.warn({ err: error }, 'reading the article store failed; trying again soon'))
+      .catch((error: unknown) =>
+        log.warn({ err: error }, 'reading the article store failed; trying again soon'),
+      )
       .finally(() => {
         running = undefined;
         if (again && !closed) {
@@ -107,10 +112,12 @@ export async function followArticleStore(
   void syncNow();
   const timer = setInterval(() => void syncNow(), options.pollMs ?? 2000);
   timer.unref();
-  const listener = await store.listen(() => void syncNow()).catch((error: unknown) => {
-    log.warn({ err: error }, 'cannot listen for article changes; polling only');
-    return undefined;
-  });
+  const listener = await store
+    .listen(() => void syncNow())
+    .catch((error: unknown) => {
+      log.warn({ err: error }, 'cannot listen for article changes; polling only');
+      return undefined;
+    });
   return {
     caughtUp: () => caughtUp,
     applied: () => last,

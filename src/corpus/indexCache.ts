@@ -26,10 +26,10 @@ import {
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type CorpusSources, fileStamp } from '../knowledge/corpusSources.ts';
 import type { ArticleResult } from '../knowledge/loadArticle.ts';
 import type { FactsFileResult } from '../knowledge/loadCorpus.ts';
 import { type CorpusFiles, listCorpusFiles } from '../knowledge/loadCorpus.ts';
-import { type CorpusSources, fileStamp } from '../knowledge/corpusSources.ts';
 import type { Article, Corpus, Entity, Passage } from '../knowledge/types.ts';
 import { assembleKnowledgeBase, type KnowledgeBase } from '../search/knowledgeBase.ts';
 import { PassageIndex, type SavedPassageIndex } from '../search/passageIndex.ts';
@@ -69,9 +69,13 @@ interface SavedHead {
   skipped?: string;
 }
 
-type SavedFactsResult = FactsFileResult | (Omit<Extract<FactsFileResult, { facts: unknown }>, 'lines'> & { lines: [string, number][] });
+type SavedFactsResult =
+  | FactsFileResult
+  | (Omit<Extract<FactsFileResult, { facts: unknown }>, 'lines'> & { lines: [string, number][] });
 /** An article result, its article by position in the corpus's articles when it is one of them. */
-type SavedResult = ArticleResult | { ok: true; ref: number; entities?: Extract<ArticleResult, { ok: true }>['entities'] };
+type SavedResult =
+  | ArticleResult
+  | { ok: true; ref: number; entities?: Extract<ArticleResult, { ok: true }>['entities'] };
 type SavedSource = [file: string, stamp: string, results: SavedResult[]];
 
 let codeVersion: string | undefined;
@@ -275,15 +279,17 @@ export function saveKnowledge(cacheDir: string, kb: KnowledgeBase, fingerprint: 
     write(
       'sources',
       sources
-        ? [...sources.articles].map(([file, record]): SavedSource => [
-            file,
-            record.stamp,
-            record.results.map((r) => {
-              const ref = r.ok ? position.get(r.article) : undefined;
-              if (!r.ok || ref === undefined) return r;
-              return r.entities ? { ok: true, ref, entities: r.entities } : { ok: true, ref };
-            }),
-          ])
+        ? [...sources.articles].map(
+            ([file, record]): SavedSource => [
+              file,
+              record.stamp,
+              record.results.map((r) => {
+                const ref = r.ok ? position.get(r.article) : undefined;
+                if (!r.ok || ref === undefined) return r;
+                return r.entities ? { ok: true, ref, entities: r.entities } : { ok: true, ref };
+              }),
+            ],
+          )
         : [],
     );
     const head: SavedHead = {

@@ -16,9 +16,10 @@ import { type CorpusWatcher, watchCorpus } from './corpusWatcher.ts';
 import { type LoadedKnowledge, loadKnowledge } from './loadKnowledge.ts';
 
 /** INDEX_CACHE_DIR, by default DATA_DIR/index; undefined when set to "off". */
-export function indexCacheDir(settings: { INDEX_CACHE_DIR?: string | undefined; DATA_DIR: string }):
-  | string
-  | undefined {
+export function indexCacheDir(settings: {
+  INDEX_CACHE_DIR?: string | undefined;
+  DATA_DIR: string;
+}): string | undefined {
   const dir = settings.INDEX_CACHE_DIR ?? join(settings.DATA_DIR, 'index');
   return dir.toLowerCase() === 'off' ? undefined : dir;
 }

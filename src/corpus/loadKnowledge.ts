@@ -48,18 +48,31 @@ export async function loadKnowledge(
       const { kb } = updated;
       const ms = performance.now() - started;
       const same = kb === previous;
-      return { kb, ms, fromCache: false, incremental: true, save: same ? () => undefined : save(kb, fingerprint) };
+      return {
+        kb,
+        ms,
+        fromCache: false,
+        incremental: true,
+        save: same ? () => undefined : save(kb, fingerprint),
+      };
     }
   }
   // Taken before reading: a file changed while loading leaves a fingerprint that no longer matches.
   const fingerprint = cacheDir ? corpusFingerprint(corpusDir) : '';
   const saved = cacheDir ? await loadSavedKnowledge(cacheDir, corpusDir, fingerprint) : undefined;
-  if (saved?.current) return { kb: saved.kb, ms: performance.now() - started, fromCache: true, save: () => undefined };
+  if (saved?.current)
+    return { kb: saved.kb, ms: performance.now() - started, fromCache: true, save: () => undefined };
   // Saved before some files changed: only those are read again.
   const updated = saved ? await updateKnowledge(saved.kb, corpusDir, pool) : undefined;
   if (updated) {
     const { kb } = updated;
-    return { kb, ms: performance.now() - started, fromCache: false, incremental: true, save: save(kb, fingerprint) };
+    return {
+      kb,
+      ms: performance.now() - started,
+      fromCache: false,
+      incremental: true,
+      save: save(kb, fingerprint),
+    };
   }
   const kb = await loadKnowledgeInWorkers(corpusDir, pool);
   return {

@@ -44,7 +44,8 @@ export async function updateKnowledge(
   const stamps = new Map(files.articles.map((file) => [file, fileStamp(dir, file)]));
   const changed = files.articles.filter((file) => sources.articles.get(file)?.stamp !== stamps.get(file));
   const removed = [...sources.articles.keys()].filter((file) => !stamps.has(file));
-  if (changed.length > Math.max(MIN_FULL_REBUILD, files.articles.length * FULL_REBUILD_SHARE)) return undefined;
+  if (changed.length > Math.max(MIN_FULL_REBUILD, files.articles.length * FULL_REBUILD_SHARE))
+    return undefined;
   const skipped = JSON.stringify(files.problems);
   if (!changed.length && !removed.length && skipped === sources.skipped) return { kb, read: 0, removed: 0 };
 
@@ -60,7 +61,13 @@ export async function updateKnowledge(
       file,
       outcome?.ok
         ? outcome.value
-        : [{ result: { ok: false, problem: { file, message: outcome?.reason ?? 'not parsed' } }, passages: [], terms: [] }],
+        : [
+            {
+              result: { ok: false, problem: { file, message: outcome?.reason ?? 'not parsed' } },
+              passages: [],
+              terms: [],
+            },
+          ],
     );
   });
 

@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openLiveKnowledge, watchLiveKnowledge } from '../../src/corpus/liveKnowledge.ts';
-import { createLogger } from '../../src/ops/logger.ts';
 import { COMMANDS } from '../../src/app/commands.ts';
 import { openKnowledge } from '../../src/app/openKnowledge.ts';
 import { type Bot, createBot } from '../../src/core/bot.ts';
+import { openLiveKnowledge, watchLiveKnowledge } from '../../src/corpus/liveKnowledge.ts';
+import { createLogger } from '../../src/ops/logger.ts';
 import { renderText } from '../../src/render/renderText.ts';
 
 /** Waits until the condition holds, polling; the watcher's debounce is short in these tests. */

@@ -7,7 +7,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ArticleStoreFollower, followArticleStore, writeStoredArticle } from '../../src/corpus/followArticleStore.ts';
+import {
+  type ArticleStoreFollower,
+  followArticleStore,
+  writeStoredArticle,
+} from '../../src/corpus/followArticleStore.ts';
 import { type LiveKnowledge, openLiveKnowledge } from '../../src/corpus/liveKnowledge.ts';
 import { composeDigest } from '../../src/digest/composeDigest.ts';
 import { createLogger } from '../../src/ops/logger.ts';
@@ -22,14 +26,23 @@ afterEach(async () => {
 
 const log = createLogger('silent');
 
-async function instance(url: string): Promise<{ dir: string; live: LiveKnowledge; store: PgArticleStore; follower: ArticleStoreFollower }> {
+async function instance(
+  url: string,
+): Promise<{ dir: string; live: LiveKnowledge; store: PgArticleStore; follower: ArticleStoreFollower }> {
   const dir = mkdtempSync(join(tmpdir(), 'follow-'));
-  writeFileSync(join(dir, 'old.md'), '---\ntitle: An old story\n---\nThe harbour master retired after forty years at the port.\n');
+  writeFileSync(
+    join(dir, 'old.md'),
+    '---\ntitle: An old story\n---\nThe harbour master retired after forty years at the port.\n',
+  );
   const pool = await openPostgres({ url, max: 3 });
   const store = new PgArticleStore(pool);
   const live = await openLiveKnowledge({ dir, cacheDir: undefined, log });
   const follower = await followArticleStore(live, { store, dir, log, pollMs: 60_000 });
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => pool.end(), () => follower.close());
+  cleanups.push(
+    () => rmSync(dir, { recursive: true, force: true }),
+    () => pool.end(),
+    () => follower.close(),
+  );
   return { dir, live, store, follower };
 }
 
@@ -44,7 +57,13 @@ describe('following the article store', () => {
     const b = await instance(schema.url);
     await expect.poll(() => a.follower.caughtUp() && b.follower.caughtUp()).toBe(true);
 
-    const added = await a.store.add({ stem: 'ferry-returns', folder: 'ingested', url: 'https://news.example/ferry', contentHash: 'h-ferry', markdown });
+    const added = await a.store.add({
+      stem: 'ferry-returns',
+      folder: 'ingested',
+      url: 'https://news.example/ferry',
+      contentHash: 'h-ferry',
+      markdown,
+    });
     if (added.status !== 'stored') throw new Error('expected stored');
     await writeStoredArticle(a.dir, added.article);
     await a.live.rebuild();
@@ -78,7 +97,12 @@ describe('following the article store', () => {
     cleanups.push(() => pool.end());
     const store = new PgArticleStore(pool);
     for (let i = 1; i <= 3; i++) {
-      await store.add({ stem: `story-${i}`, folder: 'ingested', contentHash: `h${i}`, markdown: (id) => `---\nid: ${id}\ntitle: Story ${i}\n---\nStory number ${i} about the harbour.\n` });
+      await store.add({
+        stem: `story-${i}`,
+        folder: 'ingested',
+        contentHash: `h${i}`,
+        markdown: (id) => `---\nid: ${id}\ntitle: Story ${i}\n---\nStory number ${i} about the harbour.\n`,
+      });
     }
     const late = await instance(schema.url);
     await expect.poll(() => late.follower.caughtUp()).toBe(true);

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSettings } from '../../src/config/settings.ts';
 import { cacheFileFor, corpusFingerprint } from '../../src/corpus/indexCache.ts';
 import { indexCacheDir } from '../../src/corpus/liveKnowledge.ts';
 import { loadKnowledge } from '../../src/corpus/loadKnowledge.ts';
-import { loadSettings } from '../../src/config/settings.ts';
 
 describe('saved index', () => {
   let root: string;

@@ -2,8 +2,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadKnowledgeInParallel, PARALLEL_MIN_ARTICLES } from '../../src/corpus/loadKnowledgeInParallel.ts';
 import { writeSyntheticCorpus } from '../../src/bench/syntheticCorpus.ts';
+import { loadKnowledgeInParallel, PARALLEL_MIN_ARTICLES } from '../../src/corpus/loadKnowledgeInParallel.ts';
 import { loadCorpus } from '../../src/knowledge/loadCorpus.ts';
 import { buildKnowledgeBase } from '../../src/search/knowledgeBase.ts';
 

@@ -1,4 +1,12 @@
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,7 +15,8 @@ import type { KnowledgeBase } from '../../src/search/knowledgeBase.ts';
 
 /** What answers read, comparable between an updated and a freshly built knowledge base. */
 function view(kb: KnowledgeBase) {
-  const search = (q: string) => kb.passageIndex.search(q).map((h) => `${h.passage.articleId}:${h.passage.text}`);
+  const search = (q: string) =>
+    kb.passageIndex.search(q).map((h) => `${h.passage.articleId}:${h.passage.text}`);
   return {
     articles: kb.corpus.articles.map((a) => a.id),
     entities: [...kb.entities.values()].map((e) => `${e.id}:${e.name}:${e.kind}`),
@@ -34,7 +43,10 @@ describe('incremental reload', () => {
     const other = 'test/fixtures/corpora/port-ellis';
     const added = readFileSync(join(other, 'harbour-bridge.md'), 'utf8');
     writeFileSync(join(dir, 'harbour-bridge.md'), added);
-    appendFileSync(join(dir, 'market-hall.md'), '\n\nThe market hall noise study will be published in May.\n');
+    appendFileSync(
+      join(dir, 'market-hall.md'),
+      '\n\nThe market hall noise study will be published in May.\n',
+    );
     utimesSync(join(dir, 'market-hall.md'), new Date(), new Date(Date.now() + 5000));
     rmSync(join(dir, 'dam-inspection.md'));
 
@@ -59,7 +71,10 @@ describe('a saved index of a corpus that changed since', () => {
     const cacheDir = join(root, 'index');
     cpSync('test/fixtures/corpora/riverton', dir, { recursive: true });
     (await loadKnowledge(dir, { cacheDir })).save();
-    writeFileSync(join(dir, 'harbour-bridge.md'), readFileSync('test/fixtures/corpora/port-ellis/harbour-bridge.md'));
+    writeFileSync(
+      join(dir, 'harbour-bridge.md'),
+      readFileSync('test/fixtures/corpora/port-ellis/harbour-bridge.md'),
+    );
 
     const started = await loadKnowledge(dir, { cacheDir });
     expect(started.incremental).toBe(true);
