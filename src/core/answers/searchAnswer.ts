@@ -1,5 +1,4 @@
-/** Answers from passage search: a ranked list for /search, or the best sentence for a free question. */
-import { splitSentences } from '../../knowledge/splitSentences.ts';
+/** Answers from passage search: the ranked passages for /search (free questions go to core/qa/). */
 import type { SourceRef } from '../../knowledge/types.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import type { PassageHit } from '../../search/passageIndex.ts';
@@ -9,7 +8,7 @@ import type { Reply } from '../reply.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
 import { firstSentence } from './describe.ts';
 import { mentionsName } from './mentions.ts';
-import { bestSentence, contentTerms, snippetFor, termHits } from './snippets.ts';
+import { contentTerms, snippetFor } from './snippets.ts';
 
 export const SEARCH_RESULTS = 5;
 
@@ -76,37 +75,5 @@ export function searchAnswer(kb: KnowledgeBase, query: string): Reply {
   );
   if (card) reply.line(card.text, ...new Set(card.sources.map((s) => s.article)));
   for (const hit of hits) reply.line(snippetFor(hit.passage.text, terms), hit.passage.articleId);
-  return reply.build();
-}
-
-/** A free question with no better handler: the best matching sentence is the headline. */
-const TIME_WORDS =
-  /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|yesterday|today|tonight|last (week|month|year|night)|next (week|month|year)|ago|\d{4}|\d{1,2}(st|nd|rd|th))\b/i;
-
-/** What kind of sentence answers a question best: for "when", one that gives a time. */
-export type AnswerPreference = 'time' | 'any';
-
-/**
- * A free question with no better handler: the best matching sentence is the headline. Article
- * titles only lead when no body passage matches, since a headline rarely answers a question.
- */
-export function questionAnswer(kb: KnowledgeBase, question: string, prefer: AnswerPreference = 'any'): Reply {
-  const found = searchPassages(kb, question, 6);
-  const body = found.filter((h) => h.passage.paragraph >= 0);
-  const ranked = body.length ? [...body, ...found.filter((h) => h.passage.paragraph < 0)] : found;
-  const timely = prefer === 'time' ? ranked.findIndex((h) => TIME_WORDS.test(h.passage.text)) : -1;
-  const hits = timely > 0 ? [ranked[timely] as PassageHit, ...ranked.filter((_, i) => i !== timely)] : ranked;
-  const [top, ...rest] = hits.slice(0, 3);
-  if (!top) return nothingFound(kb, question);
-  const terms = contentTerms(question);
-  const sentences = splitSentences(top.passage.text);
-  const lead =
-    (prefer === 'time' ? sentences.find((s) => TIME_WORDS.test(s) && termHits(s, terms) > 0) : undefined) ??
-    bestSentence(top.passage.text, terms);
-  const reply = new ReplyBuilder(kb, 'answer', shorten(lead, 300));
-  reply.citeHeadline(top.passage.articleId);
-  reply.line(snippetFor(top.passage.text, terms), top.passage.articleId);
-  for (const hit of rest) reply.line(snippetFor(hit.passage.text, terms), hit.passage.articleId);
-  reply.suggest({ label: `Search "${shorten(question, 40)}"`, ask: `/search ${question}` });
   return reply.build();
 }

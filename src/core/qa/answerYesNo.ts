@@ -9,7 +9,7 @@ import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import type { Reply } from '../reply.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { composeAnswer, windowAround } from './composeAnswer.ts';
-import { holdsKey, keysOfText, type SentenceHit } from './findSentences.ts';
+import { keysOfText, type SentenceHit } from './findSentences.ts';
 
 /** Evidence for yes or no must hold more of the question than an answer of another type. */
 const MIN_YES_NO_COVERAGE = 0.5;
@@ -90,7 +90,7 @@ function speaksTo(sentence: string, predicateKeys: readonly string[]): boolean {
   if (!predicateKeys.length) return true;
   const keys = keysOfText(sentence);
   return predicateKeys.some(
-    (p) => holdsKey(keys, p) || oppositeOf(p).some((o) => [...keys.keys].some((k) => k.startsWith(o))),
+    (p) => keys.has(p) || oppositeOf(p).some((o) => [...keys.keys].some((k) => k.startsWith(o))),
   );
 }
 

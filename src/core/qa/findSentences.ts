@@ -83,10 +83,6 @@ export function keysOfText(text: string): KeySet {
   return new KeySet(wordsOf(text).map((w) => wordKey(w.text)));
 }
 
-export function holdsKey(keys: KeySet, key: string): boolean {
-  return keys.has(key);
-}
-
 /** Weighted share of the terms whose family occurs among the keys (of any of the sets). */
 export function coverageOf(
   keys: KeySet | readonly (KeySet | undefined)[],

@@ -6,7 +6,7 @@
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import type { Candidate } from './candidates.ts';
 import { type Evidence, evidenceAround, proximity } from './evidence.ts';
-import { articleKeysOf, holdsKey, keysOfText, type SentenceHit } from './findSentences.ts';
+import { articleKeysOf, keysOfText, type SentenceHit } from './findSentences.ts';
 
 export interface Typed {
   candidate: Candidate;
@@ -70,9 +70,9 @@ function speaksOf(kb: KnowledgeBase, hit: SentenceHit, options: RankOptions): bo
       .map((e) => e.text)
       .join(' '),
   );
-  if (keys.length && !keys.some((k) => holdsKey(near, k))) return false;
+  if (keys.length && !keys.some((k) => near.has(k))) return false;
   // The article must be about one of the names (the sentence may say "he" or "the bridge").
-  return !names.length || names.some((n) => holdsKey(articleKeysOf(kb, hit.passage), n));
+  return !names.length || names.some((n) => articleKeysOf(kb, hit.passage).has(n));
 }
 
 const NEIGHBOUR_DISCOUNT = 0.6;
