@@ -34,6 +34,14 @@ export const MIN_CONFIDENCE = 0.5;
 
 type Strategy = (kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]) => Reply | undefined;
 
+/**
+ * What every typed answer must satisfy: stand near the question's words, come from evidence that
+ * holds what is asked (its predicate) and from an article that names what the question names.
+ */
+function constraints(kb: KnowledgeBase, a: QuestionAnalysis) {
+  return { anchorKeys: a.anchorKeys, requireKeys: a.predicateKeys, requireNames: nameAnchors(kb, a) };
+}
+
 /** Told the ranked candidates of each step, while answerQuestion runs with a tracer (eval --explain). */
 let tracer: ((line: string) => void) | undefined;
 
@@ -63,10 +71,8 @@ function others(ranked: Ranked[], top: Ranked): { text: string; articleId: strin
 /** "who founded Warwick?" -> "Samuel Gorton founded Warwick". */
 const doer: Strategy = (kb, a, hits) => {
   const ranked = rankCandidates(kb, hits, people(kb, a), {
-    anchorKeys: a.anchorKeys,
+    ...constraints(kb, a),
     reach: 1,
-    requireKeys: a.predicateKeys,
-    requireNames: nameAnchors(kb, a),
     depth: 12,
     sameAnswer: surname,
   });
@@ -175,10 +181,8 @@ const time: Strategy = (kb, a, hits) => {
           }));
   const ranked = rankCandidates(kb, hits, extract, {
     asidesCountLess: true,
-    anchorKeys: a.anchorKeys,
+    ...constraints(kb, a),
     reach: 1,
-    requireKeys: a.predicateKeys,
-    requireNames: nameAnchors(kb, a),
   });
   const top = best(ranked);
   if (!top) return undefined;
@@ -204,10 +208,8 @@ const place: Strategy = (kb, a, hits) => {
     return found;
   };
   const ranked = rankCandidates(kb, hits, extract, {
-    anchorKeys: a.anchorKeys,
+    ...constraints(kb, a),
     reach: 1,
-    requireKeys: a.predicateKeys,
-    requireNames: nameAnchors(kb, a),
   });
   const top = best(ranked);
   if (!top) return undefined;
@@ -234,11 +236,10 @@ const amount: Strategy = (kb, a, hits) => {
     });
   };
   const ranked = rankCandidates(kb, hits, extract, {
+    ...constraints(kb, a),
     asidesCountLess: true,
     anchorKeys,
     reach: 0,
-    requireKeys: a.predicateKeys,
-    requireNames: nameAnchors(kb, a),
   });
   const top = best(ranked);
   if (!top) return undefined;
@@ -277,10 +278,8 @@ const reason: Strategy = (kb, a, hits) => {
     return [];
   };
   const ranked = rankCandidates(kb, hits, extract, {
-    anchorKeys: a.anchorKeys,
+    ...constraints(kb, a),
     reach: 2,
-    requireKeys: a.predicateKeys,
-    requireNames: nameAnchors(kb, a),
   });
   // A stated reason ("because ...", "this is the reason") read two sentences on, or in words
   // other than the question's, is still worth more than a sentence that gives none.
