@@ -53,6 +53,7 @@ const SPEECH_VERB =
  * articles only report what someone said ("Nair said the budget would ..."), those sentences.
  */
 function quotesFromText(kb: KnowledgeBase, names: readonly string[]): FoundQuote[] {
+  const reportsSpeech = speechPattern(names);
   const direct: FoundQuote[] = [];
   const reported: FoundQuote[] = [];
   for (const passage of passagesMentioning(kb, names, 30)) {
@@ -75,7 +76,7 @@ function quotesFromText(kb: KnowledgeBase, names: readonly string[]): FoundQuote
             around,
           });
       }
-      if (!quoted && reportsSpeech(sentence, names))
+      if (!quoted && reportsSpeech.test(sentence))
         reported.push({ text: sentence, articleId: passage.articleId, reported: true, around });
     });
   }
@@ -85,21 +86,20 @@ function quotesFromText(kb: KnowledgeBase, names: readonly string[]): FoundQuote
 }
 
 /**
- * Reported speech by the speaker: their name (its last word) or "he"/"she" within a few words of
- * a verb of saying ("Democrats have pointed to", "Nair said the budget"), not any sentence that
- * happens to hold "added".
+ * Reported speech by the speaker, one pattern for all their names built once per question: a
+ * name's last word within a few words of a verb of saying ("Democrats have pointed to", "Nair
+ * said the budget"), not any sentence that happens to hold "added".
  */
-function reportsSpeech(sentence: string, names: readonly string[]): boolean {
+function speechPattern(names: readonly string[]): RegExp {
   const verbs = `${SPEECH_VERB.source.replace(/^\\b\(|\)\\b$/g, '')}|pointed|noted|called for|urged|confirmed|announced|stressed|emphasi[sz]ed|demanded`;
-  return names.some((name) => {
-    const last = (name.split(/\s+/).pop() ?? name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return new RegExp(
-      // "Priya Nair, who chairs the finance committee, said ...": an aside may stand between.
-      // "... a point confirmed this week by Nikki Haley": the speaker after "by".
-      `\\b${last}\\b(?:,[^,.]{0,100},)?(?:\\s+\\S+){0,3}?\\s+(?:${verbs})\\b|\\b(?:${verbs})\\s+${last}\\b|\\b(?:${verbs})(?:\\s+\\S+){0,3}?\\s+by\\s+(?:\\S+\\s+){0,2}${last}\\b`,
-      'i',
-    ).test(sentence);
-  });
+  const lasts = names.map((name) => (name.split(/\s+/).pop() ?? name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const last = `(?:${lasts.join('|')})`;
+  return new RegExp(
+    // "Priya Nair, who chairs the finance committee, said ...": an aside may stand between.
+    // "... a point confirmed this week by Nikki Haley": the speaker after "by".
+    `\\b${last}\\b(?:,[^,.]{0,100},)?(?:\\s+\\S+){0,3}?\\s+(?:${verbs})\\b|\\b(?:${verbs})\\s+${last}\\b|\\b(?:${verbs})(?:\\s+\\S+){0,3}?\\s+by\\s+(?:\\S+\\s+){0,2}${last}\\b`,
+    'i',
+  );
 }
 
 /**
