@@ -3,11 +3,11 @@
  * in the sentence before, "The date was June 20, 1922."), and how near a candidate stands to the
  * question's own words.
  */
-import { splitSentences } from '../../knowledge/splitSentences.ts';
+import type { Passage } from '../../knowledge/types.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import type { Candidate } from './candidates.ts';
-import type { SentenceHit } from './findSentences.ts';
+import { type KeySet, readPassage, type SentenceHit } from './findSentences.ts';
 
 export interface Evidence {
   text: string;
@@ -19,23 +19,44 @@ export interface Evidence {
 }
 
 /**
- * The sentence `offset` places before (negative) or after a found one, across paragraph breaks
- * within its article; undefined past the article's start or end.
+ * Where the sentence `offset` places before (negative) or after a found one stands, across
+ * paragraph breaks within its article; undefined past the article's start or end.
  */
-export function neighbour(kb: KnowledgeBase, hit: SentenceHit, offset: number): string | undefined {
-  let sentences = hit.sentences;
+function locate(
+  kb: KnowledgeBase,
+  hit: SentenceHit,
+  offset: number,
+): { passage: Passage; index: number } | undefined {
+  let passage = hit.passage;
+  let count = hit.sentences.length;
   let index = hit.index + offset;
-  let passageId = hit.passage.id;
-  while (index < 0 || index >= sentences.length) {
+  while (index < 0 || index >= count) {
     const step = index < 0 ? -1 : 1;
-    const next = kb.passages[passageId + step];
+    const next = kb.passages[passage.id + step];
     if (!next || next.articleId !== hit.passage.articleId || next.paragraph < 0) return undefined;
-    passageId += step;
-    const more = splitSentences(next.text);
-    index = step < 0 ? index + more.length : index - sentences.length;
-    sentences = more;
+    const nextCount = readPassage(next).sentences.length;
+    index = step < 0 ? index + nextCount : index - count;
+    passage = next;
+    count = nextCount;
   }
-  return sentences[index];
+  return { passage, index };
+}
+
+/** The sentence `offset` places before (negative) or after a found one (see locate). */
+export function neighbour(kb: KnowledgeBase, hit: SentenceHit, offset: number): string | undefined {
+  const at = locate(kb, hit, offset);
+  return at ? readPassage(at.passage).sentences[at.index] : undefined;
+}
+
+/** The word-family keys of the found sentence and of its neighbours up to `reach` away (cached). */
+export function keysAround(kb: KnowledgeBase, hit: SentenceHit, reach: number): KeySet[] {
+  const out: KeySet[] = [];
+  for (let offset = -reach; offset <= reach; offset++) {
+    const at = locate(kb, hit, offset);
+    const keys = at ? readPassage(at.passage).keys[at.index] : undefined;
+    if (keys) out.push(keys);
+  }
+  return out;
 }
 
 /** The found sentence, then its neighbours up to `reach` sentences away on each side. */

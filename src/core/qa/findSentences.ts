@@ -127,7 +127,7 @@ export interface FindOptions {
 }
 
 /** A passage's sentences and their word-family keys, cached: the same passages answer many questions. */
-interface ReadPassage {
+export interface ReadPassage {
   sentences: string[];
   keys: KeySet[];
   all: KeySet;
@@ -136,7 +136,8 @@ interface ReadPassage {
 const READ_CACHE_LIMIT = 20_000;
 const readCache = new Map<Passage, ReadPassage>();
 
-function read(passage: Passage): ReadPassage {
+/** A passage's sentences and their keys, split and keyed once (cached). */
+export function readPassage(passage: Passage): ReadPassage {
   const known = readCache.get(passage);
   if (known) return known;
   const sentences = splitSentences(passage.text);
@@ -169,7 +170,9 @@ export function articleKeysOf(kb: KnowledgeBase, passage: Passage): KeySet {
   const cacheKey = `${passage.articleId}\u0000${kb.passages.length}`;
   const known = articleCache.get(cacheKey);
   if (known) return known;
-  const all = KeySet.union(...passagesOf(kb, passage, Number.POSITIVE_INFINITY).map((p) => read(p).all));
+  const all = KeySet.union(
+    ...passagesOf(kb, passage, Number.POSITIVE_INFINITY).map((p) => readPassage(p).all),
+  );
   if (articleCache.size >= ARTICLE_CACHE_LIMIT) articleCache.clear();
   articleCache.set(cacheKey, all);
   return all;
@@ -222,7 +225,7 @@ export function findSentences(
 
   const hits: SentenceHit[] = [];
   for (const [passage, { rank, bm25 }] of scanned) {
-    const { sentences, keys, all } = read(passage);
+    const { sentences, keys, all } = readPassage(passage);
     const paragraphCoverage = coverageOf(all, weighted);
     const inArticle = articleKeys.get(passage.articleId);
     const articleCoverage = inArticle ? coverageOf(inArticle, weighted) : paragraphCoverage;

@@ -5,8 +5,8 @@
  */
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import type { Candidate } from './candidates.ts';
-import { type Evidence, evidenceAround, proximity } from './evidence.ts';
-import { articleKeysOf, keysOfText, type SentenceHit } from './findSentences.ts';
+import { type Evidence, evidenceAround, keysAround, proximity } from './evidence.ts';
+import { articleKeysOf, type SentenceHit } from './findSentences.ts';
 
 export interface Typed {
   candidate: Candidate;
@@ -65,12 +65,8 @@ function speaksOf(kb: KnowledgeBase, hit: SentenceHit, options: RankOptions): bo
   const keys = options.requireKeys ?? [];
   const names = options.requireNames ?? [];
   if (!keys.length && !names.length) return true;
-  const near = keysOfText(
-    evidenceAround(kb, hit, 1)
-      .map((e) => e.text)
-      .join(' '),
-  );
-  if (keys.length && !keys.some((k) => near.has(k))) return false;
+  const near = keysAround(kb, hit, 1);
+  if (keys.length && !keys.some((k) => near.some((set) => set.has(k)))) return false;
   // The article must be about one of the names (the sentence may say "he" or "the bridge").
   return !names.length || names.some((n) => articleKeysOf(kb, hit.passage).has(n));
 }
