@@ -5,7 +5,7 @@
 import { wordKey } from './wordForms.ts';
 
 const VERBS =
-  'say tell state report claim complain urge warn announce ask insist argue add note declare assert suggest accuse write explain emphasise emphasize stress admit deny predict reply respond comment observe remark recall propose demand criticise criticize condemn praise promise threaten confirm describe call acknowledge concede contend maintain allege testify reveal disclose point';
+  'say tell state report claim complain urge warn announce ask insist argue add note declare assert suggest accuse write explain emphasise emphasize stress admit deny predict reply respond comment observe remark recall propose demand criticise criticize condemn praise promise threaten confirm describe call acknowledge concede contend maintain allege testify reveal disclose point caution advise recommend plead appeal request inform remind instruct order signal hint concede voice echo';
 
 export const SPEECH_KEYS: ReadonlySet<string> = new Set(VERBS.split(' ').map(wordKey));
 

@@ -23,7 +23,7 @@ import {
   reasonClause,
 } from './candidates.ts';
 import { abstain, composeAnswer, HEADLINE_CHARS, windowAround } from './composeAnswer.ts';
-import { type Evidence, neighbour } from './evidence.ts';
+import { type Evidence, keysAround, neighbour } from './evidence.ts';
 import { findSentences, keysOfText, type SentenceHit } from './findSentences.ts';
 import { people } from './people.ts';
 import { inQuestion, kindsOf, lowerWords, nameAnchors } from './questionNames.ts';
@@ -345,13 +345,21 @@ const properName: Strategy = (kb, a, hits) => {
   return undefined;
 };
 
+/** "what did the committee decide?": a question that ends in its verb, asking for its object. */
+const ASKED_VERB = /^[Ww]hat\s+(?:did|does|do|has|have|had|will|would)\s+.+\s+([a-z]{3,})$/;
+
 /** A sentence that matches only this share of a free question is shown as "closest", not as the answer. */
 const MIN_SENTENCE_SUPPORT = 0.4;
 
 /** No typed answer is asked for: the sentence that best matches the question, if it matches well. */
 function bestSentence(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]): Reply | undefined {
   const support = (h: SentenceHit) => Math.max(h.coverage, 0.9 * h.contextCoverage);
-  const [top, ...rest] = hits.filter((h) => support(h) >= MIN_SENTENCE_SUPPORT);
+  // "What did the G7 summit agree?": a sentence that only names the summit says nothing of what
+  // it agreed; the asked verb (or its family) must stand in the sentence or next to it.
+  const verb = a.type === 'any' ? ASKED_VERB.exec(a.question)?.[1] : undefined;
+  const verbKey = verb ? wordKey(verb) : undefined;
+  const saysVerb = (h: SentenceHit) => !verbKey || keysAround(kb, h, 1).some((keys) => keys.has(verbKey));
+  const [top, ...rest] = hits.filter((h) => support(h) >= MIN_SENTENCE_SUPPORT && saysVerb(h));
   if (!top) return undefined;
   const evidence: Evidence = { text: top.text, articleId: top.passage.articleId, hit: top, offset: 0 };
   const more = rest.slice(0, 2).map((h) => ({ text: h.text, articleId: h.passage.articleId }));

@@ -116,6 +116,14 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * "Had they already met?" against "... even before he and Putin have even had their first
+ * meeting", "is yet to", "not yet": what is asked about as done has not happened yet.
+ */
+const NOT_YET =
+  /\b(?:(?:is|are|was|were|has|have)\s+yet\s+to|not\s+yet|still\s+to\s+(?:be|come)|before\s+(?:[\p{L}'’-]+\s+){0,5}(?:has|have)\s+(?:even\s+|yet\s+)?[\p{L}-]+)/iu;
+const ASKS_DONE = /\b(?:already|yet|so\s+far|by\s+then)\b/i;
+
 export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]): Reply | undefined {
   // The sentence that states most of the claim, counting what its neighbours supply ("he"), and
   // among those, one that speaks to what is claimed (the verb, or its opposite).
@@ -126,7 +134,9 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
   const top = ranked.find((h) => speaksTo(h.text, a.predicateKeys));
   if (!top) return undefined;
   const no =
-    (denies(top.text, a.anchorKeys) || namesAnotherInSlot(a.question, top.text, a.names)) !== a.negated;
+    (denies(top.text, a.anchorKeys) ||
+      namesAnotherInSlot(a.question, top.text, a.names) ||
+      (ASKS_DONE.test(a.question) && NOT_YET.test(top.text))) !== a.negated;
   const evidence = { text: top.text, articleId: top.passage.articleId, hit: top, offset: 0 };
   return composeAnswer(kb, {
     headline: `${no ? 'No' : 'Yes'}: ${windowAround(top.text, a.anchorKeys)}`,
