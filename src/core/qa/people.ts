@@ -18,14 +18,24 @@ import type { Typed } from './rankCandidates.ts';
 const TITLE_WORDS =
   /^(?:President|Chief|General|Minister|Secretary|Director|Chairman|Governor|Senator|Judge|Mayor|King|Queen|Prince|Pope|Bishop|Colonel|Captain|Admiral|Commissioner|Ambassador|Leader|Committee|Council|Board|Company|Church|University|College|School|Hospital|Hall|Street|Avenue|Road|River|Bridge|Hotel|Theatre|Theater|Department|Office|Bureau|Association|Society|Institute|Party|Army|Navy|Corps|War|Act|Day|Century|Age)$/;
 
-function capitalisedMidSentence(text: string, word: string): boolean {
-  return new RegExp(`[\\p{Ll},;] ${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').test(text);
+/** Per article body: the words it capitalises after a lower-case word or a comma (names, not openers). */
+const midSentenceCapitals = new WeakMap<object, Set<string>>();
+
+function capitalisedMidSentence(kb: KnowledgeBase, articleId: string, word: string): boolean {
+  const article = kb.articles.get(articleId);
+  if (!article) return false;
+  let words = midSentenceCapitals.get(article);
+  if (!words) {
+    words = new Set([...article.body.matchAll(/[\p{Ll},;] (\p{Lu}[\p{L}'’-]+)/gu)].map((m) => m[1] ?? ''));
+    midSentenceCapitals.set(article, words);
+  }
+  return words.has(word);
 }
 
 /** How much a capitalised run looks like a person's name, from the lexicon and the text around it. */
 function personWeight(
   kb: KnowledgeBase,
-  context: string,
+  articleId: string,
   sentence: string,
   c: Candidate,
   keys: readonly string[],
@@ -61,7 +71,7 @@ function personWeight(
   }
   // One unknown capitalised word opening a sentence ("Thereafter") is a name only if the text also
   // capitalises it mid-sentence ("... and Kearton").
-  else if (words.length === 1 && c.start === 0 && !capitalisedMidSentence(context, c.text)) weight = 0.3;
+  else if (words.length === 1 && c.start === 0 && !capitalisedMidSentence(kb, articleId, c.text)) weight = 0.3;
   // "the Brumidi frescos", "Pandora's box": a name used as a modifier of a common noun.
   // Not where the word after is a verb closing its clause ("as the Daily Mirror states, ...").
   if (
@@ -128,6 +138,15 @@ function speaks(sentence: string, c: { start: number; end: number }): boolean {
   return false;
 }
 
+/** "Kearton got off and ...": the found sentence opens with a name, its own doer. */
+function namesItsSubject(kb: KnowledgeBase, evidence: Evidence): boolean {
+  const sentence = evidence.hit.text;
+  const first = nameRuns(sentence)[0];
+  if (!first || first.start !== 0 || !/^\s+[a-z]/.test(sentence.slice(first.end))) return false;
+  const kind = nameGazetteer().classOf((first.text.split(/\s+/)[0] ?? '').toLowerCase());
+  return kind !== 'function' && kind !== 'word' && kind !== 'time' && !kindsOf(kb, first.text).has('place');
+}
+
 /** People in a sentence: known people first, then names the lexicon does not call a place or group. */
 export function people(
   kb: KnowledgeBase,
@@ -146,9 +165,9 @@ export function people(
       if (exclude.some((e) => lowerWords(e).has(candidate.text.toLowerCase()))) return [];
       const role = doer ? { name: candidate.text, titled: false } : titledWithRole(candidate.text, keys);
       const named = role.titled ? { ...candidate, text: role.name } : candidate;
-      let weight = personWeight(kb, evidence.hit.passage.text, evidence.text, named, keys, doer);
+      let weight = personWeight(kb, evidence.articleId, evidence.text, named, keys, doer);
       // A name in a neighbouring sentence answers only when the found one leaves the doer unnamed.
-      if (evidence.offset !== 0) weight *= 0.7;
+      if (evidence.offset !== 0) weight *= namesItsSubject(kb, evidence) ? 0.35 : 0.7;
       if (role.titled) weight = Math.max(weight, 1) * 2;
       if (evidence.offset > 0 && IDENTIFIES.test(evidence.text.slice(0, candidate.start))) weight *= 2.5;
       // Below this, a capitalised word is more likely a place, a modifier or a common word.
