@@ -11,7 +11,7 @@ import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import { roleHolderAnswer } from '../answers/roleHolder.ts';
 import { contentTerms } from '../answers/snippets.ts';
 import type { Reply } from '../reply.ts';
-import { countsUnit, isMoney, MONEY_QUESTION, withUnit } from './amounts.ts';
+import { countsOtherNoun, countsUnit, isMoney, MONEY_QUESTION, unitFamily, withUnit } from './amounts.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { answerYesNo } from './answerYesNo.ts';
 import {
@@ -222,9 +222,11 @@ const amount: Strategy = (kb, a, hits) => {
   const money = MONEY_QUESTION.test(a.question);
   const extract = (evidence: Evidence): Typed[] => {
     // "there were known to be twenty-two in Norton County": a count may leave out what it counts.
-    const namesUnit = unitKey ? keysOfText(evidence.text).has(unitKey) : false;
+    const keys = unitKey ? keysOfText(evidence.text) : undefined;
+    const namesUnit = unitKey ? unitFamily(unitKey).some((k) => keys?.has(k)) : false;
     return numberMentions(evidence.text).flatMap((candidate) => {
       if (looksLikeYear(candidate.text) || a.question.includes(candidate.text)) return [];
+      if (unitKey && countsOtherNoun(evidence.text, candidate, unitKey)) return [];
       // "how much was it sold for?" asks for money: a number without a currency answers something else.
       if (money && !isMoney(evidence.text, candidate)) return [];
       const percent = /%|per\s?cent/i.test(candidate.text);

@@ -71,7 +71,8 @@ function personWeight(
   }
   // One unknown capitalised word opening a sentence ("Thereafter") is a name only if the text also
   // capitalises it mid-sentence ("... and Kearton").
-  else if (words.length === 1 && c.start === 0 && !capitalisedMidSentence(kb, articleId, c.text)) weight = 0.3;
+  else if (words.length === 1 && c.start === 0 && !capitalisedMidSentence(kb, articleId, c.text))
+    weight = 0.3;
   // "the Brumidi frescos", "Pandora's box": a name used as a modifier of a common noun.
   // Not where the word after is a verb closing its clause ("as the Daily Mirror states, ...").
   if (
@@ -159,15 +160,16 @@ export function people(
   const asksSpeaker =
     doer &&
     isSpeechVerb(/^\s*(?:who|whom)\s+(?:had\s+|has\s+|first\s+)?([\p{L}-]+)/iu.exec(a.question)?.[1] ?? '');
-  return (evidence: Evidence): Typed[] =>
-    nameRuns(evidence.text).flatMap((candidate) => {
+  return (evidence: Evidence): Typed[] => {
+    // A name in a neighbouring sentence answers only when the found one leaves the doer unnamed.
+    const neighbourWeight = evidence.offset === 0 ? 1 : namesItsSubject(kb, evidence) ? 0.35 : 0.7;
+    return nameRuns(evidence.text).flatMap((candidate) => {
       if (inQuestion(a, candidate.text)) return [];
       if (exclude.some((e) => lowerWords(e).has(candidate.text.toLowerCase()))) return [];
       const role = doer ? { name: candidate.text, titled: false } : titledWithRole(candidate.text, keys);
       const named = role.titled ? { ...candidate, text: role.name } : candidate;
       let weight = personWeight(kb, evidence.articleId, evidence.text, named, keys, doer);
-      // A name in a neighbouring sentence answers only when the found one leaves the doer unnamed.
-      if (evidence.offset !== 0) weight *= namesItsSubject(kb, evidence) ? 0.35 : 0.7;
+      weight *= neighbourWeight;
       if (role.titled) weight = Math.max(weight, 1) * 2;
       if (evidence.offset > 0 && IDENTIFIES.test(evidence.text.slice(0, candidate.start))) weight *= 2.5;
       // Below this, a capitalised word is more likely a place, a modifier or a common word.
@@ -179,4 +181,5 @@ export function people(
           (asksSpeaker && evidence.offset === 0 && speaks(evidence.text, candidate)));
       return [{ candidate: named, weight, support: fillsSlot ? SLOT_SUPPORT : 0 }];
     });
+  };
 }
