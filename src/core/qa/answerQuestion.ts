@@ -32,6 +32,9 @@ import { type Ranked, rankCandidates, type Typed } from './rankCandidates.ts';
 /** Below this share of the question's (weighted) words, a sentence does not answer it. */
 export const MIN_CONFIDENCE = 0.5;
 
+/** How far below the confidence floor an answer scored twice as high as the next may stand. */
+const NEAR_FLOOR = 0.05;
+
 type Strategy = (kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]) => Reply | undefined;
 
 /**
@@ -52,8 +55,14 @@ function best(ranked: Ranked[], floor = MIN_CONFIDENCE): Ranked | undefined {
         `${r.score.toFixed(3)} conf ${r.confidence.toFixed(2)} @${r.evidence.offset} ${r.text} | ${r.evidence.text.slice(0, 100)}`,
       );
   }
-  // The best-scored answer among those whose evidence matches the question well enough.
-  return ranked.find((r) => r.confidence >= floor);
+  // The best-scored answer among those whose evidence matches the question well enough; but one
+  // scored far above it whose evidence falls only just short ("He went into the Army in March,
+  // 1957", "he" being the one asked about) beats a weak answer from a sentence that says more.
+  const sure = ranked.find((r) => r.confidence >= floor);
+  const top = ranked[0];
+  if (top && sure && top !== sure && top.confidence >= floor - NEAR_FLOOR && sure.score < top.score * 0.5)
+    return top;
+  return sure;
 }
 
 /** People agree on their last name: "Brumidi" and "Constantino Brumidi" are one answer. */
@@ -166,6 +175,21 @@ function dateWeight(text: string): number {
   return 0.5;
 }
 
+/**
+ * "March, 1845" and "March 21, 1845" are one answer (the fuller is shown); a bare "1845" is kept
+ * apart, since it may date something else that year.
+ */
+function sameTime(text: string): string {
+  const year = /\b\d{3,4}\b/.exec(text)?.[0];
+  const month = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b/.exec(text)?.[0]?.slice(0, 3);
+  return year && month
+    ? `${year} ${month}`
+    : text
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+}
+
 const time: Strategy = (kb, a, hits) => {
   const extract = (evidence: Evidence): Typed[] =>
     predicateOfAnother(evidence.hit.text, a)
@@ -183,6 +207,7 @@ const time: Strategy = (kb, a, hits) => {
     asidesCountLess: true,
     ...constraints(kb, a),
     reach: 1,
+    sameAnswer: sameTime,
   });
   const top = best(ranked);
   if (!top) return undefined;

@@ -111,10 +111,14 @@ export function rankCandidates(
         // Agreement: a second sentence adds a share of its score; the best evidence is kept.
         const better = score > known.score;
         const longer = candidate.text.length > known.text.length ? candidate.text : known.text;
+        const text = options.sameAnswer ? longer : better ? candidate.text : known.text;
+        // The evidence shown holds the answer as shown ("March 21, 1845", not "March, 1845").
+        const shown = text === known.text && text !== candidate.text ? known.evidence : evidence;
         byKey.set(key, {
-          text: options.sameAnswer ? longer : better ? candidate.text : known.text,
+          text,
           score: Math.max(known.score, score) + 0.3 * Math.min(known.score, score),
-          evidence: better ? evidence : known.evidence,
+          evidence:
+            text === candidate.text && text === known.text ? (better ? evidence : known.evidence) : shown,
           confidence: Math.max(known.confidence, sure),
         });
       }
