@@ -7,6 +7,7 @@
 
 import { nameGazetteer } from '../../knowledge/extract/nameLexicon.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { equivalentKeys } from '../../text/equivalentWords.ts';
 import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import { roleHolderAnswer } from '../answers/roleHolder.ts';
 import { contentTerms } from '../answers/snippets.ts';
@@ -286,7 +287,8 @@ const POINTS_BACK =
 const reason: Strategy = (kb, a, hits) => {
   const extract = (evidence: Evidence): Typed[] => {
     const clause = reasonClause(evidence.text);
-    if (clause && !POINTS_BACK.test(clause.text)) return [{ candidate: clause, weight: 1 }];
+    const pointsBack = POINTS_BACK.test(evidence.text.trim());
+    if (clause && !pointsBack && !POINTS_BACK.test(clause.text)) return [{ candidate: clause, weight: 1 }];
     // "They are desperate to be seen as major players, and this may be the reason why they ...":
     // the reason is what comes before "this is the reason".
     const named = THE_REASON.exec(evidence.text);
@@ -295,7 +297,7 @@ const reason: Strategy = (kb, a, hits) => {
       return [{ candidate: { text, start: 0, end: text.length }, weight: 1.1 }];
     }
     // The reason stated just before, pointed back to: the sentence before this one.
-    if (evidence.offset === 0 && POINTS_BACK.test(evidence.text.trim())) {
+    if (evidence.offset === 0 && pointsBack) {
       const before = neighbour(kb, evidence.hit, -1);
       if (before) {
         const candidate = { text: before, start: 0, end: before.length };
@@ -385,7 +387,8 @@ function bestSentence(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[
   // it agreed; the asked verb (or its family) must stand in the sentence or next to it.
   const verb = a.type === 'any' ? ASKED_VERB.exec(a.question)?.[1] : undefined;
   const verbKey = verb ? wordKey(verb) : undefined;
-  const saysVerb = (h: SentenceHit) => !verbKey || keysAround(kb, h, 1).some((keys) => keys.has(verbKey));
+  const saysVerb = (h: SentenceHit) =>
+    !verbKey || keysAround(kb, h, 1).some((keys) => equivalentKeys(verbKey).some((k) => keys.has(k)));
   const [top, ...rest] = hits.filter((h) => support(h) >= MIN_SENTENCE_SUPPORT && saysVerb(h));
   if (!top) return undefined;
   const evidence: Evidence = { text: top.text, articleId: top.passage.articleId, hit: top, offset: 0 };

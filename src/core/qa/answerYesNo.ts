@@ -5,6 +5,7 @@
  * negative ("Wasn't he ...?") turns it round. Too weak a match: "The archive doesn't say".
  */
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { equivalentKeys } from '../../text/equivalentWords.ts';
 import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import type { Reply } from '../reply.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
@@ -90,7 +91,9 @@ function speaksTo(sentence: string, predicateKeys: readonly string[]): boolean {
   if (!predicateKeys.length) return true;
   const keys = keysOfText(sentence);
   return predicateKeys.some(
-    (p) => keys.has(p) || oppositeOf(p).some((o) => [...keys.keys].some((k) => k.startsWith(o))),
+    (p) =>
+      equivalentKeys(p).some((e) => keys.has(e)) ||
+      oppositeOf(p).some((o) => [...keys.keys].some((k) => k.startsWith(o))),
   );
 }
 

@@ -4,6 +4,7 @@
  * many sentences agree on it (the same answer found twice counts for more).
  */
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { equivalentKeys } from '../../text/equivalentWords.ts';
 import type { Candidate } from './candidates.ts';
 import { type Evidence, evidenceAround, keysAround, proximity } from './evidence.ts';
 import { articleKeysOf, type SentenceHit } from './findSentences.ts';
@@ -66,7 +67,8 @@ function speaksOf(kb: KnowledgeBase, hit: SentenceHit, options: RankOptions): bo
   const names = options.requireNames ?? [];
   if (!keys.length && !names.length) return true;
   const near = keysAround(kb, hit, 1);
-  if (keys.length && !keys.some((k) => near.some((set) => set.has(k)))) return false;
+  if (keys.length && !keys.some((k) => equivalentKeys(k).some((e) => near.some((set) => set.has(e)))))
+    return false;
   // The article must be about one of the names (the sentence may say "he" or "the bridge").
   return !names.length || names.some((n) => articleKeysOf(kb, hit.passage).has(n));
 }
