@@ -10,6 +10,7 @@ import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import type { Reply } from '../reply.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { composeAnswer, windowAround } from './composeAnswer.ts';
+import { neighbour } from './evidence.ts';
 import { keysOfText, type SentenceHit } from './findSentences.ts';
 
 /** Evidence for yes or no must hold more of the question than an answer of another type. */
@@ -127,6 +128,10 @@ const NOT_YET =
   /\b(?:(?:is|are|was|were|has|have)\s+yet\s+to|not\s+yet|still\s+to\s+(?:be|come)|before\s+(?:[\p{L}'’-]+\s+){0,5}(?:has|have)\s+(?:even\s+|yet\s+)?[\p{L}-]+)/iu;
 const ASKS_DONE = /\b(?:already|yet|so\s+far|by\s+then)\b/i;
 
+/** A sentence that goes on from the one before: it opens by pointing back or qualifying it. */
+const GOES_ON =
+  /^(?:if|but|however|this|these|that|those|such|so|then|still|yet|instead|otherwise|in\s+that\s+case|for\s+(?:this|that)\s+reason)\b|^(?:\S+\s+){0,7}(?:these|such)\s/i;
+
 export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]): Reply | undefined {
   // The sentence that states most of the claim, counting what its neighbours supply ("he"), and
   // among those, one that speaks to what is claimed (the verb, or its opposite).
@@ -141,8 +146,12 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
       namesAnotherInSlot(a.question, top.text, a.names) ||
       (ASKS_DONE.test(a.question) && NOT_YET.test(top.text))) !== a.negated;
   const evidence = { text: top.text, articleId: top.passage.articleId, hit: top, offset: 0 };
+  // "If you plan to visit any of these countries, ...": the next sentence goes on about the claim.
+  const next = neighbour(kb, top, 1);
+  const more = next && GOES_ON.test(next) ? [{ text: next, articleId: top.passage.articleId }] : [];
   return composeAnswer(kb, {
     headline: `${no ? 'No' : 'Yes'}: ${windowAround(top.text, a.anchorKeys)}`,
     evidence,
+    more,
   });
 }

@@ -30,6 +30,7 @@ const dir = makeCorpus({
     'At the council meeting the harbour master Ruth Abara warned the members that the swing bridge would fail within a decade.',
     'The harbour ministers of the two towns met at Kinsale in May; their statement said nothing new.',
     'The mayor hopes to open the new bridge before the two councils have even voted on its cost.',
+    'Visitors may not walk across the swing bridge. If they want to reach the far quay, they can take the harbour launch instead.',
   ].join('\n\n'),
 });
 afterAll(removeCorpora);
@@ -80,6 +81,12 @@ describe('questions in other words than the text', () => {
 
   it('"what did X agree?": a sentence that names X but not what it agreed is no answer', () => {
     expect(first('what did the harbour ministers agree?')).toMatch(/doesn't say/);
+  });
+
+  it('yes or no, with the next sentence where it goes on about the claim', () => {
+    const reply = whole('Can visitors walk across the swing bridge?');
+    expect(reply.split('\n')[0]).toMatch(/^No\b/);
+    expect(reply).toMatch(/harbour launch/);
   });
 
   it('"has it already happened?" against "before they have even ...": no', () => {
