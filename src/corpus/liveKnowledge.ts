@@ -133,11 +133,7 @@ export interface CorpusSource {
  */
 export async function openLiveKnowledge(source: CorpusSource): Promise<LiveKnowledge> {
   const { dir, cacheDir, log } = source;
-  const loaded = await loadKnowledge(dir, {
-    cacheDir,
-    onWorkerError: (error) =>
-      log.warn({ err: error }, 'a corpus loader worker failed; its share was loaded in the main thread'),
-  });
+  const loaded = await loadKnowledge(dir, { cacheDir });
   const { kb } = loaded;
   for (const p of kb.problems)
     log.warn({ file: p.file, where: p.where }, `corpus problem: ${formatProblem(p)}`);
@@ -157,7 +153,6 @@ export async function openLiveKnowledge(source: CorpusSource): Promise<LiveKnowl
       const again = await loadKnowledge(dir, {
         cacheDir,
         previous: live.current(),
-        onWorkerError: (error) => log.warn({ err: error }, 'a corpus loader worker failed during a reload'),
       });
       saveSoon(again, log);
       return again.kb;
