@@ -143,7 +143,7 @@ function speaks(sentence: string, c: { start: number; end: number }): boolean {
 function namesItsSubject(kb: KnowledgeBase, evidence: Evidence): boolean {
   const sentence = evidence.hit.text;
   const first = nameRuns(sentence)[0];
-  if (!first || first.start !== 0 || !/^\s+[a-z]/.test(sentence.slice(first.end))) return false;
+  if (first?.start !== 0 || !/^\s+[a-z]/.test(sentence.slice(first.end))) return false;
   const kind = nameGazetteer().classOf((first.text.split(/\s+/)[0] ?? '').toLowerCase());
   return kind !== 'function' && kind !== 'word' && kind !== 'time' && !kindsOf(kb, first.text).has('place');
 }
