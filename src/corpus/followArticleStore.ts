@@ -113,7 +113,14 @@ export async function followArticleStore(
   const timer = setInterval(() => void syncNow(), options.pollMs ?? 2000);
   timer.unref();
   const listener = await store
-    .listen(() => void syncNow())
+    .listen(
+      () => void syncNow(),
+      (error) =>
+        log.warn(
+          { err: error },
+          'lost the article store notifications; listening again soon (polling carries on)',
+        ),
+    )
     .catch((error: unknown) => {
       log.warn({ err: error }, 'cannot listen for article changes; polling only');
       return undefined;
