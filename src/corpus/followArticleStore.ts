@@ -111,7 +111,7 @@ export async function followArticleStore(
 
   const importFolder = async () => {
     if (!folder || closed) return;
-    const local = listFolder(dir, folder.skip);
+    const local = await listFolder(dir, folder.skip);
     const held = record;
     const changes = await folder.files.importChanges((stored) =>
       planFolderImport({ dir, local, stored, record: held, now: Date.now() }),

@@ -18,7 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { listCorpusFiles } from '../knowledge/loadCorpus.ts';
 import type { CorpusFileChange, CorpusFileHead } from '../state/corpusFileStore.ts';
@@ -41,8 +41,11 @@ export function inSkipped(path: string, skip: readonly string[]): boolean {
   return skip.some((folder) => path === folder || path.startsWith(`${folder}/`));
 }
 
-/** The folder's articles and facts files outside the skipped folders, hashed; unreadable ones left out. */
-export function listFolder(dir: string, skip: readonly string[]): Map<string, LocalFile> {
+/**
+ * The folder's articles and facts files outside the skipped folders, hashed; unreadable ones left
+ * out. Read one at a time without blocking, so a large folder does not stall answers meanwhile.
+ */
+export async function listFolder(dir: string, skip: readonly string[]): Promise<Map<string, LocalFile>> {
   const out = new Map<string, LocalFile>();
   const files = listCorpusFiles(dir);
   for (const file of [...files.articles, ...files.facts]) {
@@ -50,8 +53,8 @@ export function listFolder(dir: string, skip: readonly string[]): Map<string, Lo
     if (inSkipped(path, skip)) continue;
     try {
       const full = join(dir, file);
-      const modifiedMs = Math.floor(statSync(full).mtimeMs);
-      out.set(path, { path, hash: sha256(readFileSync(full)), modifiedMs });
+      const modifiedMs = Math.floor((await stat(full)).mtimeMs);
+      out.set(path, { path, hash: sha256(await readFile(full)), modifiedMs });
     } catch {
       // Gone or unreadable since the listing: the next import sees it as it is then.
     }

@@ -108,15 +108,18 @@ async function slash(to: Instance, command: string, text: string): Promise<() =>
   };
 }
 
-async function articleRows(where: string): Promise<{ id: string; url: string | null }[]> {
+async function query<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: schema.url });
   await client.connect();
   try {
-    return (await client.query(`SELECT id, url FROM articles WHERE ${where} ORDER BY seq`)).rows;
+    return (await client.query<T>(sql)).rows;
   } finally {
     await client.end();
   }
 }
+
+const articleRows = (where: string) =>
+  query<{ id: string; url: string | null }>(`SELECT id, url FROM articles WHERE ${where} ORDER BY seq`);
 
 let a: Instance;
 let b: Instance;
@@ -146,6 +149,34 @@ describe.each<[string, Record<string, string>]>([
     await web?.close();
     await schema?.drop();
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('imports the editors folder into the store once, though both started at once with a copy each', async () => {
+    await slack.waitFor(
+      () => [...a.logs(), ...b.logs()].some((l) => l.msg === 'corpus folder imported into the shared store'),
+      'one instance imports the folder',
+    );
+    const rows = await query<{ path: string; removed: boolean; seq: string }>(
+      'SELECT path, removed, seq FROM corpus_files ORDER BY path',
+    );
+    // The articles and facts files (not notes.pdf, which the loader skips), each stored once.
+    expect(rows.map((r) => [r.path, r.removed])).toEqual([
+      ['broken-dates.md', false],
+      ['harbour-bridge.md', false],
+      ['school-budget.txt', false],
+    ]);
+    expect(Math.max(...rows.map((r) => Number(r.seq)))).toBe(3);
+    const imports = [...a.logs(), ...b.logs()].filter(
+      (l) => l.msg === 'corpus folder imported into the shared store',
+    );
+    expect(imports).toHaveLength(1);
+    for (const to of [a, b]) {
+      const answer = await slack.waitFor(
+        await slash(to, '/search', 'harbour bridge crack'),
+        `${to.name} answers`,
+      );
+      expect(answer).toMatch(/Harbour bridge closed/);
+    }
   });
 
   it('makes an article ingested on A answerable on B within 5 seconds', async () => {
