@@ -21,7 +21,13 @@ import type { Logger } from '../ops/logger.ts';
 import type { ArticleStore, StoredArticle } from '../state/articleStore.ts';
 import type { CorpusFileStore } from '../state/corpusFileStore.ts';
 import { applyCorpusFile } from './applyCorpusFile.ts';
-import { listFolder, planFolderImport, readFolderRecord, writeFolderRecord } from './importCorpusFolder.ts';
+import {
+  type HashCache,
+  listFolder,
+  planFolderImport,
+  readFolderRecord,
+  writeFolderRecord,
+} from './importCorpusFolder.ts';
 import type { LiveKnowledge } from './liveKnowledge.ts';
 
 export interface ArticleStoreFollower {
@@ -88,6 +94,7 @@ export async function followArticleStore(
   // The paths of shared files this folder holds (see importCorpusFolder.ts); undefined: a fresh copy.
   let record = folder ? readFolderRecord(dir) : undefined;
   let recorded = JSON.stringify([...(record ?? [])].sort());
+  const hashes: HashCache = new Map();
 
   const saveRecord = async () => {
     const now = JSON.stringify([...(record ?? [])].sort());
@@ -111,7 +118,7 @@ export async function followArticleStore(
 
   const importFolder = async () => {
     if (!folder || closed) return;
-    const local = await listFolder(dir, folder.skip);
+    const local = await listFolder(dir, folder.skip, hashes);
     const held = record;
     const changes = await folder.files.importChanges((stored) =>
       planFolderImport({ dir, local, stored, record: held, now: Date.now() }),

@@ -41,24 +41,39 @@ export function inSkipped(path: string, skip: readonly string[]): boolean {
   return skip.some((folder) => path === folder || path.startsWith(`${folder}/`));
 }
 
+/** Hashes already taken, by path, size and modification time: a file that did not change is not read again. */
+export type HashCache = Map<string, string>;
+
 /**
  * The folder's articles and facts files outside the skipped folders, hashed; unreadable ones left
- * out. Read one at a time without blocking, so a large folder does not stall answers meanwhile.
+ * out. Read one at a time without blocking, so a large folder does not stall answers meanwhile;
+ * with a cache, only the files changed since the last listing are read.
  */
-export async function listFolder(dir: string, skip: readonly string[]): Promise<Map<string, LocalFile>> {
+export async function listFolder(
+  dir: string,
+  skip: readonly string[],
+  cache: HashCache = new Map(),
+): Promise<Map<string, LocalFile>> {
   const out = new Map<string, LocalFile>();
   const files = listCorpusFiles(dir);
+  const seen = new Set<string>();
   for (const file of [...files.articles, ...files.facts]) {
     const path = file.split(sep).join('/');
     if (inSkipped(path, skip)) continue;
     try {
       const full = join(dir, file);
-      const modifiedMs = Math.floor((await stat(full)).mtimeMs);
-      out.set(path, { path, hash: sha256(await readFile(full)), modifiedMs });
+      const stats = await stat(full);
+      const modifiedMs = Math.floor(stats.mtimeMs);
+      const key = `${path}\0${stats.size}\0${stats.mtimeMs}`;
+      const hash = cache.get(key) ?? sha256(await readFile(full));
+      cache.set(key, hash);
+      seen.add(key);
+      out.set(path, { path, hash, modifiedMs });
     } catch {
       // Gone or unreadable since the listing: the next import sees it as it is then.
     }
   }
+  for (const key of cache.keys()) if (!seen.has(key)) cache.delete(key);
   return out;
 }
 

@@ -42,6 +42,8 @@ interface Instance {
   live: LiveKnowledge;
   articles: PgArticleStore;
   follower: ArticleStoreFollower;
+  /** Stops the instance (its folder stays). */
+  stop(): Promise<void>;
 }
 
 /** A folder with these files, each modified `ageMs` ago, the folder itself too. */
@@ -72,12 +74,18 @@ async function instance(schema: TestSchema, dir: string): Promise<Instance> {
   });
   // As main.ts wires it with CORPUS_WATCH: a change in the folder is imported, then indexed.
   const watcher = watchLiveKnowledge(live, { dir, log, debounceMs: 50, beforeRebuild: follower.importNow });
-  cleanups.push(
-    () => pool.end(),
-    () => follower.close(),
-    () => watcher.close(),
-  );
-  return { dir, live, articles, follower };
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    stopped ??= (async () => {
+      watcher.close();
+      await watcher.idle();
+      await follower.close();
+      await pool.end();
+    })();
+    return stopped;
+  };
+  cleanups.push(stop);
+  return { dir, live, articles, follower, stop };
 }
 
 async function rows(schema: TestSchema): Promise<{ path: string; removed: boolean; seq: string }[]> {
@@ -145,6 +153,36 @@ describe('the editors folder shared through the store', () => {
     expect((await rows(schema)).some((r) => r.path.startsWith('ingested/'))).toBe(false);
     // Each folder keeps its record of the shared files it holds (for removals made while stopped).
     expect(JSON.parse(readFileSync(join(a.dir, FOLDER_RECORD), 'utf8')).paths).toEqual(['library.md']);
+  });
+
+  it('after a restart, removes what an editor deleted while the instance was stopped, and brings in what arrived meanwhile', async () => {
+    const schema = await freshSchema();
+    cleanups.push(schema.drop);
+    const a = await instance(schema, folder({ 'harbour.md': HARBOUR, 'library.md': LIBRARY }, 10 * MINUTE));
+    const bDir = folder({ 'harbour.md': HARBOUR, 'library.md': LIBRARY }, 20 * MINUTE);
+    const b = await instance(schema, bDir);
+    await expect.poll(() => a.follower.caughtUp() && b.follower.caughtUp()).toBe(true);
+    await b.stop();
+
+    // While B is stopped: a story is added on A, and an editor deletes the harbour story in B's folder.
+    writeFileSync(
+      join(a.dir, 'ferry.md'),
+      story('ferry', 'Night ferry returns', 'The night ferry returns in spring.'),
+    );
+    await expect.poll(async () => (await rows(schema)).some((r) => r.path === 'ferry.md')).toBe(true);
+    rmSync(join(bDir, 'harbour.md'));
+
+    const again = await instance(schema, bDir);
+    await expect.poll(() => again.follower.caughtUp()).toBe(true);
+    // B's record says it held the harbour story: removed everywhere. It never held the ferry story: brought in.
+    expect(again.live.contains(['harbour-bridge'])).toBe(false);
+    expect(again.live.contains(['ferry', 'library-hours'])).toBe(true);
+    await expect.poll(() => a.live.contains(['harbour-bridge']), { timeout: 5000 }).toBe(false);
+    expect((await rows(schema)).map((r) => [r.path, r.removed])).toEqual([
+      ['ferry.md', false],
+      ['harbour.md', true],
+      ['library.md', false],
+    ]);
   });
 
   it('never lets an older copy of the folder undo newer versions; a newer copy without a file removes it', async () => {
