@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, w
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { applyCorpusFile } from '../../src/corpus/applyCorpusFile.ts';
 import { type ArticleStoreFollower, followArticleStore } from '../../src/corpus/followArticleStore.ts';
 import { FOLDER_RECORD } from '../../src/corpus/importCorpusFolder.ts';
 import { type LiveKnowledge, openLiveKnowledge, watchLiveKnowledge } from '../../src/corpus/liveKnowledge.ts';
@@ -216,5 +217,31 @@ describe('the editors folder shared through the store', () => {
     expect(a.live.contains(['harbour-bridge'])).toBe(false);
     expect(a.live.contains(['harbour-notes'])).toBe(true);
     expect(existsSync(join(a.dir, 'sub', 'notes.md'))).toBe(true);
+  });
+
+  it('writes a stored file only inside the folder, as a corpus file, never into the ingested folder', async () => {
+    const dir = folder({});
+    const stored = (path: string) => ({
+      path,
+      content: Buffer.from('text'),
+      contentHash: 'h',
+      modifiedMs: Date.now(),
+      removed: false,
+      seq: 1,
+    });
+    for (const path of [
+      '../escape.md',
+      'a/../../escape.md',
+      '.hidden/x.md',
+      'ingested/x.md',
+      'run.sh',
+      '/etc/x.md',
+    ]) {
+      await expect(applyCorpusFile(dir, stored(path), ['ingested']), path).rejects.toThrow(
+        /refusing to write/,
+      );
+    }
+    expect(await applyCorpusFile(dir, stored('sub/ok.md'), ['ingested'])).toBe('written');
+    expect(readFileSync(join(dir, 'sub', 'ok.md'), 'utf8')).toBe('text');
   });
 });
