@@ -21,6 +21,7 @@ import { createBot } from './core/bot.ts';
 import { followArticleStore } from './corpus/followArticleStore.ts';
 import { indexCacheDir, openLiveKnowledge, watchLiveKnowledge } from './corpus/liveKnowledge.ts';
 import { createDigests } from './digest/digests.ts';
+import { INGESTED_DIR } from './ingest/articleFile.ts';
 import { startArchive } from './ingest/startArchive.ts';
 import { CodedError } from './ops/errors.ts';
 import { Readiness, startHealthServer } from './ops/healthServer.ts';
@@ -81,14 +82,24 @@ async function main(): Promise<void> {
     log,
   });
   readiness.set('corpus', () => true);
-  // Several instances: articles ingested anywhere arrive from the shared store (ready once caught up).
+  // Several instances: the editors' folder is imported into the shared store, and its changes and
+  // the articles ingested anywhere arrive from there (ready once caught up).
   const following =
     stores.articles &&
-    (await followArticleStore(knowledge, { store: stores.articles, dir: settings.CORPUS_DIR, log }));
+    (await followArticleStore(knowledge, {
+      store: stores.articles,
+      dir: settings.CORPUS_DIR,
+      log,
+      ...(stores.corpusFiles ? { folder: { files: stores.corpusFiles, skip: [INGESTED_DIR] } } : {}),
+    }));
   if (following) readiness.set('articles', () => following.caughtUp());
   if (following) stops.add('stop following the article store', () => following.close());
   if (settings.CORPUS_WATCH) {
-    const watcher = watchLiveKnowledge(knowledge, { dir: settings.CORPUS_DIR, log });
+    const watcher = watchLiveKnowledge(knowledge, {
+      dir: settings.CORPUS_DIR,
+      log,
+      ...(following ? { beforeRebuild: following.importNow } : {}),
+    });
     stops.add('stop watching the corpus', () => watcher.close());
   }
 

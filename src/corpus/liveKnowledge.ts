@@ -174,13 +174,22 @@ export async function openLiveKnowledge(source: CorpusSource): Promise<LiveKnowl
  */
 export function watchLiveKnowledge(
   live: LiveKnowledge,
-  options: { dir: string; log: Logger; debounceMs?: number },
+  options: {
+    dir: string;
+    log: Logger;
+    debounceMs?: number;
+    /** Runs before each rebuild: several instances import the folder's change into the shared store. */
+    beforeRebuild?: () => Promise<void>;
+  },
 ): CorpusWatcher {
-  const { dir, log } = options;
+  const { dir, log, beforeRebuild } = options;
   const watcher = watchCorpus({
     dir,
     ...(options.debounceMs === undefined ? {} : { debounceMs: options.debounceMs }),
-    rebuild: () => live.rebuild(),
+    rebuild: async () => {
+      await beforeRebuild?.();
+      return live.rebuild();
+    },
     onReload: (kb, ms) =>
       log.info(
         { articles: kb.articles.size, problems: kb.problems.length, ms: Math.round(ms) },

@@ -107,4 +107,20 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'the editors corpus folder, imported by one instance at a time',
+    sql: `
+      CREATE SEQUENCE corpus_file_seq;
+      CREATE TABLE corpus_files (
+        path TEXT PRIMARY KEY,
+        content BYTEA NOT NULL,
+        content_hash TEXT NOT NULL,
+        modified_ms BIGINT NOT NULL,
+        removed BOOLEAN NOT NULL DEFAULT FALSE,
+        seq BIGINT NOT NULL UNIQUE DEFAULT nextval('corpus_file_seq'),
+        changed_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      );
+    `,
+  },
 ];
