@@ -1,0 +1,74 @@
+/**
+ * What one answered question adds to its thread's context: the names it asked about (the parsed
+ * subject and topic, and the names the question wrote) and the names its answer's first line gave,
+ * each resolved through the archive's name index, so "Lavrov" is remembered as the person Sergei
+ * Lavrov and "the strike" as the event. Only what the index knows is kept: a pronoun never stands
+ * for a word the archive cannot answer about.
+ */
+import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { namesIn } from '../qa/analyzeQuestion.ts';
+import type { Reply } from '../reply.ts';
+import type { ParsedRequest } from '../request.ts';
+import { type Mention, type MentionKind, mentionKind, type Turn } from './threadContext.ts';
+
+/** The archive's entity or event for a name as written, when the name index is sure of one. */
+export function mentionOf(kb: KnowledgeBase, said: string): Mention | undefined {
+  const text = said.trim().replace(/[?!.,;:]+$/, '');
+  if (!text) return undefined;
+  const bare = text.replace(/^(?:the|a|an)\s+/i, '');
+  const exact = kb.names.exactMatches(text);
+  const matches = exact.length ? exact : kb.names.exactMatches(bare);
+  const lookup =
+    matches.length === 1 && matches[0]
+      ? matches[0]
+      : (() => {
+          const found = kb.names.lookup(bare);
+          return found.status === 'found' ? found.match : undefined;
+        })();
+  if (!lookup) return undefined;
+  return { name: lookup.target.name, said: text, kind: mentionKind(lookup.target.kind) };
+}
+
+/** What kind of thing a name is, for the resolver (exact names only: cheap, and never a guess). */
+export function kindIn(kb: KnowledgeBase): (name: string) => MentionKind | undefined {
+  return (name) => {
+    const [first] = kb.names.exactMatches(name.replace(/^(?:the|a|an)\s+/i, ''));
+    return first ? mentionKind(first.target.kind) : undefined;
+  };
+}
+
+function distinct(mentions: (Mention | undefined)[]): Mention[] {
+  const seen = new Set<string>();
+  return mentions.filter(
+    (m): m is Mention => m !== undefined && !seen.has(m.name) && Boolean(seen.add(m.name)),
+  );
+}
+
+/**
+ * The turn a question and its reply make, or undefined when the reply answered nothing a
+ * follow-up could lean on (help, an error, "slow down", "did you mean").
+ */
+export function contextFromAnswer(
+  kb: KnowledgeBase,
+  question: string,
+  parsed: ParsedRequest,
+  reply: Reply,
+): Turn | undefined {
+  if (reply.kind !== 'answer' && reply.kind !== 'not_found') return undefined;
+  // The subject first: "what did Putin say about the strike?" is about Putin, then the strike.
+  const written = [parsed.subject, ...namesIn(question), parsed.topic].filter(
+    (s): s is string => typeof s === 'string' && s.trim() !== '',
+  );
+  const focus = distinct(written.map((s) => mentionOf(kb, s)));
+  if (focus.length === 0 && reply.kind === 'not_found') return undefined;
+  const inFocus = new Set(focus.map((m) => m.name));
+  // The answer's first line holds what it answered with ("Rex Tillerson, Sergei Lavrov and
+  // Vladimir Putin"); exact names only, so a capitalised common word is never taken for one.
+  const named = distinct(
+    namesIn(reply.headline).map((s) => {
+      const [match] = kb.names.exactMatches(s);
+      return match ? { name: match.target.name, said: s, kind: mentionKind(match.target.kind) } : undefined;
+    }),
+  ).filter((m) => !inFocus.has(m.name));
+  return { question, focus, named };
+}

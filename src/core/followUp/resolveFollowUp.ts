@@ -1,0 +1,178 @@
+/**
+ * Turns a follow-up into a question that stands on its own, from the thread's context: pronouns
+ * ("what did he say about the strike?", "when was that?", "what happened there?") become the
+ * names they stand for, and an elliptical question ("and Tillerson?", "what about Moscow?") is the
+ * last question asked again about the new name. When a pronoun could mean two names of its kind
+ * (two people in the last question, and "he"), it does not guess: it says which were meant, so
+ * the bot can ask. Platform-neutral and pure: the context comes in, a question or a clarifying
+ * question goes out.
+ */
+import type { Mention, MentionKind, ThreadContext, Turn } from './threadContext.ts';
+
+export type FollowUp =
+  /** The question to answer; `rewritten` when the context changed it. */
+  | { question: string; rewritten: boolean }
+  /** The pronoun could mean several names: ask which, offering each as a ready question. */
+  | { ask: string; choices: { label: string; question: string }[] };
+
+export interface ResolveOptions {
+  /** What kind of thing a name is, from the archive (for "and Moscow?" to replace a place). */
+  kindOf?: (name: string) => MentionKind | undefined;
+}
+
+interface PronounRule {
+  pattern: RegExp;
+  kinds: readonly MentionKind[];
+  /** Stands for a possessive ("his role" -> "Lavrov's role"). */
+  possessive?: boolean;
+  /** Stands for "in <place>" ("what happened there" -> "what happened in Moscow"). */
+  adverb?: boolean;
+}
+
+const PERSON: readonly MentionKind[] = ['person'];
+const PLURAL: readonly MentionKind[] = ['group'];
+const PLACE: readonly MentionKind[] = ['place'];
+const THING: readonly MentionKind[] = ['event', 'thing'];
+const IT: readonly MentionKind[] = ['event', 'thing', 'group', 'place'];
+
+/** "her" before a noun is a possessive ("her role"); before a preposition or the end, an object. */
+const NOT_A_NOUN =
+  '(?:about|to|in|on|at|for|with|from|by|and|or|that|when|if|say|said|tell|told|meet|met|be|was|is)\\b';
+
+const RULES: readonly PronounRule[] = [
+  { pattern: /\b(?:his)\b/gi, kinds: PERSON, possessive: true },
+  { pattern: new RegExp(`\\bher\\b(?=\\s+(?!${NOT_A_NOUN})[a-z])`, 'gi'), kinds: PERSON, possessive: true },
+  { pattern: /\b(?:he|him|himself|she|her|herself)\b/gi, kinds: PERSON },
+  { pattern: /\b(?:their)\b/gi, kinds: PLURAL, possessive: true },
+  { pattern: /\b(?:they|them|themselves)\b/gi, kinds: PLURAL },
+  // "were there casualties?" asks whether something exists; "what happened there", "who was
+  // there?" point at a place.
+  {
+    pattern:
+      /(?<!\b(?:is|are|was|were|be)\s+)\bthere\b(?!\s+(?:is|are|was|were)\b)|(?<=\b(?:is|are|was|were)\s+)\bthere\b(?=[\s?.!]*$)/gi,
+    kinds: PLACE,
+    adverb: true,
+  },
+  { pattern: /\bits\b/gi, kinds: IT, possessive: true },
+  { pattern: /\bit\b/gi, kinds: IT },
+  // "when was that?", "where did that happen?": that as a thing, not "said that ...".
+  { pattern: /\b(?:that|this)\b(?=\s*(?:[?.!]|$|happen|take\s+place|start|end))/gi, kinds: THING },
+];
+
+const ELLIPSIS = /^(?:and|what\s+about|how\s+about|and\s+what\s+about)\s+(.+?)[\s?.!]*$/i;
+
+/** Names of `kinds` in one turn's focus, else in its answer; the newest turn that has any decides. */
+function referents(context: ThreadContext, kinds: readonly MentionKind[]): Mention[] {
+  for (const turn of context.turns) {
+    for (const pool of [turn.focus, turn.named]) {
+      const found = uniqueByName(pool.filter((m) => kinds.includes(m.kind)));
+      if (found.length === 0) continue;
+      // "it" after a question about an event and a place: the kind listed first wins.
+      const firstKind = kinds.find((k) => found.some((m) => m.kind === k));
+      return found.filter((m) => m.kind === firstKind);
+    }
+  }
+  return [];
+}
+
+function uniqueByName(mentions: Mention[]): Mention[] {
+  const seen = new Set<string>();
+  return mentions.filter((m) => !seen.has(m.name) && seen.add(m.name));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function possessive(name: string): string {
+  return /s$/i.test(name) ? `${name}'` : `${name}'s`;
+}
+
+/** The words a pronoun becomes: "Lavrov", "Lavrov's", or "in Moscow" for "there" (but "from Moscow"). */
+function replacement(asked: string, start: number, rule: PronounRule, m: Mention): string {
+  if (rule.possessive) return possessive(m.said);
+  if (rule.adverb && !/\b(?:in|at|to|from|near|into|of)\s+$/i.test(asked.slice(0, start)))
+    return `in ${m.said}`;
+  return m.said;
+}
+
+/** "Lavrov or Tillerson", "Putin, Lavrov or Tillerson". */
+function orList(labels: string[]): string {
+  return labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}`;
+}
+
+function clarifying(kinds: readonly MentionKind[], labels: string[]): string {
+  const word = kinds === PERSON ? 'Who' : kinds === PLACE ? 'Where' : 'Which';
+  return `${word} do you mean: ${orList(labels)}?`;
+}
+
+/** "and Tillerson?" after "what did Putin say about the strike?": the same question about Tillerson. */
+function elliptical(last: Turn, name: string, options: ResolveOptions): string | undefined {
+  if (RULES.some((r) => new RegExp(`^${r.pattern.source}$`, 'i').test(name))) return undefined;
+  const kind = options.kindOf?.(name);
+  const replaced =
+    (kind && last.focus.find((m) => m.kind === kind && last.question.includes(m.said))) ??
+    last.focus.find((m) => last.question.includes(m.said));
+  if (!replaced) return undefined;
+  const at = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(replaced.said)}(?![\\p{L}\\p{N}])`, 'u');
+  return at.test(last.question) ? last.question.replace(at, name) : undefined;
+}
+
+export function resolveFollowUp(
+  question: string,
+  context: ThreadContext,
+  options: ResolveOptions = {},
+): FollowUp {
+  const asked = question.trim();
+  const last = context.turns[0];
+  if (!last) return { question: asked, rewritten: false };
+
+  const ellipsis = ELLIPSIS.exec(asked);
+  if (ellipsis?.[1]) {
+    const again = elliptical(last, ellipsis[1].trim(), options);
+    if (again) return { question: again, rewritten: true };
+  }
+
+  // Each pronoun, left to right, with the rule that reads it; a word is read by one rule only.
+  const found: { start: number; end: number; rule: PronounRule }[] = [];
+  for (const rule of RULES) {
+    for (const m of asked.matchAll(rule.pattern)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (!found.some((f) => start < f.end && end > f.start)) found.push({ start, end, rule });
+    }
+  }
+  found.sort((a, b) => a.start - b.start);
+
+  let rewritten = '';
+  let from = 0;
+  let changed = false;
+  for (const f of found) {
+    const options = referents(context, f.rule.kinds);
+    if (options.length === 0) continue;
+    if (options.length > 1) {
+      const labels = options.map((m) => m.said);
+      const choices = options.map((m) => ({
+        label: m.said,
+        question: resolveWith(asked, f, m),
+      }));
+      return { ask: clarifying(f.rule.kinds, labels), choices };
+    }
+    const [only] = options;
+    if (!only) continue;
+    rewritten += asked.slice(from, f.start) + replacement(asked, f.start, f.rule, only);
+    from = f.end;
+    changed = true;
+  }
+  if (!changed) return { question: asked, rewritten: false };
+  return { question: rewritten + asked.slice(from), rewritten: true };
+}
+
+/** The question with one pronoun replaced by one name: what a clarifying choice asks. */
+function resolveWith(
+  asked: string,
+  f: { start: number; end: number; rule: PronounRule },
+  m: Mention,
+): string {
+  return asked.slice(0, f.start) + replacement(asked, f.start, f.rule, m) + asked.slice(f.end);
+}
