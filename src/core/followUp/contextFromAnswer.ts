@@ -5,11 +5,22 @@
  * Lavrov and "the strike" as the event. Only what the index knows is kept: a pronoun never stands
  * for a word the archive cannot answer about.
  */
+import { nameGazetteer } from '../../knowledge/extract/nameLexicon.ts';
+import type { EntityKind } from '../../knowledge/types.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { namesIn } from '../qa/analyzeQuestion.ts';
 import type { Reply } from '../reply.ts';
 import type { ParsedRequest } from '../request.ts';
 import { type Mention, type MentionKind, mentionKind, type Turn } from './threadContext.ts';
+
+/** A mention of the target, with the person's gender where the given name tells it. */
+function mention(target: { name: string; kind: EntityKind }, said: string): Mention {
+  const kind = mentionKind(target.kind);
+  if (kind !== 'person') return { name: target.name, said, kind };
+  const given = target.name.split(/\s+/)[0]?.toLowerCase() ?? '';
+  const gender = nameGazetteer().genderOf(given);
+  return { name: target.name, said, kind, ...(gender ? { gender } : {}) };
+}
 
 /** The archive's entity or event for a name as written, when the name index is sure of one. */
 export function mentionOf(kb: KnowledgeBase, said: string): Mention | undefined {
@@ -26,7 +37,7 @@ export function mentionOf(kb: KnowledgeBase, said: string): Mention | undefined 
           return found.status === 'found' ? found.match : undefined;
         })();
   if (!lookup) return undefined;
-  return { name: lookup.target.name, said: text, kind: mentionKind(lookup.target.kind) };
+  return mention(lookup.target, text);
 }
 
 /** What kind of thing a name is, for the resolver (exact names only: cheap, and never a guess). */
@@ -67,7 +78,7 @@ export function contextFromAnswer(
   const named = distinct(
     namesIn(reply.headline).map((s) => {
       const [match] = kb.names.exactMatches(s);
-      return match ? { name: match.target.name, said: s, kind: mentionKind(match.target.kind) } : undefined;
+      return match ? mention(match.target, s) : undefined;
     }),
   ).filter((m) => !inFocus.has(m.name));
   return { question, focus, named };

@@ -25,6 +25,8 @@ interface PronounRule {
   kinds: readonly MentionKind[];
   /** Stands for a possessive ("his role" -> "Lavrov's role"). */
   possessive?: boolean;
+  /** A gendered pronoun never stands for a person of the other gender. */
+  gender?: 'male' | 'female';
   /** Stands for "in <place>" ("what happened there" -> "what happened in Moscow"). */
   adverb?: boolean;
 }
@@ -40,9 +42,15 @@ const NOT_A_NOUN =
   '(?:about|to|in|on|at|for|with|from|by|and|or|that|when|if|say|said|tell|told|meet|met|be|was|is)\\b';
 
 const RULES: readonly PronounRule[] = [
-  { pattern: /\b(?:his)\b/gi, kinds: PERSON, possessive: true },
-  { pattern: new RegExp(`\\bher\\b(?=\\s+(?!${NOT_A_NOUN})[a-z])`, 'gi'), kinds: PERSON, possessive: true },
-  { pattern: /\b(?:he|him|himself|she|her|herself)\b/gi, kinds: PERSON },
+  { pattern: /\b(?:his)\b/gi, kinds: PERSON, possessive: true, gender: 'male' },
+  {
+    pattern: new RegExp(`\\bher\\b(?=\\s+(?!${NOT_A_NOUN})[a-z])`, 'gi'),
+    kinds: PERSON,
+    possessive: true,
+    gender: 'female',
+  },
+  { pattern: /\b(?:he|him|himself)\b/gi, kinds: PERSON, gender: 'male' },
+  { pattern: /\b(?:she|her|herself)\b/gi, kinds: PERSON, gender: 'female' },
   { pattern: /\b(?:their)\b/gi, kinds: PLURAL, possessive: true },
   { pattern: /\b(?:they|them|themselves)\b/gi, kinds: PLURAL },
   // "were there casualties?" asks whether something exists; "what happened there", "who was
@@ -62,10 +70,12 @@ const RULES: readonly PronounRule[] = [
 const ELLIPSIS = /^(?:and|what\s+about|how\s+about|and\s+what\s+about)\s+(.+?)[\s?.!]*$/i;
 
 /** Names of `kinds` in one turn's focus, else in its answer; the newest turn that has any decides. */
-function referents(context: ThreadContext, kinds: readonly MentionKind[]): Mention[] {
+function referents(context: ThreadContext, rule: PronounRule): Mention[] {
+  const { kinds, gender } = rule;
+  const fits = (m: Mention) => kinds.includes(m.kind) && !(gender && m.gender && m.gender !== gender);
   for (const turn of context.turns) {
     for (const pool of [turn.focus, turn.named]) {
-      const found = uniqueByName(pool.filter((m) => kinds.includes(m.kind)));
+      const found = uniqueByName(pool.filter(fits));
       if (found.length === 0) continue;
       // "it" after a question about an event and a place: the kind listed first wins.
       const firstKind = kinds.find((k) => found.some((m) => m.kind === k));
@@ -148,7 +158,7 @@ export function resolveFollowUp(
   let from = 0;
   let changed = false;
   for (const f of found) {
-    const options = referents(context, f.rule.kinds);
+    const options = referents(context, f.rule);
     if (options.length === 0) continue;
     if (options.length > 1) {
       const labels = options.map((m) => m.said);

@@ -15,6 +15,8 @@ export interface Mention {
   /** How the question or answer wrote it ("Lavrov", "the strike"): what a rewrite puts in. */
   said: string;
   kind: MentionKind;
+  /** A person's, where the given name tells ("Nikki" a woman's): "she" then never means "Lavrov". */
+  gender?: 'male' | 'female';
 }
 
 export interface Turn {
