@@ -75,8 +75,10 @@ export function contextFromAnswer(
   const inFocus = new Set(focus.map((m) => m.name));
   // The answer's first line holds what it answered with ("Rex Tillerson, Sergei Lavrov and
   // Vladimir Putin"); exact names only, so a capitalised common word is never taken for one.
+  // An answer about one entity or event leads with its name ("Tillerson's talks in Moscow: ...").
+  const lead = /^([^:]{2,80}):\s/.exec(reply.headline)?.[1];
   const named = distinct(
-    namesIn(reply.headline).map((s) => {
+    [...(lead ? [lead] : []), ...namesIn(reply.headline)].map((s) => {
       const [match] = kb.names.exactMatches(s);
       return match ? mention(match.target, s) : undefined;
     }),
