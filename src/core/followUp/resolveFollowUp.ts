@@ -62,12 +62,21 @@ const RULES: readonly PronounRule[] = [
     adverb: true,
   },
   { pattern: /\bits\b/gi, kinds: IT, possessive: true },
-  { pattern: /\bit\b/gi, kinds: IT },
+  // "is it true that ...", "it was reported": an empty "it" stands for nothing.
+  {
+    pattern:
+      /\bit\b(?!\s+(?:(?:is|was|would\s+be|seems?|seemed)\s+)?(?:true|possible|likely|clear|known|said|reported|thought|believed|expected|important|necessary)\b)/gi,
+    kinds: IT,
+  },
   // "when was that?", "where did that happen?": that as a thing, not "said that ...".
   { pattern: /\b(?:that|this)\b(?=\s*(?:[?.!]|$|happen|take\s+place|start|end))/gi, kinds: THING },
 ];
 
 const ELLIPSIS = /^(?:and|what\s+about|how\s+about|and\s+what\s+about)\s+(.+?)[\s?.!]*$/i;
+
+/** "and Tillerson?" names something; "and then what happened?" is a question of its own. */
+const NOT_A_NAME =
+  /\b(?:who|whom|what|which|when|where|why|how|did|does|do|is|was|were|are|has|have|had|then|else)\b/i;
 
 /** Names of `kinds` in one turn's focus, else in its answer; the newest turn that has any decides. */
 function referents(context: ThreadContext, rule: PronounRule): Mention[] {
@@ -138,7 +147,7 @@ export function resolveFollowUp(
   if (!last) return { question: asked, rewritten: false };
 
   const ellipsis = ELLIPSIS.exec(asked);
-  if (ellipsis?.[1]) {
+  if (ellipsis?.[1] && !NOT_A_NAME.test(ellipsis[1]) && ellipsis[1].split(/\s+/).length <= 6) {
     const again = elliptical(last, ellipsis[1].trim(), options);
     if (again) return { question: again, rewritten: true };
   }

@@ -116,6 +116,8 @@ describe('resolveFollowUp', () => {
     expect(resolveFollowUp('what was flown from there?', place)).toMatchObject({
       question: 'what was flown from Shayrat?',
     });
+    // An empty "it" stands for nothing.
+    expect(resolveFollowUp('is it true that Russia was complicit?', c)).toMatchObject({ rewritten: false });
     // "said that ..." is not a thing.
     expect(resolveFollowUp('who said that Russia was complicit?', c)).toMatchObject({ rewritten: false });
   });
@@ -138,6 +140,11 @@ describe('resolveFollowUp', () => {
     });
     expect(resolveFollowUp('and Lavrov?', ctx(turn('/who Putin', [putin])))).toMatchObject({
       question: '/who Lavrov',
+    });
+    // A question that merely starts with "and" is its own question.
+    expect(resolveFollowUp('and then what happened?', c, options)).toEqual({
+      question: 'and then what happened?',
+      rewritten: false,
     });
   });
 });
