@@ -25,6 +25,13 @@ interface PronounRule {
   kinds: readonly MentionKind[];
   /** Stands for a possessive ("his role" -> "Lavrov's role"). */
   possessive?: boolean;
+  /**
+   * Of `kinds`, those an answer's names may supply (the BBC an answer cites is no "it"; the event
+   * it was about is). Default: all of them.
+   */
+  fromAnswers?: readonly MentionKind[];
+  /** Kinds tried only when no turn has one of `kinds` ("it" is a place only when nothing else fits). */
+  otherwise?: readonly MentionKind[];
   /** A gendered pronoun never stands for a person of the other gender. */
   gender?: 'male' | 'female';
   /** Stands for "in <place>" ("what happened there" -> "what happened in Moscow"). */
@@ -35,7 +42,7 @@ const PERSON: readonly MentionKind[] = ['person'];
 const PLURAL: readonly MentionKind[] = ['group'];
 const PLACE: readonly MentionKind[] = ['place'];
 const THING: readonly MentionKind[] = ['event', 'thing'];
-const IT: readonly MentionKind[] = ['event', 'thing', 'group', 'place'];
+const IT: readonly MentionKind[] = ['event', 'thing', 'group'];
 
 /** "her" before a noun is a possessive ("her role"); before a preposition or the end, an object. */
 const NOT_A_NOUN =
@@ -61,12 +68,14 @@ const RULES: readonly PronounRule[] = [
     kinds: PLACE,
     adverb: true,
   },
-  { pattern: /\bits\b/gi, kinds: IT, possessive: true },
+  { pattern: /\bits\b/gi, kinds: IT, fromAnswers: THING, otherwise: PLACE, possessive: true },
   // "is it true that ...", "it was reported": an empty "it" stands for nothing.
   {
     pattern:
       /\bit\b(?!\s+(?:(?:is|was|would\s+be|seems?|seemed)\s+)?(?:true|possible|likely|clear|known|said|reported|thought|believed|expected|important|necessary)\b)/gi,
     kinds: IT,
+    fromAnswers: THING,
+    otherwise: PLACE,
   },
   // "when was that?", "where did that happen?": that as a thing, not "said that ...".
   { pattern: /\b(?:that|this)\b(?=\s*(?:[?.!]|$|happen|take\s+place|start|end))/gi, kinds: THING },
@@ -79,14 +88,36 @@ const NOT_A_NAME =
   /\b(?:who|whom|what|which|when|where|why|how|did|does|do|is|was|were|are|has|have|had|then|else)\b/i;
 
 /** Names of `kinds` in one turn's focus, else in its answer; the newest turn that has any decides. */
-function referents(context: ThreadContext, rule: PronounRule): Mention[] {
-  const { kinds, gender } = rule;
-  const fits = (m: Mention) => kinds.includes(m.kind) && !(gender && m.gender && m.gender !== gender);
+function referents(context: ThreadContext, rule: PronounRule, used: ReadonlySet<string>): Mention[] {
+  const tiers: [readonly MentionKind[], readonly MentionKind[]][] = [
+    [rule.kinds, rule.fromAnswers ?? rule.kinds],
+    [rule.otherwise ?? [], rule.otherwise ?? []],
+  ];
+  for (const [kinds, answerKinds] of tiers) {
+    const found = referentsOf(context, kinds, answerKinds, rule.gender, used);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+function referentsOf(
+  context: ThreadContext,
+  kinds: readonly MentionKind[],
+  answerKinds: readonly MentionKind[],
+  gender: PronounRule['gender'],
+  used: ReadonlySet<string>,
+): Mention[] {
+  // Two pronouns of one question ("what did they say about it?") stand for two names.
+  const fits = (of: readonly MentionKind[]) => (m: Mention) =>
+    of.includes(m.kind) && !(gender && m.gender && m.gender !== gender) && !used.has(m.name);
   for (const turn of context.turns) {
-    for (const pool of [turn.focus, turn.named]) {
-      const found = uniqueByName(pool.filter(fits));
+    for (const [pool, of] of [
+      [turn.focus, kinds],
+      [turn.named, answerKinds],
+    ] as const) {
+      const found = uniqueByName(pool.filter(fits(of)));
       if (found.length === 0) continue;
-      // "it" after a question about an event and a place: the kind listed first wins.
+      // "it" after a question about an event and an organisation: the kind listed first wins.
       const firstKind = kinds.find((k) => found.some((m) => m.kind === k));
       return found.filter((m) => m.kind === firstKind);
     }
@@ -166,8 +197,9 @@ export function resolveFollowUp(
   let rewritten = '';
   let from = 0;
   let changed = false;
+  const used = new Set<string>();
   for (const f of found) {
-    const options = referents(context, f.rule);
+    const options = referents(context, f.rule, used);
     if (options.length === 0) continue;
     if (options.length > 1) {
       const labels = options.map((m) => m.said);
@@ -180,6 +212,7 @@ export function resolveFollowUp(
     const [only] = options;
     if (!only) continue;
     rewritten += asked.slice(from, f.start) + replacement(asked, f.start, f.rule, only);
+    used.add(only.name);
     from = f.end;
     changed = true;
   }

@@ -116,6 +116,27 @@ describe('resolveFollowUp', () => {
     expect(resolveFollowUp('what was flown from there?', place)).toMatchObject({
       question: 'what was flown from Shayrat?',
     });
+    // "it" is the event before it is a place, and never an organisation an answer merely cited.
+    const bbc: Mention = { name: 'BBC', said: 'BBC', kind: 'group' };
+    const damaged = ctx(
+      turn('how many aircraft were damaged in Shayrat?', [shayrat], [bbc]),
+      turn('what happened at Shayrat?', [shayrat], [strike]),
+    );
+    expect(resolveFollowUp('who ordered it?', damaged)).toMatchObject({
+      question: 'who ordered the strike?',
+    });
+    expect(resolveFollowUp('where is it?', ctx(turn('what happened at Shayrat?', [shayrat])))).toMatchObject({
+      question: 'where is Shayrat?',
+    });
+    // Two pronouns of one question stand for two names.
+    expect(
+      resolveFollowUp(
+        'what did they say about it?',
+        ctx(turn('what is NATO?', [nato]), turn('when was the strike?', [strike])),
+      ),
+    ).toMatchObject({
+      question: 'what did NATO say about the strike?',
+    });
     // An empty "it" stands for nothing.
     expect(resolveFollowUp('is it true that Russia was complicit?', c)).toMatchObject({ rewritten: false });
     // "said that ..." is not a thing.
