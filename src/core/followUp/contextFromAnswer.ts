@@ -48,6 +48,14 @@ export function kindIn(kb: KnowledgeBase): (name: string) => MentionKind | undef
   };
 }
 
+/** How a rewrite names it: a person's shortest alias ("Tillerson"), else the name itself. */
+function shortName(kb: KnowledgeBase, name: string): string {
+  const [match] = kb.names.exactMatches(name);
+  if (match?.target.kind !== 'person') return name;
+  const aliases = match.target.aliases.filter((a) => kb.names.exactMatches(a).length === 1);
+  return [...aliases].sort((a, b) => a.length - b.length)[0] ?? name;
+}
+
 function distinct(mentions: (Mention | undefined)[]): Mention[] {
   const seen = new Set<string>();
   return mentions.filter(
@@ -73,15 +81,17 @@ export function contextFromAnswer(
   const focus = distinct(written.map((s) => mentionOf(kb, s)));
   if (focus.length === 0 && reply.kind === 'not_found') return undefined;
   const inFocus = new Set(focus.map((m) => m.name));
-  // The answer's first line holds what it answered with ("Rex Tillerson, Sergei Lavrov and
-  // Vladimir Putin"); exact names only, so a capitalised common word is never taken for one.
-  // An answer about one entity or event leads with its name ("Tillerson's talks in Moscow: ...").
+  // What the answer says it is about (an entity, an event with its people and place), then the
+  // names its first line gives ("Samuel Gorton founded Warwick"): exact names only, so a
+  // capitalised common word is never taken for one.
   const lead = /^([^:]{2,80}):\s/.exec(reply.headline)?.[1];
-  const named = distinct(
-    [...(lead ? [lead] : []), ...namesIn(reply.headline)].map((s) => {
-      const [match] = kb.names.exactMatches(s);
-      return match ? mention(match.target, s) : undefined;
-    }),
-  ).filter((m) => !inFocus.has(m.name));
+  const fromText = [...(lead ? [lead] : []), ...namesIn(reply.headline)].map((s) => {
+    const [match] = kb.names.exactMatches(s);
+    return match ? mention(match.target, s) : undefined;
+  });
+  const named = distinct([
+    ...(reply.about ?? []).map((a) => mention(a, shortName(kb, a.name))),
+    ...fromText,
+  ]).filter((m) => !inFocus.has(m.name));
   return { question, focus, named };
 }

@@ -147,6 +147,8 @@ describe('contextFromAnswer', () => {
       ['Vladimir Putin', 'person'],
     ]);
     expect(turn?.focus[0]?.gender).toBe('male');
+    // Named as the answer's `about` gives them, by the short name a rewrite puts in.
+    expect(turn?.named.map((m) => m.said)).toEqual(["Tillerson's talks in Moscow", 'Tillerson', 'Putin']);
   });
 
   it('resolves a topic to its event, and keeps nothing from help or a clarification', () => {
