@@ -127,6 +127,26 @@ describe('Slack: follow-up questions in a thread', () => {
     expect(blocks).toContain('what did Tillerson say?');
   });
 
+  it('keeps a direct message conversation as one context, answered in the conversation', async () => {
+    const dm = async (text: string) => {
+      const body = fixture<{ event: Record<string, unknown> }>('message-im.json');
+      const id = ++counter;
+      const ts = `17100${String(id).padStart(5, '0')}.000100`;
+      const before = fake.callsTo('chat.postMessage').length;
+      await postSigned(
+        eventsUrl,
+        JSON.stringify({ ...body, event_id: `EvF${id}`, event: { ...body.event, text, ts, event_ts: ts } }),
+        { signingSecret: SIGNING_SECRET, contentType: 'application/json' },
+      );
+      const [post] = fake.callsTo('chat.postMessage').slice(before);
+      expect(post?.args).toMatchObject({ channel: 'D0000001' });
+      expect(post?.args.thread_ts).toBeUndefined();
+      return String(post?.args.text);
+    };
+    expect(await dm('who is Nikki Haley?')).toMatch(/^Nikki Haley/);
+    expect(await dm('what did she say?')).toMatch(/^Nikki Haley: /);
+  });
+
   it('forgets a thread after an hour of silence', async () => {
     const first = await mention('who is Putin?');
     clock += HOUR + 1000;
