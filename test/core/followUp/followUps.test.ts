@@ -56,6 +56,25 @@ describe('follow-up questions through the core', () => {
     expect(when.reply.fields).toContainEqual({ label: 'Read as', value: 'when was the strike?' });
   });
 
+  it('answers the thread of the issue as the archive allows: Lavrov is never quoted, Tillerson is', async () => {
+    const t = where('C1', '150.1');
+    expect((await ask('who is Lavrov?', t)).first).toMatch(/^Sergei Lavrov: Russian Foreign Minister/);
+    // "No quotes" is an answer about Lavrov all the same: the thread still knows who "he" was.
+    const lavrov = await ask('what did he say about the strike?', t);
+    expect(lavrov.first).toMatch(/^No quotes from Sergei Lavrov/);
+    expect(lavrov.reply.fields).toContainEqual({
+      label: 'Read as',
+      value: 'what did Lavrov say about the strike?',
+    });
+    expect((await ask('and Tillerson?', t)).first).toMatch(/^Rex Tillerson: .*complicit/);
+    const arrived = await ask('when did he arrive in Moscow?', t);
+    expect(arrived.first).toMatch(/on Wednesday, 2017-04-12/);
+    expect(arrived.reply.fields).toContainEqual({
+      label: 'Read as',
+      value: 'when did Tillerson arrive in Moscow?',
+    });
+  });
+
   it('follows Lavrov to Tillerson, and asks who is meant when the last question named both', async () => {
     const t = where('C1', '200.1');
     expect((await ask('who is Lavrov?', t)).first).toMatch(/^Sergei Lavrov: Russian Foreign Minister/);
