@@ -221,7 +221,10 @@ export function createBot(knowledge: LiveKnowledge | KnowledgeBase, options: Bot
       // A follow-up ("what did he say?") is answered as the question it stands for, and every
       // answer in a conversation is remembered for the next one.
       const turn = request.thread && followUps ? await followUps.begin(request, live.current()) : undefined;
-      if (turn?.clarify) return done(turn.clarify);
+      if (turn?.clarify) {
+        await turn.remember(parsed, turn.clarify);
+        return done(turn.clarify);
+      }
       if (turn && turn.request !== request) {
         request = turn.request;
         ({ parsed, command } = route(request));

@@ -12,7 +12,7 @@ import type { Reply } from '../reply.ts';
 import type { ParsedRequest, Request } from '../request.ts';
 import { contextFromAnswer, kindIn } from './contextFromAnswer.ts';
 import { resolveFollowUp } from './resolveFollowUp.ts';
-import { EMPTY_CONTEXT, parseContext, type ThreadContext, withTurn } from './threadContext.ts';
+import { EMPTY_CONTEXT, parseContext, pickedChoice, type ThreadContext, withTurn } from './threadContext.ts';
 
 export interface FollowUpOptions {
   store: ThreadContexts;
@@ -74,12 +74,25 @@ export class FollowUps {
     const readKey = conversationKey(request, request.thread?.follows ?? request.thread?.id);
     if (!saveKey || !readKey) return { request, remember: async () => undefined };
     const context = await this.load(readKey, request);
-    const resolved = resolveFollowUp(request.text, context, { kindOf: kindIn(kb) });
+    const save = async (next: ThreadContext) => {
+      const now = this.now();
+      try {
+        await this.options.store.save(saveKey, JSON.stringify(next), now, now - this.options.ttlMs);
+      } catch (error) {
+        this.options.onError?.(error, request);
+      }
+    };
+    // "Tillerson", after "Who do you mean: Lavrov or Tillerson?": the question that choice makes.
+    const picked = pickedChoice(context, request.text);
+    const resolved = picked
+      ? { question: picked.question, rewritten: true }
+      : resolveFollowUp(request.text, context, { kindOf: kindIn(kb) });
     if ('ask' in resolved) {
       return {
         request,
         clarify: clarifyingReply(resolved.ask, resolved.choices),
-        remember: async () => undefined,
+        // The names stay as they were; the choices wait for the answer, in this conversation.
+        remember: () => save({ ...context, pending: resolved.choices }),
       };
     }
     const asked = resolved.rewritten ? { ...request, text: resolved.question } : request;
@@ -87,18 +100,9 @@ export class FollowUps {
       request: asked,
       remember: async (parsed, reply) => {
         const turn = contextFromAnswer(kb, parsed.question ?? asked.text, parsed, reply);
-        if (!turn) return;
-        const now = this.now();
-        try {
-          await this.options.store.save(
-            saveKey,
-            JSON.stringify(withTurn(context, turn)),
-            now,
-            now - this.options.ttlMs,
-          );
-        } catch (error) {
-          this.options.onError?.(error, request);
-        }
+        if (turn) await save(withTurn(context, turn));
+        // Nothing to add ("help"): a reply chain still carries the context on to this message.
+        else if (saveKey !== readKey) await save(context);
       },
     };
   }

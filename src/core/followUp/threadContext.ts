@@ -28,9 +28,17 @@ export interface Turn {
   named: Mention[];
 }
 
+/** One answer to "Who do you mean: Lavrov or Tillerson?": the name, and the question it makes. */
+export interface Choice {
+  label: string;
+  question: string;
+}
+
 export interface ThreadContext {
   /** Newest first, at most MAX_TURNS. */
   turns: Turn[];
+  /** The choices of the clarifying question just asked: "Tillerson" alone then picks one. */
+  pending?: Choice[];
 }
 
 /** Follow-ups reach back this many answers; older names are forgotten. */
@@ -44,9 +52,19 @@ export function mentionKind(kind: EntityKind): MentionKind {
   return kind;
 }
 
-/** The context with a new turn in front, the oldest dropped past MAX_TURNS. */
+/** The context with a new turn in front, the oldest dropped past MAX_TURNS (and no question pending). */
 export function withTurn(context: ThreadContext, turn: Turn): ThreadContext {
   return { turns: [turn, ...context.turns].slice(0, MAX_TURNS) };
+}
+
+/** The answer to a pending clarifying question, when the reply is one of its names ("Tillerson", "tillerson?"). */
+export function pickedChoice(context: ThreadContext, text: string): Choice | undefined {
+  const said = text
+    .trim()
+    .replace(/^(?:i\s+mean|the\s+one\s+called)\s+/i, '')
+    .replace(/[\s?!.]+$/, '')
+    .toLowerCase();
+  return context.pending?.find((c) => c.label.toLowerCase() === said);
 }
 
 /** A stored context read back; anything malformed (an older format, a damaged row) is an empty one. */
@@ -57,7 +75,12 @@ export function parseContext(data: string): ThreadContext {
     const turns = parsed.turns.filter(
       (t): t is Turn => typeof t?.question === 'string' && Array.isArray(t.focus) && Array.isArray(t.named),
     );
-    return { turns: turns.slice(0, MAX_TURNS) };
+    const pending = Array.isArray(parsed.pending)
+      ? parsed.pending.filter(
+          (c): c is Choice => typeof c?.label === 'string' && typeof c.question === 'string',
+        )
+      : [];
+    return { turns: turns.slice(0, MAX_TURNS), ...(pending.length ? { pending } : {}) };
   } catch {
     return EMPTY_CONTEXT;
   }

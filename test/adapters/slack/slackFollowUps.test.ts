@@ -125,6 +125,10 @@ describe('Slack: follow-up questions in a thread', () => {
     const blocks = JSON.stringify(which.post.blocks);
     expect(blocks).toContain('what did Lavrov say?');
     expect(blocks).toContain('what did Tillerson say?');
+    // Or answer with the name, in the thread.
+    const picked = await mention('Tillerson', { threadTs: first.ts });
+    expect(picked.post.thread_ts).toBe(first.ts);
+    expect(picked.text).toMatch(/^Rex Tillerson: .*complicit/);
   });
 
   it('keeps a direct message conversation as one context, answered in the conversation', async () => {

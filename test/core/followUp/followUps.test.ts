@@ -89,8 +89,12 @@ describe('follow-up questions through the core', () => {
       'what did Lavrov say?',
       'what did Tillerson say?',
     ]);
-    // Naming him answers, and the clarifying question changed nothing in the context.
-    expect((await ask('what did Tillerson say?', t)).first).toMatch(/^Rex Tillerson: .*complicit/);
+    // Naming him answers the question he was asked about; the names in the context stay as they were.
+    const picked = await ask('Tillerson', t);
+    expect(picked.first).toMatch(/^Rex Tillerson: .*complicit/);
+    expect(picked.reply.fields).toContainEqual({ label: 'Read as', value: 'what did Tillerson say?' });
+    // Once answered, a bare name is a question of its own again.
+    expect((await ask('Lavrov', t)).reply.fields.some((f) => f.label === 'Read as')).toBe(false);
     expect((await ask('when did he arrive in Moscow?', t)).first).toMatch(/on Wednesday, 2017-04-12/);
   });
 
