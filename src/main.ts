@@ -123,7 +123,10 @@ async function main(): Promise<void> {
   });
   stops.add('stop following feeds', () => archive.stop());
   const commands = assembleCommands({ digests: digests.service, archive: archive.archive });
-  const bot = createBot(knowledge, { commands, ...botOptions(settings, log, metrics, stores.rateCounters) });
+  const bot = createBot(knowledge, {
+    commands,
+    ...botOptions(settings, log, metrics, stores.rateCounters, store.threads),
+  });
   archive.startFeeds();
 
   // Adapters: the platforms that have tokens, or else the console.

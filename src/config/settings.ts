@@ -96,6 +96,11 @@ export const settingsSchema = z
     RATE_LIMIT_USER_PER_MINUTE: wholeNumber('requests a minute').default(20),
     /** Requests per minute answered in one channel, whoever asks; 0: no limit. */
     RATE_LIMIT_CHANNEL_PER_MINUTE: wholeNumber('requests a minute').default(60),
+    /**
+     * Minutes of silence after which a conversation's context (the names follow-up questions lean
+     * on) is forgotten; 0: no follow-ups, every question stands alone.
+     */
+    THREAD_CONTEXT_MINUTES: wholeNumber('minutes').default(60),
     /** Answers worked on at once. */
     MAX_CONCURRENT_ANSWERS: wholeNumber('answers').min(1, 'must be at least 1').default(4),
     /** Answers waiting for a turn; more than this get a "busy" reply. */

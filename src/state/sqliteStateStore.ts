@@ -21,6 +21,7 @@ import type {
   StateStore,
   Subscription,
 } from './stateStore.ts';
+import { SqliteThreadContexts, type ThreadContexts } from './threadContexts.ts';
 
 export interface Migration {
   version: number;
@@ -85,6 +86,18 @@ export const MIGRATIONS: readonly Migration[] = [
         detail TEXT,
         added_total INTEGER NOT NULL DEFAULT 0
       ) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 3,
+    name: 'conversation contexts for follow-up questions',
+    sql: `
+      CREATE TABLE thread_contexts (
+        key TEXT PRIMARY KEY,
+        data TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX thread_contexts_by_age ON thread_contexts (updated_at);
     `,
   },
 ];
@@ -195,6 +208,7 @@ function refuseEmptyFile(file: string): void {
 export class SqliteStateStore implements StateStore {
   readonly db: Database.Database;
   readonly archive: ArchiveState;
+  readonly threads: ThreadContexts;
 
   /** Opens (creating if need be) the database file; ':memory:' for a private in-memory one. */
   constructor(file: string, options: SqliteStateStoreOptions = {}) {
@@ -220,6 +234,7 @@ export class SqliteStateStore implements StateStore {
       if (check !== 'ok') throw new Error(`integrity check failed: ${check.split('\n')[0]}`);
       migrate(this.db);
       this.archive = new SqliteArchiveState(this.db);
+      this.threads = new SqliteThreadContexts(this.db);
     } catch (error) {
       this.db.close();
       if (error instanceof StateDatabaseError) throw error;

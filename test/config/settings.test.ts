@@ -33,10 +33,22 @@ describe('loadSettings', () => {
       RATE_LIMIT_CHANNEL_PER_MINUTE: 60,
       MAX_CONCURRENT_ANSWERS: 4,
       MAX_QUEUED_ANSWERS: 100,
+      THREAD_CONTEXT_MINUTES: 60,
       HEALTH_PORT: 9464,
       HEALTH_HOST: '127.0.0.1',
       SHUTDOWN_TIMEOUT_MS: 10_000,
     });
+  });
+
+  it('reads how long a thread is remembered for follow-ups, 0 for never, and says what is wrong', () => {
+    expect(loadSettings({ THREAD_CONTEXT_MINUTES: '15' }).THREAD_CONTEXT_MINUTES).toBe(15);
+    expect(loadSettings({ THREAD_CONTEXT_MINUTES: '0' }).THREAD_CONTEXT_MINUTES).toBe(0);
+    expect(settingsError({ THREAD_CONTEXT_MINUTES: 'an hour' }).message).toMatch(
+      /THREAD_CONTEXT_MINUTES: must be a number of minutes/,
+    );
+    expect(settingsError({ THREAD_CONTEXT_MINUTES: '-5' }).message).toMatch(
+      /THREAD_CONTEXT_MINUTES: must be 0 or more/,
+    );
   });
 
   it('reads the limits, the health port and the shutdown bound, and says what is wrong with them', () => {

@@ -256,4 +256,25 @@ export function stateStoreContract(name: string, open: () => Promise<ContractSub
       });
     });
   });
+  describe(`${name}: conversation contexts`, () => {
+    it('keeps one context per key, replaces it, shares it with another connection and forgets silent ones', async () => {
+      const subj = await subject();
+      const { store } = subj;
+      const t = T0.getTime();
+      expect(await store.threads.load('slack:T1:C1:1.5')).toBeUndefined();
+      await store.threads.save('slack:T1:C1:1.5', '{"turns":[1]}', t, t - 3_600_000);
+      await store.threads.save('slack:T1:C2:1.5', '{"turns":[2]}', t + 1000, t - 3_600_000);
+      await store.threads.save('slack:T1:C1:1.5', '{"turns":[3]}', t + 2000, t - 3_600_000);
+      expect(await store.threads.load('slack:T1:C1:1.5')).toEqual({
+        data: '{"turns":[3]}',
+        updatedAt: t + 2000,
+      });
+      const other = await subj.another();
+      expect((await other.threads.load('slack:T1:C2:1.5'))?.data).toBe('{"turns":[2]}');
+      // A write an hour and more later forgets the contexts silent since before then.
+      await store.threads.save('discord:G:C:9', '{}', t + 3_601_500, t + 1_500);
+      expect(await store.threads.load('slack:T1:C2:1.5')).toBeUndefined();
+      expect(await store.threads.load('slack:T1:C1:1.5')).toBeDefined();
+    });
+  });
 }

@@ -1,7 +1,12 @@
-/** Plain questions: mentions, DMs and listen channels, answered in the channel as a reply. */
+/**
+ * Plain questions: mentions, DMs, replies to the bot's answers and listen channels, answered in
+ * the channel as a reply. A reply to an answer, or a message in a thread, is a follow-up in that
+ * conversation (conversation.ts).
+ */
 import { type Message, PermissionFlagsBits } from 'discord.js';
 import { newRequestScope } from '../requestScope.ts';
 import { answer, type DiscordContext, expectSlow } from './answering.ts';
+import { conversationOf } from './conversation.ts';
 import { describeError } from './describeError.ts';
 import { type AudienceRules, questionFrom } from './messageQuestion.ts';
 import { renderDiscordReply, renderDiscordText, renderNotice } from './renderDiscordEmbed.ts';
@@ -41,6 +46,7 @@ export async function handleMessage(
       isDM: !message.inGuild(),
       channelId: message.channelId,
       mentionsBot: message.mentions.users.has(me) || roles.size > 0,
+      repliesToBot: message.mentions.repliedUser?.id === me,
     },
     rules,
   );
@@ -54,6 +60,7 @@ export async function handleMessage(
   const { reqId, log } = newRequestScope(ctx.log);
   try {
     if (expectSlow(ctx, text) && 'sendTyping' in message.channel) await message.channel.sendTyping();
+    const thread = await conversationOf(message);
     const reply = await answer(
       ctx,
       {
@@ -64,6 +71,7 @@ export async function handleMessage(
         userId: message.author.id,
         channelId: message.channelId,
         via: 'message',
+        thread,
       },
       log,
     );

@@ -123,4 +123,16 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: 'conversation contexts for follow-up questions',
+    sql: `
+      CREATE TABLE thread_contexts (
+        key TEXT PRIMARY KEY,
+        data TEXT NOT NULL,
+        updated_at BIGINT NOT NULL
+      );
+      CREATE INDEX thread_contexts_by_age ON thread_contexts (updated_at);
+    `,
+  },
 ];
