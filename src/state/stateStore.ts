@@ -16,12 +16,18 @@
  * than posted a second time.
  */
 import type { ArchiveState } from './archiveState.ts';
+import type { WorkspaceInstallations } from './installations.ts';
 
 export type Platform = 'slack' | 'discord' | (string & {});
 
 export interface Subscription {
   id: number;
   platform: Platform;
+  /**
+   * The Slack workspace (team) or Discord server the channel belongs to: whose token posts the
+   * digest, and whose uninstall removes it. Unset for subscriptions made before workspaces were kept.
+   */
+  workspaceId?: string;
   channelId: string;
   /** Normalised schedule as typed: "daily 08:00", "weekly monday 08:00", 'cron "0 8 * * 1-5"'. */
   spec: string;
@@ -34,6 +40,12 @@ export interface Subscription {
   createdBy?: string;
   /** ISO timestamp; slots before it are never owed. */
   createdAt: string;
+}
+
+export interface SubscriptionFilter {
+  platform?: Platform;
+  channelId?: string;
+  workspaceId?: string;
 }
 
 export type NewSubscription = Omit<Subscription, 'id' | 'createdAt'> & { createdAt: Date };
@@ -87,11 +99,22 @@ export interface AttemptOutcome {
 export interface StateStore {
   /** What growing the archive remembers (ingested addresses, followed feeds), in the same store. */
   readonly archive: ArchiveState;
+  /** Chat platform installations, one per workspace (Slack installed by OAuth in many workspaces). */
+  readonly installations: WorkspaceInstallations;
+  /**
+   * Removes everything one workspace stored: its subscriptions (with their runs, so pending digests
+   * too) and its installation. For an uninstalled app or revoked tokens.
+   */
+  forgetWorkspace(platform: Platform, workspaceId: string): Promise<{ subscriptions: number; installation: boolean }>;
   /** Adds a subscription; an identical one (same channel, schedule and zone) is returned instead. */
   addSubscription(input: NewSubscription): Promise<{ subscription: Subscription; created: boolean }>;
   /** Removes a subscription and its runs; false if there was none with that id. */
   removeSubscription(id: number): Promise<boolean>;
-  listSubscriptions(where?: { platform?: Platform; channelId?: string }): Promise<Subscription[]>;
+  /**
+   * Subscriptions, all or those of a platform and channel; with `workspaceId`, only that
+   * workspace's (and those recorded with no workspace, made before workspaces were kept).
+   */
+  listSubscriptions(where?: SubscriptionFilter): Promise<Subscription[]>;
   /** Changes whether a quiet window is skipped (config subscriptions follow their declaration). */
   setSkipQuiet(id: number, skipQuiet: boolean): Promise<void>;
 

@@ -107,4 +107,19 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'workspaces: subscriptions by workspace, chat platform installations',
+    sql: `
+      ALTER TABLE subscriptions ADD COLUMN workspace_id TEXT;
+      CREATE INDEX subscriptions_by_workspace ON subscriptions (platform, workspace_id);
+      CREATE TABLE installations (
+        platform TEXT NOT NULL,
+        id TEXT NOT NULL,
+        data JSONB NOT NULL,
+        updated_at TIMESTAMPTZ NOT NULL,
+        PRIMARY KEY (platform, id)
+      );
+    `,
+  },
 ];
