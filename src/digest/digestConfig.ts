@@ -26,7 +26,11 @@ export class DigestConfigError extends CodedError<'INVALID_DIGEST_SUBSCRIPTIONS'
 const entrySchema = z.strictObject({
   platform: z.enum(['slack', 'discord'], 'must be slack or discord'),
   channel: z.string('must be the channel id, such as C0123456789').trim().min(1, 'must not be empty'),
-  workspace: z.string('must be the Slack team id (T0123456789) or Discord server id').trim().min(1).optional(),
+  workspace: z
+    .string('must be the Slack team id (T0123456789) or Discord server id')
+    .trim()
+    .min(1)
+    .optional(),
   schedule: z.string('must be daily HH:MM, weekly DAY HH:MM or cron "expr"').trim().min(1),
   time_zone: z.string().trim().min(1).optional(),
   skip_quiet: z.boolean('must be true or false').optional(),

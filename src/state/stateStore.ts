@@ -105,7 +105,10 @@ export interface StateStore {
    * Removes everything one workspace stored: its subscriptions (with their runs, so pending digests
    * too) and its installation. For an uninstalled app or revoked tokens.
    */
-  forgetWorkspace(platform: Platform, workspaceId: string): Promise<{ subscriptions: number; installation: boolean }>;
+  forgetWorkspace(
+    platform: Platform,
+    workspaceId: string,
+  ): Promise<{ subscriptions: number; installation: boolean }>;
   /** Adds a subscription; an identical one (same channel, schedule and zone) is returned instead. */
   addSubscription(input: NewSubscription): Promise<{ subscription: Subscription; created: boolean }>;
   /** Removes a subscription and its runs; false if there was none with that id. */
