@@ -102,12 +102,9 @@ export function createSlackInstallations(options: SlackInstallationsOptions): Sl
       // The token may still work until it expires. Handed to Bolt without its refresh token, so
       // Bolt does not try a refresh of its own outside the lock; the next event tries again.
       log.error({ err: error, workspace: key }, 'slack: the bot token could not be refreshed');
-      const {
-        refreshToken: _r,
-        expiresAt: _e,
-        ...bot
-      } = stale.bot ?? { token: '', scopes: [], id: '', userId: '' };
-      return { ...stale, ...(stale.bot ? { bot } : {}) } as AnyInstallation;
+      if (!stale.bot) return stale;
+      const { refreshToken: _token, expiresAt: _expiry, ...bot } = stale.bot;
+      return { ...stale, bot };
     }
   };
 

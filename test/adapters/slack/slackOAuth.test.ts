@@ -46,6 +46,13 @@ beforeAll(async () => {
     refreshToken: 'xoxe-1-rot',
     expiresIn: 600,
   });
+  fake.addWorkspace({
+    teamId: 'TFAIL',
+    code: 'code-fail',
+    token: 'xoxb-team-fail',
+    refreshToken: 'xoxe-1-fail',
+    expiresIn: 600,
+  });
   slack = await startSlack({
     bot,
     log: memoryLogger().log,
@@ -240,5 +247,18 @@ describe('Slack installed by OAuth in two workspaces', () => {
     expect(fresh).toMatch(/^xoxb-team-rot-r\d+$/);
     expect([postsTo('CROT1')[0]?.token, postsTo('CROT2')[0]?.token]).toEqual([fresh, fresh]);
     expect(await store.installations.find('slack', 'TROT')).toMatchObject({ bot: { token: fresh } });
+  });
+
+  it('answers with the token it has when a refresh fails, and leaves no refresh to Bolt outside the lock', async () => {
+    await installThroughBrowser(base, 'code-fail');
+    const before = fake.refreshCalls().length;
+    fake.failNext('oauth.v2.access', 'invalid_refresh_token');
+    await mention(base, 'TFAIL', 'CFAIL1', 'who is Tillerson?');
+    expect(fake.refreshCalls()).toHaveLength(before + 1);
+    expect(postsTo('CFAIL1')[0]?.token).toBe('xoxb-team-fail');
+    // Still expiring and still holding its refresh token: the next event tries again.
+    expect(await store.installations.find('slack', 'TFAIL')).toMatchObject({
+      bot: { token: 'xoxb-team-fail', refreshToken: 'xoxe-1-fail' },
+    });
   });
 });
