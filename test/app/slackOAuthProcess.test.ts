@@ -60,9 +60,9 @@ describe('the bot installed by OAuth, as a process', () => {
     const listening = await slack.waitFor(
       () => logs().find((l) => l.msg === 'slack: listening for HTTP requests'),
       'the Slack HTTP receiver',
-      30_000,
+      60_000,
     );
-    await slack.waitFor(() => logs().some((l) => l.msg === 'ready'), 'ready', 30_000);
+    await slack.waitFor(() => logs().some((l) => l.msg === 'ready'), 'ready', 60_000);
     const base = `http://127.0.0.1:${Number(listening.port)}`;
 
     expect((await installThroughBrowser(base, 'code-e2e')).callback.status).toBe(200);
@@ -70,6 +70,7 @@ describe('the bot installed by OAuth, as a process', () => {
     const answer = await slack.waitFor(
       () => slack.callsTo('chat.postMessage').find((c) => c.args.channel === 'CE2E1'),
       'the answer',
+      15_000,
     );
     expect(answer.token).toBe(TEAM_TOKEN);
 
@@ -80,11 +81,12 @@ describe('the bot installed by OAuth, as a process', () => {
       text: 'subscribe daily 08:00',
       responseUrl: slack.responseUrl('subscribed'),
     });
-    await slack.waitFor(() => slack.responsesTo('subscribed')[0], 'the subscription');
+    await slack.waitFor(() => slack.responsesTo('subscribed')[0], 'the subscription', 15_000);
     await sendEvent(base, 'TE2E', { type: 'app_uninstalled' });
     const forgotten = await slack.waitFor(
       () => logs().find((l) => l.msg === 'slack: workspace forgotten'),
       'the workspace forgotten',
+      15_000,
     );
     expect(forgotten).toMatchObject({ workspace: 'TE2E', subscriptions: 1, installation: true });
 
@@ -94,5 +96,5 @@ describe('the bot installed by OAuth, as a process', () => {
     const exited = new Promise<number | null>((resolve) => bot.child.once('exit', resolve));
     bot.child.kill('SIGTERM');
     expect(await exited).toBe(0);
-  });
+  }, 90_000);
 });

@@ -64,7 +64,7 @@ beforeAll(async () => {
     state: store,
   });
   base = `http://127.0.0.1:${slack.port}`;
-});
+}, 60_000);
 
 afterAll(async () => {
   await slack?.stop();

@@ -46,7 +46,7 @@ beforeAll(async () => {
     instances.push(slack);
     bases.push(`http://127.0.0.1:${slack.port}`);
   }
-});
+}, 60_000);
 
 afterAll(async () => {
   for (const slack of instances) await slack.stop();
