@@ -75,7 +75,9 @@ function statusLine(s: SubscriptionStatus, showChannel: boolean): string {
   const { subscription: sub } = s;
   const parts = [
     `#${sub.id} ${describeSchedule(sub)}`,
-    showChannel ? `in ${sub.platform} channel ${sub.channelId}` : undefined,
+    showChannel
+      ? `in ${sub.platform} channel ${sub.channelId}${sub.workspaceId ? ` of workspace ${sub.workspaceId}` : ''}`
+      : undefined,
     sub.origin === 'config' ? 'from configuration' : undefined,
     sub.skipQuiet ? 'skips quiet windows' : undefined,
     s.next ? `next ${formatSlot(s.next, sub.timeZone)}` : undefined,
