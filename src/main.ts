@@ -13,7 +13,7 @@ import 'dotenv/config';
 import { inspect, parseArgs } from 'node:util';
 import { startConsole } from './adapters/console/consoleAdapter.ts';
 import { botOptions } from './app/botOptions.ts';
-import { startChatAdapters } from './app/chatAdapters.ts';
+import { slackConfigured, startChatAdapters } from './app/chatAdapters.ts';
 import { assembleCommands } from './app/commands.ts';
 import { openStores } from './app/stores.ts';
 import { loadSettings, settingSecrets } from './config/settings.ts';
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { corpus: { type: 'string' } }, allowPositionals: false });
   const settings = loadSettings(values.corpus ? { ...process.env, CORPUS_DIR: values.corpus } : process.env);
   redactFatal = createRedactor(settingSecrets(settings));
-  const consoleOnly = !settings.SLACK_BOT_TOKEN && !settings.DISCORD_TOKEN;
+  const consoleOnly = !slackConfigured(settings) && !settings.DISCORD_TOKEN;
   const log = createLogger(consoleOnly && !process.env.LOG_LEVEL?.trim() ? 'warn' : settings.LOG_LEVEL, {
     secrets: settingSecrets(settings),
   });
@@ -130,7 +130,14 @@ async function main(): Promise<void> {
   archive.startFeeds();
 
   // Adapters: the platforms that have tokens, or else the console.
-  const chat = await startChatAdapters({ bot, settings, log, errors: metrics, leases: stores.leases });
+  const chat = await startChatAdapters({
+    bot,
+    settings,
+    log,
+    errors: metrics,
+    leases: stores.leases,
+    state: store,
+  });
   stops.add('finish answers and disconnect', () => chat.stop());
 
   if (consoleOnly) {

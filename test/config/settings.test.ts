@@ -165,6 +165,31 @@ describe('loadSettings', () => {
     expect(error.message.split('\n')[0]).toMatch(/Invalid settings/);
   });
 
+  it('takes the OAuth settings of a distributed Slack app together, in the HTTP mode, without a bot token', () => {
+    const oauth = {
+      SLACK_CLIENT_ID: '123.456',
+      SLACK_CLIENT_SECRET: 'client-secret',
+      SLACK_STATE_SECRET: 'a-state-secret-of-some-length',
+      SLACK_SIGNING_SECRET: 'signing',
+    };
+    expect(loadSettings(oauth)).toMatchObject({ SLACK_CLIENT_ID: '123.456' });
+    expect(settingsError({ SLACK_CLIENT_ID: '123.456', SLACK_SIGNING_SECRET: 's' }).message).toMatch(
+      /SLACK_CLIENT_SECRET: is needed[\s\S]*SLACK_STATE_SECRET: is needed/,
+    );
+    expect(settingsError({ ...oauth, SLACK_BOT_TOKEN: 'xoxb-1' }).message).toMatch(
+      /SLACK_BOT_TOKEN: must be unset with SLACK_CLIENT_ID/,
+    );
+    expect(settingsError({ ...oauth, SLACK_APP_TOKEN: 'xapp-1' }).message).toMatch(
+      /SLACK_APP_TOKEN: must be unset with SLACK_CLIENT_ID/,
+    );
+    expect(settingsError({ ...oauth, SLACK_SIGNING_SECRET: '' }).message).toMatch(
+      /SLACK_SIGNING_SECRET: is needed with SLACK_CLIENT_ID/,
+    );
+    expect(settingsError({ ...oauth, SLACK_STATE_SECRET: 'short' }).message).toMatch(
+      /SLACK_STATE_SECRET: must be at least 16 characters/,
+    );
+  });
+
   it.each(['abc', '-1', '3.5'])('rejects PORT=%s', (port) => {
     expect(settingsError({ PORT: port }).message).toContain('PORT');
   });

@@ -135,4 +135,19 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE INDEX thread_contexts_by_age ON thread_contexts (updated_at);
     `,
   },
+  {
+    version: 8,
+    name: 'workspaces: subscriptions by workspace, chat platform installations',
+    sql: `
+      ALTER TABLE subscriptions ADD COLUMN workspace_id TEXT;
+      CREATE INDEX subscriptions_by_workspace ON subscriptions (platform, workspace_id);
+      CREATE TABLE installations (
+        platform TEXT NOT NULL,
+        id TEXT NOT NULL,
+        data JSONB NOT NULL,
+        updated_at TIMESTAMPTZ NOT NULL,
+        PRIMARY KEY (platform, id)
+      );
+    `,
+  },
 ];
