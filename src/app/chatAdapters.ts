@@ -45,7 +45,7 @@ export async function startChatAdapters(options: {
   if (settings.DISCORD_TOKEN) {
     const discord = await startDiscord({ bot, settings, log, ...extras });
     adapters.push(discord);
-    log.info({ user: discord.client.user.tag }, 'Discord adapter started');
+    log.info({ shards: discord.shards() }, 'Discord adapter started');
   }
   const deliveries = new Map<string, DigestDelivery>();
   for (const adapter of adapters) if (adapter.digests) deliveries.set(adapter.name, adapter.digests);

@@ -76,7 +76,8 @@ describe('Discord adapter against a fake gateway and REST server', () => {
     const DIRECT_MESSAGES = 1 << 12;
     const MESSAGE_CONTENT = 1 << 15;
     expect(identify.intents).toBe(GUILDS | GUILD_MESSAGES | DIRECT_MESSAGES | MESSAGE_CONTENT);
-    expect(discord.client.user.id).toBe(IDS.bot);
+    expect(discord.clients()[0]?.user.id).toBe(IDS.bot);
+    expect(discord.shards()).toEqual([]);
   });
 
   it('answers /who with an embed, citations in the footer and no pings', async () => {
