@@ -116,7 +116,14 @@ async function main(): Promise<void> {
   archive.startFeeds();
 
   // Adapters: the platforms that have tokens, or else the console.
-  const chat = await startChatAdapters({ bot, settings, log, errors: metrics, leases: stores.leases });
+  const chat = await startChatAdapters({
+    bot,
+    settings,
+    log,
+    errors: metrics,
+    leases: stores.leases,
+    discord: { shardLocks: stores.shardLocks, sharedAsks: stores.sharedAsks },
+  });
   stops.add('finish answers and disconnect', () => chat.stop());
 
   if (consoleOnly) {
