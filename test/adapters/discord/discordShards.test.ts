@@ -12,11 +12,21 @@ import {
   type RunningDiscord,
   startDiscord,
 } from '../../../src/adapters/discord/discordAdapter.ts';
+import { SuggestionIds } from '../../../src/adapters/discord/suggestionButtons.ts';
 import { openKnowledge } from '../../../src/app/openKnowledge.ts';
 import { openPostgres } from '../../../src/state/postgres/database.ts';
 import { PgLeases } from '../../../src/state/postgres/pgLeases.ts';
 import { PgShardLocks } from '../../../src/state/postgres/pgShardLocks.ts';
-import { FakeDiscord, guildMessage, IDS, type Json, route, shardOf } from '../../helpers/fakeDiscord.ts';
+import { PgSharedAsks } from '../../../src/state/postgres/pgSharedAsks.ts';
+import {
+  buttonInteraction,
+  FakeDiscord,
+  guildMessage,
+  IDS,
+  type Json,
+  route,
+  shardOf,
+} from '../../helpers/fakeDiscord.ts';
 import { freshSchema, POSTGRES_BASE_URL, type TestSchema } from '../../helpers/postgres.ts';
 
 const { bot } = openKnowledge('corpus');
@@ -118,6 +128,17 @@ describe('explicit shards (DISCORD_SHARDS), no database', () => {
     expect(await mention(fake, false)).toBe(1);
     expect(await mention(fake, true)).toBe(1);
   }, 30_000);
+
+  it('runs every shard in this one process when DISCORD_SHARD_COUNT comes alone, with no database', async () => {
+    const fake = await startFake();
+    const all = await startBot(fake, { DISCORD_SHARD_COUNT: 2 }, { shardLocks: undefined });
+    expect(all.discord.shards()).toEqual([0, 1]);
+    expect(fake.liveShards()).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+    expect(await mention(fake, true)).toBe(1);
+  }, 30_000);
 });
 
 describe('shards shared out under PostgreSQL advisory locks', () => {
@@ -135,10 +156,11 @@ describe('shards shared out under PostgreSQL advisory locks', () => {
         {
           leases: new PgLeases(pool),
           shardLocks: (shardCount) => new PgShardLocks({ url: schema.url, shardCount }),
+          sharedAsks: new PgSharedAsks(pool),
           ...timing,
         },
       );
-    return { schema, fake, instance };
+    return { schema, pool, fake, instance };
   }
 
   it('gives two instances one shard each; each server is answered once', async () => {
@@ -195,5 +217,21 @@ describe('shards shared out under PostgreSQL advisory locks', () => {
     expect([...a.discord.shards(), ...b.discord.shards()].sort()).toEqual([0, 1]);
     expect(await mention(fake, false)).toBe(1);
     expect(await mention(fake, true)).toBe(1);
+  }, 60_000);
+
+  it('answers a click on a long-ask button that another instance (or an earlier run) offered', async () => {
+    const { pool, fake, instance } = await setUp();
+    await Promise.all([instance(), instance()]);
+    // What an instance now gone rendered: a long ask, kept in the shared table under its key.
+    const long = `/search ${'Shayrat airbase strike and the missiles fired at it by the destroyers '.repeat(2)}`;
+    const elsewhere = new SuggestionIds({ shared: new PgSharedAsks(pool) });
+    const customId = elsewhere.encode(long);
+    await elsewhere.saved();
+    expect(customId).toMatch(/^ask#/);
+    const click = buttonInteraction(customId);
+    fake.dispatch('INTERACTION_CREATE', click.payload);
+    const callback = await fake.waitFor(route.callback(click.id), 10_000);
+    expect(JSON.stringify(callback.body)).not.toMatch(/expired/);
+    expect(callback.body.data.embeds?.length ?? 0).toBeGreaterThan(0);
   }, 60_000);
 });
