@@ -37,6 +37,8 @@ export class PgShardLocks implements ShardLocks {
   }
 
   async tryLock(shard: number): Promise<boolean> {
+    // Advisory locks count: taken twice by one session, they would need two unlocks.
+    if (this.#held.has(shard)) return true;
     const ok = await this.#lockQuery('pg_try_advisory_lock', shard);
     if (ok) this.#held.add(shard);
     return this.#held.has(shard);
