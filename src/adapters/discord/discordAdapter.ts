@@ -159,9 +159,8 @@ export async function startDiscord(options: DiscordAdapterOptions): Promise<Runn
     );
   }
   const listenChannelIds = new Set(settings.DISCORD_LISTEN_CHANNEL_IDS);
-  const rest = { apiUrl: settings.DISCORD_API_URL, ...options };
   const restSettings = {
-    ...(rest.apiUrl ? { apiUrl: rest.apiUrl } : {}),
+    ...(settings.DISCORD_API_URL ? { apiUrl: settings.DISCORD_API_URL } : {}),
     ...(options.restRetries !== undefined ? { restRetries: options.restRetries } : {}),
     ...(options.restTimeoutMs !== undefined ? { restTimeoutMs: options.restTimeoutMs } : {}),
   };
