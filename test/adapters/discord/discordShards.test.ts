@@ -20,6 +20,7 @@ import { PgShardLocks } from '../../../src/state/postgres/pgShardLocks.ts';
 import { PgSharedAsks } from '../../../src/state/postgres/pgSharedAsks.ts';
 import {
   buttonInteraction,
+  commandInteraction,
   FakeDiscord,
   guildMessage,
   IDS,
@@ -176,6 +177,15 @@ describe('shards shared out under PostgreSQL advisory locks', () => {
     expect(await mention(fake, true)).toBe(1);
     expect(answered(a) + answered(b)).toBe(2);
     expect(answered(a)).toBe(1);
+    // A slash command in the first server reaches the instance of shard 1 alone, and is answered once.
+    const help = commandInteraction('help');
+    fake.dispatch('INTERACTION_CREATE', help.payload);
+    await fake.waitFor(route.callback(help.id), 10_000);
+    await sleep(500);
+    expect(fake.requests.filter(route.callback(help.id))).toHaveLength(1);
+    const first = a.discord.shards().includes(shardOf(IDS.guild, 2)) ? a : b;
+    const second = first === a ? b : a;
+    expect([answered(first), answered(second)]).toEqual([2, 1]);
   }, 60_000);
 
   it('lets a lone instance take the second shard too, once it has stayed free a while', async () => {
