@@ -3,7 +3,9 @@
  * - no DATABASE_URL: SQLite in DATA_DIR, one instance (events and rate limits held in memory);
  * - DATABASE_URL: PostgreSQL for the state (subscriptions, digest runs, the archive's URLs and
  *   feeds) and the ingested articles, shared by every instance, plus the short-lived shared keys
- *   (event leases, rate counters), which go to Redis instead when REDIS_URL is set.
+ *   (event leases, rate counters), which go to Redis instead when REDIS_URL is set; and for
+ *   Discord, the locks by which the instances share the gateway shards out and the long asks
+ *   behind suggestion buttons.
  */
 import type { Settings } from '../config/settings.ts';
 import type { Logger } from '../ops/logger.ts';
