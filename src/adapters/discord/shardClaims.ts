@@ -4,9 +4,11 @@
  * session for each shard it holds. Every few seconds (pollMs) each instance looks again:
  *
  *   - holding nothing, it takes the first free shard at once;
- *   - holding k shards, it takes a free one only once it has seen it free for k × claimDelayMs, so
- *     that instances starting together end up with one shard each rather than the first taking
- *     all, and the one holding least takes over first when an instance dies;
+ *   - holding one shard, it takes a free one only once it has seen it free for claimDelayMs, and
+ *     holding more, for twice that: so instances starting together end up with one shard each
+ *     rather than the first taking all, and those holding least take over first when an instance
+ *     dies. (No more than twice: a dead instance's shard must be served again within 30 s, so the
+ *     wait stays bounded; poll, 16 s and one identify window come to about 25 s.)
  *   - one shard a round, so each decision counts what it already holds.
  *
  * When the locks are lost (the database connection dropped), every session stops at once: another
@@ -26,7 +28,7 @@ export interface ShardClaimsOptions {
   leave(shard: number): Promise<void>;
   /** Between two looks for free shards (ms). Default 3000. */
   pollMs?: number;
-  /** An instance holding k shards takes another once seen free this long × k (ms). Default 10000. */
+  /** An instance holding shards takes another once seen free this long (holding one) or twice as long (ms). Default 8000. */
   claimDelayMs?: number;
   /** A shard whose session failed is not tried again by this instance for this long (ms). Default 30000. */
   retryAfterMs?: number;
@@ -97,7 +99,8 @@ export class ShardClaims {
           }
           const since = this.#freeSince.get(shard) ?? now;
           this.#freeSince.set(shard, since);
-          if (now - since < this.#serving.size * (this.options.claimDelayMs ?? 10_000)) continue;
+          const wait = Math.min(this.#serving.size, 2) * (this.options.claimDelayMs ?? 8_000);
+          if (now - since < wait) continue;
         }
         if (!(await locks.tryLock(shard))) continue;
         this.#freeSince.delete(shard);

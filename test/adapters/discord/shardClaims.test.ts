@@ -1,7 +1,7 @@
 /**
  * The rules by which an instance takes shards, on locks held in memory and a clock the test turns
  * (each look is called by hand): the first free shard at once; another only after it stayed free
- * held × claimDelayMs; everything left when the locks are lost; a shard that failed to start given
+ * claimDelayMs (holding one) or twice that (holding more); everything left when the locks are lost; a shard that failed to start given
  * back and left alone for a while. PostgreSQL's locks and real sessions: discordShards.test.ts.
  */
 import { pino } from 'pino';
@@ -76,7 +76,7 @@ function setUp(shardCount = 3) {
 }
 
 describe('ShardClaims', () => {
-  it('takes the first free shard at once, then one more only after it stayed free held × claimDelayMs', async () => {
+  it('takes the first free shard at once, then one more only after it stayed free claimDelayMs', async () => {
     const { instance, advance } = setUp(3);
     const a = instance();
     const b = instance();
@@ -92,6 +92,25 @@ describe('ShardClaims', () => {
     expect(a.claims.serving()).toEqual([0, 2]);
     await b.claims.look();
     expect(b.claims.serving()).toEqual([1]);
+  });
+
+  it('waits twice claimDelayMs when holding two shards or more, and no longer', async () => {
+    const { instance, advance } = setUp(5);
+    const a = instance();
+    await a.claims.look();
+    await a.claims.look(); // shards 1 to 4 seen free
+    advance(10_000);
+    await a.claims.look();
+    expect(a.claims.serving()).toEqual([0, 1]);
+    advance(9_999); // shard 2 has been free 19.999 s: not yet, when holding two
+    await a.claims.look();
+    expect(a.claims.serving()).toEqual([0, 1]);
+    advance(1);
+    await a.claims.look();
+    await a.claims.look();
+    await a.claims.look();
+    // Holding 2, 3, then 4: each waited 2 × 10 s from when it was first seen free, not 3 × or 4 ×.
+    expect(a.claims.serving()).toEqual([0, 1, 2, 3, 4]);
   });
 
   it('takes over the shards of an instance that died, one a round, the one holding least first', async () => {
