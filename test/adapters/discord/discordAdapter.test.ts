@@ -53,6 +53,9 @@ describe('Discord adapter against a fake gateway and REST server', () => {
         DISCORD_LISTEN_CHANNEL_IDS: [IDS.listenChannel],
       },
       restRetries: 0,
+      // Never defer here (discordSlowAndStart.test.ts does): on a loaded machine an answer taking
+      // 1.5 s made the next /who defer, and its assertions on the immediate reply fail.
+      deferAfterMs: 60_000,
     });
   });
 
