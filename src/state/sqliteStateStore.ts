@@ -21,6 +21,7 @@ import type {
   StateStore,
   Subscription,
 } from './stateStore.ts';
+import { SQLITE_WATCH_TABLES, SqliteWatchState, type WatchState } from './watchState.ts';
 
 export interface Migration {
   version: number;
@@ -87,6 +88,7 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  { version: 3, name: 'watched names and their alerts', sql: SQLITE_WATCH_TABLES },
 ];
 
 export class StateDatabaseError extends CodedError<'STATE_DATABASE'> {
@@ -195,6 +197,7 @@ function refuseEmptyFile(file: string): void {
 export class SqliteStateStore implements StateStore {
   readonly db: Database.Database;
   readonly archive: ArchiveState;
+  readonly watches: WatchState;
 
   /** Opens (creating if need be) the database file; ':memory:' for a private in-memory one. */
   constructor(file: string, options: SqliteStateStoreOptions = {}) {
@@ -220,6 +223,7 @@ export class SqliteStateStore implements StateStore {
       if (check !== 'ok') throw new Error(`integrity check failed: ${check.split('\n')[0]}`);
       migrate(this.db);
       this.archive = new SqliteArchiveState(this.db);
+      this.watches = new SqliteWatchState(this.db);
     } catch (error) {
       this.db.close();
       if (error instanceof StateDatabaseError) throw error;

@@ -16,6 +16,7 @@
  * than posted a second time.
  */
 import type { ArchiveState } from './archiveState.ts';
+import type { WatchState } from './watchState.ts';
 
 export type Platform = 'slack' | 'discord' | (string & {});
 
@@ -87,6 +88,8 @@ export interface AttemptOutcome {
 export interface StateStore {
   /** What growing the archive remembers (ingested addresses, followed feeds), in the same store. */
   readonly archive: ArchiveState;
+  /** Watched names: the watches of each channel and their alerts, in the same store. */
+  readonly watches: WatchState;
   /** Adds a subscription; an identical one (same channel, schedule and zone) is returned instead. */
   addSubscription(input: NewSubscription): Promise<{ subscription: Subscription; created: boolean }>;
   /** Removes a subscription and its runs; false if there was none with that id. */

@@ -18,8 +18,10 @@ import type {
   StateStore,
   Subscription,
 } from '../stateStore.ts';
+import type { WatchState } from '../watchState.ts';
 import { inTransaction } from './database.ts';
 import { PgArchiveState } from './pgArchiveState.ts';
+import { PgWatchState } from './pgWatchState.ts';
 
 interface SubscriptionRow {
   id: number;
@@ -75,6 +77,7 @@ function toRun(row: RunRow): DigestRun {
 
 export class PgStateStore implements StateStore {
   readonly archive: ArchiveState;
+  readonly watches: WatchState;
 
   /** On an open, migrated pool (openPostgres); closing the store ends the pool unless told not to. */
   constructor(
@@ -82,6 +85,7 @@ export class PgStateStore implements StateStore {
     private readonly options: { ownsPool?: boolean } = {},
   ) {
     this.archive = new PgArchiveState(pool);
+    this.watches = new PgWatchState(pool);
   }
 
   async addSubscription(input: NewSubscription): Promise<{ subscription: Subscription; created: boolean }> {
