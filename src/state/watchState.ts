@@ -221,7 +221,11 @@ export class SqliteWatchState implements WatchState {
     return take.immediate();
   }
 
-  async finishAlerts(alerts: readonly WatchAlert[], status: 'sent' | 'failed', detail?: string): Promise<void> {
+  async finishAlerts(
+    alerts: readonly WatchAlert[],
+    status: 'sent' | 'failed',
+    detail?: string,
+  ): Promise<void> {
     const mark = this.db.prepare(
       'UPDATE watch_alerts SET status = ?, detail = ? WHERE watch_id = ? AND article_id = ?',
     );

@@ -107,19 +107,17 @@ export class PgWatchState implements WatchState {
         `UPDATE watch_alerts SET status = 'posting', owner = $3, posted_at = $4
          WHERE platform = $1 AND channel_id = $2 AND status = 'pending'
            AND (watch_id, article_id) IN (SELECT * FROM unnest($5::int[], $6::text[]))`,
-        [
-          ...key,
-          owner,
-          now,
-          pending.map((r) => r.watch_id),
-          pending.map((r) => r.article_id),
-        ],
+        [...key, owner, now, pending.map((r) => r.watch_id), pending.map((r) => r.article_id)],
       );
       return { alerts: pending.map((row) => ({ ...toAlert(row), status: 'posting' as const })) };
     });
   }
 
-  async finishAlerts(alerts: readonly WatchAlert[], status: 'sent' | 'failed', detail?: string): Promise<void> {
+  async finishAlerts(
+    alerts: readonly WatchAlert[],
+    status: 'sent' | 'failed',
+    detail?: string,
+  ): Promise<void> {
     if (!alerts.length) return;
     await this.pool.query(
       `UPDATE watch_alerts SET status = $1, detail = $2
