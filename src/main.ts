@@ -21,6 +21,7 @@ import { createBot } from './core/bot.ts';
 import { followArticleStore } from './corpus/followArticleStore.ts';
 import { indexCacheDir, openLiveKnowledge, watchLiveKnowledge } from './corpus/liveKnowledge.ts';
 import { createDigests } from './digest/digests.ts';
+import { addToArchiveOffer } from './ingest/addToArchiveOffer.ts';
 import { startArchive } from './ingest/startArchive.ts';
 import { CodedError } from './ops/errors.ts';
 import { Readiness, startHealthServer } from './ops/healthServer.ts';
@@ -119,7 +120,12 @@ async function main(): Promise<void> {
     watches: watches.command,
     archive: archive.archive,
   });
-  const bot = createBot(knowledge, { commands, ...botOptions(settings, log, metrics, stores.rateCounters) });
+  const bot = createBot(knowledge, {
+    commands,
+    // A shared link to a page not in the archive: editors are offered to add it.
+    unknownLink: addToArchiveOffer(archive.archive),
+    ...botOptions(settings, log, metrics, stores.rateCounters),
+  });
   archive.startFeeds();
 
   // Adapters: the platforms that have tokens, or else the console.

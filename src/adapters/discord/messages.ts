@@ -1,8 +1,13 @@
-/** Plain questions: mentions, DMs and listen channels, answered in the channel as a reply. */
+/**
+ * Plain questions: mentions, DMs and listen channels, answered in the channel as a reply. In a
+ * listen channel, a message with links (and no mention) is a link shared, not a question: the
+ * archive's articles among them get previews (linkPreviews.ts), anything else no reply.
+ */
 import { type Message, PermissionFlagsBits } from 'discord.js';
 import { newRequestScope } from '../requestScope.ts';
 import { answer, type DiscordContext, expectSlow } from './answering.ts';
 import { describeError } from './describeError.ts';
+import { linksToPreview, replyWithPreviews } from './linkPreviews.ts';
 import { type AudienceRules, questionFrom } from './messageQuestion.ts';
 import { renderDiscordReply, renderDiscordText, renderNotice } from './renderDiscordEmbed.ts';
 
@@ -34,13 +39,34 @@ export async function handleMessage(
   const me = message.client.user.id;
   const roles = botRoleIds(message);
   const rules: AudienceRules = { botUserId: me, botRoleIds: roles, listenChannelIds };
+  const mentionsBot = message.mentions.users.has(me) || roles.size > 0;
+  const links = message.author.bot
+    ? []
+    : linksToPreview(message.content, {
+        listenChannel: message.inGuild() && listenChannelIds.has(message.channelId),
+        addressed: mentionsBot,
+      });
+  if (links.length) {
+    const { reqId, log } = newRequestScope(ctx.log);
+    try {
+      if (await replyWithPreviews(message, ctx, links, reqId))
+        log.info(
+          { platform: 'discord', channelId: message.channelId, links: links.length },
+          'link previews posted',
+        );
+    } catch (error) {
+      ctx.errors?.countError('discord');
+      log.error({ channelId: message.channelId, error: describeError(error) }, 'discord link preview failed');
+    }
+    return;
+  }
   const text = questionFrom(
     {
       content: message.content,
       fromBot: message.author.bot,
       isDM: !message.inGuild(),
       channelId: message.channelId,
-      mentionsBot: message.mentions.users.has(me) || roles.size > 0,
+      mentionsBot,
     },
     rules,
   );

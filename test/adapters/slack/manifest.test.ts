@@ -18,6 +18,7 @@ interface Manifest {
     app_home: { messages_tab_enabled?: boolean; messages_tab_read_only_enabled?: boolean };
     bot_user: { display_name: string };
     slash_commands: ManifestCommand[];
+    unfurl_domains: string[];
   };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
@@ -74,11 +75,18 @@ describe('slack/manifest.yaml', () => {
       'chat:write.public',
       'commands',
       'im:history',
+      'links:read',
+      'links:write',
     ]);
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([
       'app_mention',
+      'link_shared',
       'message.im',
     ]);
+    // Link previews: at most five domains, each a bare host name.
+    expect(manifest.features.unfurl_domains.length).toBeGreaterThan(0);
+    expect(manifest.features.unfurl_domains.length).toBeLessThanOrEqual(5);
+    for (const domain of manifest.features.unfurl_domains) expect(domain).toMatch(/^[a-z0-9.-]+\.[a-z]{2,}$/);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
     expect(manifest.features.app_home.messages_tab_read_only_enabled).toBe(false);
