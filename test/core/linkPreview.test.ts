@@ -10,22 +10,8 @@ import { articlePreview } from '../../src/core/links/articlePreview.ts';
 import { addToArchiveOffer } from '../../src/ingest/addToArchiveOffer.ts';
 import { isAdmin } from '../../src/ingest/admins.ts';
 import type { ArchiveService } from '../../src/ingest/archiveService.ts';
-import { loadCorpus } from '../../src/knowledge/loadCorpus.ts';
 import { renderText } from '../../src/render/renderText.ts';
-import { buildKnowledgeBase } from '../../src/search/knowledgeBase.ts';
-
-export const DEEP_FREEZE_URL = 'https://mg.co.za/article/2017-04-13-us-russia-relations-in-deep-freeze';
-
-/** The shipped corpus, with the Mail & Guardian article at its web address. */
-export function knowledgeWithUrls() {
-  const corpus = loadCorpus('corpus');
-  return buildKnowledgeBase({
-    ...corpus,
-    articles: corpus.articles.map((a) =>
-      a.id === 'us-russia-deep-freeze' ? { ...a, url: DEEP_FREEZE_URL } : a,
-    ),
-  });
-}
+import { DEEP_FREEZE_URL, knowledgeWithUrls } from './linkSupport.ts';
 
 const kb = knowledgeWithUrls();
 
