@@ -183,48 +183,6 @@ describe.each<[string, Record<string, string>]>([
     expect(fetches.length).toBeLessThanOrEqual(1);
   }, 30_000);
 
-  it('alerts a watched name once, though the article arrives at both instances', async () => {
-    const channel = `CWATCH${RUN}`;
-    const name = `watch-${RUN}-${++users}`;
-    const form = slashCommandBody({
-      command: '/watch',
-      text: 'Okafr',
-      user_id: `UWATCH${RUN}`,
-      channel_id: channel,
-      team_id: 'T0000001',
-      response_url: slack.responseUrl(name),
-      trigger_id: `t-${name}`,
-    });
-    await postSigned(b.eventsUrl, form, {
-      signingSecret: SECRET,
-      contentType: 'application/x-www-form-urlencoded',
-    });
-    const watched = await slack.waitFor(() => slack.responsesTo(name)[0], 'B watches');
-    expect(String(watched.body.text)).toMatch(/^Watching "Jane Okafor" \(you typed "Okafr"\)/);
-    // Ingested through A; B gets it from the shared article store. Both see it arrive.
-    const added = await slash(a, '/ingest', `<${web.base}/news/terminal>`);
-    expect(await slack.waitFor(added, 'A adds the article', 20_000)).toMatch(/Added “Ferry terminal/);
-    const alerts = () => slack.callsTo('chat.postMessage').filter((c) => c.args.channel === channel);
-    await slack.waitFor(() => alerts().length > 0, 'the watch alert', 20_000);
-    // B has it too (so B's alerter has seen it arrive), and neither posted a second time.
-    const since = Date.now();
-    let onB = false;
-    while (!onB && Date.now() - since < 10_000) {
-      const answer = await slack.waitFor(
-        await slash(b, '/search', 'ferry terminal waiting hall unsafe'),
-        'B',
-      );
-      onB = /Ferry terminal to be rebuilt/.test(answer);
-      if (!onB) await sleep(200);
-    }
-    expect(onB, 'B indexed the article').toBe(true);
-    await sleep(3000);
-    expect(alerts()).toHaveLength(1);
-    expect(String(alerts()[0]?.args.text)).toMatch(
-      /^Jane Okafor in a new article: Ferry terminal to be rebuilt before winter[\s\S]*Okafor said the work would start in June/,
-    );
-  }, 60_000);
-
   it('answers a Slack event once: answered by A, then retried to B', async () => {
     const body = mention(`EvSeveral1-${RUN}`, `1700000900.${RUN}`);
     const posts = () =>
@@ -306,4 +264,46 @@ describe.each<[string, Record<string, string>]>([
     expect(said.filter((r) => /slow down/i.test(JSON.stringify(r.body)))).toHaveLength(1);
     expect(said).toHaveLength(6);
   });
+
+  it('alerts a watched name once, though the article arrives at both instances', async () => {
+    const channel = `CWATCH${RUN}`;
+    const name = `watch-${RUN}-${++users}`;
+    const form = slashCommandBody({
+      command: '/watch',
+      text: 'Okafr',
+      user_id: `UWATCH${RUN}`,
+      channel_id: channel,
+      team_id: 'T0000001',
+      response_url: slack.responseUrl(name),
+      trigger_id: `t-${name}`,
+    });
+    await postSigned(b.eventsUrl, form, {
+      signingSecret: SECRET,
+      contentType: 'application/x-www-form-urlencoded',
+    });
+    const watched = await slack.waitFor(() => slack.responsesTo(name)[0], 'B watches');
+    expect(String(watched.body.text)).toMatch(/^Watching "Jane Okafor" \(you typed "Okafr"\)/);
+    // Ingested through A; B gets it from the shared article store. Both see it arrive.
+    const added = await slash(a, '/ingest', `<${web.base}/news/terminal>`);
+    expect(await slack.waitFor(added, 'A adds the article', 20_000)).toMatch(/Added “Ferry terminal/);
+    const alerts = () => slack.callsTo('chat.postMessage').filter((c) => c.args.channel === channel);
+    await slack.waitFor(() => alerts().length > 0, 'the watch alert', 20_000);
+    // B has it too (so B's alerter has seen it arrive), and neither posted a second time.
+    const since = Date.now();
+    let onB = false;
+    while (!onB && Date.now() - since < 10_000) {
+      const answer = await slack.waitFor(
+        await slash(b, '/search', 'ferry terminal waiting hall unsafe'),
+        'B',
+      );
+      onB = /Ferry terminal to be rebuilt/.test(answer);
+      if (!onB) await sleep(200);
+    }
+    expect(onB, 'B indexed the article').toBe(true);
+    await sleep(3000);
+    expect(alerts()).toHaveLength(1);
+    expect(String(alerts()[0]?.args.text)).toMatch(
+      /^Jane Okafor in a new article: Ferry terminal to be rebuilt before winter[\s\S]*Okafor said the work would start in June/,
+    );
+  }, 60_000);
 });
