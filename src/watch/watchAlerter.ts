@@ -19,7 +19,7 @@ import type { Logger } from '../ops/logger.ts';
 import type { KnowledgeBase } from '../search/knowledgeBase.ts';
 import type { Watch, WatchChannel, WatchState } from '../state/watchState.ts';
 import { composeAlert } from './composeAlert.ts';
-import { findMention } from './findMention.ts';
+import { findMention, sentencesOf } from './findMention.ts';
 import { ALERT_FLOOR_MS, GATHER_MS } from './watchLimits.ts';
 import { currentTerms } from './watchTerms.ts';
 
@@ -27,6 +27,9 @@ import { currentTerms } from './watchTerms.ts';
 export interface ChannelDelivery {
   post(target: WatchChannel, reply: Reply): Promise<void>;
 }
+
+/** Articles looked through between two turns of the event loop. */
+const YIELD_EVERY = 50;
 
 /** An article older than its watch by more than this is not news to the watch. */
 const CLOCK_SLACK_MS = 60_000;
@@ -93,13 +96,17 @@ export class WatchAlerter {
   /** Records the alerts these articles raise and schedules their channels' posts. */
   async articlesArrived(articles: readonly Article[], kb: KnowledgeBase): Promise<number> {
     const watches = await this.#state.listWatches();
+    if (!watches.length) return 0;
     const channels = new Map<string, WatchChannel>();
+    const terms = new Map(watches.map((w) => [w.id, currentTerms(w, kb)]));
     let recorded = 0;
-    for (const watch of watches) {
-      const terms = currentTerms(watch, kb);
-      for (const article of articles) {
+    for (const [i, article] of articles.entries()) {
+      // A catch-up of many articles must not keep the bot from answering meanwhile.
+      if (i > 0 && i % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+      const sentences = sentencesOf(article);
+      for (const watch of watches) {
         if (!newToWatch(article, watch)) continue;
-        const sentence = findMention(article, terms);
+        const sentence = findMention(article, terms.get(watch.id) ?? watch.terms, sentences);
         if (!sentence) continue;
         const mine = await this.#state.recordAlert({
           watchId: watch.id,
