@@ -13,7 +13,7 @@ import 'dotenv/config';
 import { inspect, parseArgs } from 'node:util';
 import { startConsole } from './adapters/console/consoleAdapter.ts';
 import { botOptions } from './app/botOptions.ts';
-import { startChatAdapters } from './app/chatAdapters.ts';
+import { slackConfigured, startChatAdapters } from './app/chatAdapters.ts';
 import { assembleCommands } from './app/commands.ts';
 import { openStores } from './app/stores.ts';
 import { loadSettings, settingSecrets } from './config/settings.ts';
@@ -22,6 +22,7 @@ import { followArticleStore } from './corpus/followArticleStore.ts';
 import { indexCacheDir, openLiveKnowledge, watchLiveKnowledge } from './corpus/liveKnowledge.ts';
 import { createDigests } from './digest/digests.ts';
 import { addToArchiveOffer } from './ingest/addToArchiveOffer.ts';
+import { INGESTED_DIR } from './ingest/articleFile.ts';
 import { startArchive } from './ingest/startArchive.ts';
 import { CodedError } from './ops/errors.ts';
 import { Readiness, startHealthServer } from './ops/healthServer.ts';
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { corpus: { type: 'string' } }, allowPositionals: false });
   const settings = loadSettings(values.corpus ? { ...process.env, CORPUS_DIR: values.corpus } : process.env);
   redactFatal = createRedactor(settingSecrets(settings));
-  const consoleOnly = !settings.SLACK_BOT_TOKEN && !settings.DISCORD_TOKEN;
+  const consoleOnly = !slackConfigured(settings) && !settings.DISCORD_TOKEN;
   const log = createLogger(consoleOnly && !process.env.LOG_LEVEL?.trim() ? 'warn' : settings.LOG_LEVEL, {
     secrets: settingSecrets(settings),
   });
@@ -83,14 +84,24 @@ async function main(): Promise<void> {
     log,
   });
   readiness.set('corpus', () => true);
-  // Several instances: articles ingested anywhere arrive from the shared store (ready once caught up).
+  // Several instances: the editors' folder is imported into the shared store, and its changes and
+  // the articles ingested anywhere arrive from there (ready once caught up).
   const following =
     stores.articles &&
-    (await followArticleStore(knowledge, { store: stores.articles, dir: settings.CORPUS_DIR, log }));
+    (await followArticleStore(knowledge, {
+      store: stores.articles,
+      dir: settings.CORPUS_DIR,
+      log,
+      ...(stores.corpusFiles ? { folder: { files: stores.corpusFiles, skip: [INGESTED_DIR] } } : {}),
+    }));
   if (following) readiness.set('articles', () => following.caughtUp());
   if (following) stops.add('stop following the article store', () => following.close());
   if (settings.CORPUS_WATCH) {
-    const watcher = watchLiveKnowledge(knowledge, { dir: settings.CORPUS_DIR, log });
+    const watcher = watchLiveKnowledge(knowledge, {
+      dir: settings.CORPUS_DIR,
+      log,
+      ...(following ? { beforeRebuild: following.importNow } : {}),
+    });
     stops.add('stop watching the corpus', () => watcher.close());
   }
 
@@ -124,12 +135,19 @@ async function main(): Promise<void> {
     commands,
     // A shared link to a page not in the archive: editors are offered to add it.
     unknownLink: addToArchiveOffer(archive.archive),
-    ...botOptions(settings, log, metrics, stores.rateCounters),
+    ...botOptions(settings, log, metrics, stores.rateCounters, store.threads),
   });
   archive.startFeeds();
 
   // Adapters: the platforms that have tokens, or else the console.
-  const chat = await startChatAdapters({ bot, settings, log, errors: metrics, leases: stores.leases });
+  const chat = await startChatAdapters({
+    bot,
+    settings,
+    log,
+    errors: metrics,
+    leases: stores.leases,
+    state: store,
+  });
   stops.add('finish answers and disconnect', () => chat.stop());
 
   if (consoleOnly) {

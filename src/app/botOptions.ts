@@ -8,6 +8,7 @@ import type { BotOptions } from '../core/bot.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { BotMetrics } from '../ops/metrics.ts';
 import type { RateCounters } from '../state/rateCounters.ts';
+import type { ThreadContexts } from '../state/threadContexts.ts';
 
 export function botOptions(
   settings: Settings,
@@ -15,6 +16,8 @@ export function botOptions(
   metrics: BotMetrics | undefined,
   /** Counters shared by the bot's instances (app/stores.ts), so the limits hold across them. */
   rateCounters?: RateCounters,
+  /** Where conversations' contexts are kept (the state store's), for follow-up questions. */
+  threads?: ThreadContexts,
 ): BotOptions {
   const onError: BotOptions['onError'] = (error, request) => {
     metrics?.countError('command');
@@ -23,9 +26,26 @@ export function botOptions(
       'a command failed',
     );
   };
-  if (!metrics) return { onError };
+  const followUps: Pick<BotOptions, 'followUps'> =
+    threads && settings.THREAD_CONTEXT_MINUTES > 0
+      ? {
+          followUps: {
+            store: threads,
+            ttlMs: settings.THREAD_CONTEXT_MINUTES * 60_000,
+            onError: (error, request) => {
+              metrics?.countError('command');
+              log.warn(
+                { err: error, reqId: request.id, platform: request.platform },
+                'a conversation context could not be read or saved: answered without it',
+              );
+            },
+          },
+        }
+      : {};
+  if (!metrics) return { onError, ...followUps };
   return {
     onError,
+    ...followUps,
     rateLimits: {
       userPerMinute: settings.RATE_LIMIT_USER_PER_MINUTE,
       channelPerMinute: settings.RATE_LIMIT_CHANNEL_PER_MINUTE,

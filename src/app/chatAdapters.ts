@@ -12,6 +12,7 @@ import type { DigestDelivery } from '../digest/digestScheduler.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { ErrorCounter } from '../ops/metrics.ts';
 import type { Leases } from '../state/leases.ts';
+import type { StateStore } from '../state/stateStore.ts';
 
 export interface ChatAdapters {
   readonly adapters: readonly RunningAdapter[];
@@ -23,6 +24,11 @@ export interface ChatAdapters {
   stop(): Promise<unknown>;
 }
 
+/** Slack runs with one workspace's token, or installed by OAuth in many. */
+export function slackConfigured(settings: Pick<Settings, 'SLACK_BOT_TOKEN' | 'SLACK_CLIENT_ID'>): boolean {
+  return Boolean(settings.SLACK_BOT_TOKEN || settings.SLACK_CLIENT_ID);
+}
+
 export async function startChatAdapters(options: {
   bot: Bot;
   settings: Settings;
@@ -30,6 +36,8 @@ export async function startChatAdapters(options: {
   errors?: ErrorCounter | undefined;
   /** Leases shared by the bot's instances, so one of them answers each event. */
   leases?: Leases | undefined;
+  /** The state database: Slack installations (OAuth) and what an uninstall removes. */
+  state?: StateStore | undefined;
 }): Promise<ChatAdapters> {
   const { bot, settings, log } = options;
   const extras = {
@@ -37,8 +45,14 @@ export async function startChatAdapters(options: {
     ...(options.leases ? { leases: options.leases } : {}),
   };
   const adapters: RunningAdapter[] = [];
-  if (settings.SLACK_BOT_TOKEN) {
-    const slack = await startSlack({ bot, settings, log, ...extras });
+  if (slackConfigured(settings)) {
+    const slack = await startSlack({
+      bot,
+      settings,
+      log,
+      ...extras,
+      ...(options.state ? { state: options.state } : {}),
+    });
     adapters.push(slack);
     log.info({ mode: slack.mode, port: slack.port }, 'Slack adapter started');
   }

@@ -8,6 +8,7 @@
 import type { Settings } from '../config/settings.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { ArticleStore } from '../state/articleStore.ts';
+import type { CorpusFileStore } from '../state/corpusFileStore.ts';
 import type { Leases } from '../state/leases.ts';
 import type { RateCounters } from '../state/rateCounters.ts';
 import { SqliteStateStore, stateFileIn } from '../state/sqliteStateStore.ts';
@@ -19,6 +20,8 @@ export interface Stores {
   readonly leases?: Leases;
   /** Articles shared by every instance; unset: each instance's CORPUS_DIR alone. */
   readonly articles?: ArticleStore;
+  /** The editors' corpus folder shared by every instance; set with `articles`. */
+  readonly corpusFiles?: CorpusFileStore;
   /** Shared rate-limit counters; unset: each process counts for itself. */
   readonly rateCounters?: RateCounters;
   /** Where things are kept, for the start-up log (no credentials). */
@@ -39,16 +42,19 @@ export async function openStores(settings: Settings, log: Logger): Promise<Store
     return { state, where: { state: file }, close: () => state.close() };
   }
   // The drivers are loaded only when used: a single instance starts as fast as before.
-  const [{ openPostgres }, { PgArticleStore }, { PgLeases }, { PgStateStore }, counters] = await Promise.all([
-    import('../state/postgres/database.ts'),
-    import('../state/postgres/pgArticleStore.ts'),
-    import('../state/postgres/pgLeases.ts'),
-    import('../state/postgres/pgStateStore.ts'),
-    import('../state/flexibleRateCounters.ts'),
-  ]);
+  const [{ openPostgres }, { PgArticleStore }, { PgCorpusFiles }, { PgLeases }, { PgStateStore }, counters] =
+    await Promise.all([
+      import('../state/postgres/database.ts'),
+      import('../state/postgres/pgArticleStore.ts'),
+      import('../state/postgres/pgCorpusFiles.ts'),
+      import('../state/postgres/pgLeases.ts'),
+      import('../state/postgres/pgStateStore.ts'),
+      import('../state/flexibleRateCounters.ts'),
+    ]);
   const pool = await openPostgres({ url: settings.DATABASE_URL });
   const state = new PgStateStore(pool, { ownsPool: false });
   const articles = new PgArticleStore(pool);
+  const corpusFiles = new PgCorpusFiles(pool);
   const storeError = (service: string) => (error: unknown) =>
     log.error({ err: error, service }, 'a shared rate limit could not be counted: answered anyway');
   const where = { state: withoutPassword(settings.DATABASE_URL) };
@@ -62,6 +68,7 @@ export async function openStores(settings: Settings, log: Logger): Promise<Store
     return {
       state,
       articles,
+      corpusFiles,
       leases: new RedisLeases(redis),
       rateCounters: counters.redisRateCounters(redis, storeError('redis')),
       where: { ...where, leases: withoutPassword(settings.REDIS_URL) },
@@ -74,6 +81,7 @@ export async function openStores(settings: Settings, log: Logger): Promise<Store
   return {
     state,
     articles,
+    corpusFiles,
     leases: new PgLeases(pool),
     rateCounters: counters.postgresRateCounters(pool, storeError('postgres')),
     where,

@@ -73,11 +73,7 @@ runCli(async () => {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const cpuBefore = process.cpuUsage();
-  const loaded = await loadKnowledge(corpus, {
-    cacheDir: args.cache,
-    onWorkerError: (error) =>
-      console.error(`loader worker failed (its share was loaded in the main thread): ${error.message}`),
-  });
+  const loaded = await loadKnowledge(corpus, { cacheDir: args.cache });
   const cpu = process.cpuUsage(cpuBefore);
   const { kb, ms: buildMs } = loaded;
   const bot = createBot(kb);

@@ -37,6 +37,17 @@ export const settingsSchema = z
       'must start with "xapp-" (an app-level token with connections:write)',
     ),
     SLACK_API_URL: z.url('must be a full URL such as https://slack.com/api/').optional(),
+    /**
+     * A distributed Slack app, installed in many workspaces through /slack/install (OAuth): the
+     * app's Client ID and Client Secret (Basic Information), and a secret of your own that signs
+     * the OAuth state. Replaces SLACK_BOT_TOKEN; needs the HTTP mode (SLACK_SIGNING_SECRET).
+     */
+    SLACK_CLIENT_ID: optionalSecret,
+    SLACK_CLIENT_SECRET: optionalSecret,
+    SLACK_STATE_SECRET: optionalSecret.refine(
+      (t) => t === undefined || t.length >= 16,
+      'must be at least 16 characters (a long random string, e.g. openssl rand -hex 32)',
+    ),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     DISCORD_TOKEN: optionalSecret,
     DISCORD_APPLICATION_ID: optionalSecret,
@@ -96,6 +107,11 @@ export const settingsSchema = z
     RATE_LIMIT_USER_PER_MINUTE: wholeNumber('requests a minute').default(20),
     /** Requests per minute answered in one channel, whoever asks; 0: no limit. */
     RATE_LIMIT_CHANNEL_PER_MINUTE: wholeNumber('requests a minute').default(60),
+    /**
+     * Minutes of silence after which a conversation's context (the names follow-up questions lean
+     * on) is forgotten; 0: no follow-ups, every question stands alone.
+     */
+    THREAD_CONTEXT_MINUTES: wholeNumber('minutes').default(60),
     /** Answers worked on at once. */
     MAX_CONCURRENT_ANSWERS: wholeNumber('answers').min(1, 'must be at least 1').default(4),
     /** Answers waiting for a turn; more than this get a "busy" reply. */
@@ -125,6 +141,43 @@ export const settingsSchema = z
   .refine((s) => !s.REDIS_URL || s.DATABASE_URL, {
     path: ['REDIS_URL'],
     message: 'needs DATABASE_URL too: Redis holds only the short-lived shared keys, PostgreSQL the state',
+  })
+  .superRefine((s, ctx) => {
+    const oauth = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+    if (!oauth.some((key) => s[key])) return;
+    for (const key of oauth) {
+      if (!s[key]) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `is needed to install the Slack app in many workspaces (set all of ${oauth.join(', ')}, or none)`,
+        });
+      }
+    }
+    if (s.SLACK_BOT_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_BOT_TOKEN'],
+        message:
+          'must be unset with SLACK_CLIENT_ID: each workspace gets its own token when it installs the app',
+      });
+    }
+    if (s.SLACK_APP_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_APP_TOKEN'],
+        message:
+          'must be unset with SLACK_CLIENT_ID: installing in many workspaces uses the HTTP mode (Socket Mode is for one workspace)',
+      });
+    }
+    if (!s.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message:
+          'is needed with SLACK_CLIENT_ID: Slack signs the events of every workspace with it (Basic Information > Signing Secret)',
+      });
+    }
   });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -152,6 +205,8 @@ export function settingSecrets(settings: Settings): string[] {
     settings.SLACK_BOT_TOKEN,
     settings.SLACK_APP_TOKEN,
     settings.SLACK_SIGNING_SECRET,
+    settings.SLACK_CLIENT_SECRET,
+    settings.SLACK_STATE_SECRET,
     settings.DISCORD_TOKEN,
     urlPassword(settings.DATABASE_URL),
     urlPassword(settings.REDIS_URL),

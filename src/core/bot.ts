@@ -13,6 +13,7 @@ import type { RateCounters } from '../state/rateCounters.ts';
 import { commandRegistry } from './commands/registry.ts';
 import type { CommandDefinition } from './commands/types.ts';
 import { ConcurrencyGate, type ConcurrencyLimits } from './concurrencyGate.ts';
+import { type FollowUpOptions, FollowUps } from './followUp/followUps.ts';
 import { articleByUrl } from './links/articleByUrl.ts';
 import { articlePreview } from './links/articlePreview.ts';
 import { MAX_INPUT_CHARS, parseRequest } from './parseRequest.ts';
@@ -64,6 +65,11 @@ export interface BotOptions {
    * a button that adds it), or nothing. Made by the archive feature (ingest/addToArchiveOffer.ts).
    */
   unknownLink?: (url: string, request: Request) => Reply | undefined;
+  /**
+   * Follow-up questions in a conversation (requests with a `thread`): the context's store and
+   * expiry. Unset: every question stands alone.
+   */
+  followUps?: FollowUpOptions;
 }
 
 /** One request handled by respond(). */
@@ -123,6 +129,11 @@ function noteInputCut(reply: Reply): Reply {
   return { ...reply, fields: [note, ...reply.fields] };
 }
 
+/** A follow-up's answer says what it was read as ("what did Putin say about the strike?"). */
+function noteReadAs(reply: Reply, question: string): Reply {
+  return { ...reply, fields: [...reply.fields, { label: 'Read as', value: question }] };
+}
+
 function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | undefined)?.then === 'function';
 }
@@ -142,6 +153,7 @@ export function createBot(knowledge: LiveKnowledge | KnowledgeBase, options: Bot
       : new RateLimiter(options.rateLimits, options.now)
     : undefined;
   const gate = options.concurrency ? new ConcurrencyGate(options.concurrency) : undefined;
+  const followUps = options.followUps ? new FollowUps(options.followUps) : undefined;
 
   const route = (request: Request) => {
     const parsed = parseRequest(request.text, names);
@@ -209,9 +221,10 @@ export function createBot(knowledge: LiveKnowledge | KnowledgeBase, options: Bot
         request,
       );
     },
-    async respond(request) {
+    async respond(asked) {
       const started = performance.now();
-      const { parsed, command } = route(request);
+      let request = asked;
+      let { parsed, command } = route(request);
       const done = (reply: Reply | null, throttled?: AnswerEvent['throttled']): Reply | null => {
         options.observe?.({
           request,
@@ -230,12 +243,28 @@ export function createBot(knowledge: LiveKnowledge | KnowledgeBase, options: Bot
           admission.scope,
         );
       }
-      if (!gate) return done(await respondNow(request, parsed, command));
+      // A follow-up ("what did he say?") is answered as the question it stands for, and every
+      // answer in a conversation is remembered for the next one.
+      const turn = request.thread && followUps ? await followUps.begin(request, live.current()) : undefined;
+      if (turn?.clarify) {
+        await turn.remember(parsed, turn.clarify);
+        return done(turn.clarify);
+      }
+      if (turn && turn.request !== request) {
+        request = turn.request;
+        ({ parsed, command } = route(request));
+      }
+      const answerIt = async () => {
+        const reply = await respondNow(request, parsed, command);
+        await turn?.remember(parsed, reply);
+        return request === asked ? reply : noteReadAs(reply, request.text);
+      };
+      if (!gate) return done(await answerIt());
       // Each answer waits for its turn on the event loop, so a burst queues behind the gate
       // (where its length is bounded) instead of starving the sockets of acks and heartbeats.
       const queued = gate.run(async () => {
         await new Promise((resolve) => setImmediate(resolve));
-        return respondNow(request, parsed, command);
+        return answerIt();
       });
       return queued ? done(await queued) : done(busyReply(), 'busy');
     },

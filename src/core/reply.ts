@@ -1,4 +1,5 @@
 /** The platform-neutral answer: data that every adapter renders in its own way. */
+import type { EntityKind } from '../knowledge/types.ts';
 import type { Request } from './request.ts';
 
 export interface Citation {
@@ -32,6 +33,12 @@ export interface Suggestion {
  */
 export type ReplyKind = 'answer' | 'not_found' | 'ambiguous' | 'help' | 'error' | 'throttled';
 
+/** An entity or event an answer is about, as the archive names it. */
+export interface ReplyAbout {
+  name: string;
+  kind: EntityKind;
+}
+
 /** Who sees a reply: everyone in the channel, or the person who asked alone. */
 export type ReplyVisibility = 'channel' | 'asker';
 
@@ -44,6 +51,11 @@ export interface Reply {
   fields: ReplyField[];
   suggestions: Suggestion[];
   citations: Citation[];
+  /**
+   * The entities and events the answer is about, its subject first (the person a /who answer
+   * describes; an event, its participants and place). Not shown: follow-up questions lean on it.
+   */
+  about?: ReplyAbout[];
   /**
    * Who sees it. A command sets 'asker' for a private answer (a digest preview, /ingest refusals);
    * otherwise the core decides when it answers (withVisibility) and adapters only map it.

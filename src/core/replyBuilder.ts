@@ -1,6 +1,6 @@
 /** Builds a Reply, numbering each cited article once however many lines cite it. */
 import type { KnowledgeBase } from '../search/knowledgeBase.ts';
-import type { Citation, Reply, ReplyKind, Suggestion } from './reply.ts';
+import type { Citation, Reply, ReplyAbout, ReplyKind, Suggestion } from './reply.ts';
 
 export class ReplyBuilder {
   private readonly reply: Reply;
@@ -51,6 +51,14 @@ export class ReplyBuilder {
     for (const s of suggestions) {
       if (!this.reply.suggestions.some((x) => x.ask === s.ask)) this.reply.suggestions.push(s);
     }
+    return this;
+  }
+
+  /** Records what the answer is about (for follow-up questions); each name once. */
+  about(...subjects: ReplyAbout[]): this {
+    const about = this.reply.about ?? [];
+    for (const s of subjects) if (!about.some((a) => a.name === s.name)) about.push(s);
+    this.reply.about = about;
     return this;
   }
 

@@ -13,6 +13,14 @@ export interface Request {
    * asker alone), 'message' (or unset) for a mention, a DM, a listen channel or the console.
    */
   via?: 'command' | 'message';
+  /**
+   * The conversation the message belongs to, for follow-up questions: `id` is the thread (Slack's
+   * thread_ts, a Discord thread or the message itself, the console session) whose context this
+   * question's answer is remembered under; `follows`, when it differs, the one it continues (a
+   * Discord reply to an answer continues the question that answer answered). Unset: no context.
+   * The core scopes both to the platform, workspace and channel.
+   */
+  thread?: { id: string; follows?: string };
 }
 
 /** A request after parsing: which command, and its arguments. */

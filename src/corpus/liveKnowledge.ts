@@ -152,11 +152,7 @@ export interface CorpusSource {
  */
 export async function openLiveKnowledge(source: CorpusSource): Promise<LiveKnowledge> {
   const { dir, cacheDir, log } = source;
-  const loaded = await loadKnowledge(dir, {
-    cacheDir,
-    onWorkerError: (error) =>
-      log.warn({ err: error }, 'a corpus loader worker failed; its share was loaded in the main thread'),
-  });
+  const loaded = await loadKnowledge(dir, { cacheDir });
   const { kb } = loaded;
   for (const p of kb.problems)
     log.warn({ file: p.file, where: p.where }, `corpus problem: ${formatProblem(p)}`);
@@ -176,7 +172,6 @@ export async function openLiveKnowledge(source: CorpusSource): Promise<LiveKnowl
       const again = await loadKnowledge(dir, {
         cacheDir,
         previous: live.current(),
-        onWorkerError: (error) => log.warn({ err: error }, 'a corpus loader worker failed during a reload'),
       });
       saveSoon(again, log);
       return again.kb;
@@ -198,13 +193,22 @@ export async function openLiveKnowledge(source: CorpusSource): Promise<LiveKnowl
  */
 export function watchLiveKnowledge(
   live: LiveKnowledge,
-  options: { dir: string; log: Logger; debounceMs?: number },
+  options: {
+    dir: string;
+    log: Logger;
+    debounceMs?: number;
+    /** Runs before each rebuild: several instances import the folder's change into the shared store. */
+    beforeRebuild?: () => Promise<void>;
+  },
 ): CorpusWatcher {
-  const { dir, log } = options;
+  const { dir, log, beforeRebuild } = options;
   const watcher = watchCorpus({
     dir,
     ...(options.debounceMs === undefined ? {} : { debounceMs: options.debounceMs }),
-    rebuild: () => live.rebuild(),
+    rebuild: async () => {
+      await beforeRebuild?.();
+      return live.rebuild();
+    },
     onReload: (kb, ms) =>
       log.info(
         { articles: kb.articles.size, problems: kb.problems.length, ms: Math.round(ms) },

@@ -7,13 +7,11 @@
  */
 import type { KnowledgeBase } from '../search/knowledgeBase.ts';
 import { corpusFingerprint, loadSavedKnowledge, saveKnowledge } from './indexCache.ts';
-import type { ParallelOptions } from './loadKnowledgeInParallel.ts';
 import { loadKnowledgeInWorkers } from './loadKnowledgeInWorkers.ts';
 import type { ParsePool } from './parsePool.ts';
 import { updateKnowledge } from './updateKnowledge.ts';
 
-/** ParallelOptions are accepted for existing callers; the parse pool reports a failed worker per document instead. */
-export interface KnowledgeLoadOptions extends ParallelOptions {
+export interface KnowledgeLoadOptions {
   /** Where built indexes are saved and looked for; undefined: never saved. */
   cacheDir?: string | undefined;
   /** Where files are parsed; default the process's shared pool. */

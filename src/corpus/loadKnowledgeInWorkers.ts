@@ -8,7 +8,7 @@ import { type ArticleFileRecord, type CorpusSources, fileStamp } from '../knowle
 import { CorpusAssembler, type FactsFileResult, listCorpusFiles } from '../knowledge/loadCorpus.ts';
 import { assembleKnowledgeBase, type KnowledgeBase } from '../search/knowledgeBase.ts';
 import { PassageIndex } from '../search/passageIndex.ts';
-import type { LoadedArticle } from './corpusLoadWorker.ts';
+import type { LoadedArticle } from './parsePool.ts';
 import { type ParsePool, sharedParsePool } from './parsePool.ts';
 
 export async function loadKnowledgeInWorkers(

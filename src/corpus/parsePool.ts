@@ -7,8 +7,19 @@
  * terminated and replaced, and the document is refused with the reason; a file over the size
  * budget is refused before it is read, and a worker that runs out of memory is replaced likewise.
  */
+
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { PassageText } from '../knowledge/buildPassages.ts';
+import type { ArticleResult } from '../knowledge/loadArticle.ts';
+
+/** One parsed article file: the loader's result, its passages and their index terms. */
+export interface LoadedArticle {
+  result: ArticleResult;
+  passages: PassageText[];
+  /** indexTerms of each passage, so the indexing thread only has to insert them. */
+  terms: string[];
+}
 
 /** Longest a document may take to parse before it is refused. */
 export const DOCUMENT_TIME_BUDGET_MS = 10_000;
@@ -48,7 +59,7 @@ interface Pending {
 
 /**
  * Starts a parse worker. Built JavaScript runs as it is; from TypeScript sources (tsx, vitest) a
- * one-line bootstrap first registers tsx in the worker, as in loadKnowledgeInParallel.ts.
+ * one-line bootstrap first registers tsx in the worker, the way tsx's API documents.
  */
 function startWorker(): Worker {
   const here = import.meta.url;

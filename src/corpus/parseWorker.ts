@@ -12,8 +12,7 @@ import { passagesOf } from '../knowledge/buildPassages.ts';
 import { readArticleFile, readFactsFile } from '../knowledge/loadCorpus.ts';
 import { extractArticle } from '../knowledge/pageArticle.ts';
 import { indexTerms } from '../search/passageIndex.ts';
-import type { LoadedArticle } from './corpusLoadWorker.ts';
-import type { ParseJob, ParseResponse } from './parsePool.ts';
+import type { LoadedArticle, ParseJob, ParseResponse } from './parsePool.ts';
 
 function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;

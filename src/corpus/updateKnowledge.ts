@@ -15,7 +15,7 @@ import { CorpusAssembler, type FactsFileResult, listCorpusFiles } from '../knowl
 import type { Article } from '../knowledge/types.ts';
 import { assembleKnowledgeBase, type KnowledgeBase } from '../search/knowledgeBase.ts';
 import { indexTerms } from '../search/passageIndex.ts';
-import type { LoadedArticle } from './corpusLoadWorker.ts';
+import type { LoadedArticle } from './parsePool.ts';
 import { type ParsePool, sharedParsePool } from './parsePool.ts';
 
 /** More changed files than this share (and at least MIN_FULL_REBUILD) and a full build is as quick. */

@@ -6,7 +6,7 @@
  *   /digest unsubscribe [id]
  *   /digest now [id]          a preview, shown only to the asker
  *
- * Subscriptions belong to a platform and channel. In the console, which has no channel, list shows
+ * Subscriptions belong to a platform, workspace (Slack team or Discord server) and channel. In the console, which has no channel, list shows
  * every subscription and unsubscribe takes any id; subscribing needs a channel.
  */
 
@@ -17,7 +17,7 @@ import type { Request } from '../core/request.ts';
 import type { KnowledgeBase } from '../search/knowledgeBase.ts';
 import type { DigestRun, Subscription } from '../state/stateStore.ts';
 import { SubscriptionLimitError } from './channelLimits.ts';
-import type { DigestService, SubscriptionStatus } from './digestService.ts';
+import type { ChannelRef, DigestService, SubscriptionStatus } from './digestService.ts';
 import { describeSchedule, formatSlot, parseSchedule, SCHEDULE_EXAMPLES } from './schedule.ts';
 
 const EXAMPLE = '/digest subscribe daily 08:00 Europe/London';
@@ -45,9 +45,13 @@ function errorReply(kb: KnowledgeBase, message: string, example = EXAMPLE): Repl
 }
 
 /** The channel a chat request came from; undefined for the console and the one-shot tools. */
-function channelOf(request: Request): { platform: string; channelId: string } | undefined {
+function channelOf(request: Request): ChannelRef | undefined {
   if (!request.platform || !CHAT_PLATFORMS.has(request.platform) || !request.channelId) return undefined;
-  return { platform: request.platform, channelId: request.channelId };
+  return {
+    platform: request.platform,
+    ...(request.workspaceId ? { workspaceId: request.workspaceId } : {}),
+    channelId: request.channelId,
+  };
 }
 
 function describeRun(run: DigestRun | undefined, timeZone: string): string {
@@ -71,7 +75,9 @@ function statusLine(s: SubscriptionStatus, showChannel: boolean): string {
   const { subscription: sub } = s;
   const parts = [
     `#${sub.id} ${describeSchedule(sub)}`,
-    showChannel ? `in ${sub.platform} channel ${sub.channelId}` : undefined,
+    showChannel
+      ? `in ${sub.platform} channel ${sub.channelId}${sub.workspaceId ? ` of workspace ${sub.workspaceId}` : ''}`
+      : undefined,
     sub.origin === 'config' ? 'from configuration' : undefined,
     sub.skipQuiet ? 'skips quiet windows' : undefined,
     s.next ? `next ${formatSlot(s.next, sub.timeZone)}` : undefined,

@@ -4,6 +4,7 @@
  *
  *   - platform: slack            # slack | discord
  *     channel: C0123456789       # the channel id
+ *     workspace: T0123456789     # optional; the Slack team (needed when Slack is installed by OAuth)
  *     schedule: daily 08:00      # daily HH:MM | weekly DAY HH:MM | cron "expr"
  *     time_zone: Europe/London   # optional; default DIGEST_TIME_ZONE
  *     skip_quiet: false          # optional; true posts nothing when there is no news
@@ -25,6 +26,11 @@ export class DigestConfigError extends CodedError<'INVALID_DIGEST_SUBSCRIPTIONS'
 const entrySchema = z.strictObject({
   platform: z.enum(['slack', 'discord'], 'must be slack or discord'),
   channel: z.string('must be the channel id, such as C0123456789').trim().min(1, 'must not be empty'),
+  workspace: z
+    .string('must be the Slack team id (T0123456789) or Discord server id')
+    .trim()
+    .min(1)
+    .optional(),
   schedule: z.string('must be daily HH:MM, weekly DAY HH:MM or cron "expr"').trim().min(1),
   time_zone: z.string().trim().min(1).optional(),
   skip_quiet: z.boolean('must be true or false').optional(),
@@ -71,6 +77,7 @@ export function loadDigestSubscriptions(
     if (!schedule.ok) throw new DigestConfigError(`${where}: entry ${i + 1}, schedule: ${schedule.error}`);
     return {
       platform: entry.platform,
+      ...(entry.workspace ? { workspaceId: entry.workspace } : {}),
       channelId: entry.channel,
       schedule: schedule.value,
       skipQuiet: entry.skip_quiet ?? false,

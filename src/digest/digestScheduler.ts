@@ -30,6 +30,8 @@ export const systemClock: Clock = { now: () => new Date() };
 
 export interface DeliveryTarget {
   platform: Platform;
+  /** The workspace (Slack team) or server the channel is in: the bot posts there with its token. */
+  workspaceId?: string;
   channelId: string;
 }
 
@@ -392,7 +394,11 @@ export class DigestScheduler {
     const key = { subscriptionId: subscription.id, slot, owner: this.owner };
     const report = { subscriptionId: subscription.id, slot: slot.toISOString() };
     const delivery = this.deliveries.get(subscription.platform);
-    const target: DeliveryTarget = { platform: subscription.platform, channelId: subscription.channelId };
+    const target: DeliveryTarget = {
+      platform: subscription.platform,
+      ...(subscription.workspaceId ? { workspaceId: subscription.workspaceId } : {}),
+      channelId: subscription.channelId,
+    };
     for (let attempt = 1; ; attempt++) {
       if (!delivery || !(await this.store.startAttempt({ ...key, now: this.clock.now() }))) {
         return { ...report, status: 'taken', attempts: attempt - 1 };

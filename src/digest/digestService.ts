@@ -20,6 +20,8 @@ export interface SubscriptionStatus {
 
 export interface ChannelRef {
   platform: Platform;
+  /** The Slack workspace or Discord server of the channel; lists and removals stay inside it. */
+  workspaceId?: string;
   channelId: string;
 }
 
@@ -66,6 +68,7 @@ export function createDigestService(options: DigestServiceOptions): DigestServic
       const existing = await store.listSubscriptions({
         platform: request.platform,
         channelId: request.channelId,
+        ...(request.workspaceId ? { workspaceId: request.workspaceId } : {}),
       });
       const same = existing.some(
         (s) => s.cron === request.schedule.cron && s.timeZone === request.schedule.timeZone,
@@ -74,6 +77,7 @@ export function createDigestService(options: DigestServiceOptions): DigestServic
         throw new SubscriptionLimitError(existing.length);
       const result = await store.addSubscription({
         platform: request.platform,
+        ...(request.workspaceId ? { workspaceId: request.workspaceId } : {}),
         channelId: request.channelId,
         spec: request.schedule.spec,
         cron: request.schedule.cron,
@@ -139,6 +143,7 @@ export async function syncConfiguredSubscriptions(
   for (const d of declared) {
     const { subscription, created } = await store.addSubscription({
       platform: d.platform,
+      ...(d.workspaceId ? { workspaceId: d.workspaceId } : {}),
       channelId: d.channelId,
       spec: d.schedule.spec,
       cron: d.schedule.cron,

@@ -36,7 +36,7 @@ export interface FeedStatus {
 /** What the /ingest and /feeds commands need. */
 export interface ArchiveService {
   /** Whether this user may add articles (ADMIN_USER_IDS). */
-  mayIngest(who: { platform?: string; userId?: string }): boolean;
+  mayIngest(who: { platform?: string; workspaceId?: string; userId?: string }): boolean;
   /** Fetches, stores and indexes one page. */
   ingest(url: string, who: { platform?: string; userId?: string }): Promise<IngestOutcome>;
   /** The followed feeds (FEEDS) with their last poll. */
@@ -93,7 +93,7 @@ export class Archive implements ArchiveService {
     this.now = options.now ?? (() => new Date());
   }
 
-  mayIngest(who: { platform?: string; userId?: string }): boolean {
+  mayIngest(who: { platform?: string; workspaceId?: string; userId?: string }): boolean {
     return isAdmin(this.options.admins, who);
   }
 

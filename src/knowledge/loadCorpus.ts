@@ -236,7 +236,7 @@ export class CorpusAssembler {
   }
 }
 
-/** Loads a corpus directory in this thread (see loadKnowledgeInParallel for large corpora). */
+/** Loads a corpus directory in this thread (the bot loads through the parse pool: corpus/loadKnowledge.ts). */
 export function loadCorpus(dir: string): Corpus {
   const files = listCorpusFiles(dir);
   const assembler = new CorpusAssembler(dir, files);

@@ -39,6 +39,9 @@ export interface ArticleStore {
   add(article: NewArticle): Promise<AddArticleOutcome>;
   /** Changes after `seq`, in order, at most `limit`. */
   changesAfter(seq: number, limit?: number): Promise<StoredArticle[]>;
-  /** Calls `hint` when another instance may have stored something (a hint only: it can be lost). */
-  listen(hint: () => void): Promise<{ close(): Promise<void> }>;
+  /**
+   * Calls `hint` when another instance may have stored something (a hint only: it can be lost).
+   * A dropped connection is reported to `onDrop` and made again, with a hint once it listens.
+   */
+  listen(hint: () => void, onDrop?: (error: unknown) => void): Promise<{ close(): Promise<void> }>;
 }

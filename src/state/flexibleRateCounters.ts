@@ -1,6 +1,12 @@
 /**
  * RateCounters on rate-limiter-flexible: a fixed one-minute window per key, counted atomically in
  * PostgreSQL (the `rate_limits` table of the migrations) or Redis (keys that expire by themselves).
+ *
+ * PostgreSQL rows do not expire by themselves: a row per user and channel that ever asked would
+ * stay. The library's own sweep (clearExpiredByTimeout) runs a timer per limiter (one per
+ * allowance here) that nothing can stop at shutdown, so instead every SWEEP_EVERY-th request of
+ * this process deletes the rows whose window ended over a minute ago, as the leases are swept.
+ * The table then holds the keys of the last couple of minutes, whatever the traffic.
  */
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
@@ -13,6 +19,9 @@ import {
 import type { CounterOutcome, RateCounters } from './rateCounters.ts';
 
 const WINDOW_SECONDS = 60;
+const SWEEP_EVERY = 500;
+/** A row is deleted this long after its window ended (the writers' clocks may differ a little). */
+const SWEEP_GRACE_MS = 60_000;
 
 /** Counters on rate-limiter-flexible, one limiter per allowance, made on first use. */
 class FlexibleCounters implements RateCounters {
@@ -21,7 +30,10 @@ class FlexibleCounters implements RateCounters {
   constructor(
     private readonly make: (points: number) => RateLimiterAbstract,
     private readonly onStoreError: (error: unknown) => void,
+    private readonly sweep?: { every: number; run: () => Promise<unknown> },
   ) {}
+
+  #sinceSweep = 0;
 
   #limiter(perMinute: number): RateLimiterAbstract {
     let limiter = this.#limiters.get(perMinute);
@@ -33,6 +45,10 @@ class FlexibleCounters implements RateCounters {
   }
 
   async take(key: string, perMinute: number): Promise<CounterOutcome> {
+    if (this.sweep && ++this.#sinceSweep >= this.sweep.every) {
+      this.#sinceSweep = 0;
+      await this.sweep.run().catch((error: unknown) => this.onStoreError(error));
+    }
     try {
       await this.#limiter(perMinute).consume(key, 1);
       return { ok: true };
@@ -51,8 +67,18 @@ class FlexibleCounters implements RateCounters {
   }
 }
 
-/** Counters in PostgreSQL's `rate_limits` table (created by the migrations). */
-export function postgresRateCounters(pool: pg.Pool, onStoreError: (error: unknown) => void): RateCounters {
+/** Deletes the `rate_limits` rows whose window ended over a minute ago; returns how many. */
+export async function sweepExpiredRateLimits(pool: pg.Pool, now = Date.now()): Promise<number> {
+  const { rowCount } = await pool.query('DELETE FROM rate_limits WHERE expire < $1', [now - SWEEP_GRACE_MS]);
+  return rowCount ?? 0;
+}
+
+/** Counters in PostgreSQL's `rate_limits` table (created by the migrations), swept every sweepEvery requests. */
+export function postgresRateCounters(
+  pool: pg.Pool,
+  onStoreError: (error: unknown) => void,
+  options: { sweepEvery?: number } = {},
+): RateCounters {
   return new FlexibleCounters(
     (points) =>
       new RateLimiterPostgres({
@@ -66,6 +92,7 @@ export function postgresRateCounters(pool: pg.Pool, onStoreError: (error: unknow
         duration: WINDOW_SECONDS,
       }),
     onStoreError,
+    { every: options.sweepEvery ?? SWEEP_EVERY, run: () => sweepExpiredRateLimits(pool) },
   );
 }
 

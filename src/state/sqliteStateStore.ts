@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { CodedError } from '../ops/errors.ts';
 import { type ArchiveState, SqliteArchiveState } from './archiveState.ts';
+import { SqliteInstallations } from './sqliteInstallations.ts';
 import type {
   AttemptOutcome,
   ClaimOutcome,
@@ -20,7 +21,9 @@ import type {
   SlotClaim,
   StateStore,
   Subscription,
+  SubscriptionFilter,
 } from './stateStore.ts';
+import { SqliteThreadContexts, type ThreadContexts } from './threadContexts.ts';
 import { SQLITE_WATCH_TABLES, SqliteWatchState, type WatchState } from './watchState.ts';
 
 export interface Migration {
@@ -88,7 +91,34 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
-  { version: 3, name: 'watched names and their alerts', sql: SQLITE_WATCH_TABLES },
+  {
+    version: 3,
+    name: 'conversation contexts for follow-up questions',
+    sql: `
+      CREATE TABLE thread_contexts (
+        key TEXT PRIMARY KEY,
+        data TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX thread_contexts_by_age ON thread_contexts (updated_at);
+    `,
+  },
+  {
+    version: 4,
+    name: 'workspaces: subscriptions by workspace, chat platform installations',
+    sql: `
+      ALTER TABLE subscriptions ADD COLUMN workspace_id TEXT;
+      CREATE INDEX subscriptions_by_workspace ON subscriptions (platform, workspace_id);
+      CREATE TABLE installations (
+        platform TEXT NOT NULL,
+        id TEXT NOT NULL,
+        data TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (platform, id)
+      ) WITHOUT ROWID;
+    `,
+  },
+  { version: 5, name: 'watched names and their alerts', sql: SQLITE_WATCH_TABLES },
 ];
 
 export class StateDatabaseError extends CodedError<'STATE_DATABASE'> {
@@ -100,6 +130,7 @@ export class StateDatabaseError extends CodedError<'STATE_DATABASE'> {
 interface SubscriptionRow {
   id: number;
   platform: string;
+  workspace_id: string | null;
   channel_id: string;
   spec: string;
   cron: string;
@@ -125,6 +156,7 @@ function toSubscription(row: SubscriptionRow): Subscription {
   return {
     id: row.id,
     platform: row.platform,
+    ...(row.workspace_id ? { workspaceId: row.workspace_id } : {}),
     channelId: row.channel_id,
     spec: row.spec,
     cron: row.cron,
@@ -198,6 +230,8 @@ export class SqliteStateStore implements StateStore {
   readonly db: Database.Database;
   readonly archive: ArchiveState;
   readonly watches: WatchState;
+  readonly threads: ThreadContexts;
+  readonly installations: SqliteInstallations;
 
   /** Opens (creating if need be) the database file; ':memory:' for a private in-memory one. */
   constructor(file: string, options: SqliteStateStoreOptions = {}) {
@@ -224,6 +258,8 @@ export class SqliteStateStore implements StateStore {
       migrate(this.db);
       this.archive = new SqliteArchiveState(this.db);
       this.watches = new SqliteWatchState(this.db);
+      this.threads = new SqliteThreadContexts(this.db);
+      this.installations = new SqliteInstallations(this.db);
     } catch (error) {
       this.db.close();
       if (error instanceof StateDatabaseError) throw error;
@@ -238,8 +274,8 @@ export class SqliteStateStore implements StateStore {
     const inserted = this.db
       .prepare(
         `INSERT INTO subscriptions
-           (platform, channel_id, spec, cron, time_zone, skip_quiet, origin, created_by, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+           (platform, channel_id, spec, cron, time_zone, skip_quiet, origin, created_by, created_at, workspace_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (platform, channel_id, cron, time_zone) DO NOTHING`,
       )
       .run(
@@ -252,6 +288,7 @@ export class SqliteStateStore implements StateStore {
         input.origin,
         input.createdBy ?? null,
         input.createdAt.toISOString(),
+        input.workspaceId ?? null,
       );
     const row = this.db
       .prepare(
@@ -265,15 +302,32 @@ export class SqliteStateStore implements StateStore {
     return this.db.prepare('DELETE FROM subscriptions WHERE id = ?').run(id).changes === 1;
   }
 
-  async listSubscriptions(where: { platform?: Platform; channelId?: string } = {}): Promise<Subscription[]> {
+  async listSubscriptions(where: SubscriptionFilter = {}): Promise<Subscription[]> {
     const rows = this.db
       .prepare(
         `SELECT * FROM subscriptions
          WHERE (@platform IS NULL OR platform = @platform) AND (@channel IS NULL OR channel_id = @channel)
+           AND (@workspace IS NULL OR workspace_id IS NULL OR workspace_id = @workspace)
          ORDER BY id`,
       )
-      .all({ platform: where.platform ?? null, channel: where.channelId ?? null }) as SubscriptionRow[];
+      .all({
+        platform: where.platform ?? null,
+        channel: where.channelId ?? null,
+        workspace: where.workspaceId ?? null,
+      }) as SubscriptionRow[];
     return rows.map(toSubscription);
+  }
+
+  async forgetWorkspace(
+    platform: Platform,
+    workspaceId: string,
+  ): Promise<{ subscriptions: number; installation: boolean }> {
+    // The runs go with their subscriptions (ON DELETE CASCADE): pending digests included.
+    const removed = this.db
+      .prepare('DELETE FROM subscriptions WHERE platform = ? AND workspace_id = ?')
+      .run(platform, workspaceId);
+    const installation = await this.installations.remove(platform, workspaceId);
+    return { subscriptions: removed.changes, installation };
   }
 
   async setSkipQuiet(id: number, skipQuiet: boolean): Promise<void> {

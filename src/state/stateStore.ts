@@ -16,6 +16,8 @@
  * than posted a second time.
  */
 import type { ArchiveState } from './archiveState.ts';
+import type { WorkspaceInstallations } from './installations.ts';
+import type { ThreadContexts } from './threadContexts.ts';
 import type { WatchState } from './watchState.ts';
 
 export type Platform = 'slack' | 'discord' | (string & {});
@@ -23,6 +25,11 @@ export type Platform = 'slack' | 'discord' | (string & {});
 export interface Subscription {
   id: number;
   platform: Platform;
+  /**
+   * The Slack workspace (team) or Discord server the channel belongs to: whose token posts the
+   * digest, and whose uninstall removes it. Unset for subscriptions made before workspaces were kept.
+   */
+  workspaceId?: string;
   channelId: string;
   /** Normalised schedule as typed: "daily 08:00", "weekly monday 08:00", 'cron "0 8 * * 1-5"'. */
   spec: string;
@@ -35,6 +42,12 @@ export interface Subscription {
   createdBy?: string;
   /** ISO timestamp; slots before it are never owed. */
   createdAt: string;
+}
+
+export interface SubscriptionFilter {
+  platform?: Platform;
+  channelId?: string;
+  workspaceId?: string;
 }
 
 export type NewSubscription = Omit<Subscription, 'id' | 'createdAt'> & { createdAt: Date };
@@ -90,11 +103,27 @@ export interface StateStore {
   readonly archive: ArchiveState;
   /** Watched names: the watches of each channel and their alerts, in the same store. */
   readonly watches: WatchState;
+  /** The conversations' contexts, for follow-up questions (see threadContexts.ts). */
+  readonly threads: ThreadContexts;
+  /** Chat platform installations, one per workspace (Slack installed by OAuth in many workspaces). */
+  readonly installations: WorkspaceInstallations;
+  /**
+   * Removes everything one workspace stored: its subscriptions (with their runs, so pending digests
+   * too) and its installation. For an uninstalled app or revoked tokens.
+   */
+  forgetWorkspace(
+    platform: Platform,
+    workspaceId: string,
+  ): Promise<{ subscriptions: number; installation: boolean }>;
   /** Adds a subscription; an identical one (same channel, schedule and zone) is returned instead. */
   addSubscription(input: NewSubscription): Promise<{ subscription: Subscription; created: boolean }>;
   /** Removes a subscription and its runs; false if there was none with that id. */
   removeSubscription(id: number): Promise<boolean>;
-  listSubscriptions(where?: { platform?: Platform; channelId?: string }): Promise<Subscription[]>;
+  /**
+   * Subscriptions, all or those of a platform and channel; with `workspaceId`, only that
+   * workspace's (and those recorded with no workspace, made before workspaces were kept).
+   */
+  listSubscriptions(where?: SubscriptionFilter): Promise<Subscription[]>;
   /** Changes whether a quiet window is skipped (config subscriptions follow their declaration). */
   setSkipQuiet(id: number, skipQuiet: boolean): Promise<void>;
 

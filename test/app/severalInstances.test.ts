@@ -2,13 +2,14 @@
  * Two bot processes (`src/main.ts`) on one PostgreSQL (and then with Redis for the short-lived
  * keys), with the fake Slack (HTTP mode, each process on its own port) and the fake Discord (whose
  * gateway delivers every event to both sessions, as Discord does without shards) on loopback:
- * nothing is answered twice, articles ingested on one are answerable on the other, a watched name
- * alerts its channel once though both see the article arrive, and the rate limits hold across the
- * two. Ids carry a random part: Redis keys outlive a run.
+ * nothing is answered twice, articles ingested on one are answerable on the other, the editors'
+ * folder is imported once and an edit in one instance's copy is answered by the other, a watched
+ * name alerts its channel once though both see the article arrive, and the rate limits hold across
+ * the two. Ids carry a random part: Redis keys outlive a run.
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -31,11 +32,12 @@ let web: FixtureWebServer;
 
 interface Instance {
   name: string;
+  corpusDir: string;
   logs: () => Record<string, unknown>[];
   eventsUrl: string;
 }
 
-async function startInstance(name: string): Promise<Instance> {
+async function startInstance(name: string, own: Record<string, string> = {}): Promise<Instance> {
   const dataDir = mkdtempSync(join(tmpdir(), `instance-${name}-`));
   dirs.push(dataDir);
   // Each instance has a disk of its own: its own copy of the corpus folder.
@@ -58,6 +60,7 @@ async function startInstance(name: string): Promise<Instance> {
     DISCORD_API_URL: discord.apiUrl,
     RATE_LIMIT_USER_PER_MINUTE: '5',
     ...env,
+    ...own,
   });
   running.push(child);
   const logs = () =>
@@ -71,7 +74,7 @@ async function startInstance(name: string): Promise<Instance> {
     60_000,
   );
   await slack.waitFor(() => logs().some((l) => l.msg === 'ready'), `${name}: ready`, 60_000);
-  return { name, logs, eventsUrl: `http://127.0.0.1:${Number(started.port)}/slack/events` };
+  return { name, corpusDir, logs, eventsUrl: `http://127.0.0.1:${Number(started.port)}/slack/events` };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -109,15 +112,18 @@ async function slash(to: Instance, command: string, text: string): Promise<() =>
   };
 }
 
-async function articleRows(where: string): Promise<{ id: string; url: string | null }[]> {
+async function query<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: schema.url });
   await client.connect();
   try {
-    return (await client.query(`SELECT id, url FROM articles WHERE ${where} ORDER BY seq`)).rows;
+    return (await client.query<T>(sql)).rows;
   } finally {
     await client.end();
   }
 }
+
+const articleRows = (where: string) =>
+  query<{ id: string; url: string | null }>(`SELECT id, url FROM articles WHERE ${where} ORDER BY seq`);
 
 let a: Instance;
 let b: Instance;
@@ -138,7 +144,8 @@ describe.each<[string, Record<string, string>]>([
       '/news/teaser': { fixture: 'teaser.html' },
       '/news/terminal': { fixture: 'terminal-rebuilt.html' },
     });
-    [a, b] = await Promise.all([startInstance('A'), startInstance('B')]);
+    // A watches its corpus folder (as by default), so an editor's change there is imported at once.
+    [a, b] = await Promise.all([startInstance('A', { CORPUS_WATCH: 'true' }), startInstance('B')]);
   }, 120_000);
 
   afterAll(async () => {
@@ -148,6 +155,55 @@ describe.each<[string, Record<string, string>]>([
     await web?.close();
     await schema?.drop();
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('imports the editors folder into the store once, though both started at once with a copy each', async () => {
+    await slack.waitFor(
+      () => [...a.logs(), ...b.logs()].some((l) => l.msg === 'corpus folder imported into the shared store'),
+      'one instance imports the folder',
+    );
+    const rows = await query<{ path: string; removed: boolean; seq: string }>(
+      'SELECT path, removed, seq FROM corpus_files ORDER BY path',
+    );
+    // The articles and facts files (not notes.pdf, which the loader skips), each stored once.
+    expect(rows.map((r) => [r.path, r.removed])).toEqual([
+      ['broken-dates.md', false],
+      ['harbour-bridge.md', false],
+      ['school-budget.txt', false],
+    ]);
+    expect(Math.max(...rows.map((r) => Number(r.seq)))).toBe(3);
+    const imports = [...a.logs(), ...b.logs()].filter(
+      (l) => l.msg === 'corpus folder imported into the shared store',
+    );
+    expect(imports).toHaveLength(1);
+    for (const to of [a, b]) {
+      const answer = await slack.waitFor(
+        await slash(to, '/search', 'harbour bridge crack'),
+        `${to.name} answers`,
+      );
+      expect(answer).toMatch(/Harbour bridge closed/);
+    }
+  });
+
+  it("answers on B from a file an editor changed in A's folder", async () => {
+    const file = join(a.corpusDir, 'school-budget.txt');
+    writeFileSync(
+      file,
+      `${readFileSync(file, 'utf8').trim()}\n\nThe budget also pays for a new rowing club boathouse at Westside.\n`,
+    );
+    const started = Date.now();
+    let found: string | undefined;
+    while (!found && Date.now() - started < 15_000) {
+      const answer = await slack.waitFor(await slash(b, '/search', 'rowing club boathouse'), 'B answers');
+      if (/school budget/i.test(answer)) found = answer;
+      else await sleep(300);
+    }
+    expect(found, 'B answers from the edited file').toBeDefined();
+    expect(readFileSync(join(b.corpusDir, 'school-budget.txt'), 'utf8')).toMatch(/rowing club boathouse/);
+    const rows = await query<{ n: string }>(
+      "SELECT count(*) AS n FROM corpus_files WHERE path = 'school-budget.txt'",
+    );
+    expect(rows[0]?.n).toBe('1');
   });
 
   it('makes an article ingested on A answerable on B within 5 seconds', async () => {

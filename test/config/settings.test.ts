@@ -33,10 +33,22 @@ describe('loadSettings', () => {
       RATE_LIMIT_CHANNEL_PER_MINUTE: 60,
       MAX_CONCURRENT_ANSWERS: 4,
       MAX_QUEUED_ANSWERS: 100,
+      THREAD_CONTEXT_MINUTES: 60,
       HEALTH_PORT: 9464,
       HEALTH_HOST: '127.0.0.1',
       SHUTDOWN_TIMEOUT_MS: 10_000,
     });
+  });
+
+  it('reads how long a thread is remembered for follow-ups, 0 for never, and says what is wrong', () => {
+    expect(loadSettings({ THREAD_CONTEXT_MINUTES: '15' }).THREAD_CONTEXT_MINUTES).toBe(15);
+    expect(loadSettings({ THREAD_CONTEXT_MINUTES: '0' }).THREAD_CONTEXT_MINUTES).toBe(0);
+    expect(settingsError({ THREAD_CONTEXT_MINUTES: 'an hour' }).message).toMatch(
+      /THREAD_CONTEXT_MINUTES: must be a number of minutes/,
+    );
+    expect(settingsError({ THREAD_CONTEXT_MINUTES: '-5' }).message).toMatch(
+      /THREAD_CONTEXT_MINUTES: must be 0 or more/,
+    );
   });
 
   it('reads the limits, the health port and the shutdown bound, and says what is wrong with them', () => {
@@ -151,6 +163,31 @@ describe('loadSettings', () => {
     for (const field of ['SLACK_APP_TOKEN', 'PORT', 'LOG_LEVEL', 'SLACK_API_URL'])
       expect(error.message).toContain(`  ${field}: `);
     expect(error.message.split('\n')[0]).toMatch(/Invalid settings/);
+  });
+
+  it('takes the OAuth settings of a distributed Slack app together, in the HTTP mode, without a bot token', () => {
+    const oauth = {
+      SLACK_CLIENT_ID: '123.456',
+      SLACK_CLIENT_SECRET: 'client-secret',
+      SLACK_STATE_SECRET: 'a-state-secret-of-some-length',
+      SLACK_SIGNING_SECRET: 'signing',
+    };
+    expect(loadSettings(oauth)).toMatchObject({ SLACK_CLIENT_ID: '123.456' });
+    expect(settingsError({ SLACK_CLIENT_ID: '123.456', SLACK_SIGNING_SECRET: 's' }).message).toMatch(
+      /SLACK_CLIENT_SECRET: is needed[\s\S]*SLACK_STATE_SECRET: is needed/,
+    );
+    expect(settingsError({ ...oauth, SLACK_BOT_TOKEN: 'xoxb-1' }).message).toMatch(
+      /SLACK_BOT_TOKEN: must be unset with SLACK_CLIENT_ID/,
+    );
+    expect(settingsError({ ...oauth, SLACK_APP_TOKEN: 'xapp-1' }).message).toMatch(
+      /SLACK_APP_TOKEN: must be unset with SLACK_CLIENT_ID/,
+    );
+    expect(settingsError({ ...oauth, SLACK_SIGNING_SECRET: '' }).message).toMatch(
+      /SLACK_SIGNING_SECRET: is needed with SLACK_CLIENT_ID/,
+    );
+    expect(settingsError({ ...oauth, SLACK_STATE_SECRET: 'short' }).message).toMatch(
+      /SLACK_STATE_SECRET: must be at least 16 characters/,
+    );
   });
 
   it.each(['abc', '-1', '3.5'])('rejects PORT=%s', (port) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openKnowledge } from '../../src/app/openKnowledge.ts';
+import { appositiveOf } from '../../src/core/answers/appositive.ts';
 import { articleIdsOf, eventWhen, firstSentence } from '../../src/core/answers/describe.ts';
 import { accountsDiffer } from '../../src/core/answers/eventAnswer.ts';
 import { findEvents, namesInText } from '../../src/core/answers/findEvents.ts';
@@ -84,12 +85,37 @@ describe('mentions', () => {
     expect(mentionsName('Anything', '')).toBe(false);
   });
 
+  it('a name written with a capital is not the same word in lower case or inside another', () => {
+    expect(mentionsName('letters of their soldier-masters home', 'Masters')).toBe(false);
+    expect(mentionsName('the masters of the house', 'Masters')).toBe(false);
+    expect(mentionsName('the maid, Selena Masters, arrived', 'Masters')).toBe(true);
+  });
+
   it('finds passages naming any of the names, in corpus order', () => {
     const found = passagesMentioning(kb, ['Grigorovich', 'Stoltenberg'], 10);
     expect(found.length).toBeGreaterThanOrEqual(2);
     for (const p of found) expect(/Grigorovich|Stoltenberg/.test(p.text)).toBe(true);
     expect(found.map((p) => p.id)).toEqual([...found.map((p) => p.id)].sort((a, b) => a - b));
     expect(passagesMentioning(kb, ['Grigorovich', 'Stoltenberg'], 1)).toHaveLength(1);
+  });
+});
+
+describe('appositiveOf', () => {
+  it('reads the description after the name, else the one written before it', () => {
+    expect(appositiveOf('Tim Larson', [passage('Tim Larson, a junior at Wilson High, spoke.')])?.text).toBe(
+      'a junior at Wilson High',
+    );
+    expect(
+      appositiveOf('Selena Masters', [
+        passage('They telephoned the Andrus maid, Selena Masters, and she came.'),
+      ])?.text,
+    ).toBe('the Andrus maid');
+  });
+
+  it('a time set before the name is no description', () => {
+    expect(
+      appositiveOf('Selena Masters', [passage('In the spring of that year, Selena Masters left.')]),
+    ).toBeUndefined();
   });
 });
 

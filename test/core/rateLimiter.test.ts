@@ -54,6 +54,16 @@ describe('RateLimiter', () => {
     expect(limiter.admit(ann)).toMatchObject({ ok: false, notify: true });
   });
 
+  it('counts each workspace apart: the same user and channel ids in another workspace have their own limits', () => {
+    const time = clock();
+    const limiter = new RateLimiter({ userPerMinute: 1, channelPerMinute: 1 }, time.now);
+    const inA = { platform: 'slack', workspaceId: 'TA', userId: 'U1', channelId: 'C1' };
+    expect(limiter.admit(inA)).toEqual({ ok: true });
+    expect(limiter.admit(inA)).toMatchObject({ ok: false });
+    expect(limiter.admit({ ...inA, workspaceId: 'TB' })).toEqual({ ok: true });
+    expect(limiter.admit({ ...inA, userId: 'U2', workspaceId: 'TC' })).toEqual({ ok: true });
+  });
+
   it("limits a channel whoever asks, and a refused request uses up no one's tokens", () => {
     const time = clock();
     const limiter = new RateLimiter({ userPerMinute: 2, channelPerMinute: 3 }, time.now);

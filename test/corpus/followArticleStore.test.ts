@@ -109,4 +109,48 @@ describe('following the article store', () => {
     expect(late.live.contains(['story-1', 'story-2', 'story-3'])).toBe(true);
     expect(late.follower.applied()).toBe(3);
   });
+
+  it('listens again after its connection is killed: a later article still reaches the other instance at once', async () => {
+    const schema = await freshSchema();
+    cleanups.push(schema.drop);
+    const a = await instance(schema.url);
+    // B's connections carry a name of their own, to find its listening one among the test's.
+    const name = `follower-${schema.schema}`;
+    const url = new URL(schema.url);
+    url.searchParams.set('application_name', name);
+    const b = await instance(url.toString());
+    const admin = await openPostgres({ url: schema.url, max: 1 });
+    cleanups.push(() => admin.end());
+    const listening = async (): Promise<number[]> =>
+      (
+        await admin.query<{ pid: number }>(
+          "SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND query LIKE 'LISTEN%'",
+          [name],
+        )
+      ).rows.map((r) => r.pid);
+    await expect.poll(listening).toHaveLength(1);
+    const [killed] = await listening();
+    await admin.query('SELECT pg_terminate_backend($1)', [killed]);
+    // A new connection listens (B polls only every 60 s here, so only a notification brings news).
+    await expect
+      .poll(
+        async () => {
+          const pids = await listening();
+          return pids.length === 1 && pids[0] !== killed;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+
+    const added = await a.store.add({
+      stem: 'after-the-drop',
+      folder: 'ingested',
+      contentHash: 'h-after',
+      markdown: (id) =>
+        `---\nid: ${id}\ntitle: After the drop\n---\nThe lighthouse keeper repainted the tower.\n`,
+    });
+    if (added.status !== 'stored') throw new Error('expected stored');
+    await expect.poll(() => b.live.contains(['after-the-drop']), { timeout: 5000 }).toBe(true);
+    expect(b.follower.applied()).toBe(added.article.seq);
+  });
 });

@@ -246,6 +246,13 @@ describe('configured subscriptions', () => {
       '[{"platform":"slack","channel":"C9","schedule":"weekly mon 09:00"}]',
       'Asia/Tokyo',
     );
+    // With Slack installed in many workspaces, an entry names its workspace (whose token posts it).
+    expect(
+      loadDigestSubscriptions(
+        '[{"platform":"slack","workspace":"T0123","channel":"C9","schedule":"daily 08:00"}]',
+        'UTC',
+      )[0],
+    ).toMatchObject({ platform: 'slack', workspaceId: 'T0123', channelId: 'C9' });
     expect(inline[0]?.schedule).toEqual({
       spec: 'weekly monday 09:00',
       cron: '0 9 * * 1',

@@ -39,9 +39,12 @@ for (const suite of SUITES) {
  */
 const REAL_TEXT = [
   { file: 'test/eval/brown-dev.jsonl', corpus: 'brown:dgj', floor: 42, baseline: 27 },
-  { file: 'test/eval/brown-press.jsonl', corpus: 'brown:abcefh', floor: 34, baseline: 29 },
-  { file: 'test/eval/brown-lore-fiction.jsonl', corpus: 'brown:efkn', floor: 26, baseline: 19 },
-  { file: 'test/eval/shipped-unseen.jsonl', corpus: 'corpus', floor: 37, baseline: 34 },
+  { file: 'test/eval/brown-press.jsonl', corpus: 'brown:abcefh', floor: 38, baseline: 29 },
+  { file: 'test/eval/brown-lore-fiction.jsonl', corpus: 'brown:efkn', floor: 29, baseline: 19 },
+  { file: 'test/eval/shipped-unseen.jsonl', corpus: 'corpus', floor: 41, baseline: 34 },
+  // Written after the answer engine of this wave, by someone who never ran it: mystery, science
+  // fiction, romance and humour (L, M, P, R), the hardest text for it.
+  { file: 'test/eval/brown-heldout-lmpr.jsonl', corpus: 'brown:lmpr', floor: 17, baseline: 13 },
 ];
 
 for (const suite of REAL_TEXT) {

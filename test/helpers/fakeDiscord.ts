@@ -76,6 +76,8 @@ export interface FakeDiscordOptions {
 
 export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
+  /** Every message the bot posted, as the fake answered it (with its id), oldest first. */
+  readonly created: Json[] = [];
   /** The IDENTIFY payloads the gateway received (intents, token). */
   readonly identified: Json[] = [];
   private readonly taken = new Set<RecordedRequest>();
@@ -307,7 +309,7 @@ export class FakeDiscord {
   }
 
   private message(channelId: string, body: Json, webhookId?: string): Json {
-    return {
+    const message = {
       id: snowflake(),
       type: body?.message_reference ? 19 : 0,
       channel_id: channelId,
@@ -325,8 +327,12 @@ export class FakeDiscord {
       pinned: false,
       flags: body?.flags ?? 0,
       ...(webhookId ? { webhook_id: webhookId, application_id: webhookId } : {}),
-      ...(body?.message_reference ? { message_reference: body.message_reference } : {}),
+      ...(body?.message_reference
+        ? { message_reference: { channel_id: channelId, ...body.message_reference } }
+        : {}),
     };
+    this.created.push(message);
+    return message;
   }
 }
 

@@ -3,6 +3,11 @@
  * response_url endpoints (`POST /respond/<name>`), and the Socket Mode WebSocket that
  * apps.connections.open points at. It records everything the app sends, so tests assert on
  * Slack-visible effects. Also signs requests the way Slack does, for the HTTP receiver.
+ *
+ * OAuth: workspaces added with addWorkspace() can be installed (oauth.v2.access exchanges the
+ * workspace's code for its bot token) and, with token rotation, refreshed (oauth.v2.access with
+ * grant_type=refresh_token issues the next token and refresh token; a used refresh token is refused
+ * as Slack does). auth.test answers for each workspace's current token.
  */
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -24,6 +29,21 @@ export interface ResponseUrlPost {
 export interface SocketAck {
   envelope_id: string;
   payload?: unknown;
+}
+
+/** A workspace the fake can install the app in. */
+export interface FakeWorkspace {
+  teamId: string;
+  teamName?: string;
+  /** The code Slack would put in the redirect after the user approves the install. */
+  code: string;
+  /** The bot token issued at install. */
+  token: string;
+  botUserId?: string;
+  botId?: string;
+  /** Token rotation: the refresh token issued at install, and the first token's lifetime in seconds. */
+  refreshToken?: string;
+  expiresIn?: number;
 }
 
 export interface FakeSlackOptions {
@@ -87,6 +107,9 @@ export class FakeSlack {
   readonly #faults = new Map<string, HttpFault[]>();
   #responseDelayMs = 0;
   readonly #sockets = new Set<WebSocket>();
+  readonly #workspaces: Array<Required<Omit<FakeWorkspace, 'refreshToken' | 'expiresIn'>> & FakeWorkspace> =
+    [];
+  #refreshes = 0;
   readonly #server: Server;
   readonly #wss: WebSocketServer;
   #ts = 1_700_000_000;
@@ -158,6 +181,65 @@ export class FakeSlack {
   /** Every response-URL post is answered only after this long (an answer still being delivered). */
   delayResponses(ms: number): void {
     this.#responseDelayMs = ms;
+  }
+
+  /** A workspace the app can be installed in (see FakeWorkspace). */
+  addWorkspace(workspace: FakeWorkspace): void {
+    this.#workspaces.push({
+      teamName: `Team ${workspace.teamId}`,
+      botUserId: `UBOT${workspace.teamId}`,
+      botId: `BBOT${workspace.teamId}`,
+      ...workspace,
+    });
+  }
+
+  /** The workspace's token now (after any refreshes). */
+  tokenOf(teamId: string): string | undefined {
+    return this.#workspaces.find((w) => w.teamId === teamId)?.token;
+  }
+
+  /** The oauth.v2.access calls that refreshed a token (grant_type=refresh_token). */
+  refreshCalls(): ApiCall[] {
+    return this.callsTo('oauth.v2.access').filter((c) => c.args.grant_type === 'refresh_token');
+  }
+
+  #oauthAccess(args: Record<string, unknown>): Record<string, unknown> {
+    if (args.client_id === undefined || args.client_secret === undefined) {
+      return { ok: false, error: 'invalid_client_id' };
+    }
+    if (args.grant_type === 'refresh_token') {
+      const workspace = this.#workspaces.find((w) => w.refreshToken && w.refreshToken === args.refresh_token);
+      if (!workspace) return { ok: false, error: 'invalid_refresh_token' };
+      this.#refreshes += 1;
+      workspace.token = `${workspace.token.replace(/-r\d+$/, '')}-r${this.#refreshes}`;
+      workspace.refreshToken = `${workspace.refreshToken?.replace(/-r\d+$/, '')}-r${this.#refreshes}`;
+      return {
+        ok: true,
+        token_type: 'bot',
+        access_token: workspace.token,
+        refresh_token: workspace.refreshToken,
+        // A refreshed token lasts Slack's 12 hours; `expiresIn` is the lifetime of the first one.
+        expires_in: 43_200,
+        team: { id: workspace.teamId, name: workspace.teamName },
+      };
+    }
+    const workspace = this.#workspaces.find((w) => w.code === args.code);
+    if (!workspace) return { ok: false, error: 'invalid_code' };
+    return {
+      ok: true,
+      app_id: 'A0000001',
+      authed_user: { id: 'UINSTALLER' },
+      scope: 'app_mentions:read,chat:write,chat:write.public,commands,im:history',
+      token_type: 'bot',
+      access_token: workspace.token,
+      bot_user_id: workspace.botUserId,
+      team: { id: workspace.teamId, name: workspace.teamName },
+      enterprise: null,
+      is_enterprise_install: false,
+      ...(workspace.refreshToken
+        ? { refresh_token: workspace.refreshToken, expires_in: workspace.expiresIn ?? 43_200 }
+        : {}),
+    };
   }
 
   /** Cuts every Socket Mode connection, as a network failure would (no close handshake). */
@@ -234,7 +316,21 @@ export class FakeSlack {
       return;
     }
     switch (method) {
-      case 'auth.test':
+      case 'oauth.v2.access':
+        sendJson(res, 200, this.#oauthAccess(args));
+        return;
+      case 'auth.test': {
+        const workspace = this.#workspaces.find((w) => w.token === auth?.replace(/^Bearer /, ''));
+        if (workspace) {
+          sendJson(res, 200, {
+            ok: true,
+            user_id: workspace.botUserId,
+            bot_id: workspace.botId,
+            team_id: workspace.teamId,
+            user: 'newsbot',
+          });
+          return;
+        }
         sendJson(res, 200, {
           ok: true,
           user_id: this.botUserId,
@@ -243,6 +339,7 @@ export class FakeSlack {
           user: 'newsbot',
         });
         return;
+      }
       case 'apps.connections.open':
         sendJson(res, 200, {
           ok: true,

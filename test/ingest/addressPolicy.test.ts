@@ -89,4 +89,28 @@ describe('ADMIN_USER_IDS', () => {
     ).toBe(false);
     expect(isAdmin(admins, {})).toBe(false);
   });
+
+  it('holds an entry that names a workspace or server in that one only; plain entries everywhere', () => {
+    const parsed = parseAdminList('slack:T1:U1, slack:T2:*, discord:900:42, slack:U9');
+    expect(parsed).toEqual({
+      ok: true,
+      admins: [
+        { platform: 'slack', workspaceId: 'T1', userId: 'U1' },
+        { platform: 'slack', workspaceId: 'T2', userId: '*' },
+        { platform: 'discord', workspaceId: '900', userId: '42' },
+        { platform: 'slack', userId: 'U9' },
+      ],
+    });
+    if (!parsed.ok) return;
+    const { admins } = parsed;
+    expect(isAdmin(admins, { platform: 'slack', workspaceId: 'T1', userId: 'U1' })).toBe(true);
+    expect(isAdmin(admins, { platform: 'slack', workspaceId: 'T3', userId: 'U1' })).toBe(false);
+    expect(isAdmin(admins, { platform: 'slack', userId: 'U1' })).toBe(false);
+    expect(isAdmin(admins, { platform: 'slack', workspaceId: 'T2', userId: 'anyone' })).toBe(true);
+    expect(isAdmin(admins, { platform: 'slack', workspaceId: 'T1', userId: 'anyone' })).toBe(false);
+    expect(isAdmin(admins, { platform: 'discord', workspaceId: '900', userId: '42' })).toBe(true);
+    expect(isAdmin(admins, { platform: 'discord', workspaceId: '901', userId: '42' })).toBe(false);
+    expect(isAdmin(admins, { platform: 'slack', workspaceId: 'T7', userId: 'U9' })).toBe(true);
+    expect(parseAdminList('slack:T1:U1:X').ok).toBe(false);
+  });
 });

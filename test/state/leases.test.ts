@@ -1,6 +1,10 @@
 /** Leases behave alike in memory, in PostgreSQL and in Redis (the real servers). */
 import { afterEach, describe, expect, it } from 'vitest';
-import { postgresRateCounters, redisRateCounters } from '../../src/state/flexibleRateCounters.ts';
+import {
+  postgresRateCounters,
+  redisRateCounters,
+  sweepExpiredRateLimits,
+} from '../../src/state/flexibleRateCounters.ts';
 import { type Leases, MemoryLeases, onceAcross } from '../../src/state/leases.ts';
 import { openPostgres } from '../../src/state/postgres/database.ts';
 import { PgLeases } from '../../src/state/postgres/pgLeases.ts';
@@ -157,6 +161,40 @@ describe.each<[string, () => Promise<[RateCounters, RateCounters]>]>([
     await a.giveBack('slack:T1:U1', 5);
     await a.giveBack('slack:T1:U1', 5);
     expect((await b.take('slack:T1:U1', 5)).ok).toBe(true);
+  });
+});
+
+describe('rate counters in PostgreSQL: expired rows', () => {
+  it('are swept as requests come, so the table holds only the keys of the last minutes', async () => {
+    const schema = await freshSchema();
+    const pool = await openPostgres({ url: schema.url, max: 2 });
+    cleanups.push(schema.drop, () => pool.end());
+    // 300 users who asked two hours ago, and one whose window is still running.
+    const twoHoursAgo = Date.now() - 2 * 3600_000;
+    await pool.query(
+      `INSERT INTO rate_limits (key, points, expire)
+       SELECT 'rl5:slack:T1:OLD' || n, 1, $1 FROM generate_series(1, 300) AS n`,
+      [twoHoursAgo],
+    );
+    const counters = postgresRateCounters(
+      pool,
+      (e) => {
+        throw e;
+      },
+      { sweepEvery: 4 },
+    );
+    for (let i = 0; i < 3; i++) expect((await counters.take(`slack:T1:NEW${i}`, 5)).ok).toBe(true);
+    const count = async () => Number((await pool.query('SELECT count(*) AS n FROM rate_limits')).rows[0].n);
+    expect(await count()).toBe(303);
+    // The fourth request sweeps: the old rows go, the running windows stay and still count.
+    expect((await counters.take('slack:T1:NEW0', 5)).ok).toBe(true);
+    expect(await count()).toBe(3);
+    const { rows } = await pool.query("SELECT points FROM rate_limits WHERE key LIKE '%:NEW0'");
+    expect(rows[0].points).toBe(2);
+    // A window that ended under a minute ago is kept (the writers' clocks may differ a little).
+    await pool.query("UPDATE rate_limits SET expire = $1 WHERE key LIKE '%:NEW1'", [Date.now() - 5000]);
+    expect(await sweepExpiredRateLimits(pool)).toBe(0);
+    expect(await sweepExpiredRateLimits(pool, Date.now() + 120_000)).toBe(3);
   });
 });
 

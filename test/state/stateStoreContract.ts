@@ -257,6 +257,75 @@ export function stateStoreContract(name: string, open: () => Promise<ContractSub
       });
     });
   });
+  describe(`${name}: conversation contexts`, () => {
+    it('keeps one context per key, replaces it, shares it with another connection and forgets silent ones', async () => {
+      const subj = await subject();
+      const { store } = subj;
+      const t = T0.getTime();
+      expect(await store.threads.load('slack:T1:C1:1.5')).toBeUndefined();
+      await store.threads.save('slack:T1:C1:1.5', '{"turns":[1]}', t, t - 3_600_000);
+      await store.threads.save('slack:T1:C2:1.5', '{"turns":[2]}', t + 1000, t - 3_600_000);
+      await store.threads.save('slack:T1:C1:1.5', '{"turns":[3]}', t + 2000, t - 3_600_000);
+      expect(await store.threads.load('slack:T1:C1:1.5')).toEqual({
+        data: '{"turns":[3]}',
+        updatedAt: t + 2000,
+      });
+      const other = await subj.another();
+      expect((await other.threads.load('slack:T1:C2:1.5'))?.data).toBe('{"turns":[2]}');
+      // A write an hour and more later forgets the contexts silent since before then.
+      await store.threads.save('discord:G:C:9', '{}', t + 3_601_500, t + 1_500);
+      expect(await store.threads.load('slack:T1:C2:1.5')).toBeUndefined();
+      expect(await store.threads.load('slack:T1:C1:1.5')).toBeDefined();
+    });
+  });
+
+  describe(`${name}: workspaces`, () => {
+    it("lists a workspace's subscriptions (and those recorded with none), and forgets one workspace whole", async () => {
+      const { store } = await subject();
+      const a = (await store.addSubscription(sub({ workspaceId: 'TA', channelId: 'CA' }))).subscription;
+      const b = (await store.addSubscription(sub({ workspaceId: 'TB', channelId: 'CB' }))).subscription;
+      const old = (await store.addSubscription(sub({ channelId: 'COLD' }))).subscription;
+      expect(a.workspaceId).toBe('TA');
+      expect(old.workspaceId).toBeUndefined();
+      expect((await store.listSubscriptions({ workspaceId: 'TA' })).map((s) => s.id)).toEqual([a.id, old.id]);
+      await store.installations.save('slack', 'TA', { bot: { token: 'xoxb-a' } });
+      await store.installations.save('slack', 'TB', { bot: { token: 'xoxb-b' } });
+      for (const s of [a, b]) {
+        await store.claimSlot({ subscriptionId: s.id, slot: T0, owner: 'o', now: T0, leaseMs: LEASE });
+      }
+      expect(await store.forgetWorkspace('slack', 'TA')).toEqual({ subscriptions: 1, installation: true });
+      expect((await store.listSubscriptions()).map((s) => s.id)).toEqual([b.id, old.id]);
+      expect(await store.lastRun(a.id)).toBeUndefined();
+      expect((await store.lastRun(b.id))?.status).toBe('claimed');
+      expect(await store.installations.find('slack', 'TA')).toBeUndefined();
+      expect(await store.installations.find('slack', 'TB')).toEqual({ bot: { token: 'xoxb-b' } });
+      expect(await store.forgetWorkspace('discord', 'TB')).toEqual({ subscriptions: 0, installation: false });
+    });
+
+    it('keeps installations per platform and workspace, and updates one under its lock', async () => {
+      const { store } = await subject();
+      expect(await store.installations.find('slack', 'T1')).toBeUndefined();
+      await store.installations.save('slack', 'T1', { n: 1 });
+      await store.installations.save('slack', 'T1', { n: 2 });
+      expect(await store.installations.find('slack', 'T1')).toEqual({ n: 2 });
+      expect(await store.installations.update('slack', 'T9', async () => ({ n: 0 }))).toBeUndefined();
+      expect(await store.installations.find('slack', 'T9')).toBeUndefined();
+      expect(await store.installations.update('slack', 'T1', async () => undefined)).toEqual({ n: 2 });
+      // Two updates at once, each reading the count and writing it plus one: neither is lost.
+      const bump = async (current: unknown) => {
+        const n = (current as { n: number }).n;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return { n: n + 1 };
+      };
+      await Promise.all([
+        store.installations.update('slack', 'T1', bump),
+        store.installations.update('slack', 'T1', bump),
+      ]);
+      expect(await store.installations.find('slack', 'T1')).toEqual({ n: 4 });
+      expect(await store.installations.remove('slack', 'T1')).toBe(true);
+      expect(await store.installations.remove('slack', 'T1')).toBe(false);
+    });
+  });
 
   describe(`${name}: watched names`, () => {
     const watch = (overrides: Partial<NewWatch> = {}): NewWatch => ({

@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import type { Bot } from '../../core/bot.ts';
 import { renderText } from '../../render/renderText.ts';
 import type { ChannelDelivery } from '../../watch/watchAlerter.ts';
+import { newRequestId } from '../requestScope.ts';
 import type { RunningAdapter } from '../types.ts';
 
 export interface ConsoleOptions {
@@ -31,6 +32,8 @@ export function startConsole({
     terminal: 'isTTY' in output && Boolean(output.isTTY),
   });
   const write = (text: string) => output.write(`${text}\n`);
+  // The session is one conversation: follow-ups ("what did he say?") lean on its earlier answers.
+  const session = { id: `session-${newRequestId()}` };
   if (banner) write(banner);
   rl.prompt();
   // Lines are answered one after another, so answers that wait (/digest) still print in order.
@@ -41,7 +44,15 @@ export function startConsole({
       rl.close();
       return;
     }
-    const reply = text ? await bot.respond({ text, platform: 'console', userId: 'console' }) : null;
+    const reply = text
+      ? await bot.respond({
+          text,
+          platform: 'console',
+          userId: 'console',
+          channelId: 'console',
+          thread: session,
+        })
+      : null;
     if (reply) write(`${renderText(reply)}\n`);
     rl.prompt();
   };

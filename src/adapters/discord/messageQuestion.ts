@@ -1,6 +1,7 @@
 /**
  * Which plain messages the bot answers, and what it is asked: a DM, a message that mentions the
- * bot (by user or by its managed role), or any message in a listen channel. Bots never.
+ * bot (by user or by its managed role), a reply to one of its answers, or any message in a listen
+ * channel. Bots never.
  */
 export interface IncomingMessage {
   content: string;
@@ -8,6 +9,8 @@ export interface IncomingMessage {
   isDM: boolean;
   channelId: string;
   mentionsBot: boolean;
+  /** A reply to one of the bot's messages (a follow-up to its answer), pinging it or not. */
+  repliesToBot?: boolean;
 }
 
 export interface AudienceRules {
@@ -29,7 +32,11 @@ export function stripBotMentions(content: string, rules: AudienceRules): string 
 /** The question to answer, or undefined when the message is not for the bot. */
 export function questionFrom(message: IncomingMessage, rules: AudienceRules): string | undefined {
   if (message.fromBot) return undefined;
-  const addressed = message.isDM || message.mentionsBot || rules.listenChannelIds.has(message.channelId);
+  const addressed =
+    message.isDM ||
+    message.mentionsBot ||
+    message.repliesToBot === true ||
+    rules.listenChannelIds.has(message.channelId);
   if (!addressed) return undefined;
   const text = stripBotMentions(message.content, rules);
   // A bare mention ("@bot") asks what the bot can do; an empty listen-channel message (an image) asks nothing.

@@ -1,11 +1,14 @@
 /**
- * Plain questions: mentions, DMs and listen channels, answered in the channel as a reply. In a
- * listen channel, a message with links (and no mention) is a link shared, not a question: the
- * archive's articles among them get previews (linkPreviews.ts), anything else no reply.
+ * Plain questions: mentions, DMs, replies to the bot's answers and listen channels, answered in
+ * the channel as a reply. A reply to an answer, or a message in a thread, is a follow-up in that
+ * conversation (conversation.ts). In a listen channel, a message with links (and no mention) is a
+ * link shared, not a question: the archive's articles among them get previews (linkPreviews.ts),
+ * anything else no reply.
  */
 import { type Message, PermissionFlagsBits } from 'discord.js';
 import { newRequestScope } from '../requestScope.ts';
 import { answer, type DiscordContext, expectSlow } from './answering.ts';
+import { conversationOf } from './conversation.ts';
 import { describeError } from './describeError.ts';
 import { linksToPreview, replyWithPreviews } from './linkPreviews.ts';
 import { type AudienceRules, questionFrom } from './messageQuestion.ts';
@@ -67,6 +70,7 @@ export async function handleMessage(
       isDM: !message.inGuild(),
       channelId: message.channelId,
       mentionsBot,
+      repliesToBot: message.mentions.repliedUser?.id === me,
     },
     rules,
   );
@@ -80,6 +84,7 @@ export async function handleMessage(
   const { reqId, log } = newRequestScope(ctx.log);
   try {
     if (expectSlow(ctx, text) && 'sendTyping' in message.channel) await message.channel.sendTyping();
+    const thread = await conversationOf(message);
     const reply = await answer(
       ctx,
       {
@@ -90,6 +95,7 @@ export async function handleMessage(
         userId: message.author.id,
         channelId: message.channelId,
         via: 'message',
+        thread,
       },
       log,
     );

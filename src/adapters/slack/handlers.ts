@@ -3,7 +3,10 @@
  * No answering logic lives here. Where replies go:
  * - slash commands: acknowledged at once, then answered through the command's response_url, in
  *   the channel or to the asker alone as the core decided (Reply.visibility);
- * - mentions: in the thread of the mention; direct messages: in the conversation;
+ * - mentions: in the thread of the mention (one at a channel's top level starts a thread, keyed
+ *   by its ts); direct messages: in the conversation;
+ * - follow-up questions: a mention in a thread continues that thread's context (Request.thread:
+ *   its thread_ts), a direct message the conversation's; slash commands and buttons stand alone;
  * - suggestion buttons: the chosen question is answered through the click's response_url, as a
  *   new message next to the one clicked (in its thread, if it has one), seen as a slash command's is;
  * - shared links (link_shared): previews through chat.unfurl (linkUnfurls.ts);
@@ -63,6 +66,7 @@ export function registerSlackHandlers(
     channelId: string | undefined,
     via: Request['via'],
     workspaceId?: string,
+    thread?: Request['thread'],
   ): Promise<Reply | null> => {
     try {
       return await bot.respond({
@@ -73,6 +77,7 @@ export function registerSlackHandlers(
         userId,
         channelId,
         via,
+        ...(thread ? { thread } : {}),
       });
     } catch (error) {
       scope.log.error({ err: error, userId, channelId }, 'slack: the core failed to answer');
@@ -180,6 +185,9 @@ export function registerSlackHandlers(
   app.event('app_mention', async ({ event, context, client }) => {
     if (event.bot_id) return;
     const where = { event: 'app_mention', userId: event.user, channelId: event.channel };
+    // The answer goes in the mention's thread, or starts one under it: follow-ups asked there
+    // share its context.
+    const threadTs = event.thread_ts ?? event.ts;
     await answerOnce(event.channel, event.ts, () =>
       guard('answering a mention', where, async (scope) => {
         const reply = await answer(
@@ -189,13 +197,10 @@ export function registerSlackHandlers(
           event.channel,
           'message',
           context.teamId,
+          { id: threadTs },
         );
         if (!reply) return;
-        await post(
-          client,
-          { channel: event.channel, thread_ts: event.thread_ts ?? event.ts, user: event.user },
-          reply,
-        );
+        await post(client, { channel: event.channel, thread_ts: threadTs, user: event.user }, reply);
       }),
     );
   });
@@ -214,6 +219,8 @@ export function registerSlackHandlers(
           message.channel,
           'message',
           context.teamId,
+          // A direct message is one conversation; a thread in it is one of its own.
+          { id: message.thread_ts ?? 'dm' },
         );
         if (!reply) return;
         await post(client, { channel: message.channel, thread_ts: message.thread_ts }, reply);

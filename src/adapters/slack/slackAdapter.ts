@@ -1,32 +1,35 @@
 /**
  * The Slack adapter: a Bolt App on Socket Mode when SLACK_APP_TOKEN is set (no public URL needed),
- * otherwise Bolt's HTTP receiver on PORT, which verifies Slack's request signatures.
+ * otherwise Bolt's HTTP receiver on PORT, which verifies Slack's request signatures. One workspace
+ * with SLACK_BOT_TOKEN; many with SLACK_CLIENT_ID (OAuth, oauth.ts): each workspace installs the
+ * app at /slack/install, and is answered and sent its digests with its own token, kept in the
+ * state database (slackInstallations.ts). An uninstall forgets the workspace (uninstall.ts).
  * SLACK_API_URL points the Web API client (and Socket Mode's connection request) elsewhere:
  * GovSlack, a proxy, or a test server.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type AppOptions, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
-import type { Settings } from '../../config/settings.ts';
 import type { Bot } from '../../core/bot.ts';
 import type { DigestDelivery } from '../../digest/digestScheduler.ts';
-import { CodedError } from '../../ops/errors.ts';
 import type { Logger } from '../../ops/logger.ts';
 import type { ErrorCounter } from '../../ops/metrics.ts';
 import { type Leases, MemoryLeases } from '../../state/leases.ts';
+import type { StateStore } from '../../state/stateStore.ts';
 import { InFlight } from '../inFlight.ts';
 import type { RunningAdapter } from '../types.ts';
 import { boltLogger } from './boltLogger.ts';
 import { defaultDedupOptions, type EventDedupOptions } from './eventDedup.ts';
 import { registerSlackHandlers } from './handlers.ts';
+import { oauthReceiverOptions } from './oauth.ts';
 import { registerReplayGuard, signatureOf } from './replayGuard.ts';
 import { createSlackDigestDelivery } from './slackDigestDelivery.ts';
+import { createSlackInstallations, type SlackInstallations } from './slackInstallations.ts';
+import { checkSettings, type SlackSettings, SlackSettingsError } from './slackSettings.ts';
 import { retryStart, type StartRetryPolicy } from './startRetry.ts';
+import { registerUninstallHandlers } from './uninstall.ts';
 
-export type SlackSettings = Pick<
-  Settings,
-  'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_APP_TOKEN' | 'SLACK_API_URL' | 'PORT'
->;
+export { type SlackSettings, SlackSettingsError } from './slackSettings.ts';
 
 export type SlackRetryConfig = NonNullable<NonNullable<AppOptions['clientOptions']>['retryConfig']>;
 
@@ -79,6 +82,11 @@ export interface SlackAdapterOptions {
   dedup?: Pick<EventDedupOptions, 'maxEntries'>;
   /** Leases shared by the bot's instances, so one of them answers each event; default: this process's. */
   leases?: Leases;
+  /**
+   * The state database: where OAuth installations are kept (needed with SLACK_CLIENT_ID), and what
+   * an uninstalled workspace's subscriptions are removed from.
+   */
+  state?: Pick<StateStore, 'installations' | 'forgetWorkspace'>;
 }
 
 export type SlackMode = 'socket' | 'http';
@@ -90,6 +98,8 @@ export interface SlackApp {
   receiver?: SocketModeReceiver;
   /** Every listener's work under way. */
   inFlight: InFlight;
+  /** Installed by OAuth in many workspaces: their installations and tokens. */
+  installations?: SlackInstallations;
 }
 
 export interface RunningSlack extends RunningAdapter {
@@ -101,39 +111,31 @@ export interface RunningSlack extends RunningAdapter {
   readonly digests: DigestDelivery;
 }
 
-export class SlackSettingsError extends CodedError<'INVALID_SLACK_SETTINGS'> {
-  constructor(message: string, options?: ErrorOptions) {
-    super('INVALID_SLACK_SETTINGS', message, options);
-  }
-}
-
-type Connection = { mode: 'socket'; appToken: string } | { mode: 'http'; signingSecret: string };
-
-function checkSettings(settings: SlackSettings): { token: string; connection: Connection } {
-  const token = settings.SLACK_BOT_TOKEN;
-  if (!token) {
-    throw new SlackSettingsError(
-      'SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions.',
-    );
-  }
-  if (settings.SLACK_APP_TOKEN) {
-    return { token, connection: { mode: 'socket', appToken: settings.SLACK_APP_TOKEN } };
-  }
-  if (settings.SLACK_SIGNING_SECRET) {
-    return { token, connection: { mode: 'http', signingSecret: settings.SLACK_SIGNING_SECRET } };
-  }
-  throw new SlackSettingsError(
-    'Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP on PORT): see docs/slack.md.',
-  );
-}
-
 /** Builds the Bolt App with every listener registered, without connecting to anything. */
 export function createSlackApp(options: SlackAdapterOptions): SlackApp {
   const { bot, settings, log } = options;
-  const { token, connection } = checkSettings(settings);
+  const { auth, connection } = checkSettings(settings);
   const logger = boltLogger(log);
   const knownIds = options.botId !== undefined && options.botUserId !== undefined;
   const slackApiUrl = settings.SLACK_API_URL ? { slackApiUrl: settings.SLACK_API_URL } : {};
+  const clientOptions = {
+    ...slackApiUrl,
+    retryConfig: options.retryConfig ?? DEFAULT_SLACK_RETRY,
+    timeout: options.timeoutMs ?? DEFAULT_SLACK_TIMEOUT_MS,
+  };
+  if (auth.kind === 'oauth' && !options.state) {
+    throw new SlackSettingsError('SLACK_CLIENT_ID needs the state database, where installations are kept.');
+  }
+  const installations =
+    auth.kind === 'oauth' && options.state
+      ? createSlackInstallations({
+          store: options.state.installations,
+          clientId: auth.credentials.clientId,
+          clientSecret: auth.credentials.clientSecret,
+          clientOptions,
+          log,
+        })
+      : undefined;
   const receiver =
     connection.mode === 'socket'
       ? // Our own receiver, so the connection gets its own retry policy, not the answers' one.
@@ -151,18 +153,18 @@ export function createSlackApp(options: SlackAdapterOptions): SlackApp {
         })
       : undefined;
   const app = new App({
-    token,
-    ...(knownIds ? { botId: options.botId, botUserId: options.botUserId } : {}),
-    // Verify the token at start-up (init) rather than on the first event, unless the ids are given.
-    tokenVerificationEnabled: !knownIds,
+    ...(auth.kind === 'token'
+      ? {
+          token: auth.token,
+          ...(knownIds ? { botId: options.botId, botUserId: options.botUserId } : {}),
+          // Verify the token at start-up (init) rather than on the first event, unless the ids are given.
+          tokenVerificationEnabled: !knownIds,
+        }
+      : {}),
     deferInitialization: true,
     logger,
     logLevel: logger.getLevel(),
-    clientOptions: {
-      ...slackApiUrl,
-      retryConfig: options.retryConfig ?? DEFAULT_SLACK_RETRY,
-      timeout: options.timeoutMs ?? DEFAULT_SLACK_TIMEOUT_MS,
-    },
+    clientOptions,
     ...(connection.mode === 'socket'
       ? { socketMode: true, receiver }
       : {
@@ -174,6 +176,9 @@ export function createSlackApp(options: SlackAdapterOptions): SlackApp {
             logLevel: logger.getLevel(),
             // The signature goes into the context, for the replay guard.
             customPropertiesExtractor: signatureOf,
+            ...(auth.kind === 'oauth' && installations
+              ? oauthReceiverOptions(auth.credentials, installations, clientOptions)
+              : {}),
           }),
         }),
   });
@@ -188,7 +193,14 @@ export function createSlackApp(options: SlackAdapterOptions): SlackApp {
     inFlight,
     ...(options.errors ? { errors: options.errors } : {}),
   });
-  return { app, mode: connection.mode, ...(receiver ? { receiver } : {}), inFlight };
+  if (options.state) registerUninstallHandlers(app, { state: options.state, log });
+  return {
+    app,
+    mode: connection.mode,
+    ...(receiver ? { receiver } : {}),
+    inFlight,
+    ...(installations ? { installations } : {}),
+  };
 }
 
 function describeStartError(error: unknown, mode: SlackMode): Error {
@@ -208,7 +220,7 @@ function describeStartError(error: unknown, mode: SlackMode): Error {
 
 /** Starts the Slack adapter: verifies the token, then connects (Socket Mode) or listens (HTTP). */
 export async function startSlack(options: SlackAdapterOptions): Promise<RunningSlack> {
-  const { app, mode, receiver, inFlight } = createSlackApp(options);
+  const { app, mode, receiver, inFlight, installations } = createSlackApp(options);
   const { log } = options;
   let port: number | undefined;
   let server: Server | undefined;
@@ -246,7 +258,11 @@ export async function startSlack(options: SlackAdapterOptions): Promise<RunningS
     app,
     mode,
     ...(port !== undefined ? { port } : {}),
-    digests: createSlackDigestDelivery(app.client),
+    // Many workspaces: each digest goes out with its workspace's token.
+    digests: createSlackDigestDelivery(
+      app.client,
+      installations ? (workspaceId) => installations.botToken(workspaceId) : undefined,
+    ),
     isReady() {
       if (!accepting) return false;
       return receiver ? (receiver.client.websocket?.isActive() ?? false) : (server?.listening ?? false);

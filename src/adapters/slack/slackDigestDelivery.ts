@@ -1,4 +1,7 @@
-/** Scheduled digests into Slack channels: chat.postMessage with the Block Kit rendering. */
+/**
+ * Scheduled digests into Slack channels: chat.postMessage with the Block Kit rendering. Installed in
+ * many workspaces, each digest is posted with the token of the subscription's workspace.
+ */
 import type { App } from '@slack/bolt';
 import { DeliveryError, type DigestDelivery } from '../../digest/digestScheduler.ts';
 import { SEND_OPTIONS } from './handlers.ts';
@@ -28,11 +31,31 @@ export function slackDeliveryError(error: unknown): DeliveryError {
   });
 }
 
-export function createSlackDigestDelivery(client: App['client']): DigestDelivery {
+/** A workspace's bot token; undefined when the app is not installed there (any more). */
+export type WorkspaceToken = (workspaceId: string) => Promise<string | undefined>;
+
+export function createSlackDigestDelivery(client: App['client'], tokenOf?: WorkspaceToken): DigestDelivery {
+  const tokenFor = async (workspaceId: string | undefined): Promise<{ token?: string }> => {
+    if (!tokenOf) return {};
+    if (!workspaceId) {
+      throw new DeliveryError(
+        'Slack: the subscription records no workspace, so no token to post with: subscribe again from the channel',
+      );
+    }
+    const token = await tokenOf(workspaceId);
+    if (!token) {
+      throw new DeliveryError(
+        `Slack: the app is not installed in workspace ${workspaceId} (uninstalled?): install it at /slack/install`,
+      );
+    }
+    return { token };
+  };
   return {
     async post(target, reply) {
+      const auth = await tokenFor(target.workspaceId);
       try {
         await client.chat.postMessage({
+          ...auth,
           channel: target.channelId,
           ...renderSlackMessage(reply),
           ...SEND_OPTIONS,

@@ -1,7 +1,7 @@
 /**
  * What the text says a name is when no role was extracted: the appositive that follows it ("Tim
  * Larson, a junior at Wilson High School and president of Spice-Nice, is ..."), read from the
- * first sentence that has one. A last resort before "person named in 1 article".
+ * first sentence that has one, else the one before it ("the Andrus maid, Selena Masters"). A last resort before "person named in 1 article".
  */
 import { splitSentences } from '../../knowledge/splitSentences.ts';
 import type { Passage } from '../../knowledge/types.ts';
@@ -18,12 +18,34 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+const PREPOSITION_BEFORE =
+  /\b(?:in|on|at|during|after|before|by|for|with|from|of|to|since|until|into|over|under|like|as)\s*$/i;
+const TIME_WORDS =
+  /\b(?:day|week|month|year|spring|summer|autumn|fall|winter|morning|evening|night|time|century|season)s?\b/i;
+
+/** "the Andrus maid", "a French magician": short, a noun phrase, no clause or time of its own. */
+function describesBefore(phrase: string): boolean {
+  const words = phrase.trim().split(/\s+/);
+  return (
+    words.length >= 2 &&
+    words.length <= 5 &&
+    !TIME_WORDS.test(phrase) &&
+    !/\b(?:with|to|from|for|that|which|who|by|in|on|at|is|was|had|has)\b/i.test(phrase)
+  );
+}
+
 /** The phrase between the comma after a name and the next comma (or the sentence's end). */
 export function appositiveOf(name: string, passages: readonly Passage[]): Appositive | undefined {
   const after = new RegExp(
     `\\b${escapeRegExp(name)},\\s+((?:an?|the)\\s+[^,;:()"]{3,${MAX_CHARS}}?|[a-z][^,;:()"]{3,${MAX_CHARS}}?)(?=,|;|\\.\\s|\\.$)`,
     'u',
   );
+  // "they had telephoned the Andrus maid, Selena Masters, and ...": the description before the name.
+  const before = new RegExp(
+    `(?:^|[\\s,;:(])((?:an?|the)\\s+[^,;:()"\\d]{3,60}?),\\s+${escapeRegExp(name)}(?=,|;|\\.|\\s+(?:and|who|had|has|was|is)\\b)`,
+    'u',
+  );
+  let found: Appositive | undefined;
   for (const passage of passages) {
     for (const sentence of splitSentences(foldPunctuation(passage.text))) {
       const m = after.exec(sentence);
@@ -31,7 +53,16 @@ export function appositiveOf(name: string, passages: readonly Passage[]): Apposi
       // A verb right after the comma ("Larson, said ...") is no description.
       if (phrase && !/^(?:said|says|who|which|that|and|but|or|he|she|it|they)\b/.test(phrase))
         return { text: phrase, passage };
+      const b = before.exec(sentence);
+      // "In the spring of 1961, Selena ...": a time or place set before the name is no description.
+      if (
+        !found &&
+        b?.[1] &&
+        !PREPOSITION_BEFORE.test(sentence.slice(0, b.index + 1)) &&
+        describesBefore(b[1])
+      )
+        found = { text: b[1].trim(), passage };
     }
   }
-  return undefined;
+  return found;
 }

@@ -44,7 +44,7 @@ export function entityAnswer(kb: KnowledgeBase, entity: Entity, lead?: Role): Re
   const headline = first
     ? `${entity.name}: ${first.title}${first.note ? ` (${first.note})` : ''}${authorOf}`
     : `${entity.name}: ${about}${authorOf}`;
-  const reply = new ReplyBuilder(kb, 'answer', headline);
+  const reply = new ReplyBuilder(kb, 'answer', headline).about({ name: entity.name, kind: entity.kind });
   if (first) reply.citeHeadline(first.source.article);
   else if (described) reply.citeHeadline(described.passage.articleId);
   else reply.citeHeadline(...articleIdsOf(entity.sources));

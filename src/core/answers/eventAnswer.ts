@@ -41,6 +41,11 @@ export function eventAnswer(kb: KnowledgeBase, event: NewsEvent, focus: EventFoc
 /** The event answer still open for more lines (used when several events share a place). */
 export function eventReply(kb: KnowledgeBase, event: NewsEvent, focus: EventFocus): ReplyBuilder {
   const reply = new ReplyBuilder(kb, 'answer', eventHeadline(kb, event, focus));
+  reply.about({ name: event.name, kind: 'event' });
+  for (const id of [...event.participants, ...(event.place ? [event.place] : [])]) {
+    const entity = kb.entities.get(id);
+    if (entity) reply.about({ name: entity.name, kind: entity.kind });
+  }
   const differ = accountsDiffer(event);
   reply.citeHeadline(
     ...articleIdsOf(

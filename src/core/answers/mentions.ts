@@ -3,9 +3,20 @@ import type { Passage } from '../../knowledge/types.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { comparable } from '../../text/normalizeText.ts';
 
+/**
+ * A name written with a capital is mentioned only where the text writes it so: "Masters" (Selena
+ * Masters) is not the "soldier-masters" of another story.
+ */
+function writtenAsName(text: string, name: string): boolean {
+  const first = name.split(/\s+/)[0] ?? '';
+  if (!/^\p{Lu}/u.test(first)) return true;
+  const escaped = first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}-])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(text);
+}
+
 export function mentionsName(text: string, name: string): boolean {
   const needle = comparable(name);
-  if (!needle) return false;
+  if (!needle || !writtenAsName(text, name)) return false;
   const hay = comparable(text);
   let from = 0;
   while (true) {

@@ -59,14 +59,14 @@ function quotesFromText(kb: KnowledgeBase, names: readonly string[]): FoundQuote
   for (const passage of passagesMentioning(kb, names, 30)) {
     const sentences = splitSentences(passage.text);
     sentences.forEach((sentence, i) => {
-      if (!names.some((n) => mentionsName(sentence, n))) return;
+      if (!names.some((n) => mentionsName(sentence, n)) && !saidByPronounFor(sentences, i, names)) return;
       // A quote may stand in the sentence before the one that names its speaker.
       const withPrevious = /^[“"]/.test(sentences[i - 1] ?? '')
         ? `${sentences[i - 1]} ${sentence}`
         : sentence;
       const around = [sentences[i - 1], sentence, sentences[i + 1]].filter(Boolean).join(' ');
       let quoted = false;
-      for (const text of quotationsIn(sentence)) {
+      for (const text of quotationsIn(closingQuote(sentences, i))) {
         quoted = true;
         if (text)
           direct.push({
@@ -83,6 +83,50 @@ function quotesFromText(kb: KnowledgeBase, names: readonly string[]): FoundQuote
   // Reported speech follows the quotations: on a topic it may be what answers ("Democrats have
   // pointed to the inconsistency ..."); without one, quotations come first.
   return [...direct, ...reported];
+}
+
+/**
+ * The sentence, and those after it up to where its open quotation closes: sentences are split at
+ * "!!" and "?" inside a quotation ("Bomb Cuba!! Bomb Berlin!! Let's ...").
+ */
+function closingQuote(sentences: readonly string[], i: number): string {
+  let text = sentences[i] ?? '';
+  const open = (t: string) => (t.match(/["“”]/g)?.length ?? 0) % 2 === 1;
+  for (let j = i + 1; j < Math.min(sentences.length, i + 5) && open(text); j++) text += ` ${sentences[j]}`;
+  // A passage may end inside the quotation: it is quoted up to there.
+  return open(text) ? `${text}"` : text;
+}
+
+/** "He was marching up and down, shouting, "Bomb Cuba!"": a quotation its sentence gives to "he" or "she". */
+const PRONOUN_SPEAKS =
+  /^(?:(he|she)\b|.*[”"],?\s+(he|she)\s+(?:said|says|asked|shouted|cried|added|replied|answered|went\s+on|told))/i;
+const OTHER_SPEAKER_BACK = 3;
+
+/**
+ * Whether sentence i quotes someone it calls "he" or "she" whom the nearest sentence before it that
+ * names anyone names as the speaker ("Mr. Pastern was far from dead. He was marching ..."); a
+ * "Mrs." for "he" (or "Mr." for "she") is someone else.
+ */
+function saidByPronounFor(sentences: readonly string[], i: number, names: readonly string[]): boolean {
+  const sentence = sentences[i] ?? '';
+  if (!/[“"]/.test(sentence)) return false;
+  const m = PRONOUN_SPEAKS.exec(sentence);
+  if (!m) return false;
+  const female = (m[1] ?? m[2] ?? '').toLowerCase() === 'she';
+  for (let j = i - 1; j >= Math.max(0, i - OTHER_SPEAKER_BACK); j--) {
+    const before = sentences[j] ?? '';
+    const named = names.find((n) => mentionsName(before, n));
+    if (named) {
+      const last = (named.split(/\s+/).pop() ?? named).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      // Any mention the pronoun fits: "Mrs. Pastern was dead, but Mr. Pastern was far from it".
+      return [
+        ...before.matchAll(new RegExp(`(?:\\b(Mrs|Mr|Miss|Ms)\\.?\\s+)?(?:\\S+\\s+)?${last}\\b`, 'g')),
+      ].some((mention) => !mention[1] || (mention[1] === 'Mr') !== female);
+    }
+    // Another capitalised name after the sentence's first word: someone else may be "he".
+    if (/\s\p{Lu}\p{Ll}+/u.test(before.replace(/^\S+/, ''))) return false;
+  }
+  return false;
 }
 
 /**
@@ -227,11 +271,18 @@ export const quoteCommand: CommandDefinition = {
       return [q.text, q.context ?? '', q.around ?? '', ...(facts?.about ?? [])].join(' ').replace(/-/g, ' ');
     };
     // Quotes on the topic, the closest match first; a quotation before reported speech on ties.
-    const onTopic = quotes
-      .map((q) => ({ q, score: textCoverage(aboutText(q), terms) + (q.reported ? 0 : 0.05) }))
-      .filter((x) => x.score > 0.1)
-      .sort((a, b) => b.score - a.score)
-      .map((x) => x.q);
+    const onTopicOf = (found: FoundQuote[]) =>
+      found
+        .map((q) => ({ q, score: textCoverage(aboutText(q), terms) + (q.reported ? 0 : 0.05) }))
+        .filter((x) => x.score > 0.1)
+        .sort((a, b) => b.score - a.score)
+        .map((x) => x.q);
+    let onTopic = onTopicOf(quotes);
+    // The facts hold some of their quotes, none on the topic: the text may hold one they missed.
+    if (!onTopic.length && curated.length) {
+      const known = new Set(curated.map((q) => q.text));
+      onTopic = onTopicOf(quotesFromText(kb, names).filter((q) => !known.has(q.text)));
+    }
     if (onTopic.length) return quoteReply(kb, speakerName, onTopic);
     return quoteReply(
       kb,

@@ -27,12 +27,34 @@ export function isMoney(sentence: string, c: Candidate): boolean {
   );
 }
 
+/** Counted nouns that count the same things ("2,800 persons" answers "how many people"). */
+const UNIT_FAMILIES: readonly (readonly string[])[] = [
+  ['people', 'persons', 'person', 'individuals', 'men and women', 'residents', 'inhabitants'],
+].map((family) => family.map(wordKey));
+
+/** The unit's key and those of the nouns that count the same things. */
+export const unitFamily = (unitKey: string): readonly string[] =>
+  UNIT_FAMILIES.find((family) => family.includes(unitKey)) ?? [unitKey];
+
+const sameFamily = (k: string, unitKey: string) =>
+  UNIT_FAMILIES.some((family) => family.includes(k) && family.includes(unitKey));
+
+/**
+ * "the seven-concert cycle", "a 75-minute concert": a number joined to a noun by a hyphen counts
+ * that noun, never the asked one.
+ */
+export function countsOtherNoun(sentence: string, c: Candidate, unitKey: string): boolean {
+  const joined = /^-(\p{L}+)/u.exec(sentence.slice(c.end))?.[1];
+  return joined !== undefined && wordKey(joined) !== unitKey && !sameFamily(wordKey(joined), unitKey);
+}
+
 /** Whether the counted word stands within a few words after the number, or just before it. */
 export function countsUnit(sentence: string, c: Candidate, unitKey: string): boolean {
   const matches = (w: { text: string }) => {
     const k = wordKey(w.text);
     return (
       k === unitKey ||
+      sameFamily(k, unitKey) ||
       (k.length >= 4 && unitKey.startsWith(k)) ||
       (unitKey.length >= 4 && k.startsWith(unitKey))
     );

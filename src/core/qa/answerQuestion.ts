@@ -7,11 +7,12 @@
 
 import { nameGazetteer } from '../../knowledge/extract/nameLexicon.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { equivalentKeys } from '../../text/equivalentWords.ts';
 import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import { roleHolderAnswer } from '../answers/roleHolder.ts';
 import { contentTerms } from '../answers/snippets.ts';
 import type { Reply } from '../reply.ts';
-import { countsUnit, isMoney, MONEY_QUESTION, withUnit } from './amounts.ts';
+import { countsOtherNoun, countsUnit, isMoney, MONEY_QUESTION, unitFamily, withUnit } from './amounts.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { answerYesNo } from './answerYesNo.ts';
 import {
@@ -23,7 +24,7 @@ import {
   reasonClause,
 } from './candidates.ts';
 import { abstain, composeAnswer, HEADLINE_CHARS, windowAround } from './composeAnswer.ts';
-import { type Evidence, neighbour } from './evidence.ts';
+import { type Evidence, keysAround, neighbour } from './evidence.ts';
 import { findSentences, keysOfText, type SentenceHit } from './findSentences.ts';
 import { people } from './people.ts';
 import { inQuestion, kindsOf, lowerWords, nameAnchors } from './questionNames.ts';
@@ -31,6 +32,9 @@ import { type Ranked, rankCandidates, type Typed } from './rankCandidates.ts';
 
 /** Below this share of the question's (weighted) words, a sentence does not answer it. */
 export const MIN_CONFIDENCE = 0.5;
+
+/** How far below the confidence floor an answer scored twice as high as the next may stand. */
+const NEAR_FLOOR = 0.05;
 
 type Strategy = (kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]) => Reply | undefined;
 
@@ -52,8 +56,14 @@ function best(ranked: Ranked[], floor = MIN_CONFIDENCE): Ranked | undefined {
         `${r.score.toFixed(3)} conf ${r.confidence.toFixed(2)} @${r.evidence.offset} ${r.text} | ${r.evidence.text.slice(0, 100)}`,
       );
   }
-  // The best-scored answer among those whose evidence matches the question well enough.
-  return ranked.find((r) => r.confidence >= floor);
+  // The best-scored answer among those whose evidence matches the question well enough; but one
+  // scored far above it whose evidence falls only just short ("He went into the Army in March,
+  // 1957", "he" being the one asked about) beats a weak answer from a sentence that says more.
+  const sure = ranked.find((r) => r.confidence >= floor);
+  const top = ranked[0];
+  if (top && sure && top !== sure && top.confidence >= floor - NEAR_FLOOR && sure.score < top.score * 0.5)
+    return top;
+  return sure;
 }
 
 /** People agree on their last name: "Brumidi" and "Constantino Brumidi" are one answer. */
@@ -166,6 +176,21 @@ function dateWeight(text: string): number {
   return 0.5;
 }
 
+/**
+ * "March, 1845" and "March 21, 1845" are one answer (the fuller is shown); a bare "1845" is kept
+ * apart, since it may date something else that year.
+ */
+function sameTime(text: string): string {
+  const year = /\b\d{3,4}\b/.exec(text)?.[0];
+  const month = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b/.exec(text)?.[0]?.slice(0, 3);
+  return year && month
+    ? `${year} ${month}`
+    : text
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+}
+
 const time: Strategy = (kb, a, hits) => {
   const extract = (evidence: Evidence): Typed[] =>
     predicateOfAnother(evidence.hit.text, a)
@@ -183,6 +208,7 @@ const time: Strategy = (kb, a, hits) => {
     asidesCountLess: true,
     ...constraints(kb, a),
     reach: 1,
+    sameAnswer: sameTime,
   });
   const top = best(ranked);
   if (!top) return undefined;
@@ -222,9 +248,11 @@ const amount: Strategy = (kb, a, hits) => {
   const money = MONEY_QUESTION.test(a.question);
   const extract = (evidence: Evidence): Typed[] => {
     // "there were known to be twenty-two in Norton County": a count may leave out what it counts.
-    const namesUnit = unitKey ? keysOfText(evidence.text).has(unitKey) : false;
+    const keys = unitKey ? keysOfText(evidence.text) : undefined;
+    const namesUnit = unitKey ? unitFamily(unitKey).some((k) => keys?.has(k)) : false;
     return numberMentions(evidence.text).flatMap((candidate) => {
       if (looksLikeYear(candidate.text) || a.question.includes(candidate.text)) return [];
+      if (unitKey && countsOtherNoun(evidence.text, candidate, unitKey)) return [];
       // "how much was it sold for?" asks for money: a number without a currency answers something else.
       if (money && !isMoney(evidence.text, candidate)) return [];
       const percent = /%|per\s?cent/i.test(candidate.text);
@@ -259,7 +287,8 @@ const POINTS_BACK =
 const reason: Strategy = (kb, a, hits) => {
   const extract = (evidence: Evidence): Typed[] => {
     const clause = reasonClause(evidence.text);
-    if (clause && !POINTS_BACK.test(clause.text)) return [{ candidate: clause, weight: 1 }];
+    const pointsBack = POINTS_BACK.test(evidence.text.trim());
+    if (clause && !pointsBack && !POINTS_BACK.test(clause.text)) return [{ candidate: clause, weight: 1 }];
     // "They are desperate to be seen as major players, and this may be the reason why they ...":
     // the reason is what comes before "this is the reason".
     const named = THE_REASON.exec(evidence.text);
@@ -268,7 +297,7 @@ const reason: Strategy = (kb, a, hits) => {
       return [{ candidate: { text, start: 0, end: text.length }, weight: 1.1 }];
     }
     // The reason stated just before, pointed back to: the sentence before this one.
-    if (evidence.offset === 0 && POINTS_BACK.test(evidence.text.trim())) {
+    if (evidence.offset === 0 && pointsBack) {
       const before = neighbour(kb, evidence.hit, -1);
       if (before) {
         const candidate = { text: before, start: 0, end: before.length };
@@ -345,13 +374,22 @@ const properName: Strategy = (kb, a, hits) => {
   return undefined;
 };
 
+/** "what did the committee decide?": a question that ends in its verb, asking for its object. */
+const ASKED_VERB = /^[Ww]hat\s+(?:did|does|do|has|have|had|will|would)\s+.+\s+([a-z]{3,})$/;
+
 /** A sentence that matches only this share of a free question is shown as "closest", not as the answer. */
 const MIN_SENTENCE_SUPPORT = 0.4;
 
 /** No typed answer is asked for: the sentence that best matches the question, if it matches well. */
 function bestSentence(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]): Reply | undefined {
   const support = (h: SentenceHit) => Math.max(h.coverage, 0.9 * h.contextCoverage);
-  const [top, ...rest] = hits.filter((h) => support(h) >= MIN_SENTENCE_SUPPORT);
+  // "What did the G7 summit agree?": a sentence that only names the summit says nothing of what
+  // it agreed; the asked verb (or its family) must stand in the sentence or next to it.
+  const verb = a.type === 'any' ? ASKED_VERB.exec(a.question)?.[1] : undefined;
+  const verbKey = verb ? wordKey(verb) : undefined;
+  const saysVerb = (h: SentenceHit) =>
+    !verbKey || keysAround(kb, h, 1).some((keys) => equivalentKeys(verbKey).some((k) => keys.has(k)));
+  const [top, ...rest] = hits.filter((h) => support(h) >= MIN_SENTENCE_SUPPORT && saysVerb(h));
   if (!top) return undefined;
   const evidence: Evidence = { text: top.text, articleId: top.passage.articleId, hit: top, offset: 0 };
   const more = rest.slice(0, 2).map((h) => ({ text: h.text, articleId: h.passage.articleId }));

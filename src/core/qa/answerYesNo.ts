@@ -5,10 +5,12 @@
  * negative ("Wasn't he ...?") turns it round. Too weak a match: "The archive doesn't say".
  */
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { equivalentKeys } from '../../text/equivalentWords.ts';
 import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import type { Reply } from '../reply.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { composeAnswer, windowAround } from './composeAnswer.ts';
+import { neighbour } from './evidence.ts';
 import { keysOfText, type SentenceHit } from './findSentences.ts';
 
 /** Evidence for yes or no must hold more of the question than an answer of another type. */
@@ -90,7 +92,9 @@ function speaksTo(sentence: string, predicateKeys: readonly string[]): boolean {
   if (!predicateKeys.length) return true;
   const keys = keysOfText(sentence);
   return predicateKeys.some(
-    (p) => keys.has(p) || oppositeOf(p).some((o) => [...keys.keys].some((k) => k.startsWith(o))),
+    (p) =>
+      equivalentKeys(p).some((e) => keys.has(e)) ||
+      oppositeOf(p).some((o) => [...keys.keys].some((k) => k.startsWith(o))),
   );
 }
 
@@ -116,6 +120,18 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * "Had they already met?" against "... even before he and Putin have even had their first
+ * meeting", "is yet to", "not yet": what is asked about as done has not happened yet.
+ */
+const NOT_YET =
+  /\b(?:(?:is|are|was|were|has|have)\s+yet\s+to|not\s+yet|still\s+to\s+(?:be|come)|before\s+(?:[\p{L}'’-]+\s+){0,5}(?:has|have)\s+(?:even\s+|yet\s+)?[\p{L}-]+)/iu;
+const ASKS_DONE = /\b(?:already|yet|so\s+far|by\s+then)\b/i;
+
+/** A sentence that goes on from the one before: it opens by pointing back or qualifying it. */
+const GOES_ON =
+  /^(?:if|but|however|this|these|that|those|such|so|then|still|yet|instead|otherwise|in\s+that\s+case|for\s+(?:this|that)\s+reason)\b|^(?:\S+\s+){0,7}(?:these|such)\s/i;
+
 export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]): Reply | undefined {
   // The sentence that states most of the claim, counting what its neighbours supply ("he"), and
   // among those, one that speaks to what is claimed (the verb, or its opposite).
@@ -126,10 +142,16 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
   const top = ranked.find((h) => speaksTo(h.text, a.predicateKeys));
   if (!top) return undefined;
   const no =
-    (denies(top.text, a.anchorKeys) || namesAnotherInSlot(a.question, top.text, a.names)) !== a.negated;
+    (denies(top.text, a.anchorKeys) ||
+      namesAnotherInSlot(a.question, top.text, a.names) ||
+      (ASKS_DONE.test(a.question) && NOT_YET.test(top.text))) !== a.negated;
   const evidence = { text: top.text, articleId: top.passage.articleId, hit: top, offset: 0 };
+  // "If you plan to visit any of these countries, ...": the next sentence goes on about the claim.
+  const next = neighbour(kb, top, 1);
+  const more = next && GOES_ON.test(next) ? [{ text: next, articleId: top.passage.articleId }] : [];
   return composeAnswer(kb, {
     headline: `${no ? 'No' : 'Yes'}: ${windowAround(top.text, a.anchorKeys)}`,
     evidence,
+    more,
   });
 }

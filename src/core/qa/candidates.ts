@@ -5,6 +5,8 @@
  * can be scored by how near it stands to the question's own words.
  */
 
+import { nameGazetteer } from '../../knowledge/extract/nameLexicon.ts';
+
 export interface Candidate {
   text: string;
   start: number;
@@ -30,6 +32,18 @@ const NOT_NAME_START = new Set(
 );
 const TITLES = new Set(
   'Mr Mrs Ms Miss Dr Sir Lady Lord Shah King Queen Prince Princess Pope Saint St Rev Father Brother Sister Gen General Col Colonel Capt Captain Maj Major Lt Sen Senator Gov Governor Judge Justice President Professor Prof Dean Bishop Rabbi Count Countess Duke Baron Emperor Czar Tsar Sultan Sheikh Chief Admiral'.split(
+    ' ',
+  ),
+);
+/** Offices written before a name ("Foreign Minister Sergei Lavrov"), besides the TITLES. */
+const OFFICES = new Set(
+  'Minister Secretary Ambassador Chancellor Premier Chairman Chairwoman Director Commissioner Spokesman Spokeswoman Envoy Attorney Treasurer Representative Rep Congressman Congresswoman Mayor Superintendent Coach Conductor'.split(
+    ' ',
+  ),
+);
+/** Words that qualify a title before it ("Prime Minister", "former Secretary of State"). */
+const QUALIFIERS = new Set(
+  'Prime Foreign Defense Defence Deputy Vice Former Acting Interior Home Finance Justice State General Assistant Executive Managing Chief Senior Special Grand Supreme High Lord'.split(
     ' ',
   ),
 );
@@ -98,8 +112,15 @@ export function nameRuns(sentence: string): Candidate[] {
 /** A name's words without a leading title, for comparing with the question's names. */
 export function withoutTitle(name: string): string {
   const words = name.split(/\s+/);
-  while (words.length > 1 && TITLES.has((words[0] ?? '').replace(/\.$/, ''))) words.shift();
-  return words.join(' ');
+  // "Russian Prime Minister Dmitry Medvedev": a title with the words that qualify it (a people's
+  // adjective, "Prime", "Foreign") stands before the name; without a title word they stay.
+  let cut = 0;
+  for (let i = 0; i < words.length - 1; i++) {
+    const word = (words[i] ?? '').replace(/\.$/, '');
+    if (TITLES.has(word) || OFFICES.has(word)) cut = i + 1;
+    else if (!QUALIFIERS.has(word) && nameGazetteer().classOf(word.toLowerCase()) !== 'demonym') break;
+  }
+  return words.slice(cut).join(' ');
 }
 
 const DATE_PATTERNS: RegExp[] = [

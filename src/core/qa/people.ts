@@ -6,6 +6,7 @@
  */
 import { nameGazetteer } from '../../knowledge/extract/nameLexicon.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { isSpeechVerb } from '../../text/speechVerbs.ts';
 import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { type Candidate, nameRuns, withoutTitle } from './candidates.ts';
@@ -17,22 +18,35 @@ import type { Typed } from './rankCandidates.ts';
 const TITLE_WORDS =
   /^(?:President|Chief|General|Minister|Secretary|Director|Chairman|Governor|Senator|Judge|Mayor|King|Queen|Prince|Pope|Bishop|Colonel|Captain|Admiral|Commissioner|Ambassador|Leader|Committee|Council|Board|Company|Church|University|College|School|Hospital|Hall|Street|Avenue|Road|River|Bridge|Hotel|Theatre|Theater|Department|Office|Bureau|Association|Society|Institute|Party|Army|Navy|Corps|War|Act|Day|Century|Age)$/;
 
-function capitalisedMidSentence(text: string, word: string): boolean {
-  return new RegExp(`[\\p{Ll},;] ${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').test(text);
+/** Per article body: the words it capitalises after a lower-case word or a comma (names, not openers). */
+const midSentenceCapitals = new WeakMap<object, Set<string>>();
+
+function capitalisedMidSentence(kb: KnowledgeBase, articleId: string, word: string): boolean {
+  const article = kb.articles.get(articleId);
+  if (!article) return false;
+  let words = midSentenceCapitals.get(article);
+  if (!words) {
+    words = new Set([...article.body.matchAll(/[\p{Ll},;] (\p{Lu}[\p{L}'’-]+)/gu)].map((m) => m[1] ?? ''));
+    midSentenceCapitals.set(article, words);
+  }
+  return words.has(word);
 }
 
 /** How much a capitalised run looks like a person's name, from the lexicon and the text around it. */
 function personWeight(
   kb: KnowledgeBase,
-  context: string,
+  articleId: string,
   sentence: string,
   c: Candidate,
   keys: readonly string[],
   doer: boolean,
 ): number {
+  const bare = withoutTitle(c.text);
   const kinds = kindsOf(kb, c.text);
+  // "Russian President Vladimir Putin": the name index knows the name without its title.
+  if (!kinds.size && bare !== c.text) for (const kind of kindsOf(kb, bare)) kinds.add(kind);
   const lexicon = nameGazetteer();
-  const words = withoutTitle(c.text).split(/\s+/);
+  const words = bare.split(/\s+/);
   const whole = lexicon.classOf(c.text.toLowerCase());
   const classes = words.map((w) => lexicon.classOf(w.toLowerCase()));
   const titled = words.length < c.text.split(/\s+/).length;
@@ -57,10 +71,15 @@ function personWeight(
   }
   // One unknown capitalised word opening a sentence ("Thereafter") is a name only if the text also
   // capitalises it mid-sentence ("... and Kearton").
-  else if (words.length === 1 && c.start === 0 && !capitalisedMidSentence(context, c.text)) weight = 0.3;
+  else if (words.length === 1 && c.start === 0 && !capitalisedMidSentence(kb, articleId, c.text))
+    weight = 0.3;
   // "the Brumidi frescos", "Pandora's box": a name used as a modifier of a common noun.
+  // Not where the word after is a verb closing its clause ("as the Daily Mirror states, ...").
   if (
     /^(?:['’]s)?\s+[a-z]/.test(sentence.slice(c.end)) &&
+    !/^\s+[a-z]+(?:s|ed)\s*(?:[,:;"“]|that\b)/.test(sentence.slice(c.end)) &&
+    // "the Russian President Vladimir Putin who ...": a relative pronoun after names a person.
+    !/^,?\s+(?:who|whom|whose)\b/.test(sentence.slice(c.end)) &&
     /\b(?:the|a|an|this|that)\s+$/i.test(sentence.slice(0, c.start))
   )
     weight *= 0.5;
@@ -97,6 +116,38 @@ const SLOT_SUPPORT = 0.15;
 /** "He was Julius Kahn.": a sentence that names whom the one before it described. */
 const IDENTIFIES = /^(?:He|She|They|This|That|It)\s+(?:was|is|were|are)\s+$/;
 
+/** Words that may stand between a speaker and the verb ("Clinton has asked", "Putin who, ... stated"). */
+const BETWEEN =
+  /^(?:has|have|had|was|is|also|then|later|once|who|which|publicly|repeatedly|recently|even|again)$/i;
+
+/**
+ * "X has asked", "X who, according to Reuters, stated", "according to X", "as X states": the
+ * candidate is the one who says something, for a question that asks who said (urged, complained) it.
+ */
+function speaks(sentence: string, c: { start: number; end: number }): boolean {
+  if (
+    /\b(?:according\s+to|says|said|told)\s+(?:the\s+)?$/i.test(
+      sentence.slice(Math.max(0, c.start - 20), c.start),
+    )
+  )
+    return true;
+  const after = sentence.slice(c.end).replace(/^,?\s*(?:who|which)?,?\s*according\s+to\s+[^,]{1,40},/i, ' ');
+  for (const w of wordsOf(after).slice(0, 4)) {
+    if (isSpeechVerb(w.text)) return true;
+    if (!BETWEEN.test(w.text)) return false;
+  }
+  return false;
+}
+
+/** "Kearton got off and ...": the found sentence opens with a name, its own doer. */
+function namesItsSubject(kb: KnowledgeBase, evidence: Evidence): boolean {
+  const sentence = evidence.hit.text;
+  const first = nameRuns(sentence)[0];
+  if (first?.start !== 0 || !/^\s+[a-z]/.test(sentence.slice(first.end))) return false;
+  const kind = nameGazetteer().classOf((first.text.split(/\s+/)[0] ?? '').toLowerCase());
+  return kind !== 'function' && kind !== 'word' && kind !== 'time' && !kindsOf(kb, first.text).has('place');
+}
+
 /** People in a sentence: known people first, then names the lexicon does not call a place or group. */
 export function people(
   kb: KnowledgeBase,
@@ -105,21 +156,30 @@ export function people(
   keys = a.predicateKeys,
 ) {
   const doer = a.type === 'person';
-  return (evidence: Evidence): Typed[] =>
-    nameRuns(evidence.text).flatMap((candidate) => {
+  // "who urged Trump to ...?": the asked verb is one of saying, which the text may say otherwise.
+  const asksSpeaker =
+    doer &&
+    isSpeechVerb(/^\s*(?:who|whom)\s+(?:had\s+|has\s+|first\s+)?([\p{L}-]+)/iu.exec(a.question)?.[1] ?? '');
+  return (evidence: Evidence): Typed[] => {
+    // A name in a neighbouring sentence answers only when the found one leaves the doer unnamed.
+    const neighbourWeight = evidence.offset === 0 ? 1 : namesItsSubject(kb, evidence) ? 0.35 : 0.7;
+    return nameRuns(evidence.text).flatMap((candidate) => {
       if (inQuestion(a, candidate.text)) return [];
       if (exclude.some((e) => lowerWords(e).has(candidate.text.toLowerCase()))) return [];
       const role = doer ? { name: candidate.text, titled: false } : titledWithRole(candidate.text, keys);
       const named = role.titled ? { ...candidate, text: role.name } : candidate;
-      let weight = personWeight(kb, evidence.hit.passage.text, evidence.text, named, keys, doer);
-      // A name in a neighbouring sentence answers only when the found one leaves the doer unnamed.
-      if (evidence.offset !== 0) weight *= 0.7;
+      let weight = personWeight(kb, evidence.articleId, evidence.text, named, keys, doer);
+      weight *= neighbourWeight;
       if (role.titled) weight = Math.max(weight, 1) * 2;
       if (evidence.offset > 0 && IDENTIFIES.test(evidence.text.slice(0, candidate.start))) weight *= 2.5;
       // Below this, a capitalised word is more likely a place, a modifier or a common word.
       if (weight < MIN_PERSON_WEIGHT) return [];
       const next = wordsOf(evidence.text.slice(candidate.end)).slice(0, 2);
-      const fillsSlot = doer && next.some((w) => a.predicateKeys.includes(wordKey(w.text)));
+      const fillsSlot =
+        doer &&
+        (next.some((w) => a.predicateKeys.includes(wordKey(w.text))) ||
+          (asksSpeaker && evidence.offset === 0 && speaks(evidence.text, candidate)));
       return [{ candidate: named, weight, support: fillsSlot ? SLOT_SUPPORT : 0 }];
     });
+  };
 }

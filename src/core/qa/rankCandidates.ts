@@ -4,6 +4,7 @@
  * many sentences agree on it (the same answer found twice counts for more).
  */
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { equivalentKeys } from '../../text/equivalentWords.ts';
 import type { Candidate } from './candidates.ts';
 import { type Evidence, evidenceAround, keysAround, proximity } from './evidence.ts';
 import { articleKeysOf, type SentenceHit } from './findSentences.ts';
@@ -66,7 +67,8 @@ function speaksOf(kb: KnowledgeBase, hit: SentenceHit, options: RankOptions): bo
   const names = options.requireNames ?? [];
   if (!keys.length && !names.length) return true;
   const near = keysAround(kb, hit, 1);
-  if (keys.length && !keys.some((k) => near.some((set) => set.has(k)))) return false;
+  if (keys.length && !keys.some((k) => equivalentKeys(k).some((e) => near.some((set) => set.has(e)))))
+    return false;
   // The article must be about one of the names (the sentence may say "he" or "the bridge").
   return !names.length || names.some((n) => articleKeysOf(kb, hit.passage).has(n));
 }
@@ -111,10 +113,14 @@ export function rankCandidates(
         // Agreement: a second sentence adds a share of its score; the best evidence is kept.
         const better = score > known.score;
         const longer = candidate.text.length > known.text.length ? candidate.text : known.text;
+        const text = options.sameAnswer ? longer : better ? candidate.text : known.text;
+        // The evidence shown holds the answer as shown ("March 21, 1845", not "March, 1845").
+        const shown = text === known.text && text !== candidate.text ? known.evidence : evidence;
         byKey.set(key, {
-          text: options.sameAnswer ? longer : better ? candidate.text : known.text,
+          text,
           score: Math.max(known.score, score) + 0.3 * Math.min(known.score, score),
-          evidence: better ? evidence : known.evidence,
+          evidence:
+            text === candidate.text && text === known.text ? (better ? evidence : known.evidence) : shown,
           confidence: Math.max(known.confidence, sure),
         });
       }

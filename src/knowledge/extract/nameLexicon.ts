@@ -39,6 +39,8 @@ export interface Gazetteer {
   organisationWords: ReadonlySet<string>;
   /** Last words of place names ("bay", "island"). */
   placeWords: ReadonlySet<string>;
+  /** Whether a lower-case given name is a man's or a woman's, where the lexicon says (for "he" and "she"). */
+  genderOf(given: string): 'male' | 'female' | undefined;
 }
 
 let gazetteer: Gazetteer | undefined;
@@ -70,6 +72,8 @@ const MORE_PLACE_WORDS =
 
 interface LexiconData {
   classes: [string, NameClass][];
+  /** Given names the lexicon marks as a man's (m) or a woman's (f). */
+  genders: [string, 'm' | 'f'][];
   organisationWords: string[];
   placeWords: string[];
 }
@@ -82,13 +86,17 @@ function fromCompromise(): LexiconData {
     two: { orgWords: Record<string, unknown>; placeWords: Record<string, unknown> };
   };
   const classes: [string, NameClass][] = [];
+  const genders: [string, 'm' | 'f'][] = [];
   for (const [word, tag] of Object.entries(model.one.lexicon)) {
     const tags = Array.isArray(tag) ? tag : [tag];
+    if (tags.includes('MaleName') !== tags.includes('FemaleName'))
+      genders.push([word, tags.includes('MaleName') ? 'm' : 'f']);
     const found = CLASS_OF_TAG.find(([pattern]) => tags.some((t) => pattern.test(t)))?.[1] ?? 'word';
     classes.push([word, found]);
   }
   return {
     classes,
+    genders,
     organisationWords: Object.keys(model.two.orgWords),
     placeWords: [...Object.keys(model.two.placeWords), ...MORE_PLACE_WORDS],
   };
@@ -129,8 +137,13 @@ function lexiconData(): LexiconData {
 function loadGazetteer(): Gazetteer {
   const data = lexiconData();
   const classes = new Map(data.classes);
+  const genders = new Map(data.genders ?? []);
   return {
     classOf: (key) => classes.get(key),
+    genderOf: (given) => {
+      const g = genders.get(given);
+      return g === 'm' ? 'male' : g === 'f' ? 'female' : undefined;
+    },
     organisationWords: new Set(data.organisationWords),
     placeWords: new Set(data.placeWords),
   };

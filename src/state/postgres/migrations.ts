@@ -109,6 +109,49 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   },
   {
     version: 6,
+    name: 'the editors corpus folder, imported by one instance at a time',
+    sql: `
+      CREATE SEQUENCE corpus_file_seq;
+      CREATE TABLE corpus_files (
+        path TEXT PRIMARY KEY,
+        content BYTEA NOT NULL,
+        content_hash TEXT NOT NULL,
+        modified_ms BIGINT NOT NULL,
+        removed BOOLEAN NOT NULL DEFAULT FALSE,
+        seq BIGINT NOT NULL UNIQUE DEFAULT nextval('corpus_file_seq'),
+        changed_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      );
+    `,
+  },
+  {
+    version: 7,
+    name: 'conversation contexts for follow-up questions',
+    sql: `
+      CREATE TABLE thread_contexts (
+        key TEXT PRIMARY KEY,
+        data TEXT NOT NULL,
+        updated_at BIGINT NOT NULL
+      );
+      CREATE INDEX thread_contexts_by_age ON thread_contexts (updated_at);
+    `,
+  },
+  {
+    version: 8,
+    name: 'workspaces: subscriptions by workspace, chat platform installations',
+    sql: `
+      ALTER TABLE subscriptions ADD COLUMN workspace_id TEXT;
+      CREATE INDEX subscriptions_by_workspace ON subscriptions (platform, workspace_id);
+      CREATE TABLE installations (
+        platform TEXT NOT NULL,
+        id TEXT NOT NULL,
+        data JSONB NOT NULL,
+        updated_at TIMESTAMPTZ NOT NULL,
+        PRIMARY KEY (platform, id)
+      );
+    `,
+  },
+  {
+    version: 9,
     name: 'watched names and their alerts',
     sql: `
       CREATE TABLE watches (

@@ -4,6 +4,7 @@
  * finds a smaller one appear (which a plain sequence allows, when two transactions commit out of
  * order). Each commit sends NOTIFY articles_changed, which readers take as a hint to look sooner;
  * the sequence itself is the truth, since notifications sent while a listener reconnects are lost.
+ * The listener connects again by itself after its connection drops.
  */
 import type pg from 'pg';
 import type { AddArticleOutcome, ArticleStore, NewArticle, StoredArticle } from '../articleStore.ts';
@@ -12,6 +13,9 @@ import { inTransaction } from './database.ts';
 const WRITE_LOCK = 0x61727473; // "arts"
 const CHANNEL = 'articles_changed';
 const MAX_NAME_TRIES = 1000;
+/** First wait before listening again after the connection dropped; doubled on each failure up to the most. */
+const RETRY_FIRST_MS = 500;
+const RETRY_MAX_MS = 30_000;
 
 interface ArticleRow {
   seq: string;
@@ -83,24 +87,81 @@ export class PgArticleStore implements ArticleStore {
     return rows.map(toArticle);
   }
 
-  async listen(hint: () => void): Promise<{ close(): Promise<void> }> {
-    const client = await this.pool.connect();
+  /**
+   * LISTENs on a connection of its own. When that connection drops (a restart, a failover, an
+   * idle timeout), it connects again after RETRY_FIRST_MS, doubling up to RETRY_MAX_MS, and hints
+   * once it listens again: what was committed meanwhile sent its notification to nobody.
+   */
+  async listen(hint: () => void, onDrop?: (error: unknown) => void): Promise<{ close(): Promise<void> }> {
     let closed = false;
-    client.on('notification', (message) => {
-      if (message.channel === CHANNEL) hint();
-    });
-    client.on('error', () => {
-      // The connection dropped: polling carries on; the pool replaces the connection.
-      if (!closed) client.release(true);
-      closed = true;
-    });
-    await client.query(`LISTEN ${CHANNEL}`);
+    /** The connection listening now, and how to give it up without taking that for a drop. */
+    let current: { client: pg.PoolClient; giveUp(): void } | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    let delay = RETRY_FIRST_MS;
+
+    const connect = async (): Promise<void> => {
+      const c = await this.pool.connect();
+      let dropped = false;
+      const giveUp = () => {
+        if (dropped) return;
+        dropped = true;
+        // Never back into the pool: its notification handler stays on the client.
+        c.release(true);
+      };
+      const drop = (error: unknown) => {
+        if (dropped) return;
+        if (current?.client === c) current = undefined;
+        giveUp();
+        if (!closed) {
+          onDrop?.(error);
+          retrySoon();
+        }
+      };
+      c.on('notification', (message) => {
+        if (message.channel === CHANNEL) hint();
+      });
+      c.on('error', drop);
+      c.on('end', () => drop(new Error('the listening connection ended')));
+      try {
+        await c.query(`LISTEN ${CHANNEL}`);
+      } catch (error) {
+        giveUp();
+        throw error;
+      }
+      if (closed) giveUp();
+      else current = { client: c, giveUp };
+    };
+
+    const retrySoon = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        if (closed) return;
+        connect().then(
+          () => {
+            delay = RETRY_FIRST_MS;
+            if (!closed) hint();
+          },
+          (error: unknown) => {
+            onDrop?.(error);
+            delay = Math.min(delay * 2, RETRY_MAX_MS);
+            if (!closed) retrySoon();
+          },
+        );
+      }, delay);
+      timer.unref();
+    };
+
+    await connect();
     return {
       close: async () => {
-        if (closed) return;
         closed = true;
-        await client.query(`UNLISTEN ${CHANNEL}`).catch(() => {});
-        client.release();
+        clearTimeout(timer);
+        const listening = current;
+        current = undefined;
+        if (!listening) return;
+        await listening.client.query(`UNLISTEN ${CHANNEL}`).catch(() => {});
+        listening.giveUp();
       },
     };
   }

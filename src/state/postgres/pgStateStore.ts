@@ -17,15 +17,20 @@ import type {
   SlotClaim,
   StateStore,
   Subscription,
+  SubscriptionFilter,
 } from '../stateStore.ts';
+import type { ThreadContexts } from '../threadContexts.ts';
 import type { WatchState } from '../watchState.ts';
 import { inTransaction } from './database.ts';
 import { PgArchiveState } from './pgArchiveState.ts';
+import { PgInstallations } from './pgInstallations.ts';
+import { PgThreadContexts } from './pgThreadContexts.ts';
 import { PgWatchState } from './pgWatchState.ts';
 
 interface SubscriptionRow {
   id: number;
   platform: string;
+  workspace_id: string | null;
   channel_id: string;
   spec: string;
   cron: string;
@@ -51,6 +56,7 @@ function toSubscription(row: SubscriptionRow): Subscription {
   return {
     id: row.id,
     platform: row.platform,
+    ...(row.workspace_id ? { workspaceId: row.workspace_id } : {}),
     channelId: row.channel_id,
     spec: row.spec,
     cron: row.cron,
@@ -78,6 +84,8 @@ function toRun(row: RunRow): DigestRun {
 export class PgStateStore implements StateStore {
   readonly archive: ArchiveState;
   readonly watches: WatchState;
+  readonly threads: ThreadContexts;
+  readonly installations: PgInstallations;
 
   /** On an open, migrated pool (openPostgres); closing the store ends the pool unless told not to. */
   constructor(
@@ -86,13 +94,15 @@ export class PgStateStore implements StateStore {
   ) {
     this.archive = new PgArchiveState(pool);
     this.watches = new PgWatchState(pool);
+    this.threads = new PgThreadContexts(pool);
+    this.installations = new PgInstallations(pool);
   }
 
   async addSubscription(input: NewSubscription): Promise<{ subscription: Subscription; created: boolean }> {
     const inserted = await this.pool.query<SubscriptionRow>(
       `INSERT INTO subscriptions
-         (platform, channel_id, spec, cron, time_zone, skip_quiet, origin, created_by, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         (platform, channel_id, spec, cron, time_zone, skip_quiet, origin, created_by, created_at, workspace_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (platform, channel_id, cron, time_zone) DO NOTHING
        RETURNING *`,
       [
@@ -105,6 +115,7 @@ export class PgStateStore implements StateStore {
         input.origin,
         input.createdBy ?? null,
         input.createdAt,
+        input.workspaceId ?? null,
       ],
     );
     const row =
@@ -123,14 +134,28 @@ export class PgStateStore implements StateStore {
     return ((await this.pool.query('DELETE FROM subscriptions WHERE id = $1', [id])).rowCount ?? 0) === 1;
   }
 
-  async listSubscriptions(where: { platform?: Platform; channelId?: string } = {}): Promise<Subscription[]> {
+  async listSubscriptions(where: SubscriptionFilter = {}): Promise<Subscription[]> {
     const { rows } = await this.pool.query<SubscriptionRow>(
       `SELECT * FROM subscriptions
        WHERE ($1::text IS NULL OR platform = $1) AND ($2::text IS NULL OR channel_id = $2)
+         AND ($3::text IS NULL OR workspace_id IS NULL OR workspace_id = $3)
        ORDER BY id`,
-      [where.platform ?? null, where.channelId ?? null],
+      [where.platform ?? null, where.channelId ?? null, where.workspaceId ?? null],
     );
     return rows.map(toSubscription);
+  }
+
+  async forgetWorkspace(
+    platform: Platform,
+    workspaceId: string,
+  ): Promise<{ subscriptions: number; installation: boolean }> {
+    // The runs go with their subscriptions (ON DELETE CASCADE): pending digests included.
+    const removed = await this.pool.query(
+      'DELETE FROM subscriptions WHERE platform = $1 AND workspace_id = $2',
+      [platform, workspaceId],
+    );
+    const installation = await this.installations.remove(platform, workspaceId);
+    return { subscriptions: removed.rowCount ?? 0, installation };
   }
 
   async setSkipQuiet(id: number, skipQuiet: boolean): Promise<void> {

@@ -30,6 +30,15 @@ describe('questionFrom', () => {
     expect(questionFrom({ ...base, content: '', channelId: 'c-listen' }, rules)).toBeUndefined();
   });
 
+  it('answers a reply to one of its answers as a follow-up, even without a ping', () => {
+    expect(questionFrom({ ...base, content: 'and Medvedev?', repliesToBot: true }, rules)).toBe(
+      'and Medvedev?',
+    );
+    // Without the Message Content intent, a reply that does not ping arrives empty: nothing to answer.
+    expect(questionFrom({ ...base, content: '', repliesToBot: true }, rules)).toBeUndefined();
+    expect(questionFrom({ ...base, content: 'and Medvedev?', repliesToBot: false }, rules)).toBeUndefined();
+  });
+
   it('ignores bots and messages not meant for the bot', () => {
     expect(questionFrom({ ...base, content: 'who is Haley?' }, rules)).toBeUndefined();
     expect(

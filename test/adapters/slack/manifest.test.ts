@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { SLACK_BOT_SCOPES } from '../../../src/adapters/slack/oauth.ts';
 import { COMMANDS } from '../../../src/app/commands.ts';
 import { usage } from '../../../src/core/commands/types.ts';
 
@@ -20,7 +21,7 @@ interface Manifest {
     slash_commands: ManifestCommand[];
     unfurl_domains: string[];
   };
-  oauth_config: { scopes: { bot: string[] } };
+  oauth_config: { scopes: { bot: string[] }; redirect_urls?: string[] };
   settings: {
     event_subscriptions: { bot_events: string[]; request_url?: string };
     interactivity: { is_enabled: boolean; request_url?: string };
@@ -37,7 +38,7 @@ function httpVariant(text: string, host: string): Manifest {
     .split('\n')
     .map((line) =>
       line
-        .replace(/# (url|request_url): https:\/\/YOUR-HOST\//, `$1: ${host}/`)
+        .replace(/# (url|request_url|redirect_urls): (\[?)https:\/\/YOUR-HOST\//, `$1: $2${host}/`)
         .replace(/^ {2}socket_mode_enabled: true/, '  socket_mode_enabled: false'),
     )
     .join('\n');
@@ -78,10 +79,14 @@ describe('slack/manifest.yaml', () => {
       'links:read',
       'links:write',
     ]);
+    // An install by OAuth asks for the same scopes.
+    expect([...SLACK_BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([
       'app_mention',
+      'app_uninstalled',
       'link_shared',
       'message.im',
+      'tokens_revoked',
     ]);
     // Link previews: at most five domains, each a bare host name.
     expect(manifest.features.unfurl_domains.length).toBeGreaterThan(0);
@@ -103,5 +108,7 @@ describe('slack/manifest.yaml', () => {
     expect(http.settings.event_subscriptions.request_url).toBe('https://bot.example.org/slack/events');
     expect(http.settings.interactivity.request_url).toBe('https://bot.example.org/slack/events');
     for (const c of http.features.slash_commands) expect(c.url).toBe('https://bot.example.org/slack/events');
+    expect(http.oauth_config.redirect_urls).toEqual(['https://bot.example.org/slack/oauth_redirect']);
+    expect(manifest.oauth_config.redirect_urls).toBeUndefined();
   });
 });

@@ -25,6 +25,13 @@ const dir = makeCorpus({
     'The old ferry Merrow sailed from Port Ellis to Kinsale every morning until 1962. Its captain, Tomas Reyes, kept a log of every crossing.',
     'Reyes retired in 1963 and moved to Cork.',
   ].join('\n\n'),
+  'council.txt': [
+    'The council and the bridge',
+    'At the council meeting the harbour master Ruth Abara warned the members that the swing bridge would fail within a decade.',
+    'The harbour ministers of the two towns met at Kinsale in May; their statement said nothing new.',
+    'The mayor hopes to open the new bridge before the two councils have even voted on its cost.',
+    'Visitors may not walk across the swing bridge. If they want to reach the far quay, they can take the harbour launch instead.',
+  ].join('\n\n'),
 });
 afterAll(removeCorpora);
 
@@ -62,6 +69,28 @@ describe('answers by the form of the question', () => {
   it('yes or no, with the evidence', () => {
     expect(first('Was anyone allowed to fish from the pier after it closed?')).toMatch(/^No\b/);
     expect(first('Did the ferry Merrow sail to Kinsale?')).toMatch(/^Yes\b/);
+  });
+});
+
+describe('questions in other words than the text', () => {
+  it('who said something: whoever the text says said it, with another verb of saying', () => {
+    expect(first('who cautioned the council members that the swing bridge would fail?')).toMatch(
+      /Ruth Abara/,
+    );
+  });
+
+  it('"what did X agree?": a sentence that names X but not what it agreed is no answer', () => {
+    expect(first('what did the harbour ministers agree?')).toMatch(/doesn't say/);
+  });
+
+  it('yes or no, with the next sentence where it goes on about the claim', () => {
+    const reply = whole('Can visitors walk across the swing bridge?');
+    expect(reply.split('\n')[0]).toMatch(/^No\b/);
+    expect(reply).toMatch(/harbour launch/);
+  });
+
+  it('"has it already happened?" against "before they have even ...": no', () => {
+    expect(first('Have the two councils already voted on the cost of the new bridge?')).toMatch(/^No\b/);
   });
 });
 

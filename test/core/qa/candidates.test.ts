@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { countsOtherNoun, countsUnit } from '../../../src/core/qa/amounts.ts';
 import { denies } from '../../../src/core/qa/answerYesNo.ts';
 import {
   dateMentions,
@@ -124,5 +125,24 @@ describe('whose verb it is', () => {
     const { bot } = openKnowledge(dir);
     expect(bot.answer({ text: 'When did Oersted die?' }).headline).toMatch(/doesn't say/);
     expect(bot.answer({ text: 'When did Ritter die?' }).headline).toMatch(/1810/);
+  });
+});
+
+describe('counted nouns', () => {
+  const at = (sentence: string, number: string) => {
+    const start = sentence.indexOf(number);
+    return { text: number, start, end: start + number.length };
+  };
+
+  it('a number joined to another noun by a hyphen counts that noun', () => {
+    const s = 'The orchestra got its seven-concert cycle off to a start before 2,800 persons.';
+    expect(countsOtherNoun(s, at(s, 'seven'), wordKey('people'))).toBe(true);
+    expect(countsOtherNoun(s, at(s, '2,800'), wordKey('people'))).toBe(false);
+  });
+
+  it('"persons" counts what "people" counts', () => {
+    const s = 'Applause came from the 2,800 persons who filled the hall.';
+    expect(countsUnit(s, at(s, '2,800'), wordKey('people'))).toBe(true);
+    expect(countsUnit(s, at(s, '2,800'), wordKey('chairs'))).toBe(false);
   });
 });

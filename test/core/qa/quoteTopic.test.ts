@@ -11,6 +11,11 @@ const dir = makeCorpus({
     'Hugh Mercer was a soldier. "The war will be long", Hugh Mercer said of the war.',
     'Hugh Mercer spoke of his farm too. "The harvest was poor this year", he said.',
   ].join('\n\n'),
+  'club.txt': [
+    'At the golf club',
+    'Mrs. Pastern collected for charity, but Mr. Pastern was far from idle. He was marching up and down the locker room shouting, "Bomb Cuba!! Bomb Berlin!! Show them who is boss".',
+    'Charlie Pastern later met the Flannagans. "I do not know the Flannagans", Charlie Pastern said.',
+  ].join('\n\n'),
 });
 afterAll(removeCorpora);
 const { bot } = openKnowledge(dir);
@@ -24,6 +29,14 @@ describe('quotes on a topic', () => {
 
   it('without a topic, the surname alone asks which one', () => {
     expect(first('/quote Mercer')).toMatch(/could mean 2 things/);
+  });
+});
+
+describe('quotations given to "he" or "she"', () => {
+  it('go to the person the sentence before names, across "!!" inside the quotation', () => {
+    expect(first('what did Charlie Pastern say about Cuba and Berlin?')).toMatch(
+      /^Charlie Pastern: “Bomb Cuba/,
+    );
   });
 });
 

@@ -1,0 +1,34 @@
+/**
+ * Common verbs that texts say in other words: a question asks why someone was "called" Gimpy and
+ * the text says he was "known as" Gimpy. Small and hand-checked on purpose: a general thesaurus
+ * maps too much (it makes "bar" a "pub"), and a wrong equivalence answers the wrong question.
+ */
+import { wordKey } from './wordForms.ts';
+
+const GROUPS = [
+  'call name nickname know dub',
+  'die death dead kill',
+  'bear birth born',
+  'begin start open launch',
+  'end finish close conclude',
+  'buy purchase acquire',
+  'build construct erect',
+  'found establish',
+  'leave depart quit',
+  'arrive reach',
+  'win victory',
+  'marry wed wife husband',
+  'help aid assist',
+  'support back endorse',
+];
+
+const EQUIVALENTS = new Map<string, string[]>();
+for (const group of GROUPS) {
+  const keys = [...new Set(group.split(' ').map(wordKey))];
+  for (const k of keys) EQUIVALENTS.set(k, [...new Set([...(EQUIVALENTS.get(k) ?? []), ...keys])]);
+}
+
+/** The word-family key and the keys of the words that say the same (itself alone if none). */
+export function equivalentKeys(key: string): readonly string[] {
+  return EQUIVALENTS.get(key) ?? [key];
+}

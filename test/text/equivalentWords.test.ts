@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { equivalentKeys } from '../../src/text/equivalentWords.ts';
+import { isSpeechVerb } from '../../src/text/speechVerbs.ts';
+import { wordKey } from '../../src/text/wordForms.ts';
+
+describe('equivalentKeys', () => {
+  it('a verb the text says in other words, in any form', () => {
+    expect(equivalentKeys(wordKey('called'))).toContain(wordKey('known'));
+    expect(equivalentKeys(wordKey('died'))).toContain(wordKey('death'));
+    expect(equivalentKeys(wordKey('backing'))).toContain(wordKey('support'));
+  });
+
+  it('a word with no listed equivalent is only itself', () => {
+    expect(equivalentKeys(wordKey('bridge'))).toEqual([wordKey('bridge')]);
+  });
+});
+
+describe('isSpeechVerb', () => {
+  it('any form of a verb of saying', () => {
+    for (const w of ['said', 'warns', 'urged', 'complaining', 'stated', 'emphasised'])
+      expect(isSpeechVerb(w)).toBe(true);
+  });
+
+  it('other verbs are not', () => {
+    for (const w of ['built', 'sailed', 'bridge', 'the']) expect(isSpeechVerb(w)).toBe(false);
+  });
+});
