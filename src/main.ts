@@ -147,6 +147,7 @@ async function main(): Promise<void> {
     errors: metrics,
     leases: stores.leases,
     state: store,
+    discord: { shardLocks: stores.shardLocks, sharedAsks: stores.sharedAsks },
   });
   stops.add('finish answers and disconnect', () => chat.stop());
 

@@ -3,7 +3,7 @@
  * what the composition root needs of them together: their digest deliveries by platform, readiness,
  * and the two steps of a graceful stop.
  */
-import { startDiscord } from '../adapters/discord/discordAdapter.ts';
+import { type DiscordAdapterOptions, startDiscord } from '../adapters/discord/discordAdapter.ts';
 import { startSlack } from '../adapters/slack/slackAdapter.ts';
 import type { RunningAdapter } from '../adapters/types.ts';
 import type { Settings } from '../config/settings.ts';
@@ -38,6 +38,8 @@ export async function startChatAdapters(options: {
   leases?: Leases | undefined;
   /** The state database: Slack installations (OAuth) and what an uninstall removes. */
   state?: StateStore | undefined;
+  /** What Discord's instances share: locks to share the shards out, the asks behind buttons. */
+  discord?: Pick<DiscordAdapterOptions, 'shardLocks' | 'sharedAsks'> | undefined;
 }): Promise<ChatAdapters> {
   const { bot, settings, log } = options;
   const extras = {
@@ -57,9 +59,9 @@ export async function startChatAdapters(options: {
     log.info({ mode: slack.mode, port: slack.port }, 'Slack adapter started');
   }
   if (settings.DISCORD_TOKEN) {
-    const discord = await startDiscord({ bot, settings, log, ...extras });
+    const discord = await startDiscord({ bot, settings, log, ...extras, ...options.discord });
     adapters.push(discord);
-    log.info({ user: discord.client.user.tag }, 'Discord adapter started');
+    log.info({ shards: discord.shards() }, 'Discord adapter started');
   }
   const deliveries = new Map<string, DigestDelivery>();
   for (const adapter of adapters) if (adapter.digests) deliveries.set(adapter.name, adapter.digests);

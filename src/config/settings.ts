@@ -64,6 +64,35 @@ export const settingsSchema = z
           .filter(Boolean),
       ),
     /**
+     * The gateway shards this instance runs ("0,1"); needs DISCORD_SHARD_COUNT. Unset with a count and
+     * DATABASE_URL: instances share the shards out among themselves (adapters/discord/shardClaims.ts).
+     */
+    DISCORD_SHARDS: z
+      .string()
+      .trim()
+      .transform((s, ctx) => {
+        const parts = s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean);
+        const ids = parts.map(Number);
+        if (parts.length === 0 || ids.some((id) => !Number.isInteger(id) || id < 0)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'must be shard numbers, comma-separated, such as 0,1 (counted from 0)',
+          });
+          return z.NEVER;
+        }
+        return [...new Set(ids)].sort((a, b) => a - b);
+      })
+      .optional(),
+    /** How many gateway shards the bot runs in all, across every instance. */
+    DISCORD_SHARD_COUNT: z.coerce
+      .number('must be a number of shards')
+      .int('must be a whole number of shards')
+      .min(1, 'must be at least 1')
+      .optional(),
+    /**
      * PostgreSQL for state shared by several bot instances (subscriptions, digest runs, the archive's
      * URLs and feeds, event leases, rate limits); unset: SQLite in DATA_DIR, one instance.
      */
@@ -141,6 +170,14 @@ export const settingsSchema = z
   .refine((s) => !s.REDIS_URL || s.DATABASE_URL, {
     path: ['REDIS_URL'],
     message: 'needs DATABASE_URL too: Redis holds only the short-lived shared keys, PostgreSQL the state',
+  })
+  .refine((s) => !s.DISCORD_SHARDS || s.DISCORD_SHARD_COUNT, {
+    path: ['DISCORD_SHARDS'],
+    message: 'needs DISCORD_SHARD_COUNT too: how many shards the bot runs in all, across every instance',
+  })
+  .refine((s) => !s.DISCORD_SHARDS || s.DISCORD_SHARDS.every((id) => id < (s.DISCORD_SHARD_COUNT ?? 1)), {
+    path: ['DISCORD_SHARDS'],
+    message: 'shard numbers count from 0 and must be below DISCORD_SHARD_COUNT (0 and 1 of 2)',
   })
   .superRefine((s, ctx) => {
     const oauth = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;

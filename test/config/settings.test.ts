@@ -146,6 +146,27 @@ describe('loadSettings', () => {
     expect(loadSettings({ DISCORD_LISTEN_CHANNEL_IDS: '42' }).DISCORD_LISTEN_CHANNEL_IDS).toEqual(['42']);
   });
 
+  it('reads DISCORD_SHARDS and DISCORD_SHARD_COUNT, and says what is wrong with them', () => {
+    expect(loadSettings({}).DISCORD_SHARDS).toBeUndefined();
+    expect(loadSettings({ DISCORD_SHARDS: ' 1, 0,1 ', DISCORD_SHARD_COUNT: '4' })).toMatchObject({
+      DISCORD_SHARDS: [0, 1],
+      DISCORD_SHARD_COUNT: 4,
+    });
+    expect(loadSettings({ DISCORD_SHARD_COUNT: '2' }).DISCORD_SHARDS).toBeUndefined();
+    expect(settingsError({ DISCORD_SHARDS: '0,1' }).message).toMatch(
+      /DISCORD_SHARDS: needs DISCORD_SHARD_COUNT too/,
+    );
+    expect(settingsError({ DISCORD_SHARDS: '0,2', DISCORD_SHARD_COUNT: '2' }).message).toMatch(
+      /DISCORD_SHARDS: shard numbers count from 0 and must be below DISCORD_SHARD_COUNT/,
+    );
+    expect(settingsError({ DISCORD_SHARDS: 'one', DISCORD_SHARD_COUNT: '2' }).message).toMatch(
+      /DISCORD_SHARDS: must be shard numbers, comma-separated/,
+    );
+    expect(settingsError({ DISCORD_SHARD_COUNT: '0' }).message).toMatch(
+      /DISCORD_SHARD_COUNT: must be at least 1/,
+    );
+  });
+
   it('rejects a Slack bot token with the wrong prefix, naming the field and what to fix', () => {
     const error = settingsError({ SLACK_BOT_TOKEN: 'xoxp-user-token' });
     expect(error.code).toBe('INVALID_SETTINGS');

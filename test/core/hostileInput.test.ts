@@ -22,7 +22,7 @@ import { displayedTexts, LIVE_MENTION } from '../adapters/slack/support.ts';
 
 const { bot } = openKnowledge('corpus');
 const names = new Set(bot.commands.map((c) => c.name));
-const ids = new SuggestionIds(50);
+const ids = new SuggestionIds({ capacity: 50 });
 const SEED = 8_2026;
 
 const KINDS = ['answer', 'not_found', 'ambiguous', 'help', 'error', 'throttled'];

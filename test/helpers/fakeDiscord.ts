@@ -32,7 +32,33 @@ export const IDS = {
   noEmbedChannel: '1300000000000000004',
   user: '1400000000000000001',
   otherBot: '1400000000000000002',
+  /** A second server, which lands on shard 0 of 2 where the first lands on shard 1. */
+  guild2: '1200000000004194305',
+  guild2Channel: '1300000000004194305',
+  guild2BotRole: '1500000000004194305',
 } as const;
+
+/** The shard that receives a guild's events: (guild_id >> 22) % shard_count, as Discord routes them. */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+/** The second server's GUILD_CREATE: the first one's, with its own ids and one channel. */
+export function secondGuild(): Json {
+  const g = structuredClone(GUILD);
+  g.id = IDS.guild2;
+  g.name = 'Second Newsroom';
+  g.channels = [{ ...g.channels[0], id: IDS.guild2Channel, name: 'second-desk' }];
+  g.system_channel_id = null;
+  g.rules_channel_id = null;
+  g.public_updates_channel_id = null;
+  g.roles = [
+    { ...g.roles[0], id: IDS.guild2 },
+    { ...g.roles[1], id: IDS.guild2BotRole },
+  ];
+  g.members = g.members.map((m: Json) => ({ ...m, roles: [IDS.guild2BotRole] }));
+  return g;
+}
 
 const DISCORD_EPOCH = 1420070400000n;
 let sequence = 0n;
@@ -72,7 +98,16 @@ export interface FakeDiscordOptions {
   withGuild?: boolean;
   /** Close the gateway with this code on IDENTIFY instead of READY (4004 bad token, 4014 disallowed intents). */
   closeOnIdentify?: number;
+  /** Put the bot in the second server too (IDS.guild2), for tests of shards. Default false. */
+  withSecondGuild?: boolean;
+  /** The shard count /gateway/bot recommends. Default 1. */
+  recommendedShards?: number;
+  /** session_start_limit.max_concurrency of /gateway/bot: sessions that may identify per 5 s. Default 1. */
+  maxConcurrency?: number;
 }
+
+/** A gateway session's shard as IDENTIFY named it: [id, count]; [0, 1] without sharding. */
+type ShardPair = [number, number];
 
 export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
@@ -84,6 +119,8 @@ export class FakeDiscord {
   private readonly waiters: Waiter[] = [];
   private readonly failures: Failure[] = [];
   private readonly sockets = new Set<WebSocket>();
+  /** The shard each identified socket runs; events go only to the sockets of their shard. */
+  private readonly shardOfSocket = new Map<WebSocket, ShardPair>();
   private seq = 0;
 
   private constructor(
@@ -177,11 +214,28 @@ export class FakeDiscord {
   /** Gateway sessions resumed (op 6), for asserting a reconnect resumed rather than re-identified. */
   readonly resumed: Json[] = [];
 
-  /** Sends a gateway dispatch (op 0) to every connected client. */
+  /**
+   * Sends a gateway dispatch (op 0) to the connected clients of its shard, as Discord does: a guild's
+   * events to shard (guild_id >> 22) % count, direct messages to shard 0. Unsharded sessions
+   * ([0, 1]) all get everything.
+   */
   dispatch(t: string, d: Json): void {
     this.seq += 1;
     const frame = JSON.stringify({ op: 0, t, s: this.seq, d });
-    for (const socket of this.sockets) if (socket.readyState === WebSocket.OPEN) socket.send(frame);
+    for (const socket of this.sockets) {
+      if (socket.readyState !== WebSocket.OPEN) continue;
+      const [id, count] = this.shardOfSocket.get(socket) ?? [0, 1];
+      const target = typeof d?.guild_id === 'string' ? shardOf(d.guild_id, count) : 0;
+      if (target === id) socket.send(frame);
+    }
+  }
+
+  /** The shards of the gateway sessions open now (identified and not closed), sorted. */
+  liveShards(): ShardPair[] {
+    return [...this.shardOfSocket.entries()]
+      .filter(([socket]) => socket.readyState === WebSocket.OPEN)
+      .map(([, pair]) => pair)
+      .sort((a, b) => a[0] - b[0]);
   }
 
   describeRequests(): string {
@@ -197,7 +251,10 @@ export class FakeDiscord {
 
   private onConnection(socket: WebSocket): void {
     this.sockets.add(socket);
-    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      this.shardOfSocket.delete(socket);
+    });
     socket.on('message', (raw) => {
       const packet = JSON.parse(String(raw)) as { op: number; d: Json };
       if (packet.op === 1) socket.send(JSON.stringify({ op: 11 }));
@@ -212,16 +269,24 @@ export class FakeDiscord {
           socket.close(this.options.closeOnIdentify, 'closed by fake Discord');
           return;
         }
+        const shard: ShardPair = Array.isArray(packet.d?.shard) ? packet.d.shard : [0, 1];
+        this.shardOfSocket.set(socket, shard);
+        // Each session hears of the servers on its own shard only.
+        const guilds = [
+          ...(this.options.withGuild ? [GUILD] : []),
+          ...(this.options.withSecondGuild ? [secondGuild()] : []),
+        ].filter((g) => shardOf(g.id, shard[1]) === shard[0]);
         const ready = {
           ...READY,
           resume_gateway_url: this.gatewayUrl,
-          guilds: this.options.withGuild ? READY.guilds : [],
+          guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
+          shard,
         };
         this.seq += 1;
         socket.send(JSON.stringify({ op: 0, t: 'READY', s: this.seq, d: ready }));
-        if (this.options.withGuild) {
+        for (const guild of guilds) {
           this.seq += 1;
-          socket.send(JSON.stringify({ op: 0, t: 'GUILD_CREATE', s: this.seq, d: GUILD }));
+          socket.send(JSON.stringify({ op: 0, t: 'GUILD_CREATE', s: this.seq, d: guild }));
         }
       }
     });
@@ -277,8 +342,13 @@ export class FakeDiscord {
         200,
         {
           url: this.gatewayUrl,
-          shards: 1,
-          session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+          shards: this.options.recommendedShards ?? 1,
+          session_start_limit: {
+            total: 1000,
+            remaining: 1000,
+            reset_after: 0,
+            max_concurrency: this.options.maxConcurrency ?? 1,
+          },
         },
       ];
     }
@@ -413,13 +483,24 @@ export function buttonInteraction(customId: string, messageComponents: Json[] = 
 /** A guild message; mentions the bot unless told otherwise. */
 export function guildMessage(
   content: string,
-  options: { channelId?: string; mentionBot?: boolean; authorBot?: boolean; mentionRole?: boolean } = {},
+  options: {
+    channelId?: string;
+    mentionBot?: boolean;
+    authorBot?: boolean;
+    mentionRole?: boolean;
+    /** In the second server (IDS.guild2, its channel unless channelId says otherwise). */
+    secondGuild?: boolean;
+  } = {},
 ): Json {
   const m = fixture('message_create_mention.json');
   m.id = snowflake();
   m.nonce = m.id;
   m.content = content;
-  m.channel_id = options.channelId ?? IDS.channel;
+  m.channel_id = options.channelId ?? (options.secondGuild ? IDS.guild2Channel : IDS.channel);
+  if (options.secondGuild) {
+    m.guild_id = IDS.guild2;
+    for (const mention of m.mentions) mention.member.roles = [IDS.guild2BotRole];
+  }
   m.timestamp = new Date().toISOString();
   if (options.mentionBot === false) m.mentions = [];
   if (options.mentionRole) {

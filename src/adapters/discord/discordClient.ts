@@ -1,5 +1,16 @@
-/** The discord.js Client as the adapter needs it: least intents, DM support, no pings, REST base URL. */
-import { Client, GatewayIntentBits, Partials, type RESTOptions } from 'discord.js';
+/**
+ * The discord.js Client as the adapter needs it: least intents, DM support, no pings, REST base URL,
+ * and (when the bot runs in shards) which shards this client runs and how identifies are throttled.
+ */
+import {
+  Client,
+  type ClientOptions,
+  GatewayIntentBits,
+  type IIdentifyThrottler,
+  Partials,
+  type RESTOptions,
+  type WebSocketOptions,
+} from 'discord.js';
 import { noPings } from './renderDiscordEmbed.ts';
 
 export interface DiscordClientOptions {
@@ -11,6 +22,12 @@ export interface DiscordClientOptions {
   restTimeoutMs?: number;
   /** Ask for the privileged Message Content intent: only needed to read messages that do not mention the bot. */
   messageContent?: boolean;
+  /** The gateway shards this client runs, of how many in all; unset: Discord's recommendation (one, for a small bot). */
+  shards?: { ids: readonly number[]; count: number };
+  /** Replaces discord.js's in-process identify throttle (see identifyThrottle.ts). */
+  buildIdentifyThrottler?: (
+    manager: Parameters<NonNullable<WebSocketOptions['buildIdentifyThrottler']>>[0],
+  ) => Promise<IIdentifyThrottler>;
 }
 
 /**
@@ -43,7 +60,14 @@ export function restOptions(
 }
 
 export function createDiscordClient(options: DiscordClientOptions = {}): Client {
+  const sharding: Partial<ClientOptions> = options.shards
+    ? { shards: [...options.shards.ids], shardCount: options.shards.count }
+    : {};
   return new Client({
+    ...sharding,
+    ...(options.buildIdentifyThrottler
+      ? { ws: { buildIdentifyThrottler: options.buildIdentifyThrottler } }
+      : {}),
     intents: discordIntents(options.messageContent),
     // DM channels are not cached before their first message; without this, DMs are dropped.
     partials: [Partials.Channel],

@@ -1,5 +1,5 @@
 /** Scheduled digests into Discord channels: the embed rendering, posted over REST, pinging nobody. */
-import { type Client, DiscordAPIError, HTTPError, RateLimitError, Routes } from 'discord.js';
+import { DiscordAPIError, HTTPError, RateLimitError, type REST, Routes } from 'discord.js';
 import { DeliveryError, type DigestDelivery } from '../../digest/digestScheduler.ts';
 import { renderDiscordReply } from './renderDiscordEmbed.ts';
 import type { SuggestionIds } from './suggestionButtons.ts';
@@ -33,13 +33,15 @@ export function discordDeliveryError(error: unknown): DeliveryError {
   });
 }
 
-export function createDiscordDigestDelivery(client: Client, ids: SuggestionIds): DigestDelivery {
+/** Over REST alone: any instance can post a digest, whichever shards it runs (or none). */
+export function createDiscordDigestDelivery(rest: REST, ids: SuggestionIds): DigestDelivery {
   return {
     async post(target, reply) {
       const { embeds, components } = renderDiscordReply(reply, ids);
+      await ids.saved();
       try {
         // REST rather than channel.send(): no need to fetch and cache the channel first.
-        await client.rest.post(Routes.channelMessages(target.channelId), {
+        await rest.post(Routes.channelMessages(target.channelId), {
           body: { embeds, components, allowed_mentions: { parse: [] } },
         });
       } catch (error) {

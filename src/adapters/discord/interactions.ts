@@ -58,6 +58,7 @@ async function answerWith(
     return;
   }
   const payload = renderDiscordReply(reply, ctx.ids);
+  await ctx.ids.saved();
   const ephemeral = isPrivate(reply);
   if (!interaction.deferred) {
     await interaction.reply({ ...payload, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
@@ -86,7 +87,7 @@ async function answerButton(
   ctx: DiscordContext,
   scope: RequestScope,
 ): Promise<void> {
-  const ask = ctx.ids.decode(interaction.customId);
+  const ask = await ctx.ids.decode(interaction.customId);
   if (ask === undefined) {
     await interaction.reply({ ...renderNotice(EXPIRED), flags: MessageFlags.Ephemeral });
     return;

@@ -109,6 +109,7 @@ export async function handleMessage(
     const payload = canEmbed(message)
       ? renderDiscordReply(reply, ctx.ids)
       : renderDiscordText(reply, ctx.ids);
+    await ctx.ids.saved();
     await message.reply(payload);
   } catch (error) {
     ctx.errors?.countError('discord');

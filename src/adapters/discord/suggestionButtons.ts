@@ -1,26 +1,78 @@
 /**
  * "Did you mean" and "try next" suggestions as buttons. A button carries at most 100 characters
  * of custom_id, so a short ask travels inside the id itself ("ask:/who Cold War") and survives
- * restarts; a longer one is kept in a small bounded cache and the id carries its key ("ask#1f").
+ * restarts; a longer one is kept under a key made from its text ("ask#" and a hash), in a small
+ * bounded cache in memory and, with several instances, in the store they share (a table of
+ * expiring rows), so that a click reaching another instance, or arriving after a restart, still
+ * finds it. Rendering stays synchronous: the shared write starts at once, and whoever sends the
+ * buttons awaits saved() first.
  */
+import { createHash } from 'node:crypto';
 import { type APIActionRowComponent, type APIButtonComponent, ButtonStyle, ComponentType } from 'discord.js';
 import type { Citation, Suggestion } from '../../core/reply.ts';
+import type { SharedAsks } from '../../state/sharedAsks.ts';
 import { DISCORD_LIMITS, truncate } from './limits.ts';
 
 const INLINE = 'ask:';
 const CACHED = 'ask#';
 
+export interface SuggestionIdsOptions {
+  /** Long asks remembered in memory. Default 1000. */
+  capacity?: number;
+  /** The store the instances share; unset: memory alone. */
+  shared?: SharedAsks | undefined;
+  /** Told when the shared store fails (the button then works on this instance only). */
+  onError?: (error: unknown) => void;
+}
+
 export class SuggestionIds {
   private readonly cache = new Map<string, string>();
-  private next = 0;
+  private readonly capacity: number;
+  private readonly pending = new Set<Promise<void>>();
 
-  constructor(private readonly capacity = 1000) {}
+  constructor(private readonly options: SuggestionIdsOptions = {}) {
+    this.capacity = Math.max(1, options.capacity ?? 1000);
+  }
 
   /** The custom_id for a button that asks this text. */
   encode(ask: string): string {
     const inline = `${INLINE}${ask}`;
     if (inline.length <= DISCORD_LIMITS.customId) return inline;
-    const key = `${CACHED}${(this.next++).toString(36)}`;
+    // The same text gets the same key on every instance: no clash, and a second write changes nothing.
+    const key = `${CACHED}${createHash('sha256').update(ask).digest('base64url').slice(0, 22)}`;
+    this.remember(key, ask);
+    const { shared } = this.options;
+    if (shared) {
+      const write = shared.put(key, ask).catch((error: unknown) => this.options.onError?.(error));
+      this.pending.add(write);
+      void write.finally(() => this.pending.delete(write));
+    }
+    return key;
+  }
+
+  /** Resolves once the long asks encoded so far are in the shared store (or failed to get there). */
+  async saved(): Promise<void> {
+    await Promise.all(this.pending);
+  }
+
+  /** The ask text behind a custom_id; undefined when it is not ours or has been forgotten. */
+  async decode(customId: string): Promise<string | undefined> {
+    if (customId.startsWith(INLINE)) return customId.slice(INLINE.length);
+    if (!customId.startsWith(CACHED)) return undefined;
+    const known = this.cache.get(customId);
+    if (known !== undefined || !this.options.shared) return known;
+    try {
+      const found = await this.options.shared.get(customId);
+      if (found !== undefined) this.remember(customId, found);
+      return found;
+    } catch (error) {
+      this.options.onError?.(error);
+      return undefined;
+    }
+  }
+
+  private remember(key: string, ask: string): void {
+    this.cache.delete(key);
     this.cache.set(key, ask);
     // Maps iterate in insertion order, so the first key is the oldest.
     while (this.cache.size > this.capacity) {
@@ -28,14 +80,6 @@ export class SuggestionIds {
       if (oldest === undefined) break;
       this.cache.delete(oldest);
     }
-    return key;
-  }
-
-  /** The ask text behind a custom_id; undefined when it is not ours or has left the cache. */
-  decode(customId: string): string | undefined {
-    if (customId.startsWith(INLINE)) return customId.slice(INLINE.length);
-    if (customId.startsWith(CACHED)) return this.cache.get(customId);
-    return undefined;
   }
 
   /** True for ids this adapter made, whether or not they can still be decoded. */

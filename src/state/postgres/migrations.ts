@@ -152,6 +152,18 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   },
   {
     version: 9,
+    name: 'the long asks behind Discord suggestion buttons, shared by every instance',
+    sql: `
+      CREATE TABLE suggestion_asks (
+        key TEXT PRIMARY KEY,
+        ask TEXT NOT NULL,
+        expires_at TIMESTAMPTZ NOT NULL
+      );
+      CREATE INDEX suggestion_asks_by_expiry ON suggestion_asks (expires_at);
+    `,
+  },
+  {
+    version: 10,
     name: 'watched names and their alerts',
     sql: `
       CREATE TABLE watches (

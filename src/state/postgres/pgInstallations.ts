@@ -1,5 +1,5 @@
 /**
- * Workspace installations in PostgreSQL (table `installations`, migration 6), shared by every
+ * Workspace installations in PostgreSQL (table `installations`, migration 8), shared by every
  * instance. `update` holds the row's lock (SELECT ... FOR UPDATE) while `change` runs: a second
  * instance refreshing the same workspace waits, then reads the refreshed record, so one refresh
  * call is made however many instances needed the token at once.
