@@ -21,6 +21,7 @@ import { createBot } from './core/bot.ts';
 import { followArticleStore } from './corpus/followArticleStore.ts';
 import { indexCacheDir, openLiveKnowledge, watchLiveKnowledge } from './corpus/liveKnowledge.ts';
 import { createDigests } from './digest/digests.ts';
+import { addToArchiveOffer } from './ingest/addToArchiveOffer.ts';
 import { INGESTED_DIR } from './ingest/articleFile.ts';
 import { startArchive } from './ingest/startArchive.ts';
 import { CodedError } from './ops/errors.ts';
@@ -29,6 +30,7 @@ import { createLogger } from './ops/logger.ts';
 import { BotMetrics } from './ops/metrics.ts';
 import { createRedactor, type Redactor } from './ops/redact.ts';
 import { runShutdown, ShutdownList } from './ops/shutdown.ts';
+import { createWatches } from './watch/watches.ts';
 
 /** Masks credentials in a fatal error printed on the way out; the settings' secrets once known. */
 let redactFatal: Redactor = createRedactor();
@@ -103,7 +105,8 @@ async function main(): Promise<void> {
     stops.add('stop watching the corpus', () => watcher.close());
   }
 
-  // Features: digests (/digest and the scheduler), the archive (/ingest, /feeds, the feed poller).
+  // Features: digests (/digest and the scheduler), watched names (/watch and their alerts), the
+  // archive (/ingest, /feeds, the feed poller).
   const digests = await createDigests({
     settings,
     store,
@@ -122,9 +125,16 @@ async function main(): Promise<void> {
     leases: stores.leases,
   });
   stops.add('stop following feeds', () => archive.stop());
-  const commands = assembleCommands({ digests: digests.service, archive: archive.archive });
+  const watches = createWatches({ state: store.watches, log });
+  const commands = assembleCommands({
+    digests: digests.service,
+    watches: watches.command,
+    archive: archive.archive,
+  });
   const bot = createBot(knowledge, {
     commands,
+    // A shared link to a page not in the archive: editors are offered to add it.
+    unknownLink: addToArchiveOffer(archive.archive),
     ...botOptions(settings, log, metrics, stores.rateCounters, store.threads),
   });
   archive.startFeeds();
@@ -146,6 +156,9 @@ async function main(): Promise<void> {
       bot,
       banner: `News knowledge bot: ${knowledge.current().articles.size} articles from ${settings.CORPUS_DIR}. Type help, a /command or a question; exit to quit.`,
     });
+    // Watched names made in the console are printed there.
+    watches.start(knowledge, new Map([['console', console.delivery]]));
+    stops.add('stop watch alerts', () => watches.stop());
     const close = () => void console.stop();
     process.once('SIGINT', close);
     process.once('SIGTERM', close);
@@ -158,6 +171,8 @@ async function main(): Promise<void> {
   for (const adapter of chat.adapters) readiness.set(adapter.name, () => adapter.isReady?.() ?? true);
   digests.start(chat.deliveries);
   stops.add('finish digest posts under way', () => digests.scheduler.stop());
+  watches.start(knowledge, chat.deliveries);
+  stops.add('finish watch alerts under way', () => watches.stop());
   stops.add('stop taking requests', () => chat.stopAccepting());
 
   // Stop taking requests, let answers and digest posts under way finish, then close everything,

@@ -14,6 +14,8 @@ import { commandRegistry } from './commands/registry.ts';
 import type { CommandDefinition } from './commands/types.ts';
 import { ConcurrencyGate, type ConcurrencyLimits } from './concurrencyGate.ts';
 import { type FollowUpOptions, FollowUps } from './followUp/followUps.ts';
+import { articleByUrl } from './links/articleByUrl.ts';
+import { articlePreview } from './links/articlePreview.ts';
 import { MAX_INPUT_CHARS, parseRequest } from './parseRequest.ts';
 import { RateLimiter, type RateLimits, SharedRateLimiter } from './rateLimiter.ts';
 import { apologyReply, type Reply, type ReplyKind, withVisibility } from './reply.ts';
@@ -35,6 +37,12 @@ export interface Bot {
   respond(request: Request): Promise<Reply | null>;
   /** The knowledge base answers come from now (the live one's current()). */
   knowledge(): KnowledgeBase;
+  /**
+   * What to show for a link someone shared: a preview of the article at that address (for the
+   * channel), an offer to add the page (for the sharer alone, when BotOptions.unknownLink makes
+   * one), or nothing.
+   */
+  previewLink(request: Request, url: string): Reply | undefined;
 }
 
 export interface BotOptions {
@@ -52,6 +60,11 @@ export interface BotOptions {
   now?: () => number;
   /** Told about every request respond() handled, for metrics and request logs. */
   observe?: (event: AnswerEvent) => void;
+  /**
+   * A shared link to a page the archive does not hold: what the sharer alone is offered (editors:
+   * a button that adds it), or nothing. Made by the archive feature (ingest/addToArchiveOffer.ts).
+   */
+  unknownLink?: (url: string, request: Request) => Reply | undefined;
   /**
    * Follow-up questions in a conversation (requests with a `thread`): the context's store and
    * expiry. Unset: every question stands alone.
@@ -184,6 +197,18 @@ export function createBot(knowledge: LiveKnowledge | KnowledgeBase, options: Bot
   return {
     commands,
     knowledge: () => live.current(),
+    previewLink(request, url) {
+      try {
+        const kb = live.current();
+        const article = articleByUrl(kb, url);
+        if (article) return articlePreview(kb, article);
+        const offer = options.unknownLink?.(url, request);
+        return offer && { ...offer, visibility: 'asker' };
+      } catch (error) {
+        options.onError?.(error, request);
+        return undefined;
+      }
+    },
     answer(request) {
       const { parsed, command } = route(request);
       const reply = run(request, parsed, command);

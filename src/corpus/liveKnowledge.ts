@@ -37,6 +37,8 @@ export function saveSoon(loaded: LoadedKnowledge, log: Logger): void {
   });
 }
 
+export type SwapListener = (next: KnowledgeBase, previous: KnowledgeBase) => void;
+
 export interface LiveKnowledgeOptions {
   /** Builds a new knowledge base for rebuild(); without it rebuild() keeps the current one. */
   load?: () => Promise<KnowledgeBase>;
@@ -48,6 +50,7 @@ export class LiveKnowledge {
   #kb: KnowledgeBase;
   readonly #options: LiveKnowledgeOptions;
   readonly #waiters = new Set<() => void>();
+  readonly #listeners = new Set<SwapListener>();
   #running: Promise<KnowledgeBase> | undefined;
   #queued: Promise<KnowledgeBase> | undefined;
 
@@ -66,7 +69,23 @@ export class LiveKnowledge {
     const previous = this.#kb;
     this.#kb = next;
     this.#options.onSwap?.(next, previous);
+    for (const listen of [...this.#listeners]) {
+      try {
+        listen(next, previous);
+      } catch {
+        // A listener's failure is its own (it logs it); the swap and the other listeners go on.
+      }
+    }
     for (const wake of [...this.#waiters]) wake();
+  }
+
+  /**
+   * Tells `listener` after every swap, with the knowledge base replaced: how a feature (watched
+   * names) learns which articles arrived. Returns the function that stops telling it.
+   */
+  onSwap(listener: SwapListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /**

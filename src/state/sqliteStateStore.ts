@@ -24,6 +24,7 @@ import type {
   SubscriptionFilter,
 } from './stateStore.ts';
 import { SqliteThreadContexts, type ThreadContexts } from './threadContexts.ts';
+import { SQLITE_WATCH_TABLES, SqliteWatchState, type WatchState } from './watchState.ts';
 
 export interface Migration {
   version: number;
@@ -117,6 +118,7 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  { version: 5, name: 'watched names and their alerts', sql: SQLITE_WATCH_TABLES },
 ];
 
 export class StateDatabaseError extends CodedError<'STATE_DATABASE'> {
@@ -227,6 +229,7 @@ function refuseEmptyFile(file: string): void {
 export class SqliteStateStore implements StateStore {
   readonly db: Database.Database;
   readonly archive: ArchiveState;
+  readonly watches: WatchState;
   readonly threads: ThreadContexts;
   readonly installations: SqliteInstallations;
 
@@ -254,6 +257,7 @@ export class SqliteStateStore implements StateStore {
       if (check !== 'ok') throw new Error(`integrity check failed: ${check.split('\n')[0]}`);
       migrate(this.db);
       this.archive = new SqliteArchiveState(this.db);
+      this.watches = new SqliteWatchState(this.db);
       this.threads = new SqliteThreadContexts(this.db);
       this.installations = new SqliteInstallations(this.db);
     } catch (error) {

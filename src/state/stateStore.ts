@@ -18,6 +18,7 @@
 import type { ArchiveState } from './archiveState.ts';
 import type { WorkspaceInstallations } from './installations.ts';
 import type { ThreadContexts } from './threadContexts.ts';
+import type { WatchState } from './watchState.ts';
 
 export type Platform = 'slack' | 'discord' | (string & {});
 
@@ -100,6 +101,8 @@ export interface AttemptOutcome {
 export interface StateStore {
   /** What growing the archive remembers (ingested addresses, followed feeds), in the same store. */
   readonly archive: ArchiveState;
+  /** Watched names: the watches of each channel and their alerts, in the same store. */
+  readonly watches: WatchState;
   /** The conversations' contexts, for follow-up questions (see threadContexts.ts). */
   readonly threads: ThreadContexts;
   /** Chat platform installations, one per workspace (Slack installed by OAuth in many workspaces). */

@@ -3,8 +3,9 @@
  * keys), with the fake Slack (HTTP mode, each process on its own port) and the fake Discord (whose
  * gateway delivers every event to both sessions, as Discord does without shards) on loopback:
  * nothing is answered twice, articles ingested on one are answerable on the other, the editors'
- * folder is imported once and an edit in one instance's copy is answered by the other, and the
- * rate limits hold across the two. Ids carry a random part: Redis keys outlive a run.
+ * folder is imported once and an edit in one instance's copy is answered by the other, a watched
+ * name alerts its channel once though both see the article arrive, and the rate limits hold across
+ * the two. Ids carry a random part: Redis keys outlive a run.
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomInt } from 'node:crypto';
@@ -141,6 +142,7 @@ describe.each<[string, Record<string, string>]>([
       '/news/ferry-a': { fixture: 'ferry.html' },
       '/news/ferry-b': { fixture: 'ferry.html' },
       '/news/teaser': { fixture: 'teaser.html' },
+      '/news/terminal': { fixture: 'terminal-rebuilt.html' },
     });
     // A watches its corpus folder (as by default), so an editor's change there is imported at once.
     [a, b] = await Promise.all([startInstance('A', { CORPUS_WATCH: 'true' }), startInstance('B')]);
@@ -318,4 +320,46 @@ describe.each<[string, Record<string, string>]>([
     expect(said.filter((r) => /slow down/i.test(JSON.stringify(r.body)))).toHaveLength(1);
     expect(said).toHaveLength(6);
   });
+
+  it('alerts a watched name once, though the article arrives at both instances', async () => {
+    const channel = `CWATCH${RUN}`;
+    const name = `watch-${RUN}-${++users}`;
+    const form = slashCommandBody({
+      command: '/watch',
+      text: 'Okafr',
+      user_id: `UWATCH${RUN}`,
+      channel_id: channel,
+      team_id: 'T0000001',
+      response_url: slack.responseUrl(name),
+      trigger_id: `t-${name}`,
+    });
+    await postSigned(b.eventsUrl, form, {
+      signingSecret: SECRET,
+      contentType: 'application/x-www-form-urlencoded',
+    });
+    const watched = await slack.waitFor(() => slack.responsesTo(name)[0], 'B watches');
+    expect(String(watched.body.text)).toMatch(/^Watching "Jane Okafor" \(you typed "Okafr"\)/);
+    // Ingested through A; B gets it from the shared article store. Both see it arrive.
+    const added = await slash(a, '/ingest', `<${web.base}/news/terminal>`);
+    expect(await slack.waitFor(added, 'A adds the article', 20_000)).toMatch(/Added “Ferry terminal/);
+    const alerts = () => slack.callsTo('chat.postMessage').filter((c) => c.args.channel === channel);
+    await slack.waitFor(() => alerts().length > 0, 'the watch alert', 20_000);
+    // B has it too (so B's alerter has seen it arrive), and neither posted a second time.
+    const since = Date.now();
+    let onB = false;
+    while (!onB && Date.now() - since < 10_000) {
+      const answer = await slack.waitFor(
+        await slash(b, '/search', 'ferry terminal waiting hall unsafe'),
+        'B',
+      );
+      onB = /Ferry terminal to be rebuilt/.test(answer);
+      if (!onB) await sleep(200);
+    }
+    expect(onB, 'B indexed the article').toBe(true);
+    await sleep(3000);
+    expect(alerts()).toHaveLength(1);
+    expect(String(alerts()[0]?.args.text)).toMatch(
+      /^Jane Okafor in a new article: Ferry terminal to be rebuilt before winter[\s\S]*Okafor said the work would start in June/,
+    );
+  }, 60_000);
 });

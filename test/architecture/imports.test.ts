@@ -81,6 +81,7 @@ describe('the import graph', () => {
     const up = { from: join(SRC, 'core', 'bot.ts'), to: join(SRC, 'adapters', 'types.ts') };
     const sideways = { from: join(SRC, 'digest', 'x.ts'), to: join(SRC, 'ingest', 'y.ts') };
     const intoTheWall = { from: join(SRC, 'ops', 'metrics.ts'), to: join(SRC, 'core', 'bot.ts') };
-    expect(violations([up, sideways, intoTheWall], floors)).toHaveLength(3);
+    const watchToDigest = { from: join(SRC, 'watch', 'x.ts'), to: join(SRC, 'digest', 'y.ts') };
+    expect(violations([up, sideways, intoTheWall, watchToDigest], floors)).toHaveLength(4);
   });
 });

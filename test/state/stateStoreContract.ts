@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DigestRun, NewSubscription, StateStore } from '../../src/state/stateStore.ts';
+import type { NewWatch } from '../../src/state/watchState.ts';
 
 export interface ContractSubject {
   store: StateStore;
@@ -323,6 +324,107 @@ export function stateStoreContract(name: string, open: () => Promise<ContractSub
       expect(await store.installations.find('slack', 'T1')).toEqual({ n: 4 });
       expect(await store.installations.remove('slack', 'T1')).toBe(true);
       expect(await store.installations.remove('slack', 'T1')).toBe(false);
+    });
+  });
+
+  describe(`${name}: watched names`, () => {
+    const watch = (overrides: Partial<NewWatch> = {}): NewWatch => ({
+      platform: 'slack',
+      channelId: 'C1',
+      typed: 'Tilerson',
+      name: 'Rex Tillerson',
+      kind: 'name',
+      targetId: 'entity:rex-tillerson',
+      terms: ['Rex Tillerson', 'Tillerson'],
+      createdBy: 'U1',
+      createdAt: T0,
+      ...overrides,
+    });
+    const alert = (watchId: number, articleId: string) => ({
+      watchId,
+      name: 'Rex Tillerson',
+      sentence: 'Tillerson met Lavrov.',
+      article: {
+        id: articleId,
+        title: `Title ${articleId}`,
+        publication: 'Gazette',
+        url: `https://x.example/${articleId}`,
+      },
+      createdAt: T0,
+    });
+
+    it('adds a watch once per channel and name, lists by channel and removes it', async () => {
+      const { store } = await subject();
+      const a = await store.watches.addWatch(watch());
+      expect(a.created).toBe(true);
+      expect(a.watch).toMatchObject({
+        platform: 'slack',
+        channelId: 'C1',
+        name: 'Rex Tillerson',
+        kind: 'name',
+      });
+      expect(a.watch.terms).toEqual(['Rex Tillerson', 'Tillerson']);
+      expect(a.watch.createdAt).toBe(T0.toISOString());
+      expect((await store.watches.addWatch(watch({ typed: 'Tillerson' }))).created).toBe(false);
+      await store.watches.addWatch(watch({ channelId: 'C2' }));
+      await store.watches.addWatch(
+        watch({ name: 'chemical weapons', kind: 'phrase', terms: ['chemical weapons'] }),
+      );
+      expect(
+        (await store.watches.listWatches({ platform: 'slack', channelId: 'C1' })).map((w) => w.name),
+      ).toEqual(['Rex Tillerson', 'chemical weapons']);
+      expect(await store.watches.listWatches()).toHaveLength(3);
+      expect(await store.watches.removeWatch(a.watch.id)).toBe(true);
+      expect(await store.watches.removeWatch(a.watch.id)).toBe(false);
+    });
+
+    it('records an alert once per watch and article, even from another connection', async () => {
+      const { store, another } = await subject();
+      const { watch: w } = await store.watches.addWatch(watch());
+      const b = await another();
+      const results = await Promise.all([
+        store.watches.recordAlert(alert(w.id, 'a1')),
+        b.watches.recordAlert(alert(w.id, 'a1')),
+      ]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect(await store.watches.recordAlert(alert(w.id, 'a1'))).toBe(false);
+      expect(await store.watches.recordAlert(alert(w.id + 100, 'a1'))).toBe(false);
+      expect(await store.watches.pendingChannels()).toEqual([{ platform: 'slack', channelId: 'C1' }]);
+    });
+
+    it('hands a channel its pending alerts together, to one taker, at most once per floor', async () => {
+      const { store, another } = await subject();
+      const { watch: w } = await store.watches.addWatch(watch());
+      await store.watches.recordAlert(alert(w.id, 'a1'));
+      await store.watches.recordAlert(alert(w.id, 'a2'));
+      const b = await another();
+      const channel = { platform: 'slack', channelId: 'C1' };
+      const [mine, theirs] = await Promise.all([
+        store.watches.takeAlerts(channel, 'A', T0, LEASE),
+        b.watches.takeAlerts(channel, 'B', T0, LEASE),
+      ]);
+      const taken = [mine, theirs].filter((t) => t.alerts.length);
+      expect(taken).toHaveLength(1);
+      expect(taken[0]?.alerts.map((a) => a.article.id)).toEqual(['a1', 'a2']);
+      expect(taken[0]?.alerts[0]).toMatchObject({
+        name: 'Rex Tillerson',
+        sentence: 'Tillerson met Lavrov.',
+        status: 'posting',
+        article: { id: 'a1', title: 'Title a1', publication: 'Gazette', url: 'https://x.example/a1' },
+      });
+      await store.watches.finishAlerts(taken[0]?.alerts ?? [], 'sent');
+      expect(await store.watches.pendingChannels()).toEqual([]);
+      // A new alert within the floor waits, and says until when.
+      await store.watches.recordAlert(alert(w.id, 'a3'));
+      const soon = new Date(T0.getTime() + 60_000);
+      const waiting = await store.watches.takeAlerts(channel, 'A', soon, LEASE);
+      expect(waiting.alerts).toEqual([]);
+      expect(waiting.notBefore?.toISOString()).toBe(new Date(T0.getTime() + LEASE).toISOString());
+      const later = await store.watches.takeAlerts(channel, 'A', new Date(T0.getTime() + LEASE), LEASE);
+      expect(later.alerts.map((a) => a.article.id)).toEqual(['a3']);
+      expect(await store.watches.takeAlerts({ platform: 'slack', channelId: 'C9' }, 'A', T0, LEASE)).toEqual({
+        alerts: [],
+      });
     });
   });
 }

@@ -1,7 +1,12 @@
-/** The terminal adapter: an interactive prompt with history, so anyone can try the bot with no tokens. */
+/**
+ * The terminal adapter: an interactive prompt with history, so anyone can try the bot with no
+ * tokens. Its `delivery` prints posts meant for the console's one channel (watched names' alerts)
+ * above the prompt.
+ */
 import { createInterface } from 'node:readline';
 import type { Bot } from '../../core/bot.ts';
 import { renderText } from '../../render/renderText.ts';
+import type { ChannelDelivery } from '../../watch/watchAlerter.ts';
 import { newRequestId } from '../requestScope.ts';
 import type { RunningAdapter } from '../types.ts';
 
@@ -18,7 +23,7 @@ export function startConsole({
   input = process.stdin,
   output = process.stdout,
   banner,
-}: ConsoleOptions): RunningAdapter & { closed: Promise<void> } {
+}: ConsoleOptions): RunningAdapter & { closed: Promise<void>; delivery: ChannelDelivery } {
   const rl = createInterface({
     input,
     output,
@@ -62,6 +67,12 @@ export function startConsole({
   return {
     name: 'console',
     closed,
+    delivery: {
+      async post(_target, reply) {
+        write(`\n${renderText(reply)}\n`);
+        rl.prompt(true);
+      },
+    },
     async stop() {
       rl.close();
     },

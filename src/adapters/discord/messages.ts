@@ -1,13 +1,16 @@
 /**
  * Plain questions: mentions, DMs, replies to the bot's answers and listen channels, answered in
  * the channel as a reply. A reply to an answer, or a message in a thread, is a follow-up in that
- * conversation (conversation.ts).
+ * conversation (conversation.ts). In a listen channel, a message with links (and no mention) is a
+ * link shared, not a question: the archive's articles among them get previews (linkPreviews.ts),
+ * anything else no reply.
  */
 import { type Message, PermissionFlagsBits } from 'discord.js';
 import { newRequestScope } from '../requestScope.ts';
 import { answer, type DiscordContext, expectSlow } from './answering.ts';
 import { conversationOf } from './conversation.ts';
 import { describeError } from './describeError.ts';
+import { linksToPreview, replyWithPreviews } from './linkPreviews.ts';
 import { type AudienceRules, questionFrom } from './messageQuestion.ts';
 import { renderDiscordReply, renderDiscordText, renderNotice } from './renderDiscordEmbed.ts';
 
@@ -39,13 +42,34 @@ export async function handleMessage(
   const me = message.client.user.id;
   const roles = botRoleIds(message);
   const rules: AudienceRules = { botUserId: me, botRoleIds: roles, listenChannelIds };
+  const mentionsBot = message.mentions.users.has(me) || roles.size > 0;
+  const links = message.author.bot
+    ? []
+    : linksToPreview(message.content, {
+        listenChannel: message.inGuild() && listenChannelIds.has(message.channelId),
+        addressed: mentionsBot,
+      });
+  if (links.length) {
+    const { reqId, log } = newRequestScope(ctx.log);
+    try {
+      if (await replyWithPreviews(message, ctx, links, reqId))
+        log.info(
+          { platform: 'discord', channelId: message.channelId, links: links.length },
+          'link previews posted',
+        );
+    } catch (error) {
+      ctx.errors?.countError('discord');
+      log.error({ channelId: message.channelId, error: describeError(error) }, 'discord link preview failed');
+    }
+    return;
+  }
   const text = questionFrom(
     {
       content: message.content,
       fromBot: message.author.bot,
       isDM: !message.inGuild(),
       channelId: message.channelId,
-      mentionsBot: message.mentions.users.has(me) || roles.size > 0,
+      mentionsBot,
       repliesToBot: message.mentions.repliedUser?.id === me,
     },
     rules,

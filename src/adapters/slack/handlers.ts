@@ -9,6 +9,7 @@
  *   its thread_ts), a direct message the conversation's; slash commands and buttons stand alone;
  * - suggestion buttons: the chosen question is answered through the click's response_url, as a
  *   new message next to the one clicked (in its thread, if it has one), seen as a slash command's is;
+ * - shared links (link_shared): previews through chat.unfurl (linkUnfurls.ts);
  * - "slow down" and "busy" (kind 'throttled') go to the asker alone; when the core says nothing
  *   (rate limited again within the window), nothing is posted.
  * Every incoming request gets an id (reqId) that its log lines carry, and its work is tracked so a
@@ -25,6 +26,7 @@ import { ANSWER_LEASE } from '../answerOnce.ts';
 import type { InFlight } from '../inFlight.ts';
 import { newRequestScope, type RequestScope } from '../requestScope.ts';
 import { textFromSlack } from './escapeSlack.ts';
+import { registerLinkUnfurls } from './linkUnfurls.ts';
 import { renderSlackMessage, SUGGESTION_ACTION_PATTERN } from './renderSlackBlocks.ts';
 
 export interface SlackHandlerDeps {
@@ -262,6 +264,8 @@ export function registerSlackHandlers(
       });
     },
   );
+
+  registerLinkUnfurls(app, { bot, log, inFlight, errors });
 
   app.error(async (error) => {
     errors?.countError('slack');

@@ -14,6 +14,8 @@ export const SLACK_BOT_SCOPES = [
   'chat:write.public',
   'commands',
   'im:history',
+  'links:read',
+  'links:write',
 ] as const;
 
 export const INSTALL_PATH = '/slack/install';

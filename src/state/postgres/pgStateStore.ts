@@ -20,10 +20,12 @@ import type {
   SubscriptionFilter,
 } from '../stateStore.ts';
 import type { ThreadContexts } from '../threadContexts.ts';
+import type { WatchState } from '../watchState.ts';
 import { inTransaction } from './database.ts';
 import { PgArchiveState } from './pgArchiveState.ts';
 import { PgInstallations } from './pgInstallations.ts';
 import { PgThreadContexts } from './pgThreadContexts.ts';
+import { PgWatchState } from './pgWatchState.ts';
 
 interface SubscriptionRow {
   id: number;
@@ -81,6 +83,7 @@ function toRun(row: RunRow): DigestRun {
 
 export class PgStateStore implements StateStore {
   readonly archive: ArchiveState;
+  readonly watches: WatchState;
   readonly threads: ThreadContexts;
   readonly installations: PgInstallations;
 
@@ -90,6 +93,7 @@ export class PgStateStore implements StateStore {
     private readonly options: { ownsPool?: boolean } = {},
   ) {
     this.archive = new PgArchiveState(pool);
+    this.watches = new PgWatchState(pool);
     this.threads = new PgThreadContexts(pool);
     this.installations = new PgInstallations(pool);
   }

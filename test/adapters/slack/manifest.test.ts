@@ -19,6 +19,7 @@ interface Manifest {
     app_home: { messages_tab_enabled?: boolean; messages_tab_read_only_enabled?: boolean };
     bot_user: { display_name: string };
     slash_commands: ManifestCommand[];
+    unfurl_domains: string[];
   };
   oauth_config: { scopes: { bot: string[] }; redirect_urls?: string[] };
   settings: {
@@ -75,15 +76,22 @@ describe('slack/manifest.yaml', () => {
       'chat:write.public',
       'commands',
       'im:history',
+      'links:read',
+      'links:write',
     ]);
     // An install by OAuth asks for the same scopes.
     expect([...SLACK_BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([
       'app_mention',
       'app_uninstalled',
+      'link_shared',
       'message.im',
       'tokens_revoked',
     ]);
+    // Link previews: at most five domains, each a bare host name.
+    expect(manifest.features.unfurl_domains.length).toBeGreaterThan(0);
+    expect(manifest.features.unfurl_domains.length).toBeLessThanOrEqual(5);
+    for (const domain of manifest.features.unfurl_domains) expect(domain).toMatch(/^[a-z0-9.-]+\.[a-z]{2,}$/);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
     expect(manifest.features.app_home.messages_tab_read_only_enabled).toBe(false);
