@@ -28,6 +28,7 @@ import { newRequestScope, type RequestScope } from '../requestScope.ts';
 import { textFromSlack } from './escapeSlack.ts';
 import { registerLinkUnfurls } from './linkUnfurls.ts';
 import { renderSlackMessage, SUGGESTION_ACTION_PATTERN } from './renderSlackBlocks.ts';
+import { SEND_OPTIONS } from './sendOptions.ts';
 
 export interface SlackHandlerDeps {
   bot: Bot;
@@ -41,9 +42,6 @@ export interface SlackHandlerDeps {
 }
 
 type Visibility = 'in_channel' | 'ephemeral';
-
-/** No `@here` word is ever turned into a ping, and sources don't unfurl into large previews. */
-export const SEND_OPTIONS = { link_names: false, unfurl_links: false, unfurl_media: false } as const;
 
 /** The core's decision, in Slack's words: a reply for the asker alone is ephemeral. */
 export function slashVisibility(reply: Pick<Reply, 'visibility'>): Visibility {

@@ -12,8 +12,8 @@ import type { Logger } from '../../ops/logger.ts';
 import type { ErrorCounter } from '../../ops/metrics.ts';
 import type { InFlight } from '../inFlight.ts';
 import { newRequestScope } from '../requestScope.ts';
-import { SEND_OPTIONS } from './handlers.ts';
 import { renderSlackBlocks, renderSlackMessage } from './renderSlackBlocks.ts';
+import { SEND_OPTIONS } from './sendOptions.ts';
 
 /** Links previewed per message: Slack sends at most five, and a wall of previews helps no one. */
 const MAX_LINKS = 3;

@@ -4,8 +4,8 @@
  */
 import type { App } from '@slack/bolt';
 import { DeliveryError, type DigestDelivery } from '../../digest/digestScheduler.ts';
-import { SEND_OPTIONS } from './handlers.ts';
 import { renderSlackMessage } from './renderSlackBlocks.ts';
+import { SEND_OPTIONS } from './sendOptions.ts';
 
 /** Slack's error, said briefly: "channel_not_found", "not_in_channel", "rate limited". */
 export function slackDeliveryError(error: unknown): DeliveryError {
