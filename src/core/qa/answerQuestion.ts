@@ -33,8 +33,10 @@ import { type Ranked, rankCandidates, type Typed } from './rankCandidates.ts';
 /** Below this share of the question's (weighted) words, a sentence does not answer it. */
 export const MIN_CONFIDENCE = 0.5;
 
-/** How far below the confidence floor an answer scored twice as high as the next may stand. */
+/** How far below the confidence floor an answer scored well above the next (by half again) may stand. */
 const NEAR_FLOOR = 0.05;
+/** The sure answer is weak beside the top one when it scores under this share of it. */
+const SURE_SHARE = 0.65;
 
 type Strategy = (kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]) => Reply | undefined;
 
@@ -61,7 +63,13 @@ function best(ranked: Ranked[], floor = MIN_CONFIDENCE): Ranked | undefined {
   // 1957", "he" being the one asked about) beats a weak answer from a sentence that says more.
   const sure = ranked.find((r) => r.confidence >= floor);
   const top = ranked[0];
-  if (top && sure && top !== sure && top.confidence >= floor - NEAR_FLOOR && sure.score < top.score * 0.5)
+  if (
+    top &&
+    sure &&
+    top !== sure &&
+    top.confidence >= floor - NEAR_FLOOR &&
+    sure.score < top.score * SURE_SHARE
+  )
     return top;
   return sure;
 }
