@@ -73,7 +73,13 @@ const QUESTIONS: QuestionPattern[] = [
     command: 'when',
     subject: 1,
   },
-  { pattern: /^(?:which|what|who|why|how|where|when)\b/i, command: 'ask' },
+  // "since when ...?", "in which year ...?", and "besides Assad, who ...?": a question word after
+  // a preposition or a setting.
+  {
+    pattern:
+      /^(?:[^,?]{1,60},\s*)?(?:(?:since|until|till|from|in|for|at|by|with|to|of)\s+)?(?:which|what|who|whom|whose|why|how|where|when)\b/i,
+    command: 'ask',
+  },
   // Yes/no questions ("did Trump meet Stoltenberg?") are answered with what the archive says.
   {
     // "At General Electric, can an engineer ...?": a setting may come first.

@@ -28,6 +28,15 @@ for (const group of GROUPS) {
   for (const k of keys) EQUIVALENTS.set(k, [...new Set([...(EQUIVALENTS.get(k) ?? []), ...keys])]);
 }
 
+/** Verbs of going somewhere: "where did it sail from?" is answered by "dispatched from Crimea". */
+export const MOVEMENT_KEYS: readonly string[] = [
+  ...new Set(
+    'go come sail fly travel move send dispatch deploy head leave depart return arrive drive walk ride flee escape transfer ship'
+      .split(' ')
+      .map(wordKey),
+  ),
+];
+
 /** The word-family key and the keys of the words that say the same (itself alone if none). */
 export function equivalentKeys(key: string): readonly string[] {
   return EQUIVALENTS.get(key) ?? [key];

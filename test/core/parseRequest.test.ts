@@ -109,6 +109,9 @@ describe('parseRequest: natural questions', () => {
     'who did Tillerson meet in Moscow?',
     'why did the US strike?',
     'how did it end',
+    'since when has Russia felt slighted?',
+    'in which year was the pier opened?',
+    'besides Assad, who does Russia side with?',
   ])('reads the other question "%s" as ask', (text) => {
     expect(parse(text)).toEqual({ command: 'ask', text, question: text });
   });

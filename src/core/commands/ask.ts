@@ -38,7 +38,9 @@ export const askCommand: CommandDefinition = {
     if (!question) return missingArgument(kb, '/ask <question>', 'which warship was sent to Tartus?');
     const analysis = analyzeQuestion(question);
     // A curated event that the question names answers it best, unless a typed answer is asked for.
-    if (['any', 'event', 'person', 'place', 'time'].includes(analysis.type)) {
+    // "where did it sail from?": a card gives where an event happened or went, not where from.
+    const directed = analysis.type === 'place' && analysis.direction === 'from';
+    if (['any', 'event', 'person', 'place', 'time'].includes(analysis.type) && !directed) {
       const [best, second] = findEvents(kb, question);
       if (
         best &&

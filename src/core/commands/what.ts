@@ -35,6 +35,9 @@ export function answerAbout(
   const analysis = analyzeQuestion(question ?? subject, focus);
   // "what was the name of ...", "what was the population of ...": a typed answer from the text.
   if (analysis.type === 'name' || analysis.type === 'number') return answerQuestion(kb, analysis);
+  // "where did it sail from?": an event's card says where it happened or went, not where from.
+  if (analysis.type === 'place' && question && analysis.direction === 'from')
+    return answerQuestion(kb, analysis);
   const lookup = resolveName(kb, subject, ['event', 'place', 'vessel', 'thing', 'organisation']);
   if (lookup.status === 'ambiguous') return didYouMean(kb, subject, lookup.matches, command);
   if (lookup.status === 'found') {

@@ -139,10 +139,18 @@ const SAID =
 const PASSIVE_DOER =
   /^(?:born|killed|elected|appointed|named|chosen|sent|made|given|awarded|called|known|responsible|behind|in charge)\b/i;
 
+/** "the secretary of state at the time", "the mayor then": when, not part of the role. */
+const WHEN_QUALIFIER =
+  /\s+(?:at\s+(?:that|the)\s+time|back\s+then|then|now|today|currently|at\s+present|in\s+\d{4})$/i;
+
 /** "who is X?": a description of X, the holder of a role, or (passive) a doer. */
 function whoIs(question: string, rest: string): QuestionAnalysis {
   if (PASSIVE_DOER.test(rest)) return base(question, 'person');
-  if (looksLikeRole(rest)) return { ...base(question, 'role'), role: rest.replace(/^(?:the|a|an)\s+/i, '') };
+  if (looksLikeRole(rest))
+    return {
+      ...base(question, 'role'),
+      role: rest.replace(/^(?:the|a|an)\s+/i, '').replace(WHEN_QUALIFIER, ''),
+    };
   // "who is under investigation by Congress?": a predicate, not a name or a role.
   if (/^[a-z]\S*\s+\S/.test(rest)) return base(question, 'person');
   return { ...base(question, 'describe'), subject: rest };
@@ -150,7 +158,16 @@ function whoIs(question: string, rest: string): QuestionAnalysis {
 
 /** Reads a question (or a slash command's argument, with the command as a hint). */
 export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): QuestionAnalysis {
-  const question = raw.trim().replace(/[\s?!.]+$/, '');
+  // "..., according to the second piece?": which text says it, not what is asked.
+  const question = raw
+    .trim()
+    .replace(/[\s?!.]+$/, '')
+    // "Besides Assad, who does Russia side with?": the setting goes after the question it qualifies.
+    .replace(/^([^,?]{1,60}),\s*((?:which|what|who|whom|whose|why|how|where|when)\b.*)$/i, '$2 $1')
+    .replace(
+      /,?\s+(?:according\s+to|in\s+the\s+view\s+of)\s+(?:the\s+)?(?:(?:first|second|other|latest|last)\s+)?(?:piece|article|commentary|story|report|text|author|writer|analysis|column)$/i,
+      '',
+    );
 
   if (hint === 'who' && !/^who\b/i.test(question)) {
     // "/who founded Warwick" asks for a doer; "/who Steinburg", "/who the mayor" for a name or role.
@@ -183,7 +200,9 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
   const who = /^(?:who(?:'s|’s)|who\s+(?:is|was|are|were))\s+(.+)$/i.exec(question);
   if (who) return whoIs(question, who[1] ?? '');
   if (/^(?:who|whom)\b/i.test(question)) return base(question, 'person');
-  const when = new RegExp(`^when\\s+(?:${AUX}\\s+)?(.+)$`, 'i').exec(question);
+  const when = new RegExp(`^(?:since\\s+|until\\s+|till\\s+)?when\\s+(?:${AUX}\\s+)?(.+)$`, 'i').exec(
+    question,
+  );
   if (when || /^(?:in\s+)?what\s+(?:year|date|day|month|time)\b/i.test(question)) {
     return { ...base(question, 'time'), ...(when?.[1] ? { subject: when[1] } : {}) };
   }

@@ -7,15 +7,16 @@
 
 import { nameGazetteer } from '../../knowledge/extract/nameLexicon.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
-import { equivalentKeys } from '../../text/equivalentWords.ts';
+import { equivalentKeys, MOVEMENT_KEYS } from '../../text/equivalentWords.ts';
 import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import { roleHolderAnswer } from '../answers/roleHolder.ts';
 import { contentTerms } from '../answers/snippets.ts';
 import type { Reply } from '../reply.ts';
 import { countsOtherNoun, countsUnit, isMoney, MONEY_QUESTION, unitFamily, withUnit } from './amounts.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
-import { answerYesNo } from './answerYesNo.ts';
+import { answerYesNo, NOT_YET } from './answerYesNo.ts';
 import {
+  type Candidate,
   dateMentions,
   looksLikeYear,
   nameRuns,
@@ -86,6 +87,24 @@ function others(ranked: Ranked[], top: Ranked): { text: string; articleId: strin
     .map((r) => ({ text: `Also: ${r.text} (${r.evidence.text})`, articleId: r.evidence.articleId }));
 }
 
+/** Below the floor, what a doer in the asked slot of the best sentence must still match of the question. */
+const SLOT_FLOOR = 0.4;
+/** How many times the next answer's score the slotted one must score. */
+const STANDS_OUT = 1.5;
+
+/**
+ * "The BBC reported that an air strike ... 'damaged or destroyed' 20 per cent of Syria's
+ * operational aircraft", asked who reported that it wrecked a fifth of Syria's working planes: the
+ * question's words are the text's in other words, but the best sentence names one doer in the
+ * asked slot, far ahead of any other.
+ */
+function standsOut(ranked: Ranked[], hits: readonly SentenceHit[]): Ranked | undefined {
+  const [top, next] = ranked;
+  if (!top?.slotted || top.evidence.hit !== hits[0] || top.evidence.offset !== 0) return undefined;
+  if (top.confidence < SLOT_FLOOR || (next && top.score < STANDS_OUT * next.score)) return undefined;
+  return top;
+}
+
 /** "who founded Warwick?" -> "Samuel Gorton founded Warwick". */
 const doer: Strategy = (kb, a, hits) => {
   const ranked = rankCandidates(kb, hits, people(kb, a), {
@@ -94,7 +113,7 @@ const doer: Strategy = (kb, a, hits) => {
     depth: 12,
     sameAnswer: surname,
   });
-  const top = best(ranked);
+  const top = best(ranked) ?? standsOut(ranked, hits);
   if (!top) return undefined;
   const predicate = a.question.replace(/^(?:who|whom)\s+/i, '');
   return composeAnswer(kb, {
@@ -199,19 +218,39 @@ function sameTime(text: string): string {
         .trim();
 }
 
+/** "since the end of the Cold War": what a "since when?" question asks for, dated or not. */
+function sincePhrases(sentence: string, word: string): Candidate[] {
+  return [
+    ...sentence.matchAll(new RegExp(`\\b${word}\\s+((?:the\\s+)?[^,;:.()]{3,60}?)(?=[,;:.()]|$)`, 'gi')),
+  ].map((m) => ({
+    text: m[1] ?? '',
+    start: (m.index ?? 0) + m[0].length - (m[1] ?? '').length,
+    end: (m.index ?? 0) + m[0].length,
+  }));
+}
+
 const time: Strategy = (kb, a, hits) => {
+  const bound = /^(since|until|till)\s+when\b/i.exec(a.question)?.[1]?.toLowerCase();
   const extract = (evidence: Evidence): Typed[] =>
     predicateOfAnother(evidence.hit.text, a)
       ? []
-      : dateMentions(evidence.text)
-          .filter((c) => !a.question.includes(c.text))
-          // "before last week", "until 1950": a bound on the time, not the time itself.
-          .map((candidate) => ({
-            candidate,
-            weight:
-              dateWeight(candidate.text) *
-              (/\b(?:before|after|until|since)\s+$/i.test(evidence.text.slice(0, candidate.start)) ? 0.6 : 1),
-          }));
+      : [
+          ...(bound
+            ? sincePhrases(evidence.text, bound).map((candidate) => ({ candidate, weight: 1.2 }))
+            : []),
+        ].concat(
+          dateMentions(evidence.text)
+            .filter((c) => !a.question.includes(c.text))
+            // "before last week", "until 1950": a bound on the time, not the time itself.
+            .map((candidate) => ({
+              candidate,
+              weight:
+                dateWeight(candidate.text) *
+                (/\b(?:before|after|until|since)\s+$/i.test(evidence.text.slice(0, candidate.start)) && !bound
+                  ? 0.6
+                  : 1),
+            })),
+        );
   const ranked = rankCandidates(kb, hits, extract, {
     asidesCountLess: true,
     ...constraints(kb, a),
@@ -241,14 +280,31 @@ const place: Strategy = (kb, a, hits) => {
     }
     return found;
   };
+  const asked = constraints(kb, a);
+  // Going from or to a place: the text may say "dispatched" where the question says "sailed".
+  const moves = direction !== 'in' && a.predicateKeys.some((k) => MOVEMENT_KEYS.includes(k));
   const ranked = rankCandidates(kb, hits, extract, {
-    ...constraints(kb, a),
+    ...asked,
+    requireKeys: moves ? [...asked.requireKeys, ...MOVEMENT_KEYS] : asked.requireKeys,
     reach: 1,
   });
   const top = best(ranked);
   if (!top) return undefined;
   return composeAnswer(kb, { headline: top.text, evidence: top.evidence, more: others(ranked, top) });
 };
+
+/**
+ * "How many meetings had they held by then?" against "... before he and Putin have even had their
+ * first meeting": the count is none, where the sentence that best states the question says so.
+ */
+function noneYet(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]): Reply | undefined {
+  const top = hits[0];
+  if (!top || Math.max(top.coverage, 0.9 * top.contextCoverage) < MIN_CONFIDENCE || !NOT_YET.test(top.text))
+    return undefined;
+  if (!a.unit || !keysOfText(top.text).has(wordKey(a.unit))) return undefined;
+  const evidence: Evidence = { text: top.text, articleId: top.passage.articleId, hit: top, offset: 0 };
+  return composeAnswer(kb, { headline: `None yet: ${windowAround(top.text, a.anchorKeys)}`, evidence });
+}
 
 const amount: Strategy = (kb, a, hits) => {
   const unitKey = a.unit ? wordKey(a.unit) : undefined;
@@ -278,7 +334,7 @@ const amount: Strategy = (kb, a, hits) => {
     reach: 0,
   });
   const top = best(ranked);
-  if (!top) return undefined;
+  if (!top) return noneYet(kb, a, hits);
   const candidate = { text: top.text, start: top.evidence.text.indexOf(top.text), end: 0 };
   candidate.end = candidate.start + top.text.length;
   const headline = candidate.start >= 0 ? withUnit(top.evidence.text, candidate, unitKey) : top.text;

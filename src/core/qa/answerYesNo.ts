@@ -124,7 +124,7 @@ function escapeRegExp(text: string): string {
  * "Had they already met?" against "... even before he and Putin have even had their first
  * meeting", "is yet to", "not yet": what is asked about as done has not happened yet.
  */
-const NOT_YET =
+export const NOT_YET =
   /\b(?:(?:is|are|was|were|has|have)\s+yet\s+to|not\s+yet|still\s+to\s+(?:be|come)|before\s+(?:[\p{L}'’-]+\s+){0,5}(?:has|have)\s+(?:even\s+|yet\s+)?[\p{L}-]+)/iu;
 const ASKS_DONE = /\b(?:already|yet|so\s+far|by\s+then)\b/i;
 

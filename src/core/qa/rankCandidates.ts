@@ -26,6 +26,8 @@ export interface Ranked {
   evidence: Evidence;
   /** How well the evidence matches the question (0 to 1): what abstention is decided on. */
   confidence: number;
+  /** The candidate stands in the asked slot in some sentence (the speaker of "X said", the doer before the verb). */
+  slotted?: boolean;
 }
 
 export interface RankOptions {
@@ -107,7 +109,7 @@ export function rankCandidates(
         const known = byKey.get(key);
         const sure = Math.min(1, confidence + support);
         if (!known) {
-          byKey.set(key, { text: candidate.text, score, evidence, confidence: sure });
+          byKey.set(key, { text: candidate.text, score, evidence, confidence: sure, slotted: support > 0 });
           continue;
         }
         // Agreement: a second sentence adds a share of its score; the best evidence is kept.
@@ -122,6 +124,7 @@ export function rankCandidates(
           evidence:
             text === candidate.text && text === known.text ? (better ? evidence : known.evidence) : shown,
           confidence: Math.max(known.confidence, sure),
+          slotted: known.slotted || support > 0,
         });
       }
     }

@@ -31,6 +31,8 @@ const dir = makeCorpus({
     'The harbour ministers of the two towns met at Kinsale in May; their statement said nothing new.',
     'The mayor hopes to open the new bridge before the two councils have even voted on its cost.',
     'Visitors may not walk across the swing bridge. If they want to reach the far quay, they can take the harbour launch instead.',
+    'The town has resented the city since the closing of the old mint. The mayor wants a second bridge, but the two councils have yet to hold their first joint meeting on it.',
+    'The Gazette reported that the storm had "damaged or destroyed" 30 per cent of the fishing fleet.',
   ].join('\n\n'),
 });
 afterAll(removeCorpora);
@@ -87,6 +89,22 @@ describe('questions in other words than the text', () => {
     const reply = whole('Can visitors walk across the swing bridge?');
     expect(reply.split('\n')[0]).toMatch(/^No\b/);
     expect(reply).toMatch(/harbour launch/);
+  });
+
+  it('since when: the phrase after "since", dated or not', () => {
+    expect(first('since when has the town resented the city?')).toMatch(/closing of the old mint/);
+  });
+
+  it('how many, where the text says none has happened yet', () => {
+    expect(first('how many joint meetings have the two councils held on the bridge?')).toMatch(/^None yet/);
+  });
+
+  it('who reported it, in other words than the text, when one name stands in the slot', () => {
+    expect(first('who reported that the storm wrecked nearly a third of the fishing boats?')).toMatch(/Gazette/);
+  });
+
+  it('"..., according to the article": which text says it is not part of what is asked', () => {
+    expect(first('since when has the town resented the city, according to the article?')).toMatch(/old mint/);
   });
 
   it('"has it already happened?" against "before they have even ...": no', () => {
