@@ -100,7 +100,9 @@ describe('questions in other words than the text', () => {
   });
 
   it('who reported it, in other words than the text, when one name stands in the slot', () => {
-    expect(first('who reported that the storm wrecked nearly a third of the fishing boats?')).toMatch(/Gazette/);
+    expect(first('who reported that the storm wrecked nearly a third of the fishing boats?')).toMatch(
+      /Gazette/,
+    );
   });
 
   it('"..., according to the article": which text says it is not part of what is asked', () => {
