@@ -20,6 +20,7 @@ const GROUPS = [
   'marry wed wife husband',
   'help aid assist',
   'support back endorse',
+  'send dispatch deploy',
 ];
 
 const EQUIVALENTS = new Map<string, string[]>();

@@ -277,12 +277,11 @@ export const quoteCommand: CommandDefinition = {
         .filter((x) => x.score > 0.1)
         .sort((a, b) => b.score - a.score)
         .map((x) => x.q);
-    let onTopic = onTopicOf(quotes);
-    // The facts hold some of their quotes, none on the topic: the text may hold one they missed.
-    if (!onTopic.length && curated.length) {
-      const known = new Set(curated.map((q) => q.text));
-      onTopic = onTopicOf(quotesFromText(kb, names).filter((q) => !known.has(q.text)));
-    }
+    // The facts hold some of the speaker's quotes; on a topic, what the text reports of them
+    // ("Tillerson also declared relations to be at a low") competes with those.
+    const known = new Set(curated.map((q) => q.text));
+    const fromText = curated.length ? quotesFromText(kb, names).filter((q) => !known.has(q.text)) : [];
+    const onTopic = onTopicOf([...quotes, ...fromText]);
     if (onTopic.length) return quoteReply(kb, speakerName, onTopic);
     return quoteReply(
       kb,

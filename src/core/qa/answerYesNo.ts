@@ -116,6 +116,27 @@ export function namesAnotherInSlot(question: string, sentence: string, names: re
   });
 }
 
+/**
+ * "Was it sent from Tartus to Crimea?" against "dispatched from Crimea to ... Tartus": the evidence
+ * puts an asked name after the other of "from" and "to".
+ */
+export function swapsDirection(question: string, sentence: string, names: readonly string[]): boolean {
+  return names.some((name) => {
+    const asked = new RegExp(`\\b(from|to)\\s+(?:the\\s+)?${escapeRegExp(name)}\\b`, 'i').exec(question)?.[1];
+    if (!asked) return false;
+    const other = asked.toLowerCase() === 'from' ? 'to' : 'from';
+    const said = new RegExp(
+      `\\b${other}\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,3}?${escapeRegExp(name)}\\b`,
+      'iu',
+    );
+    const same = new RegExp(
+      `\\b${asked}\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,3}?${escapeRegExp(name)}\\b`,
+      'iu',
+    );
+    return said.test(sentence) && !same.test(sentence);
+  });
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -144,6 +165,7 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
   const no =
     (denies(top.text, a.anchorKeys) ||
       namesAnotherInSlot(a.question, top.text, a.names) ||
+      swapsDirection(a.question, top.text, a.names) ||
       (ASKS_DONE.test(a.question) && NOT_YET.test(top.text))) !== a.negated;
   const evidence = { text: top.text, articleId: top.passage.articleId, hit: top, offset: 0 };
   // "If you plan to visit any of these countries, ...": the next sentence goes on about the claim.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countsOtherNoun, countsUnit } from '../../../src/core/qa/amounts.ts';
-import { denies } from '../../../src/core/qa/answerYesNo.ts';
+import { denies, swapsDirection } from '../../../src/core/qa/answerYesNo.ts';
 import {
   dateMentions,
   nameRuns,
@@ -144,5 +144,14 @@ describe('counted nouns', () => {
     const s = 'Applause came from the 2,800 persons who filled the hall.';
     expect(countsUnit(s, at(s, '2,800'), wordKey('people'))).toBe(true);
     expect(countsUnit(s, at(s, '2,800'), wordKey('chairs'))).toBe(false);
+  });
+});
+
+describe('swapsDirection', () => {
+  const names = ['Tartus', 'Crimea'];
+  it('the evidence puts an asked name after the other of "from" and "to"', () => {
+    const sentence = 'The frigate has been dispatched from Crimea to the Syrian port of Tartus.';
+    expect(swapsDirection('Was it sent from Tartus to Crimea', sentence, names)).toBe(true);
+    expect(swapsDirection('Was it sent from Crimea to Tartus', sentence, names)).toBe(false);
   });
 });

@@ -32,6 +32,19 @@ describe('quotes on a topic', () => {
   });
 });
 
+describe('reported speech on a topic', () => {
+  it('competes with the quotations the facts or the text hold', () => {
+    expect(first('what did Hugh Mercer say about the state of the harvest?')).toMatch(/harvest was poor/);
+    // The shipped corpus's facts quote Tillerson on Russia's part; the text reports what he
+    // declared of relations.
+    const shipped = openKnowledge('corpus').bot;
+    const reply = renderText(
+      shipped.answer({ text: 'what did Tillerson say about the state of US-Russia relations?' }),
+    );
+    expect(reply.split('\n')[0]).toMatch(/relations to be at a low/);
+  });
+});
+
 describe('quotations given to "he" or "she"', () => {
   it('go to the person the sentence before names, across "!!" inside the quotation', () => {
     expect(first('what did Charlie Pastern say about Cuba and Berlin?')).toMatch(
