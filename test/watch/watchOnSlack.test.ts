@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSlack, startSlack } from '../../src/adapters/slack/slackAdapter.ts';
+import type { RunningSlack } from '../../src/adapters/slack/slackAdapter.ts';
 import { assembleCommands } from '../../src/app/commands.ts';
 import { openKnowledge } from '../../src/app/openKnowledge.ts';
 import { createBot } from '../../src/core/bot.ts';
@@ -17,7 +17,7 @@ import { Archive } from '../../src/ingest/archiveService.ts';
 import { SafeFetcher } from '../../src/ingest/safeFetch.ts';
 import { SqliteStateStore } from '../../src/state/sqliteStateStore.ts';
 import { createWatches, type Watches } from '../../src/watch/watches.ts';
-import { memoryLogger } from '../adapters/slack/support.ts';
+import { memoryLogger, startSlackOverHttp } from '../adapters/slack/support.ts';
 import { FakeSlack, postSigned, slashCommandBody } from '../helpers/fakeSlack.ts';
 import { type FixtureWebServer, startFixtureWebServer } from '../helpers/fixtureWebServer.ts';
 
@@ -62,22 +62,13 @@ beforeAll(async () => {
   watches = createWatches({ state: store.watches, log, gatherMs: 0 });
   const bot = createBot(live, { commands: assembleCommands({ archive, watches: watches.command }) });
   fake = await FakeSlack.start();
-  slack = await startSlack({
+  ({ slack, eventsUrl } = await startSlackOverHttp({
     bot,
     log,
-    settings: {
-      SLACK_BOT_TOKEN: 'xoxb-watch',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_APP_TOKEN: undefined,
-      SLACK_API_URL: fake.apiUrl,
-      PORT: 0,
-    },
-    host: '127.0.0.1',
-    port: 0,
-    retryConfig: { retries: 0 },
-    processBeforeResponse: true,
-  });
-  eventsUrl = `http://127.0.0.1:${slack.port}/slack/events`;
+    apiUrl: fake.apiUrl,
+    signingSecret: SIGNING_SECRET,
+    token: 'xoxb-watch',
+  }));
   watches.start(live, new Map([['slack', slack.digests]]));
 });
 

@@ -4,7 +4,7 @@
  * and retries, and previews that only the asker sees.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSlack, startSlack } from '../../../src/adapters/slack/slackAdapter.ts';
+import type { RunningSlack } from '../../../src/adapters/slack/slackAdapter.ts';
 import { slackDeliveryError } from '../../../src/adapters/slack/slackDigestDelivery.ts';
 import { assembleCommands } from '../../../src/app/commands.ts';
 import { createBot } from '../../../src/core/bot.ts';
@@ -14,7 +14,7 @@ import { createDigestService } from '../../../src/digest/digestService.ts';
 import { SqliteStateStore } from '../../../src/state/sqliteStateStore.ts';
 import { ManualClock, shippedKnowledge } from '../../digest/support.ts';
 import { FakeSlack, postSigned, slashCommandBody } from '../../helpers/fakeSlack.ts';
-import { displayedTexts, fixture, LIVE_MENTION, memoryLogger } from './support.ts';
+import { displayedTexts, fixture, LIVE_MENTION, memoryLogger, startSlackOverHttp } from './support.ts';
 
 const SIGNING_SECRET = 'digest-signing-secret';
 const CHANNEL = 'C0000001';
@@ -32,22 +32,13 @@ let counter = 0;
 
 beforeAll(async () => {
   fake = await FakeSlack.start();
-  slack = await startSlack({
+  ({ slack, eventsUrl } = await startSlackOverHttp({
     bot,
     log: memoryLogger().log,
-    settings: {
-      SLACK_BOT_TOKEN: 'xoxb-digest',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_APP_TOKEN: undefined,
-      SLACK_API_URL: fake.apiUrl,
-      PORT: 0,
-    },
-    host: '127.0.0.1',
-    port: 0,
-    retryConfig: { retries: 0 },
-    processBeforeResponse: true,
-  });
-  eventsUrl = `http://127.0.0.1:${slack.port}/slack/events`;
+    apiUrl: fake.apiUrl,
+    signingSecret: SIGNING_SECRET,
+    token: 'xoxb-digest',
+  }));
 });
 
 afterAll(async () => {

@@ -4,13 +4,13 @@
  * thread lean on its context (kept in the real SQLite state store, on a clock the test moves).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSlack, startSlack } from '../../../src/adapters/slack/slackAdapter.ts';
+import type { RunningSlack } from '../../../src/adapters/slack/slackAdapter.ts';
 import { COMMANDS } from '../../../src/app/commands.ts';
 import { openKnowledge } from '../../../src/app/openKnowledge.ts';
 import { createBot } from '../../../src/core/bot.ts';
 import { SqliteStateStore } from '../../../src/state/sqliteStateStore.ts';
 import { type ApiCall, FakeSlack, postSigned } from '../../helpers/fakeSlack.ts';
-import { fixture, memoryLogger } from './support.ts';
+import { fixture, memoryLogger, startSlackOverHttp } from './support.ts';
 
 const SIGNING_SECRET = 'test-signing-secret';
 const HOUR = 3_600_000;
@@ -28,22 +28,13 @@ beforeAll(async () => {
     commands: COMMANDS,
     followUps: { store: store.threads, ttlMs: HOUR, now: () => clock },
   });
-  slack = await startSlack({
+  ({ slack, eventsUrl } = await startSlackOverHttp({
     bot,
     log: memoryLogger().log,
-    settings: {
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_APP_TOKEN: undefined,
-      SLACK_API_URL: fake.apiUrl,
-      PORT: 0,
-    },
-    host: '127.0.0.1',
-    port: 0,
-    retryConfig: { retries: 0 },
-    processBeforeResponse: true,
-  });
-  eventsUrl = `http://127.0.0.1:${slack.port}/slack/events`;
+    apiUrl: fake.apiUrl,
+    signingSecret: SIGNING_SECRET,
+    token: 'xoxb-test',
+  }));
 });
 
 afterAll(async () => {

@@ -5,7 +5,7 @@
  * nothing, except that an editor gets an ephemeral "Add to archive" button, which runs /ingest.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSlack, startSlack } from '../../../src/adapters/slack/slackAdapter.ts';
+import type { RunningSlack } from '../../../src/adapters/slack/slackAdapter.ts';
 import { assembleCommands } from '../../../src/app/commands.ts';
 import { createBot } from '../../../src/core/bot.ts';
 import { addToArchiveOffer } from '../../../src/ingest/addToArchiveOffer.ts';
@@ -13,7 +13,7 @@ import { isAdmin } from '../../../src/ingest/admins.ts';
 import type { ArchiveService } from '../../../src/ingest/archiveService.ts';
 import { DEEP_FREEZE_URL, knowledgeWithUrls } from '../../core/linkSupport.ts';
 import { FakeSlack, interactiveBody, postSigned } from '../../helpers/fakeSlack.ts';
-import { displayedTexts, fixture, LIVE_MENTION, memoryLogger } from './support.ts';
+import { displayedTexts, fixture, LIVE_MENTION, memoryLogger, startSlackOverHttp } from './support.ts';
 
 const SIGNING_SECRET = 'unfurl-signing-secret';
 const EDITOR = 'UEDITOR01';
@@ -40,22 +40,13 @@ let events = 0;
 
 beforeAll(async () => {
   fake = await FakeSlack.start();
-  slack = await startSlack({
+  ({ slack, eventsUrl } = await startSlackOverHttp({
     bot,
     log: memoryLogger('silent').log,
-    settings: {
-      SLACK_BOT_TOKEN: 'xoxb-unfurl',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_APP_TOKEN: undefined,
-      SLACK_API_URL: fake.apiUrl,
-      PORT: 0,
-    },
-    host: '127.0.0.1',
-    port: 0,
-    retryConfig: { retries: 0 },
-    processBeforeResponse: true,
-  });
-  eventsUrl = `http://127.0.0.1:${slack.port}/slack/events`;
+    apiUrl: fake.apiUrl,
+    signingSecret: SIGNING_SECRET,
+    token: 'xoxb-unfurl',
+  }));
 });
 
 afterAll(async () => {

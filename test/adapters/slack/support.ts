@@ -1,6 +1,11 @@
 /** Shared pieces of the Slack adapter tests: the shipped corpus's bot, fixtures, a log sink. */
 import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
+import {
+  type RunningSlack,
+  type SlackAdapterOptions,
+  startSlack,
+} from '../../../src/adapters/slack/slackAdapter.ts';
 import { openKnowledge } from '../../../src/app/openKnowledge.ts';
 import type { Bot } from '../../../src/core/bot.ts';
 import type { Logger } from '../../../src/ops/logger.ts';
@@ -53,3 +58,31 @@ export function displayedTexts(message: Record<string, unknown>): string[] {
 
 /** Slack syntax that would notify someone or link somewhere if it reached Slack unescaped. */
 export const LIVE_MENTION = /<[!@#][^>]*>/;
+
+/**
+ * The real Bolt app on its HTTP receiver on a free loopback port, one bot token, talking to the
+ * fake Slack at `apiUrl`; events are answered before the HTTP response (processBeforeResponse), so a
+ * test sees the reply once its signed POST returns.
+ */
+export async function startSlackOverHttp(
+  options: Pick<SlackAdapterOptions, 'bot'> &
+    Partial<SlackAdapterOptions> & { apiUrl: string; signingSecret: string; token?: string },
+): Promise<{ slack: RunningSlack; eventsUrl: string }> {
+  const { apiUrl, signingSecret, token = 'xoxb-test', ...rest } = options;
+  const slack = await startSlack({
+    log: memoryLogger('silent').log,
+    host: '127.0.0.1',
+    port: 0,
+    retryConfig: { retries: 0 },
+    processBeforeResponse: true,
+    ...rest,
+    settings: {
+      SLACK_BOT_TOKEN: token,
+      SLACK_SIGNING_SECRET: signingSecret,
+      SLACK_APP_TOKEN: undefined,
+      SLACK_API_URL: apiUrl,
+      PORT: 0,
+    },
+  });
+  return { slack, eventsUrl: `http://127.0.0.1:${slack.port}/slack/events` };
+}
