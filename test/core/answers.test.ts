@@ -91,6 +91,15 @@ describe('mentions', () => {
     expect(mentionsName('the maid, Selena Masters, arrived', 'Masters')).toBe(true);
   });
 
+  it('reads names across line breaks and letters beyond ASCII as whole words', () => {
+    expect(mentionsName('said Selena\n  masters', 'Selena Masters')).toBe(true);
+    expect(mentionsName('selena Masters', 'Selena Masters')).toBe(false);
+    expect(mentionsName('the Dvořák symphony', 'Dvořák')).toBe(true);
+    expect(mentionsName('the Dvořákian manner', 'Dvořák')).toBe(false);
+    expect(mentionsName('in Müllerstraße', 'Müller')).toBe(false);
+    expect(mentionsName('the U.S. envoy', 'U.S.')).toBe(true);
+  });
+
   it('finds passages naming any of the names, in corpus order', () => {
     const found = passagesMentioning(kb, ['Grigorovich', 'Stoltenberg'], 10);
     expect(found.length).toBeGreaterThanOrEqual(2);

@@ -1,32 +1,83 @@
 /** Finds passages that mention a name, by index lookup then a literal check of the text. */
 import type { Passage } from '../../knowledge/types.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
-import { comparable } from '../../text/normalizeText.ts';
+import { foldPunctuation } from '../../text/normalizeText.ts';
 
-/**
- * A name written with a capital is mentioned only where the text writes it so: "Masters" (Selena
- * Masters) is not the "soldier-masters" of another story.
- */
-function writtenAsName(text: string, name: string): boolean {
-  const first = name.split(/\s+/)[0] ?? '';
-  if (!/^\p{Lu}/u.test(first)) return true;
-  const escaped = first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\p{L}\\p{N}-])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(text);
+/** Characters the comparable form folds together ("Moscow’s" is "moscow's"). */
+const FOLDED: Record<string, string> = {
+  "'": "['\u2018\u2019\u201A\u201B\u2032]",
+  '"': '["\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]',
+  '-': '[-\u2013\u2014\u2212]',
+};
+
+function charPattern(ch: string, exactCase: boolean): string {
+  const folded = FOLDED[ch];
+  if (folded) return folded;
+  const lower = ch.toLowerCase();
+  const upper = ch.toUpperCase();
+  if (!exactCase && lower !== upper && lower.length === 1 && upper.length === 1) return `[${lower}${upper}]`;
+  return ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
+/**
+ * One expression per name, run on the text as written: the name's words in order, in any case and
+ * spacing, with curly and straight quotes alike. It is plain (no Unicode classes), so it is cheap to
+ * build; whole words are checked around each match.
+ */
+interface NamePattern {
+  body: RegExp;
+  /** A name written with a capital is mentioned only where the text writes its first word so. */
+  capital: boolean;
+}
+
+function namePattern(name: string): NamePattern | undefined {
+  const words = foldPunctuation(name).trim().split(/\s+/).filter(Boolean);
+  if (!words.length) return undefined;
+  const capital = /^\p{Lu}/u.test(words[0] ?? '');
+  const body = words
+    .map((word, i) => [...word].map((ch) => charPattern(ch, capital && i === 0)).join(''))
+    .join('\\s+');
+  return { body: new RegExp(body, 'g'), capital };
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** A letter or digit at this position: ASCII by code, anything else by its Unicode class. */
+function wordCharAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (Number.isNaN(c)) return false;
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  // A surrogate pair: read the whole code point.
+  const point = text.codePointAt(c >= 0xdc00 && c <= 0xdfff ? at - 1 : at) ?? c;
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(point));
+}
+
+const PATTERN_LIMIT = 5_000;
+const patterns = new Map<string, NamePattern | undefined>();
+
+/**
+ * Whether the text names the name: its words, whole, in any case, except that a name written with
+ * a capital is mentioned only where the text writes its first word so: "Masters" (Selena Masters)
+ * is not the "soldier-masters" of another story. Each name's expression is built once.
+ */
 export function mentionsName(text: string, name: string): boolean {
-  const needle = comparable(name);
-  if (!needle || !writtenAsName(text, name)) return false;
-  const hay = comparable(text);
-  let from = 0;
-  while (true) {
-    const at = hay.indexOf(needle, from);
-    if (at < 0) return false;
-    const before = hay[at - 1];
-    const after = hay[at + needle.length];
-    if ((!before || !/[\p{L}\p{N}]/u.test(before)) && (!after || !/[\p{L}\p{N}]/u.test(after))) return true;
-    from = at + 1;
+  let pattern = patterns.get(name);
+  if (pattern === undefined && !patterns.has(name)) {
+    pattern = namePattern(name);
+    if (patterns.size >= PATTERN_LIMIT) patterns.clear();
+    patterns.set(name, pattern);
   }
+  if (!pattern) return false;
+  const { body, capital } = pattern;
+  body.lastIndex = 0;
+  for (let match = body.exec(text); match; match = body.exec(text)) {
+    const at = match.index;
+    const end = at + match[0].length;
+    const joined = capital && text[at - 1] === '-';
+    if (!joined && !wordCharAt(text, at - 1) && !wordCharAt(text, end)) return true;
+    body.lastIndex = at + 1;
+  }
+  return false;
 }
 
 /** Passages naming any of the names, in corpus order, at most limit. */
