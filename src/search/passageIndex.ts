@@ -134,11 +134,19 @@ export class PlannedMiniSearch extends MiniSearch<{ id: number; terms: string }>
     return this.postings(term)?.size ?? 0;
   }
 
-  /** The closest known terms to an unknown one, nearest and most frequent first. */
+  /**
+   * The closest known terms to an unknown one, nearest and most frequent first. A walk of the
+   * term tree at two edits costs several times one at one edit, so it is made only when one edit
+   * finds nothing; two letters swapped ("agremeent"), the commonest slip, count as one edit here.
+   */
   corrections(term: string, maxDistance: number): string[] {
+    const df = (t: string) => this.documentFrequency(t);
+    const byDf = (terms: Iterable<string>) => [...new Set(terms)].sort((a, b) => df(b) - df(a));
+    const near = [...this._index.fuzzyGet(term, Math.min(1, maxDistance))].map(([t]) => t);
+    const swapped = maxDistance >= 2 ? swaps(term).filter((t) => df(t) > 0) : [];
+    if (near.length || swapped.length || maxDistance < 2) return [...byDf(near), ...byDf(swapped)];
     const found = [...this._index.fuzzyGet(term, maxDistance)];
-    const df = (entry: (typeof found)[number]) => entry[1][0].values().next().value?.size ?? 0;
-    return found.sort((a, b) => a[1][1] - b[1][1] || df(b) - df(a)).map(([t]) => t);
+    return found.sort((a, b) => a[1][1] - b[1][1] || df(b[0]) - df(a[0])).map(([t]) => t);
   }
 
   /** Indexed terms that start with a prefix, most frequent first (a radix-tree walk, no scan). */
@@ -190,6 +198,14 @@ export class PlannedMiniSearch extends MiniSearch<{ id: number; terms: string }>
       .sorted()
       .map(({ key, score }) => ({ id: this._documentIds.get(key) as number, score, terms: [...terms] }));
   }
+}
+
+/** The term with each pair of neighbouring letters swapped. */
+function swaps(term: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < term.length; i++)
+    if (term[i] !== term[i + 1]) out.push(term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2));
+  return out;
 }
 
 // MiniSearch declares addTerm private, so the cached version is installed on the prototype.

@@ -100,6 +100,13 @@ describe('PassageIndex typo tolerance', () => {
     for (const hit of hits) expect(hit.passage.text).toContain('Tillerson');
   });
 
+  it('reads two swapped letters as one slip, before walking the index at two edits', () => {
+    const hits = kb.passageIndex.search('Tillresno');
+    expect(hits.length).toBe(0);
+    expect(kb.passageIndex.search('Tillesron')[0]?.passage.text).toContain('Tillerson');
+    expect(kb.passageIndex.similarTerms('Grigorvoich')).toEqual(['grigorovich']);
+  });
+
   it('suggests close indexed words for unknown ones and none for known ones', () => {
     expect(kb.passageIndex.similarTerms('Grigorovih')).toEqual(['grigorovich']);
     expect(kb.passageIndex.similarTerms('Tillerson')).toEqual([]);

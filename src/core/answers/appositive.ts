@@ -46,8 +46,12 @@ export function appositiveOf(name: string, passages: readonly Passage[]): Apposi
     'u',
   );
   let found: Appositive | undefined;
+  const written = foldPunctuation(name);
   for (const passage of passages) {
-    for (const sentence of splitSentences(foldPunctuation(passage.text))) {
+    const text = foldPunctuation(passage.text);
+    if (!text.includes(written)) continue;
+    for (const sentence of splitSentences(text)) {
+      if (!sentence.includes(written)) continue;
       const m = after.exec(sentence);
       const phrase = m?.[1]?.trim();
       // A verb right after the comma ("Larson, said ...") is no description.
