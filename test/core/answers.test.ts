@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openKnowledge } from '../../src/app/openKnowledge.ts';
 import { appositiveOf } from '../../src/core/answers/appositive.ts';
-import { articleIdsOf, eventWhen, firstSentence } from '../../src/core/answers/describe.ts';
+import { articleIdsOf, dayOf, eventWhen, firstSentence } from '../../src/core/answers/describe.ts';
 import { accountsDiffer } from '../../src/core/answers/eventAnswer.ts';
 import { findEvents, namesInText } from '../../src/core/answers/findEvents.ts';
 import { mentionsName, passagesMentioning } from '../../src/core/answers/mentions.ts';
@@ -9,10 +9,11 @@ import { roleFromText } from '../../src/core/answers/roleFromText.ts';
 import { bestSentence, contentTerms, snippetFor, termHits } from '../../src/core/answers/snippets.ts';
 import { orderEvents } from '../../src/core/commands/timeline.ts';
 import type { Corpus, NewsEvent, Passage } from '../../src/knowledge/types.ts';
+import { renderText } from '../../src/render/renderText.ts';
 import { buildKnowledgeBase } from '../../src/search/knowledgeBase.ts';
 import { joinWords, shorten } from '../../src/text/words.ts';
 
-const { kb } = openKnowledge('corpus');
+const { kb, bot } = openKnowledge('corpus');
 const passage = (text: string, id = 0): Passage => ({ id, articleId: 'x', paragraph: 0, text });
 
 describe('roleFromText', () => {
@@ -248,5 +249,34 @@ describe('events', () => {
         .map((e) => e.id)
         .sort(),
     ).toEqual(['a', 'b']);
+  });
+});
+
+describe('dayOf: a time the article gives relative to its own date', () => {
+  it('works out the calendar day from the publication date', () => {
+    expect(dayOf('yesterday', '2017-04-13')).toBe('Wednesday, 2017-04-12');
+    expect(dayOf('today', '2017-04-13')).toBe('Thursday, 2017-04-13');
+    expect(dayOf('on Friday', '2017-04-13')).toBe('Friday, 2017-04-07');
+    expect(dayOf('Thursday', '2017-04-13')).toBe('Thursday, 2017-04-06');
+  });
+
+  it('gives nothing for times it cannot pin down or without a date', () => {
+    expect(dayOf('last week', '2017-04-13')).toBeUndefined();
+    expect(dayOf('yesterday', undefined)).toBeUndefined();
+    expect(dayOf('yesterday', 'April 2017')).toBeUndefined();
+  });
+});
+
+describe('cards and text', () => {
+  it('a card that names the person but not what is asked gives way to the text', () => {
+    const text = renderText(
+      bot.answer({ text: 'when did Tillerson say either Russia has been complicit or simply incompetent?' }),
+    );
+    expect(text.split('\n')[0]).toMatch(/Friday/);
+  });
+
+  it('a card that speaks of what is asked answers, with the day worked out from the article', () => {
+    const text = renderText(bot.answer({ text: 'when did Trump say NATO is no longer obsolete?' }));
+    expect(text).toMatch(/yesterday \(Wednesday, 2017-04-12\)/);
   });
 });

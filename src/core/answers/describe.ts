@@ -17,8 +17,45 @@ export function nameWithRole(entity: Entity): string {
   return role ? `${entity.name} (${role})` : entity.name;
 }
 
-export function eventWhen(event: NewsEvent): string | undefined {
+const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const DAYS_FROM_PUBLICATION: Record<string, number> = {
+  yesterday: -1,
+  'last night': -1,
+  today: 0,
+  tonight: 0,
+  'this morning': 0,
+  tomorrow: 1,
+};
+
+/**
+ * The calendar day of a time the article gives relative to its own date ("yesterday" in an article
+ * of 2017-04-13 is Wednesday 2017-04-12; "on Wednesday" the last Wednesday before it), when every
+ * source of the event is one dated article.
+ */
+export function dayOf(time: string, published: string | undefined): string | undefined {
+  if (!published || !/^\d{4}-\d{2}-\d{2}$/.test(published)) return undefined;
+  const phrase = time
+    .trim()
+    .toLowerCase()
+    .replace(/^on\s+/, '');
+  const base = new Date(`${published}T12:00:00Z`);
+  let offset = DAYS_FROM_PUBLICATION[phrase];
+  const weekday = DAY_NAMES.findIndex((d) => d.toLowerCase() === phrase);
+  if (offset === undefined && weekday >= 0) offset = -((base.getUTCDay() - weekday + 7) % 7 || 7);
+  if (offset === undefined) return undefined;
+  const day = new Date(base.getTime() + offset * 86_400_000);
+  return `${DAY_NAMES[day.getUTCDay()]}, ${day.toISOString().slice(0, 10)}`;
+}
+
+/** When an event happened, as the articles say it, with the calendar day where it can be worked out. */
+export function eventWhen(event: NewsEvent, kb?: KnowledgeBase): string | undefined {
   if (event.time && event.date) return `${event.time}, ${event.date}`;
+  if (event.time && kb) {
+    const articles = new Set(event.sources.map((s) => s.article));
+    const [only] = articles;
+    const day = articles.size === 1 && only ? dayOf(event.time, kb.articles.get(only)?.published) : undefined;
+    if (day) return `${event.time} (${day})`;
+  }
   return event.time ?? event.date;
 }
 

@@ -62,7 +62,7 @@ export function entityAnswer(kb: KnowledgeBase, entity: Entity, lead?: Role): Re
 
   const events = eventsInvolving(kb, entity.id).slice(0, 3);
   for (const event of events) {
-    const when = eventWhen(event);
+    const when = eventWhen(event, kb);
     reply.line(`${event.name}${when ? ` (${when})` : ''}`, ...articleIdsOf(event.sources));
   }
 

@@ -19,7 +19,7 @@ export function accountsDiffer(event: NewsEvent): boolean {
 }
 
 export function eventHeadline(kb: KnowledgeBase, event: NewsEvent, focus: EventFocus): string {
-  const when = eventWhen(event);
+  const when = eventWhen(event, kb);
   switch (focus) {
     case 'when':
       return when ? `${event.name}: ${when}` : `${event.name}: the articles give no time`;
@@ -64,7 +64,7 @@ export function eventReply(kb: KnowledgeBase, event: NewsEvent, focus: EventFocu
     for (const account of event.accounts) reply.line(account.says, account.source.article);
   }
 
-  const when = eventWhen(event);
+  const when = eventWhen(event, kb);
   if (when) reply.field('When', when);
   if (event.place) reply.field('Where', nameOf(kb, event.place));
   if (event.participants.length) reply.field('Who', listNames(kb, event.participants));

@@ -4,7 +4,10 @@
  */
 import type { NewsEvent } from '../../knowledge/types.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { equivalentKeys } from '../../text/equivalentWords.ts';
 import { nameKey } from '../../text/words.ts';
+import type { QuestionAnalysis } from '../qa/analyzeQuestion.ts';
+import { keysOfText } from '../qa/findSentences.ts';
 import { contentTerms, termHits } from './snippets.ts';
 
 export interface EventMatch {
@@ -47,4 +50,18 @@ export function findEvents(kb: KnowledgeBase, question: string): EventMatch[] {
     if (score > 0) matches.push({ event, score });
   }
   return matches.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Whether an event's card says anything of what is asked: "what did the G7 summit agree?" is not
+ * answered by a card that only says the summit took place, nor "when did Tillerson accuse Russia
+ * of ...?" by the card of his talks in Moscow.
+ */
+export function speaksOf(event: NewsEvent, analysis: QuestionAnalysis): boolean {
+  // What is asked of the event: the question's words other than the event's own name.
+  const named = keysOfText([event.name, ...event.aliases].join(' '));
+  const verbs = analysis.predicateKeys.filter((k) => !named.has(k) && !['happen', 'do', 'occur'].includes(k));
+  if (!verbs.length) return true;
+  const card = keysOfText([event.summary, ...event.accounts.map((a) => a.says)].join(' '));
+  return verbs.some((k) => equivalentKeys(k).some((e) => card.has(e)));
 }

@@ -74,7 +74,7 @@ export const timelineCommand: CommandDefinition = {
       `Timeline${topic ? ` for "${topic}"` : ''}: ${ordered.length} event${ordered.length === 1 ? '' : 's'}`,
     );
     for (const event of ordered.slice(0, MAX_LINES)) {
-      const when = eventWhen(event);
+      const when = eventWhen(event, kb);
       reply.line(`${when ? `${when}: ` : ''}${event.name}`, ...articleIdsOf(event.sources));
     }
     if (ordered.length > MAX_LINES)

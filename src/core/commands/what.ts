@@ -8,6 +8,7 @@ import { findEvents } from '../answers/findEvents.ts';
 import { analyzeQuestion } from '../qa/analyzeQuestion.ts';
 import { answerQuestion } from '../qa/answerQuestion.ts';
 import type { Reply } from '../reply.ts';
+import { cardOrText } from './cardOrText.ts';
 import { type CommandArgument, type CommandDefinition, usage } from './types.ts';
 
 /** Several events at one place or around one name: the most reported first, the rest listed. */
@@ -17,7 +18,7 @@ function eventsAnswer(kb: KnowledgeBase, label: string, events: NewsEvent[], foc
   const reply = eventReply(kb, main, focus);
   if (rest.length) reply.line(`Also involving ${label}:`);
   for (const e of rest.slice(0, 4)) {
-    const when = eventWhen(e);
+    const when = eventWhen(e, kb);
     reply.line(`${e.name}${when ? ` (${when})` : ''}`, ...articleIdsOf(e.sources));
   }
   return reply.build();
@@ -62,7 +63,7 @@ export function answerAbout(
   const answersFocus = (e: NewsEvent) =>
     (focus !== 'when' || Boolean(e.time || e.date)) && (focus !== 'where' || Boolean(e.place));
   if (best && best.score >= 2 && (!second || best.score > second.score) && answersFocus(best.event))
-    return eventAnswer(kb, best.event, focus);
+    return question ? cardOrText(kb, best.event, analysis, focus) : eventAnswer(kb, best.event, focus);
   // No curated event: the text answers, or says it does not.
   return answerQuestion(kb, analysis);
 }

@@ -229,6 +229,25 @@ function sincePhrases(sentence: string, word: string): Candidate[] {
   }));
 }
 
+/**
+ * "despite a 2013 agreement": a year that describes another thing, not when the asked thing
+ * happened ("when was the agreement made?" is answered by it).
+ */
+function attributiveYear(text: string, c: Candidate, a: QuestionAnalysis): boolean {
+  const noun = /^\s+([a-z]+)/.exec(text.slice(c.end))?.[1];
+  return (
+    /^\d{4}$/.test(c.text) &&
+    /\b(?:a|an|the|its|their|his|her|this|that)\s+$/i.test(text.slice(0, c.start)) &&
+    noun !== undefined &&
+    !a.anchorKeys.includes(wordKey(noun)) &&
+    !a.predicateKeys.includes(wordKey(noun))
+  );
+}
+
+/** "the Syrian port of Tartus": the place is the name after "port of", not the word before it. */
+const PLACE_OF =
+  /^\s+(?:port|city|town|village|capital|province|state|region|island|county|district)\s+of\s+$/;
+
 const time: Strategy = (kb, a, hits) => {
   const bound = /^(since|until|till)\s+when\b/i.exec(a.question)?.[1]?.toLowerCase();
   const extract = (evidence: Evidence): Typed[] =>
@@ -248,7 +267,8 @@ const time: Strategy = (kb, a, hits) => {
                 dateWeight(candidate.text) *
                 (/\b(?:before|after|until|since)\s+$/i.test(evidence.text.slice(0, candidate.start)) && !bound
                   ? 0.6
-                  : 1),
+                  : 1) *
+                (attributiveYear(evidence.text, candidate, a) ? 0.4 : 1),
             })),
         );
   const ranked = rankCandidates(kb, hits, extract, {
@@ -267,7 +287,12 @@ const place: Strategy = (kb, a, hits) => {
   const extract = (evidence: Evidence): Typed[] => {
     const found: Typed[] = [];
     if (predicateOfAnother(evidence.hit.text, a)) return found;
-    for (const mention of placeMentions(evidence.text, direction)) {
+    const runs = nameRuns(evidence.text);
+    for (const plain of placeMentions(evidence.text, direction)) {
+      const named = runs.find(
+        (r) => r.start > plain.end && PLACE_OF.test(evidence.text.slice(plain.end, r.start)),
+      );
+      const mention = named ? { ...named, fit: plain.fit } : plain;
       // "born at Gorton, England" for "where was Samuel Gorton born?": the part not asked about.
       const parts = mention.text.split(/,\s*/);
       while (parts.length > 1 && inQuestion(a, parts[0] ?? '')) parts.shift();

@@ -33,6 +33,7 @@ const dir = makeCorpus({
     'Visitors may not walk across the swing bridge. If they want to reach the far quay, they can take the harbour launch instead.',
     'The town has resented the city since the closing of the old mint. The mayor wants a second bridge, but the two councils have yet to hold their first joint meeting on it.',
     'The Gazette reported that the storm had "damaged or destroyed" 30 per cent of the fishing fleet.',
+    'The clerk called the quay "a disgrace" on Friday, despite a 1998 agreement to repair it. The tug Ondine was sent from Cobh to the Irish port of Kinsale.',
   ].join('\n\n'),
 });
 afterAll(removeCorpora);
@@ -107,6 +108,14 @@ describe('questions in other words than the text', () => {
 
   it('"..., according to the article": which text says it is not part of what is asked', () => {
     expect(first('since when has the town resented the city, according to the article?')).toMatch(/old mint/);
+  });
+
+  it('when: a year that describes another thing ("a 1998 agreement") is not when it happened', () => {
+    expect(first('when did the clerk call the quay a disgrace?')).toMatch(/^(on )?Friday/);
+  });
+
+  it('where: "the Irish port of Kinsale" is Kinsale, not the word before "port"', () => {
+    expect(first('where was the tug Ondine sent to?')).toMatch(/Kinsale/);
   });
 
   it('"has it already happened?" against "before they have even ...": no', () => {

@@ -1,0 +1,24 @@
+/**
+ * A curated event's card or the text: the card answers when it speaks of what is asked; when it
+ * does not ("when did Tillerson accuse Russia of ...?" finds the card of his talks in Moscow, which
+ * names him but says nothing of an accusation), the text answers if it can, the card otherwise.
+ */
+import type { NewsEvent } from '../../knowledge/types.ts';
+import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { type EventFocus, eventAnswer } from '../answers/eventAnswer.ts';
+import { speaksOf } from '../answers/findEvents.ts';
+import type { QuestionAnalysis } from '../qa/analyzeQuestion.ts';
+import { answerQuestion } from '../qa/answerQuestion.ts';
+import type { Reply } from '../reply.ts';
+
+export function cardOrText(
+  kb: KnowledgeBase,
+  event: NewsEvent,
+  analysis: QuestionAnalysis,
+  focus: EventFocus,
+): Reply {
+  // "What happened ...?" is what a card tells.
+  if (analysis.type === 'event' || speaksOf(event, analysis)) return eventAnswer(kb, event, focus);
+  const fromText = answerQuestion(kb, analysis);
+  return fromText.kind === 'answer' ? fromText : eventAnswer(kb, event, focus);
+}
