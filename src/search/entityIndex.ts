@@ -51,12 +51,16 @@ interface NameEntry {
  */
 function wordsAlign(query: string, name: string): boolean {
   const nameWords = name.split(' ');
-  return query.split(' ').every((q) =>
+  const queryWords = query.split(' ');
+  // With the surname exact, a first name spelt another way ("Nicky" for Nikki) still aligns.
+  const surnameExact = queryWords.length > 1 && queryWords.at(-1) === nameWords.at(-1);
+  return queryWords.every((q) =>
     nameWords.some((w) => {
       if (w === q) return true;
       if (q.length >= 4 && w.startsWith(q)) return true;
       const allowed = typoBudget(q.length);
-      return allowed > 0 && distance(q, w) <= allowed;
+      if (allowed > 0 && distance(q, w) <= allowed) return true;
+      return surnameExact && q.length >= 4 && q[0] === w[0] && distance(q, w) <= 2;
     }),
   );
 }
@@ -161,7 +165,11 @@ export class EntityIndex {
       offer({ target: entry.target, score: 0, matched: entry.name, exact: true });
     }
     // Only names whose every word aligns with a query word can match (wordsAlign): fuse.js scores those.
-    const pool = [...this.words.candidates(key.split(' '))].filter((e) => wordsAlign(key, e.key));
+    const words = key.split(' ');
+    let pool = [...this.words.candidates(words)].filter((e) => wordsAlign(key, e.key));
+    // None with every word: the names of that exact surname, whose first name may be spelt otherwise.
+    if (!pool.length && words.length > 1)
+      pool = [...this.words.candidates(words.slice(-1))].filter((e) => wordsAlign(key, e.key));
     const fuse = new Fuse(pool, FUSE_OPTIONS);
     for (const r of fuse.search(key.slice(0, 64), { limit: limit * 3 })) {
       offer({ target: r.item.target, score: r.score ?? 1, matched: r.item.name, exact: false });

@@ -112,6 +112,13 @@ describe('EntityIndex rules', () => {
     expect(index.lookup('ward').status).toBe('none');
   });
 
+  it('takes a first name spelt another way when the surname is exact, and only then', () => {
+    const people = new EntityIndex([target('haley', 'Nikki Haley', 'person')]);
+    expect(foundId(people.lookup('Nicky Haley'))).toBe('haley');
+    expect(people.lookup('Nicky Hale').status).toBe('none');
+    expect(people.lookup('Bobby Haley').status).toBe('none');
+  });
+
   it('matches a word prefix of four letters or more', () => {
     expect(foundId(index.lookup('Forw Operating'))).toBe('fob');
   });

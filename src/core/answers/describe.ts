@@ -44,7 +44,8 @@ export function dayOf(time: string, published: string | undefined): string | und
   if (offset === undefined && weekday >= 0) offset = -((base.getUTCDay() - weekday + 7) % 7 || 7);
   if (offset === undefined) return undefined;
   const day = new Date(base.getTime() + offset * 86_400_000);
-  return `${DAY_NAMES[day.getUTCDay()]}, ${day.toISOString().slice(0, 10)}`;
+  const date = day.toISOString().slice(0, 10);
+  return weekday >= 0 ? date : `${DAY_NAMES[day.getUTCDay()]}, ${date}`;
 }
 
 /** When an event happened, as the articles say it, with the calendar day where it can be worked out. */
