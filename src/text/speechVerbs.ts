@@ -11,3 +11,11 @@ export const SPEECH_KEYS: ReadonlySet<string> = new Set(VERBS.split(' ').map(wor
 
 /** Whether a word is a form of a verb of saying ("stated", "warns", "urging"). */
 export const isSpeechVerb = (word: string): boolean => SPEECH_KEYS.has(wordKey(word));
+
+/**
+ * The same verbs as a regular-expression alternation of their written forms ("state", "states",
+ * "stated", "stating"; "said", "told", "denied"), for patterns that look for one near a name.
+ */
+export const SPEECH_VERB_FORMS = `(?:said|told|wrote|written|denied|replied|implied|(?:${VERBS.split(' ')
+  .map((v) => v.replace(/e$/, ''))
+  .join('|')})(?:e|es|s|ed|d|ing)?)`;

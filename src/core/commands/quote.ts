@@ -1,6 +1,7 @@
 import { splitSentences } from '../../knowledge/splitSentences.ts';
 import type { NameMatch } from '../../search/entityIndex.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { SPEECH_VERB_FORMS } from '../../text/speechVerbs.ts';
 import { shorten } from '../../text/words.ts';
 import { didYouMean, missingArgument, notFound } from '../answers/common.ts';
 import { mentionsName, passagesMentioning } from '../answers/mentions.ts';
@@ -135,13 +136,14 @@ function saidByPronounFor(sentences: readonly string[], i: number, names: readon
  * said the budget"), not any sentence that happens to hold "added".
  */
 function speechPattern(names: readonly string[]): RegExp {
-  const verbs = `${SPEECH_VERB.source.replace(/^\\b\(|\)\\b$/g, '')}|pointed|noted|called for|urged|confirmed|announced|stressed|emphasi[sz]ed|demanded`;
+  const verbs = `${SPEECH_VERB_FORMS}|called for`;
   const lasts = names.map((name) => (name.split(/\s+/).pop() ?? name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const last = `(?:${lasts.join('|')})`;
   return new RegExp(
     // "Priya Nair, who chairs the finance committee, said ...": an aside may stand between.
     // "... a point confirmed this week by Nikki Haley": the speaker after "by".
-    `\\b${last}\\b(?:,[^,.]{0,100},)?(?:\\s+\\S+){0,3}?\\s+(?:${verbs})\\b|\\b(?:${verbs})\\s+${last}\\b|\\b(?:${verbs})(?:\\s+\\S+){0,3}?\\s+by\\s+(?:\\S+\\s+){0,2}${last}\\b`,
+    // "according to the Daily Mirror, sarin gas was used": a source, named after the words.
+    `\\b${last}\\b(?:,[^,.]{0,100},)?(?:\\s+\\S+){0,3}?\\s+(?:${verbs})\\b|\\b(?:${verbs})\\s+${last}\\b|\\b(?:${verbs})(?:\\s+\\S+){0,3}?\\s+by\\s+(?:\\S+\\s+){0,2}${last}\\b|\\baccording\\s+to\\s+(?:\\S+\\s+){0,2}${last}\\b`,
     'i',
   );
 }
@@ -192,6 +194,8 @@ function quoteReply(kb: KnowledgeBase, speaker: string, quotes: FoundQuote[], to
   if (sources.size > 1)
     reply.line(`Quoted in ${sources.size} sources; each version is shown with its source.`);
   for (const q of quotes.slice(0, 6)) {
+    // The headline already gives a lead quote in full when there is no context to add.
+    if (lead.includes(q) && !q.context && shown(q, 300) === shown(q, lead.length > 1 ? 110 : 190)) continue;
     reply.line(`${shown(q, 300)}${q.context ? ` (${q.context})` : ''}`, q.articleId);
   }
   return reply.build();

@@ -15,6 +15,7 @@ const dir = makeCorpus({
     'At the golf club',
     'Mrs. Pastern collected for charity, but Mr. Pastern was far from idle. He was marching up and down the locker room shouting, "Bomb Cuba!! Bomb Berlin!! Show them who is boss".',
     'Charlie Pastern later met the Flannagans. "I do not know the Flannagans", Charlie Pastern said.',
+    'It has since emerged, as the Harbour Gazette states, that the club roof was never insured.',
   ].join('\n\n'),
 });
 afterAll(removeCorpora);
@@ -33,6 +34,12 @@ describe('quotes on a topic', () => {
 });
 
 describe('reported speech on a topic', () => {
+  it('a source the text cites ("as the Harbour Gazette states, ...") said what follows', () => {
+    const reply = renderText(bot.answer({ text: 'what did the Harbour Gazette say about the roof?' }));
+    expect(reply.split('\n')[0]).toMatch(/^Harbour Gazette: .*never insured/);
+    expect(reply.match(/never insured/g)).toHaveLength(1);
+  });
+
   it('competes with the quotations the facts or the text hold', () => {
     expect(first('what did Hugh Mercer say about the state of the harvest?')).toMatch(/harvest was poor/);
     // The shipped corpus's facts quote Tillerson on Russia's part; the text reports what he
