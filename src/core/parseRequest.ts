@@ -14,12 +14,25 @@ interface QuestionPattern {
   topic?: number;
   /** false: the question itself is not an argument ("what happened?" is the whole timeline). */
   wholeQuestionIsText?: boolean;
+  /** The question as the command should read it, when the words asked carry no meaning of their own. */
+  asks?: (m: RegExpExecArray) => string;
 }
 
 const Q = '\\s*[?!.]*\\s*$';
 
 // Order matters: the first pattern that matches wins.
 const QUESTIONS: QuestionPattern[] = [
+  // "what does the second article say about X?": what the archive says of X, not a quote from
+  // someone called "the second article".
+  {
+    pattern: new RegExp(
+      `^what\\s+(?:does|did|do)\\s+(?:the\\s+|this\\s+|that\\s+)?(?:(?:first|second|third|other|latest|last|new|original)\\s+)?(?:article|piece|story|report|text|author|writer|analysis|commentary|column|archive|paper|source)s?\\s+(?:say|said|tell\\s+us|report|state|write)\\s+(?:about|on|of|regarding)\\s+(.+?)${Q}`,
+      'i',
+    ),
+    command: 'ask',
+    subject: 1,
+    asks: (m) => `what about ${m[1]}`,
+  },
   {
     pattern: /^(?:what|which)\s+happened\s+(?:at|in|on|to|with|during|near|over)\s+(.+?)\s*[?!.]*\s*$/i,
     command: 'what',
@@ -154,7 +167,7 @@ function parseSanitized(text: string, commandNames: ReadonlySet<string>): Parsed
     return {
       command: q.command,
       text: subject ?? (q.wholeQuestionIsText === false ? '' : text),
-      question: text,
+      question: q.asks ? q.asks(m) : text,
       ...(subject ? { subject } : {}),
       ...(topic ? { topic } : {}),
     };

@@ -85,6 +85,16 @@ describe('parseRequest: natural questions', () => {
     });
   });
 
+  it('reads "what does the article say about Y" as a question about Y, not a quote', () => {
+    expect(parse('what does the second article say about NATO?')).toMatchObject({
+      command: 'ask',
+      subject: 'NATO',
+      question: 'what about NATO',
+    });
+    expect(parse('What did the piece say about the strike')).toMatchObject({ command: 'ask' });
+    expect(parse('what did the mayor say about the strike?')).toMatchObject({ command: 'quote' });
+  });
+
   it('reads "what did X say" without a topic', () => {
     const parsed = parse('what did Putin say?');
     expect(parsed).toMatchObject({ command: 'quote', subject: 'Putin' });
