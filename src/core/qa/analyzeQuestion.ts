@@ -149,7 +149,11 @@ function whoIs(question: string, rest: string): QuestionAnalysis {
   if (looksLikeRole(rest))
     return {
       ...base(question, 'role'),
-      role: rest.replace(/^(?:the|a|an)\s+/i, '').replace(WHEN_QUALIFIER, ''),
+      // "the adviser who lost his job over ...": the clause picks out the holder, it is not the title.
+      role: rest
+        .replace(/^(?:the|a|an)\s+/i, '')
+        .replace(/\s+(?:who|that|which|whose|whom)\s+.*$/i, '')
+        .replace(WHEN_QUALIFIER, ''),
     };
   // "who is under investigation by Congress?": a predicate, not a name or a role.
   if (/^[a-z]\S*\s+\S/.test(rest)) return base(question, 'person');

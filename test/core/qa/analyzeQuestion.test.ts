@@ -38,6 +38,9 @@ describe('analyzeQuestion: constraints', () => {
     expect(analyzeQuestion('who was the president of Smith College?').role).toBe(
       'president of Smith College',
     );
+    const clause = analyzeQuestion('who was the treasurer who resigned over the loan?');
+    expect(clause.role).toBe('treasurer');
+    expect(clause.terms).toEqual(expect.arrayContaining(['resigned', 'loan']));
   });
 
   it('reads a quote question’s speaker and topic, with "when asked" as a topic too', () => {
