@@ -109,6 +109,12 @@ function titledWithRole(text: string, roleKeys: readonly string[]): { name: stri
   return { name: words.slice(cut).join(' '), titled: cut > 0 };
 }
 
+/** "the current commander in chief, Donald Trump": the name set after the asked role and a comma. */
+function afterRole(sentence: string, start: number, roleKeys: readonly string[]): boolean {
+  const word = /([\p{L}-]+)\s*,\s*$/u.exec(sentence.slice(Math.max(0, start - 40), start))?.[1];
+  return word !== undefined && roleKeys.includes(wordKey(word));
+}
+
 const MIN_PERSON_WEIGHT = 0.5;
 /** The confidence a name gains by standing right before the asked verb. */
 const SLOT_SUPPORT = 0.15;
@@ -170,7 +176,8 @@ export function people(
       const named = role.titled ? { ...candidate, text: role.name } : candidate;
       let weight = personWeight(kb, evidence.articleId, evidence.text, named, keys, doer);
       weight *= neighbourWeight;
-      if (role.titled) weight = Math.max(weight, 1) * 2;
+      if (role.titled || (!doer && afterRole(evidence.text, candidate.start, a.predicateKeys)))
+        weight = Math.max(weight, 1) * 2;
       if (evidence.offset > 0 && IDENTIFIES.test(evidence.text.slice(0, candidate.start))) weight *= 2.5;
       // Below this, a capitalised word is more likely a place, a modifier or a common word.
       if (weight < MIN_PERSON_WEIGHT) return [];
