@@ -267,6 +267,14 @@ describe('dayOf: a time the article gives relative to its own date', () => {
   });
 });
 
+describe('role holders in the text', () => {
+  it('the name set after the role and a comma holds it, not a titled name before', () => {
+    // "the policies of former President Barack Obama and the current commander in chief, Donald Trump"
+    const text = renderText(bot.answer({ text: 'who was the US commander in chief?' }));
+    expect(text.split('\n')[0]).toMatch(/^Donald Trump/);
+  });
+});
+
 describe('cards and text', () => {
   it('a card that names the person but not what is asked gives way to the text', () => {
     const text = renderText(

@@ -34,7 +34,6 @@ const dir = makeCorpus({
     'The town has resented the city since the closing of the old mint. The mayor wants a second bridge, but the two councils have yet to hold their first joint meeting on it.',
     'The Gazette reported that the storm had "damaged or destroyed" 30 per cent of the fishing fleet.',
     'The clerk called the quay "a disgrace" on Friday, despite a 1998 agreement to repair it. The tug Ondine was sent from Cobh to the Irish port of Kinsale.',
-    'The lease was signed by the former warden, Mr. Paul Grey, and the present keeper of the light, Maeve Doyle.',
   ].join('\n\n'),
 });
 afterAll(removeCorpora);
@@ -109,10 +108,6 @@ describe('questions in other words than the text', () => {
 
   it('"..., according to the article": which text says it is not part of what is asked', () => {
     expect(first('since when has the town resented the city, according to the article?')).toMatch(/old mint/);
-  });
-
-  it('who holds a role: the name set after the role and a comma, not another titled name nearby', () => {
-    expect(first('who was the keeper of the light?')).toMatch(/^Maeve Doyle/);
   });
 
   it('when: a year that describes another thing ("a 1998 agreement") is not when it happened', () => {
