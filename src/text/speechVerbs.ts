@@ -12,10 +12,20 @@ export const SPEECH_KEYS: ReadonlySet<string> = new Set(VERBS.split(' ').map(wor
 /** Whether a word is a form of a verb of saying ("stated", "warns", "urging"). */
 export const isSpeechVerb = (word: string): boolean => SPEECH_KEYS.has(wordKey(word));
 
+const IRREGULAR = 'said told wrote written spoke spoken'.split(' ');
+
+/** Each verb's written forms: "state", "states", "stated", "stating"; "deny", "denies", "denied". */
+function formsOf(verb: string): string[] {
+  const stem = verb.replace(/e$/, '');
+  const forms = [verb, `${verb}s`, `${verb}es`, `${stem}ed`, `${stem}ing`];
+  if (verb.endsWith('y')) forms.push(`${verb.slice(0, -1)}ies`, `${verb.slice(0, -1)}ied`);
+  return forms;
+}
+
+const SPEECH_FORMS: ReadonlySet<string> = new Set([...VERBS.split(' ').flatMap(formsOf), ...IRREGULAR]);
+
 /**
- * The same verbs as a regular-expression alternation of their written forms ("state", "states",
- * "stated", "stating"; "said", "told", "denied"), for patterns that look for one near a name.
+ * Whether a word is written as a verb of saying ("states", "stated", "said"): stricter than
+ * isSpeechVerb, which takes the whole family ("predictable" is of the family of "predict").
  */
-export const SPEECH_VERB_FORMS = `(?:said|told|wrote|written|denied|replied|implied|(?:${VERBS.split(' ')
-  .map((v) => v.replace(/e$/, ''))
-  .join('|')})(?:e|es|s|ed|d|ing)?)`;
+export const isSpeechVerbForm = (word: string): boolean => SPEECH_FORMS.has(word.toLowerCase());

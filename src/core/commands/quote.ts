@@ -1,7 +1,8 @@
 import { splitSentences } from '../../knowledge/splitSentences.ts';
 import type { NameMatch } from '../../search/entityIndex.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
-import { SPEECH_VERB_FORMS } from '../../text/speechVerbs.ts';
+import { isSpeechVerbForm } from '../../text/speechVerbs.ts';
+import { wordsOf } from '../../text/wordForms.ts';
 import { shorten } from '../../text/words.ts';
 import { didYouMean, missingArgument, notFound } from '../answers/common.ts';
 import { mentionsName, passagesMentioning } from '../answers/mentions.ts';
@@ -54,7 +55,7 @@ const SPEECH_VERB =
  * articles only report what someone said ("Nair said the budget would ..."), those sentences.
  */
 function quotesFromText(kb: KnowledgeBase, names: readonly string[]): FoundQuote[] {
-  const reportsSpeech = speechPattern(names);
+  const reportsSpeech = reportsSpeechBy(names);
   const direct: FoundQuote[] = [];
   const reported: FoundQuote[] = [];
   for (const passage of passagesMentioning(kb, names, 30)) {
@@ -77,7 +78,7 @@ function quotesFromText(kb: KnowledgeBase, names: readonly string[]): FoundQuote
             around,
           });
       }
-      if (!quoted && reportsSpeech.test(sentence))
+      if (!quoted && reportsSpeech(sentence))
         reported.push({ text: sentence, articleId: passage.articleId, reported: true, around });
     });
   }
@@ -131,21 +132,42 @@ function saidByPronounFor(sentences: readonly string[], i: number, names: readon
 }
 
 /**
- * Reported speech by the speaker, one pattern for all their names built once per question: a
- * name's last word within a few words of a verb of saying ("Democrats have pointed to", "Nair
- * said the budget"), not any sentence that happens to hold "added".
+ * Reported speech by the speaker: a name's last word within a few words of a verb of saying, in
+ * any of its forms ("Democrats have pointed to", "Nair said the budget", "Priya Nair, who chairs
+ * the finance committee, said", "a point confirmed this week by Nikki Haley", "as the Daily
+ * Mirror states", "according to Reuters"), not any sentence that happens to hold "added". Read
+ * word by word around each mention: one expression of every verb form costs far more.
  */
-function speechPattern(names: readonly string[]): RegExp {
-  const verbs = `${SPEECH_VERB_FORMS}|called for`;
-  const lasts = names.map((name) => (name.split(/\s+/).pop() ?? name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const last = `(?:${lasts.join('|')})`;
-  return new RegExp(
-    // "Priya Nair, who chairs the finance committee, said ...": an aside may stand between.
-    // "... a point confirmed this week by Nikki Haley": the speaker after "by".
-    // "according to the Daily Mirror, sarin gas was used": a source, named after the words.
-    `\\b${last}\\b(?:,[^,.]{0,100},)?(?:\\s+\\S+){0,3}?\\s+(?:${verbs})\\b|\\b(?:${verbs})\\s+${last}\\b|\\b(?:${verbs})(?:\\s+\\S+){0,3}?\\s+by\\s+(?:\\S+\\s+){0,2}${last}\\b|\\baccording\\s+to\\s+(?:\\S+\\s+){0,2}${last}\\b`,
-    'i',
-  );
+function reportsSpeechBy(names: readonly string[]): (sentence: string) => boolean {
+  const lasts = new Set(names.map((name) => (name.split(/\s+/).pop() ?? name).toLowerCase()));
+  return (sentence) => {
+    const words = wordsOf(sentence);
+    const saying = (i: number) => {
+      const w = words[i];
+      return w !== undefined && isSpeechVerbForm(w.text);
+    };
+    const lower = (i: number) => words[i]?.text.toLowerCase();
+    for (let i = 0; i < words.length; i++) {
+      if (!lasts.has(lower(i) ?? '')) continue;
+      // "Priya Nair, who chairs the finance committee, said": an aside may stand between.
+      let next = i + 1;
+      const gap = sentence.slice(words[i]?.end ?? 0, words[next]?.start ?? 0);
+      if (gap.includes(',')) {
+        const close = sentence.indexOf(',', (words[i]?.end ?? 0) + gap.indexOf(',') + 1);
+        if (close > 0 && close - (words[i]?.end ?? 0) <= 100) {
+          const after = words.findIndex((w) => w.start > close);
+          if (after > 0) next = after;
+        }
+      }
+      for (let j = next; j < next + 4 && j < words.length; j++) if (saying(j)) return true;
+      if (saying(i - 1)) return true;
+      for (let b = i - 1; b >= Math.max(0, i - 3); b--) {
+        if (lower(b) === 'by') for (let v = b - 1; v >= Math.max(0, b - 4); v--) if (saying(v)) return true;
+        if (lower(b) === 'to' && lower(b - 1) === 'according') return true;
+      }
+    }
+    return false;
+  };
 }
 
 /**
