@@ -275,7 +275,35 @@ describe('role holders in the text', () => {
   });
 });
 
+describe('who wrote an article', () => {
+  it('names the author of the article the question describes, by its title or its text', () => {
+    const first = (q: string) => renderText(bot.answer({ text: q })).split('\n')[0] ?? '';
+    expect(first('who wrote the article saying relations are in deep freeze?')).toMatch(
+      /^Andrew Hammond wrote "US-Russia relations in deep freeze\?"/,
+    );
+    expect(first('who wrote the piece about where the US and Russia are heading?')).toMatch(
+      /doesn't name who wrote "The US and Russia: where are we now/,
+    );
+  });
+
+  it('leaves a report or book the text tells of to the text', () => {
+    const first = renderText(bot.answer({ text: 'who wrote the report on the chemical attack?' })).split(
+      '\n',
+    )[0];
+    expect(first).not.toMatch(/wrote "/);
+  });
+});
+
 describe('cards and text', () => {
+  it('a card that shares one word with a long question does not answer it', () => {
+    const text = renderText(
+      bot.answer({
+        text: 'which newspaper reported that Putin called the attack a breach of international law?',
+      }),
+    );
+    expect(text.split('\n')[0]).not.toMatch(/^Tillerson's talks/);
+  });
+
   it('a card that names the person but not what is asked gives way to the text', () => {
     const text = renderText(
       bot.answer({ text: 'when did Tillerson say either Russia has been complicit or simply incompetent?' }),

@@ -9,6 +9,7 @@ import { nameGazetteer } from '../../knowledge/extract/nameLexicon.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { equivalentKeys, MOVEMENT_KEYS } from '../../text/equivalentWords.ts';
 import { wordKey, wordsOf } from '../../text/wordForms.ts';
+import { authorAnswer } from '../answers/authorOf.ts';
 import { roleHolderAnswer } from '../answers/roleHolder.ts';
 import { contentTerms } from '../answers/snippets.ts';
 import type { Reply } from '../reply.ts';
@@ -526,6 +527,9 @@ export function answerQuestion(
   a: QuestionAnalysis,
   trace?: (line: string) => void,
 ): Reply {
+  // "Who wrote the piece asking ...?": the author of an article, from what the archive knows of it.
+  const byAuthor = a.type === 'person' ? authorAnswer(kb, a.question) : undefined;
+  if (byAuthor) return byAuthor;
   // Reading the focus article whole pays for typed answers ("he" for the name); a free question
   // is answered by its best-matching sentence, which the searched paragraphs hold.
   const free = a.type === 'any' || a.type === 'event' || a.type === 'describe';
