@@ -76,6 +76,20 @@ function best(ranked: Ranked[], floor = MIN_CONFIDENCE): Ranked | undefined {
   return sure;
 }
 
+/** Below this confidence an answer is given with the words it was read from, not as a fact. */
+const HEDGE_BELOW = 0.7;
+
+/**
+ * "Michael Flynn, it seems: … investigations from both Congress and the FBI over its ties …": an
+ * answer read from a sentence that matches the question only loosely is shown with that sentence,
+ * so the reader judges it (and sees the other names it gives).
+ */
+function hedged(top: Ranked, a: QuestionAnalysis): string | undefined {
+  if (top.confidence >= HEDGE_BELOW) return undefined;
+  const lead = `${top.text}, it seems: `;
+  return `${lead}${windowAround(top.evidence.text, a.anchorKeys, HEADLINE_CHARS - lead.length)}`;
+}
+
 /** People agree on their last name: "Brumidi" and "Constantino Brumidi" are one answer. */
 const surname = (name: string) => (name.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? []).pop() ?? name;
 
@@ -118,7 +132,7 @@ const doer: Strategy = (kb, a, hits) => {
   if (!top) return undefined;
   const predicate = a.question.replace(/^(?:who|whom)\s+/i, '');
   return composeAnswer(kb, {
-    headline: `${top.text} ${predicate}`,
+    headline: hedged(top, a) ?? `${top.text} ${predicate}`,
     evidence: top.evidence,
     more: others(ranked, top),
   });

@@ -48,6 +48,12 @@ describe('answers by the form of the question', () => {
     expect(first('/who founded the Harbour Trust')).toMatch(/^Amelia Okonkwo founded/);
   });
 
+  it('who did something, read from a loosely matching sentence: the answer with that sentence', () => {
+    expect(first('who inspected the harbour crossings of the old ferry Merrow?')).toMatch(
+      /^Tomas Reyes, it seems: .*log of every crossing/,
+    );
+  });
+
   it('who holds a role: the person the text gives it', () => {
     expect(first('who is the chairman of the Harbour Trust?')).toMatch(/Daniel Ferreira/);
   });
