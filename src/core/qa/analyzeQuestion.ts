@@ -171,6 +171,12 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
     .replace(
       /,?\s+(?:according\s+to|in\s+the\s+view\s+of)\s+(?:the\s+)?(?:(?:first|second|other|latest|last)\s+)?(?:piece|article|commentary|story|report|text|author|writer|analysis|column)$/i,
       '',
+    )
+    // "does the writer of the second piece expect ...?": the article's own voice ("I expect"),
+    // whose words are not what is asked.
+    .replace(
+      /\bthe\s+(?:writer|author|columnist)(?:\s+of\s+(?:the\s+|this\s+)?(?:(?:first|second|other|latest|last)\s+)?(?:piece|article|commentary|story|analysis|column))?\s+/i,
+      '',
     );
 
   if (hint === 'who' && !/^who\b/i.test(question)) {

@@ -10,8 +10,8 @@ import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import type { Reply } from '../reply.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { composeAnswer, windowAround } from './composeAnswer.ts';
-import { neighbour } from './evidence.ts';
-import { keysOfText, type SentenceHit } from './findSentences.ts';
+import { keysAround, neighbour } from './evidence.ts';
+import { keysOfText, type SentenceHit, type WeightedTerm, weighTerms } from './findSentences.ts';
 
 /** Evidence for yes or no must hold more of the question than an answer of another type. */
 const MIN_YES_NO_COVERAGE = 0.5;
@@ -45,6 +45,18 @@ const OPPOSITES: [string[], string[]][] = [
   ],
   [['succe', 'pass'], ['fail']],
   [['includ'], ['exclud', 'omit']],
+  [
+    ['friend', 'warm', 'cordial'],
+    ['frost', 'cold', 'hostil', 'tens'],
+  ],
+  [
+    ['stop', 'ceas', 'halt', 'quit', 'abandon'],
+    ['continu', 'persist'],
+  ],
+  [
+    ['increas', 'rise', 'rose', 'grow', 'grew'],
+    ['decreas', 'fall', 'fell', 'declin', 'drop', 'shrink'],
+  ],
 ];
 
 function oppositeOf(key: string): string[] {
@@ -85,6 +97,27 @@ export function denies(sentence: string, anchorKeys: readonly string[]): boolean
     (_, i) => isNegator(i) && anchorAt.some((j) => Math.abs(i - j) <= NEGATION_REACH),
   );
   return oppositeAffirmed || (negated && !oppositeNegated);
+}
+
+/**
+ * The share of the claim a sentence speaks to, a word counting where the sentence has it in other
+ * words ("support" for "backing") or says its opposite ("continue" for "stop"): "Does he expect
+ * Russia to stop backing Assad?" is answered by "I expect the Russians to continue to ... support
+ * Assad".
+ */
+function claimCoverage(kb: KnowledgeBase, hit: SentenceHit, terms: readonly WeightedTerm[]): number {
+  const keys = keysAround(kb, hit, 0)[0];
+  if (!keys) return 0;
+  let total = 0;
+  let found = 0;
+  for (const t of terms) {
+    total += t.weight;
+    const said =
+      equivalentKeys(t.key).some((e) => keys.has(e)) ||
+      oppositeOf(t.key).some((o) => [...keys.keys].some((k) => k.startsWith(o)));
+    if (said) found += t.weight;
+  }
+  return total ? found / total : 0;
 }
 
 /** Whether the sentence holds the claim's predicate, or a word of the opposite sense. */
@@ -156,7 +189,9 @@ const GOES_ON =
 export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]): Reply | undefined {
   // The sentence that states most of the claim, counting what its neighbours supply ("he"), and
   // among those, one that speaks to what is claimed (the verb, or its opposite).
-  const support = (h: SentenceHit) => Math.max(h.coverage, 0.9 * h.contextCoverage);
+  const weighted = weighTerms(kb, a.terms);
+  const support = (h: SentenceHit) =>
+    Math.max(h.coverage, 0.9 * h.contextCoverage, h.coverage >= 0.3 ? claimCoverage(kb, h, weighted) : 0);
   const ranked = hits
     .filter((h) => support(h) >= MIN_YES_NO_COVERAGE)
     .sort((x, y) => support(y) - support(x) || y.score - x.score);

@@ -33,6 +33,7 @@ const dir = makeCorpus({
     'Visitors may not walk across the swing bridge. If they want to reach the far quay, they can take the harbour launch instead.',
     'The town has resented the city since the closing of the old mint. The mayor wants a second bridge, but the two councils have yet to hold their first joint meeting on it.',
     'The Gazette reported that the storm had "damaged or destroyed" 30 per cent of the fishing fleet.',
+    'I expect the two councils to continue to fund the harbour launch for years. The talks between the mayors were frosty.',
     'The clerk called the quay "a disgrace" on Friday, despite a 1998 agreement to repair it. The tug Ondine was sent from Cobh to the Irish port of Kinsale.',
   ].join('\n\n'),
 });
@@ -122,6 +123,13 @@ describe('questions in other words than the text', () => {
 
   it('where: "the Irish port of Kinsale" is Kinsale, not the word before "port"', () => {
     expect(first('where was the tug Ondine sent to?')).toMatch(/Kinsale/);
+  });
+
+  it('yes or no, where the text says the opposite in its own words', () => {
+    expect(
+      first('Does the writer of the piece expect the councils to stop paying for the harbour launch?'),
+    ).toMatch(/^No\b/);
+    expect(first('Were the talks between the mayors friendly?')).toMatch(/^No\b/);
   });
 
   it('"has it already happened?" against "before they have even ...": no', () => {
