@@ -333,17 +333,22 @@ const place: Strategy = (kb, a, hits) => {
   return composeAnswer(kb, { headline: top.text, evidence: top.evidence, more: others(ranked, top) });
 };
 
+const FIRST_TIME = /\b(?:for\s+the\s+(?:very\s+)?first\s+time|first[- ]ever)\b/i;
+
 /**
  * "How many meetings had they held by then?" against "... before he and Putin have even had their
  * first meeting": the count is none, where the sentence that best states the question says so.
  */
 function noneYet(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]): Reply | undefined {
   const top = hits[0];
-  if (!top || Math.max(top.coverage, 0.9 * top.contextCoverage) < MIN_CONFIDENCE || !NOT_YET.test(top.text))
-    return undefined;
+  if (!top || Math.max(top.coverage, 0.9 * top.contextCoverage) < MIN_CONFIDENCE) return undefined;
   if (!a.unit || !keysOfText(top.text).has(wordKey(a.unit))) return undefined;
+  // "How many times had he met him before?" against "he met him for the first time on Wednesday".
+  const first = /^times?$/i.test(a.unit) && FIRST_TIME.test(top.text);
+  if (!first && !NOT_YET.test(top.text)) return undefined;
   const evidence: Evidence = { text: top.text, articleId: top.passage.articleId, hit: top, offset: 0 };
-  return composeAnswer(kb, { headline: `None yet: ${windowAround(top.text, a.anchorKeys)}`, evidence });
+  const none = first ? 'None before' : 'None yet';
+  return composeAnswer(kb, { headline: `${none}: ${windowAround(top.text, a.anchorKeys)}`, evidence });
 }
 
 const amount: Strategy = (kb, a, hits) => {

@@ -33,6 +33,7 @@ const dir = makeCorpus({
     'Visitors may not walk across the swing bridge. If they want to reach the far quay, they can take the harbour launch instead.',
     'The town has resented the city since the closing of the old mint. The mayor wants a second bridge, but the two councils have yet to hold their first joint meeting on it.',
     'The Gazette reported that the storm had "damaged or destroyed" 30 per cent of the fishing fleet.',
+    'The new mayor visited the lighthouse keepers for the first time on Tuesday.',
     'I expect the two councils to continue to fund the harbour launch for years. The talks between the mayors were frosty.',
     'The clerk called the quay "a disgrace" on Friday, despite a 1998 agreement to repair it. The tug Ondine was sent from Cobh to the Irish port of Kinsale.',
   ].join('\n\n'),
@@ -105,6 +106,12 @@ describe('questions in other words than the text', () => {
 
   it('how many, where the text says none has happened yet', () => {
     expect(first('how many joint meetings have the two councils held on the bridge?')).toMatch(/^None yet/);
+  });
+
+  it('how many times before, where the text says it was the first time', () => {
+    expect(first('how many times had the new mayor visited the lighthouse keepers before Tuesday?')).toMatch(
+      /^None before/,
+    );
   });
 
   it('who reported it, in other words than the text, when one name stands in the slot', () => {
