@@ -64,3 +64,19 @@ export function countsUnit(sentence: string, c: Candidate, unitKey: string): boo
   const before = wordsOf(sentence.slice(Math.max(0, c.start - 120), c.start)).slice(-12);
   return after.some(matches) || before.some(matches);
 }
+
+const PLURAL_IRREGULAR = /^(?:people|men|women|children|feet|teeth|mice|geese|persons|folk)$/i;
+
+/**
+ * "two great fires", "two hundred houses": a number that counts a noun of its own, written right
+ * after it (one describing word may stand between), counts that noun and not the asked one.
+ */
+export function countsNamedNoun(sentence: string, c: Candidate, unitKey: string): boolean {
+  const after = wordsOf(sentence.slice(c.end)).slice(0, 2);
+  if (!/^\s+[a-z]/.test(sentence.slice(c.end))) return false;
+  const plural = (w: string) => /^[a-z]{3,}[^s]s$/.test(w) || PLURAL_IRREGULAR.test(w);
+  const noun = after.find((w, i) => plural(w.text) && (i === 0 || /^[a-z]+$/.test(after[0]?.text ?? '')));
+  if (!noun) return false;
+  const key = wordKey(noun.text);
+  return key !== unitKey && !sameFamily(key, unitKey) && !unitFamily(unitKey).includes(key);
+}

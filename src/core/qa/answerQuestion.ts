@@ -13,7 +13,15 @@ import { authorAnswer } from '../answers/authorOf.ts';
 import { roleHolderAnswer } from '../answers/roleHolder.ts';
 import { contentTerms } from '../answers/snippets.ts';
 import type { Reply } from '../reply.ts';
-import { countsOtherNoun, countsUnit, isMoney, MONEY_QUESTION, unitFamily, withUnit } from './amounts.ts';
+import {
+  countsNamedNoun,
+  countsOtherNoun,
+  countsUnit,
+  isMoney,
+  MONEY_QUESTION,
+  unitFamily,
+  withUnit,
+} from './amounts.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { answerYesNo, NOT_YET } from './answerYesNo.ts';
 import {
@@ -259,6 +267,22 @@ function attributiveYear(text: string, c: Candidate, a: QuestionAnalysis): boole
   );
 }
 
+/** Verbs that a date in a life or a history is written after ("born about 1565", "died in 1600"). */
+const DATED_VERB =
+  /\b(born|died|married|founded|elected|appointed|built|opened|closed|published|executed|killed|crowned|baptized|baptised|buried|retired|graduated|completed|finished|started|began|established|signed|launched|arrived|left|moved|resigned|inherited)\s+(?:(?:about|around|circa|c\.|in|on|at|early|late|during|by)\s+){0,2}$/i;
+
+/**
+ * "Edward Greville, born about 1565, had inherited Milcote on the execution of his father ... in
+ * 1589", asked when the father was executed: a date written after another event's verb dates that
+ * event, not the asked one.
+ */
+function datesAnotherEvent(text: string, c: Candidate, a: QuestionAnalysis): boolean {
+  const verb = DATED_VERB.exec(text.slice(Math.max(0, c.start - 40), c.start))?.[1];
+  if (!verb) return false;
+  const key = wordKey(verb);
+  return !a.predicateKeys.some((k) => equivalentKeys(k).includes(key) || k === key);
+}
+
 /** "the Syrian port of Tartus": the place is the name after "port of", not the word before it. */
 const PLACE_OF =
   /^\s+(?:port|city|town|village|capital|province|state|region|island|county|district)\s+of\s+$/;
@@ -283,7 +307,8 @@ const time: Strategy = (kb, a, hits) => {
                 (/\b(?:before|after|until|since)\s+$/i.test(evidence.text.slice(0, candidate.start)) && !bound
                   ? 0.6
                   : 1) *
-                (attributiveYear(evidence.text, candidate, a) ? 0.4 : 1),
+                (attributiveYear(evidence.text, candidate, a) ? 0.4 : 1) *
+                (datesAnotherEvent(evidence.text, candidate, a) ? 0.4 : 1),
             })),
         );
   const ranked = rankCandidates(kb, hits, extract, {
@@ -368,7 +393,11 @@ const amount: Strategy = (kb, a, hits) => {
       let weight = percent && /^how\s+many/i.test(a.question) ? 0.5 : 1;
       // A count stands next to what it counts ("140,000 copies"); a number far from it counts other things.
       if (unitKey && namesUnit && !countsUnit(evidence.text, candidate, unitKey)) return [];
-      if (unitKey && !namesUnit) weight *= 0.6;
+      if (unitKey && !namesUnit) {
+        // "How many people died?" against "two great fires had burnt two hundred houses".
+        if (countsNamedNoun(evidence.text, candidate, unitKey)) return [];
+        weight *= 0.6;
+      }
       return [{ candidate, weight }];
     });
   };

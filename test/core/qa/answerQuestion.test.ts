@@ -34,6 +34,7 @@ const dir = makeCorpus({
     'The town has resented the city since the closing of the old mint. The mayor wants a second bridge, but the two councils have yet to hold their first joint meeting on it.',
     'The Gazette reported that the storm had "damaged or destroyed" 30 per cent of the fishing fleet.',
     'The new mayor visited the lighthouse keepers for the first time on Tuesday.',
+    'Mary Quill, born about 1870, had inherited the Quill boatyard on the drowning of her uncle Silas in 1894.',
     'I expect the two councils to continue to fund the harbour launch for years. The talks between the mayors were frosty.',
     'The clerk called the quay "a disgrace" on Friday, despite a 1998 agreement to repair it. The tug Ondine was sent from Cobh to the Irish port of Kinsale.',
   ].join('\n\n'),
@@ -106,6 +107,10 @@ describe('questions in other words than the text', () => {
 
   it('how many, where the text says none has happened yet', () => {
     expect(first('how many joint meetings have the two councils held on the bridge?')).toMatch(/^None yet/);
+  });
+
+  it('when: a date written after another event\'s verb ("born about 1870") dates that event', () => {
+    expect(first("when did Mary Quill's uncle drown?")).toMatch(/^1894/);
   });
 
   it('how many times before, where the text says it was the first time', () => {

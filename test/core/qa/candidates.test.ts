@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countsOtherNoun, countsUnit } from '../../../src/core/qa/amounts.ts';
+import { countsNamedNoun, countsOtherNoun, countsUnit } from '../../../src/core/qa/amounts.ts';
 import { denies, swapsDirection } from '../../../src/core/qa/answerYesNo.ts';
 import {
   dateMentions,
@@ -153,5 +153,22 @@ describe('swapsDirection', () => {
     const sentence = 'The frigate has been dispatched from Crimea to the Syrian port of Tartus.';
     expect(swapsDirection('Was it sent from Tartus to Crimea', sentence, names)).toBe(true);
     expect(swapsDirection('Was it sent from Crimea to Tartus', sentence, names)).toBe(false);
+  });
+});
+
+describe('countsNamedNoun: a number that counts a noun of its own', () => {
+  const at = (sentence: string, number: string) => {
+    const start = sentence.indexOf(number);
+    return { text: number, start, end: start + number.length };
+  };
+  const text = 'two great fires had burnt two hundred houses, and 40 people fled';
+  it('"two great fires" and "two hundred houses" count fires and houses, not people', () => {
+    expect(countsNamedNoun(text, at(text, 'two'), wordKey('people'))).toBe(true);
+    expect(countsNamedNoun(text, at(text, 'two hundred'), wordKey('people'))).toBe(true);
+  });
+  it('"40 people" counts people, and a number before a verb counts nothing of its own', () => {
+    expect(countsNamedNoun(text, at(text, '40'), wordKey('people'))).toBe(false);
+    const bare = 'the dead numbered 12 and more were missing';
+    expect(countsNamedNoun(bare, at(bare, '12'), wordKey('people'))).toBe(false);
   });
 });
