@@ -54,6 +54,8 @@ export interface QuestionAnalysis {
   names: string[];
   /** Made from a slash command's bare argument ("/where Mill Road"), not from a question. */
   fromHint?: boolean;
+  /** What a "which ...?" question asks for ("newspaper" in "which newspaper reported ...?"). */
+  askedNoun?: string;
   /** Whether the question itself is negated ("why wouldn't ..."). */
   negated: boolean;
 }
@@ -243,5 +245,19 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
   if (happened) return { ...base(question, 'event'), subject: happened[1] ?? '' };
   const what = /^(?:what|who)\s+(?:is|was|are|were)\s+(?:the\s+|an?\s+)?(.+)$/i.exec(question);
   if (what) return { ...base(question, 'definition'), subject: what[1] ?? '' };
+  // "which American dancer paid for the planes?", "which newspaper reported ...?": a person or a
+  // body is asked for, and a sentence that names none ("a famous American dancer") does not answer.
+  const which = /^(?:which|what)\s+(.+)$/i.exec(question)?.[1]?.split(/\s+/) ?? [];
+  const doerNoun = which.slice(0, 3).findIndex((w) => ASKS_FOR_DOER.test(w));
+  if (
+    doerNoun >= 0 &&
+    /^[a-z]+$/.test(which[doerNoun + 1] ?? '') &&
+    !new RegExp(`^${AUX}$`, 'i').test(which[doerNoun + 1] ?? '')
+  )
+    return { ...base(question, 'person'), askedNoun: which[doerNoun] ?? '' };
   return base(question, 'any');
 }
+
+/** Nouns that ask for a person or a body of people ("which dancer", "which newspaper"). */
+const ASKS_FOR_DOER =
+  /^(?:person|people|man|woman|men|women|boy|girl|dancer|writer|author|novelist|poet|painter|artist|singer|actor|actress|player|pianist|violinist|composer|conductor|critic|editor|reporter|journalist|columnist|president|senator|governor|mayor|official|officer|leader|minister|politician|candidate|king|queen|general|scientist|doctor|lawyer|judge|teacher|student|architect|engineer|newspaper|paper|magazine|company|firm|agency|party|team|club)s?$/i;

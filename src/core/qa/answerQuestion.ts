@@ -138,7 +138,10 @@ const doer: Strategy = (kb, a, hits) => {
   });
   const top = best(ranked) ?? standsOut(ranked, hits);
   if (!top) return undefined;
-  const predicate = a.question.replace(/^(?:who|whom)\s+/i, '');
+  const predicate = a.question.replace(
+    /^(?:who|whom|(?:which|what)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+(?=\s+[a-z]))\s+/iu,
+    '',
+  );
   return composeAnswer(kb, {
     headline: hedged(top, a) ?? `${top.text} ${predicate}`,
     evidence: top.evidence,

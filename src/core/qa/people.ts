@@ -115,6 +115,21 @@ function afterRole(sentence: string, start: number, roleKeys: readonly string[])
   return word !== undefined && roleKeys.includes(wordKey(word));
 }
 
+const BODIES = /^(?:newspaper|paper|magazine|company|firm|agency|party|team|club)s?$/i;
+
+/**
+ * "which newspaper reported ...?": a name written with the asked noun ("the Guardian newspaper",
+ * "the newspaper Pravda") is what is asked for; a person is not a newspaper.
+ */
+function askedNounFit(kb: KnowledgeBase, sentence: string, c: Candidate, noun: string): number {
+  const key = wordKey(noun);
+  const next = wordsOf(sentence.slice(c.end)).slice(0, 1);
+  const prev = wordsOf(sentence.slice(Math.max(0, c.start - 30), c.start)).slice(-1);
+  if ([...next, ...prev].some((w) => wordKey(w.text) === key)) return 2;
+  const person = kindsOf(kb, c.text).has('person') || kindsOf(kb, withoutTitle(c.text)).has('person');
+  return BODIES.test(noun) && person ? 0.3 : 1;
+}
+
 const MIN_PERSON_WEIGHT = 0.5;
 /** The confidence a name gains by standing right before the asked verb. */
 const SLOT_SUPPORT = 0.15;
@@ -178,6 +193,7 @@ export function people(
       weight *= neighbourWeight;
       if (role.titled || (!doer && afterRole(evidence.text, candidate.start, a.predicateKeys)))
         weight = Math.max(weight, 1) * 2;
+      if (a.askedNoun) weight *= askedNounFit(kb, evidence.text, candidate, a.askedNoun);
       if (evidence.offset > 0 && IDENTIFIES.test(evidence.text.slice(0, candidate.start))) weight *= 2.5;
       // Below this, a capitalised word is more likely a place, a modifier or a common word.
       if (weight < MIN_PERSON_WEIGHT) return [];

@@ -20,6 +20,9 @@ describe('analyzeQuestion: the expected answer type', () => {
     ['what happened at Harbour Street?', 'event'],
     ['what is the AWOC?', 'definition'],
     ['which warship was sent?', 'any'],
+    ['which famous painter paid for the boat?', 'person'],
+    ['which newspaper reported the storm?', 'person'],
+    ['which newspaper did he read?', 'any'],
   ];
   for (const [question, type] of cases) {
     it(`${question} -> ${type}`, () => expect(analyzeQuestion(question).type).toBe(type));

@@ -20,6 +20,10 @@ const dir = makeCorpus({
     'Lighthouses were rare on that coast. In 1900 there were known to be four along the whole bay.',
     'A storm flooded a fishing village in Kerry in 1911. The next year a village called Ballyrue was rebuilt on higher ground.',
   ].join('\n\n'),
+  'gossip.txt': [
+    'Town gossip',
+    'Gossip had it that a famous local painter had paid for the new sail loft.',
+  ].join('\n\n'),
   'ferries.txt': [
     'Ferries of the bay',
     'The old ferry Merrow sailed from Port Ellis to Kinsale every morning until 1962. Its captain, Tomas Reyes, kept a log of every crossing.',
@@ -34,6 +38,7 @@ const dir = makeCorpus({
     'The town has resented the city since the closing of the old mint. The mayor wants a second bridge, but the two councils have yet to hold their first joint meeting on it.',
     'The Gazette reported that the storm had "damaged or destroyed" 30 per cent of the fishing fleet.',
     'The new mayor visited the lighthouse keepers for the first time on Tuesday.',
+    'As reported in the Harbour Gazette newspaper, the engineer Ruth Abara said the lifeboat station would close.',
     'Mary Quill, born about 1870, had inherited the Quill boatyard on the drowning of her uncle Silas in 1894.',
     'I expect the two councils to continue to fund the harbour launch for years. The talks between the mayors were frosty.',
     'The clerk called the quay "a disgrace" on Friday, despite a 1998 agreement to repair it. The tug Ondine was sent from Cobh to the Irish port of Kinsale.',
@@ -111,6 +116,13 @@ describe('questions in other words than the text', () => {
 
   it('when: a date written after another event\'s verb ("born about 1870") dates that event', () => {
     expect(first("when did Mary Quill's uncle drown?")).toMatch(/^1894/);
+  });
+
+  it('which <person or body>: a name written with the asked noun; none where the text names none', () => {
+    expect(first('which newspaper reported that the lifeboat station would close?')).toMatch(
+      /^Harbour Gazette/,
+    );
+    expect(first('which painter paid for the new sail loft?')).toMatch(/^The archive doesn't say/);
   });
 
   it('how many times before, where the text says it was the first time', () => {
