@@ -21,6 +21,8 @@ const GROUPS = [
   'help aid assist',
   'support back endorse',
   'send dispatch deploy',
+  // "who was in charge of the Peace Corps?": "Sargent Shriver, the head corpsman".
+  'charge head lead leader chief director',
 ];
 
 const EQUIVALENTS = new Map<string, string[]>();

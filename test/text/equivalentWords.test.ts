@@ -8,6 +8,7 @@ describe('equivalentKeys', () => {
     expect(equivalentKeys(wordKey('called'))).toContain(wordKey('known'));
     expect(equivalentKeys(wordKey('died'))).toContain(wordKey('death'));
     expect(equivalentKeys(wordKey('backing'))).toContain(wordKey('support'));
+    expect(equivalentKeys(wordKey('charge'))).toContain(wordKey('head'));
   });
 
   it('a word with no listed equivalent is only itself', () => {
