@@ -122,6 +122,14 @@ describe('appositiveOf', () => {
     ).toBe('the Andrus maid');
   });
 
+  it('reads past the full stop of an abbreviation that ends the name ("Carvey Jr., whose ...")', () => {
+    expect(
+      appositiveOf('Tom Carvey Jr', [
+        passage('The chairman is Tom Carvey Jr., a 39-year-old engineer, who spoke.'),
+      ])?.text,
+    ).toBe('a 39-year-old engineer');
+  });
+
   it('a time set before the name is no description', () => {
     expect(
       appositiveOf('Selena Masters', [passage('In the spring of that year, Selena Masters left.')]),

@@ -37,7 +37,7 @@ function describesBefore(phrase: string): boolean {
 /** The phrase between the comma after a name and the next comma (or the sentence's end). */
 export function appositiveOf(name: string, passages: readonly Passage[]): Appositive | undefined {
   const after = new RegExp(
-    `\\b${escapeRegExp(name)},\\s+((?:an?|the)\\s+[^,;:()"]{3,${MAX_CHARS}}?|[a-z][^,;:()"]{3,${MAX_CHARS}}?)(?=,|;|\\.\\s|\\.$)`,
+    `\\b${escapeRegExp(name)}\\.?,\\s+((?:an?|the)\\s+[^,;:()"]{3,${MAX_CHARS}}?|[a-z][^,;:()"]{3,${MAX_CHARS}}?)(?=,|;|\\.\\s|\\.$)`,
     'u',
   );
   // "they had telephoned the Andrus maid, Selena Masters, and ...": the description before the name.

@@ -18,15 +18,28 @@ const KIND_LABEL: Record<Entity['kind'], string> = {
   thing: 'subject',
 };
 
+/**
+ * What the text says the entity is, by its name or, failing that, by its other names: the text
+ * may write "the Marquis Alfonso De Portago, the Spanish nobleman" for "Marquis De Portago".
+ */
+function describedAs(kb: KnowledgeBase, entity: Entity) {
+  const names = [entity.name, ...entity.aliases.filter((a) => a.length >= 4)].sort(
+    (a, b) => b.length - a.length,
+  );
+  for (const name of names) {
+    const found = appositiveOf(name, passagesMentioning(kb, [name], 10));
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** `lead`: the role the question asked about ("who is the head of ..."), shown first. */
 export function entityAnswer(kb: KnowledgeBase, entity: Entity, lead?: Role): Reply {
   const roles = lead ? [lead, ...entity.roles.filter((r) => r !== lead)] : entity.roles;
   const [first, ...more] = roles;
   const articles = articleIdsOf(entity.sources).length;
   const described =
-    !first && !entity.description && entity.origin === 'extracted'
-      ? appositiveOf(entity.name, passagesMentioning(kb, [entity.name], 10))
-      : undefined;
+    !first && !entity.description && entity.origin === 'extracted' ? describedAs(kb, entity) : undefined;
   const about =
     entity.description ??
     described?.text ??

@@ -409,9 +409,13 @@ function excerptAround(body: string, mention: Mention): string {
 }
 
 /** The ways a full name's surname is written alone: "Okafor"; "al-Assad" and "Assad". */
+/** Generation suffixes: "Thomas B. Carvey Jr." is Carvey, never "Jr". */
+const SUFFIX = /^(?:Jr|Sr|II|III|IV|V)\.?$/;
+
 function surnames(words: readonly string[]): string[] {
-  const last = words.at(-1);
-  if (!last || words.length < 2) return [];
+  const named = SUFFIX.test(words.at(-1) ?? '') ? words.slice(0, -1) : words;
+  const last = named.at(-1);
+  if (!last || named.length < 2) return [];
   const bare = last.replace(SURNAME_PREFIX, '');
   return bare === last ? [last] : [last, bare];
 }

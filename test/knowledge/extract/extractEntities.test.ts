@@ -26,6 +26,13 @@ describe('extractEntities', () => {
     expect(byName(found, 'Chicago')?.kind).toBe('place');
   });
 
+  it('takes the surname before a generation suffix, never the suffix', () => {
+    const found = extractEntities(article('The chairman, Thomas B. Carvey Jr., spoke. Carvey said little.'));
+    const carvey = found.find((e) => e.name.startsWith('Thomas B. Carvey'));
+    expect(carvey?.aliases).toContain('Carvey');
+    expect(carvey?.aliases).not.toContain('Jr');
+  });
+
   it('joins later surname-only mentions to the full name, and keeps a title-and-surname person', () => {
     const body = [
       'Mayor Jane Okafor opened the bridge. Okafor said it was safe.',
