@@ -96,8 +96,16 @@ export function denies(sentence: string, anchorKeys: readonly string[]): boolean
   const negated = words.some(
     (_, i) => isNegator(i) && anchorAt.some((j) => Math.abs(i - j) <= NEGATION_REACH),
   );
-  return oppositeAffirmed || (negated && !oppositeNegated);
+  // "The United States might well have exploited the opportunity to push ...": what might have
+  // been, and was not.
+  const counterfactual = COUNTERFACTUAL.exec(sentence);
+  const imagined =
+    counterfactual !== null && anchorAt.some((j) => (words[j]?.start ?? 0) > counterfactual.index);
+  return oppositeAffirmed || (negated && !oppositeNegated) || (imagined && !negated);
 }
+
+const COUNTERFACTUAL =
+  /\b(?:might|could|would|should)\s+(?:well\s+|easily\s+|surely\s+)?have\s+[a-z]+(?:ed|en|wn|ne)\b/i;
 
 /**
  * The share of the claim a sentence speaks to, a word counting where the sentence has it in other

@@ -156,6 +156,16 @@ describe('swapsDirection', () => {
   });
 });
 
+describe('denies: what might have been', () => {
+  it('a claim told as what might have been is denied; told as done, it is not', () => {
+    const keys = ['push', 'feder'].map(wordKey);
+    expect(
+      denies('The council might well have pushed the towns toward federation, but the plan went nowhere.', keys),
+    ).toBe(true);
+    expect(denies('The council pushed the towns toward federation.', keys)).toBe(false);
+  });
+});
+
 describe('countsNamedNoun: a number that counts a noun of its own', () => {
   const at = (sentence: string, number: string) => {
     const start = sentence.indexOf(number);
