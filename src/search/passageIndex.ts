@@ -8,6 +8,7 @@ import type { Passage } from '../knowledge/types.ts';
 import { stripAccents } from '../text/normalizeText.ts';
 import { sameFamily, wordKey } from '../text/wordForms.ts';
 import { ASCII_TOKEN, NON_ASCII, tokenize } from '../text/words.ts';
+import { type Bm25Stats, bestOfAll, bestOfAny, type Postings, ScoreScratch } from './bm25.ts';
 import { STOP_WORDS } from './stopWords.ts';
 
 export interface PassageHit {
@@ -154,41 +155,76 @@ export class PlannedMiniSearch extends MiniSearch<{ id: number; terms: string }>
       .map((f) => f.term);
   }
 
-  /** Whether a passage holds the exact term: a lookup in the term's postings, no text scan. */
-  holds(term: string, id: number): boolean {
-    const shortId = this._idToShortId.get(id);
-    return shortId !== undefined && (this.postings(term)?.has(shortId) ?? false);
+  /** A test of whether a passage holds the term, its postings looked up once (for many passages). */
+  holderOf(term: string): (id: number) => boolean {
+    const list = this.postings(term);
+    if (!list) return () => false;
+    return (id) => {
+      const shortId = this._idToShortId.get(id);
+      return shortId !== undefined && list.has(shortId);
+    };
   }
 
   /**
-   * Passages holding every term, scored with the same BM25+ formula MiniSearch uses. Walking the
-   * shortest postings list and probing the others is far cheaper than MiniSearch's AND, which
-   * scores every passage of every term first: it matters when all query words are common.
+   * The statistics BM25 needs, with each passage's field length in a typed array (by short id):
+   * rebuilt from MiniSearch's own map only after passages came or went.
    */
-  conjunction(terms: readonly string[], limit: number): RawResult[] {
-    const lists = terms.map((t) => this.postings(t));
-    if (lists.some((l) => !l)) return [];
-    const sorted = (lists as Map<number, number>[]).sort((a, b) => a.size - b.size);
-    const [first, ...others] = sorted;
-    if (!first) return [];
-    const n = this._documentCount;
-    const avg = this._avgFieldLength[0] ?? 1;
-    const { k, b, d } = BM25;
-    const idfs = sorted.map((list) => Math.log(1 + (n - list.size + 0.5) / (list.size + 0.5)));
-    const best = new TopK(limit);
-    for (const shortId of first.keys()) {
-      if (!others.every((l) => l.has(shortId))) continue;
-      const norm = k * (1 - b + (b * (this._fieldLength.get(shortId)?.[0] ?? avg)) / avg);
-      let score = 0;
-      for (let i = 0; i < sorted.length; i++) {
-        const tf = sorted[i]?.get(shortId) ?? 0;
-        score += (idfs[i] ?? 0) * (d + (tf * (k + 1)) / (tf + norm));
-      }
-      best.offer(shortId, score);
+  scoringStats(): Bm25Stats {
+    const version = `${this._nextId}/${this._documentCount}`;
+    if (this.statsVersion !== version) {
+      const lengths = new Uint32Array(this._nextId);
+      for (const [shortId, fieldLengths] of this._fieldLength) lengths[shortId] = fieldLengths[0] ?? 0;
+      this.lengths = lengths;
+      this.statsVersion = version;
     }
-    return best
-      .sorted()
-      .map(({ key, score }) => ({ id: this._documentIds.get(key) as number, score, terms: [...terms] }));
+    return {
+      documentCount: this._documentCount,
+      averageLength: this._avgFieldLength[0] ?? 1,
+      lengths: this.lengths,
+    };
+  }
+
+  private lengths = new Uint32Array(0);
+  private statsVersion = '';
+  private readonly scratch = new ScoreScratch();
+
+  /**
+   * The best passages holding every term (all) or any (OR), scored and ordered exactly as
+   * MiniSearch's search scores them (a test compares the two), without building a result for
+   * every matching passage. `accept` may refuse a passage by id. `plainSum` leaves out
+   * MiniSearch's final multiplication by the number of matched terms (the common-words
+   * conjunction has always ranked by the plain sum, and answers compare its scores).
+   */
+  best(
+    terms: readonly string[],
+    mode: 'all' | 'any',
+    limit: number,
+    options: { accept?: (id: number) => boolean; plainSum?: boolean } = {},
+  ): RawResult[] {
+    const { accept, plainSum = false } = options;
+    const lists: Postings[] = [];
+    const found: string[] = [];
+    for (const term of terms) {
+      const list = this.postings(term);
+      if (list?.size) {
+        lists.push(list);
+        found.push(term);
+      } else if (mode === 'all') return [];
+    }
+    if (!lists.length) return [];
+    const stats = this.scoringStats();
+    const acceptShort = accept && ((shortId: number) => accept(this._documentIds.get(shortId) as number));
+    const matches =
+      mode === 'all'
+        ? bestOfAll(lists, stats, limit, acceptShort)
+        : bestOfAny(lists, stats, limit, this.scratch, acceptShort);
+    return matches.map(({ shortId, score }) => {
+      const matched = mode === 'all' ? found : found.filter((_, i) => lists[i]?.has(shortId));
+      const id = this._documentIds.get(shortId) as number;
+      // bestOfAny's scores are already times the matched terms, MiniSearch's "quality".
+      const quality = mode === 'all' && !plainSum ? matched.length : 1;
+      return { id, score: score * quality, terms: [...matched] };
+    });
   }
 }
 
@@ -210,68 +246,11 @@ export class PlannedMiniSearch extends MiniSearch<{ id: number; terms: string }>
   else fieldIndex.set(documentId, (fieldIndex.get(documentId) ?? 0) + 1);
 };
 
-/** Keeps the `size` best-scored keys seen (a binary min-heap): no sorting of every candidate. */
-class TopK {
-  private readonly keys: number[] = [];
-  private readonly scores: number[] = [];
-
-  constructor(private readonly size: number) {}
-
-  offer(key: number, score: number): void {
-    if (this.keys.length < this.size) {
-      this.keys.push(key);
-      this.scores.push(score);
-      this.up(this.keys.length - 1);
-    } else if (this.size > 0 && score > (this.scores[0] ?? Number.NEGATIVE_INFINITY)) {
-      this.keys[0] = key;
-      this.scores[0] = score;
-      this.down(0);
-    }
-  }
-
-  /** Best first; equal scores in key order (the order passages were indexed). */
-  sorted(): { key: number; score: number }[] {
-    return this.keys
-      .map((key, i) => ({ key, score: this.scores[i] ?? 0 }))
-      .sort((a, b) => b.score - a.score || a.key - b.key);
-  }
-
-  private swap(i: number, j: number): void {
-    [this.keys[i], this.keys[j]] = [this.keys[j] as number, this.keys[i] as number];
-    [this.scores[i], this.scores[j]] = [this.scores[j] as number, this.scores[i] as number];
-  }
-
-  private up(i: number): void {
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if ((this.scores[parent] ?? 0) <= (this.scores[i] ?? 0)) return;
-      this.swap(i, parent);
-      i = parent;
-    }
-  }
-
-  private down(i: number): void {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let least = i;
-      if (l < this.keys.length && (this.scores[l] ?? 0) < (this.scores[least] ?? 0)) least = l;
-      if (r < this.keys.length && (this.scores[r] ?? 0) < (this.scores[least] ?? 0)) least = r;
-      if (least === i) return;
-      this.swap(i, least);
-      i = least;
-    }
-  }
-}
-
 interface RawResult {
   id: number;
   score: number;
   terms: string[];
 }
-
-/** MiniSearch's default BM25+ parameters. */
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 
 /**
  * The index stores each passage's terms already normalised (see indexTerms), so that the parallel
@@ -462,14 +441,17 @@ export class PassageIndex {
     if (!rare.length && !common.length) return [];
     if (!rare.length) {
       // Only common words: passages holding all of them, else the least common one alone.
-      results = this.index.conjunction(common, limit);
-      if (!results.length && !all) results = this.index.conjunction(common.slice(0, 1), limit);
+      const conjunction = (terms: readonly string[]) =>
+        this.index.best(terms, 'all', limit, { plainSum: true });
+      results = conjunction(common);
+      if (!results.length && !all) results = conjunction(common.slice(0, 1));
     } else {
       // The rare words find the passages; common ones filter (all) or re-rank them.
-      results = this.run(rare, all ? 'AND' : 'OR');
-      if (common.length && all)
-        results = results.filter((r) => common.every((t) => this.index.holds(t, r.id)));
-      if (common.length) results = this.rerank(results.slice(0, RERANK_POOL), common);
+      const holders = common.map((t) => this.index.holderOf(t));
+      const accept = all && common.length ? (id: number) => holders.every((holds) => holds(id)) : undefined;
+      const pool = common.length ? Math.max(limit, RERANK_POOL) : limit;
+      results = this.index.best(rare, all ? 'all' : 'any', pool, accept ? { accept } : {});
+      if (common.length) results = this.rerank(results.slice(0, RERANK_POOL), common, holders);
     }
 
     const hits: PassageHit[] = [];
@@ -482,18 +464,16 @@ export class PassageIndex {
     return hits;
   }
 
-  private run(terms: readonly string[], combineWith: 'AND' | 'OR'): RawResult[] {
-    return this.index
-      .search(terms.join(' '), { combineWith, fuzzy: false, prefix: false })
-      .map((r) => ({ id: r.id as number, score: r.score, terms: r.terms }));
-  }
-
   /** Adds a bonus per common query word a passage also holds, then re-sorts. */
-  private rerank(results: RawResult[], common: readonly string[]): RawResult[] {
+  private rerank(
+    results: RawResult[],
+    common: readonly string[],
+    holders: readonly ((id: number) => boolean)[],
+  ): RawResult[] {
     const top = results[0]?.score ?? 1;
     return results
       .map((r) => {
-        const matched = common.filter((t) => this.index.holds(t, r.id));
+        const matched = common.filter((_, i) => holders[i]?.(r.id));
         return {
           ...r,
           score: r.score + (top * 0.25 * matched.length) / common.length,

@@ -29,4 +29,33 @@ describe('PlannedMiniSearch', () => {
     expect(JSON.stringify(planned)).toBe(JSON.stringify(plain));
     expect(planned.search('chemical attack')).toEqual(plain.search('chemical attack'));
   });
+
+  it('scores and orders its best passages exactly as MiniSearch search does', () => {
+    const passages = buildPassages(loadCorpus('corpus').articles).map((p) => ({
+      id: p.id,
+      terms: indexTerms(p.text),
+    }));
+    const options = { fields: ['terms'], storeFields: [], tokenize: (s: string) => s.split(' ') };
+    const index = new PlannedMiniSearch(options);
+    index.addAll(passages);
+    const queries = [
+      ['trump', 'russia'],
+      ['syria', 'putin', 'relations'],
+      ['moscow'],
+      ['tillerson', 'us', 'week'],
+    ];
+    let bothWays = 0;
+    for (const terms of queries) {
+      for (const mode of ['any', 'all'] as const) {
+        const expected = index
+          .search(terms.join(' '), { combineWith: mode === 'all' ? 'AND' : 'OR' })
+          .map((r) => ({ id: r.id, score: r.score, terms: r.terms }));
+        if (mode === 'any') expect(expected.length).toBeGreaterThan(1);
+        else bothWays += expected.length;
+        expect(index.best(terms, mode, 1000)).toEqual(expected);
+        expect(index.best(terms, mode, 3)).toEqual(expected.slice(0, 3));
+      }
+    }
+    expect(bothWays).toBeGreaterThan(2);
+  });
 });
