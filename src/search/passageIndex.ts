@@ -8,7 +8,8 @@ import type { Passage } from '../knowledge/types.ts';
 import { stripAccents } from '../text/normalizeText.ts';
 import { sameFamily, wordKey } from '../text/wordForms.ts';
 import { ASCII_TOKEN, NON_ASCII, tokenize } from '../text/words.ts';
-import { type Bm25Stats, bestOfAll, bestOfAny, type Postings, ScoreScratch } from './bm25.ts';
+import { type Bm25Stats, bestOfAll, bestOfAny, ScoreScratch } from './bm25.ts';
+import { PostingList } from './postingList.ts';
 import { STOP_WORDS } from './stopWords.ts';
 
 export interface PassageHit {
@@ -82,7 +83,17 @@ const MIN_COMMON_DOCS = 200;
 const RERANK_POOL = 200;
 const RECENT_SEARCHES = 256;
 
-type TermData = Map<number, Map<number, number>>;
+/** Field id -> the term's postings (the index has one field). */
+type TermData = Map<number, PostingList>;
+
+/** MiniSearch's term tree (its SearchableMap), holding posting lists. */
+interface TermTree extends Iterable<[string, TermData]> {
+  get(term: string): TermData | undefined;
+  set(term: string, data: TermData): unknown;
+  fetch(term: string, init: () => TermData): TermData;
+  fuzzyGet(term: string, maxDistance: number): Map<string, [TermData, number]>;
+  atPrefix(prefix: string): Iterable<[string, TermData]>;
+}
 
 /** MiniSearch with its postings and statistics exposed, for query planning. */
 export class PlannedMiniSearch extends MiniSearch<{ id: number; terms: string }> {
@@ -112,8 +123,13 @@ export class PlannedMiniSearch extends MiniSearch<{ id: number; terms: string }>
     };
   }
 
+  /** The term tree; its postings are PostingLists (see addTerm and load). */
+  get tree(): TermTree {
+    return this._index as unknown as TermTree;
+  }
+
   *savedTerms(): Generator<AsPlainObject['index'][number]> {
-    for (const [term, fieldIndex] of this._index) {
+    for (const [term, fieldIndex] of this.tree) {
       const data: Record<string, Record<string, number>> = {};
       for (const [fieldId, freqs] of fieldIndex) data[fieldId] = Object.fromEntries(freqs);
       yield [term, data];
@@ -122,12 +138,31 @@ export class PlannedMiniSearch extends MiniSearch<{ id: number; terms: string }>
 
   /** Drops the build-time cache once the corpus is indexed. */
   finishBuild(): void {
+    if (!this.termCache) return;
     this.termCache = undefined;
+    for (const [, data] of this.tree) for (const list of data.values()) list.trim();
+  }
+
+  /**
+   * Takes over an index saved with toJSON: MiniSearch.loadJS restores the statistics (into a
+   * plain MiniSearch, whose state moves over), and the terms are inserted here as posting lists.
+   */
+  load(saved: AsPlainObject): void {
+    const { index, ...statistics } = saved;
+    Object.assign(this, MiniSearch.loadJS({ ...statistics, index: [] }, INDEX_OPTIONS));
+    this.termCache = undefined;
+    for (const [term, data] of index) {
+      const fields: TermData = new Map();
+      for (const fieldId of Object.keys(data)) {
+        fields.set(Number(fieldId), PostingList.fromObject(data[fieldId] as Record<string, number>));
+      }
+      this.tree.set(term, fields);
+    }
   }
 
   /** Passage -> term frequency for one term (the index has a single field). */
-  postings(term: string): Map<number, number> | undefined {
-    const data = this._index.get(term);
+  postings(term: string): PostingList | undefined {
+    const data = this.tree.get(term);
     return data?.values().next().value;
   }
 
@@ -137,7 +172,7 @@ export class PlannedMiniSearch extends MiniSearch<{ id: number; terms: string }>
 
   /** The closest known terms to an unknown one, nearest and most frequent first. */
   corrections(term: string, maxDistance: number): string[] {
-    const found = [...this._index.fuzzyGet(term, maxDistance)];
+    const found = [...this.tree.fuzzyGet(term, maxDistance)];
     const df = (entry: (typeof found)[number]) => entry[1][0].values().next().value?.size ?? 0;
     return found.sort((a, b) => a[1][1] - b[1][1] || df(b) - df(a)).map(([t]) => t);
   }
@@ -145,7 +180,7 @@ export class PlannedMiniSearch extends MiniSearch<{ id: number; terms: string }>
   /** Indexed terms that start with a prefix, most frequent first (a radix-tree walk, no scan). */
   termsStartingWith(prefix: string, limit: number): string[] {
     const found: { term: string; df: number }[] = [];
-    for (const [term, data] of this._index.atPrefix(prefix)) {
+    for (const [term, data] of this.tree.atPrefix(prefix)) {
       found.push({ term, df: data.values().next().value?.size ?? 0 });
       if (found.length > limit * 20) break;
     }
@@ -202,7 +237,7 @@ export class PlannedMiniSearch extends MiniSearch<{ id: number; terms: string }>
     options: { accept?: (id: number) => boolean; plainSum?: boolean } = {},
   ): RawResult[] {
     const { accept, plainSum = false } = options;
-    const lists: Postings[] = [];
+    const lists: PostingList[] = [];
     const found: string[] = [];
     for (const term of terms) {
       const list = this.postings(term);
@@ -231,18 +266,18 @@ export class PlannedMiniSearch extends MiniSearch<{ id: number; terms: string }>
 // MiniSearch declares addTerm private, so the cached version is installed on the prototype.
 // Its body is MiniSearch 7's own addTerm (minisearch is pinned to an exact version).
 (PlannedMiniSearch.prototype as unknown as { addTerm: unknown }).addTerm = function addTerm(
-  this: PlannedMiniSearch & { _index: { fetch(term: string, init: () => TermData): TermData } },
+  this: PlannedMiniSearch,
   fieldId: number,
   documentId: number,
   term: string,
 ): void {
   let indexData = this.termCache?.get(term);
   if (!indexData) {
-    indexData = this._index.fetch(term, () => new Map());
+    indexData = this.tree.fetch(term, () => new Map());
     this.termCache?.set(term, indexData);
   }
   const fieldIndex = indexData.get(fieldId);
-  if (fieldIndex === undefined) indexData.set(fieldId, new Map([[documentId, 1]]));
+  if (fieldIndex === undefined) indexData.set(fieldId, PostingList.of(documentId, 1));
   else fieldIndex.set(documentId, (fieldIndex.get(documentId) ?? 0) + 1);
 };
 
@@ -300,8 +335,7 @@ export class PassageIndex {
   static fromJSON(saved: SavedPassageIndex): PassageIndex {
     const loaded = new PassageIndex();
     loaded.index.finishBuild();
-    // MiniSearch.loadJS makes a plain MiniSearch (not the subclass): its state moves over.
-    Object.assign(loaded.index, MiniSearch.loadJS(saved.index, INDEX_OPTIONS));
+    loaded.index.load(saved.index);
     for (const p of saved.passages) loaded.remember(p);
     return loaded;
   }
