@@ -10,15 +10,16 @@
 
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { PassageText } from '../knowledge/buildPassages.ts';
+import type { PassageLayout } from '../knowledge/buildPassages.ts';
 import type { ArticleResult } from '../knowledge/loadArticle.ts';
+import type { CountedTerms } from '../search/passageIndex.ts';
 
-/** One parsed article file: the loader's result, its passages and their index terms. */
+/** One parsed article: the loader's result, its passages (as places in its text) and their index terms, counted. */
 export interface LoadedArticle {
   result: ArticleResult;
-  passages: PassageText[];
-  /** indexTerms of each passage, so the indexing thread only has to insert them. */
-  terms: string[];
+  layout: PassageLayout;
+  /** countTerms of the passages' texts, so the indexing thread only has to insert them. */
+  counted: CountedTerms;
 }
 
 /** Longest a document may take to parse before it is refused. */

@@ -82,7 +82,8 @@ export function bestOfAll(
     const shortId = walked[j] as number;
     let score = 0;
     for (let i = 0; i < count; i++) {
-      const at = i === shortest ? j : seek(ids[i] as Uint32Array, sizes[i] as number, cursors[i] as number, shortId);
+      const at =
+        i === shortest ? j : seek(ids[i] as Uint32Array, sizes[i] as number, cursors[i] as number, shortId);
       cursors[i] = at;
       if (at >= (sizes[i] as number)) break next;
       if ((ids[i] as Uint32Array)[at] !== shortId) continue next;

@@ -35,15 +35,15 @@ export function normalizeTerm(term: string): string | null {
   return STOP_WORDS.has(t) ? null : t;
 }
 
-/** A text's index terms, normalised and space-joined: what the index stores for a passage. */
-export function indexTerms(text: string): string {
+/** A text's index terms in order, normalised; stop words and single letters left out. */
+export function indexTermList(text: string): string[] {
   const out: string[] = [];
   if (NON_ASCII.test(text)) {
     for (const token of tokenize(text)) {
       const term = normalizeTerm(token);
       if (term) out.push(term);
     }
-    return out.join(' ');
+    return out;
   }
   // Plain ASCII (most text): normalizeTerm without the accent check, inlined for speed.
   for (const token of text.match(ASCII_TOKEN) ?? []) {
@@ -52,7 +52,57 @@ export function indexTerms(text: string): string {
     if ((term.length < 2 && !(term >= '0' && term <= '9')) || STOP_WORDS.has(term)) continue;
     out.push(term);
   }
-  return out.join(' ');
+  return out;
+}
+
+/** A text's index terms, space-joined: what the index stores for a passage. */
+export function indexTerms(text: string): string {
+  return indexTermList(text).join(' ');
+}
+
+/**
+ * Several passages' index terms, counted: what the indexing thread inserts without splitting or
+ * hashing each word again. A worker makes it; it crosses threads as one string list and one
+ * typed array.
+ */
+export interface CountedTerms {
+  /** The distinct terms of all the passages, in order of first use. */
+  vocabulary: string[];
+  /** For each passage in turn: how many distinct terms, then that many (vocabulary index, count) pairs, in order of first use. */
+  counts: Uint32Array;
+}
+
+export function countTerms(texts: readonly string[]): CountedTerms {
+  const vocabulary: string[] = [];
+  const indexOf = new Map<string, number>();
+  const counts: number[] = [];
+  // Per vocabulary index: the passage it was last seen in, and where its count is.
+  const lastSeen: number[] = [];
+  const slot: number[] = [];
+  texts.forEach((text, passage) => {
+    const header = counts.length;
+    counts.push(0);
+    for (const term of indexTermList(text)) {
+      let v = indexOf.get(term);
+      if (v === undefined) {
+        v = vocabulary.length;
+        vocabulary.push(term);
+        indexOf.set(term, v);
+        lastSeen.push(-1);
+        slot.push(0);
+      }
+      if (lastSeen[v] === passage) {
+        const at = slot[v] as number;
+        counts[at] = (counts[at] as number) + 1;
+      } else {
+        lastSeen[v] = passage;
+        slot[v] = counts.length + 1;
+        counts.push(v, 1);
+        counts[header] = (counts[header] as number) + 1;
+      }
+    }
+  });
+  return { vocabulary, counts: Uint32Array.from(counts) };
 }
 
 function splitIndexTerms(terms: string): string[] {
@@ -85,6 +135,13 @@ const RECENT_SEARCHES = 256;
 
 /** Field id -> the term's postings (the index has one field). */
 type TermData = Map<number, PostingList>;
+
+/** MiniSearch methods it declares private, which addCounted does as MiniSearch's add does. */
+interface MiniSearchInternals {
+  addDocumentId(id: number): number;
+  saveStoredFields(shortId: number, doc: { id: number }): void;
+  addFieldLength(shortId: number, fieldId: number, count: number, length: number): void;
+}
 
 /** MiniSearch's term tree (its SearchableMap), holding posting lists. */
 interface TermTree extends Iterable<[string, TermData]> {
@@ -157,6 +214,42 @@ export class PlannedMiniSearch extends MiniSearch<{ id: number; terms: string }>
         fields.set(Number(fieldId), PostingList.fromObject(data[fieldId] as Record<string, number>));
       }
       this.tree.set(term, fields);
+    }
+  }
+
+  /**
+   * Indexes passages from their counted terms: the same index MiniSearch's addAll builds from
+   * their term strings (a test compares the two), with one posting appended per distinct term of
+   * a passage and one term lookup per distinct term of the batch.
+   */
+  addCounted(ids: readonly number[], counted: CountedTerms): void {
+    const fieldId = 0;
+    const self = this as unknown as MiniSearchInternals;
+    const lists = counted.vocabulary.map((term) => {
+      let data = this.termCache?.get(term);
+      if (!data) {
+        data = this.tree.fetch(term, () => new Map());
+        this.termCache?.set(term, data);
+      }
+      let list = data.get(fieldId);
+      if (!list) {
+        list = new PostingList();
+        data.set(fieldId, list);
+      }
+      return list;
+    });
+    const { counts } = counted;
+    let at = 0;
+    for (const id of ids) {
+      if (this._idToShortId.has(id)) throw new Error(`MiniSearch: duplicate ID ${id}`);
+      const shortId = self.addDocumentId(id);
+      self.saveStoredFields(shortId, { id });
+      const distinct = counts[at++] as number;
+      self.addFieldLength(shortId, fieldId, this._documentCount - 1, distinct);
+      for (let k = 0; k < distinct; k++) {
+        const list = lists[counts[at++] as number] as PostingList;
+        list.set(shortId, counts[at++] as number);
+      }
     }
   }
 
@@ -355,22 +448,23 @@ export class PassageIndex {
   }
 
   /** Numbers and indexes more passages (ids follow on from those already indexed). */
-  add(passages: readonly PassageText[], terms?: readonly string[]): void {
+  add(passages: readonly PassageText[], counted?: CountedTerms): void {
     const numbered = passages.map((p, i) => ({ id: this.items.length + i, ...p }));
-    this.addAll(numbered, terms);
+    this.addAll(numbered, counted);
   }
 
-  /** `terms[i]`, when given, is indexTerms(passages[i].text) computed elsewhere (a worker). */
-  private addAll(passages: readonly Passage[], terms?: readonly string[]): void {
-    const docs: { id: number; terms: string }[] = [];
-    passages.forEach((p, i) => {
+  /** `counted`, when given, is countTerms of the passages' texts made elsewhere (a worker). */
+  private addAll(passages: readonly Passage[], counted?: CountedTerms): void {
+    for (const p of passages) {
       if (p.id !== this.items.length)
         throw new Error(`passage ids must run 0, 1, 2...; got ${p.id} at ${this.items.length}`);
       this.remember(p);
-      docs.push({ id: p.id, terms: terms?.[i] ?? indexTerms(p.text) });
-    });
+    }
     this.recent.clear();
-    this.index.addAll(docs);
+    this.index.addCounted(
+      passages.map((p) => p.id),
+      counted ?? countTerms(passages.map((p) => p.text)),
+    );
   }
 
   private remember(p: Passage): void {
