@@ -133,6 +133,9 @@ const MIN_COMMON_DOCS = 200;
 const RERANK_POOL = 200;
 const RECENT_SEARCHES = 256;
 
+/** A term as saved: the term, the gaps between its passages' ids, their counts when not all 1. */
+export type SavedTerm = [term: string, gaps: number[], counts?: number[]];
+
 /** Field id -> the term's postings (the index has one field). */
 type TermData = Map<number, PostingList>;
 
@@ -185,11 +188,20 @@ export class PlannedMiniSearch extends MiniSearch<{ id: number; terms: string }>
     return this._index as unknown as TermTree;
   }
 
-  *savedTerms(): Generator<AsPlainObject['index'][number]> {
+  /** The terms one at a time, each with its postings in their compact saved form (PostingList.toSaved). */
+  *savedTerms(): Generator<SavedTerm> {
     for (const [term, fieldIndex] of this.tree) {
-      const data: Record<string, Record<string, number>> = {};
-      for (const [fieldId, freqs] of fieldIndex) data[fieldId] = Object.fromEntries(freqs);
-      yield [term, data];
+      const list = fieldIndex.get(0);
+      if (list?.size) yield [term, ...list.toSaved()];
+    }
+  }
+
+  /** Takes over an index saved as savedStatistics and savedTerms. */
+  loadParts(statistics: Omit<AsPlainObject, 'index'>, terms: Iterable<SavedTerm>): void {
+    Object.assign(this, MiniSearch.loadJS({ ...statistics, index: [] }, INDEX_OPTIONS));
+    this.termCache = undefined;
+    for (const [term, gaps, counts] of terms) {
+      this.tree.set(term, new Map([[0, PostingList.fromSaved(gaps, counts)]]));
     }
   }
 
@@ -420,9 +432,25 @@ export class PassageIndex {
     return { passages: this.items, index: this.index.toJSON() };
   }
 
-  /** The same in parts, to write one at a time: the passages, the statistics, the terms (a generator). */
+  /**
+   * The index in parts, to write one at a time: the passages, the statistics (as MiniSearch saves
+   * them) and the terms (a generator of SavedTerm, far shorter than MiniSearch's form to write and read).
+   */
   savedParts() {
     return { passages: this.items, statistics: this.index.savedStatistics(), terms: this.index.savedTerms() };
+  }
+
+  /** An index saved with savedParts, as it was saved: nothing is indexed again. */
+  static fromParts(saved: {
+    passages: readonly Passage[];
+    statistics: Omit<AsPlainObject, 'index'>;
+    terms: Iterable<SavedTerm>;
+  }): PassageIndex {
+    const loaded = new PassageIndex();
+    loaded.index.finishBuild();
+    loaded.index.loadParts(saved.statistics, saved.terms);
+    for (const p of saved.passages) loaded.remember(p);
+    return loaded;
   }
 
   /** An index saved with toJSON, as it was saved: nothing is indexed again. */

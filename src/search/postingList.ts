@@ -108,6 +108,37 @@ export class PostingList {
     return this.entries();
   }
 
+  /**
+   * The list as saved: the gaps between successive ids (small numbers, so short JSON), and the
+   * frequencies only when one is not 1.
+   */
+  toSaved(): [gaps: number[], counts?: number[]] {
+    const gaps: number[] = new Array(this.count);
+    let previous = 0;
+    let allOnes = true;
+    for (let i = 0; i < this.count; i++) {
+      const id = this.ids[i] as number;
+      gaps[i] = id - previous;
+      previous = id;
+      if (this.tfs[i] !== 1) allOnes = false;
+    }
+    return allOnes ? [gaps] : [gaps, Array.from(this.tfs.subarray(0, this.count))];
+  }
+
+  static fromSaved(gaps: readonly number[], counts?: readonly number[]): PostingList {
+    const list = new PostingList(Math.max(1, gaps.length));
+    let id = 0;
+    const big = counts?.some((c) => c > 255);
+    if (big) list.tfs = new Uint32Array(list.ids.length);
+    for (let i = 0; i < gaps.length; i++) {
+      id += gaps[i] as number;
+      list.ids[i] = id;
+      list.tfs[i] = counts ? (counts[i] as number) : 1;
+    }
+    list.count = gaps.length;
+    return list;
+  }
+
   /** Gives back the unused capacity (once the corpus is indexed). */
   trim(): void {
     if (this.ids.length === this.count) return;
