@@ -45,10 +45,10 @@ export function indexTermList(text: string): string[] {
     }
     return out;
   }
-  // Plain ASCII (most text): normalizeTerm without the accent check, inlined for speed.
-  for (const token of text.match(ASCII_TOKEN) ?? []) {
-    let term = token.toLowerCase();
-    if (term.endsWith("'s")) term = term.slice(0, -2);
+  // Plain ASCII (most text): normalizeTerm without the accent check, inlined for speed. The
+  // token pattern ignores case, so the text is lower-cased once rather than word by word.
+  for (const token of text.toLowerCase().match(ASCII_TOKEN) ?? []) {
+    const term = token.endsWith("'s") ? token.slice(0, -2) : token;
     if ((term.length < 2 && !(term >= '0' && term <= '9')) || STOP_WORDS.has(term)) continue;
     out.push(term);
   }
