@@ -101,7 +101,8 @@ const SPEECH_BEFORE = /\b(?:said|says|asked)\s+$/;
 
 /** The key a word is looked up by: lower case, no closing full stop. */
 function wordKey(word: string): string {
-  return word.toLowerCase().replace(/\.$/, '');
+  const lower = word.toLowerCase();
+  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
 }
 
 /** A capitalised word, or a surname with a lower-case particle ("al-Assad"). */
