@@ -88,10 +88,14 @@ const ASCII_TOKEN =
   /(?:[A-Za-z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|[A-Za-z0-9][A-Za-z0-9']*(?:-[A-Za-z0-9][A-Za-z0-9']*)*|[^\sA-Za-z0-9]/g;
 const NON_ASCII = /[\u0080-\uffff]/;
 
+/** The longest kept lower-case word: a longer one is not looked up (most words of a text are). */
+const KEPT_LOWER_LONGEST = Math.max(...[...KEPT_LOWER].map((w) => w.length));
+
 function keep(word: string): boolean {
   const c = word.charCodeAt(0);
   if (c >= 65 && c <= 90) return true; // A-Z
-  if (c >= 97 && c <= 122) return KEPT_LOWER.has(word) || hasSurnamePrefix(word);
+  if (c >= 97 && c <= 122)
+    return (word.length <= KEPT_LOWER_LONGEST && KEPT_LOWER.has(word)) || hasSurnamePrefix(word);
   if (c < 128) return KEPT_LOWER.has(word);
   return /^\p{Lu}/u.test(word) || KEPT_LOWER.has(word) || hasSurnamePrefix(word);
 }
