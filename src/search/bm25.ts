@@ -90,7 +90,8 @@ export function bestOfAll(
       const tf = (tfs[i] as Uint8Array)[at] as number;
       score += termScore(idfs[i] as number, tf, lengths[shortId] ?? 0, avg);
     }
-    if (score >= best.threshold && (!accept || accept(shortId))) best.offer(shortId, score);
+    // Ids come in ascending order, so a later passage that only ties the worst kept one loses to it.
+    if (score > best.threshold && (!accept || accept(shortId))) best.offer(shortId, score);
   }
   return best.sorted().map(({ key, score }) => ({ shortId: key, score }));
 }

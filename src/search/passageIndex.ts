@@ -332,7 +332,7 @@ export class PlannedMiniSearch extends MiniSearch<{ id: number; terms: string }>
   /**
    * The best passages holding every term (all) or any (OR), scored and ordered exactly as
    * MiniSearch's search scores them (a test compares the two), without building a result for
-   * every matching passage. `accept` may refuse a passage by id. `plainSum` leaves out
+   * every matching passage. Passages must also hold every term of `alsoIn` (not scored). `plainSum` leaves out
    * MiniSearch's final multiplication by the number of matched terms (the common-words
    * conjunction has always ranked by the plain sum, and answers compare its scores).
    */
@@ -340,9 +340,15 @@ export class PlannedMiniSearch extends MiniSearch<{ id: number; terms: string }>
     terms: readonly string[],
     mode: 'all' | 'any',
     limit: number,
-    options: { accept?: (id: number) => boolean; plainSum?: boolean } = {},
+    options: { alsoIn?: readonly string[]; plainSum?: boolean } = {},
   ): RawResult[] {
-    const { accept, plainSum = false } = options;
+    const { alsoIn = [], plainSum = false } = options;
+    const required: PostingList[] = [];
+    for (const term of alsoIn) {
+      const list = this.postings(term);
+      if (!list?.size) return [];
+      required.push(list);
+    }
     const lists: PostingList[] = [];
     const found: string[] = [];
     for (const term of terms) {
@@ -354,7 +360,9 @@ export class PlannedMiniSearch extends MiniSearch<{ id: number; terms: string }>
     }
     if (!lists.length) return [];
     const stats = this.scoringStats();
-    const acceptShort = accept && ((shortId: number) => accept(this._documentIds.get(shortId) as number));
+    const acceptShort = required.length
+      ? (shortId: number) => required.every((list) => list.has(shortId))
+      : undefined;
     const matches =
       mode === 'all'
         ? bestOfAll(lists, stats, limit, acceptShort)
@@ -605,9 +613,9 @@ export class PassageIndex {
     } else {
       // The rare words find the passages; common ones filter (all) or re-rank them.
       const holders = common.map((t) => this.index.holderOf(t));
-      const accept = all && common.length ? (id: number) => holders.every((holds) => holds(id)) : undefined;
+      const alsoIn = all ? common : [];
       const pool = common.length ? Math.max(limit, RERANK_POOL) : limit;
-      results = this.index.best(rare, all ? 'all' : 'any', pool, accept ? { accept } : {});
+      results = this.index.best(rare, all ? 'all' : 'any', pool, { alsoIn });
       if (common.length) results = this.rerank(results.slice(0, RERANK_POOL), common, holders);
     }
 
