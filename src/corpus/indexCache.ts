@@ -32,10 +32,10 @@ import type { FactsFileResult } from '../knowledge/loadCorpus.ts';
 import { type CorpusFiles, listCorpusFiles } from '../knowledge/loadCorpus.ts';
 import type { Article, Corpus, Entity, Passage } from '../knowledge/types.ts';
 import { assembleKnowledgeBase, type KnowledgeBase } from '../search/knowledgeBase.ts';
-import { PassageIndex, type SavedPassageIndex } from '../search/passageIndex.ts';
+import { PassageIndex, type SavedPassageIndex, type SavedTerm } from '../search/passageIndex.ts';
 
 /** Bumped when the saved layout changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 const SOURCE_DIRS = ['text', 'knowledge', 'search'];
 const LIBRARIES = ['minisearch', 'compromise', '@mozilla/readability', 'linkedom', 'fuse.js'];
 /** A part is closed once its JSON passes this size: far below V8's string limit at any corpus size. */
@@ -153,7 +153,7 @@ export async function loadSavedKnowledge(
       read<Article>('articles'),
       read<Entity>('entities'),
       read<Passage>('passages'),
-      read<SavedPassageIndex['index']['index'][number]>('terms'),
+      read<SavedTerm>('terms'),
       read<SavedSource>('sources'),
     ]);
     const corpus: Corpus = {
@@ -162,10 +162,7 @@ export async function loadSavedKnowledge(
       articles: corpusArticles,
       ...(saved.hasEntities ? { entities } : {}),
     };
-    const index = PassageIndex.fromJSON({
-      passages,
-      index: { ...saved.index, index: terms } as SavedPassageIndex['index'],
-    });
+    const index = PassageIndex.fromParts({ passages, statistics: saved.index, terms });
     const kb = assembleKnowledgeBase(corpus, index, {
       ...(saved.facts ? { sources: reviveSources(saved, sources, corpusArticles) } : {}),
     });

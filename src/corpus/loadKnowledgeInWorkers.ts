@@ -4,6 +4,8 @@
  * its budget is a load problem like any other, listed by /sources, and everything else loads.
  * Articles are taken in file order, so the result is the same as the single-threaded build's.
  */
+
+import { passagesFromLayout } from '../knowledge/buildPassages.ts';
 import { type ArticleFileRecord, type CorpusSources, fileStamp } from '../knowledge/corpusSources.ts';
 import { CorpusAssembler, type FactsFileResult, listCorpusFiles } from '../knowledge/loadCorpus.ts';
 import { assembleKnowledgeBase, type KnowledgeBase } from '../search/knowledgeBase.ts';
@@ -41,9 +43,10 @@ export async function loadKnowledgeInWorkers(
       assembler.add({ ok: false, problem: { file, message } });
       continue;
     }
-    for (const { result, passages, terms } of outcome.value) {
+    for (const { result, layout, counted } of outcome.value) {
       record.results.push(result);
-      if (assembler.add(result)) index.add(passages, terms);
+      const article = assembler.add(result);
+      if (article) index.add(passagesFromLayout(article, layout), counted);
     }
   }
   const parsedFacts = new Map<string, FactsFileResult>();

@@ -10,15 +10,16 @@
 
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { PassageText } from '../knowledge/buildPassages.ts';
+import type { PassageLayout } from '../knowledge/buildPassages.ts';
 import type { ArticleResult } from '../knowledge/loadArticle.ts';
+import type { CountedTerms } from '../search/passageIndex.ts';
 
-/** One parsed article file: the loader's result, its passages and their index terms. */
+/** One parsed article: the loader's result, its passages (as places in its text) and their index terms, counted. */
 export interface LoadedArticle {
   result: ArticleResult;
-  passages: PassageText[];
-  /** indexTerms of each passage, so the indexing thread only has to insert them. */
-  terms: string[];
+  layout: PassageLayout;
+  /** countTerms of the passages' texts, so the indexing thread only has to insert them. */
+  counted: CountedTerms;
 }
 
 /** Longest a document may take to parse before it is refused. */
@@ -71,10 +72,17 @@ function startWorker(): Worker {
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), { resourceLimits });
 }
 
+type Running = Pending & { id: number; timer?: NodeJS.Timeout };
+
 class PoolWorker {
   readonly worker = startWorker();
   ready = false;
-  current: (Pending & { id: number; timer?: NodeJS.Timeout }) | undefined;
+  current: Running | undefined;
+  /**
+   * The job posted behind `current`, so that the worker goes on to it without waiting for this
+   * thread (busy indexing the last result) to hand it over; its time budget starts when current ends.
+   */
+  next: Running | undefined;
 }
 
 export class ParsePool {
@@ -112,25 +120,42 @@ export class ParsePool {
       pending.resolve({ ok: false, reason: 'the parser is shut down', cause: 'error' });
     const workers = [...this.workers];
     this.workers.clear();
-    for (const w of workers) this.finish(w, { ok: false, reason: 'the parser is shut down', cause: 'error' });
+    for (const w of workers) {
+      const next = w.next;
+      w.next = undefined;
+      next?.resolve({ ok: false, reason: 'the parser is shut down', cause: 'error' });
+      this.finish(w, { ok: false, reason: 'the parser is shut down', cause: 'error' });
+    }
     await Promise.all(workers.map((w) => w.worker.terminate()));
   }
 
   private dispatch(): void {
     while (this.queue.length) {
-      const idle = [...this.workers].find((w) => w.ready && !w.current);
+      const ready = [...this.workers].filter((w) => w.ready);
+      const idle = ready.find((w) => !w.current);
       if (!idle) {
         const starting = [...this.workers].some((w) => !w.ready);
         if (!starting && this.workers.size < this.size) this.spawn();
-        return;
+        // A busy worker takes one more, queued behind its current document.
+        const busy = ready.find((w) => !w.next);
+        if (!busy) return;
+        const pending = this.queue.shift() as Pending;
+        busy.next = { ...pending, id: this.nextId++ };
+        busy.worker.postMessage({ id: busy.next.id, job: pending.job });
+        continue;
       }
       const pending = this.queue.shift() as Pending;
-      const id = this.nextId++;
-      idle.current = { ...pending, id };
-      idle.current.timer = setTimeout(() => this.overBudget(idle), this.timeoutMs);
-      idle.worker.ref(); // a parse under way keeps the process alive; an idle pool does not
-      idle.worker.postMessage({ id, job: pending.job });
+      idle.current = { ...pending, id: this.nextId++ };
+      this.start(idle);
+      idle.worker.postMessage({ id: idle.current.id, job: pending.job });
     }
+  }
+
+  /** Starts the clock of the worker's current job; a parse under way keeps the process alive. */
+  private start(w: PoolWorker): void {
+    if (!w.current) return;
+    w.current.timer = setTimeout(() => this.overBudget(w), this.timeoutMs);
+    w.worker.ref();
   }
 
   private spawn(): void {
@@ -182,20 +207,29 @@ export class ParsePool {
     });
   }
 
-  /** Ends the worker's job with `outcome`, terminates it, and lets a new one take the queue. */
+  /**
+   * Ends the worker's job with `outcome`, terminates it, and lets a new one take the queue; the
+   * job queued behind it never started, so it goes back to the front of the queue.
+   */
   private replace(w: PoolWorker, outcome: ParseOutcome<unknown>): void {
     if (!this.workers.delete(w)) return;
+    const next = w.next;
+    w.next = undefined;
+    if (next) this.queue.unshift({ job: next.job, resolve: next.resolve });
     this.finish(w, outcome);
     void w.worker.terminate();
     if (!this.closed) this.dispatch();
   }
 
+  /** Ends the worker's current job with `outcome`; the job queued behind it becomes current. */
   private finish(w: PoolWorker, outcome: ParseOutcome<unknown>): void {
     const current = w.current;
-    w.current = undefined;
+    w.current = w.next;
+    w.next = undefined;
     if (!current) return;
     clearTimeout(current.timer);
-    if (this.workers.has(w)) w.worker.unref();
+    if (w.current) this.start(w);
+    else if (this.workers.has(w)) w.worker.unref();
     current.resolve(outcome);
   }
 }

@@ -8,10 +8,10 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { parseFeed } from '@rowanmanning/feed-parser';
-import { passagesOf } from '../knowledge/buildPassages.ts';
+import { passageLayout, passagesOf } from '../knowledge/buildPassages.ts';
 import { readArticleFile, readFactsFile } from '../knowledge/loadCorpus.ts';
 import { extractArticle } from '../knowledge/pageArticle.ts';
-import { indexTerms } from '../search/passageIndex.ts';
+import { countTerms } from '../search/passageIndex.ts';
 import type { LoadedArticle, ParseJob, ParseResponse } from './parsePool.ts';
 
 function formatBytes(bytes: number): string {
@@ -36,12 +36,19 @@ function run(job: ParseJob): unknown {
       const tooLarge = overSize(job);
       if (tooLarge)
         return [
-          { result: { ok: false, problem: { file: job.file, message: tooLarge } }, passages: [], terms: [] },
+          {
+            result: { ok: false, problem: { file: job.file, message: tooLarge } },
+            layout: { spans: new Int32Array(0), texts: [] },
+            counted: countTerms([]),
+          },
         ];
       // As the parallel loader's worker does (its module listens for messages, so it is not imported).
       return readArticleFile(job.dir, job.file).map((result): LoadedArticle => {
         const passages = result.ok ? passagesOf(result.article) : [];
-        return { result, passages, terms: passages.map((p) => indexTerms(p.text)) };
+        const layout = result.ok
+          ? passageLayout(result.article, passages)
+          : { spans: new Int32Array(0), texts: [] };
+        return { result, layout, counted: countTerms(passages.map((p) => p.text)) };
       });
     }
     case 'facts-file': {

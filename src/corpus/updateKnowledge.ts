@@ -9,12 +9,12 @@
  * Undefined when a full build is needed instead: nothing recorded, a facts file changed, or so
  * many files changed that reading them all is as quick.
  */
-import { passagesOf } from '../knowledge/buildPassages.ts';
+import { passagesFromLayout, passagesOf } from '../knowledge/buildPassages.ts';
 import { type ArticleFileRecord, type CorpusSources, fileStamp } from '../knowledge/corpusSources.ts';
 import { CorpusAssembler, type FactsFileResult, listCorpusFiles } from '../knowledge/loadCorpus.ts';
 import type { Article } from '../knowledge/types.ts';
 import { assembleKnowledgeBase, type KnowledgeBase } from '../search/knowledgeBase.ts';
-import { indexTerms } from '../search/passageIndex.ts';
+import { countTerms } from '../search/passageIndex.ts';
 import type { LoadedArticle } from './parsePool.ts';
 import { type ParsePool, sharedParsePool } from './parsePool.ts';
 
@@ -64,8 +64,8 @@ export async function updateKnowledge(
         : [
             {
               result: { ok: false, problem: { file, message: outcome?.reason ?? 'not parsed' } },
-              passages: [],
-              terms: [],
+              layout: { spans: new Int32Array(0), texts: [] },
+              counted: countTerms([]),
             },
           ],
     );
@@ -103,8 +103,8 @@ export async function updateKnowledge(
     if (before.has(article)) continue;
     const worked = fromWorkers.get(article);
     // An unchanged file's article newly in service (the one that clashed with it went): cut here.
-    const passages = worked?.passages ?? passagesOf(article);
-    index.add(passages, worked?.terms ?? passages.map((p) => indexTerms(p.text)));
+    const passages = worked ? passagesFromLayout(article, worked.layout) : passagesOf(article);
+    index.add(passages, worked?.counted);
   }
   return {
     kb: assembleKnowledgeBase(corpus, index, { names: kb.names, sources: next }),

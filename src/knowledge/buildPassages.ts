@@ -52,3 +52,57 @@ export function buildPassages(articles: readonly Article[]): Passage[] {
   }
   return passages;
 }
+
+/**
+ * An article's passages as places in its own text, for sending between threads: the passages'
+ * texts are not sent a second time beside the article's, and the receiver's passages are slices
+ * of the article's strings (V8 shares a slice's characters with its parent string).
+ */
+export interface PassageLayout {
+  /** Three numbers per passage: paragraph, start, end. Start -1: the title; start <= -2: texts[-2 - start]. */
+  spans: Int32Array;
+  /** Passage texts that are not one piece of the body (sentences joined over other white space). */
+  texts: string[];
+}
+
+export function passageLayout(article: Article, passages: readonly PassageText[]): PassageLayout {
+  const spans = new Int32Array(passages.length * 3);
+  const texts: string[] = [];
+  let cursor = 0;
+  passages.forEach((p, i) => {
+    let start: number;
+    let end = -1;
+    if (p.paragraph === -1 && p.text === article.title) start = -1;
+    else {
+      const at = article.body.indexOf(p.text, cursor);
+      if (at >= 0) {
+        start = at;
+        end = at + p.text.length;
+        cursor = end;
+      } else {
+        start = -2 - texts.length;
+        texts.push(p.text);
+      }
+    }
+    spans.set([p.paragraph, start, end], i * 3);
+  });
+  return { spans, texts };
+}
+
+/** The passages a layout describes, with the same texts passagesOf gives. */
+export function passagesFromLayout(article: Article, layout: PassageLayout): PassageText[] {
+  const { spans, texts } = layout;
+  const out: PassageText[] = [];
+  for (let i = 0; i < spans.length; i += 3) {
+    const paragraph = spans[i] as number;
+    const start = spans[i + 1] as number;
+    const text =
+      start === -1
+        ? article.title
+        : start <= -2
+          ? (texts[-2 - start] as string)
+          : article.body.slice(start, spans[i + 2]);
+    out.push({ articleId: article.id, paragraph, text });
+  }
+  return out;
+}

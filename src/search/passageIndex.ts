@@ -8,6 +8,8 @@ import type { Passage } from '../knowledge/types.ts';
 import { stripAccents } from '../text/normalizeText.ts';
 import { sameFamily, wordKey } from '../text/wordForms.ts';
 import { ASCII_TOKEN, NON_ASCII, tokenize } from '../text/words.ts';
+import { type Bm25Stats, bestOfAll, bestOfAny, ScoreScratch } from './bm25.ts';
+import { PostingList } from './postingList.ts';
 import { STOP_WORDS } from './stopWords.ts';
 
 export interface PassageHit {
@@ -33,24 +35,74 @@ export function normalizeTerm(term: string): string | null {
   return STOP_WORDS.has(t) ? null : t;
 }
 
-/** A text's index terms, normalised and space-joined: what the index stores for a passage. */
-export function indexTerms(text: string): string {
+/** A text's index terms in order, normalised; stop words and single letters left out. */
+export function indexTermList(text: string): string[] {
   const out: string[] = [];
   if (NON_ASCII.test(text)) {
     for (const token of tokenize(text)) {
       const term = normalizeTerm(token);
       if (term) out.push(term);
     }
-    return out.join(' ');
+    return out;
   }
-  // Plain ASCII (most text): normalizeTerm without the accent check, inlined for speed.
-  for (const token of text.match(ASCII_TOKEN) ?? []) {
-    let term = token.toLowerCase();
-    if (term.endsWith("'s")) term = term.slice(0, -2);
+  // Plain ASCII (most text): normalizeTerm without the accent check, inlined for speed. The
+  // token pattern ignores case, so the text is lower-cased once rather than word by word.
+  for (const token of text.toLowerCase().match(ASCII_TOKEN) ?? []) {
+    const term = token.endsWith("'s") ? token.slice(0, -2) : token;
     if ((term.length < 2 && !(term >= '0' && term <= '9')) || STOP_WORDS.has(term)) continue;
     out.push(term);
   }
-  return out.join(' ');
+  return out;
+}
+
+/** A text's index terms, space-joined: what the index stores for a passage. */
+export function indexTerms(text: string): string {
+  return indexTermList(text).join(' ');
+}
+
+/**
+ * Several passages' index terms, counted: what the indexing thread inserts without splitting or
+ * hashing each word again. A worker makes it; it crosses threads as one string list and one
+ * typed array.
+ */
+export interface CountedTerms {
+  /** The distinct terms of all the passages, in order of first use. */
+  vocabulary: string[];
+  /** For each passage in turn: how many distinct terms, then that many (vocabulary index, count) pairs, in order of first use. */
+  counts: Uint32Array;
+}
+
+export function countTerms(texts: readonly string[]): CountedTerms {
+  const vocabulary: string[] = [];
+  const indexOf = new Map<string, number>();
+  const counts: number[] = [];
+  // Per vocabulary index: the passage it was last seen in, and where its count is.
+  const lastSeen: number[] = [];
+  const slot: number[] = [];
+  texts.forEach((text, passage) => {
+    const header = counts.length;
+    counts.push(0);
+    for (const term of indexTermList(text)) {
+      let v = indexOf.get(term);
+      if (v === undefined) {
+        v = vocabulary.length;
+        vocabulary.push(term);
+        indexOf.set(term, v);
+        lastSeen.push(-1);
+        slot.push(0);
+      }
+      if (lastSeen[v] === passage) {
+        const at = slot[v] as number;
+        counts[at] = (counts[at] as number) + 1;
+      } else {
+        lastSeen[v] = passage;
+        slot[v] = counts.length + 1;
+        counts.push(v, 1);
+        counts[header] = (counts[header] as number) + 1;
+      }
+    }
+  });
+  return { vocabulary, counts: Uint32Array.from(counts) };
 }
 
 function splitIndexTerms(terms: string): string[] {
@@ -81,7 +133,27 @@ const MIN_COMMON_DOCS = 200;
 const RERANK_POOL = 200;
 const RECENT_SEARCHES = 256;
 
-type TermData = Map<number, Map<number, number>>;
+/** A term as saved: the term, the gaps between its passages' ids, their counts when not all 1. */
+export type SavedTerm = [term: string, gaps: number[], counts?: number[]];
+
+/** Field id -> the term's postings (the index has one field). */
+type TermData = Map<number, PostingList>;
+
+/** MiniSearch methods it declares private, which addCounted does as MiniSearch's add does. */
+interface MiniSearchInternals {
+  addDocumentId(id: number): number;
+  saveStoredFields(shortId: number, doc: { id: number }): void;
+  addFieldLength(shortId: number, fieldId: number, count: number, length: number): void;
+}
+
+/** MiniSearch's term tree (its SearchableMap), holding posting lists. */
+interface TermTree extends Iterable<[string, TermData]> {
+  get(term: string): TermData | undefined;
+  set(term: string, data: TermData): unknown;
+  fetch(term: string, init: () => TermData): TermData;
+  fuzzyGet(term: string, maxDistance: number): Map<string, [TermData, number]>;
+  atPrefix(prefix: string): Iterable<[string, TermData]>;
+}
 
 /** MiniSearch with its postings and statistics exposed, for query planning. */
 export class PlannedMiniSearch extends MiniSearch<{ id: number; terms: string }> {
@@ -111,22 +183,92 @@ export class PlannedMiniSearch extends MiniSearch<{ id: number; terms: string }>
     };
   }
 
-  *savedTerms(): Generator<AsPlainObject['index'][number]> {
-    for (const [term, fieldIndex] of this._index) {
-      const data: Record<string, Record<string, number>> = {};
-      for (const [fieldId, freqs] of fieldIndex) data[fieldId] = Object.fromEntries(freqs);
-      yield [term, data];
+  /** The term tree; its postings are PostingLists (see addTerm and load). */
+  get tree(): TermTree {
+    return this._index as unknown as TermTree;
+  }
+
+  /** The terms one at a time, each with its postings in their compact saved form (PostingList.toSaved). */
+  *savedTerms(): Generator<SavedTerm> {
+    for (const [term, fieldIndex] of this.tree) {
+      const list = fieldIndex.get(0);
+      if (list?.size) yield [term, ...list.toSaved()];
+    }
+  }
+
+  /** Takes over an index saved as savedStatistics and savedTerms. */
+  loadParts(statistics: Omit<AsPlainObject, 'index'>, terms: Iterable<SavedTerm>): void {
+    Object.assign(this, MiniSearch.loadJS({ ...statistics, index: [] }, INDEX_OPTIONS));
+    this.termCache = undefined;
+    for (const [term, gaps, counts] of terms) {
+      this.tree.set(term, new Map([[0, PostingList.fromSaved(gaps, counts)]]));
     }
   }
 
   /** Drops the build-time cache once the corpus is indexed. */
   finishBuild(): void {
+    if (!this.termCache) return;
+    // Every term indexed since the build began is in the cache: cheaper to walk than the tree.
+    for (const data of this.termCache.values()) for (const list of data.values()) list.trim();
     this.termCache = undefined;
   }
 
+  /**
+   * Takes over an index saved with toJSON: MiniSearch.loadJS restores the statistics (into a
+   * plain MiniSearch, whose state moves over), and the terms are inserted here as posting lists.
+   */
+  load(saved: AsPlainObject): void {
+    const { index, ...statistics } = saved;
+    Object.assign(this, MiniSearch.loadJS({ ...statistics, index: [] }, INDEX_OPTIONS));
+    this.termCache = undefined;
+    for (const [term, data] of index) {
+      const fields: TermData = new Map();
+      for (const fieldId of Object.keys(data)) {
+        fields.set(Number(fieldId), PostingList.fromObject(data[fieldId] as Record<string, number>));
+      }
+      this.tree.set(term, fields);
+    }
+  }
+
+  /**
+   * Indexes passages from their counted terms: the same index MiniSearch's addAll builds from
+   * their term strings (a test compares the two), with one posting appended per distinct term of
+   * a passage and one term lookup per distinct term of the batch.
+   */
+  addCounted(ids: readonly number[], counted: CountedTerms): void {
+    const fieldId = 0;
+    const self = this as unknown as MiniSearchInternals;
+    const lists = counted.vocabulary.map((term) => {
+      let data = this.termCache?.get(term);
+      if (!data) {
+        data = this.tree.fetch(term, () => new Map());
+        this.termCache?.set(term, data);
+      }
+      let list = data.get(fieldId);
+      if (!list) {
+        list = new PostingList();
+        data.set(fieldId, list);
+      }
+      return list;
+    });
+    const { counts } = counted;
+    let at = 0;
+    for (const id of ids) {
+      if (this._idToShortId.has(id)) throw new Error(`MiniSearch: duplicate ID ${id}`);
+      const shortId = self.addDocumentId(id);
+      self.saveStoredFields(shortId, { id });
+      const distinct = counts[at++] as number;
+      self.addFieldLength(shortId, fieldId, this._documentCount - 1, distinct);
+      for (let k = 0; k < distinct; k++) {
+        const list = lists[counts[at++] as number] as PostingList;
+        list.set(shortId, counts[at++] as number);
+      }
+    }
+  }
+
   /** Passage -> term frequency for one term (the index has a single field). */
-  postings(term: string): Map<number, number> | undefined {
-    const data = this._index.get(term);
+  postings(term: string): PostingList | undefined {
+    const data = this.tree.get(term);
     return data?.values().next().value;
   }
 
@@ -142,17 +284,17 @@ export class PlannedMiniSearch extends MiniSearch<{ id: number; terms: string }>
   corrections(term: string, maxDistance: number): string[] {
     const df = (t: string) => this.documentFrequency(t);
     const byDf = (terms: Iterable<string>) => [...new Set(terms)].sort((a, b) => df(b) - df(a));
-    const near = [...this._index.fuzzyGet(term, Math.min(1, maxDistance))].map(([t]) => t);
+    const near = [...this.tree.fuzzyGet(term, Math.min(1, maxDistance))].map(([t]) => t);
     const swapped = maxDistance >= 2 ? swaps(term).filter((t) => df(t) > 0) : [];
     if (near.length || swapped.length || maxDistance < 2) return [...byDf(near), ...byDf(swapped)];
-    const found = [...this._index.fuzzyGet(term, maxDistance)];
+    const found = [...this.tree.fuzzyGet(term, maxDistance)];
     return found.sort((a, b) => a[1][1] - b[1][1] || df(b[0]) - df(a[0])).map(([t]) => t);
   }
 
   /** Indexed terms that start with a prefix, most frequent first (a radix-tree walk, no scan). */
   termsStartingWith(prefix: string, limit: number): string[] {
     const found: { term: string; df: number }[] = [];
-    for (const [term, data] of this._index.atPrefix(prefix)) {
+    for (const [term, data] of this.tree.atPrefix(prefix)) {
       found.push({ term, df: data.values().next().value?.size ?? 0 });
       if (found.length > limit * 20) break;
     }
@@ -162,41 +304,84 @@ export class PlannedMiniSearch extends MiniSearch<{ id: number; terms: string }>
       .map((f) => f.term);
   }
 
-  /** Whether a passage holds the exact term: a lookup in the term's postings, no text scan. */
-  holds(term: string, id: number): boolean {
-    const shortId = this._idToShortId.get(id);
-    return shortId !== undefined && (this.postings(term)?.has(shortId) ?? false);
+  /** A test of whether a passage holds the term, its postings looked up once (for many passages). */
+  holderOf(term: string): (id: number) => boolean {
+    const list = this.postings(term);
+    if (!list) return () => false;
+    return (id) => {
+      const shortId = this._idToShortId.get(id);
+      return shortId !== undefined && list.has(shortId);
+    };
   }
 
   /**
-   * Passages holding every term, scored with the same BM25+ formula MiniSearch uses. Walking the
-   * shortest postings list and probing the others is far cheaper than MiniSearch's AND, which
-   * scores every passage of every term first: it matters when all query words are common.
+   * The statistics BM25 needs, with each passage's field length in a typed array (by short id):
+   * rebuilt from MiniSearch's own map only after passages came or went.
    */
-  conjunction(terms: readonly string[], limit: number): RawResult[] {
-    const lists = terms.map((t) => this.postings(t));
-    if (lists.some((l) => !l)) return [];
-    const sorted = (lists as Map<number, number>[]).sort((a, b) => a.size - b.size);
-    const [first, ...others] = sorted;
-    if (!first) return [];
-    const n = this._documentCount;
-    const avg = this._avgFieldLength[0] ?? 1;
-    const { k, b, d } = BM25;
-    const idfs = sorted.map((list) => Math.log(1 + (n - list.size + 0.5) / (list.size + 0.5)));
-    const best = new TopK(limit);
-    for (const shortId of first.keys()) {
-      if (!others.every((l) => l.has(shortId))) continue;
-      const norm = k * (1 - b + (b * (this._fieldLength.get(shortId)?.[0] ?? avg)) / avg);
-      let score = 0;
-      for (let i = 0; i < sorted.length; i++) {
-        const tf = sorted[i]?.get(shortId) ?? 0;
-        score += (idfs[i] ?? 0) * (d + (tf * (k + 1)) / (tf + norm));
-      }
-      best.offer(shortId, score);
+  scoringStats(): Bm25Stats {
+    const version = `${this._nextId}/${this._documentCount}`;
+    if (this.statsVersion !== version) {
+      const lengths = new Uint32Array(this._nextId);
+      for (const [shortId, fieldLengths] of this._fieldLength) lengths[shortId] = fieldLengths[0] ?? 0;
+      this.lengths = lengths;
+      this.statsVersion = version;
     }
-    return best
-      .sorted()
-      .map(({ key, score }) => ({ id: this._documentIds.get(key) as number, score, terms: [...terms] }));
+    return {
+      documentCount: this._documentCount,
+      averageLength: this._avgFieldLength[0] ?? 1,
+      lengths: this.lengths,
+    };
+  }
+
+  private lengths = new Uint32Array(0);
+  private statsVersion = '';
+  private readonly scratch = new ScoreScratch();
+
+  /**
+   * The best passages holding every term (all) or any (OR), scored and ordered exactly as
+   * MiniSearch's search scores them (a test compares the two), without building a result for
+   * every matching passage. Passages must also hold every term of `alsoIn` (not scored). `plainSum` leaves out
+   * MiniSearch's final multiplication by the number of matched terms (the common-words
+   * conjunction has always ranked by the plain sum, and answers compare its scores).
+   */
+  best(
+    terms: readonly string[],
+    mode: 'all' | 'any',
+    limit: number,
+    options: { alsoIn?: readonly string[]; plainSum?: boolean } = {},
+  ): RawResult[] {
+    const { alsoIn = [], plainSum = false } = options;
+    const required: PostingList[] = [];
+    for (const term of alsoIn) {
+      const list = this.postings(term);
+      if (!list?.size) return [];
+      required.push(list);
+    }
+    const lists: PostingList[] = [];
+    const found: string[] = [];
+    for (const term of terms) {
+      const list = this.postings(term);
+      if (list?.size) {
+        lists.push(list);
+        found.push(term);
+      } else if (mode === 'all') return [];
+    }
+    if (!lists.length) return [];
+    const stats = this.scoringStats();
+    const acceptShort = required.length
+      ? (shortId: number) => required.every((list) => list.has(shortId))
+      : undefined;
+    const matches =
+      mode === 'all'
+        ? bestOfAll(lists, stats, limit, acceptShort)
+        : bestOfAny(lists, stats, limit, this.scratch, acceptShort);
+    return matches.map(({ shortId, score }) => {
+      const matched = mode === 'all' ? found : found.filter((_, i) => lists[i]?.has(shortId));
+      const id = this._documentIds.get(shortId) as number;
+      // bestOfAny's scores are already times the matched terms, MiniSearch's "quality".
+      const quality = mode === 'all' && !plainSum ? matched.length : 1;
+      return { id, score: score * quality, terms: [...matched] };
+    });
   }
 }
 
@@ -211,83 +396,26 @@ function swaps(term: string): string[] {
 // MiniSearch declares addTerm private, so the cached version is installed on the prototype.
 // Its body is MiniSearch 7's own addTerm (minisearch is pinned to an exact version).
 (PlannedMiniSearch.prototype as unknown as { addTerm: unknown }).addTerm = function addTerm(
-  this: PlannedMiniSearch & { _index: { fetch(term: string, init: () => TermData): TermData } },
+  this: PlannedMiniSearch,
   fieldId: number,
   documentId: number,
   term: string,
 ): void {
   let indexData = this.termCache?.get(term);
   if (!indexData) {
-    indexData = this._index.fetch(term, () => new Map());
+    indexData = this.tree.fetch(term, () => new Map());
     this.termCache?.set(term, indexData);
   }
   const fieldIndex = indexData.get(fieldId);
-  if (fieldIndex === undefined) indexData.set(fieldId, new Map([[documentId, 1]]));
+  if (fieldIndex === undefined) indexData.set(fieldId, PostingList.of(documentId, 1));
   else fieldIndex.set(documentId, (fieldIndex.get(documentId) ?? 0) + 1);
 };
-
-/** Keeps the `size` best-scored keys seen (a binary min-heap): no sorting of every candidate. */
-class TopK {
-  private readonly keys: number[] = [];
-  private readonly scores: number[] = [];
-
-  constructor(private readonly size: number) {}
-
-  offer(key: number, score: number): void {
-    if (this.keys.length < this.size) {
-      this.keys.push(key);
-      this.scores.push(score);
-      this.up(this.keys.length - 1);
-    } else if (this.size > 0 && score > (this.scores[0] ?? Number.NEGATIVE_INFINITY)) {
-      this.keys[0] = key;
-      this.scores[0] = score;
-      this.down(0);
-    }
-  }
-
-  /** Best first; equal scores in key order (the order passages were indexed). */
-  sorted(): { key: number; score: number }[] {
-    return this.keys
-      .map((key, i) => ({ key, score: this.scores[i] ?? 0 }))
-      .sort((a, b) => b.score - a.score || a.key - b.key);
-  }
-
-  private swap(i: number, j: number): void {
-    [this.keys[i], this.keys[j]] = [this.keys[j] as number, this.keys[i] as number];
-    [this.scores[i], this.scores[j]] = [this.scores[j] as number, this.scores[i] as number];
-  }
-
-  private up(i: number): void {
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if ((this.scores[parent] ?? 0) <= (this.scores[i] ?? 0)) return;
-      this.swap(i, parent);
-      i = parent;
-    }
-  }
-
-  private down(i: number): void {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let least = i;
-      if (l < this.keys.length && (this.scores[l] ?? 0) < (this.scores[least] ?? 0)) least = l;
-      if (r < this.keys.length && (this.scores[r] ?? 0) < (this.scores[least] ?? 0)) least = r;
-      if (least === i) return;
-      this.swap(i, least);
-      i = least;
-    }
-  }
-}
 
 interface RawResult {
   id: number;
   score: number;
   terms: string[];
 }
-
-/** MiniSearch's default BM25+ parameters. */
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 
 /**
  * The index stores each passage's terms already normalised (see indexTerms), so that the parallel
@@ -328,17 +456,32 @@ export class PassageIndex {
     return { passages: this.items, index: this.index.toJSON() };
   }
 
-  /** The same in parts, to write one at a time: the passages, the statistics, the terms (a generator). */
+  /**
+   * The index in parts, to write one at a time: the passages, the statistics (as MiniSearch saves
+   * them) and the terms (a generator of SavedTerm, far shorter than MiniSearch's form to write and read).
+   */
   savedParts() {
     return { passages: this.items, statistics: this.index.savedStatistics(), terms: this.index.savedTerms() };
+  }
+
+  /** An index saved with savedParts, as it was saved: nothing is indexed again. */
+  static fromParts(saved: {
+    passages: readonly Passage[];
+    statistics: Omit<AsPlainObject, 'index'>;
+    terms: Iterable<SavedTerm>;
+  }): PassageIndex {
+    const loaded = new PassageIndex();
+    loaded.index.finishBuild();
+    loaded.index.loadParts(saved.statistics, saved.terms);
+    for (const p of saved.passages) loaded.remember(p);
+    return loaded;
   }
 
   /** An index saved with toJSON, as it was saved: nothing is indexed again. */
   static fromJSON(saved: SavedPassageIndex): PassageIndex {
     const loaded = new PassageIndex();
     loaded.index.finishBuild();
-    // MiniSearch.loadJS makes a plain MiniSearch (not the subclass): its state moves over.
-    Object.assign(loaded.index, MiniSearch.loadJS(saved.index, INDEX_OPTIONS));
+    loaded.index.load(saved.index);
     for (const p of saved.passages) loaded.remember(p);
     return loaded;
   }
@@ -358,22 +501,23 @@ export class PassageIndex {
   }
 
   /** Numbers and indexes more passages (ids follow on from those already indexed). */
-  add(passages: readonly PassageText[], terms?: readonly string[]): void {
+  add(passages: readonly PassageText[], counted?: CountedTerms): void {
     const numbered = passages.map((p, i) => ({ id: this.items.length + i, ...p }));
-    this.addAll(numbered, terms);
+    this.addAll(numbered, counted);
   }
 
-  /** `terms[i]`, when given, is indexTerms(passages[i].text) computed elsewhere (a worker). */
-  private addAll(passages: readonly Passage[], terms?: readonly string[]): void {
-    const docs: { id: number; terms: string }[] = [];
-    passages.forEach((p, i) => {
+  /** `counted`, when given, is countTerms of the passages' texts made elsewhere (a worker). */
+  private addAll(passages: readonly Passage[], counted?: CountedTerms): void {
+    for (const p of passages) {
       if (p.id !== this.items.length)
         throw new Error(`passage ids must run 0, 1, 2...; got ${p.id} at ${this.items.length}`);
       this.remember(p);
-      docs.push({ id: p.id, terms: terms?.[i] ?? indexTerms(p.text) });
-    });
+    }
     this.recent.clear();
-    this.index.addAll(docs);
+    this.index.addCounted(
+      passages.map((p) => p.id),
+      counted ?? countTerms(passages.map((p) => p.text)),
+    );
   }
 
   private remember(p: Passage): void {
@@ -478,14 +622,17 @@ export class PassageIndex {
     if (!rare.length && !common.length) return [];
     if (!rare.length) {
       // Only common words: passages holding all of them, else the least common one alone.
-      results = this.index.conjunction(common, limit);
-      if (!results.length && !all) results = this.index.conjunction(common.slice(0, 1), limit);
+      const conjunction = (terms: readonly string[]) =>
+        this.index.best(terms, 'all', limit, { plainSum: true });
+      results = conjunction(common);
+      if (!results.length && !all) results = conjunction(common.slice(0, 1));
     } else {
       // The rare words find the passages; common ones filter (all) or re-rank them.
-      results = this.run(rare, all ? 'AND' : 'OR');
-      if (common.length && all)
-        results = results.filter((r) => common.every((t) => this.index.holds(t, r.id)));
-      if (common.length) results = this.rerank(results.slice(0, RERANK_POOL), common);
+      const holders = common.map((t) => this.index.holderOf(t));
+      const alsoIn = all ? common : [];
+      const pool = common.length ? Math.max(limit, RERANK_POOL) : limit;
+      results = this.index.best(rare, all ? 'all' : 'any', pool, { alsoIn });
+      if (common.length) results = this.rerank(results.slice(0, RERANK_POOL), common, holders);
     }
 
     const hits: PassageHit[] = [];
@@ -498,18 +645,16 @@ export class PassageIndex {
     return hits;
   }
 
-  private run(terms: readonly string[], combineWith: 'AND' | 'OR'): RawResult[] {
-    return this.index
-      .search(terms.join(' '), { combineWith, fuzzy: false, prefix: false })
-      .map((r) => ({ id: r.id as number, score: r.score, terms: r.terms }));
-  }
-
   /** Adds a bonus per common query word a passage also holds, then re-sorts. */
-  private rerank(results: RawResult[], common: readonly string[]): RawResult[] {
+  private rerank(
+    results: RawResult[],
+    common: readonly string[],
+    holders: readonly ((id: number) => boolean)[],
+  ): RawResult[] {
     const top = results[0]?.score ?? 1;
     return results
       .map((r) => {
-        const matched = common.filter((t) => this.index.holds(t, r.id));
+        const matched = common.filter((_, i) => holders[i]?.(r.id));
         return {
           ...r,
           score: r.score + (top * 0.25 * matched.length) / common.length,

@@ -44,6 +44,7 @@ describe('ParsePool', () => {
       cause: 'budget',
       reason: 'parsing it took longer than the 1.5 s time budget of one document',
     });
+    // a1.md was queued in the worker behind deep.html: it goes back to the queue and is parsed.
     for (const i of [0, 2, 3])
       expect(outcomes[i]).toMatchObject({ ok: true, value: [{ result: { ok: true } }] });
   }, 30_000);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildPassages, MAX_PASSAGE_WORDS } from '../../src/knowledge/buildPassages.ts';
+import {
+  buildPassages,
+  MAX_PASSAGE_WORDS,
+  passageLayout,
+  passagesFromLayout,
+  passagesOf,
+} from '../../src/knowledge/buildPassages.ts';
 import type { Article } from '../../src/knowledge/types.ts';
 
 const art = (id: string, title: string, body: string): Article => ({
@@ -63,5 +69,21 @@ describe('buildPassages', () => {
     const passages = buildPassages([art('a', 'A', 'One.\n\nTwo.'), art('b', 'B', 'Three.')]);
     expect(passages.map((p) => p.id)).toEqual([0, 1, 2, 3, 4]);
     expect(passages.map((p) => p.articleId)).toEqual(['a', 'a', 'a', 'b', 'b']);
+  });
+});
+
+describe('passageLayout', () => {
+  it('describes the passages as places in the article, and gives back the same passages', () => {
+    const sentence = (i: number) => `Sentence ${i} ${'word '.repeat(18)}ends here.`;
+    const spaced = Array.from({ length: 8 }, (_, i) => sentence(i)).join(' ');
+    // Sentences joined over a line break: the passage text is not one piece of the body.
+    const broken = Array.from({ length: 8 }, (_, i) => sentence(i)).join('\n');
+    const article = art('a', 'A title', `First paragraph.\n\n${spaced}\n\n${broken}\n\nFirst paragraph.`);
+    const passages = passagesOf(article);
+    const layout = passageLayout(article, passages);
+    expect(layout.spans).toHaveLength(passages.length * 3);
+    expect(layout.texts.length).toBeGreaterThan(0);
+    expect(layout.texts.length).toBeLessThan(passages.length - 1);
+    expect(passagesFromLayout(article, layout)).toEqual(passages);
   });
 });

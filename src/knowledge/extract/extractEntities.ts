@@ -24,7 +24,13 @@ import {
   ROLE_WORDS,
   titleBefore,
 } from './rolePhrases.ts';
-import { NAME_PARTICLES, SURNAME_PREFIX, type TextToken, tokenizeText } from './tokenizeText.ts';
+import {
+  hasSurnamePrefix,
+  NAME_PARTICLES,
+  SURNAME_PREFIX,
+  type TextToken,
+  tokenizeText,
+} from './tokenizeText.ts';
 
 export type ExtractedKind = 'person' | 'organisation' | 'place';
 
@@ -101,15 +107,16 @@ const SPEECH_BEFORE = /\b(?:said|says|asked)\s+$/;
 
 /** The key a word is looked up by: lower case, no closing full stop. */
 function wordKey(word: string): string {
-  return word.toLowerCase().replace(/\.$/, '');
+  const lower = word.toLowerCase();
+  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
 }
 
 /** A capitalised word, or a surname with a lower-case particle ("al-Assad"). */
 function isCapitalised(word: string): boolean {
   const c = word.charCodeAt(0);
   if (c >= 65 && c <= 90) return true;
-  if (c < 128) return c >= 97 && c <= 122 && word.length > 3 && SURNAME_PREFIX.test(word);
-  return /^\p{Lu}/u.test(word) || SURNAME_PREFIX.test(word);
+  if (c < 128) return c >= 97 && c <= 122 && word.length > 3 && hasSurnamePrefix(word);
+  return /^\p{Lu}/u.test(word) || hasSurnamePrefix(word);
 }
 
 /**

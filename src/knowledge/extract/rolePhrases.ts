@@ -110,18 +110,59 @@ export interface PhraseSpan {
   end: number;
 }
 
+/** A run of non-space characters and where it starts, as a /\S+/g match gives them. */
+interface Word {
+  0: string;
+  index: number;
+}
+
+/** White space as the \s of regular expressions has it. */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * The last `count` matches of /\S+/g in text, found from its end: a title is a few words long, so
+ * the window before a name need not be cut into all its words (this runs for every name).
+ */
+function lastWords(text: string, count: number): Word[] {
+  const out: Word[] = [];
+  let end = text.length;
+  while (out.length < count) {
+    while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+    if (end === 0) break;
+    let start = end - 1;
+    while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+    out.push({ 0: text.slice(start, end), index: start });
+    end = start;
+  }
+  return out.reverse();
+}
+
 /** The title written right before the name (which starts at index), if it holds a role word. */
 export function titleBefore(text: string, index: number): PhraseSpan | undefined {
   const from = Math.max(0, index - 160);
   const window = text.slice(from, index);
   const trimmed = window.trimEnd();
-  const tokens = [...trimmed.matchAll(/\S+/g)].slice(-8);
+  const tokens = lastWords(trimmed, 8);
   const lastToken = tokens.at(-1)?.[0] ?? '';
   const abbreviation = /^\p{L}+\.$/u.test(lastToken) && ROLE_WORDS.has(lastToken.slice(0, -1).toLowerCase());
   if (/[,;:.!?"')]$/.test(trimmed) && !abbreviation) return undefined;
-  const picked: RegExpExecArray[] = [];
+  const picked: Word[] = [];
   for (let i = tokens.length - 1; i >= 0; i--) {
-    const token = tokens[i] as RegExpExecArray;
+    const token = tokens[i] as Word;
     if (/[,;:!?"”)]$/.test(token[0]) && picked.length) break;
     if (isRoleToken(token[0]) || (CONNECTORS.has(token[0].toLowerCase()) && picked.length))
       picked.unshift(token);
@@ -132,8 +173,8 @@ export function titleBefore(text: string, index: number): PhraseSpan | undefined
   if (and >= 0 && picked.slice(and + 1).some((t) => isRoleWord(t[0]))) picked.splice(0, and + 1);
   while (picked.length && CONNECTORS.has((picked[0]?.[0] ?? '').toLowerCase())) picked.shift();
   if (!picked.some((t) => isRoleWord(t[0]))) return undefined;
-  const first = picked[0] as RegExpExecArray;
-  const last = picked.at(-1) as RegExpExecArray;
+  const first = picked[0] as Word;
+  const last = picked.at(-1) as Word;
   return {
     text: picked.map((t) => t[0]).join(' '),
     start: from + first.index,

@@ -52,6 +52,18 @@ export const NAME_PARTICLES = new Set([
 /** A surname joined to its particle: "al-Assad", "de'Medici". */
 export const SURNAME_PREFIX = /^(?:al|el|bin|ibn|da|de|di|du|van|von|le|la)[-'’](?=\p{Lu})/iu;
 
+const isJoiner = (code: number) => code === 45 || code === 39 || code === 0x2019;
+
+/**
+ * Whether a word starts with a particle joined to a surname (SURNAME_PREFIX). The particles have
+ * two or three letters, so a word without a joiner at the third or fourth character is ruled out
+ * before the (Unicode, case-blind) pattern runs: this is asked of nearly every lower-case word.
+ */
+export function hasSurnamePrefix(word: string): boolean {
+  if (!isJoiner(word.charCodeAt(2)) && !isJoiner(word.charCodeAt(3))) return false;
+  return SURNAME_PREFIX.test(word);
+}
+
 /** Lower-case words and marks a name may hold or that open a sentence; the rest are gaps. */
 const KEPT_LOWER = new Set([
   ...NAME_PARTICLES,
@@ -76,12 +88,16 @@ const ASCII_TOKEN =
   /(?:[A-Za-z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|[A-Za-z0-9][A-Za-z0-9']*(?:-[A-Za-z0-9][A-Za-z0-9']*)*|[^\sA-Za-z0-9]/g;
 const NON_ASCII = /[\u0080-\uffff]/;
 
+/** The longest kept lower-case word: a longer one is not looked up (most words of a text are). */
+const KEPT_LOWER_LONGEST = Math.max(...[...KEPT_LOWER].map((w) => w.length));
+
 function keep(word: string): boolean {
   const c = word.charCodeAt(0);
   if (c >= 65 && c <= 90) return true; // A-Z
-  if (c >= 97 && c <= 122) return KEPT_LOWER.has(word) || SURNAME_PREFIX.test(word);
+  if (c >= 97 && c <= 122)
+    return (word.length <= KEPT_LOWER_LONGEST && KEPT_LOWER.has(word)) || hasSurnamePrefix(word);
   if (c < 128) return KEPT_LOWER.has(word);
-  return /^\p{Lu}/u.test(word) || KEPT_LOWER.has(word) || SURNAME_PREFIX.test(word);
+  return /^\p{Lu}/u.test(word) || KEPT_LOWER.has(word) || hasSurnamePrefix(word);
 }
 
 export function tokenizeText(body: string): TokenizedText {

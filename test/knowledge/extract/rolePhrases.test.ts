@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { titleBefore } from '../../../src/knowledge/extract/rolePhrases.ts';
+
+const titleOf = (text: string, name: string) => titleBefore(text, text.indexOf(name));
+
+describe('titleBefore', () => {
+  it('reads the title written right before a name, with its offsets', () => {
+    const text = 'On Monday, Russian Foreign Minister Sergei Lavrov said';
+    const title = titleOf(text, 'Sergei');
+    expect(title?.text).toBe('Russian Foreign Minister');
+    expect(text.slice(title?.start, title?.end)).toBe('Russian Foreign Minister');
+  });
+
+  it('splits words at any white space, as \\s does (tabs, line breaks, no-break and thin spaces)', () => {
+    for (const space of ['\t', '\n', '\u00a0', '\u2009', '\u3000']) {
+      const text = `Talks went on.${space}Foreign${space}Minister${space}Sergei Lavrov`;
+      expect(titleOf(text, 'Sergei')?.text).toBe(`Foreign Minister`);
+    }
+  });
+
+  it('finds none after punctuation or without a role word, and none at the start of the text', () => {
+    expect(titleOf('He met the minister, Sergei Lavrov', 'Sergei')).toBeUndefined();
+    expect(titleOf('He met Sergei Lavrov', 'Sergei')).toBeUndefined();
+    expect(titleOf('Sergei Lavrov', 'Sergei')).toBeUndefined();
+  });
+});
