@@ -170,8 +170,11 @@ export function articleKeysOf(kb: KnowledgeBase, passage: Passage): KeySet {
   const cacheKey = `${passage.articleId}\u0000${kb.passages.length}`;
   const known = articleCache.get(cacheKey);
   if (known) return known;
-  const all = KeySet.union(
-    ...passagesOf(kb, passage, Number.POSITIVE_INFINITY).map((p) => readPassage(p).all),
+  // The words of every paragraph at once: no paragraph needs splitting into sentences for this.
+  const all = keysOfText(
+    passagesOf(kb, passage, Number.POSITIVE_INFINITY)
+      .map((p) => p.text)
+      .join('\n'),
   );
   if (articleCache.size >= ARTICLE_CACHE_LIMIT) articleCache.clear();
   articleCache.set(cacheKey, all);
