@@ -21,6 +21,10 @@ const GROUPS = [
   'help aid assist',
   'support back endorse',
   'send dispatch deploy',
+  'ruin wreck destroy devastate',
+  'completely totally entirely utterly wholly',
+  'shoot fire',
+  'house home',
 ];
 
 const EQUIVALENTS = new Map<string, string[]>();

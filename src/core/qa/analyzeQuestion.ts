@@ -56,6 +56,11 @@ export interface QuestionAnalysis {
   fromHint?: boolean;
   /** Whether the question itself is negated ("why wouldn't ..."). */
   negated: boolean;
+  /**
+   * The family key of the verb a "who did it?" question asks the doer of ("crash" in "who crashed
+   * into the catcher?"): the doer stands before it, not before another of the question's words.
+   */
+  verbKey?: string;
 }
 
 export type CommandHint = 'who' | 'when' | 'where' | 'what' | 'figure' | 'quote' | 'ask';
@@ -145,15 +150,26 @@ const WHEN_QUALIFIER =
 
 /** "who is X?": a description of X, the holder of a role, or (passive) a doer. */
 function whoIs(question: string, rest: string): QuestionAnalysis {
-  if (PASSIVE_DOER.test(rest)) return base(question, 'person');
+  if (PASSIVE_DOER.test(rest)) return doer(question);
   if (looksLikeRole(rest))
     return {
       ...base(question, 'role'),
       role: rest.replace(/^(?:the|a|an)\s+/i, '').replace(WHEN_QUALIFIER, ''),
     };
   // "who is under investigation by Congress?": a predicate, not a name or a role.
-  if (/^[a-z]\S*\s+\S/.test(rest)) return base(question, 'person');
+  if (/^[a-z]\S*\s+\S/.test(rest)) return doer(question);
   return { ...base(question, 'describe'), subject: rest };
+}
+
+/** "who (had) crashed into ...", "who was test-firing ...": the verb whose doer is asked for. */
+const ASKED_VERB =
+  /^(?:who|whom)\s+(?:(?:had|has|have|was|were|is|are|did|does|first|then|finally|actually|really|once)\s+)*([a-z][\p{L}-]*)/u;
+
+function doer(question: string): QuestionAnalysis {
+  const a = base(question, 'person');
+  const verb = ASKED_VERB.exec(question)?.[1];
+  if (verb) a.verbKey = wordKey(verb);
+  return a;
 }
 
 /** Reads a question (or a slash command's argument, with the command as a hint). */
@@ -199,7 +215,7 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
     return base(question, 'yesno');
   const who = /^(?:who(?:'s|’s)|who\s+(?:is|was|are|were))\s+(.+)$/i.exec(question);
   if (who) return whoIs(question, who[1] ?? '');
-  if (/^(?:who|whom)\b/i.test(question)) return base(question, 'person');
+  if (/^(?:who|whom)\b/i.test(question)) return doer(question);
   const when = new RegExp(`^(?:since\\s+|until\\s+|till\\s+)?when\\s+(?:${AUX}\\s+)?(.+)$`, 'i').exec(
     question,
   );

@@ -123,11 +123,16 @@ export function withoutTitle(name: string): string {
   return words.slice(cut).join(' ');
 }
 
+/** A day written as a word: "September first", "the twenty-second of May". */
+const DAY_WORD =
+  '(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|(?:twenty|thirty)-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth)';
+
 const DATE_PATTERNS: RegExp[] = [
   new RegExp(`\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{3,4}\\b`, 'g'),
   new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\.?,?\\s+\\d{3,4}\\b`, 'g'),
   new RegExp(`\\b${MONTH}\\.?,?\\s+(?:of\\s+)?\\d{4}\\b`, 'g'),
   new RegExp(`\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b`, 'g'),
+  new RegExp(`\\b${MONTH}\\s+${DAY_WORD}\\b|\\b(?:the\\s+)?${DAY_WORD}\\s+of\\s+${MONTH}\\b`, 'g'),
   /\b(?:1[0-9]|20)\d\d(?:s|'s)?\b(?![,.]\d)/g,
   /\b(?:(?:last|next|this|on|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b/g,
   // A month alone, where the words before make it a time: "hinting in January", "since May".

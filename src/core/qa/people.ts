@@ -6,6 +6,7 @@
  */
 import { nameGazetteer } from '../../knowledge/extract/nameLexicon.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { equivalentKeys } from '../../text/equivalentWords.ts';
 import { isSpeechVerb } from '../../text/speechVerbs.ts';
 import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
@@ -160,6 +161,9 @@ export function people(
   const asksSpeaker =
     doer &&
     isSpeechVerb(/^\s*(?:who|whom)\s+(?:had\s+|has\s+|first\s+)?([\p{L}-]+)/iu.exec(a.question)?.[1] ?? '');
+  // The doer stands before the asked verb (or a word that says the same), not before any of the
+  // question's words: "Mike caught the ball" does not answer "who crashed into the catcher?".
+  const slotKeys = a.verbKey ? equivalentKeys(a.verbKey) : a.predicateKeys;
   return (evidence: Evidence): Typed[] => {
     // A name in a neighbouring sentence answers only when the found one leaves the doer unnamed.
     const neighbourWeight = evidence.offset === 0 ? 1 : namesItsSubject(kb, evidence) ? 0.35 : 0.7;
@@ -168,7 +172,7 @@ export function people(
       if (exclude.some((e) => lowerWords(e).has(candidate.text.toLowerCase()))) return [];
       const role = doer ? { name: candidate.text, titled: false } : titledWithRole(candidate.text, keys);
       const named = role.titled ? { ...candidate, text: role.name } : candidate;
-      let weight = personWeight(kb, evidence.articleId, evidence.text, named, keys, doer);
+      let weight = personWeight(kb, evidence.articleId, evidence.text, named, doer ? slotKeys : keys, doer);
       weight *= neighbourWeight;
       if (role.titled) weight = Math.max(weight, 1) * 2;
       if (evidence.offset > 0 && IDENTIFIES.test(evidence.text.slice(0, candidate.start))) weight *= 2.5;
@@ -177,7 +181,7 @@ export function people(
       const next = wordsOf(evidence.text.slice(candidate.end)).slice(0, 2);
       const fillsSlot =
         doer &&
-        (next.some((w) => a.predicateKeys.includes(wordKey(w.text))) ||
+        (next.some((w) => slotKeys.includes(wordKey(w.text))) ||
           (asksSpeaker && evidence.offset === 0 && speaks(evidence.text, candidate)));
       return [{ candidate: named, weight, support: fillsSlot ? SLOT_SUPPORT : 0 }];
     });
