@@ -25,6 +25,7 @@ const GROUPS = [
   'completely totally entirely utterly wholly',
   'shoot fire',
   'house home',
+  'surprise unexpected',
 ];
 
 const EQUIVALENTS = new Map<string, string[]>();

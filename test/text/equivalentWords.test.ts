@@ -8,6 +8,8 @@ describe('equivalentKeys', () => {
     expect(equivalentKeys(wordKey('called'))).toContain(wordKey('known'));
     expect(equivalentKeys(wordKey('died'))).toContain(wordKey('death'));
     expect(equivalentKeys(wordKey('backing'))).toContain(wordKey('support'));
+    expect(equivalentKeys(wordKey('wrecked'))).toContain(wordKey('ruined'));
+    expect(equivalentKeys(wordKey('completely'))).toContain(wordKey('totally'));
   });
 
   it('a word with no listed equivalent is only itself', () => {

@@ -19,6 +19,7 @@ import {
   type Candidate,
   dateMentions,
   looksLikeYear,
+  namedReason,
   nameRuns,
   numberMentions,
   placeMentions,
@@ -348,16 +349,26 @@ const THE_REASON =
 const POINTS_BACK =
   /^because\s+of\s+(?:this|that|it)\b|^(?:for\s+this\s+reason|that\s+is\s+why|this\s+is\s+why|as\s+a\s+result|therefore|hence|so)\b/i;
 
+/** Whether a text holds one of the question's words beyond its names (or a word that says the same). */
+function saysPredicate(text: string, a: QuestionAnalysis): boolean {
+  const keys = keysOfText(text);
+  return !a.predicateKeys.length || a.predicateKeys.some((k) => equivalentKeys(k).some((e) => keys.has(e)));
+}
+
 const reason: Strategy = (kb, a, hits) => {
   const extract = (evidence: Evidence): Typed[] => {
+    // "Part of the reason why it was unexpected was his rhetoric": the reason, named.
+    // It answers only a question about what it is the reason for.
+    const named = namedReason(evidence.text);
+    if (named && saysPredicate(named.about, a)) return [{ candidate: named, weight: 1.1 }];
     const clause = reasonClause(evidence.text);
     const pointsBack = POINTS_BACK.test(evidence.text.trim());
     if (clause && !pointsBack && !POINTS_BACK.test(clause.text)) return [{ candidate: clause, weight: 1 }];
     // "They are desperate to be seen as major players, and this may be the reason why they ...":
     // the reason is what comes before "this is the reason".
-    const named = THE_REASON.exec(evidence.text);
-    if (named && named.index > 20) {
-      const text = evidence.text.slice(0, named.index).replace(/[\s,;(]+(?:and|but)?\s*$/i, '');
+    const pointed = THE_REASON.exec(evidence.text);
+    if (pointed && pointed.index > 20) {
+      const text = evidence.text.slice(0, pointed.index).replace(/[\s,;(]+(?:and|but)?\s*$/i, '');
       return [{ candidate: { text, start: 0, end: text.length }, weight: 1.1 }];
     }
     // The reason stated just before, pointed back to: the sentence before this one.

@@ -217,13 +217,64 @@ export function placeMentions(sentence: string, direction: 'from' | 'to' | 'in')
 const REASON =
   /\b(?:because(?:\s+of)?|since|so that|in order to|due to|owing to|for fear|as a result of|for the sake of)\b/i;
 
+/**
+ * "It has since emerged", "ever since", "since 2013", "since the end of the war": "since" telling
+ * a time, not a reason.
+ */
+function sinceOfTime(sentence: string, at: number, word: string): boolean {
+  if (!/^since$/i.test(word)) return false;
+  if (/\b(?:has|have|had|ever|long|not|and|only|just|years?|months?|weeks?|days?)\s+$/i.test(sentence.slice(0, at)))
+    return true;
+  const after = sentence.slice(at + word.length);
+  return new RegExp(
+    `^\\s+(?:then|\\d|${MONTH}\\b|(?:the\\s+)?(?:end|start|beginning|time|days?|age|war|death|fall|early|late|last|first)\\b|[a-z]+ed\\b)`,
+    'i',
+  ).test(after);
+}
+
 /** The clause after a word that gives a reason ("because he was too far gone"), if any. */
 export function reasonClause(sentence: string): Candidate | undefined {
-  const m = REASON.exec(sentence);
+  let m: RegExpExecArray | null = null;
+  const pattern = new RegExp(REASON.source, 'gi');
+  for (let next = pattern.exec(sentence); next; next = pattern.exec(sentence)) {
+    if (!sinceOfTime(sentence, next.index, next[0])) {
+      m = next;
+      break;
+    }
+  }
   if (!m) return undefined;
   const start = m.index;
   const rest = sentence.slice(start);
   const end =
     start + (/[.;!?]/.exec(rest.slice(m[0].length))?.index ?? rest.length - m[0].length) + m[0].length;
   return { text: sentence.slice(start, end).trim(), start, end };
+}
+
+const REASON_NAMED =
+  /\b(?:the|one|a|another|part\s+of\s+the)\s+(?:(?:main|chief|real|key|big|biggest|only|first|other|major)\s+)?reasons?(?:\s+(?:why|that|for))?\b/i;
+
+/**
+ * "Part of the reason why last week's events were unexpected was Trump's rhetoric", "The reason
+ * he left is that ...": the reason named after the copula that closes the why-clause.
+ */
+export function namedReason(sentence: string): (Candidate & { about: string }) | undefined {
+  const m = REASON_NAMED.exec(sentence);
+  if (!m) return undefined;
+  const after = m.index + m[0].length;
+  const copulas = [...sentence.slice(after).matchAll(/\b(?:is|was|are|were)\s+(?:that\s+)?/gi)];
+  const [first, second] = copulas;
+  if (!first) return undefined;
+  // "why they were unexpected was ...": the first copula is the why-clause's own, and a short
+  // complement ("unexpected") stands between the two.
+  const between = second ? sentence.slice(after + first.index + first[0].length, after + second.index) : '';
+  const closing =
+    second && !/[,;:]/.test(between) && between.trim().split(/\s+/).length <= 3 ? second : first;
+  const start = after + closing.index + closing[0].length;
+  const end = start + (/[.;!?]/.exec(sentence.slice(start))?.index ?? sentence.length - start);
+  const text = sentence.slice(start, end).trim();
+  // What the reason is the reason for: the why-clause without its asides ("which saw ...,").
+  const about = sentence
+    .slice(after, after + closing.index)
+    .replace(/,\s*(?:which|who|whom|that|where|when)\b[^,]*,/gi, ' ');
+  return text.split(/\s+/).length >= 2 ? { text, start, end, about } : undefined;
 }

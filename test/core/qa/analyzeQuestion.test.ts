@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { wordKey } from '../../../src/text/wordForms.ts';
 import { analyzeQuestion, looksLikeRole, namesIn } from '../../../src/core/qa/analyzeQuestion.ts';
 
 describe('analyzeQuestion: the expected answer type', () => {
@@ -54,6 +55,12 @@ describe('analyzeQuestion: constraints', () => {
     expect(a.names).toEqual(expect.arrayContaining(['Dr. Glenn', 'Fred']));
     const when = analyzeQuestion('when did Samuel Gorton die?');
     expect(when.predicateKeys).toEqual(['die']);
+  });
+
+  it('reads the verb a doer question asks about, past its auxiliaries', () => {
+    expect(analyzeQuestion('who crashed into the catcher at home plate?').verbKey).toBe(wordKey('crash'));
+    expect(analyzeQuestion('who had first founded the colony?').verbKey).toBe(wordKey('founded'));
+    expect(analyzeQuestion('where did the ferry sail from?').verbKey).toBeUndefined();
   });
 
   it('takes a slash command as a hint', () => {

@@ -3,6 +3,7 @@ import { countsOtherNoun, countsUnit } from '../../../src/core/qa/amounts.ts';
 import { denies, swapsDirection } from '../../../src/core/qa/answerYesNo.ts';
 import {
   dateMentions,
+  namedReason,
   nameRuns,
   numberMentions,
   placeMentions,
@@ -44,6 +45,13 @@ describe('dates, numbers, places and reasons', () => {
     ]);
   });
 
+  it('reads a day written as a word', () => {
+    expect(texts(dateMentions('They wait for V Day, September first, when the show opens.'))).toEqual([
+      'September first',
+    ]);
+    expect(texts(dateMentions('It opens on the twenty-second of May.'))).toEqual(['the twenty-second of May']);
+  });
+
   it('finds numbers in digits and words, with a percent sign or "per cent"', () => {
     expect(
       texts(numberMentions('ten per cent, or 5 million; 140,000 copies and two hundred and eighty songs')),
@@ -61,6 +69,27 @@ describe('dates, numbers, places and reasons', () => {
       'because the road was closed',
     );
     expect(reasonClause('He left early.')).toBeUndefined();
+  });
+
+  it('reads "since" that tells a time as no reason', () => {
+    expect(reasonClause('It has since emerged that sarin was used.')).toBeUndefined();
+    expect(reasonClause('Relations have been cold since 2013.')).toBeUndefined();
+    expect(reasonClause('Relations are cold ever since the war.')).toBeUndefined();
+    expect(reasonClause('He stayed home, since he was ill.')?.text).toBe('since he was ill');
+  });
+
+  it('finds a reason named after "the reason why ... was"', () => {
+    const named = namedReason(
+      'Part of the reason why last week’s events, which saw US strikes, were unexpected was Trump’s rhetoric.',
+    );
+    expect(named?.text).toBe('Trump’s rhetoric');
+    // What it is the reason for, without the aside.
+    expect(named?.about).not.toContain('strikes');
+    expect(named?.about).toContain('unexpected');
+    expect(namedReason('The reason for the delay was the weather, which was bad.')?.text).toBe(
+      'the weather, which was bad',
+    );
+    expect(namedReason('He had no reason to stay.')).toBeUndefined();
   });
 });
 
