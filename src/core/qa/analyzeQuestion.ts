@@ -163,12 +163,15 @@ function whoIs(question: string, rest: string): QuestionAnalysis {
 
 /** "who (had) crashed into ...", "who was test-firing ...": the verb whose doer is asked for. */
 const ASKED_VERB =
-  /^(?:who|whom)\s+(?:(?:had|has|have|was|were|is|are|did|does|first|then|finally|actually|really|once)\s+)*([a-z][\p{L}-]*)/u;
+  /^(?:who|whom)\s+((?:(?:had|has|have|was|were|is|are|did|does|first|then|finally|actually|really|once)\s+)*)([a-z][\p{L}-]*)/iu;
 
 function doer(question: string): QuestionAnalysis {
   const a = base(question, 'person');
-  const verb = ASKED_VERB.exec(question)?.[1];
-  if (verb) a.verbKey = wordKey(verb);
+  const m = ASKED_VERB.exec(question);
+  const verb = m?.[2] ?? '';
+  // After "was", "is": a participle ("killed", "born", "test-firing"), not "under investigation".
+  const copula = /\b(?:was|were|is|are)\s+$/i.test(m?.[1] ?? '');
+  if (verb && (!copula || /(?:ed|en|wn|rn|ne|ht|lt|nt|ng)$/.test(verb))) a.verbKey = wordKey(verb);
   return a;
 }
 

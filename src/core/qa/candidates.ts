@@ -23,11 +23,14 @@ const NOT_NAME_START = new Set(
   (
     'The A An This That These Those It Its He She They We I You His Her Their Our My Your In On At By For From To ' +
     'With Of And But Or Nor So Yet If When While After Before Since Until As Although Though Because Then There ' +
-    'Here What Who Whom Which Where Why How Yes No Not Now Today Yesterday Tomorrow Mr Mrs Ms Dr Sir Lady Lord ' +
+    'Here I’ve I\'ve I’m I\'m I’d I\'d I’ll I\'ll What Who Whom Which Where Why How Yes No Not Now Today Yesterday Tomorrow Mr Mrs Ms Dr Sir Lady Lord ' +
     'One Two Three Four Five Six Seven Eight Nine Ten Some Many Most All Each Every Such Both Either Neither Later ' +
     'Early Once Even Also Still Only Perhaps Indeed However Thus Meanwhile Moreover Under Over Into Upon Among ' +
     'Between Through During Without Within Against Toward Towards Like Unlike Despite Except Even Again Yet Never ' +
-    'Always Often Soon Already Just Last Next First Second Third Another Other Our Let God Christ'
+    'Always Often Soon Already Just Last Next First Second Third Another Other Our Let God Christ ' +
+    'Instead Finally Suddenly Afterwards Afterward Besides Nevertheless Nonetheless Otherwise Therefore ' +
+    'Consequently Furthermore Likewise Similarly Certainly Surely Actually Apparently Obviously Clearly ' +
+    'Unfortunately Fortunately Eventually Recently Currently Initially Ultimately Gradually Immediately'
   ).split(' '),
 );
 const TITLES = new Set(

@@ -12,6 +12,7 @@ import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { type Candidate, nameRuns, withoutTitle } from './candidates.ts';
 import type { Evidence } from './evidence.ts';
+import { keysOfText } from './findSentences.ts';
 import { inQuestion, kindsOf, lowerWords } from './questionNames.ts';
 import type { Typed } from './rankCandidates.ts';
 
@@ -111,6 +112,11 @@ function titledWithRole(text: string, roleKeys: readonly string[]): { name: stri
 }
 
 const MIN_PERSON_WEIGHT = 0.5;
+/** What a name counts for in a sentence without the asked verb. */
+const WITHOUT_VERB = 0.4;
+const LIGHT_VERBS = new Set(
+  'be have do get make take give go come put keep let see become'.split(' ').map((w) => wordKey(w)),
+);
 /** The confidence a name gains by standing right before the asked verb. */
 const SLOT_SUPPORT = 0.15;
 
@@ -164,7 +170,17 @@ export function people(
   // The doer stands before the asked verb (or a word that says the same), not before any of the
   // question's words: "Mike caught the ball" does not answer "who crashed into the catcher?".
   const slotKeys = a.verbKey ? equivalentKeys(a.verbKey) : a.predicateKeys;
+  // A sentence that never says the asked verb names people who did something else ("Dr. Tucker
+  // was honored", asked who carved the ox); verbs as light as "got" or "came" are said otherwise.
+  const verbKeys = a.verbKey && !asksSpeaker && !LIGHT_VERBS.has(a.verbKey) ? slotKeys : undefined;
   return (evidence: Evidence): Typed[] => {
+    // The found sentence may say the verb and its neighbour the name ("He was Julius Kahn.").
+    const saysVerb =
+      !verbKeys ||
+      [evidence.text, evidence.hit.text].some((text) => {
+        const said = keysOfText(text);
+        return verbKeys.some((k) => said.has(k));
+      });
     // A name in a neighbouring sentence answers only when the found one leaves the doer unnamed.
     const neighbourWeight = evidence.offset === 0 ? 1 : namesItsSubject(kb, evidence) ? 0.35 : 0.7;
     return nameRuns(evidence.text).flatMap((candidate) => {
@@ -178,6 +194,7 @@ export function people(
       if (evidence.offset > 0 && IDENTIFIES.test(evidence.text.slice(0, candidate.start))) weight *= 2.5;
       // Below this, a capitalised word is more likely a place, a modifier or a common word.
       if (weight < MIN_PERSON_WEIGHT) return [];
+      if (!saysVerb) weight *= WITHOUT_VERB;
       const next = wordsOf(evidence.text.slice(candidate.end)).slice(0, 2);
       const fillsSlot =
         doer &&

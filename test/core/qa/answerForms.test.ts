@@ -1,0 +1,56 @@
+/**
+ * Forms of questions the answer engine reads beyond the question's own words, on a small corpus
+ * of plain text: words that say the same, the doer of the asked verb, a reason named after "the
+ * reason why ... was", and a day written as a word.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { openKnowledge } from '../../../src/app/openKnowledge.ts';
+import { renderText } from '../../../src/render/renderText.ts';
+import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
+
+const dir = makeCorpus({
+  'ballgame.txt': [
+    'The game at Anniston',
+    'The Anniston catcher was straddling home plate. Tom Reilly caught the ball at third base as the runner came round.',
+    'All Deegan had to do was slide. Instead Deegan crashed into the catcher and knocked him down.',
+  ].join('\n\n'),
+  'college.txt': [
+    'The first commencement',
+    'At the first commencement at Dartmouth, Dr. Tucker and the college were honored by many visitors.',
+    'A road was cut through the forest. The governor rode up from the coast. The green was cleared.',
+    'The cook got drunk, and President Wheelock proved a man of broad talents by carving the ox himself.',
+  ].join('\n\n'),
+  'relations.txt': [
+    'Relations in deep freeze',
+    'Prime Minister Dmitry Medvedev said the dispute over the harbour had totally ruined relations between the two towns.',
+    'Part of the reason why the strikes on the harbour, which hit the old pier, were unexpected was the mayor’s earlier promise to stay out of the quarrel.',
+    'Most sophisticates of the town are waiting for Vindication Day, September first, when the painter’s one-man show opens at the Guggenheim.',
+  ].join('\n\n'),
+});
+afterAll(removeCorpora);
+
+const { bot } = openKnowledge(dir);
+const first = (question: string) => renderText(bot.answer({ text: question })).split('\n')[0] ?? '';
+
+describe('answer forms beyond the question’s words', () => {
+  it('the doer stands before the asked verb, not before another of the question’s words', () => {
+    // "caught" shares its family with "catcher", but the question asks who crashed.
+    expect(first('who crashed into the Anniston catcher?')).toMatch(/^Deegan crashed/);
+  });
+
+  it('a name in a sentence that never says the asked verb counts for less', () => {
+    expect(first("who carved the ox at Dartmouth's first commencement?")).toMatch(/Wheelock carved the ox/);
+  });
+
+  it('finds the sentence that says the question in other words', () => {
+    expect(first('who said the harbour dispute had completely wrecked relations?')).toMatch(/Medvedev/);
+  });
+
+  it('reads the reason named after "the reason why ... was"', () => {
+    expect(first('why did the strikes on the harbour come as a surprise?')).toMatch(/promise to stay out/);
+  });
+
+  it('dates by a day written as a word', () => {
+    expect(first('when does the painter’s one-man show open at the Guggenheim?')).toMatch(/^September first/);
+  });
+});
