@@ -26,6 +26,7 @@ const GROUPS = [
   'shoot fire',
   'house home',
   'surprise unexpected',
+  'abroad overseas',
 ];
 
 const EQUIVALENTS = new Map<string, string[]>();

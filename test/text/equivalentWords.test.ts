@@ -10,6 +10,7 @@ describe('equivalentKeys', () => {
     expect(equivalentKeys(wordKey('backing'))).toContain(wordKey('support'));
     expect(equivalentKeys(wordKey('wrecked'))).toContain(wordKey('ruined'));
     expect(equivalentKeys(wordKey('completely'))).toContain(wordKey('totally'));
+    expect(equivalentKeys(wordKey('overseas'))).toContain(wordKey('abroad'));
   });
 
   it('a word with no listed equivalent is only itself', () => {

@@ -67,7 +67,7 @@ export type CommandHint = 'who' | 'when' | 'where' | 'what' | 'figure' | 'quote'
 
 const AUX = '(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|might|must)';
 const QUESTION_WORDS = new Set(
-  'who whom whose what which when where why how many much did does do is was were are has have had happen happened happens'.split(
+  'who whom whose what which when where why how many much did does do is was were are has have had happen happened happens ever'.split(
     ' ',
   ),
 );

@@ -151,7 +151,7 @@ const ASKS_DONE = /\b(?:already|yet|so\s+far|by\s+then)\b/i;
 
 /** A sentence that goes on from the one before: it opens by pointing back or qualifying it. */
 const GOES_ON =
-  /^(?:if|but|however|this|these|that|those|such|so|then|still|yet|instead|otherwise|in\s+that\s+case|for\s+(?:this|that)\s+reason)\b|^(?:\S+\s+){0,7}(?:these|such)\s/i;
+  /^(?:if|and|also|besides|moreover|furthermore|in\s+addition|but|however|this|these|that|those|such|so|then|still|yet|instead|otherwise|in\s+that\s+case|for\s+(?:this|that)\s+reason)\b|^(?:\S+\s+){0,7}(?:these|such)\s/i;
 
 export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]): Reply | undefined {
   // The sentence that states most of the claim, counting what its neighbours supply ("he"), and

@@ -26,11 +26,17 @@ const dir = makeCorpus({
     'Part of the reason why the strikes on the harbour, which hit the old pier, were unexpected was the mayor’s earlier promise to stay out of the quarrel.',
     'Most sophisticates of the town are waiting for Vindication Day, September first, when the painter’s one-man show opens at the Guggenheim.',
   ].join('\n\n'),
+  'voyage.txt': [
+    'The voyage of the Gabriel',
+    '"No problem at all", said the captain. "There will be no women aboard the Gabriel. And, if a man is married, he will be given a divorce".',
+    'The painter Sloan never went abroad, though he painted the crowds of Bleecker Street.',
+  ].join('\n\n'),
 });
 afterAll(removeCorpora);
 
 const { bot } = openKnowledge(dir);
 const first = (question: string) => renderText(bot.answer({ text: question })).split('\n')[0] ?? '';
+const whole = (question: string) => renderText(bot.answer({ text: question }));
 
 describe('answer forms beyond the question’s words', () => {
   it('the doer stands before the asked verb, not before another of the question’s words', () => {
@@ -52,5 +58,15 @@ describe('answer forms beyond the question’s words', () => {
 
   it('dates by a day written as a word', () => {
     expect(first('when does the painter’s one-man show open at the Guggenheim?')).toMatch(/^September first/);
+  });
+
+  it('yes or no: a sentence that goes on with "And" is shown with the evidence', () => {
+    const reply = whole('Will there be any women aboard the Gabriel?');
+    expect(reply.split('\n')[0]).toMatch(/^No:/);
+    expect(reply).toMatch(/divorce/);
+  });
+
+  it('yes or no: "abroad" says "overseas"', () => {
+    expect(first('Did Sloan ever travel overseas?')).toMatch(/^No:.*never went abroad/);
   });
 });
