@@ -23,6 +23,7 @@ import {
   nameRuns,
   numberMentions,
   placeMentions,
+  placeModifiers,
   reasonClause,
 } from './candidates.ts';
 import { abstain, composeAnswer, HEADLINE_CHARS, windowAround } from './composeAnswer.ts';
@@ -263,12 +264,37 @@ const time: Strategy = (kb, a, hits) => {
   return composeAnswer(kb, { headline: top.text.replace(/\s+/g, ' '), evidence: top.evidence });
 };
 
+/**
+ * "Warwick" -> "Warwick, Rhode Island": the wider place the same article writes after the name
+ * once, so a bare town says where it is.
+ */
+function withRegion(kb: KnowledgeBase, name: string, articleId: string): string {
+  if (name.includes(',')) return name;
+  const body = kb.articles.get(articleId)?.body ?? '';
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const region = new RegExp(`\\b${escaped},\\s+(\\p{Lu}[\\p{L}.]*(?:\\s+\\p{Lu}[\\p{L}.]*){0,2})(?=[,;.)]|\\s+[a-z])`, 'u')
+    .exec(body)?.[1]
+    ?.replace(/\.$/, '');
+  if (!region) return name;
+  const known = kindsOf(kb, region).has('place') || nameGazetteer().classOf(region.toLowerCase()) === 'place';
+  return known ? `${name}, ${region}` : name;
+}
+
 const place: Strategy = (kb, a, hits) => {
   const direction = a.direction ?? 'in';
+  // Going from or to a place: the text may say "dispatched" where the question says "sailed".
+  const moves = direction !== 'in' && a.predicateKeys.some((k) => MOVEMENT_KEYS.includes(k));
+  // "where was the letter mailed from?": where the mailing was done, "in Tuxapoka", answers too.
+  const doneAt = direction === 'from' && !moves && !/\b(?:come|came|comes|originat\w*|hail\w*)\b/i.test(a.question);
+  const mentionsIn = (text: string) => [
+    ...placeMentions(text, direction),
+    ...(doneAt ? placeMentions(text, 'in').map((m) => ({ ...m, fit: m.fit * 0.6 })) : []),
+    ...(direction === 'in' ? placeModifiers(text, a.predicateKeys) : []),
+  ];
   const extract = (evidence: Evidence): Typed[] => {
     const found: Typed[] = [];
     if (predicateOfAnother(evidence.hit.text, a)) return found;
-    for (const mention of placeMentions(evidence.text, direction)) {
+    for (const mention of mentionsIn(evidence.text)) {
       // "born at Gorton, England" for "where was Samuel Gorton born?": the part not asked about.
       const parts = mention.text.split(/,\s*/);
       while (parts.length > 1 && inQuestion(a, parts[0] ?? '')) parts.shift();
@@ -282,8 +308,6 @@ const place: Strategy = (kb, a, hits) => {
     return found;
   };
   const asked = constraints(kb, a);
-  // Going from or to a place: the text may say "dispatched" where the question says "sailed".
-  const moves = direction !== 'in' && a.predicateKeys.some((k) => MOVEMENT_KEYS.includes(k));
   const ranked = rankCandidates(kb, hits, extract, {
     ...asked,
     requireKeys: moves ? [...asked.requireKeys, ...MOVEMENT_KEYS] : asked.requireKeys,
@@ -291,7 +315,11 @@ const place: Strategy = (kb, a, hits) => {
   });
   const top = best(ranked);
   if (!top) return undefined;
-  return composeAnswer(kb, { headline: top.text, evidence: top.evidence, more: others(ranked, top) });
+  return composeAnswer(kb, {
+    headline: withRegion(kb, top.text, top.evidence.articleId),
+    evidence: top.evidence,
+    more: others(ranked, top),
+  });
 };
 
 /**

@@ -6,6 +6,7 @@
  */
 
 import { nameGazetteer } from '../../knowledge/extract/nameLexicon.ts';
+import { wordKey } from '../../text/wordForms.ts';
 
 export interface Candidate {
   text: string;
@@ -280,4 +281,20 @@ export function namedReason(sentence: string): (Candidate & { about: string }) |
     .slice(after, after + closing.index)
     .replace(/,\s*(?:which|who|whom|that|where|when)\b[^,]*,/gi, ' ');
   return text.split(/\s+/).length >= 2 ? { text, start, end, about } : undefined;
+}
+
+/**
+ * "the new Warwick plant" for "where is it building its new plant?": a name written before the
+ * asked noun, as its modifier, is where the thing is.
+ */
+export function placeModifiers(sentence: string, headKeys: readonly string[]): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  for (const c of nameRuns(sentence)) {
+    const next = /^\s+([a-z][\p{L}-]*)/u.exec(sentence.slice(c.end))?.[1];
+    if (!next || !headKeys.includes(wordKey(next))) continue;
+    if (!/\b(?:the|its|our|their|his|her|a|an|new|old)\s+$/i.test(sentence.slice(Math.max(0, c.start - 8), c.start)))
+      continue;
+    out.push({ ...c, fit: 1 });
+  }
+  return out;
 }

@@ -31,6 +31,12 @@ const dir = makeCorpus({
     '"No problem at all", said the captain. "There will be no women aboard the Gabriel. And, if a man is married, he will be given a divorce".',
     'The painter Sloan never went abroad, though he painted the crowds of Bleecker Street.',
   ].join('\n\n'),
+  'mills.txt': [
+    'Annual report of the Leesona Corporation',
+    'The company moved its offices from Providence to Warwick, Rhode Island, last spring.',
+    'Leesona is building the new Warwick plant ahead of schedule, and bought machinery at Cranston for the old mill.',
+    'Cousin Emma walked up to the post office in Tuxapoka and mailed the letter to Theresa.',
+  ].join('\n\n'),
 });
 afterAll(removeCorpora);
 
@@ -68,5 +74,13 @@ describe('answer forms beyond the question’s words', () => {
 
   it('yes or no: "abroad" says "overseas"', () => {
     expect(first('Did Sloan ever travel overseas?')).toMatch(/^No:.*never went abroad/);
+  });
+
+  it('where: a name written before the asked noun ("the new Warwick plant"), with its region', () => {
+    expect(first('where is Leesona building its new plant?')).toMatch(/^Warwick, Rhode Island/);
+  });
+
+  it('where ... from, for a verb of doing rather than going: where it was done', () => {
+    expect(first("where was Cousin Emma's letter to Theresa mailed from?")).toMatch(/^Tuxapoka/);
   });
 });

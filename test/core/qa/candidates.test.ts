@@ -7,6 +7,7 @@ import {
   nameRuns,
   numberMentions,
   placeMentions,
+  placeModifiers,
   reasonClause,
 } from '../../../src/core/qa/candidates.ts';
 import { windowAround } from '../../../src/core/qa/composeAnswer.ts';
@@ -62,6 +63,12 @@ describe('dates, numbers, places and reasons', () => {
     const s = 'Hugh Mercer had emigrated from Scotland in 1747 to Fredericksburg, Virginia.';
     expect(texts(placeMentions(s, 'from'))).toEqual(['Scotland']);
     expect(texts(placeMentions(s, 'to'))).toEqual(['Fredericksburg, Virginia']);
+  });
+
+  it('finds a name that modifies the asked noun as a place', () => {
+    const s = 'In addition to the Warwick plant, we bought machinery at Cranston.';
+    expect(texts(placeModifiers(s, [wordKey('plant')]))).toEqual(['Warwick']);
+    expect(texts(placeModifiers(s, [wordKey('office')]))).toEqual([]);
   });
 
   it('finds the clause that gives a reason', () => {
