@@ -64,3 +64,21 @@ export function countsUnit(sentence: string, c: Candidate, unitKey: string): boo
   const before = wordsOf(sentence.slice(Math.max(0, c.start - 120), c.start)).slice(-12);
   return after.some(matches) || before.some(matches);
 }
+
+/**
+ * "investigations from both Congress and the FBI", asked how many investigations: two, counted
+ * by the text naming them, shown with the names.
+ */
+export function enumeratedCount(sentence: string, unitKey: string): Candidate | undefined {
+  for (const w of wordsOf(sentence)) {
+    if (wordKey(w.text) !== unitKey) continue;
+    const m =
+      /^\s+(?:[a-z]+\s+){0,3}?(both\s+(?:the\s+)?\p{Lu}[^,;.]{0,40}?\s+and\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*)/u.exec(
+        sentence.slice(w.end),
+      );
+    if (!m?.[1]) continue;
+    const start = w.end + (m.index ?? 0) + m[0].length - m[1].length;
+    return { text: `two (${m[1]})`, start, end: start + m[1].length };
+  }
+  return undefined;
+}

@@ -12,7 +12,15 @@ import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import { roleHolderAnswer } from '../answers/roleHolder.ts';
 import { contentTerms } from '../answers/snippets.ts';
 import type { Reply } from '../reply.ts';
-import { countsOtherNoun, countsUnit, isMoney, MONEY_QUESTION, unitFamily, withUnit } from './amounts.ts';
+import {
+  countsOtherNoun,
+  countsUnit,
+  enumeratedCount,
+  isMoney,
+  MONEY_QUESTION,
+  unitFamily,
+  withUnit,
+} from './amounts.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { answerYesNo, NOT_YET } from './answerYesNo.ts';
 import {
@@ -272,7 +280,10 @@ function withRegion(kb: KnowledgeBase, name: string, articleId: string): string 
   if (name.includes(',')) return name;
   const body = kb.articles.get(articleId)?.body ?? '';
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const region = new RegExp(`\\b${escaped},\\s+(\\p{Lu}[\\p{L}.]*(?:\\s+\\p{Lu}[\\p{L}.]*){0,2})(?=[,;.)]|\\s+[a-z])`, 'u')
+  const region = new RegExp(
+    `\\b${escaped},\\s+(\\p{Lu}[\\p{L}.]*(?:\\s+\\p{Lu}[\\p{L}.]*){0,2})(?=[,;.)]|\\s+[a-z])`,
+    'u',
+  )
     .exec(body)?.[1]
     ?.replace(/\.$/, '');
   if (!region) return name;
@@ -285,7 +296,8 @@ const place: Strategy = (kb, a, hits) => {
   // Going from or to a place: the text may say "dispatched" where the question says "sailed".
   const moves = direction !== 'in' && a.predicateKeys.some((k) => MOVEMENT_KEYS.includes(k));
   // "where was the letter mailed from?": where the mailing was done, "in Tuxapoka", answers too.
-  const doneAt = direction === 'from' && !moves && !/\b(?:come|came|comes|originat\w*|hail\w*)\b/i.test(a.question);
+  const doneAt =
+    direction === 'from' && !moves && !/\b(?:come|came|comes|originat\w*|hail\w*)\b/i.test(a.question);
   const mentionsIn = (text: string) => [
     ...placeMentions(text, direction),
     ...(doneAt ? placeMentions(text, 'in').map((m) => ({ ...m, fit: m.fit * 0.6 })) : []),
@@ -343,18 +355,22 @@ const amount: Strategy = (kb, a, hits) => {
     // "there were known to be twenty-two in Norton County": a count may leave out what it counts.
     const keys = unitKey ? keysOfText(evidence.text) : undefined;
     const namesUnit = unitKey ? unitFamily(unitKey).some((k) => keys?.has(k)) : false;
-    return numberMentions(evidence.text).flatMap((candidate) => {
-      if (looksLikeYear(candidate.text) || a.question.includes(candidate.text)) return [];
-      if (unitKey && countsOtherNoun(evidence.text, candidate, unitKey)) return [];
-      // "how much was it sold for?" asks for money: a number without a currency answers something else.
-      if (money && !isMoney(evidence.text, candidate)) return [];
-      const percent = /%|per\s?cent/i.test(candidate.text);
-      let weight = percent && /^how\s+many/i.test(a.question) ? 0.5 : 1;
-      // A count stands next to what it counts ("140,000 copies"); a number far from it counts other things.
-      if (unitKey && namesUnit && !countsUnit(evidence.text, candidate, unitKey)) return [];
-      if (unitKey && !namesUnit) weight *= 0.6;
-      return [{ candidate, weight }];
-    });
+    const named = unitKey && !money ? enumeratedCount(evidence.text, unitKey) : undefined;
+    const counted: Typed[] = named ? [{ candidate: named, weight: 0.9 }] : [];
+    return counted.concat(
+      numberMentions(evidence.text).flatMap((candidate) => {
+        if (looksLikeYear(candidate.text) || a.question.includes(candidate.text)) return [];
+        if (unitKey && countsOtherNoun(evidence.text, candidate, unitKey)) return [];
+        // "how much was it sold for?" asks for money: a number without a currency answers something else.
+        if (money && !isMoney(evidence.text, candidate)) return [];
+        const percent = /%|per\s?cent/i.test(candidate.text);
+        let weight = percent && /^how\s+many/i.test(a.question) ? 0.5 : 1;
+        // A count stands next to what it counts ("140,000 copies"); a number far from it counts other things.
+        if (unitKey && namesUnit && !countsUnit(evidence.text, candidate, unitKey)) return [];
+        if (unitKey && !namesUnit) weight *= 0.6;
+        return [{ candidate, weight }];
+      }),
+    );
   };
   const ranked = rankCandidates(kb, hits, extract, {
     ...constraints(kb, a),

@@ -24,7 +24,7 @@ const NOT_NAME_START = new Set(
   (
     'The A An This That These Those It Its He She They We I You His Her Their Our My Your In On At By For From To ' +
     'With Of And But Or Nor So Yet If When While After Before Since Until As Although Though Because Then There ' +
-    'Here I’ve I\'ve I’m I\'m I’d I\'d I’ll I\'ll What Who Whom Which Where Why How Yes No Not Now Today Yesterday Tomorrow Mr Mrs Ms Dr Sir Lady Lord ' +
+    "Here I’ve I've I’m I'm I’d I'd I’ll I'll What Who Whom Which Where Why How Yes No Not Now Today Yesterday Tomorrow Mr Mrs Ms Dr Sir Lady Lord " +
     'One Two Three Four Five Six Seven Eight Nine Ten Some Many Most All Each Every Such Both Either Neither Later ' +
     'Early Once Even Also Still Only Perhaps Indeed However Thus Meanwhile Moreover Under Over Into Upon Among ' +
     'Between Through During Without Within Against Toward Towards Like Unlike Despite Except Even Again Yet Never ' +
@@ -227,7 +227,11 @@ const REASON =
  */
 function sinceOfTime(sentence: string, at: number, word: string): boolean {
   if (!/^since$/i.test(word)) return false;
-  if (/\b(?:has|have|had|ever|long|not|and|only|just|years?|months?|weeks?|days?)\s+$/i.test(sentence.slice(0, at)))
+  if (
+    /\b(?:has|have|had|ever|long|not|and|only|just|years?|months?|weeks?|days?)\s+$/i.test(
+      sentence.slice(0, at),
+    )
+  )
     return true;
   const after = sentence.slice(at + word.length);
   return new RegExp(
@@ -292,7 +296,11 @@ export function placeModifiers(sentence: string, headKeys: readonly string[]): P
   for (const c of nameRuns(sentence)) {
     const next = /^\s+([a-z][\p{L}-]*)/u.exec(sentence.slice(c.end))?.[1];
     if (!next || !headKeys.includes(wordKey(next))) continue;
-    if (!/\b(?:the|its|our|their|his|her|a|an|new|old)\s+$/i.test(sentence.slice(Math.max(0, c.start - 8), c.start)))
+    if (
+      !/\b(?:the|its|our|their|his|her|a|an|new|old)\s+$/i.test(
+        sentence.slice(Math.max(0, c.start - 8), c.start),
+      )
+    )
       continue;
     out.push({ ...c, fit: 1 });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countsOtherNoun, countsUnit } from '../../../src/core/qa/amounts.ts';
+import { countsOtherNoun, countsUnit, enumeratedCount } from '../../../src/core/qa/amounts.ts';
 import { denies, swapsDirection } from '../../../src/core/qa/answerYesNo.ts';
 import {
   dateMentions,
@@ -63,6 +63,13 @@ describe('dates, numbers, places and reasons', () => {
     const s = 'Hugh Mercer had emigrated from Scotland in 1747 to Fredericksburg, Virginia.';
     expect(texts(placeMentions(s, 'from'))).toEqual(['Scotland']);
     expect(texts(placeMentions(s, 'to'))).toEqual(['Fredericksburg, Virginia']);
+  });
+
+  it('counts what the text names after the counted noun: "both X and Y" is two', () => {
+    const s = 'The team is under pressure over investigations from both Congress and the FBI over its ties.';
+    expect(enumeratedCount(s, wordKey('investigations'))?.text).toBe('two (both Congress and the FBI)');
+    expect(enumeratedCount(s, wordKey('ties'))).toBeUndefined();
+    expect(enumeratedCount('Both teams played well.', wordKey('teams'))).toBeUndefined();
   });
 
   it('finds a name that modifies the asked noun as a place', () => {
