@@ -57,10 +57,11 @@ export interface QuestionAnalysis {
   /** Whether the question itself is negated ("why wouldn't ..."). */
   negated: boolean;
   /**
-   * The family key of the verb a "who did it?" question asks the doer of ("crash" in "who crashed
-   * into the catcher?"): the doer stands before it, not before another of the question's words.
+   * The family keys of the verb a "who did it?" question asks the doer of ("crash" in "who crashed
+   * into the catcher?", "test" and "fire" in "who was test-firing ...?"): the doer stands before
+   * it, not before another of the question's words.
    */
-  verbKey?: string;
+  verbKeys?: string[];
 }
 
 export type CommandHint = 'who' | 'when' | 'where' | 'what' | 'figure' | 'quote' | 'ask';
@@ -144,6 +145,10 @@ const SAID =
 const PASSIVE_DOER =
   /^(?:born|killed|elected|appointed|named|chosen|sent|made|given|awarded|called|known|responsible|behind|in charge)\b/i;
 
+/** Words in -ing that open a role ("acting director of the FBI"), not a verb at work. */
+const ROLE_PARTICIPLES =
+  /^(?:acting|managing|presiding|ruling|reigning|leading|outgoing|incoming|founding|serving|sitting|governing|visiting|commanding|ranking|reading|king|viking)\b/i;
+
 /** "the secretary of state at the time", "the mayor then": when, not part of the role. */
 const WHEN_QUALIFIER =
   /\s+(?:at\s+(?:that|the)\s+time|back\s+then|then|now|today|currently|at\s+present|in\s+\d{4})$/i;
@@ -151,6 +156,8 @@ const WHEN_QUALIFIER =
 /** "who is X?": a description of X, the holder of a role, or (passive) a doer. */
 function whoIs(question: string, rest: string): QuestionAnalysis {
   if (PASSIVE_DOER.test(rest)) return doer(question);
+  // "who was test-firing missiles ...?": a verb at work, not a role ("acting director of ...").
+  if (/^[a-z][\p{L}-]*ing\s/u.test(rest) && !ROLE_PARTICIPLES.test(rest)) return doer(question);
   if (looksLikeRole(rest))
     return {
       ...base(question, 'role'),
@@ -171,7 +178,8 @@ function doer(question: string): QuestionAnalysis {
   const verb = m?.[2] ?? '';
   // After "was", "is": a participle ("killed", "born", "test-firing"), not "under investigation".
   const copula = /\b(?:was|were|is|are)\s+$/i.test(m?.[1] ?? '');
-  if (verb && (!copula || /(?:ed|en|wn|rn|ne|ht|lt|nt|ng)$/.test(verb))) a.verbKey = wordKey(verb);
+  if (verb && (!copula || /(?:ed|en|wn|rn|ne|ht|lt|nt|ng)$/.test(verb)))
+    a.verbKeys = verb.split('-').filter(Boolean).map(wordKey);
   return a;
 }
 

@@ -56,6 +56,8 @@ function personWeight(
   if (kinds.has('person')) weight = 1.3;
   // "who reported ...?" may be answered by a newspaper: a known organisation does for a doer.
   else if (doer && kinds.has('organisation')) weight = 0.9;
+  // "missile testing by North Korea": a country acts in the news; it answers where it does the asked thing.
+  else if (doer && kinds.has('place') && doesNamed(sentence, c, keys)) weight = 0.9;
   else if (kinds.size) return 0;
   else if (doer && whole === 'organisation') weight = 0.9;
   else if (whole === 'place' || whole === 'organisation' || whole === 'demonym') return 0;
@@ -146,6 +148,17 @@ function speaks(sentence: string, c: { start: number; end: number }): boolean {
   return false;
 }
 
+/**
+ * "the missile testing by North Korea", "North Korea's missile testing": the doer of the asked
+ * verb written as a noun, after "by" or as its owner.
+ */
+export function doesNamed(sentence: string, c: { start: number; end: number }, verbKeys: readonly string[]): boolean {
+  const by = /([\p{L}-]+)\s+by\s+(?:the\s+)?$/u.exec(sentence.slice(Math.max(0, c.start - 40), c.start))?.[1];
+  if (by && verbKeys.includes(wordKey(by))) return true;
+  const owned = /^['’]s?\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)/u.exec(sentence.slice(c.end))?.[1];
+  return Boolean(owned && /(?:ing|ion|ment|al)s?$/.test(owned) && verbKeys.includes(wordKey(owned)));
+}
+
 /** "Kearton got off and ...": the found sentence opens with a name, its own doer. */
 function namesItsSubject(kb: KnowledgeBase, evidence: Evidence): boolean {
   const sentence = evidence.hit.text;
@@ -169,10 +182,11 @@ export function people(
     isSpeechVerb(/^\s*(?:who|whom)\s+(?:had\s+|has\s+|first\s+)?([\p{L}-]+)/iu.exec(a.question)?.[1] ?? '');
   // The doer stands before the asked verb (or a word that says the same), not before any of the
   // question's words: "Mike caught the ball" does not answer "who crashed into the catcher?".
-  const slotKeys = a.verbKey ? equivalentKeys(a.verbKey) : a.predicateKeys;
+  const slotKeys = a.verbKeys ? a.verbKeys.flatMap(equivalentKeys) : a.predicateKeys;
   // A sentence that never says the asked verb names people who did something else ("Dr. Tucker
   // was honored", asked who carved the ox); verbs as light as "got" or "came" are said otherwise.
-  const verbKeys = a.verbKey && !asksSpeaker && !LIGHT_VERBS.has(a.verbKey) ? slotKeys : undefined;
+  const verbKeys =
+    a.verbKeys && !asksSpeaker && !a.verbKeys.every((k) => LIGHT_VERBS.has(k)) ? slotKeys : undefined;
   return (evidence: Evidence): Typed[] => {
     // The found sentence may say the verb and its neighbour the name ("He was Julius Kahn.").
     const saysVerb =
@@ -199,6 +213,7 @@ export function people(
       const fillsSlot =
         doer &&
         (next.some((w) => slotKeys.includes(wordKey(w.text))) ||
+          doesNamed(evidence.text, candidate, slotKeys) ||
           (asksSpeaker && evidence.offset === 0 && speaks(evidence.text, candidate)));
       return [{ candidate: named, weight, support: fillsSlot ? SLOT_SUPPORT : 0 }];
     });

@@ -58,9 +58,12 @@ describe('analyzeQuestion: constraints', () => {
   });
 
   it('reads the verb a doer question asks about, past its auxiliaries', () => {
-    expect(analyzeQuestion('who crashed into the catcher at home plate?').verbKey).toBe(wordKey('crash'));
-    expect(analyzeQuestion('who had first founded the colony?').verbKey).toBe(wordKey('founded'));
-    expect(analyzeQuestion('where did the ferry sail from?').verbKey).toBeUndefined();
+    expect(analyzeQuestion('who crashed into the catcher at home plate?').verbKeys).toEqual([wordKey('crash')]);
+    expect(analyzeQuestion('who had first founded the colony?').verbKeys).toEqual([wordKey('founded')]);
+    expect(analyzeQuestion('where did the ferry sail from?').verbKeys).toBeUndefined();
+    const testing = analyzeQuestion('who was test-firing missiles during that week of news?');
+    expect(testing).toMatchObject({ type: 'person', verbKeys: [wordKey('test'), wordKey('firing')] });
+    expect(analyzeQuestion('who was the acting director of the FBI?').type).toBe('role');
   });
 
   it('takes a slash command as a hint', () => {
