@@ -155,8 +155,10 @@ function speaks(sentence: string, c: { start: number; end: number }): boolean {
 export function doesNamed(sentence: string, c: { start: number; end: number }, verbKeys: readonly string[]): boolean {
   const by = /([\p{L}-]+)\s+by\s+(?:the\s+)?$/u.exec(sentence.slice(Math.max(0, c.start - 40), c.start))?.[1];
   if (by && verbKeys.includes(wordKey(by))) return true;
-  const owned = /^['’]s?\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)/u.exec(sentence.slice(c.end))?.[1];
-  return Boolean(owned && /(?:ing|ion|ment|al)s?$/.test(owned) && verbKeys.includes(wordKey(owned)));
+  const owned = /^['’]s?\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(sentence.slice(c.end))?.[1] ?? '';
+  return owned
+    .split(/\s+/)
+    .some((w) => /(?:ing|ion|ment|al)s?$/.test(w) && verbKeys.includes(wordKey(w)));
 }
 
 /** "Kearton got off and ...": the found sentence opens with a name, its own doer. */
