@@ -27,6 +27,7 @@ const GROUPS = [
   'house home',
   'surprise unexpected',
   'abroad overseas',
+  'deal agreement accord pact',
 ];
 
 const EQUIVALENTS = new Map<string, string[]>();

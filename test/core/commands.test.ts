@@ -83,6 +83,12 @@ describe('/what, /when, /where', () => {
     expect(ask('what is sarin?').headline).toMatch(/^sarin gas: /);
   });
 
+  it('what happened to a thing no event card names: the sentence that says it, not an event of the same place', () => {
+    const reply = ask('what happened to the deal for sharing info on US and Russian flights over Syria?');
+    expect(reply.headline).not.toMatch(/^Chemical attack/);
+    expect(reply.headline).toMatch(/suspension of an agreement/);
+  });
+
   it('falls back to the article text when no fact matches', () => {
     const reply = askPort('what happened to the bridge?');
     expect(reply.kind).toBe('answer');

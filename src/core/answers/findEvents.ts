@@ -5,6 +5,8 @@
 import type { NewsEvent } from '../../knowledge/types.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { nameKey } from '../../text/words.ts';
+import type { QuestionAnalysis } from '../qa/analyzeQuestion.ts';
+import { keysOfText } from '../qa/findSentences.ts';
 import { contentTerms, termHits } from './snippets.ts';
 
 export interface EventMatch {
@@ -47,4 +49,22 @@ export function findEvents(kb: KnowledgeBase, question: string): EventMatch[] {
     if (score > 0) matches.push({ event, score });
   }
   return matches.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Whether an event's card says anything of what is asked: "what did the G7 summit agree?" is not
+ * answered by a card that only says the summit took place.
+ */
+export function eventSpeaksOf(event: NewsEvent, analysis: QuestionAnalysis): boolean {
+  const happened = analysis.type === 'event';
+  if (analysis.type !== 'any' && !happened) return true;
+  // What is asked of the event: the question's words other than the event's own name; "what
+  // happened to the deal on flights?" asks about a thing, which the card must name somewhere.
+  const named = keysOfText([event.name, ...event.aliases].join(' '));
+  const generic = ['happen', 'do', 'occur'];
+  const verbs = analysis.predicateKeys.filter((k) => (happened || !named.has(k)) && !generic.includes(k));
+  if (!verbs.length) return true;
+  const said = [event.summary, ...event.accounts.map((a) => a.says)];
+  const card = keysOfText((happened ? [event.name, ...event.aliases, ...said] : said).join(' '));
+  return verbs.some((k) => card.has(k));
 }

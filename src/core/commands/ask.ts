@@ -1,30 +1,15 @@
-import type { NewsEvent } from '../../knowledge/types.ts';
 import { missingArgument, resolveName } from '../answers/common.ts';
 import { entityAnswer } from '../answers/entityAnswer.ts';
 import { type EventFocus, eventAnswer } from '../answers/eventAnswer.ts';
-import { findEvents } from '../answers/findEvents.ts';
+import { eventSpeaksOf, findEvents } from '../answers/findEvents.ts';
 import { searchAnswer } from '../answers/searchAnswer.ts';
-import { analyzeQuestion, type QuestionAnalysis } from '../qa/analyzeQuestion.ts';
+import { analyzeQuestion } from '../qa/analyzeQuestion.ts';
 import { answerQuestion } from '../qa/answerQuestion.ts';
-import { keysOfText } from '../qa/findSentences.ts';
 import type { CommandDefinition } from './types.ts';
 
 function focusOf(question: string): EventFocus {
   const word = /^\s*(who|where|when)\b/i.exec(question)?.[1]?.toLowerCase();
   return word === 'who' || word === 'where' || word === 'when' ? word : 'what';
-}
-
-/**
- * Whether an event's card says anything of what is asked: "what did the G7 summit agree?" is not
- * answered by a card that only says the summit took place.
- */
-function speaksOf(event: NewsEvent, analysis: QuestionAnalysis): boolean {
-  // What is asked of the event: the question's words other than the event's own name.
-  const named = keysOfText([event.name, ...event.aliases].join(' '));
-  const verbs = analysis.predicateKeys.filter((k) => !named.has(k) && !['happen', 'do', 'occur'].includes(k));
-  if (analysis.type !== 'any' || !verbs.length) return true;
-  const card = keysOfText([event.summary, ...event.accounts.map((a) => a.says)].join(' '));
-  return verbs.some((k) => card.has(k));
 }
 
 /** Free questions ("who did Tillerson meet in Moscow?", "which warship ..."): events first, then text. */
@@ -46,7 +31,7 @@ export const askCommand: CommandDefinition = {
         best &&
         best.score >= 3 &&
         (!second || best.score > second.score) &&
-        speaksOf(best.event, analysis)
+        eventSpeaksOf(best.event, analysis)
       ) {
         return eventAnswer(kb, best.event, focusOf(question));
       }

@@ -4,7 +4,7 @@ import { didYouMean, missingArgument, resolveName } from '../answers/common.ts';
 import { articleIdsOf, eventsInvolving, eventWhen } from '../answers/describe.ts';
 import { entityAnswer } from '../answers/entityAnswer.ts';
 import { type EventFocus, eventAnswer, eventReply } from '../answers/eventAnswer.ts';
-import { findEvents } from '../answers/findEvents.ts';
+import { eventSpeaksOf, findEvents } from '../answers/findEvents.ts';
 import { analyzeQuestion } from '../qa/analyzeQuestion.ts';
 import { answerQuestion } from '../qa/answerQuestion.ts';
 import type { Reply } from '../reply.ts';
@@ -61,7 +61,13 @@ export function answerAbout(
   // otherwise the text may say what the event card does not.
   const answersFocus = (e: NewsEvent) =>
     (focus !== 'when' || Boolean(e.time || e.date)) && (focus !== 'where' || Boolean(e.place));
-  if (best && best.score >= 2 && (!second || best.score > second.score) && answersFocus(best.event))
+  if (
+    best &&
+    best.score >= 2 &&
+    (!second || best.score > second.score) &&
+    answersFocus(best.event) &&
+    eventSpeaksOf(best.event, analysis)
+  )
     return eventAnswer(kb, best.event, focus);
   // No curated event: the text answers, or says it does not.
   return answerQuestion(kb, analysis);
