@@ -38,7 +38,7 @@ import { abstain, composeAnswer, HEADLINE_CHARS, windowAround } from './composeA
 import { type Evidence, keysAround, neighbour } from './evidence.ts';
 import { findSentences, keysOfText, type SentenceHit } from './findSentences.ts';
 import { people } from './people.ts';
-import { inQuestion, kindsOf, lowerWords, nameAnchors } from './questionNames.ts';
+import { articleNames, inQuestion, kindsOf, lowerWords, nameAnchors, personAnchors } from './questionNames.ts';
 import { type Ranked, rankCandidates, type Typed } from './rankCandidates.ts';
 
 /** Below this share of the question's (weighted) words, a sentence does not answer it. */
@@ -56,7 +56,12 @@ type Strategy = (kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]) =>
  * holds what is asked (its predicate) and from an article that names what the question names.
  */
 function constraints(kb: KnowledgeBase, a: QuestionAnalysis) {
-  return { anchorKeys: a.anchorKeys, requireKeys: a.predicateKeys, requireNames: nameAnchors(kb, a) };
+  return {
+    anchorKeys: a.anchorKeys,
+    requireKeys: a.predicateKeys,
+    requireNames: nameAnchors(kb, a),
+    requirePeople: personAnchors(kb, a),
+  };
 }
 
 /** Told the ranked candidates of each step, while answerQuestion runs with a tracer (eval --explain). */
@@ -550,6 +555,12 @@ function saysUnknown(hit: SentenceHit, a: QuestionAnalysis): boolean {
   });
 }
 
+/** The closest sentences worth offering: from articles that name every person asked about. */
+function closestTo(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]): SentenceHit[] {
+  const people = personAnchors(kb, a);
+  return hits.filter((h) => people.every((p) => articleNames(kb, h.passage.articleId, p)));
+}
+
 /** Answers a question from the archive's text, or says that the archive doesn't say. */
 export function answerQuestion(
   kb: KnowledgeBase,
@@ -577,6 +588,6 @@ export function answerQuestion(
   }
   if (answer) return answer;
   // "/where Mill Road" names a thing rather than asking a question: what the text says of it.
-  if (a.fromHint) return bestSentence(kb, a, hits) ?? abstain(kb, a.question, hits);
-  return abstain(kb, a.question, hits);
+  if (a.fromHint) return bestSentence(kb, a, hits) ?? abstain(kb, a.question, closestTo(kb, a, hits));
+  return abstain(kb, a.question, closestTo(kb, a, hits));
 }

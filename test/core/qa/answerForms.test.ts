@@ -37,6 +37,14 @@ const dir = makeCorpus({
     'Leesona is building the new Warwick plant ahead of schedule, and bought machinery at Cranston for the old mill.',
     'Cousin Emma walked up to the post office in Tuxapoka and mailed the letter to Theresa.',
   ].join('\n\n'),
+  'masters.txt': [
+    'The Masters',
+    'The 1961 Masters will be remembered for the duel between Arnold Palmer and Gary Player.',
+  ].join('\n\n'),
+  'sportsman.txt': [
+    'Sportsman of the year',
+    'Arnold Palmer had a great year. He won the Masters and a record $80,738 in prize money; every top player envied him.',
+  ].join('\n\n'),
 });
 afterAll(removeCorpora);
 
@@ -82,5 +90,12 @@ describe('answer forms beyond the question’s words', () => {
 
   it('where ... from, for a verb of doing rather than going: where it was done', () => {
     expect(first("where was Cousin Emma's letter to Theresa mailed from?")).toMatch(/^Tuxapoka/);
+  });
+
+  it('an answer about a person comes from an article that names them, as does the closest sentence', () => {
+    const reply = whole('How much prize money did Gary Player get for winning the 1961 Masters?');
+    expect(reply.split('\n')[0]).toMatch(/^The archive doesn't say/);
+    expect(reply).not.toMatch(/80,738/);
+    expect(first('How much prize money did Arnold Palmer win?')).toMatch(/80,738/);
   });
 });
