@@ -38,7 +38,14 @@ import { abstain, composeAnswer, HEADLINE_CHARS, windowAround } from './composeA
 import { type Evidence, keysAround, neighbour } from './evidence.ts';
 import { findSentences, keysOfText, type SentenceHit } from './findSentences.ts';
 import { people } from './people.ts';
-import { articleNames, inQuestion, kindsOf, lowerWords, nameAnchors, personAnchors } from './questionNames.ts';
+import {
+  articleNames,
+  inQuestion,
+  kindsOf,
+  lowerWords,
+  nameAnchors,
+  personAnchors,
+} from './questionNames.ts';
 import { type Ranked, rankCandidates, type Typed } from './rankCandidates.ts';
 
 /** Below this share of the question's (weighted) words, a sentence does not answer it. */
@@ -373,6 +380,9 @@ const amount: Strategy = (kb, a, hits) => {
         // A count stands next to what it counts ("140,000 copies"); a number far from it counts other things.
         if (unitKey && namesUnit && !countsUnit(evidence.text, candidate, unitKey)) return [];
         if (unitKey && !namesUnit) weight *= 0.6;
+        // The sentence next to the matching one answers only with what is asked: the counted
+        // noun named, or a sum of money ("thirty-seven cents" after "The safe at ...").
+        if (evidence.offset !== 0 && !namesUnit && !money) return [];
         return [{ candidate, weight }];
       }),
     );
@@ -381,7 +391,7 @@ const amount: Strategy = (kb, a, hits) => {
     ...constraints(kb, a),
     asidesCountLess: true,
     anchorKeys,
-    reach: 0,
+    reach: 1,
   });
   const top = best(ranked);
   if (!top) return noneYet(kb, a, hits);

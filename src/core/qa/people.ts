@@ -152,13 +152,15 @@ function speaks(sentence: string, c: { start: number; end: number }): boolean {
  * "the missile testing by North Korea", "North Korea's missile testing": the doer of the asked
  * verb written as a noun, after "by" or as its owner.
  */
-export function doesNamed(sentence: string, c: { start: number; end: number }, verbKeys: readonly string[]): boolean {
+export function doesNamed(
+  sentence: string,
+  c: { start: number; end: number },
+  verbKeys: readonly string[],
+): boolean {
   const by = /([\p{L}-]+)\s+by\s+(?:the\s+)?$/u.exec(sentence.slice(Math.max(0, c.start - 40), c.start))?.[1];
   if (by && verbKeys.includes(wordKey(by))) return true;
   const owned = /^['’]s?\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(sentence.slice(c.end))?.[1] ?? '';
-  return owned
-    .split(/\s+/)
-    .some((w) => /(?:ing|ion|ment|al)s?$/.test(w) && verbKeys.includes(wordKey(w)));
+  return owned.split(/\s+/).some((w) => /(?:ing|ion|ment|al)s?$/.test(w) && verbKeys.includes(wordKey(w)));
 }
 
 /** "Kearton got off and ...": the found sentence opens with a name, its own doer. */

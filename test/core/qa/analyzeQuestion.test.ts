@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { wordKey } from '../../../src/text/wordForms.ts';
 import { analyzeQuestion, looksLikeRole, namesIn } from '../../../src/core/qa/analyzeQuestion.ts';
+import { wordKey } from '../../../src/text/wordForms.ts';
 
 describe('analyzeQuestion: the expected answer type', () => {
   const cases: [string, string][] = [
@@ -58,7 +58,9 @@ describe('analyzeQuestion: constraints', () => {
   });
 
   it('reads the verb a doer question asks about, past its auxiliaries', () => {
-    expect(analyzeQuestion('who crashed into the catcher at home plate?').verbKeys).toEqual([wordKey('crash')]);
+    expect(analyzeQuestion('who crashed into the catcher at home plate?').verbKeys).toEqual([
+      wordKey('crash'),
+    ]);
     expect(analyzeQuestion('who had first founded the colony?').verbKeys).toEqual([wordKey('founded')]);
     expect(analyzeQuestion('where did the ferry sail from?').verbKeys).toBeUndefined();
     const testing = analyzeQuestion('who was test-firing missiles during that week of news?');

@@ -45,6 +45,11 @@ const dir = makeCorpus({
     'Sportsman of the year',
     'Arnold Palmer had a great year. He won the Masters and a record $80,738 in prize money; every top player envied him.',
   ].join('\n\n'),
+  'station.txt': [
+    'The station house',
+    'The safe at Ingleside District Station stands next to the gum machine in a narrow passage that leads to the captain’s office, to the lieutenant’s office farther along, and to the janitor’s closet straight ahead.',
+    'The safe is a repository for three dead batteries, a stack of unsold tickets from last year, and thirty-seven cents in coins and stamps.',
+  ].join(' '),
 });
 afterAll(removeCorpora);
 
@@ -97,5 +102,11 @@ describe('answer forms beyond the question’s words', () => {
     expect(reply.split('\n')[0]).toMatch(/^The archive doesn't say/);
     expect(reply).not.toMatch(/80,738/);
     expect(first('How much prize money did Arnold Palmer win?')).toMatch(/80,738/);
+  });
+
+  it('how much: the amount in the sentence after the one that matches, with its currency word', () => {
+    const reply = whole('how much money was in the safe at Ingleside District Station?');
+    expect(reply.split('\n')[0]).toMatch(/^thirty-seven cents/);
+    expect(reply).toMatch(/thirty-seven cents in coins/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countsOtherNoun, countsUnit, enumeratedCount } from '../../../src/core/qa/amounts.ts';
+import { countsOtherNoun, countsUnit, enumeratedCount, withUnit } from '../../../src/core/qa/amounts.ts';
 import { denies, swapsDirection } from '../../../src/core/qa/answerYesNo.ts';
 import {
   dateMentions,
@@ -50,7 +50,9 @@ describe('dates, numbers, places and reasons', () => {
     expect(texts(dateMentions('They wait for V Day, September first, when the show opens.'))).toEqual([
       'September first',
     ]);
-    expect(texts(dateMentions('It opens on the twenty-second of May.'))).toEqual(['the twenty-second of May']);
+    expect(texts(dateMentions('It opens on the twenty-second of May.'))).toEqual([
+      'the twenty-second of May',
+    ]);
   });
 
   it('finds numbers in digits and words, with a percent sign or "per cent"', () => {
@@ -63,6 +65,13 @@ describe('dates, numbers, places and reasons', () => {
     const s = 'Hugh Mercer had emigrated from Scotland in 1747 to Fredericksburg, Virginia.';
     expect(texts(placeMentions(s, 'from'))).toEqual(['Scotland']);
     expect(texts(placeMentions(s, 'to'))).toEqual(['Fredericksburg, Virginia']);
+  });
+
+  it('shows an amount with the currency word after it, or the counted noun', () => {
+    const s = 'It held thirty-seven cents in coins and 140,000 copies.';
+    const at = (t: string) => ({ text: t, start: s.indexOf(t), end: s.indexOf(t) + t.length });
+    expect(withUnit(s, at('thirty-seven'), undefined)).toBe('thirty-seven cents');
+    expect(withUnit(s, at('140,000'), wordKey('copies'))).toBe('140,000 copies');
   });
 
   it('counts what the text names after the counted noun: "both X and Y" is two', () => {
