@@ -79,6 +79,13 @@ describe('/what, /when, /where', () => {
     expect(ask('where is the Admiral Grigorovich?').headline).toMatch(/: Tartus$/);
   });
 
+  it('answers where a known person works with the role the archive gives them', () => {
+    expect(ask('where does Andrew Hammond work?').headline).toMatch(
+      /^Andrew Hammond: associate at LSE IDEAS/,
+    );
+    expect(ask('where does Nikki Haley work?').headline).toBe('Nikki Haley: US Ambassador to the UN');
+  });
+
   it('describes a thing', () => {
     expect(ask('what is sarin?').headline).toMatch(/^sarin gas: /);
   });

@@ -12,6 +12,7 @@ import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import { roleHolderAnswer } from '../answers/roleHolder.ts';
 import { contentTerms } from '../answers/snippets.ts';
 import type { Reply } from '../reply.ts';
+import { ReplyBuilder } from '../replyBuilder.ts';
 import {
   countsOtherNoun,
   countsUnit,
@@ -303,7 +304,31 @@ function withRegion(kb: KnowledgeBase, name: string, articleId: string): string 
   return known ? `${name}, ${region}` : name;
 }
 
+const WORKS_WHERE =
+  /^where\s+(?:does|did|do|is|was)\s+(.+?)\s+(?:work|works|worked|working|teach|teaches|taught|teaching|employed|based)\b/i;
+
+/**
+ * "where does Andrew Hammond work?": the role the archive gives a person it knows ("associate at
+ * LSE IDEAS at the London School of Economics"), from the facts or an author's closing note.
+ */
+function workplace(kb: KnowledgeBase, a: QuestionAnalysis): Reply | undefined {
+  const name = WORKS_WHERE.exec(a.question)?.[1];
+  if (!name) return undefined;
+  const lookup = kb.names.lookup(name, { prefer: ['person'] });
+  if (lookup.status !== 'found' || lookup.match.target.kind !== 'person') return undefined;
+  const entity = kb.entities.get(lookup.match.target.id);
+  const role = entity?.roles[0];
+  if (!entity || !role) return undefined;
+  const reply = new ReplyBuilder(kb, 'answer', `${entity.name}: ${role.title}`).citeHeadline(
+    role.source.article,
+  );
+  for (const other of entity.roles.slice(1, 3)) reply.line(other.title, other.source.article);
+  return reply.build();
+}
+
 const place: Strategy = (kb, a, hits) => {
+  const known = workplace(kb, a);
+  if (known) return known;
   const direction = a.direction ?? 'in';
   // Going from or to a place: the text may say "dispatched" where the question says "sailed".
   const moves = direction !== 'in' && a.predicateKeys.some((k) => MOVEMENT_KEYS.includes(k));
