@@ -128,6 +128,23 @@ function standsOut(ranked: Ranked[], hits: readonly SentenceHit[]): Ranked | und
   return top;
 }
 
+/** How near the best-scored answer a doer in the asked slot must score to be preferred. */
+const SLOT_SHARE = 0.6;
+
+/**
+ * "It has since emerged, as the Daily Mirror states, that sarin was used", asked who reported it:
+ * the name in the asked slot of a found sentence beats a name scored a little higher from a
+ * sentence that does not say the verb of it ("... commander in chief, Donald Trump.").
+ */
+export function inSlot(ranked: Ranked[]): Ranked | undefined {
+  const [top] = ranked;
+  // Among names in the slot, the one whose sentence holds most of the question.
+  const slotted = ranked
+    .filter((r) => r.slotted && r.evidence.offset === 0 && r.confidence >= MIN_CONFIDENCE)
+    .sort((x, y) => y.confidence - x.confidence || y.score - x.score)[0];
+  return top && slotted && slotted.score >= SLOT_SHARE * top.score ? slotted : undefined;
+}
+
 /** "who founded Warwick?" -> "Samuel Gorton founded Warwick". */
 const doer: Strategy = (kb, a, hits) => {
   const ranked = rankCandidates(kb, hits, people(kb, a), {
@@ -136,7 +153,7 @@ const doer: Strategy = (kb, a, hits) => {
     depth: 12,
     sameAnswer: surname,
   });
-  const top = best(ranked) ?? standsOut(ranked, hits);
+  const top = inSlot(ranked) ?? best(ranked) ?? standsOut(ranked, hits);
   if (!top) return undefined;
   const predicate = a.question.replace(/^(?:who|whom)\s+/i, '');
   return composeAnswer(kb, {

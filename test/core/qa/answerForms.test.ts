@@ -50,6 +50,11 @@ const dir = makeCorpus({
     'The safe at Ingleside District Station stands next to the gum machine in a narrow passage that leads to the captain’s office, to the lieutenant’s office farther along, and to the janitor’s closet straight ahead.',
     'The safe is a repository for three dead batteries, a stack of unsold tickets from last year, and thirty-seven cents in coins and stamps.',
   ].join(' '),
+  'gas.txt': [
+    'The gas attack on the harbour',
+    'Up until the attack last week the board had not acted on the harbour, due to the policies of the current chairman, Donald Fairweather.',
+    'It has since emerged, as the Kinsale Gazette states, that the deadly chlorine gas was used in the attack on the harbour.',
+  ].join(' '),
 });
 afterAll(removeCorpora);
 
@@ -108,5 +113,11 @@ describe('answer forms beyond the question’s words', () => {
     const reply = whole('how much money was in the safe at Ingleside District Station?');
     expect(reply.split('\n')[0]).toMatch(/^thirty-seven cents/);
     expect(reply).toMatch(/thirty-seven cents in coins/);
+  });
+
+  it('who said it: the name in the asked slot of the sentence that holds the question', () => {
+    expect(first('who reported that chlorine was the gas used in the harbour attack?')).toMatch(
+      /^Kinsale Gazette/,
+    );
   });
 });
