@@ -143,6 +143,13 @@ describe('/quote', () => {
 });
 
 describe('/figure', () => {
+  it('a figure about another event than the one asked about is no answer, nor its sentence', () => {
+    const reply = ask('How many people were killed in the US strike on Shayrat?');
+    expect(reply.kind).toBe('not_found');
+    expect(allText(reply)).not.toMatch(/\b87\b/);
+    expect(ask('how many people were killed in the chemical attack?').headline).toMatch(/^87/);
+  });
+
   it('answers a "how many" question from the curated figures', () => {
     const reply = ask('how many people were killed?');
     expect(reply.headline).toBe('87: people killed in the chemical attack');

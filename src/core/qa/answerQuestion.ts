@@ -405,7 +405,15 @@ const amount: Strategy = (kb, a, hits) => {
   const unitKey = a.unit ? wordKey(a.unit) : undefined;
   const anchorKeys = unitKey ? [unitKey] : a.anchorKeys;
   const money = MONEY_QUESTION.test(a.question);
+  // "How many were killed in the US strike on Shayrat?": a count in sentences that never name
+  // Shayrat counts the dead of something else; every name asked about stands in or next to it.
+  const names = nameAnchors(kb, a);
+  const namesAll = (hit: SentenceHit) => {
+    const near = keysAround(kb, hit, 1);
+    return names.every((n) => near.some((keys) => keys.has(n)));
+  };
   const extract = (evidence: Evidence): Typed[] => {
+    if (!namesAll(evidence.hit)) return [];
     // "there were known to be twenty-two in Norton County": a count may leave out what it counts.
     const keys = unitKey ? keysOfText(evidence.text) : undefined;
     const namesUnit = unitKey ? unitFamily(unitKey).some((k) => keys?.has(k)) : false;
@@ -607,10 +615,19 @@ function saysUnknown(hit: SentenceHit, a: QuestionAnalysis): boolean {
   });
 }
 
-/** The closest sentences worth offering: from articles that name every person asked about. */
+/**
+ * The closest sentences worth offering: from articles that name every person asked about, and
+ * those that name (or stand next to) every name asked about first; the others only if none does.
+ */
 function closestTo(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]): SentenceHit[] {
   const people = personAnchors(kb, a);
-  return hits.filter((h) => people.every((p) => articleNames(kb, h.passage.articleId, p)));
+  const about = hits.filter((h) => people.every((p) => articleNames(kb, h.passage.articleId, p)));
+  const names = nameAnchors(kb, a);
+  const naming = about.filter((h) => {
+    const near = keysAround(kb, h, 1);
+    return names.every((n) => near.some((keys) => keys.has(n)));
+  });
+  return naming.length ? naming : about;
 }
 
 /** Answers a question from the archive's text, or says that the archive doesn't say. */
