@@ -98,6 +98,24 @@ function best(ranked: Ranked[], floor = MIN_CONFIDENCE): Ranked | undefined {
   return sure;
 }
 
+/** Below the confidence floor, what the best sentence must still match for its lone answer. */
+const ALONE_FLOOR = 0.4;
+
+/**
+ * "Sometime on Saturday evening, August 22nd, ... you jimmied a window of our home": the best
+ * sentence words the question otherwise, yet gives the one answer of the asked type, far ahead
+ * of any other.
+ */
+export function alone(ranked: Ranked[], hits: readonly SentenceHit[]): Ranked | undefined {
+  const [top] = ranked;
+  if (!top || top.evidence.offset !== 0 || !hits.slice(0, 2).includes(top.evidence.hit)) return undefined;
+  // Another answer from the same sentence ("on Saturday evening" beside "August 22nd") is a part
+  // of the same account; one from another sentence competes.
+  const next = ranked.find((r) => r.evidence.text !== top.evidence.text);
+  if (top.confidence < ALONE_FLOOR || (next && top.score < 2 * next.score)) return undefined;
+  return top;
+}
+
 /** People agree on their last name: "Brumidi" and "Constantino Brumidi" are one answer. */
 const surname = (name: string) => (name.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? []).pop() ?? name;
 
@@ -297,7 +315,7 @@ const time: Strategy = (kb, a, hits) => {
     reach: 1,
     sameAnswer: sameTime,
   });
-  const top = best(ranked);
+  const top = best(ranked) ?? alone(ranked, hits);
   if (!top) return undefined;
   return composeAnswer(kb, { headline: top.text.replace(/\s+/g, ' '), evidence: top.evidence });
 };
@@ -379,7 +397,7 @@ const place: Strategy = (kb, a, hits) => {
     requireKeys: moves ? [...asked.requireKeys, ...MOVEMENT_KEYS] : asked.requireKeys,
     reach: 1,
   });
-  const top = best(ranked);
+  const top = best(ranked) ?? alone(ranked, hits);
   if (!top) return undefined;
   return composeAnswer(kb, {
     headline: withRegion(kb, top.text, top.evidence.articleId),

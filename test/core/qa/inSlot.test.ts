@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { inSlot } from '../../../src/core/qa/answerQuestion.ts';
+import { alone, inSlot } from '../../../src/core/qa/answerQuestion.ts';
 import type { Evidence } from '../../../src/core/qa/evidence.ts';
+import type { SentenceHit } from '../../../src/core/qa/findSentences.ts';
 import type { Ranked } from '../../../src/core/qa/rankCandidates.ts';
 
 const ranked = (
@@ -32,5 +33,28 @@ describe('inSlot: a doer in the asked slot of a found sentence', () => {
     expect(inSlot([ranked('A', 1, 0.7, 0), ranked('B', 0.4, 0.9, 0, true)])).toBeUndefined();
     expect(inSlot([ranked('A', 1, 0.7, 0), ranked('B', 0.9, 0.3, 0, true)])).toBeUndefined();
     expect(inSlot([ranked('A', 1, 0.7, 0), ranked('B', 0.9, 0.9, 1, true)])).toBeUndefined();
+  });
+});
+
+describe('alone: the one answer of the best sentence, below the confidence floor', () => {
+  const hit = { text: 'Sometime on Saturday evening, August 22nd, you jimmied a window.' } as SentenceHit;
+  const other = { text: 'Another sentence.' } as SentenceHit;
+  const at = (text: string, score: number, confidence: number, from = hit, offset = 0): Ranked => ({
+    text,
+    score,
+    confidence,
+    evidence: { text: from.text, articleId: 'a', hit: from, offset } as Evidence,
+  });
+
+  it('answers when nothing from another sentence competes', () => {
+    const list = [at('August 22nd', 0.22, 0.42), at('on Saturday evening', 0.18, 0.42)];
+    expect(alone(list, [hit, other])?.text).toBe('August 22nd');
+  });
+
+  it('not when another sentence gives an answer near it, the sentence matches too little, or is no top hit', () => {
+    expect(alone([at('August 22nd', 0.22, 0.42), at('1937', 0.2, 0.5, other)], [hit, other])).toBeUndefined();
+    expect(alone([at('August 22nd', 0.22, 0.3)], [hit, other])).toBeUndefined();
+    expect(alone([at('August 22nd', 0.22, 0.42)], [other, other, hit])).toBeUndefined();
+    expect(alone([at('August 22nd', 0.22, 0.42, hit, 1)], [hit, other])).toBeUndefined();
   });
 });
