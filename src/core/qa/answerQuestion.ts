@@ -169,6 +169,7 @@ const doer: Strategy = (kb, a, hits) => {
     ...constraints(kb, a),
     reach: 1,
     depth: 12,
+    asidesCountLess: true,
     sameAnswer: surname,
   });
   const top = inSlot(ranked) ?? best(ranked) ?? standsOut(ranked, hits);
@@ -582,6 +583,25 @@ const ASKED_VERB = /^[Ww]hat\s+(?:did|does|do|has|have|had|will|would)\s+.+\s+([
 /** A sentence that matches only this share of a free question is shown as "closest", not as the answer. */
 const MIN_SENTENCE_SUPPORT = 0.4;
 
+/** How far below the best sentence's match another still ties with it, for "what happened at X?". */
+const TIED = 0.05;
+
+/**
+ * "what happened at the Kehl bridge?", where many sentences name it equally: the account as the
+ * article tells it, from the first of them ("I told them I would be going to the Kehl bridge ... to
+ * cross the Rhine into Germany"), not the last that happens to score highest.
+ */
+export function inTellingOrder(hits: SentenceHit[], support: (h: SentenceHit) => number): SentenceHit[] {
+  const [best] = hits;
+  if (!best) return hits;
+  const tied = hits.filter(
+    (h) => h.passage.articleId === best.passage.articleId && support(h) >= support(best) - TIED,
+  );
+  if (tied.length < 3) return hits;
+  tied.sort((x, y) => x.passage.id - y.passage.id || x.index - y.index);
+  return [...tied, ...hits.filter((h) => !tied.includes(h))];
+}
+
 /** No typed answer is asked for: the sentence that best matches the question, if it matches well. */
 function bestSentence(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]): Reply | undefined {
   const support = (h: SentenceHit) => Math.max(h.coverage, 0.9 * h.contextCoverage);
@@ -591,7 +611,8 @@ function bestSentence(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[
   const verbKey = verb ? wordKey(verb) : undefined;
   const saysVerb = (h: SentenceHit) =>
     !verbKey || keysAround(kb, h, 1).some((keys) => equivalentKeys(verbKey).some((k) => keys.has(k)));
-  const [top, ...rest] = hits.filter((h) => support(h) >= MIN_SENTENCE_SUPPORT && saysVerb(h));
+  const kept = hits.filter((h) => support(h) >= MIN_SENTENCE_SUPPORT && saysVerb(h));
+  const [top, ...rest] = a.type === 'event' ? inTellingOrder(kept, support) : kept;
   if (!top) return undefined;
   const evidence: Evidence = { text: top.text, articleId: top.passage.articleId, hit: top, offset: 0 };
   const more = rest.slice(0, 2).map((h) => ({ text: h.text, articleId: h.passage.articleId }));

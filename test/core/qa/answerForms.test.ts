@@ -55,6 +55,11 @@ const dir = makeCorpus({
     'Up until the attack last week the board had not acted on the harbour, due to the policies of the current chairman, Donald Fairweather.',
     'It has since emerged, as the Kinsale Gazette states, that the deadly chlorine gas was used in the attack on the harbour.',
   ].join(' '),
+  'march.txt': `The march\n\n${[
+    'I told the students I would go to the Mill bridge the next morning to cross the river into the free city.',
+    'We would all meet at ten at the Mill bridge and march across together.',
+    'A special guard was posted at my end of the Mill bridge to make sure I did not cross.',
+  ].join(' ')}\n\nThe special guard was still posted on the Mill bridge.`,
 });
 afterAll(removeCorpora);
 
@@ -119,5 +124,9 @@ describe('answer forms beyond the question’s words', () => {
     expect(first('who reported that chlorine was the gas used in the harbour attack?')).toMatch(
       /^Kinsale Gazette/,
     );
+  });
+
+  it('what happened at a place many sentences name alike: the account from its start', () => {
+    expect(first('what happened at the Mill bridge?')).toMatch(/^I told the students/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alone, inSlot } from '../../../src/core/qa/answerQuestion.ts';
+import { alone, inSlot, inTellingOrder } from '../../../src/core/qa/answerQuestion.ts';
 import type { Evidence } from '../../../src/core/qa/evidence.ts';
 import type { SentenceHit } from '../../../src/core/qa/findSentences.ts';
 import type { Ranked } from '../../../src/core/qa/rankCandidates.ts';
@@ -56,5 +56,38 @@ describe('alone: the one answer of the best sentence, below the confidence floor
     expect(alone([at('August 22nd', 0.22, 0.3)], [hit, other])).toBeUndefined();
     expect(alone([at('August 22nd', 0.22, 0.42)], [other, other, hit])).toBeUndefined();
     expect(alone([at('August 22nd', 0.22, 0.42, hit, 1)], [hit, other])).toBeUndefined();
+  });
+});
+
+describe('inTellingOrder: sentences that name a place alike, in the order the article tells them', () => {
+  const hit = (articleId: string, passage: number, index: number, coverage: number) =>
+    ({
+      passage: { id: passage, articleId },
+      index,
+      coverage,
+      text: `${articleId}${passage}.${index}`,
+    }) as unknown as SentenceHit;
+  const support = (h: SentenceHit) => h.coverage;
+
+  it('puts the article’s first of three or more tied sentences first', () => {
+    const hits = [
+      hit('a', 9, 0, 1),
+      hit('a', 4, 1, 1),
+      hit('b', 1, 0, 1),
+      hit('a', 4, 0, 0.98),
+      hit('a', 2, 0, 0.5),
+    ];
+    expect(inTellingOrder(hits, support).map((h) => h.text)).toEqual([
+      'a4.0',
+      'a4.1',
+      'a9.0',
+      'b1.0',
+      'a2.0',
+    ]);
+  });
+
+  it('keeps the order when fewer than three tie', () => {
+    const hits = [hit('a', 9, 0, 1), hit('a', 4, 1, 1), hit('a', 2, 0, 0.5)];
+    expect(inTellingOrder(hits, support)).toEqual(hits);
   });
 });
