@@ -162,11 +162,14 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
     .sort((x, y) => support(y) - support(x) || y.score - x.score);
   const top = ranked.find((h) => speaksTo(h.text, a.predicateKeys));
   if (!top) return undefined;
-  const no =
-    (denies(top.text, a.anchorKeys) ||
-      namesAnotherInSlot(a.question, top.text, a.names) ||
-      swapsDirection(a.question, top.text, a.names) ||
-      (ASKS_DONE.test(a.question) && NOT_YET.test(top.text))) !== a.negated;
+  // "Has he ever called it obsolete?" against "NATO is no longer obsolete": it once was, so yes.
+  const once = /\bever\b/i.test(a.question) && /\bno\s+longer\b|\bnot\s+any\s*more\b/i.test(top.text);
+  const denied =
+    (!once && denies(top.text, a.anchorKeys)) ||
+    namesAnotherInSlot(a.question, top.text, a.names) ||
+    swapsDirection(a.question, top.text, a.names) ||
+    (ASKS_DONE.test(a.question) && NOT_YET.test(top.text));
+  const no = denied !== a.negated;
   const evidence = { text: top.text, articleId: top.passage.articleId, hit: top, offset: 0 };
   // "If you plan to visit any of these countries, ...": the next sentence goes on about the claim.
   const next = neighbour(kb, top, 1);

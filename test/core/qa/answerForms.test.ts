@@ -60,6 +60,8 @@ const dir = makeCorpus({
     'We would all meet at ten at the Mill bridge and march across together.',
     'A special guard was posted at my end of the Mill bridge to make sure I did not cross.',
   ].join(' ')}\n\nThe special guard was still posted on the Mill bridge.`,
+  'alliance.txt':
+    'The alliance\n\nYesterday, however, the mayor did a reversal of course, saying that the harbour alliance is “no longer obsolete”.',
 });
 afterAll(removeCorpora);
 
@@ -128,5 +130,10 @@ describe('answer forms beyond the question’s words', () => {
 
   it('what happened at a place many sentences name alike: the account from its start', () => {
     expect(first('what happened at the Mill bridge?')).toMatch(/^I told the students/);
+  });
+
+  it('yes or no: "ever" against "no longer" is yes, it once was', () => {
+    expect(first('Has the mayor ever called the harbour alliance obsolete?')).toMatch(/^Yes:/);
+    expect(first('Did the mayor call the harbour alliance obsolete?')).toMatch(/^No:/);
   });
 });
