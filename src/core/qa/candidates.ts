@@ -219,7 +219,7 @@ export function placeMentions(sentence: string, direction: 'from' | 'to' | 'in')
 }
 
 const REASON =
-  /\b(?:because(?:\s+of)?|since|so that|in order to|due to|owing to|for fear|as a result of|for the sake of)\b/i;
+  /\b(?:because(?:\s+of)?|since|so that|so as to|in order to|due to|owing to|for fear|as a result of|for the sake of|to avoid|to prevent|to escape|to make sure|to ensure)\b/i;
 
 /**
  * "It has since emerged", "ever since", "since 2013", "since the end of the war": "since" telling
@@ -240,12 +240,22 @@ function sinceOfTime(sentence: string, at: number, word: string): boolean {
   ).test(after);
 }
 
+/** "its inability to prevent", "an attempt to avoid": what a noun is about, not a purpose. */
+function aimOfNoun(sentence: string, at: number, word: string): boolean {
+  return (
+    /^to\s/i.test(word) &&
+    /\b(?:ability|inability|failure|attempts?|efforts?|ways?|bids?|plans?|power|right|need|chance|refusal)\s+$/i.test(
+      sentence.slice(0, at),
+    )
+  );
+}
+
 /** The clause after a word that gives a reason ("because he was too far gone"), if any. */
 export function reasonClause(sentence: string): Candidate | undefined {
   let m: RegExpExecArray | null = null;
   const pattern = new RegExp(REASON.source, 'gi');
   for (let next = pattern.exec(sentence); next; next = pattern.exec(sentence)) {
-    if (!sinceOfTime(sentence, next.index, next[0])) {
+    if (!sinceOfTime(sentence, next.index, next[0]) && !aimOfNoun(sentence, next.index, next[0])) {
       m = next;
       break;
     }

@@ -94,6 +94,13 @@ describe('dates, numbers, places and reasons', () => {
     expect(reasonClause('He left early.')).toBeUndefined();
   });
 
+  it('reads a purpose as a reason, but not what a noun aims at', () => {
+    expect(reasonClause('Ruth played right field to avoid having the sun in his eyes.')?.text).toBe(
+      'to avoid having the sun in his eyes',
+    );
+    expect(reasonClause('It pointed to Moscow’s inability to prevent the attack.')).toBeUndefined();
+  });
+
   it('reads "since" that tells a time as no reason', () => {
     expect(reasonClause('It has since emerged that sarin was used.')).toBeUndefined();
     expect(reasonClause('Relations have been cold since 2013.')).toBeUndefined();
