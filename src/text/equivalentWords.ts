@@ -21,6 +21,13 @@ const GROUPS = [
   'help aid assist',
   'support back endorse',
   'send dispatch deploy',
+  'ruin wreck destroy devastate',
+  'completely totally entirely utterly wholly',
+  'shoot fire',
+  'house home',
+  'surprise unexpected',
+  'abroad overseas',
+  'deal agreement accord pact',
   // "who was in charge of the Peace Corps?": "Sargent Shriver, the head corpsman".
   'charge head lead leader chief director',
 ];

@@ -79,8 +79,21 @@ describe('/what, /when, /where', () => {
     expect(ask('where is the Admiral Grigorovich?').headline).toMatch(/: Tartus$/);
   });
 
+  it('answers where a known person works with the role the archive gives them', () => {
+    expect(ask('where does Andrew Hammond work?').headline).toMatch(
+      /^Andrew Hammond: associate at LSE IDEAS/,
+    );
+    expect(ask('where does Nikki Haley work?').headline).toBe('Nikki Haley: US Ambassador to the UN');
+  });
+
   it('describes a thing', () => {
     expect(ask('what is sarin?').headline).toMatch(/^sarin gas: /);
+  });
+
+  it('what happened to a thing no event card names: the sentence that says it, not an event of the same place', () => {
+    const reply = ask('what happened to the deal for sharing info on US and Russian flights over Syria?');
+    expect(reply.headline).not.toMatch(/^Chemical attack/);
+    expect(reply.headline).toMatch(/suspension of an agreement/);
   });
 
   it('falls back to the article text when no fact matches', () => {
@@ -130,6 +143,13 @@ describe('/quote', () => {
 });
 
 describe('/figure', () => {
+  it('a figure about another event than the one asked about is no answer, nor its sentence', () => {
+    const reply = ask('How many people were killed in the US strike on Shayrat?');
+    expect(reply.kind).toBe('not_found');
+    expect(allText(reply)).not.toMatch(/\b87\b/);
+    expect(ask('how many people were killed in the chemical attack?').headline).toMatch(/^87/);
+  });
+
   it('answers a "how many" question from the curated figures', () => {
     const reply = ask('how many people were killed?');
     expect(reply.headline).toBe('87: people killed in the chemical attack');

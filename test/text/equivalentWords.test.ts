@@ -8,6 +8,9 @@ describe('equivalentKeys', () => {
     expect(equivalentKeys(wordKey('called'))).toContain(wordKey('known'));
     expect(equivalentKeys(wordKey('died'))).toContain(wordKey('death'));
     expect(equivalentKeys(wordKey('backing'))).toContain(wordKey('support'));
+    expect(equivalentKeys(wordKey('wrecked'))).toContain(wordKey('ruined'));
+    expect(equivalentKeys(wordKey('completely'))).toContain(wordKey('totally'));
+    expect(equivalentKeys(wordKey('overseas'))).toContain(wordKey('abroad'));
     expect(equivalentKeys(wordKey('charge'))).toContain(wordKey('head'));
   });
 

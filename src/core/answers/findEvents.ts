@@ -58,13 +58,19 @@ export function findEvents(kb: KnowledgeBase, question: string): EventMatch[] {
  * of ...?" by the card of his talks in Moscow.
  */
 export function speaksOf(event: NewsEvent, analysis: QuestionAnalysis): boolean {
-  // What is asked of the event: the question's words other than the event's own name.
+  // What is asked of the event: the question's words other than the event's own name; "what
+  // happened to the deal on flights?" asks about a thing, which the card must name somewhere.
+  const happened = analysis.type === 'event';
   const named = keysOfText([event.name, ...event.aliases].join(' '));
-  const verbs = analysis.predicateKeys.filter((k) => !named.has(k) && !['happen', 'do', 'occur'].includes(k));
+  const generic = ['happen', 'do', 'occur'];
+  const verbs = analysis.predicateKeys.filter((k) => (happened || !named.has(k)) && !generic.includes(k));
   if (!verbs.length) return true;
-  const card = keysOfText([event.summary, ...event.accounts.map((a) => a.says)].join(' '));
+  const said = [event.summary, ...event.accounts.map((a) => a.says)];
+  const card = keysOfText((happened ? [event.name, ...event.aliases, ...said] : said).join(' '));
+  // "What happened to the deal ...?" wants the thing named as asked; other questions may be
+  // answered in other words ("dispatched" for "sent").
+  const matched = verbs.filter((k) => (happened ? [k] : equivalentKeys(k)).some((e) => card.has(e))).length;
   // A long question asks more than one word of it: "called" alone on the card does not answer
   // "which newspaper reported that Putin called the attack a violation of international law?".
-  const said = verbs.filter((k) => equivalentKeys(k).some((e) => card.has(e))).length;
-  return said >= Math.max(1, Math.ceil(verbs.length / 3));
+  return happened ? matched > 0 : matched >= Math.max(1, Math.ceil(verbs.length / 3));
 }

@@ -17,8 +17,7 @@ export function cardOrText(
   analysis: QuestionAnalysis,
   focus: EventFocus,
 ): Reply {
-  // "What happened ...?" is what a card tells.
-  if (analysis.type === 'event' || speaksOf(event, analysis)) return eventAnswer(kb, event, focus);
+  if (speaksOf(event, analysis)) return eventAnswer(kb, event, focus);
   const fromText = answerQuestion(kb, analysis);
   return fromText.kind === 'answer' ? fromText : eventAnswer(kb, event, focus);
 }

@@ -1,6 +1,7 @@
 import type { Figure } from '../../knowledge/types.ts';
 import { joinWords } from '../../text/words.ts';
 import { missingArgument } from '../answers/common.ts';
+import { namesInText } from '../answers/findEvents.ts';
 import { contentTerms, termHits } from '../answers/snippets.ts';
 import { analyzeQuestion } from '../qa/analyzeQuestion.ts';
 import { answerQuestion } from '../qa/answerQuestion.ts';
@@ -23,10 +24,16 @@ export const figureCommand: CommandDefinition = {
     const counted = analysis.unit;
     const countsAsked = (f: Figure) =>
       !counted || termHits([f.label, f.unit ?? ''].join(' ').replace(/-/g, ' '), contentTerms(counted)) > 0;
+    // "how many were killed in the US strike on Shayrat?": a figure about other things the archive
+    // knows (the chemical attack, Syria) counts something else.
+    const named = namesInText(kb, question);
+    const aboutAsked = (f: Figure) =>
+      !named.length || !f.about.length || named.some((id) => f.about.includes(id));
     // Only the figures that hold a query word can score (search/factIndex.ts): no walk over them all.
     const scored = kb.facts
       .figuresMatching(terms)
       .filter(countsAsked)
+      .filter(aboutAsked)
       .map((f) => ({
         f,
         score: termHits(

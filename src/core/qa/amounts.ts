@@ -2,11 +2,18 @@
  * Numbers as answers: what a count counts (the word right after it, or just before), money
  * (a currency sign or word), and the headline "140,000 copies".
  */
+import { equivalentKeys } from '../../text/equivalentWords.ts';
 import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import type { Candidate } from './candidates.ts';
 
 /** The number and, when the text puts it right after, the word it counts ("140,000 copies"). */
 export function withUnit(sentence: string, candidate: Candidate, unitKey: string | undefined): string {
+  // "thirty-seven cents", "400 pounds": a currency word after the number is part of the amount.
+  const currency =
+    /^\s+(?:dollars?|cents?|pounds?|francs?|marks?|euros?|yen|lire|guineas?|shillings?)\b/i.exec(
+      sentence.slice(candidate.end),
+    )?.[0];
+  if (currency) return `${candidate.text}${currency}`;
   if (!unitKey) return candidate.text;
   const after = /^\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)/u.exec(sentence.slice(candidate.end))?.[1] ?? '';
   const words = after.split(/\s+/);
@@ -32,12 +39,17 @@ const UNIT_FAMILIES: readonly (readonly string[])[] = [
   ['people', 'persons', 'person', 'individuals', 'men and women', 'residents', 'inhabitants'],
 ].map((family) => family.map(wordKey));
 
-/** The unit's key and those of the nouns that count the same things. */
-export const unitFamily = (unitKey: string): readonly string[] =>
-  UNIT_FAMILIES.find((family) => family.includes(unitKey)) ?? [unitKey];
+/** The unit's key and those of the nouns that count the same things ("houses" for "homes"). */
+export const unitFamily = (unitKey: string): readonly string[] => [
+  ...new Set([
+    ...(UNIT_FAMILIES.find((family) => family.includes(unitKey)) ?? [unitKey]),
+    ...equivalentKeys(unitKey),
+  ]),
+];
 
 const sameFamily = (k: string, unitKey: string) =>
-  UNIT_FAMILIES.some((family) => family.includes(k) && family.includes(unitKey));
+  UNIT_FAMILIES.some((family) => family.includes(k) && family.includes(unitKey)) ||
+  equivalentKeys(unitKey).includes(k);
 
 /**
  * "the seven-concert cycle", "a 75-minute concert": a number joined to a noun by a hyphen counts
@@ -79,4 +91,22 @@ export function countsNamedNoun(sentence: string, c: Candidate, unitKey: string)
   if (!noun) return false;
   const key = wordKey(noun.text);
   return key !== unitKey && !sameFamily(key, unitKey) && !unitFamily(unitKey).includes(key);
+}
+
+/**
+ * "investigations from both Congress and the FBI", asked how many investigations: two, counted
+ * by the text naming them, shown with the names.
+ */
+export function enumeratedCount(sentence: string, unitKey: string): Candidate | undefined {
+  for (const w of wordsOf(sentence)) {
+    if (wordKey(w.text) !== unitKey) continue;
+    const m =
+      /^\s+(?:[a-z]+\s+){0,3}?(both\s+(?:the\s+)?\p{Lu}[^,;.]{0,40}?\s+and\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*)/u.exec(
+        sentence.slice(w.end),
+      );
+    if (!m?.[1]) continue;
+    const start = w.end + (m.index ?? 0) + m[0].length - m[1].length;
+    return { text: `two (${m[1]})`, start, end: start + m[1].length };
+  }
+  return undefined;
 }

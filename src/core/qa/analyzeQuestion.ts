@@ -58,13 +58,19 @@ export interface QuestionAnalysis {
   askedNoun?: string;
   /** Whether the question itself is negated ("why wouldn't ..."). */
   negated: boolean;
+  /**
+   * The family keys of the verb a "who did it?" question asks the doer of ("crash" in "who crashed
+   * into the catcher?", "test" and "fire" in "who was test-firing ...?"): the doer stands before
+   * it, not before another of the question's words.
+   */
+  verbKeys?: string[];
 }
 
 export type CommandHint = 'who' | 'when' | 'where' | 'what' | 'figure' | 'quote' | 'ask';
 
 const AUX = '(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|might|must)';
 const QUESTION_WORDS = new Set(
-  'who whom whose what which when where why how many much did does do is was were are has have had happen happened happens'.split(
+  'who whom whose what which when where why how many much did does do is was were are has have had happen happened happens ever'.split(
     ' ',
   ),
 );
@@ -141,13 +147,19 @@ const SAID =
 const PASSIVE_DOER =
   /^(?:born|killed|elected|appointed|named|chosen|sent|made|given|awarded|called|known|responsible|behind|in charge)\b/i;
 
+/** Words in -ing that open a role ("acting director of the FBI"), not a verb at work. */
+const ROLE_PARTICIPLES =
+  /^(?:acting|managing|presiding|ruling|reigning|leading|outgoing|incoming|founding|serving|sitting|governing|visiting|commanding|ranking|reading|king|viking)\b/i;
+
 /** "the secretary of state at the time", "the mayor then": when, not part of the role. */
 const WHEN_QUALIFIER =
   /\s+(?:at\s+(?:that|the)\s+time|back\s+then|then|now|today|currently|at\s+present|in\s+\d{4})$/i;
 
 /** "who is X?": a description of X, the holder of a role, or (passive) a doer. */
 function whoIs(question: string, rest: string): QuestionAnalysis {
-  if (PASSIVE_DOER.test(rest)) return base(question, 'person');
+  if (PASSIVE_DOER.test(rest)) return doer(question);
+  // "who was test-firing missiles ...?": a verb at work, not a role ("acting director of ...").
+  if (/^[a-z][\p{L}-]*ing\s/u.test(rest) && !ROLE_PARTICIPLES.test(rest)) return doer(question);
   if (looksLikeRole(rest))
     return {
       ...base(question, 'role'),
@@ -158,8 +170,23 @@ function whoIs(question: string, rest: string): QuestionAnalysis {
         .replace(WHEN_QUALIFIER, ''),
     };
   // "who is under investigation by Congress?": a predicate, not a name or a role.
-  if (/^[a-z]\S*\s+\S/.test(rest)) return base(question, 'person');
+  if (/^[a-z]\S*\s+\S/.test(rest)) return doer(question);
   return { ...base(question, 'describe'), subject: rest };
+}
+
+/** "who (had) crashed into ...", "who was test-firing ...": the verb whose doer is asked for. */
+const ASKED_VERB =
+  /^(?:who|whom)\s+((?:(?:had|has|have|was|were|is|are|did|does|first|then|finally|actually|really|once)\s+)*)([a-z][\p{L}-]*)/iu;
+
+function doer(question: string): QuestionAnalysis {
+  const a = base(question, 'person');
+  const m = ASKED_VERB.exec(question);
+  const verb = m?.[2] ?? '';
+  // After "was", "is": a participle ("killed", "born", "test-firing"), not "under investigation".
+  const copula = /\b(?:was|were|is|are)\s+$/i.test(m?.[1] ?? '');
+  if (verb && (!copula || /(?:ed|en|wn|rn|ne|ht|lt|nt|ng)$/.test(verb)))
+    a.verbKeys = verb.split('-').filter(Boolean).map(wordKey);
+  return a;
 }
 
 /** Reads a question (or a slash command's argument, with the command as a hint). */
@@ -211,7 +238,7 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
     return base(question, 'yesno');
   const who = /^(?:who(?:'s|’s)|who\s+(?:is|was|are|were))\s+(.+)$/i.exec(question);
   if (who) return whoIs(question, who[1] ?? '');
-  if (/^(?:who|whom)\b/i.test(question)) return base(question, 'person');
+  if (/^(?:who|whom)\b/i.test(question)) return doer(question);
   const when = new RegExp(`^(?:since\\s+|until\\s+|till\\s+)?when\\s+(?:${AUX}\\s+)?(.+)$`, 'i').exec(
     question,
   );

@@ -13,10 +13,12 @@ import { authorAnswer } from '../answers/authorOf.ts';
 import { roleHolderAnswer } from '../answers/roleHolder.ts';
 import { contentTerms } from '../answers/snippets.ts';
 import type { Reply } from '../reply.ts';
+import { ReplyBuilder } from '../replyBuilder.ts';
 import {
   countsNamedNoun,
   countsOtherNoun,
   countsUnit,
+  enumeratedCount,
   isMoney,
   MONEY_QUESTION,
   unitFamily,
@@ -28,16 +30,25 @@ import {
   type Candidate,
   dateMentions,
   looksLikeYear,
+  namedReason,
   nameRuns,
   numberMentions,
   placeMentions,
+  placeModifiers,
   reasonClause,
 } from './candidates.ts';
 import { abstain, composeAnswer, HEADLINE_CHARS, windowAround } from './composeAnswer.ts';
 import { type Evidence, keysAround, neighbour } from './evidence.ts';
 import { findSentences, keysOfText, type SentenceHit } from './findSentences.ts';
 import { people } from './people.ts';
-import { inQuestion, kindsOf, lowerWords, nameAnchors } from './questionNames.ts';
+import {
+  articleNames,
+  inQuestion,
+  kindsOf,
+  lowerWords,
+  nameAnchors,
+  personAnchors,
+} from './questionNames.ts';
 import { type Ranked, rankCandidates, type Typed } from './rankCandidates.ts';
 
 /** Below this share of the question's (weighted) words, a sentence does not answer it. */
@@ -55,7 +66,12 @@ type Strategy = (kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]) =>
  * holds what is asked (its predicate) and from an article that names what the question names.
  */
 function constraints(kb: KnowledgeBase, a: QuestionAnalysis) {
-  return { anchorKeys: a.anchorKeys, requireKeys: a.predicateKeys, requireNames: nameAnchors(kb, a) };
+  return {
+    anchorKeys: a.anchorKeys,
+    requireKeys: a.predicateKeys,
+    requireNames: nameAnchors(kb, a),
+    requirePeople: personAnchors(kb, a),
+  };
 }
 
 /** Told the ranked candidates of each step, while answerQuestion runs with a tracer (eval --explain). */
@@ -98,6 +114,24 @@ function hedged(top: Ranked, a: QuestionAnalysis): string | undefined {
   return `${lead}${windowAround(top.evidence.text, a.anchorKeys, HEADLINE_CHARS - lead.length)}`;
 }
 
+/** Below the confidence floor, what the best sentence must still match for its lone answer. */
+const ALONE_FLOOR = 0.4;
+
+/**
+ * "Sometime on Saturday evening, August 22nd, ... you jimmied a window of our home": the best
+ * sentence words the question otherwise, yet gives the one answer of the asked type, far ahead
+ * of any other.
+ */
+export function alone(ranked: Ranked[], hits: readonly SentenceHit[]): Ranked | undefined {
+  const [top] = ranked;
+  if (!top || top.evidence.offset !== 0 || !hits.slice(0, 2).includes(top.evidence.hit)) return undefined;
+  // Another answer from the same sentence ("on Saturday evening" beside "August 22nd") is a part
+  // of the same account; one from another sentence competes.
+  const next = ranked.find((r) => r.evidence.text !== top.evidence.text);
+  if (top.confidence < ALONE_FLOOR || (next && top.score < 2 * next.score)) return undefined;
+  return top;
+}
+
 /** People agree on their last name: "Brumidi" and "Constantino Brumidi" are one answer. */
 const surname = (name: string) => (name.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? []).pop() ?? name;
 
@@ -128,15 +162,33 @@ function standsOut(ranked: Ranked[], hits: readonly SentenceHit[]): Ranked | und
   return top;
 }
 
+/** How near the best-scored answer a doer in the asked slot must score to be preferred. */
+const SLOT_SHARE = 0.6;
+
+/**
+ * "It has since emerged, as the Daily Mirror states, that sarin was used", asked who reported it:
+ * the name in the asked slot of a found sentence beats a name scored a little higher from a
+ * sentence that does not say the verb of it ("... commander in chief, Donald Trump.").
+ */
+export function inSlot(ranked: Ranked[]): Ranked | undefined {
+  const [top] = ranked;
+  // Among names in the slot, the one whose sentence holds most of the question.
+  const slotted = ranked
+    .filter((r) => r.slotted && r.evidence.offset === 0 && r.confidence >= MIN_CONFIDENCE)
+    .sort((x, y) => y.confidence - x.confidence || y.score - x.score)[0];
+  return top && slotted && slotted.score >= SLOT_SHARE * top.score ? slotted : undefined;
+}
+
 /** "who founded Warwick?" -> "Samuel Gorton founded Warwick". */
 const doer: Strategy = (kb, a, hits) => {
   const ranked = rankCandidates(kb, hits, people(kb, a), {
     ...constraints(kb, a),
     reach: 1,
     depth: 12,
+    asidesCountLess: true,
     sameAnswer: surname,
   });
-  const top = best(ranked) ?? standsOut(ranked, hits);
+  const top = inSlot(ranked) ?? best(ranked) ?? standsOut(ranked, hits);
   if (!top) return undefined;
   const predicate = a.question.replace(
     /^(?:who|whom|(?:which|what)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+(?=\s+[a-z]))\s+/iu,
@@ -320,18 +372,72 @@ const time: Strategy = (kb, a, hits) => {
     reach: 1,
     sameAnswer: sameTime,
   });
-  const top = best(ranked);
+  const top = best(ranked) ?? alone(ranked, hits);
   if (!top) return undefined;
   return composeAnswer(kb, { headline: top.text.replace(/\s+/g, ' '), evidence: top.evidence });
 };
 
+/**
+ * "Warwick" -> "Warwick, Rhode Island": the wider place the same article writes after the name
+ * once, so a bare town says where it is.
+ */
+function withRegion(kb: KnowledgeBase, name: string, articleId: string): string {
+  if (name.includes(',')) return name;
+  const body = kb.articles.get(articleId)?.body ?? '';
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const region = new RegExp(
+    `\\b${escaped},\\s+(\\p{Lu}[\\p{L}.]*(?:\\s+\\p{Lu}[\\p{L}.]*){0,2})(?=[,;.)]|\\s+[a-z])`,
+    'u',
+  )
+    .exec(body)?.[1]
+    ?.replace(/\.$/, '');
+  if (!region) return name;
+  const known = kindsOf(kb, region).has('place') || nameGazetteer().classOf(region.toLowerCase()) === 'place';
+  return known ? `${name}, ${region}` : name;
+}
+
+const WORKS_WHERE =
+  /^where\s+(?:does|did|do|is|was)\s+(.+?)\s+(?:work|works|worked|working|teach|teaches|taught|teaching|employed|based)\b/i;
+
+/**
+ * "where does Andrew Hammond work?": the role the archive gives a person it knows ("associate at
+ * LSE IDEAS at the London School of Economics"), from the facts or an author's closing note.
+ */
+function workplace(kb: KnowledgeBase, a: QuestionAnalysis): Reply | undefined {
+  const name = WORKS_WHERE.exec(a.question)?.[1];
+  if (!name) return undefined;
+  const lookup = kb.names.lookup(name, { prefer: ['person'] });
+  if (lookup.status !== 'found' || lookup.match.target.kind !== 'person') return undefined;
+  const entity = kb.entities.get(lookup.match.target.id);
+  const role = entity?.roles[0];
+  if (!entity || !role) return undefined;
+  const reply = new ReplyBuilder(kb, 'answer', `${entity.name}: ${role.title}`).citeHeadline(
+    role.source.article,
+  );
+  for (const other of entity.roles.slice(1, 3)) reply.line(other.title, other.source.article);
+  return reply.build();
+}
+
 const place: Strategy = (kb, a, hits) => {
+  const known = workplace(kb, a);
+  if (known) return known;
   const direction = a.direction ?? 'in';
+  // Going from or to a place: the text may say "dispatched" where the question says "sailed".
+  const moves = direction !== 'in' && a.predicateKeys.some((k) => MOVEMENT_KEYS.includes(k));
+  // "where was the letter mailed from?": where the mailing was done, "in Tuxapoka", answers too.
+  const doneAt =
+    direction === 'from' && !moves && !/\b(?:come|came|comes|originat\w*|hail\w*)\b/i.test(a.question);
+  const mentionsIn = (text: string) => [
+    ...placeMentions(text, direction),
+    ...(doneAt ? placeMentions(text, 'in').map((m) => ({ ...m, fit: m.fit * 0.6 })) : []),
+    ...(direction === 'in' ? placeModifiers(text, a.predicateKeys) : []),
+  ];
   const extract = (evidence: Evidence): Typed[] => {
     const found: Typed[] = [];
     if (predicateOfAnother(evidence.hit.text, a)) return found;
     const runs = nameRuns(evidence.text);
-    for (const plain of placeMentions(evidence.text, direction)) {
+    for (const plain of mentionsIn(evidence.text)) {
+      // "the Syrian port of Tartus": the name after "port of", not the word before it.
       const named = runs.find(
         (r) => r.start > plain.end && PLACE_OF.test(evidence.text.slice(plain.end, r.start)),
       );
@@ -349,16 +455,18 @@ const place: Strategy = (kb, a, hits) => {
     return found;
   };
   const asked = constraints(kb, a);
-  // Going from or to a place: the text may say "dispatched" where the question says "sailed".
-  const moves = direction !== 'in' && a.predicateKeys.some((k) => MOVEMENT_KEYS.includes(k));
   const ranked = rankCandidates(kb, hits, extract, {
     ...asked,
     requireKeys: moves ? [...asked.requireKeys, ...MOVEMENT_KEYS] : asked.requireKeys,
     reach: 1,
   });
-  const top = best(ranked);
+  const top = best(ranked) ?? alone(ranked, hits);
   if (!top) return undefined;
-  return composeAnswer(kb, { headline: top.text, evidence: top.evidence, more: others(ranked, top) });
+  return composeAnswer(kb, {
+    headline: withRegion(kb, top.text, top.evidence.articleId),
+    evidence: top.evidence,
+    more: others(ranked, top),
+  });
 };
 
 const FIRST_TIME = /\b(?:for\s+the\s+(?:very\s+)?first\s+time|first[- ]ever)\b/i;
@@ -383,32 +491,47 @@ const amount: Strategy = (kb, a, hits) => {
   const unitKey = a.unit ? wordKey(a.unit) : undefined;
   const anchorKeys = unitKey ? [unitKey] : a.anchorKeys;
   const money = MONEY_QUESTION.test(a.question);
+  // "How many were killed in the US strike on Shayrat?": a count in sentences that never name
+  // Shayrat counts the dead of something else; every name asked about stands in or next to it.
+  const names = nameAnchors(kb, a);
+  const namesAll = (hit: SentenceHit) => {
+    const near = keysAround(kb, hit, 1);
+    return names.every((n) => near.some((keys) => keys.has(n)));
+  };
   const extract = (evidence: Evidence): Typed[] => {
+    if (!namesAll(evidence.hit)) return [];
     // "there were known to be twenty-two in Norton County": a count may leave out what it counts.
     const keys = unitKey ? keysOfText(evidence.text) : undefined;
     const namesUnit = unitKey ? unitFamily(unitKey).some((k) => keys?.has(k)) : false;
-    return numberMentions(evidence.text).flatMap((candidate) => {
-      if (looksLikeYear(candidate.text) || a.question.includes(candidate.text)) return [];
-      if (unitKey && countsOtherNoun(evidence.text, candidate, unitKey)) return [];
-      // "how much was it sold for?" asks for money: a number without a currency answers something else.
-      if (money && !isMoney(evidence.text, candidate)) return [];
-      const percent = /%|per\s?cent/i.test(candidate.text);
-      let weight = percent && /^how\s+many/i.test(a.question) ? 0.5 : 1;
-      // A count stands next to what it counts ("140,000 copies"); a number far from it counts other things.
-      if (unitKey && namesUnit && !countsUnit(evidence.text, candidate, unitKey)) return [];
-      if (unitKey && !namesUnit) {
-        // "How many people died?" against "two great fires had burnt two hundred houses".
-        if (countsNamedNoun(evidence.text, candidate, unitKey)) return [];
-        weight *= 0.6;
-      }
-      return [{ candidate, weight }];
-    });
+    const named = unitKey && !money ? enumeratedCount(evidence.text, unitKey) : undefined;
+    const counted: Typed[] = named ? [{ candidate: named, weight: 0.9 }] : [];
+    return counted.concat(
+      numberMentions(evidence.text).flatMap((candidate) => {
+        if (looksLikeYear(candidate.text) || a.question.includes(candidate.text)) return [];
+        if (unitKey && countsOtherNoun(evidence.text, candidate, unitKey)) return [];
+        // "how much was it sold for?" asks for money: a number without a currency answers something else.
+        if (money && !isMoney(evidence.text, candidate)) return [];
+        const percent = /%|per\s?cent/i.test(candidate.text);
+        let weight = percent && /^how\s+many/i.test(a.question) ? 0.5 : 1;
+        // A count stands next to what it counts ("140,000 copies"); a number far from it counts other things.
+        if (unitKey && namesUnit && !countsUnit(evidence.text, candidate, unitKey)) return [];
+        if (unitKey && !namesUnit) {
+          // "How many people died?" against "two great fires had burnt two hundred houses".
+          if (!money && countsNamedNoun(evidence.text, candidate, unitKey)) return [];
+          weight *= 0.6;
+        }
+        // The sentence next to the matching one answers only with what is asked: the counted
+        // noun named, or a sum of money ("thirty-seven cents" after "The safe at ...").
+        if (evidence.offset !== 0 && !namesUnit && !money) return [];
+        return [{ candidate, weight }];
+      }),
+    );
   };
   const ranked = rankCandidates(kb, hits, extract, {
     ...constraints(kb, a),
     asidesCountLess: true,
     anchorKeys,
-    reach: 0,
+    reach: 1,
   });
   const top = best(ranked);
   if (!top) return noneYet(kb, a, hits);
@@ -425,16 +548,26 @@ const THE_REASON =
 const POINTS_BACK =
   /^because\s+of\s+(?:this|that|it)\b|^(?:for\s+this\s+reason|that\s+is\s+why|this\s+is\s+why|as\s+a\s+result|therefore|hence|so)\b/i;
 
+/** Whether a text holds one of the question's words beyond its names (or a word that says the same). */
+function saysPredicate(text: string, a: QuestionAnalysis): boolean {
+  const keys = keysOfText(text);
+  return !a.predicateKeys.length || a.predicateKeys.some((k) => equivalentKeys(k).some((e) => keys.has(e)));
+}
+
 const reason: Strategy = (kb, a, hits) => {
   const extract = (evidence: Evidence): Typed[] => {
+    // "Part of the reason why it was unexpected was his rhetoric": the reason, named.
+    // It answers only a question about what it is the reason for.
+    const named = namedReason(evidence.text);
+    if (named && saysPredicate(named.about, a)) return [{ candidate: named, weight: 1.1 }];
     const clause = reasonClause(evidence.text);
     const pointsBack = POINTS_BACK.test(evidence.text.trim());
     if (clause && !pointsBack && !POINTS_BACK.test(clause.text)) return [{ candidate: clause, weight: 1 }];
     // "They are desperate to be seen as major players, and this may be the reason why they ...":
     // the reason is what comes before "this is the reason".
-    const named = THE_REASON.exec(evidence.text);
-    if (named && named.index > 20) {
-      const text = evidence.text.slice(0, named.index).replace(/[\s,;(]+(?:and|but)?\s*$/i, '');
+    const pointed = THE_REASON.exec(evidence.text);
+    if (pointed && pointed.index > 20) {
+      const text = evidence.text.slice(0, pointed.index).replace(/[\s,;(]+(?:and|but)?\s*$/i, '');
       return [{ candidate: { text, start: 0, end: text.length }, weight: 1.1 }];
     }
     // The reason stated just before, pointed back to: the sentence before this one.
@@ -521,6 +654,25 @@ const ASKED_VERB = /^[Ww]hat\s+(?:did|does|do|has|have|had|will|would)\s+.+\s+([
 /** A sentence that matches only this share of a free question is shown as "closest", not as the answer. */
 const MIN_SENTENCE_SUPPORT = 0.4;
 
+/** How far below the best sentence's match another still ties with it, for "what happened at X?". */
+const TIED = 0.05;
+
+/**
+ * "what happened at the Kehl bridge?", where many sentences name it equally: the account as the
+ * article tells it, from the first of them ("I told them I would be going to the Kehl bridge ... to
+ * cross the Rhine into Germany"), not the last that happens to score highest.
+ */
+export function inTellingOrder(hits: SentenceHit[], support: (h: SentenceHit) => number): SentenceHit[] {
+  const [best] = hits;
+  if (!best) return hits;
+  const tied = hits.filter(
+    (h) => h.passage.articleId === best.passage.articleId && support(h) >= support(best) - TIED,
+  );
+  if (tied.length < 3) return hits;
+  tied.sort((x, y) => x.passage.id - y.passage.id || x.index - y.index);
+  return [...tied, ...hits.filter((h) => !tied.includes(h))];
+}
+
 /** No typed answer is asked for: the sentence that best matches the question, if it matches well. */
 function bestSentence(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]): Reply | undefined {
   const support = (h: SentenceHit) => Math.max(h.coverage, 0.9 * h.contextCoverage);
@@ -530,7 +682,8 @@ function bestSentence(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[
   const verbKey = verb ? wordKey(verb) : undefined;
   const saysVerb = (h: SentenceHit) =>
     !verbKey || keysAround(kb, h, 1).some((keys) => equivalentKeys(verbKey).some((k) => keys.has(k)));
-  const [top, ...rest] = hits.filter((h) => support(h) >= MIN_SENTENCE_SUPPORT && saysVerb(h));
+  const kept = hits.filter((h) => support(h) >= MIN_SENTENCE_SUPPORT && saysVerb(h));
+  const [top, ...rest] = a.type === 'event' ? inTellingOrder(kept, support) : kept;
   if (!top) return undefined;
   const evidence: Evidence = { text: top.text, articleId: top.passage.articleId, hit: top, offset: 0 };
   const more = rest.slice(0, 2).map((h) => ({ text: h.text, articleId: h.passage.articleId }));
@@ -572,6 +725,21 @@ function saysUnknown(hit: SentenceHit, a: QuestionAnalysis): boolean {
   });
 }
 
+/**
+ * The closest sentences worth offering: from articles that name every person asked about, and
+ * those that name (or stand next to) every name asked about first; the others only if none does.
+ */
+function closestTo(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]): SentenceHit[] {
+  const people = personAnchors(kb, a);
+  const about = hits.filter((h) => people.every((p) => articleNames(kb, h.passage.articleId, p)));
+  const names = nameAnchors(kb, a);
+  const naming = about.filter((h) => {
+    const near = keysAround(kb, h, 1);
+    return names.every((n) => near.some((keys) => keys.has(n)));
+  });
+  return naming.length ? naming : about;
+}
+
 /** Answers a question from the archive's text, or says that the archive doesn't say. */
 export function answerQuestion(
   kb: KnowledgeBase,
@@ -602,6 +770,6 @@ export function answerQuestion(
   }
   if (answer) return answer;
   // "/where Mill Road" names a thing rather than asking a question: what the text says of it.
-  if (a.fromHint) return bestSentence(kb, a, hits) ?? abstain(kb, a.question, hits);
-  return abstain(kb, a.question, hits);
+  if (a.fromHint) return bestSentence(kb, a, hits) ?? abstain(kb, a.question, closestTo(kb, a, hits));
+  return abstain(kb, a.question, closestTo(kb, a, hits));
 }

@@ -192,7 +192,7 @@ const ASKS_DONE = /\b(?:already|yet|so\s+far|by\s+then)\b/i;
 
 /** A sentence that goes on from the one before: it opens by pointing back or qualifying it. */
 const GOES_ON =
-  /^(?:if|but|however|this|these|that|those|such|so|then|still|yet|instead|otherwise|in\s+that\s+case|for\s+(?:this|that)\s+reason)\b|^(?:\S+\s+){0,7}(?:these|such)\s/i;
+  /^(?:if|and|also|besides|moreover|furthermore|in\s+addition|but|however|this|these|that|those|such|so|then|still|yet|instead|otherwise|in\s+that\s+case|for\s+(?:this|that)\s+reason)\b|^(?:\S+\s+){0,7}(?:these|such)\s/i;
 
 export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]): Reply | undefined {
   // The sentence that states most of the claim, counting what its neighbours supply ("he"), and
@@ -205,11 +205,14 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
     .sort((x, y) => support(y) - support(x) || y.score - x.score);
   const top = ranked.find((h) => speaksTo(h.text, a.predicateKeys));
   if (!top) return undefined;
-  const no =
-    (denies(top.text, a.anchorKeys) ||
-      namesAnotherInSlot(a.question, top.text, a.names) ||
-      swapsDirection(a.question, top.text, a.names) ||
-      (ASKS_DONE.test(a.question) && NOT_YET.test(top.text))) !== a.negated;
+  // "Has he ever called it obsolete?" against "NATO is no longer obsolete": it once was, so yes.
+  const once = /\bever\b/i.test(a.question) && /\bno\s+longer\b|\bnot\s+any\s*more\b/i.test(top.text);
+  const denied =
+    (!once && denies(top.text, a.anchorKeys)) ||
+    namesAnotherInSlot(a.question, top.text, a.names) ||
+    swapsDirection(a.question, top.text, a.names) ||
+    (ASKS_DONE.test(a.question) && NOT_YET.test(top.text));
+  const no = denied !== a.negated;
   const evidence = { text: top.text, articleId: top.passage.articleId, hit: top, offset: 0 };
   // "If you plan to visit any of these countries, ...": the next sentence goes on about the claim.
   const next = neighbour(kb, top, 1);

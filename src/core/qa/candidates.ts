@@ -6,6 +6,7 @@
  */
 
 import { nameGazetteer } from '../../knowledge/extract/nameLexicon.ts';
+import { wordKey } from '../../text/wordForms.ts';
 
 export interface Candidate {
   text: string;
@@ -23,11 +24,14 @@ const NOT_NAME_START = new Set(
   (
     'The A An This That These Those It Its He She They We I You His Her Their Our My Your In On At By For From To ' +
     'With Of And But Or Nor So Yet If When While After Before Since Until As Although Though Because Then There ' +
-    'Here What Who Whom Which Where Why How Yes No Not Now Today Yesterday Tomorrow Mr Mrs Ms Dr Sir Lady Lord ' +
+    "Here I’ve I've I’m I'm I’d I'd I’ll I'll What Who Whom Which Where Why How Yes No Not Now Today Yesterday Tomorrow Mr Mrs Ms Dr Sir Lady Lord " +
     'One Two Three Four Five Six Seven Eight Nine Ten Some Many Most All Each Every Such Both Either Neither Later ' +
     'Early Once Even Also Still Only Perhaps Indeed However Thus Meanwhile Moreover Under Over Into Upon Among ' +
     'Between Through During Without Within Against Toward Towards Like Unlike Despite Except Even Again Yet Never ' +
-    'Always Often Soon Already Just Last Next First Second Third Another Other Our Let God Christ'
+    'Always Often Soon Already Just Last Next First Second Third Another Other Our Let God Christ ' +
+    'Instead Finally Suddenly Afterwards Afterward Besides Nevertheless Nonetheless Otherwise Therefore ' +
+    'Consequently Furthermore Likewise Similarly Certainly Surely Actually Apparently Obviously Clearly ' +
+    'Unfortunately Fortunately Eventually Recently Currently Initially Ultimately Gradually Immediately'
   ).split(' '),
 );
 const TITLES = new Set(
@@ -123,11 +127,16 @@ export function withoutTitle(name: string): string {
   return words.slice(cut).join(' ');
 }
 
+/** A day written as a word: "September first", "the twenty-second of May". */
+const DAY_WORD =
+  '(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|(?:twenty|thirty)-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth)';
+
 const DATE_PATTERNS: RegExp[] = [
   new RegExp(`\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{3,4}\\b`, 'g'),
   new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\.?,?\\s+\\d{3,4}\\b`, 'g'),
   new RegExp(`\\b${MONTH}\\.?,?\\s+(?:of\\s+)?\\d{4}\\b`, 'g'),
   new RegExp(`\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b`, 'g'),
+  new RegExp(`\\b${MONTH}\\s+${DAY_WORD}\\b|\\b(?:the\\s+)?${DAY_WORD}\\s+of\\s+${MONTH}\\b`, 'g'),
   /\b(?:1[0-9]|20)\d\d(?:s|'s)?\b(?![,.]\d)/g,
   /\b(?:(?:last|next|this|on|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b/g,
   // A month alone, where the words before make it a time: "hinting in January", "since May".
@@ -210,15 +219,100 @@ export function placeMentions(sentence: string, direction: 'from' | 'to' | 'in')
 }
 
 const REASON =
-  /\b(?:because(?:\s+of)?|since|so that|in order to|due to|owing to|for fear|as a result of|for the sake of)\b/i;
+  /\b(?:because(?:\s+of)?|since|so that|so as to|in order to|due to|owing to|for fear|as a result of|for the sake of|to avoid|to prevent|to escape|to make sure|to ensure)\b/i;
+
+/**
+ * "It has since emerged", "ever since", "since 2013", "since the end of the war": "since" telling
+ * a time, not a reason.
+ */
+function sinceOfTime(sentence: string, at: number, word: string): boolean {
+  if (!/^since$/i.test(word)) return false;
+  if (
+    /\b(?:has|have|had|ever|long|not|and|only|just|years?|months?|weeks?|days?)\s+$/i.test(
+      sentence.slice(0, at),
+    )
+  )
+    return true;
+  const after = sentence.slice(at + word.length);
+  return new RegExp(
+    `^\\s+(?:then|\\d|${MONTH}\\b|(?:the\\s+)?(?:end|start|beginning|time|days?|age|war|death|fall|early|late|last|first)\\b|[a-z]+ed\\b)`,
+    'i',
+  ).test(after);
+}
+
+/** "its inability to prevent", "an attempt to avoid": what a noun is about, not a purpose. */
+function aimOfNoun(sentence: string, at: number, word: string): boolean {
+  return (
+    /^to\s/i.test(word) &&
+    /\b(?:ability|inability|failure|attempts?|efforts?|ways?|bids?|plans?|power|right|need|chance|refusal)\s+$/i.test(
+      sentence.slice(0, at),
+    )
+  );
+}
 
 /** The clause after a word that gives a reason ("because he was too far gone"), if any. */
 export function reasonClause(sentence: string): Candidate | undefined {
-  const m = REASON.exec(sentence);
+  let m: RegExpExecArray | null = null;
+  const pattern = new RegExp(REASON.source, 'gi');
+  for (let next = pattern.exec(sentence); next; next = pattern.exec(sentence)) {
+    if (!sinceOfTime(sentence, next.index, next[0]) && !aimOfNoun(sentence, next.index, next[0])) {
+      m = next;
+      break;
+    }
+  }
   if (!m) return undefined;
   const start = m.index;
   const rest = sentence.slice(start);
   const end =
     start + (/[.;!?]/.exec(rest.slice(m[0].length))?.index ?? rest.length - m[0].length) + m[0].length;
   return { text: sentence.slice(start, end).trim(), start, end };
+}
+
+const REASON_NAMED =
+  /\b(?:the|one|a|another|part\s+of\s+the)\s+(?:(?:main|chief|real|key|big|biggest|only|first|other|major)\s+)?reasons?(?:\s+(?:why|that|for))?\b/i;
+
+/**
+ * "Part of the reason why last week's events were unexpected was Trump's rhetoric", "The reason
+ * he left is that ...": the reason named after the copula that closes the why-clause.
+ */
+export function namedReason(sentence: string): (Candidate & { about: string }) | undefined {
+  const m = REASON_NAMED.exec(sentence);
+  if (!m) return undefined;
+  const after = m.index + m[0].length;
+  const copulas = [...sentence.slice(after).matchAll(/\b(?:is|was|are|were)\s+(?:that\s+)?/gi)];
+  const [first, second] = copulas;
+  if (!first) return undefined;
+  // "why they were unexpected was ...": the first copula is the why-clause's own, and a short
+  // complement ("unexpected") stands between the two.
+  const between = second ? sentence.slice(after + first.index + first[0].length, after + second.index) : '';
+  const closing =
+    second && !/[,;:]/.test(between) && between.trim().split(/\s+/).length <= 3 ? second : first;
+  const start = after + closing.index + closing[0].length;
+  const end = start + (/[.;!?]/.exec(sentence.slice(start))?.index ?? sentence.length - start);
+  const text = sentence.slice(start, end).trim();
+  // What the reason is the reason for: the why-clause without its asides ("which saw ...,").
+  const about = sentence
+    .slice(after, after + closing.index)
+    .replace(/,\s*(?:which|who|whom|that|where|when)\b[^,]*,/gi, ' ');
+  return text.split(/\s+/).length >= 2 ? { text, start, end, about } : undefined;
+}
+
+/**
+ * "the new Warwick plant" for "where is it building its new plant?": a name written before the
+ * asked noun, as its modifier, is where the thing is.
+ */
+export function placeModifiers(sentence: string, headKeys: readonly string[]): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  for (const c of nameRuns(sentence)) {
+    const next = /^\s+([a-z][\p{L}-]*)/u.exec(sentence.slice(c.end))?.[1];
+    if (!next || !headKeys.includes(wordKey(next))) continue;
+    if (
+      !/\b(?:the|its|our|their|his|her|a|an|new|old)\s+$/i.test(
+        sentence.slice(Math.max(0, c.start - 8), c.start),
+      )
+    )
+      continue;
+    out.push({ ...c, fit: 1 });
+  }
+  return out;
 }

@@ -31,7 +31,13 @@ function evidenceText(kb: KnowledgeBase, evidence: Evidence): string {
     const text = offset === 0 ? evidence.hit.text : neighbour(kb, evidence.hit, offset);
     if (text) parts.push(text);
   }
-  return parts.join(' ');
+  const joined = parts.join(' ');
+  if (joined.length <= EVIDENCE_CHARS || parts.length < 2) return joined;
+  // Too long to show whole: the sentence that holds the answer is kept, the others cut short.
+  const others = parts.length - 1;
+  const room = Math.max(80, Math.floor((EVIDENCE_CHARS - evidence.text.length) / others) - 1);
+  const own = EVIDENCE_CHARS - others * (room + 1);
+  return parts.map((p) => shorten(p, p === evidence.text ? own : room)).join(' ');
 }
 
 const key = (s: string) =>

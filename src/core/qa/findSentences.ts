@@ -8,6 +8,7 @@
 import { splitSentences } from '../../knowledge/splitSentences.ts';
 import type { Passage } from '../../knowledge/types.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { equivalentKeys } from '../../text/equivalentWords.ts';
 import { sameFamily, wordKey, wordsOf } from '../../text/wordForms.ts';
 
 export interface SentenceHit {
@@ -31,6 +32,8 @@ export interface WeightedTerm {
   term: string;
   key: string;
   weight: number;
+  /** Keys of words that say the same ("wreck" for "ruin"), the term's own key first. */
+  keys: readonly string[];
 }
 
 /** Question words with their family keys and IDF weights. */
@@ -44,7 +47,7 @@ export function weighTerms(kb: KnowledgeBase, terms: readonly string[]): Weighte
       kb.passageIndex.documentFrequency(term),
       ...kb.passageIndex.family(term, 3).map((t) => kb.passageIndex.documentFrequency(t)),
     );
-    out.push({ term, key, weight: Math.log(1 + n / (df + 0.5)) });
+    out.push({ term, key, weight: Math.log(1 + n / (df + 0.5)), keys: equivalentKeys(key) });
   }
   return out;
 }
@@ -80,7 +83,23 @@ export class KeySet {
 
 /** The family keys of a text's words. */
 export function keysOfText(text: string): KeySet {
-  return new KeySet(wordsOf(text).map((w) => wordKey(w.text)));
+  const keys: string[] = [];
+  for (const w of wordsOf(text)) {
+    keys.push(wordKey(w.text));
+    // "Washington-Moscow tensions": each part of a hyphenated word is a word of the text too.
+    if (w.text.includes('-')) for (const part of w.text.split('-')) if (part) keys.push(wordKey(part));
+  }
+  return new KeySet(keys);
+}
+
+/**
+ * Whether the term's family is among the keys, or a word that says the same: those only as
+ * listed ("birth" for "born" is not "birthday").
+ */
+function hasTerm(set: KeySet, t: WeightedTerm): boolean {
+  if (set.has(t.key)) return true;
+  for (const k of t.keys) if (set.keys.has(k)) return true;
+  return false;
 }
 
 /** Weighted share of the terms whose family occurs among the keys (of any of the sets). */
@@ -93,7 +112,7 @@ export function coverageOf(
   let found = 0;
   for (const t of terms) {
     total += t.weight;
-    if (sets.some((set) => set?.has(t.key))) found += t.weight;
+    if (sets.some((set) => set && hasTerm(set, t))) found += t.weight;
   }
   return total ? found / total : 0;
 }
@@ -106,7 +125,8 @@ export function textCoverage(text: string, terms: readonly WeightedTerm[]): numb
   const found = new Set<WeightedTerm>();
   for (const w of wordsOf(text)) {
     const key = wordKey(w.text);
-    for (const t of terms) if (!found.has(t) && sameFamily(key, t.key)) found.add(t);
+    for (const t of terms)
+      if (!found.has(t) && (sameFamily(key, t.key) || t.keys.includes(key))) found.add(t);
     if (found.size === terms.length) break;
   }
   let weight = 0;

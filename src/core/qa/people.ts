@@ -6,11 +6,13 @@
  */
 import { nameGazetteer } from '../../knowledge/extract/nameLexicon.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { equivalentKeys } from '../../text/equivalentWords.ts';
 import { isSpeechVerb } from '../../text/speechVerbs.ts';
 import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { type Candidate, nameRuns, withoutTitle } from './candidates.ts';
 import type { Evidence } from './evidence.ts';
+import { keysOfText } from './findSentences.ts';
 import { inQuestion, kindsOf, lowerWords } from './questionNames.ts';
 import type { Typed } from './rankCandidates.ts';
 
@@ -54,6 +56,8 @@ function personWeight(
   if (kinds.has('person')) weight = 1.3;
   // "who reported ...?" may be answered by a newspaper: a known organisation does for a doer.
   else if (doer && kinds.has('organisation')) weight = 0.9;
+  // "missile testing by North Korea": a country acts in the news; it answers where it does the asked thing.
+  else if (doer && kinds.has('place') && doesNamed(sentence, c, keys)) weight = 0.9;
   else if (kinds.size) return 0;
   else if (doer && whole === 'organisation') weight = 0.9;
   else if (whole === 'place' || whole === 'organisation' || whole === 'demonym') return 0;
@@ -131,6 +135,11 @@ function askedNounFit(kb: KnowledgeBase, sentence: string, c: Candidate, noun: s
 }
 
 const MIN_PERSON_WEIGHT = 0.5;
+/** What a name counts for in a sentence without the asked verb. */
+const WITHOUT_VERB = 0.4;
+const LIGHT_VERBS = new Set(
+  'be have do get make take give go come put keep let see become'.split(' ').map((w) => wordKey(w)),
+);
 /** The confidence a name gains by standing right before the asked verb. */
 const SLOT_SUPPORT = 0.15;
 
@@ -160,6 +169,21 @@ function speaks(sentence: string, c: { start: number; end: number }): boolean {
   return false;
 }
 
+/**
+ * "the missile testing by North Korea", "North Korea's missile testing": the doer of the asked
+ * verb written as a noun, after "by" or as its owner.
+ */
+export function doesNamed(
+  sentence: string,
+  c: { start: number; end: number },
+  verbKeys: readonly string[],
+): boolean {
+  const by = /([\p{L}-]+)\s+by\s+(?:the\s+)?$/u.exec(sentence.slice(Math.max(0, c.start - 40), c.start))?.[1];
+  if (by && verbKeys.includes(wordKey(by))) return true;
+  const owned = /^['’]s?\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(sentence.slice(c.end))?.[1] ?? '';
+  return owned.split(/\s+/).some((w) => /(?:ing|ion|ment|al)s?$/.test(w) && verbKeys.includes(wordKey(w)));
+}
+
 /** "Kearton got off and ...": the found sentence opens with a name, its own doer. */
 function namesItsSubject(kb: KnowledgeBase, evidence: Evidence): boolean {
   const sentence = evidence.hit.text;
@@ -181,7 +205,21 @@ export function people(
   const asksSpeaker =
     doer &&
     isSpeechVerb(/^\s*(?:who|whom)\s+(?:had\s+|has\s+|first\s+)?([\p{L}-]+)/iu.exec(a.question)?.[1] ?? '');
+  // The doer stands before the asked verb (or a word that says the same), not before any of the
+  // question's words: "Mike caught the ball" does not answer "who crashed into the catcher?".
+  const slotKeys = a.verbKeys ? a.verbKeys.flatMap(equivalentKeys) : a.predicateKeys;
+  // A sentence that never says the asked verb names people who did something else ("Dr. Tucker
+  // was honored", asked who carved the ox); verbs as light as "got" or "came" are said otherwise.
+  const verbKeys =
+    a.verbKeys && !asksSpeaker && !a.verbKeys.every((k) => LIGHT_VERBS.has(k)) ? slotKeys : undefined;
   return (evidence: Evidence): Typed[] => {
+    // The found sentence may say the verb and its neighbour the name ("He was Julius Kahn.").
+    const saysVerb =
+      !verbKeys ||
+      [evidence.text, evidence.hit.text].some((text) => {
+        const said = keysOfText(text);
+        return verbKeys.some((k) => said.has(k));
+      });
     // A name in a neighbouring sentence answers only when the found one leaves the doer unnamed.
     const neighbourWeight = evidence.offset === 0 ? 1 : namesItsSubject(kb, evidence) ? 0.35 : 0.7;
     return nameRuns(evidence.text).flatMap((candidate) => {
@@ -189,7 +227,7 @@ export function people(
       if (exclude.some((e) => lowerWords(e).has(candidate.text.toLowerCase()))) return [];
       const role = doer ? { name: candidate.text, titled: false } : titledWithRole(candidate.text, keys);
       const named = role.titled ? { ...candidate, text: role.name } : candidate;
-      let weight = personWeight(kb, evidence.articleId, evidence.text, named, keys, doer);
+      let weight = personWeight(kb, evidence.articleId, evidence.text, named, doer ? slotKeys : keys, doer);
       weight *= neighbourWeight;
       if (role.titled || (!doer && afterRole(evidence.text, candidate.start, a.predicateKeys)))
         weight = Math.max(weight, 1) * 2;
@@ -197,10 +235,12 @@ export function people(
       if (evidence.offset > 0 && IDENTIFIES.test(evidence.text.slice(0, candidate.start))) weight *= 2.5;
       // Below this, a capitalised word is more likely a place, a modifier or a common word.
       if (weight < MIN_PERSON_WEIGHT) return [];
+      if (!saysVerb) weight *= WITHOUT_VERB;
       const next = wordsOf(evidence.text.slice(candidate.end)).slice(0, 2);
       const fillsSlot =
         doer &&
-        (next.some((w) => a.predicateKeys.includes(wordKey(w.text))) ||
+        (next.some((w) => slotKeys.includes(wordKey(w.text))) ||
+          doesNamed(evidence.text, candidate, slotKeys) ||
           (asksSpeaker && evidence.offset === 0 && speaks(evidence.text, candidate)));
       return [{ candidate: named, weight, support: fillsSlot ? SLOT_SUPPORT : 0 }];
     });

@@ -2,6 +2,7 @@
  * The names a question gives, as the answer extractors use them: a candidate that repeats one is
  * not the answer, and an answer must come from an article that names one of them.
  */
+import { nameGazetteer } from '../../knowledge/extract/nameLexicon.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { wordKey } from '../../text/wordForms.ts';
 import { contentTerms } from '../answers/snippets.ts';
@@ -27,6 +28,37 @@ export function nameAnchors(kb: KnowledgeBase, a: QuestionAnalysis): string[] {
     )[0];
     return rarest ? [wordKey(rarest)] : [];
   });
+}
+
+/**
+ * The surname of each person the question names ("Player" of "Gary Player"): an answer about
+ * Gary Player must come from an article that names him, not from one about the Masters alone.
+ */
+export function personAnchors(kb: KnowledgeBase, a: QuestionAnalysis): string[] {
+  return a.names.flatMap((name) => {
+    const words = withoutTitle(name).split(/\s+/);
+    const isPerson =
+      (words.length > 1 && nameGazetteer().classOf((words[0] ?? '').toLowerCase()) === 'given') ||
+      kindsOf(kb, name).has('person');
+    const last = words[words.length - 1];
+    return isPerson && last ? [last] : [];
+  });
+}
+
+const NAMED_CACHE_LIMIT = 5_000;
+const namedIn = new Map<string, boolean>();
+
+/** Whether an article writes a surname as a name (capitalised: "Player", not "a top player"). */
+export function articleNames(kb: KnowledgeBase, articleId: string, surname: string): boolean {
+  const key = `${articleId}\u0000${surname}`;
+  const known = namedIn.get(key);
+  if (known !== undefined) return known;
+  const body = kb.articles.get(articleId)?.body ?? '';
+  const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const found = new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'u').test(body);
+  if (namedIn.size >= NAMED_CACHE_LIMIT) namedIn.clear();
+  namedIn.set(key, found);
+  return found;
 }
 
 /** Whether a candidate repeats a name the question already gives (it is not the answer). */

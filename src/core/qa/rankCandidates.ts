@@ -8,6 +8,7 @@ import { equivalentKeys } from '../../text/equivalentWords.ts';
 import type { Candidate } from './candidates.ts';
 import { type Evidence, evidenceAround, keysAround, proximity } from './evidence.ts';
 import { articleKeysOf, type SentenceHit } from './findSentences.ts';
+import { articleNames } from './questionNames.ts';
 
 export interface Typed {
   candidate: Candidate;
@@ -48,6 +49,8 @@ export interface RankOptions {
    * John elsewhere.
    */
   requireNames?: readonly string[];
+  /** Surnames of the people the question names: the found sentence's article must name every one. */
+  requirePeople?: readonly string[];
   /**
    * What makes two candidates the same answer (default: their words). People: the last word, so
    * "Brumidi" agrees with "Constantino Brumidi"; the longer form is shown.
@@ -67,11 +70,13 @@ const wordsKey = (text: string) =>
 function speaksOf(kb: KnowledgeBase, hit: SentenceHit, options: RankOptions): boolean {
   const keys = options.requireKeys ?? [];
   const names = options.requireNames ?? [];
-  if (!keys.length && !names.length) return true;
+  if (!keys.length && !names.length && !options.requirePeople?.length) return true;
   const near = keysAround(kb, hit, 1);
   if (keys.length && !keys.some((k) => equivalentKeys(k).some((e) => near.some((set) => set.has(e)))))
     return false;
-  // The article must be about one of the names (the sentence may say "he" or "the bridge").
+  // The article must be about one of the names (the sentence may say "he" or "the bridge"), and
+  // name every person asked about.
+  if (options.requirePeople?.some((p) => !articleNames(kb, hit.passage.articleId, p))) return false;
   return !names.length || names.some((n) => articleKeysOf(kb, hit.passage).has(n));
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion, looksLikeRole, namesIn } from '../../../src/core/qa/analyzeQuestion.ts';
+import { wordKey } from '../../../src/text/wordForms.ts';
 
 describe('analyzeQuestion: the expected answer type', () => {
   const cases: [string, string][] = [
@@ -60,6 +61,17 @@ describe('analyzeQuestion: constraints', () => {
     expect(a.names).toEqual(expect.arrayContaining(['Dr. Glenn', 'Fred']));
     const when = analyzeQuestion('when did Samuel Gorton die?');
     expect(when.predicateKeys).toEqual(['die']);
+  });
+
+  it('reads the verb a doer question asks about, past its auxiliaries', () => {
+    expect(analyzeQuestion('who crashed into the catcher at home plate?').verbKeys).toEqual([
+      wordKey('crash'),
+    ]);
+    expect(analyzeQuestion('who had first founded the colony?').verbKeys).toEqual([wordKey('founded')]);
+    expect(analyzeQuestion('where did the ferry sail from?').verbKeys).toBeUndefined();
+    const testing = analyzeQuestion('who was test-firing missiles during that week of news?');
+    expect(testing).toMatchObject({ type: 'person', verbKeys: [wordKey('test'), wordKey('firing')] });
+    expect(analyzeQuestion('who was the acting director of the FBI?').type).toBe('role');
   });
 
   it('takes a slash command as a hint', () => {

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { countsNamedNoun, countsOtherNoun, countsUnit } from '../../../src/core/qa/amounts.ts';
+import {
+  countsNamedNoun,
+  countsOtherNoun,
+  countsUnit,
+  enumeratedCount,
+  withUnit,
+} from '../../../src/core/qa/amounts.ts';
 import { denies, swapsDirection } from '../../../src/core/qa/answerYesNo.ts';
 import {
   dateMentions,
+  namedReason,
   nameRuns,
   numberMentions,
   placeMentions,
+  placeModifiers,
   reasonClause,
 } from '../../../src/core/qa/candidates.ts';
 import { windowAround } from '../../../src/core/qa/composeAnswer.ts';
@@ -44,6 +52,15 @@ describe('dates, numbers, places and reasons', () => {
     ]);
   });
 
+  it('reads a day written as a word', () => {
+    expect(texts(dateMentions('They wait for V Day, September first, when the show opens.'))).toEqual([
+      'September first',
+    ]);
+    expect(texts(dateMentions('It opens on the twenty-second of May.'))).toEqual([
+      'the twenty-second of May',
+    ]);
+  });
+
   it('finds numbers in digits and words, with a percent sign or "per cent"', () => {
     expect(
       texts(numberMentions('ten per cent, or 5 million; 140,000 copies and two hundred and eighty songs')),
@@ -56,11 +73,59 @@ describe('dates, numbers, places and reasons', () => {
     expect(texts(placeMentions(s, 'to'))).toEqual(['Fredericksburg, Virginia']);
   });
 
+  it('shows an amount with the currency word after it, or the counted noun', () => {
+    const s = 'It held thirty-seven cents in coins and 140,000 copies.';
+    const at = (t: string) => ({ text: t, start: s.indexOf(t), end: s.indexOf(t) + t.length });
+    expect(withUnit(s, at('thirty-seven'), undefined)).toBe('thirty-seven cents');
+    expect(withUnit(s, at('140,000'), wordKey('copies'))).toBe('140,000 copies');
+  });
+
+  it('counts what the text names after the counted noun: "both X and Y" is two', () => {
+    const s = 'The team is under pressure over investigations from both Congress and the FBI over its ties.';
+    expect(enumeratedCount(s, wordKey('investigations'))?.text).toBe('two (both Congress and the FBI)');
+    expect(enumeratedCount(s, wordKey('ties'))).toBeUndefined();
+    expect(enumeratedCount('Both teams played well.', wordKey('teams'))).toBeUndefined();
+  });
+
+  it('finds a name that modifies the asked noun as a place', () => {
+    const s = 'In addition to the Warwick plant, we bought machinery at Cranston.';
+    expect(texts(placeModifiers(s, [wordKey('plant')]))).toEqual(['Warwick']);
+    expect(texts(placeModifiers(s, [wordKey('office')]))).toEqual([]);
+  });
+
   it('finds the clause that gives a reason', () => {
     expect(reasonClause('He left early because the road was closed.')?.text).toBe(
       'because the road was closed',
     );
     expect(reasonClause('He left early.')).toBeUndefined();
+  });
+
+  it('reads a purpose as a reason, but not what a noun aims at', () => {
+    expect(reasonClause('Ruth played right field to avoid having the sun in his eyes.')?.text).toBe(
+      'to avoid having the sun in his eyes',
+    );
+    expect(reasonClause('It pointed to Moscow’s inability to prevent the attack.')).toBeUndefined();
+  });
+
+  it('reads "since" that tells a time as no reason', () => {
+    expect(reasonClause('It has since emerged that sarin was used.')).toBeUndefined();
+    expect(reasonClause('Relations have been cold since 2013.')).toBeUndefined();
+    expect(reasonClause('Relations are cold ever since the war.')).toBeUndefined();
+    expect(reasonClause('He stayed home, since he was ill.')?.text).toBe('since he was ill');
+  });
+
+  it('finds a reason named after "the reason why ... was"', () => {
+    const named = namedReason(
+      'Part of the reason why last week’s events, which saw US strikes, were unexpected was Trump’s rhetoric.',
+    );
+    expect(named?.text).toBe('Trump’s rhetoric');
+    // What it is the reason for, without the aside.
+    expect(named?.about).not.toContain('strikes');
+    expect(named?.about).toContain('unexpected');
+    expect(namedReason('The reason for the delay was the weather, which was bad.')?.text).toBe(
+      'the weather, which was bad',
+    );
+    expect(namedReason('He had no reason to stay.')).toBeUndefined();
   });
 });
 
@@ -160,7 +225,10 @@ describe('denies: what might have been', () => {
   it('a claim told as what might have been is denied; told as done, it is not', () => {
     const keys = ['push', 'feder'].map(wordKey);
     expect(
-      denies('The council might well have pushed the towns toward federation, but the plan went nowhere.', keys),
+      denies(
+        'The council might well have pushed the towns toward federation, but the plan went nowhere.',
+        keys,
+      ),
     ).toBe(true);
     expect(denies('The council pushed the towns toward federation.', keys)).toBe(false);
   });

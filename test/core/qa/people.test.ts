@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { doesNamed } from '../../../src/core/qa/people.ts';
+import { wordKey } from '../../../src/text/wordForms.ts';
+
+const at = (sentence: string, name: string) => {
+  const start = sentence.indexOf(name);
+  return { start, end: start + name.length };
+};
+
+describe('doesNamed: the doer of a verb written as a noun', () => {
+  const keys = [wordKey('test'), wordKey('firing')];
+  it('after "by" the noun of the asked verb', () => {
+    const s = 'It saw the US airstrike, the missile testing by North Korea and the G7 summit.';
+    expect(doesNamed(s, at(s, 'North Korea'), keys)).toBe(true);
+    expect(doesNamed(s, at(s, 'US'), keys)).toBe(false);
+  });
+
+  it('as the owner of the noun', () => {
+    const s = "North Korea's missile testing alarmed Japan.";
+    expect(doesNamed(s, at(s, 'North Korea'), keys)).toBe(true);
+    expect(doesNamed(s, at(s, 'Japan'), keys)).toBe(false);
+  });
+
+  it('not after "by" a word of another verb', () => {
+    const s = 'The talks hosted by North Korea went nowhere.';
+    expect(doesNamed(s, at(s, 'North Korea'), keys)).toBe(false);
+  });
+});
