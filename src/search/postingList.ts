@@ -92,16 +92,30 @@ export class PostingList {
     for (let i = 0; i < this.count; i++) callback(tfs[i] as number, ids[i] as number, this);
   }
 
+  /**
+   * Positions in id order, as Map iteration goes on when entries are deleted or added meanwhile
+   * (MiniSearch's discard and vacuum delete the entry being visited): after each step the walk
+   * goes on from the first id above the one it was at.
+   */
+  private *positions(): Generator<number> {
+    let i = 0;
+    while (i < this.count) {
+      const id = this.ids[i] as number;
+      yield i;
+      i = this.ids[i] === id ? i + 1 : this.firstAbove(id);
+    }
+  }
+
   *keys(): IterableIterator<number> {
-    for (let i = 0; i < this.count; i++) yield this.ids[i] as number;
+    for (const i of this.positions()) yield this.ids[i] as number;
   }
 
   *values(): IterableIterator<number> {
-    for (let i = 0; i < this.count; i++) yield this.tfs[i] as number;
+    for (const i of this.positions()) yield this.tfs[i] as number;
   }
 
   *entries(): IterableIterator<[number, number]> {
-    for (let i = 0; i < this.count; i++) yield [this.ids[i] as number, this.tfs[i] as number];
+    for (const i of this.positions()) yield [this.ids[i] as number, this.tfs[i] as number];
   }
 
   [Symbol.iterator](): IterableIterator<[number, number]> {
@@ -144,6 +158,12 @@ export class PostingList {
     if (this.ids.length === this.count) return;
     this.ids = this.ids.slice(0, this.count);
     this.tfs = this.tfs.slice(0, this.count);
+  }
+
+  /** The first position whose id is above `id`. */
+  private firstAbove(id: number): number {
+    const i = this.find(id);
+    return i >= 0 ? i + 1 : -i - 1;
   }
 
   /** Index of id, or -(insertion point) - 1. The last id is checked first: the build's cases. */

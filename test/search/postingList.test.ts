@@ -31,4 +31,23 @@ describe('PostingList', () => {
     expect([...list.values()]).toEqual([1, 300, 2, 70_000]);
     expect([...PostingList.fromObject(Object.fromEntries(list))]).toEqual([...list]);
   });
+
+  it('goes on iterating as a Map does when the visited entry is deleted', () => {
+    const list = new PostingList();
+    const map = new Map<number, number>();
+    for (const id of [1, 2, 3, 5, 8, 13]) {
+      list.set(id, 1);
+      map.set(id, 1);
+    }
+    const visit = (m: PostingList | Map<number, number>) => {
+      const seen: number[] = [];
+      for (const [id] of m) {
+        seen.push(id);
+        if (id % 2 === 1) m.delete(id);
+      }
+      return seen;
+    };
+    expect(visit(list)).toEqual(visit(map));
+    expect([...list.keys()]).toEqual([...map.keys()]);
+  });
 });
