@@ -29,7 +29,7 @@ const GROUPS = [
   'abroad overseas',
   'deal agreement accord pact',
   // "who was in charge of the Peace Corps?": "Sargent Shriver, the head corpsman".
-  'charge head lead leader chief director',
+  'charge head lead leader chief director boss',
 ];
 
 const EQUIVALENTS = new Map<string, string[]>();

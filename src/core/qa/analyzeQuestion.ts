@@ -236,6 +236,13 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
     )
   )
     return base(question, 'yesno');
+  // "who took over as promotion manager at the Times-Picayune?": the holder of that role.
+  const became =
+    /^who\s+(?:took\s+over\s+as|became|was\s+(?:appointed|named|made|elected|chosen)(?:\s+as)?|has\s+been\s+(?:appointed|named)(?:\s+as)?)\s+(?:the\s+|a\s+|an\s+)?(.+)$/i.exec(
+      question,
+    );
+  if (became?.[1] && looksLikeRole(`the ${became[1]}`) && !/^(?:by|in|on|at|after)\b/i.test(became[1]))
+    return { ...base(question, 'role'), role: became[1].replace(WHEN_QUALIFIER, '') };
   const who = /^(?:who(?:'s|’s)|who\s+(?:is|was|are|were))\s+(.+)$/i.exec(question);
   if (who) return whoIs(question, who[1] ?? '');
   if (/^(?:who|whom)\b/i.test(question)) return doer(question);

@@ -169,10 +169,15 @@ const NUMBER = new RegExp(
 /** Numbers written in digits or words ("140,000", "five million", "two hundred and eighty"). */
 export function numberMentions(sentence: string): Candidate[] {
   const out: Candidate[] = [];
+  // "Washington, Feb. 9 --": a day of a date counts nothing.
+  const dates = dateMentions(sentence).filter((d) => !/^\d{4}(?:s|'s)?$/.test(d.text));
   for (const m of sentence.matchAll(NUMBER)) {
     const text = m[0].trim();
     if (!text || /^(one|half)$/i.test(text)) continue;
-    out.push({ text, start: m.index, end: m.index + m[0].length });
+    const start = m.index;
+    const end = start + m[0].length;
+    if (dates.some((d) => start >= d.start && end <= d.end)) continue;
+    out.push({ text, start, end });
   }
   return out;
 }
@@ -192,7 +197,11 @@ const DIRECTION_WORDS: Record<'from' | 'to' | 'in', [RegExp, RegExp]> = {
     /\b(?:to|into|toward|towards|reached|arrived (?:in|at)|settled in|moved to|went to|came to|landed (?:in|at))\s+(?:the\s+)?$/i,
     /\b(?:for|in|at)\s+(?:the\s+)?$/i,
   ],
-  in: [/\b(?:in|at|near|born in|outside|inside)\s+(?:the\s+)?$/i, /\b(?:of|from)\s+(?:the\s+)?$/i],
+  // "born in 1751 in nearby Rowley": a word that places the place may stand before it.
+  in: [
+    /\b(?:in|at|near|born in|outside|inside)\s+(?:the\s+)?(?:(?:nearby|neighbou?ring|northern|southern|eastern|western|central|rural|downtown|suburban|present-day)\s+)?$/i,
+    /\b(?:of|from)\s+(?:the\s+)?$/i,
+  ],
 };
 
 export interface PlaceMention extends Candidate {

@@ -119,6 +119,15 @@ function afterRole(sentence: string, start: number, roleKeys: readonly string[])
   return word !== undefined && roleKeys.includes(wordKey(word));
 }
 
+/** "Appointment of William S. Pfaff Jr., 41, as promotion manager": the name given the role. */
+function asRole(sentence: string, end: number, roleKeys: readonly string[]): boolean {
+  const word =
+    /^\.?(?:,\s*\d{1,3},)?\s+as\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:new\s+)?([\p{L}-]+)/u.exec(
+      sentence.slice(end, end + 60),
+    )?.[1];
+  return word !== undefined && roleKeys.includes(wordKey(word));
+}
+
 const BODIES = /^(?:newspaper|paper|magazine|company|firm|agency|party|team|club)s?$/i;
 
 /**
@@ -229,7 +238,12 @@ export function people(
       const named = role.titled ? { ...candidate, text: role.name } : candidate;
       let weight = personWeight(kb, evidence.articleId, evidence.text, named, doer ? slotKeys : keys, doer);
       weight *= neighbourWeight;
-      if (role.titled || (!doer && afterRole(evidence.text, candidate.start, a.predicateKeys)))
+      if (
+        role.titled ||
+        (!doer &&
+          (afterRole(evidence.text, candidate.start, a.predicateKeys) ||
+            asRole(evidence.text, candidate.end, a.predicateKeys)))
+      )
         weight = Math.max(weight, 1) * 2;
       if (a.askedNoun) weight *= askedNounFit(kb, evidence.text, candidate, a.askedNoun);
       if (evidence.offset > 0 && IDENTIFIES.test(evidence.text.slice(0, candidate.start))) weight *= 2.5;

@@ -38,6 +38,8 @@ const dir = makeCorpus({
     'The town has resented the city since the closing of the old mint. The mayor wants a second bridge, but the two councils have yet to hold their first joint meeting on it.',
     'The Gazette reported that the storm had "damaged or destroyed" 30 per cent of the fishing fleet.',
     'The new mayor visited the lighthouse keepers for the first time on Tuesday.',
+    'Appointment of Carla M. Denny, 44, as harbour pilot of the Port Ellis Towing Company was announced by Owen Pike, president of the company.',
+    'The engineer Basil Fenn was born in 1802 in nearby Glenmore, and built the tide mill.',
     'As reported in the Harbour Gazette newspaper, the engineer Ruth Abara said the lifeboat station would close.',
     'Mary Quill, born about 1870, had inherited the Quill boatyard on the drowning of her uncle Silas in 1894.',
     'I expect the two councils to continue to fund the harbour launch for years. The talks between the mayors were frosty.',
@@ -123,6 +125,16 @@ describe('questions in other words than the text', () => {
       /^Harbour Gazette/,
     );
     expect(first('which painter paid for the new sail loft?')).toMatch(/^The archive doesn't say/);
+  });
+
+  it('who took over as <role>: the name the text gives the role ("appointment of X as ...")', () => {
+    expect(first('who took over as harbour pilot at the Port Ellis Towing Company?')).toMatch(
+      /^Carla M\. Denny/,
+    );
+  });
+
+  it('where was X born: the place after a word that places it ("in nearby Glenmore")', () => {
+    expect(first('where was Basil Fenn born?')).toMatch(/Glenmore/);
   });
 
   it('how many times before, where the text says it was the first time', () => {

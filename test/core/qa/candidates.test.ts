@@ -234,6 +234,16 @@ describe('denies: what might have been', () => {
   });
 });
 
+describe('numberMentions', () => {
+  it('a day of a date is no count ("Washington, Feb. 9 --"); a year is left to the caller', () => {
+    const found = numberMentions('Washington, Feb. 9 -- the plan would pay for 90 days in 1961.').map(
+      (c) => c.text,
+    );
+    expect(found).toContain('90');
+    expect(found).not.toContain('9');
+  });
+});
+
 describe('countsNamedNoun: a number that counts a noun of its own', () => {
   const at = (sentence: string, number: string) => {
     const start = sentence.indexOf(number);
