@@ -110,8 +110,9 @@ const HEDGE_BELOW = 0.7;
  */
 function hedged(top: Ranked, a: QuestionAnalysis): string | undefined {
   if (top.confidence >= HEDGE_BELOW) return undefined;
-  const lead = `${top.text}, it seems: `;
-  return `${lead}${windowAround(top.evidence.text, a.anchorKeys, HEADLINE_CHARS - lead.length)}`;
+  const lead = `${top.text.replace(/\s+/g, ' ')}, it seems: `;
+  const keys = [...a.anchorKeys, ...wordsOf(top.text).map((w) => wordKey(w.text))];
+  return `${lead}${windowAround(top.evidence.text, keys, HEADLINE_CHARS - lead.length)}`;
 }
 
 /** Below the confidence floor, what the best sentence must still match for its lone answer. */
@@ -124,7 +125,8 @@ const ALONE_FLOOR = 0.4;
  */
 export function alone(ranked: Ranked[], hits: readonly SentenceHit[]): Ranked | undefined {
   const [top] = ranked;
-  if (!top || top.evidence.offset !== 0 || !hits.slice(0, 2).includes(top.evidence.hit)) return undefined;
+  if (!top) return undefined;
+  if (top.evidence.offset !== 0 || !hits.slice(0, 2).includes(top.evidence.hit)) return undefined;
   // Another answer from the same sentence ("on Saturday evening" beside "August 22nd") is a part
   // of the same account; one from another sentence competes.
   const next = ranked.find((r) => r.evidence.text !== top.evidence.text);
@@ -374,7 +376,10 @@ const time: Strategy = (kb, a, hits) => {
   });
   const top = best(ranked) ?? alone(ranked, hits);
   if (!top) return undefined;
-  return composeAnswer(kb, { headline: top.text.replace(/\s+/g, ' '), evidence: top.evidence });
+  return composeAnswer(kb, {
+    headline: hedged(top, a) ?? top.text.replace(/\s+/g, ' '),
+    evidence: top.evidence,
+  });
 };
 
 /**
@@ -463,7 +468,7 @@ const place: Strategy = (kb, a, hits) => {
   const top = best(ranked) ?? alone(ranked, hits);
   if (!top) return undefined;
   return composeAnswer(kb, {
-    headline: withRegion(kb, top.text, top.evidence.articleId),
+    headline: hedged(top, a) ?? withRegion(kb, top.text, top.evidence.articleId),
     evidence: top.evidence,
     more: others(ranked, top),
   });
@@ -537,7 +542,8 @@ const amount: Strategy = (kb, a, hits) => {
   if (!top) return noneYet(kb, a, hits);
   const candidate = { text: top.text, start: top.evidence.text.indexOf(top.text), end: 0 };
   candidate.end = candidate.start + top.text.length;
-  const headline = candidate.start >= 0 ? withUnit(top.evidence.text, candidate, unitKey) : top.text;
+  const headline =
+    hedged(top, a) ?? (candidate.start >= 0 ? withUnit(top.evidence.text, candidate, unitKey) : top.text);
   return composeAnswer(kb, { headline, evidence: top.evidence });
 };
 
