@@ -166,18 +166,18 @@ const NUMBER = new RegExp(
   'gi',
 );
 
+const MONTH_BEFORE = new RegExp(`\\b${MONTH}\\.?\\s+$`);
+
 /** Numbers written in digits or words ("140,000", "five million", "two hundred and eighty"). */
 export function numberMentions(sentence: string): Candidate[] {
   const out: Candidate[] = [];
-  // "Washington, Feb. 9 --": a day of a date counts nothing.
-  const dates = dateMentions(sentence).filter((d) => !/^\d{4}(?:s|'s)?$/.test(d.text));
   for (const m of sentence.matchAll(NUMBER)) {
     const text = m[0].trim();
     if (!text || /^(one|half)$/i.test(text)) continue;
     const start = m.index;
-    const end = start + m[0].length;
-    if (dates.some((d) => start >= d.start && end <= d.end)) continue;
-    out.push({ text, start, end });
+    // "Washington, Feb. 9 --": a day of a date counts nothing.
+    if (/^\d{1,2}$/.test(text) && MONTH_BEFORE.test(sentence.slice(Math.max(0, start - 12), start))) continue;
+    out.push({ text, start, end: start + m[0].length });
   }
   return out;
 }

@@ -81,8 +81,21 @@ export class KeySet {
   }
 }
 
-/** The family keys of a text's words. */
+const TEXT_KEYS_LIMIT = 10_000;
+const textKeys = new Map<string, KeySet>();
+
+/** The family keys of a text's words (cached: answers read the same sentences again and again). */
 export function keysOfText(text: string): KeySet {
+  const known = textKeys.get(text);
+  if (known) return known;
+  const keys = keysOfWords(text);
+  if (textKeys.size >= TEXT_KEYS_LIMIT) textKeys.clear();
+  textKeys.set(text, keys);
+  return keys;
+}
+
+/** The family keys of a text's words, read afresh (for texts kept elsewhere, as passages are). */
+function keysOfWords(text: string): KeySet {
   const keys: string[] = [];
   for (const w of wordsOf(text)) {
     keys.push(wordKey(w.text));
@@ -161,7 +174,7 @@ export function readPassage(passage: Passage): ReadPassage {
   const known = readCache.get(passage);
   if (known) return known;
   const sentences = splitSentences(passage.text);
-  const keys = sentences.map(keysOfText);
+  const keys = sentences.map(keysOfWords);
   const all = KeySet.union(...keys);
   if (readCache.size >= READ_CACHE_LIMIT) readCache.clear();
   const entry = { sentences, keys, all };
@@ -191,7 +204,7 @@ export function articleKeysOf(kb: KnowledgeBase, passage: Passage): KeySet {
   const known = articleCache.get(cacheKey);
   if (known) return known;
   // The words of every paragraph at once: no paragraph needs splitting into sentences for this.
-  const all = keysOfText(
+  const all = keysOfWords(
     passagesOf(kb, passage, Number.POSITIVE_INFINITY)
       .map((p) => p.text)
       .join('\n'),
