@@ -108,7 +108,7 @@ const ALONE_FLOOR = 0.4;
  */
 export function alone(ranked: Ranked[], hits: readonly SentenceHit[]): Ranked | undefined {
   const [top] = ranked;
-  if (!top || top.evidence.offset !== 0 || !hits.slice(0, 2).includes(top.evidence.hit)) return undefined;
+  if (top?.evidence.offset !== 0 || !hits.slice(0, 2).includes(top.evidence.hit)) return undefined;
   // Another answer from the same sentence ("on Saturday evening" beside "August 22nd") is a part
   // of the same account; one from another sentence competes.
   const next = ranked.find((r) => r.evidence.text !== top.evidence.text);
