@@ -40,7 +40,7 @@ for (const suite of SUITES) {
 const REAL_TEXT = [
   { file: 'test/eval/brown-dev.jsonl', corpus: 'brown:dgj', floor: 43, baseline: 27 },
   { file: 'test/eval/brown-press.jsonl', corpus: 'brown:abcefh', floor: 45, baseline: 29 },
-  { file: 'test/eval/brown-lore-fiction.jsonl', corpus: 'brown:efkn', floor: 31, baseline: 19 },
+  { file: 'test/eval/brown-lore-fiction.jsonl', corpus: 'brown:efkn', floor: 32, baseline: 19 },
   { file: 'test/eval/shipped-unseen.jsonl', corpus: 'corpus', floor: 43, baseline: 34 },
   // Written after the answer engine of this wave, by someone who never ran it: mystery, science
   // fiction, romance and humour (L, M, P, R), the hardest text for it. First run 17; the forms its

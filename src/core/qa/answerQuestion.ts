@@ -420,6 +420,9 @@ function noneYet(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]): R
   return composeAnswer(kb, { headline: `None yet: ${windowAround(top.text, a.anchorKeys)}`, evidence });
 }
 
+/** A sentence that supposes: "If ..., it might (would, could) ...". */
+const SUPPOSED = /^\s*(?:if|unless|were)\b[^.;]*\b(?:might|would|could)\b/i;
+
 const amount: Strategy = (kb, a, hits) => {
   const unitKey = a.unit ? wordKey(a.unit) : undefined;
   const anchorKeys = unitKey ? [unitKey] : a.anchorKeys;
@@ -431,8 +434,16 @@ const amount: Strategy = (kb, a, hits) => {
     const near = keysAround(kb, hit, 1);
     return names.every((n) => near.some((keys) => keys.has(n)));
   };
+  // A neighbour's sum of money must come with something asked beyond the money ("the safe").
+  const asked = a.predicateKeys.filter((k) => k !== unitKey && !(unitKey && unitFamily(unitKey).includes(k)));
+  const holdsAsked = (evidence: Evidence) => {
+    const keys = keysOfText(evidence.text);
+    return !asked.length || asked.some((k) => equivalentKeys(k).some((e) => keys.has(e)));
+  };
   const extract = (evidence: Evidence): Typed[] => {
     if (!namesAll(evidence.hit)) return [];
+    // "If sold then, the land might bring only $5,000": a sum supposed, not one paid.
+    if (SUPPOSED.test(evidence.text)) return [];
     // "there were known to be twenty-two in Norton County": a count may leave out what it counts.
     const keys = unitKey ? keysOfText(evidence.text) : undefined;
     const namesUnit = unitKey ? unitFamily(unitKey).some((k) => keys?.has(k)) : false;
@@ -450,8 +461,9 @@ const amount: Strategy = (kb, a, hits) => {
         if (unitKey && namesUnit && !countsUnit(evidence.text, candidate, unitKey)) return [];
         if (unitKey && !namesUnit) weight *= 0.6;
         // The sentence next to the matching one answers only with what is asked: the counted
-        // noun named, or a sum of money ("thirty-seven cents" after "The safe at ...").
-        if (evidence.offset !== 0 && !namesUnit && !money) return [];
+        // noun named, or a sum of money where it says what the money is for ("thirty-seven cents"
+        // after "The safe at ...", but not "fifty dollars as compensation" beside "was sold").
+        if (evidence.offset !== 0 && !namesUnit && !(money && holdsAsked(evidence))) return [];
         return [{ candidate, weight }];
       }),
     );

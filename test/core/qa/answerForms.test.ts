@@ -62,6 +62,11 @@ const dir = makeCorpus({
   ].join(' ')}\n\nThe special guard was still posted on the Mill bridge.`,
   'alliance.txt':
     'The alliance\n\nYesterday, however, the mayor did a reversal of course, saying that the harbour alliance is “no longer obsolete”.',
+  'plantation.txt': `The plantation\n\n${[
+    'If sold at once, the land and improvements of the Palfrey plantation might bring only $5,000.',
+    'The Palfrey plantation was sold in January, 1845, and Palfrey thought the new owner ought to pay his people two months’ wages.',
+    'Giffen suggested fifty dollars as fair compensation for a year’s work.',
+  ].join(' ')}`,
 });
 afterAll(removeCorpora);
 
@@ -114,6 +119,12 @@ describe('answer forms beyond the question’s words', () => {
     expect(reply.split('\n')[0]).toMatch(/^The archive doesn't say/);
     expect(reply).not.toMatch(/80,738/);
     expect(first('How much prize money did Arnold Palmer win?')).toMatch(/80,738/);
+  });
+
+  it('how much: no sum supposed ("if sold, it might bring"), nor one beside the sale paid for something else', () => {
+    expect(first('How much was the Palfrey plantation sold for in January 1845?')).toMatch(
+      /^The archive doesn't say/,
+    );
   });
 
   it('how much: the amount in the sentence after the one that matches, with its currency word', () => {
