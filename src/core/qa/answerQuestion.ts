@@ -163,6 +163,29 @@ export function inSlot(ranked: Ranked[]): Ranked | undefined {
   return top && slotted && slotted.score >= SLOT_SHARE * top.score ? slotted : undefined;
 }
 
+/**
+ * "Mike" -> "Mike Deegan", "Poor John" -> "John Cooper": a story calls people by their given name;
+ * the answer gives the full name its article writes most often, where it writes one.
+ */
+export function fullName(kb: KnowledgeBase, name: string, articleId: string): string {
+  const words = name.split(/\s+/);
+  const given = words[words.length - 1] ?? '';
+  const lexicon = nameGazetteer();
+  if (words.length > 2 || lexicon.classOf(given.toLowerCase()) !== 'given') return name;
+  if (words.length === 2 && lexicon.classOf((words[0] ?? '').toLowerCase()) !== 'word') return name;
+  const body = kb.articles.get(articleId)?.body ?? '';
+  const counts = new Map<string, number>();
+  const escaped = given.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const m of body.matchAll(new RegExp(`\\b${escaped}\\s+(\\p{Lu}[\\p{L}'’-]+)`, 'gu'))) {
+    const surname = (m[1] ?? '').replace(/['’]s$/, '');
+    const kind = lexicon.classOf(surname.toLowerCase());
+    if (kind === 'function' || kind === 'word' || kind === 'time' || kind === 'given') continue;
+    counts.set(surname, (counts.get(surname) ?? 0) + 1);
+  }
+  const [best] = [...counts.entries()].sort((x, y) => y[1] - x[1]);
+  return best ? `${given} ${best[0]}` : name;
+}
+
 /** "who founded Warwick?" -> "Samuel Gorton founded Warwick". */
 const doer: Strategy = (kb, a, hits) => {
   const ranked = rankCandidates(kb, hits, people(kb, a), {
@@ -176,7 +199,7 @@ const doer: Strategy = (kb, a, hits) => {
   if (!top) return undefined;
   const predicate = a.question.replace(/^(?:who|whom)\s+/i, '');
   return composeAnswer(kb, {
-    headline: `${top.text} ${predicate}`,
+    headline: `${fullName(kb, top.text, top.evidence.articleId)} ${predicate}`,
     evidence: top.evidence,
     more: others(ranked, top),
   });

@@ -67,6 +67,11 @@ const dir = makeCorpus({
     'The Palfrey plantation was sold in January, 1845, and Palfrey thought the new owner ought to pay his people two months’ wages.',
     'Giffen suggested fifty dollars as fair compensation for a year’s work.',
   ].join(' ')}`,
+  'sales.txt': `The sales job\n\n${[
+    'John Cooper and Bobbie Evans both worked in sales at Smith & MacIsaacs.',
+    'When old Mr. Lovejoy talked about a single sales manager for both departments, everyone knew who would get it.',
+    'Poor John got the combined sales manager job, and Bobbie stayed where he was.',
+  ].join(' ')}`,
 });
 afterAll(removeCorpora);
 
@@ -146,5 +151,9 @@ describe('answer forms beyond the question’s words', () => {
   it('yes or no: "ever" against "no longer" is yes, it once was', () => {
     expect(first('Has the mayor ever called the harbour alliance obsolete?')).toMatch(/^Yes:/);
     expect(first('Did the mayor call the harbour alliance obsolete?')).toMatch(/^No:/);
+  });
+
+  it('who did it, in a story: the full name its article gives the one called by a given name', () => {
+    expect(first('who got the combined sales manager job at Smith & MacIsaacs?')).toMatch(/^John Cooper got/);
   });
 });
