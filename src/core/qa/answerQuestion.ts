@@ -37,7 +37,7 @@ import {
 } from './candidates.ts';
 import { abstain, composeAnswer, HEADLINE_CHARS, windowAround } from './composeAnswer.ts';
 import { type Evidence, keysAround, neighbour } from './evidence.ts';
-import { findSentences, keysOfText, type SentenceHit } from './findSentences.ts';
+import { articleKeysOf, findSentences, keysOfText, type SentenceHit } from './findSentences.ts';
 import { people } from './people.ts';
 import {
   articleNames,
@@ -205,6 +205,12 @@ const doer: Strategy = (kb, a, hits) => {
   });
 };
 
+/** Words for an organisation by what it is: "the company president" of the one its article names. */
+const GENERIC_ORGANISATION =
+  '(?:company|firm|corporation|college|university|school|club|bank|newspaper|paper|magazine|team|board|society|church|hospital|museum|orchestra|union|party|agency)';
+/** The confidence that reading adds. */
+const GENERIC_SUPPORT = 0.2;
+
 /** "who was the president of Smith College?" -> the person the text gives that role. */
 const roleHolder: Strategy = (kb, a) => {
   const role = a.role ?? '';
@@ -220,7 +226,22 @@ const roleHolder: Strategy = (kb, a) => {
   const titleKeys = contentTerms(title).map(wordKey);
   const head = titleKeys[titleKeys.length - 1];
   const anchorKeys = head ? [head] : a.anchorKeys;
-  const ranked = rankCandidates(kb, hits, people(kb, a, [role], titleKeys.length ? titleKeys : anchorKeys), {
+  const holders = people(kb, a, [role], titleKeys.length ? titleKeys : anchorKeys);
+  // "old Mr. Lovejoy, the company president", in an article that names Smith & MacIsaacs: the
+  // organisation asked about, called by what it is.
+  const organisation = nameAnchors(kb, a);
+  const generic = head
+    ? new RegExp(`\\bthe\\s+${GENERIC_ORGANISATION}(?:['’]s)?\\s+(?:[a-z]+\\s+)?${head}`, 'i')
+    : undefined;
+  const extract = (evidence: Evidence): Typed[] => {
+    const found = holders(evidence);
+    const meansIt =
+      generic?.test(evidence.text) &&
+      organisation.length > 0 &&
+      organisation.every((n) => articleKeysOf(kb, evidence.hit.passage).has(n));
+    return meansIt ? found.map((t) => ({ ...t, support: (t.support ?? 0) + GENERIC_SUPPORT })) : found;
+  };
+  const ranked = rankCandidates(kb, hits, extract, {
     anchorKeys,
     reach: 0,
     requireKeys: anchorKeys,

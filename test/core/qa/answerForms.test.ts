@@ -69,7 +69,7 @@ const dir = makeCorpus({
   ].join(' ')}`,
   'sales.txt': `The sales job\n\n${[
     'John Cooper and Bobbie Evans both worked in sales at Smith & MacIsaacs.',
-    'When old Mr. Lovejoy talked about a single sales manager for both departments, everyone knew who would get it.',
+    'When old Mr. Lovejoy, the company president, talked about a single sales manager for both departments, everyone knew who would get it.',
     'Poor John got the combined sales manager job, and Bobbie stayed where he was.',
   ].join(' ')}`,
 });
@@ -155,5 +155,9 @@ describe('answer forms beyond the question’s words', () => {
 
   it('who did it, in a story: the full name its article gives the one called by a given name', () => {
     expect(first('who got the combined sales manager job at Smith & MacIsaacs?')).toMatch(/^John Cooper got/);
+  });
+
+  it('who holds a role: "X, the company president" in an article that names the company', () => {
+    expect(first('who was the president of Smith & MacIsaacs?')).toMatch(/^Mr\. Lovejoy was the president/);
   });
 });
