@@ -40,13 +40,13 @@ for (const suite of SUITES) {
 const REAL_TEXT = [
   { file: 'test/eval/brown-dev.jsonl', corpus: 'brown:dgj', floor: 43, baseline: 27 },
   { file: 'test/eval/brown-press.jsonl', corpus: 'brown:abcefh', floor: 45, baseline: 29 },
-  { file: 'test/eval/brown-lore-fiction.jsonl', corpus: 'brown:efkn', floor: 31, baseline: 19 },
+  { file: 'test/eval/brown-lore-fiction.jsonl', corpus: 'brown:efkn', floor: 32, baseline: 19 },
   { file: 'test/eval/shipped-unseen.jsonl', corpus: 'corpus', floor: 43, baseline: 34 },
   // Written after the answer engine of this wave, by someone who never ran it: mystery, science
   // fiction, romance and humour (L, M, P, R), the hardest text for it. First run 17; the forms its
   // failures showed (a doer before the asked verb, an amount in the next sentence, a lone date in
   // the best sentence, "mailed from") were then built.
-  { file: 'test/eval/brown-heldout-lmpr.jsonl', corpus: 'brown:lmpr', floor: 25, baseline: 13 },
+  { file: 'test/eval/brown-heldout-lmpr.jsonl', corpus: 'brown:lmpr', floor: 28, baseline: 13 },
   // Written the same way on the shipped corpus: the bot's first run scored 19 (plain BM25: 24);
   // the rules its failures showed were missing (paraphrased speakers, "since when", "sail from",
   // "none yet", from-to reversed, reported speech on a topic; words that say the same, "the reason

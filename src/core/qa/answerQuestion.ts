@@ -39,7 +39,7 @@ import {
 } from './candidates.ts';
 import { abstain, composeAnswer, HEADLINE_CHARS, windowAround } from './composeAnswer.ts';
 import { type Evidence, keysAround, neighbour } from './evidence.ts';
-import { findSentences, keysOfText, type SentenceHit } from './findSentences.ts';
+import { articleKeysOf, findSentences, keysOfText, type SentenceHit } from './findSentences.ts';
 import { people } from './people.ts';
 import {
   articleNames,
@@ -108,9 +108,9 @@ const HEDGE_BELOW = 0.7;
  * answer read from a sentence that matches the question only loosely is shown with that sentence,
  * so the reader judges it (and sees the other names it gives).
  */
-function hedged(top: Ranked, a: QuestionAnalysis): string | undefined {
+function hedged(top: Ranked, a: QuestionAnalysis, shown = top.text): string | undefined {
   if (top.confidence >= HEDGE_BELOW) return undefined;
-  const lead = `${top.text.replace(/\s+/g, ' ')}, it seems: `;
+  const lead = `${shown.replace(/\s+/g, ' ')}, it seems: `;
   const keys = [...a.anchorKeys, ...wordsOf(top.text).map((w) => wordKey(w.text))];
   return `${lead}${windowAround(top.evidence.text, keys, HEADLINE_CHARS - lead.length)}`;
 }
@@ -181,6 +181,29 @@ export function inSlot(ranked: Ranked[]): Ranked | undefined {
   return top && slotted && slotted.score >= SLOT_SHARE * top.score ? slotted : undefined;
 }
 
+/**
+ * "Mike" -> "Mike Deegan", "Poor John" -> "John Cooper": a story calls people by their given name;
+ * the answer gives the full name its article writes most often, where it writes one.
+ */
+export function fullName(kb: KnowledgeBase, name: string, articleId: string): string {
+  const words = name.split(/\s+/);
+  const given = words[words.length - 1] ?? '';
+  const lexicon = nameGazetteer();
+  if (words.length > 2 || lexicon.classOf(given.toLowerCase()) !== 'given') return name;
+  if (words.length === 2 && lexicon.classOf((words[0] ?? '').toLowerCase()) !== 'word') return name;
+  const body = kb.articles.get(articleId)?.body ?? '';
+  const counts = new Map<string, number>();
+  const escaped = given.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const m of body.matchAll(new RegExp(`\\b${escaped}\\s+(\\p{Lu}[\\p{L}'’-]+)`, 'gu'))) {
+    const surname = (m[1] ?? '').replace(/['’]s$/, '');
+    const kind = lexicon.classOf(surname.toLowerCase());
+    if (kind === 'function' || kind === 'word' || kind === 'time' || kind === 'given') continue;
+    counts.set(surname, (counts.get(surname) ?? 0) + 1);
+  }
+  const [best] = [...counts.entries()].sort((x, y) => y[1] - x[1]);
+  return best ? `${given} ${best[0]}` : name;
+}
+
 /** "who founded Warwick?" -> "Samuel Gorton founded Warwick". */
 const doer: Strategy = (kb, a, hits) => {
   const ranked = rankCandidates(kb, hits, people(kb, a), {
@@ -192,16 +215,23 @@ const doer: Strategy = (kb, a, hits) => {
   });
   const top = inSlot(ranked) ?? best(ranked) ?? standsOut(ranked, hits);
   if (!top) return undefined;
+  const name = fullName(kb, top.text, top.evidence.articleId);
   const predicate = a.question.replace(
     /^(?:who|whom|(?:which|what)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+(?=\s+[a-z]))\s+/iu,
     '',
   );
   return composeAnswer(kb, {
-    headline: hedged(top, a) ?? `${top.text} ${predicate}`,
+    headline: hedged(top, a, name) ?? `${name} ${predicate}`,
     evidence: top.evidence,
     more: others(ranked, top),
   });
 };
+
+/** Words for an organisation by what it is: "the company president" of the one its article names. */
+const GENERIC_ORGANISATION =
+  '(?:company|firm|corporation|college|university|school|club|bank|newspaper|paper|magazine|team|board|society|church|hospital|museum|orchestra|union|party|agency)';
+/** The confidence that reading adds. */
+const GENERIC_SUPPORT = 0.2;
 
 /** "who was the president of Smith College?" -> the person the text gives that role. */
 const roleHolder: Strategy = (kb, a) => {
@@ -218,7 +248,22 @@ const roleHolder: Strategy = (kb, a) => {
   const titleKeys = contentTerms(title).map(wordKey);
   const head = titleKeys[titleKeys.length - 1];
   const anchorKeys = head ? [head] : a.anchorKeys;
-  const ranked = rankCandidates(kb, hits, people(kb, a, [role], titleKeys.length ? titleKeys : anchorKeys), {
+  const holders = people(kb, a, [role], titleKeys.length ? titleKeys : anchorKeys);
+  // "old Mr. Lovejoy, the company president", in an article that names Smith & MacIsaacs: the
+  // organisation asked about, called by what it is.
+  const organisation = nameAnchors(kb, a);
+  const generic = head
+    ? new RegExp(`\\bthe\\s+${GENERIC_ORGANISATION}(?:['’]s)?\\s+(?:[a-z]+\\s+)?${head}`, 'i')
+    : undefined;
+  const extract = (evidence: Evidence): Typed[] => {
+    const found = holders(evidence);
+    const meansIt =
+      generic?.test(evidence.text) &&
+      organisation.length > 0 &&
+      organisation.every((n) => articleKeysOf(kb, evidence.hit.passage).has(n));
+    return meansIt ? found.map((t) => ({ ...t, support: (t.support ?? 0) + GENERIC_SUPPORT })) : found;
+  };
+  const ranked = rankCandidates(kb, hits, extract, {
     anchorKeys,
     reach: 0,
     requireKeys: anchorKeys,
@@ -492,6 +537,9 @@ function noneYet(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]): R
   return composeAnswer(kb, { headline: `${none}: ${windowAround(top.text, a.anchorKeys)}`, evidence });
 }
 
+/** A sentence that supposes: "If ..., it might (would, could) ...". */
+const SUPPOSED = /^\s*(?:if|unless|were)\b[^.;]*\b(?:might|would|could)\b/i;
+
 const amount: Strategy = (kb, a, hits) => {
   const unitKey = a.unit ? wordKey(a.unit) : undefined;
   const anchorKeys = unitKey ? [unitKey] : a.anchorKeys;
@@ -503,8 +551,16 @@ const amount: Strategy = (kb, a, hits) => {
     const near = keysAround(kb, hit, 1);
     return names.every((n) => near.some((keys) => keys.has(n)));
   };
+  // A neighbour's sum of money must come with something asked beyond the money ("the safe").
+  const asked = a.predicateKeys.filter((k) => k !== unitKey && !(unitKey && unitFamily(unitKey).includes(k)));
+  const holdsAsked = (evidence: Evidence) => {
+    const keys = keysOfText(evidence.text);
+    return !asked.length || asked.some((k) => equivalentKeys(k).some((e) => keys.has(e)));
+  };
   const extract = (evidence: Evidence): Typed[] => {
     if (!namesAll(evidence.hit)) return [];
+    // "If sold then, the land might bring only $5,000": a sum supposed, not one paid.
+    if (SUPPOSED.test(evidence.text)) return [];
     // "there were known to be twenty-two in Norton County": a count may leave out what it counts.
     const keys = unitKey ? keysOfText(evidence.text) : undefined;
     const namesUnit = unitKey ? unitFamily(unitKey).some((k) => keys?.has(k)) : false;
@@ -526,8 +582,9 @@ const amount: Strategy = (kb, a, hits) => {
           weight *= 0.6;
         }
         // The sentence next to the matching one answers only with what is asked: the counted
-        // noun named, or a sum of money ("thirty-seven cents" after "The safe at ...").
-        if (evidence.offset !== 0 && !namesUnit && !money) return [];
+        // noun named, or a sum of money where it says what the money is for ("thirty-seven cents"
+        // after "The safe at ...", but not "fifty dollars as compensation" beside "was sold").
+        if (evidence.offset !== 0 && !namesUnit && !(money && holdsAsked(evidence))) return [];
         return [{ candidate, weight }];
       }),
     );

@@ -62,6 +62,16 @@ const dir = makeCorpus({
   ].join(' ')}\n\nThe special guard was still posted on the Mill bridge.`,
   'alliance.txt':
     'The alliance\n\nYesterday, however, the mayor did a reversal of course, saying that the harbour alliance is “no longer obsolete”.',
+  'plantation.txt': `The plantation\n\n${[
+    'If sold at once, the land and improvements of the Palfrey plantation might bring only $5,000.',
+    'The Palfrey plantation was sold in January, 1845, and Palfrey thought the new owner ought to pay his people two months’ wages.',
+    'Giffen suggested fifty dollars as fair compensation for a year’s work.',
+  ].join(' ')}`,
+  'sales.txt': `The sales job\n\n${[
+    'John Cooper and Bobbie Evans both worked in sales at Smith & MacIsaacs.',
+    'When old Mr. Lovejoy, the company president, talked about a single sales manager for both departments, everyone knew who would get it.',
+    'Poor John got the combined sales manager job, and Bobbie stayed where he was.',
+  ].join(' ')}`,
 });
 afterAll(removeCorpora);
 
@@ -119,6 +129,12 @@ describe('answer forms beyond the question’s words', () => {
     expect(first('How much prize money did Arnold Palmer win?')).toMatch(/80,738/);
   });
 
+  it('how much: no sum supposed ("if sold, it might bring"), nor one beside the sale paid for something else', () => {
+    expect(first('How much was the Palfrey plantation sold for in January 1845?')).toMatch(
+      /^The archive doesn't say/,
+    );
+  });
+
   it('how much: the amount in the sentence after the one that matches, with its currency word', () => {
     const reply = whole('how much money was in the safe at Ingleside District Station?');
     expect(reply.split('\n')[0]).toMatch(/^thirty-seven cents/);
@@ -138,5 +154,13 @@ describe('answer forms beyond the question’s words', () => {
   it('yes or no: "ever" against "no longer" is yes, it once was', () => {
     expect(first('Has the mayor ever called the harbour alliance obsolete?')).toMatch(/^Yes:/);
     expect(first('Did the mayor call the harbour alliance obsolete?')).toMatch(/^No:/);
+  });
+
+  it('who did it, in a story: the full name its article gives the one called by a given name', () => {
+    expect(first('who got the combined sales manager job at Smith & MacIsaacs?')).toMatch(/^John Cooper got/);
+  });
+
+  it('who holds a role: "X, the company president" in an article that names the company', () => {
+    expect(first('who was the president of Smith & MacIsaacs?')).toMatch(/^Mr\. Lovejoy was the president/);
   });
 });
