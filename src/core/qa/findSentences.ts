@@ -81,15 +81,25 @@ export class KeySet {
   }
 }
 
-const TEXT_KEYS_LIMIT = 10_000;
+const TEXT_KEYS_LIMIT = 20_000;
 const textKeys = new Map<string, KeySet>();
 
-/** The family keys of a text's words (cached: answers read the same sentences again and again). */
+/**
+ * The family keys of a text's words, cached: answers read the same sentences again and again.
+ * When full, the fifth read longest ago is dropped, not the whole cache (which made every
+ * answer after it read its sentences afresh).
+ */
 export function keysOfText(text: string): KeySet {
   const known = textKeys.get(text);
   if (known) return known;
   const keys = keysOfWords(text);
-  if (textKeys.size >= TEXT_KEYS_LIMIT) textKeys.clear();
+  if (textKeys.size >= TEXT_KEYS_LIMIT) {
+    let drop = TEXT_KEYS_LIMIT / 5;
+    for (const old of textKeys.keys()) {
+      if (drop-- <= 0) break;
+      textKeys.delete(old);
+    }
+  }
   textKeys.set(text, keys);
   return keys;
 }
