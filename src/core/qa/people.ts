@@ -128,6 +128,9 @@ function asRole(sentence: string, end: number, roleKeys: readonly string[]): boo
   return word !== undefined && roleKeys.includes(wordKey(word));
 }
 
+const DATELINE =
+  /^(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*(?:,\s*(?:[\p{Lu}\d][\p{L}.\d'’-]*\s*){1,3})*\s*(?:\(\s*\p{Lu}+\s*\)\s*)?--\s/u;
+
 const BODIES = /^(?:newspaper|paper|magazine|company|firm|agency|party|team|club)s?$/i;
 
 /**
@@ -231,7 +234,11 @@ export function people(
       });
     // A name in a neighbouring sentence answers only when the found one leaves the doer unnamed.
     const neighbourWeight = evidence.offset === 0 ? 1 : namesItsSubject(kb, evidence) ? 0.35 : 0.7;
+    // "Austin, Texas --", "Kansas City, Mo., Feb. 9 ( UPI ) --": a dateline names where and who
+    // filed the story, never who did what it tells.
+    const dateline = DATELINE.exec(evidence.text)?.[0].length ?? 0;
     return nameRuns(evidence.text).flatMap((candidate) => {
+      if (candidate.start < dateline) return [];
       if (inQuestion(a, candidate.text)) return [];
       if (exclude.some((e) => lowerWords(e).has(candidate.text.toLowerCase()))) return [];
       const role = doer ? { name: candidate.text, titled: false } : titledWithRole(candidate.text, keys);

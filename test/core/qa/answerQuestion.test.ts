@@ -20,6 +20,10 @@ const dir = makeCorpus({
     'Lighthouses were rare on that coast. In 1900 there were known to be four along the whole bay.',
     'A storm flooded a fishing village in Kerry in 1911. The next year a village called Ballyrue was rebuilt on higher ground.',
   ].join('\n\n'),
+  'wire.txt': [
+    'From the wire',
+    'Kinsale, May 3 ( UPI ) -- A storm closed the ferry slip for the night.',
+  ].join('\n\n'),
   'gossip.txt': [
     'Town gossip',
     'Gossip had it that a famous local painter had paid for the new sail loft.',
@@ -135,6 +139,10 @@ describe('questions in other words than the text', () => {
 
   it('where was X born: the place after a word that places it ("in nearby Glenmore")', () => {
     expect(first('where was Basil Fenn born?')).toMatch(/Glenmore/);
+  });
+
+  it('who did it: a dateline ("Kinsale, May 3 ( UPI ) --") names no doer', () => {
+    expect(first('who closed the ferry slip?')).not.toMatch(/^(?:Kinsale|UPI)/);
   });
 
   it('how many times before, where the text says it was the first time', () => {
