@@ -22,7 +22,16 @@ function formsOf(verb: string): string[] {
   return forms;
 }
 
-const SPEECH_FORMS: ReadonlySet<string> = new Set([...VERBS.split(' ').flatMap(formsOf), ...IRREGULAR]);
+/** What someone holds is what they say of it, for "what did X say about Y?" ("Mr. White believes"). */
+const OPINION = 'believe feel consider';
+
+const SPEECH_FORMS: ReadonlySet<string> = new Set([
+  ...`${VERBS} ${OPINION}`.split(' ').flatMap(formsOf),
+  ...IRREGULAR,
+  'thinks',
+  'thought',
+  'felt',
+]);
 
 /**
  * Whether a word is written as a verb of saying ("states", "stated", "said"): stricter than

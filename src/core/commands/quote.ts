@@ -61,7 +61,11 @@ function quotesFromText(kb: KnowledgeBase, names: readonly string[]): FoundQuote
   for (const passage of passagesMentioning(kb, names, 30)) {
     const sentences = splitSentences(passage.text);
     sentences.forEach((sentence, i) => {
-      if (!names.some((n) => mentionsName(sentence, n)) && !saidByPronounFor(sentences, i, names)) return;
+      const named = names.some((n) => mentionsName(sentence, n));
+      // "Mr. Nixon, he believes, has no particular political philosophy": what "he" holds, said.
+      const holder = named ? undefined : REPORTED_BY_PRONOUN.exec(sentence)?.[1];
+      const heHolds = holder !== undefined && pronounMeans(sentences, i, names, holder);
+      if (!named && !heHolds && !saidByPronounFor(sentences, i, names)) return;
       // A quote may stand in the sentence before the one that names its speaker.
       const withPrevious = /^[“"]/.test(sentences[i - 1] ?? '')
         ? `${sentences[i - 1]} ${sentence}`
@@ -78,7 +82,7 @@ function quotesFromText(kb: KnowledgeBase, names: readonly string[]): FoundQuote
             around,
           });
       }
-      if (!quoted && reportsSpeech(sentence))
+      if (!quoted && (heHolds || reportsSpeech(sentence)))
         reported.push({ text: sentence, articleId: passage.articleId, reported: true, around });
     });
   }
@@ -114,7 +118,24 @@ function saidByPronounFor(sentences: readonly string[], i: number, names: readon
   if (!/[“"]/.test(sentence)) return false;
   const m = PRONOUN_SPEAKS.exec(sentence);
   if (!m) return false;
-  const female = (m[1] ?? m[2] ?? '').toLowerCase() === 'she';
+  return pronounMeans(sentences, i, names, m[1] ?? m[2] ?? '');
+}
+
+/** ", he believes,", ", she writes,": an opinion or a statement given to "he" or "she" in an aside. */
+const REPORTED_BY_PRONOUN =
+  /,\s*(he|she)\s+(?:believes|believed|thinks|thought|feels|felt|says|said|writes|wrote|argues|argued|contends|maintains|insists|notes|adds|suggests|claims)\s*,/i;
+
+/**
+ * Whether "he" or "she" in sentence i is the speaker: the nearest sentence before it that names
+ * anyone names one of the speaker's names, and the pronoun fits ("Mrs." is no "he").
+ */
+function pronounMeans(
+  sentences: readonly string[],
+  i: number,
+  names: readonly string[],
+  pronoun: string,
+): boolean {
+  const female = pronoun.toLowerCase() === 'she';
   for (let j = i - 1; j >= Math.max(0, i - OTHER_SPEAKER_BACK); j--) {
     const before = sentences[j] ?? '';
     const named = names.find((n) => mentionsName(before, n));
@@ -292,14 +313,20 @@ export const quoteCommand: CommandDefinition = {
     if (!split.topic) return quoteReply(kb, speakerName, quotations.length ? quotations : quotes);
 
     const terms = weighTerms(kb, contentTerms(split.topic.replace(/-/g, ' ')));
-    const aboutText = (q: FoundQuote) => {
+    const ownText = (q: FoundQuote) => {
       const facts = kb.facts.quote(q.text, q.articleId);
-      return [q.text, q.context ?? '', q.around ?? '', ...(facts?.about ?? [])].join(' ').replace(/-/g, ' ');
+      return [q.text, q.context ?? '', ...(facts?.about ?? [])].join(' ').replace(/-/g, ' ');
     };
+    // A quote that speaks of the topic itself beats one whose neighbouring sentences do.
+    const topicScore = (q: FoundQuote) =>
+      Math.max(
+        textCoverage(ownText(q), terms),
+        0.8 * textCoverage(`${ownText(q)} ${(q.around ?? '').replace(/-/g, ' ')}`, terms),
+      );
     // Quotes on the topic, the closest match first; a quotation before reported speech on ties.
     const onTopicOf = (found: FoundQuote[]) =>
       found
-        .map((q) => ({ q, score: textCoverage(aboutText(q), terms) + (q.reported ? 0 : 0.05) }))
+        .map((q) => ({ q, score: topicScore(q) + (q.reported ? 0 : 0.05) }))
         .filter((x) => x.score > 0.1)
         .sort((a, b) => b.score - a.score)
         .map((x) => x.q);

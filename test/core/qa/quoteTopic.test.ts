@@ -16,6 +16,7 @@ const dir = makeCorpus({
     'Mrs. Pastern collected for charity, but Mr. Pastern was far from idle. He was marching up and down the locker room shouting, "Bomb Cuba!! Bomb Berlin!! Show them who is boss".',
     'Charlie Pastern later met the Flannagans. "I do not know the Flannagans", Charlie Pastern said.',
     'It has since emerged, as the Harbour Gazette states, that the club roof was never insured.',
+    'Mr. Quill reviewed the plans for the club. "It will never float", says Mr. Quill. The harbour wall, he believes, needs rebuilding in stone.',
   ].join('\n\n'),
 });
 afterAll(removeCorpora);
@@ -34,6 +35,12 @@ describe('quotes on a topic', () => {
 });
 
 describe('reported speech on a topic', () => {
+  it('what "he" holds in an aside ("the harbour wall, he believes, ...") is what the one named before said', () => {
+    expect(first('what did Quill say about the harbour wall?')).toMatch(
+      /^Quill: The harbour wall, he believes/,
+    );
+  });
+
   it('a source the text cites ("as the Harbour Gazette states, ...") said what follows', () => {
     const reply = renderText(bot.answer({ text: 'what did the Harbour Gazette say about the roof?' }));
     expect(reply.split('\n')[0]).toMatch(/^Harbour Gazette: .*never insured/);
