@@ -318,11 +318,12 @@ export const quoteCommand: CommandDefinition = {
       return [q.text, q.context ?? '', ...(facts?.about ?? [])].join(' ').replace(/-/g, ' ');
     };
     // A quote that speaks of the topic itself beats one whose neighbouring sentences do.
-    const topicScore = (q: FoundQuote) =>
-      Math.max(
-        textCoverage(ownText(q), terms),
-        0.8 * textCoverage(`${ownText(q)} ${(q.around ?? '').replace(/-/g, ' ')}`, terms),
-      );
+    const topicScore = (q: FoundQuote) => {
+      const own = ownText(q);
+      const itself = textCoverage(own, terms);
+      if (itself >= 0.8 || !q.around) return itself;
+      return Math.max(itself, 0.8 * textCoverage(`${own} ${q.around.replace(/-/g, ' ')}`, terms));
+    };
     // Quotes on the topic, the closest match first; a quotation before reported speech on ties.
     const onTopicOf = (found: FoundQuote[]) =>
       found
