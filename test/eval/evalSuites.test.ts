@@ -58,7 +58,7 @@ const REAL_TEXT = [
   // quote, and role phrases with clauses were not read. Those rules were built, and it scores 28.
   { file: 'test/eval/shipped-fresh.jsonl', corpus: 'corpus', floor: 28, baseline: 27 },
   // Press editorials, reviews and belles-lettres: first run 18 (BM25 17); then read for what failed.
-  { file: 'test/eval/brown-fresh.jsonl', corpus: 'brown:bcg', floor: 25, baseline: 17 },
+  { file: 'test/eval/brown-fresh.jsonl', corpus: 'brown:bcg', floor: 26, baseline: 17 },
   // Reportage, religion, lore and fiction: first run 17 (BM25 16); then read for what failed.
   { file: 'test/eval/brown-fresh2.jsonl', corpus: 'brown:adek', floor: 21, baseline: 16 },
   // Lore, government documents, learned writing and adventure: never read for failures, so its
