@@ -27,17 +27,24 @@ function titleMatch(article: Article, keys: readonly string[]): number {
   return keys.filter((k) => title.has(k)).length / keys.length;
 }
 
-/** The article a description names: its title, else the passage that best matches it. */
-function describedArticle(kb: KnowledgeBase, description: string): Article | undefined {
+/**
+ * The article a description names: by its title (byTitle), else the article of the passage that
+ * best matches it.
+ */
+function describedArticle(
+  kb: KnowledgeBase,
+  description: string,
+): { article: Article; byTitle: boolean } | undefined {
   const keys = contentTerms(description).map(wordKey);
   let best: { article: Article; share: number } | undefined;
   for (const article of kb.articles.values()) {
     const share = titleMatch(article, keys);
     if (!best || share > best.share) best = { article, share };
   }
-  if (best && best.share >= 0.5) return best.article;
+  if (best && best.share >= 0.5) return { article: best.article, byTitle: true };
   const hit = kb.passageIndex.search(description, { limit: 1 })[0];
-  return hit ? kb.articles.get(hit.passage.articleId) : undefined;
+  const article = hit ? kb.articles.get(hit.passage.articleId) : undefined;
+  return article ? { article, byTitle: false } : undefined;
 }
 
 /** The author of the article a "who wrote ...?" question describes; undefined for other questions. */
@@ -47,8 +54,9 @@ export function authorAnswer(kb: KnowledgeBase, question: string): Reply | undef
   const text = A_TEXT.exec(object);
   // "who wrote Hamlet?" asks about a work the text may name, not about an article of the archive.
   const asked = text ? (text[1] ?? '') : object;
-  const article = describedArticle(kb, asked || object);
-  if (!article || (!text && titleMatch(article, contentTerms(object).map(wordKey)) < 0.5)) return undefined;
+  const described = describedArticle(kb, asked || object);
+  if (!described || (!text && !described.byTitle)) return undefined;
+  const { article } = described;
   // No author on record: the text itself may name the writer ("By John Smith").
   if (!article.author) return undefined;
   return new ReplyBuilder(kb, 'answer', `${article.author} wrote "${article.title}"`)
