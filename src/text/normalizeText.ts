@@ -23,6 +23,12 @@ const QUOTES: Record<string, string> = {
 const QUOTE_RE =
   /[\u2018\u2019\u201A\u201B\u2032\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2013\u2014\u2212\u00A0\u2026]/g;
 
+/** The characters foldPunctuation turns into `ch`, `ch` first ("'" -> ' ‘ ’ ‚ ‛ ′): none if it folds nothing into it. */
+export function foldedInto(ch: string): string[] {
+  const from = Object.keys(QUOTES).filter((c) => QUOTES[c] === ch);
+  return from.length ? [ch, ...from] : [];
+}
+
 /** Straight quotes and dashes, single spaces: the form in which excerpts are compared with articles. */
 export function foldPunctuation(text: string): string {
   return text.replace(QUOTE_RE, (c) => QUOTES[c] ?? c);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   comparable,
   countWords,
+  foldedInto,
   foldPunctuation,
   slugify,
   stripAccents,
@@ -42,5 +43,13 @@ describe('normalizeText', () => {
     expect(slugify('  Café Story: Part 2!  ')).toBe('cafe-story-part-2');
     expect(slugify('***')).toBe('untitled');
     expect(slugify('a'.repeat(100))).toHaveLength(80);
+  });
+});
+
+describe('foldedInto', () => {
+  it('lists the characters foldPunctuation turns into a quote or a dash, the plain one first', () => {
+    expect(foldedInto("'")).toEqual(["'", '\u2018', '\u2019', '\u201A', '\u201B', '\u2032']);
+    expect(foldedInto('-')).toEqual(['-', '\u2013', '\u2014', '\u2212']);
+    expect(foldedInto('a')).toEqual([]);
   });
 });

@@ -1,18 +1,12 @@
 /** Finds passages that mention a name, by index lookup then a literal check of the text. */
 import type { Passage } from '../../knowledge/types.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
-import { foldPunctuation } from '../../text/normalizeText.ts';
-
-/** Characters the comparable form folds together ("Moscow’s" is "moscow's"). */
-const FOLDED: Record<string, string> = {
-  "'": "['\u2018\u2019\u201A\u201B\u2032]",
-  '"': '["\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]',
-  '-': '[-\u2013\u2014\u2212]',
-};
+import { foldedInto, foldPunctuation } from '../../text/normalizeText.ts';
 
 function charPattern(ch: string, exactCase: boolean): string {
-  const folded = FOLDED[ch];
-  if (folded) return folded;
+  // Characters the text may write for this one ("Moscow’s" for "Moscow's"), as foldPunctuation folds them.
+  const folded = foldedInto(ch);
+  if (folded.length) return `[${folded.join('')}]`;
   const lower = ch.toLowerCase();
   const upper = ch.toUpperCase();
   if (!exactCase && lower !== upper && lower.length === 1 && upper.length === 1) return `[${lower}${upper}]`;
