@@ -89,3 +89,8 @@ export function slugify(text: string): string {
       .slice(0, 80) || 'untitled'
   );
 }
+
+/** Text to match literally inside a regular expression: its special characters escaped. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -4,6 +4,7 @@
  * text we send that comes from a user or the corpus goes through escapeSlack, and text Slack sends
  * us is turned back into what the person typed before the core sees it.
  */
+import { escapeRegExp } from '../../text/normalizeText.ts';
 import { truncateEscaped } from './limits.ts';
 
 /** Escapes the three control characters, so the text shows as written and never pings anyone. */
@@ -25,10 +26,6 @@ export function decodeSlackEntities(text: string): string {
 export function safeLinkUrl(url: string | undefined): string | undefined {
   if (!url || !/^https?:\/\/[^\s]+$/i.test(url)) return undefined;
   return url.replace(/\|/g, '%7C').replace(/</g, '%3C').replace(/>/g, '%3E').replace(/&/g, '&amp;');
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** What a `<…>` control sequence reads as: `<@U1|ann>` is "@ann", `<https://x|site>` is "site". */

@@ -5,7 +5,7 @@
  */
 import { splitSentences } from '../../knowledge/splitSentences.ts';
 import type { Passage } from '../../knowledge/types.ts';
-import { foldPunctuation } from '../../text/normalizeText.ts';
+import { escapeRegExp, foldPunctuation } from '../../text/normalizeText.ts';
 
 export interface Appositive {
   text: string;
@@ -13,10 +13,6 @@ export interface Appositive {
 }
 
 const MAX_CHARS = 140;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 const PREPOSITION_BEFORE =
   /\b(?:in|on|at|during|after|before|by|for|with|from|of|to|since|until|into|over|under|like|as)\s*$/i;

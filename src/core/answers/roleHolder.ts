@@ -4,6 +4,7 @@
  */
 import type { Entity } from '../../knowledge/types.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { escapeRegExp } from '../../text/normalizeText.ts';
 import type { Reply } from '../reply.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
 import { entityAnswer } from './entityAnswer.ts';
@@ -66,7 +67,7 @@ export function roleHolderAnswer(kb: KnowledgeBase, subject: string): Reply | un
   }
 
   // From the text: the role words followed by a capitalised name.
-  const phrase = new RegExp(asked.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'), 'gi');
+  const phrase = new RegExp(escapeRegExp(asked).replace(/\s+/g, '\\s+'), 'gi');
   for (const hit of kb.passageIndex.search(asked, { all: true, fuzzy: false, limit: 20 })) {
     const text = hit.passage.text;
     for (const m of text.matchAll(phrase)) {

@@ -1,6 +1,7 @@
 import { splitSentences } from '../../knowledge/splitSentences.ts';
 import type { NameMatch } from '../../search/entityIndex.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { escapeRegExp } from '../../text/normalizeText.ts';
 import { isSpeechVerbForm } from '../../text/speechVerbs.ts';
 import { wordsOf } from '../../text/wordForms.ts';
 import { shorten } from '../../text/words.ts';
@@ -140,7 +141,7 @@ function pronounMeans(
     const before = sentences[j] ?? '';
     const named = names.find((n) => mentionsName(before, n));
     if (named) {
-      const last = (named.split(/\s+/).pop() ?? named).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const last = escapeRegExp(named.split(/\s+/).pop() ?? named);
       // Any mention the pronoun fits: "Mrs. Pastern was dead, but Mr. Pastern was far from it".
       return [
         ...before.matchAll(new RegExp(`(?:\\b(Mrs|Mr|Miss|Ms)\\.?\\s+)?(?:\\S+\\s+)?${last}\\b`, 'g')),

@@ -7,6 +7,7 @@
  * the bot can ask. Platform-neutral and pure: the context comes in, a question or a clarifying
  * question goes out.
  */
+import { escapeRegExp } from '../../text/normalizeText.ts';
 import type { Mention, MentionKind, ThreadContext, Turn } from './threadContext.ts';
 
 export type FollowUp =
@@ -128,10 +129,6 @@ function referentsOf(
 function uniqueByName(mentions: Mention[]): Mention[] {
   const seen = new Set<string>();
   return mentions.filter((m) => !seen.has(m.name) && seen.add(m.name));
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function possessive(name: string): string {

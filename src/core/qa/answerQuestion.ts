@@ -8,6 +8,7 @@
 import { nameGazetteer } from '../../knowledge/extract/nameLexicon.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { equivalentKeys, MOVEMENT_KEYS } from '../../text/equivalentWords.ts';
+import { escapeRegExp } from '../../text/normalizeText.ts';
 import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import { authorAnswer } from '../answers/authorOf.ts';
 import { roleHolderAnswer } from '../answers/roleHolder.ts';
@@ -193,7 +194,7 @@ export function fullName(kb: KnowledgeBase, name: string, articleId: string): st
   if (words.length === 2 && lexicon.classOf((words[0] ?? '').toLowerCase()) !== 'word') return name;
   const body = kb.articles.get(articleId)?.body ?? '';
   const counts = new Map<string, number>();
-  const escaped = given.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(given);
   for (const m of body.matchAll(new RegExp(`\\b${escaped}\\s+(\\p{Lu}[\\p{L}'’-]+)`, 'gu'))) {
     const surname = (m[1] ?? '').replace(/['’]s$/, '');
     const kind = lexicon.classOf(surname.toLowerCase());
@@ -434,7 +435,7 @@ const time: Strategy = (kb, a, hits) => {
 function withRegion(kb: KnowledgeBase, name: string, articleId: string): string {
   if (name.includes(',')) return name;
   const body = kb.articles.get(articleId)?.body ?? '';
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(name);
   const region = new RegExp(
     `\\b${escaped},\\s+(\\p{Lu}[\\p{L}.]*(?:\\s+\\p{Lu}[\\p{L}.]*){0,2})(?=[,;.)]|\\s+[a-z])`,
     'u',
@@ -692,7 +693,7 @@ const properName: Strategy = (kb, a, hits) => {
     .pop()
     ?.replace(/[^\p{L}-]/gu, '');
   if (!head) return undefined;
-  const h = head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const h = escapeRegExp(head);
   const NAME = "(\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*)*)";
   const attached = [
     new RegExp(`\\b${h}s?\\s+(?:of|called|named|known\\s+as)\\s+${NAME}`, 'u'),

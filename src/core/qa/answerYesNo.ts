@@ -6,6 +6,7 @@
  */
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { equivalentKeys } from '../../text/equivalentWords.ts';
+import { escapeRegExp } from '../../text/normalizeText.ts';
 import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import type { Reply } from '../reply.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
@@ -176,10 +177,6 @@ export function swapsDirection(question: string, sentence: string, names: readon
     );
     return said.test(sentence) && !same.test(sentence);
   });
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { nameGazetteer } from '../../knowledge/extract/nameLexicon.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { escapeRegExp } from '../../text/normalizeText.ts';
 import { wordKey } from '../../text/wordForms.ts';
 import { contentTerms } from '../answers/snippets.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
@@ -54,7 +55,7 @@ export function articleNames(kb: KnowledgeBase, articleId: string, surname: stri
   const known = namedIn.get(key);
   if (known !== undefined) return known;
   const body = kb.articles.get(articleId)?.body ?? '';
-  const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(surname);
   const found = new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'u').test(body);
   if (namedIn.size >= NAMED_CACHE_LIMIT) namedIn.clear();
   namedIn.set(key, found);

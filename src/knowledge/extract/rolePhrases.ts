@@ -8,6 +8,7 @@
  * so a caller can cut the exact excerpt a role comes from.
  */
 
+import { escapeRegExp } from '../../text/normalizeText.ts';
 import { rolesAfterName } from './roleAppositives.ts';
 
 export const ROLE_WORDS = new Set(
@@ -213,7 +214,7 @@ export function fullNameAt(
   text: string,
   name: string,
 ): { full: string; start: number; end: number } | undefined {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(name);
   const re = new RegExp(`((?:[A-Z][\\p{L}'-]+\\s+){0,2})(${escaped})(?![\\p{L}])`, 'gu');
   const m = re.exec(text);
   if (!m) return undefined;
