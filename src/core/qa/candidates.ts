@@ -41,7 +41,7 @@ const TITLES = new Set(
 );
 /** Offices written before a name ("Foreign Minister Sergei Lavrov"), besides the TITLES. */
 const OFFICES = new Set(
-  'Minister Secretary Ambassador Chancellor Premier Chairman Chairwoman Director Commissioner Spokesman Spokeswoman Envoy Attorney Treasurer Representative Rep Congressman Congresswoman Mayor Superintendent Coach Conductor'.split(
+  'Minister Secretary Ambassador Chancellor Premier Chairman Chairwoman Director Commissioner Spokesman Spokeswoman Envoy Attorney Treasurer Representative Rep Congressman Congresswoman Mayor Superintendent Coach Conductor Sheriff Marshal Sergeant Sgt Inspector Detective Lieutenant Commander Corporal Cpl Private Pvt Archbishop Cardinal Monsignor Msgr Pastor Deacon'.split(
     ' ',
   ),
 );

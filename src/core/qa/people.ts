@@ -34,6 +34,36 @@ function capitalisedMidSentence(kb: KnowledgeBase, articleId: string, word: stri
   return words.has(word);
 }
 
+/** Per article body: common words it writes capitalised mid-sentence, not after an article, twice or more. */
+const namesOfWords = new WeakMap<object, Set<string>>();
+
+/**
+ * "... and Cricket took the rest": a common word the article capitalises in mid-sentence, not
+ * after "the" or "a", at least twice, is a name (a nickname, a ship) there.
+ */
+function usedAsName(kb: KnowledgeBase, articleId: string, word: string): boolean {
+  const article = kb.articles.get(articleId);
+  if (!article) return false;
+  let names = namesOfWords.get(article);
+  if (!names) {
+    const counts = new Map<string, number>();
+    for (const m of article.body.matchAll(/(?:^|[\s(])(\p{Ll}+|,) (\p{Lu}\p{Ll}+)\b(?! \p{Lu})/gmu)) {
+      if (/^(?:the|a|an|this|that|these|those|of)$/.test(m[1] ?? '')) continue;
+      const w = m[2] ?? '';
+      counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+    names = new Set([...counts].filter(([, n]) => n >= 2).map(([w]) => w));
+    namesOfWords.set(article, names);
+  }
+  return names.has(word);
+}
+
+/** "Cricket took eight ships": the word right after the name is one of the asked verbs. */
+function opensWithVerb(sentence: string, c: Candidate, keys: readonly string[]): boolean {
+  const next = wordsOf(sentence.slice(c.end))[0];
+  return next !== undefined && keys.includes(wordKey(next.text));
+}
+
 /** How much a capitalised run looks like a person's name, from the lexicon and the text around it. */
 function personWeight(
   kb: KnowledgeBase,
@@ -69,13 +99,23 @@ function personWeight(
   else if (classes.some((k) => k === 'given' || k === 'surname')) weight = 1.2;
   // All common words ("Will Power") is no name, unless a title says it is ("Mrs. Child").
   else if (classes.every((k) => k === 'word' || k === 'function' || k === 'time')) {
+    // "Cricket took eight ships": a word the article writes as a name wherever it stands.
+    if (words.length === 1 && usedAsName(kb, articleId, bare)) weight = 0.6;
+    // ... or that opens the sentence as the doer of the asked verb, with no article before it.
+    else if (doer && words.length === 1 && c.start === 0 && opensWithVerb(sentence, c, keys)) weight = 0.7;
     // "the Daily Mirror states": capitalised common words after "the" name an institution.
-    if (!doer || words.length < 2 || !/\bthe\s+$/i.test(sentence.slice(0, c.start))) return 0;
-    weight = 0.7;
+    else if (!doer || words.length < 2 || !/\bthe\s+$/i.test(sentence.slice(0, c.start))) return 0;
+    else weight = 0.7;
   }
   // One unknown capitalised word opening a sentence ("Thereafter") is a name only if the text also
   // capitalises it mid-sentence ("... and Kearton").
-  else if (words.length === 1 && c.start === 0 && !capitalisedMidSentence(kb, articleId, c.text))
+  // Unless it is the doer of the asked verb right after it ("Cricket took eight ships").
+  else if (
+    words.length === 1 &&
+    c.start === 0 &&
+    !capitalisedMidSentence(kb, articleId, c.text) &&
+    !(doer && opensWithVerb(sentence, c, keys))
+  )
     weight = 0.3;
   // "the Brumidi frescos", "Pandora's box": a name used as a modifier of a common noun.
   // Not where the word after is a verb closing its clause ("as the Daily Mirror states, ...").
@@ -88,9 +128,10 @@ function personWeight(
   )
     weight *= 0.5;
   if (/^['’]s\s+[a-z]/.test(sentence.slice(c.end))) weight *= 0.6;
-  // "in Washington", "from Germany": a place, not a doer.
+  // "in Washington", "from Germany": a place, not a doer; but "under the leadership of Deputy
+  // Sheriff Frank MacPherson" names a person by title or given name.
   if (/\b(?:in|at|near|from|to|into|of)\s+$/i.test(sentence.slice(Math.max(0, c.start - 6), c.start)))
-    weight *= 0.4;
+    weight *= /\bof\s+$/i.test(sentence.slice(0, c.start)) && (titled || classes[0] === 'given') ? 0.8 : 0.4;
   // "... was done by Fred Ikle", "Samuel Gorton, founder of Warwick", "Mercer turned out":
   // the doer stands after "by", or just before the asked verb.
   const before = sentence.slice(Math.max(0, c.start - 6), c.start);

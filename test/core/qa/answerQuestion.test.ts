@@ -49,6 +49,11 @@ const dir = makeCorpus({
     'I expect the two councils to continue to fund the harbour launch for years. The talks between the mayors were frosty.',
     'The clerk called the quay "a disgrace" on Friday, despite a 1998 agreement to repair it. The tug Ondine was sent from Cobh to the Irish port of Kinsale.',
   ].join('\n\n'),
+  'patrol.txt': [
+    'The night patrol',
+    'Before dawn a search party of ten men under the leadership of Deputy Sheriff Alan Voss of Dunmore followed the tracks to the old mill.',
+    'Skipper took four boats and went north along the coast to Carrow.',
+  ].join('\n\n'),
 });
 afterAll(removeCorpora);
 
@@ -143,6 +148,14 @@ describe('questions in other words than the text', () => {
 
   it('who did it: a dateline ("Kinsale, May 3 ( UPI ) --") names no doer', () => {
     expect(first('who closed the ferry slip?')).not.toMatch(/^(?:Kinsale|UPI)/);
+  });
+
+  it('who did it: a person named after "of" with a title ("under the leadership of Deputy Sheriff X")', () => {
+    expect(first('who led the search party that followed the tracks to the old mill?')).toMatch(/Voss/);
+  });
+
+  it('who did it: a common word opening the sentence as the doer of the asked verb ("Skipper took")', () => {
+    expect(first('who took four boats north to Carrow?')).toMatch(/^Skipper/);
   });
 
   it('how many times before, where the text says it was the first time', () => {
