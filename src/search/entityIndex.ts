@@ -7,6 +7,7 @@
 import { distance } from 'fastest-levenshtein';
 import Fuse from 'fuse.js';
 import type { EntityKind } from '../knowledge/types.ts';
+import { nameVariants } from '../text/givenNames.ts';
 import { nameKey } from '../text/words.ts';
 import { NameCandidates, typoBudget } from './nameCandidates.ts';
 
@@ -190,8 +191,13 @@ export class EntityIndex {
   }
 
   lookup(query: string, options: LookupOptions = {}): Lookup {
-    // An exact name settles it without the fuzzy scan (the common case, and the cheap one).
-    const exact = this.exactMatches(query);
+    // An exact name settles it without the fuzzy scan (the common case, and the cheap one); so
+    // does the name with its given name in another form ("Mike Flynn" for Michael Flynn).
+    let exact = this.exactMatches(query);
+    for (const variant of exact.length ? [] : nameVariants(query)) {
+      exact = this.exactMatches(variant);
+      if (exact.length) break;
+    }
     const preferredExact = options.prefer
       ? exact.filter((m) => options.prefer?.includes(m.target.kind))
       : exact;

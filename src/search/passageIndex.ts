@@ -566,6 +566,11 @@ export class PassageIndex {
     return forms.includes(term) || this.index.documentFrequency(term) === 0 ? forms : [term, ...forms];
   }
 
+  /** The indexed words nearest an unknown one, nearest and commonest first ("grabsky" -> "grabski"). */
+  corrections(term: string, maxDistance: number): string[] {
+    return this.index.corrections(term, maxDistance);
+  }
+
   /** Index terms close to the query's words ("reyse" -> "reyes"), for "did you mean" hints. */
   similarTerms(query: string, limit = 3): string[] {
     const out: string[] = [];

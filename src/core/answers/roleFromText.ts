@@ -4,6 +4,7 @@
  * the UN"), or "X is a ..." (the rules live in src/knowledge/extract/rolePhrases.ts).
  */
 import { fullNameAt, roleAfter, titleBefore } from '../../knowledge/extract/rolePhrases.ts';
+import { splitSentences } from '../../knowledge/splitSentences.ts';
 import type { Passage } from '../../knowledge/types.ts';
 import { foldPunctuation } from '../../text/normalizeText.ts';
 
@@ -36,4 +37,31 @@ export function roleFromText(name: string, passages: readonly Passage[]): TextRo
     if (role) return { name: at.full, role, passage };
   }
   return undefined;
+}
+
+/** A sentence that says what the name is: "X, a ...", "X is/was ...", "named X who ...". */
+function describes(sentence: string, name: string): boolean {
+  const at = sentence.indexOf(name);
+  if (at < 0) return false;
+  const after = sentence.slice(at + name.length);
+  return /^(?:['’]s)?\s*(?:,\s*(?:an?|the|who|whose)\b|\s(?:is|was|who|whose|became|becomes)\b)/.test(after);
+}
+
+/**
+ * Where no role is read, the sentence that best tells who the name is: one that describes it
+ * ("Stowey Rummel was internationally famous, a crafter of ..."), else where the name opens a
+ * sentence, else its first mention.
+ */
+export function describingSentence(name: string, passages: readonly Passage[]): TextRole | undefined {
+  let best: { score: number; role: TextRole } | undefined;
+  for (const passage of passages) {
+    for (const sentence of splitSentences(foldPunctuation(passage.text))) {
+      const at = sentence.indexOf(name);
+      if (at < 0) continue;
+      const score = (describes(sentence, name) ? 2 : 0) + (at < 3 ? 1 : 0);
+      if (!best || score > best.score) best = { score, role: { name, role: sentence, passage } };
+      if (score === 3) return best.role;
+    }
+  }
+  return best?.role;
 }

@@ -1,12 +1,16 @@
+import { isRoleWord } from '../../knowledge/extract/rolePhrases.ts';
+import { shorten } from '../../text/words.ts';
 import { didYouMean, missingArgument, notFound, resolveName } from '../answers/common.ts';
 import { entityAnswer } from '../answers/entityAnswer.ts';
 import { eventAnswer } from '../answers/eventAnswer.ts';
 import { mentionsName, passagesMentioning } from '../answers/mentions.ts';
-import { roleFromText } from '../answers/roleFromText.ts';
+import { describingSentence, roleFromText } from '../answers/roleFromText.ts';
 import { roleHolderAnswer } from '../answers/roleHolder.ts';
 import { contentTerms, snippetFor } from '../answers/snippets.ts';
+import { nameDistance, spelledInText } from '../answers/spelledInText.ts';
 import { analyzeQuestion } from '../qa/analyzeQuestion.ts';
 import { answerQuestion } from '../qa/answerQuestion.ts';
+import { HEADLINE_CHARS } from '../qa/composeAnswer.ts';
 import type { Reply } from '../reply.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
 import type { CommandDefinition } from './types.ts';
@@ -17,9 +21,24 @@ export const whoCommand: CommandDefinition = {
   args: [{ name: 'name', description: 'A person or organisation', required: true, completeNames: true }],
   examples: ['/who Tillerson', 'who is Nikki Haley?'],
   run(parsed, { kb }) {
-    const subject = parsed.subject ?? parsed.text;
-    if (!subject) return missingArgument(kb, '/who <name>', '/who Tillerson');
-    const lookup = resolveName(kb, subject, ['person', 'organisation']);
+    const asked = parsed.subject ?? parsed.text;
+    if (!asked) return missingArgument(kb, '/who <name>', '/who Tillerson');
+    let subject = asked;
+    let lookup = resolveName(kb, subject, ['person', 'organisation']);
+    // "/who Ruger" where the text names Bill Ruger and the index knows a Roger Entwhistle: a name
+    // the text spells as asked, or nearer to it, beats a looser match of a known name.
+    const exact = lookup.status === 'found' && lookup.match.exact;
+    const spelled = exact ? undefined : spelledInText(kb, subject);
+    const matched =
+      lookup.status === 'found' ? [lookup.match] : lookup.status === 'ambiguous' ? lookup.matches : [];
+    const nearest = Math.min(...matched.map((m) => nameDistance(subject, m.matched)));
+    const inText = spelled !== undefined && spelled.edits < nearest;
+    if (spelled && inText) {
+      subject = spelled.name;
+      const respelled = resolveName(kb, subject, ['person', 'organisation']);
+      lookup =
+        respelled.status === 'found' && respelled.match.exact ? respelled : { status: 'none', near: [] };
+    }
     const answerFound = (): Reply | undefined => {
       if (lookup.status !== 'found') return undefined;
       const target = lookup.match.target;
@@ -40,10 +59,12 @@ export const whoCommand: CommandDefinition = {
     if (lookup.status === 'ambiguous') return didYouMean(kb, subject, lookup.matches, 'who');
 
     // "/who founded Warwick": the doer of something, found in the text.
-    const analysis = analyzeQuestion(parsed.question ?? subject, 'who');
+    const analysis = analyzeQuestion(parsed.question ?? asked, 'who');
     if (analysis.type === 'person') return answerQuestion(kb, analysis);
     // "who is the mayor?": a role rather than a name.
-    const holder = roleHolderAnswer(kb, subject) ?? (loose ? answerFound() : undefined);
+    // "/who J. J. A. Frans", named so in the text, is no role ("Frans" is not "France").
+    const aName = inText && !subject.split(/\s+/).some(isRoleWord);
+    const holder = (aName ? undefined : roleHolderAnswer(kb, subject)) ?? (loose ? answerFound() : undefined);
     if (holder) return holder;
     if (analysis.type === 'role') return answerQuestion(kb, analysis);
 
@@ -66,9 +87,10 @@ export const whoCommand: CommandDefinition = {
     const passages = passagesMentioning(kb, [subject], 20);
     if (passages.length === 0)
       return notFound(kb, subject, 'anyone or anything', lookup.status === 'none' ? lookup.near : []);
-    const found = roleFromText(subject, passages);
+    // No role: what the text says of the name, from the sentence that best describes it.
+    const found = roleFromText(subject, passages) ?? describingSentence(subject, passages);
     const headline = found
-      ? `${found.name}: ${found.role}`
+      ? shorten(`${found.name}: ${found.role}`, HEADLINE_CHARS)
       : `${subject}: mentioned in ${passages.length} passage(s)`;
     const reply = new ReplyBuilder(kb, 'answer', headline);
     if (found) reply.citeHeadline(found.passage.articleId);
