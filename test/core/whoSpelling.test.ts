@@ -24,6 +24,11 @@ const dir = makeCorpus({
     'Stowey Rummel was internationally famous, an original designer of buildings in steel and concrete.',
     'Rogers Entwhistle, a chemistry instructor, wrote the play.',
   ].join('\n\n'),
+  'works.txt': [
+    'The works',
+    'Also important on the Acme scene, at the turn of the century, was Mr. Richmond Voll, Works Superintendent of the company from 1876 to 1910.',
+    'Miss Sally Saab, ( Miss Ocean County 1960 ) says that her reign will soon come to an end.',
+  ].join('\n\n'),
   'census.txt': [
     'The census',
     'William Walton, a correspondent with the paratroopers during the invasion of France, flew in.',
@@ -56,5 +61,18 @@ describe('/who with a name spelt otherwise than in the text', () => {
   it('the distance between an asked name and a matched one counts each asked word against its nearest', () => {
     expect(nameDistance('Ruger', 'Roger Entwhistle')).toBe(1);
     expect(nameDistance('Grabsky', 'Grassy Brae Golf Club')).toBe(2);
+  });
+});
+
+describe('who is <a description no one is called>', () => {
+  it('is answered as a role: whoever the text gives as such', () => {
+    expect(first("who was Acme's works superintendent around the turn of the century?")).toMatch(/Voll/);
+    expect(first('who was Miss Ocean County in 1960?')).toMatch(/Saab/);
+  });
+
+  it('never takes the capitalised title itself for the holder', () => {
+    expect(first("who was Acme's works superintendent around the turn of the century?")).not.toMatch(
+      /^Superintendent/,
+    );
   });
 });

@@ -85,8 +85,17 @@ export const whoCommand: CommandDefinition = {
 
     // No curated fact: read the role from the article text itself.
     const passages = passagesMentioning(kb, [subject], 20);
-    if (passages.length === 0)
+    if (passages.length === 0) {
+      // "who was Miss Rhode Island in 1960?", "who is Sergei Lavrov's American counterpart?": no
+      // one is called that, so it describes someone; whoever the text gives as such answers.
+      if (parsed.question && /\s/.test(subject))
+        return answerQuestion(kb, {
+          ...analysis,
+          type: 'role',
+          role: subject.replace(/^(?:the|a|an)\s+/i, ''),
+        });
       return notFound(kb, subject, 'anyone or anything', lookup.status === 'none' ? lookup.near : []);
+    }
     // No role: what the text says of the name, from the sentence that best describes it.
     const found = roleFromText(subject, passages) ?? describingSentence(subject, passages);
     const headline = found

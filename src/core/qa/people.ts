@@ -283,6 +283,8 @@ export function people(
       if (inQuestion(a, candidate.text)) return [];
       if (exclude.some((e) => lowerWords(e).has(candidate.text.toLowerCase()))) return [];
       const role = doer ? { name: candidate.text, titled: false } : titledWithRole(candidate.text, keys);
+      // "Works Superintendent": the asked title itself, capitalised, with no name after it.
+      if (role.titled && keys.includes(wordKey(role.name))) return [];
       const named = role.titled ? { ...candidate, text: role.name } : candidate;
       let weight = personWeight(kb, evidence.articleId, evidence.text, named, doer ? slotKeys : keys, doer);
       weight *= neighbourWeight;
