@@ -47,6 +47,7 @@ import {
   inQuestion,
   kindsOf,
   lowerWords,
+  nameAnchorSets,
   nameAnchors,
   personAnchors,
 } from './questionNames.ts';
@@ -547,10 +548,10 @@ const amount: Strategy = (kb, a, hits) => {
   const money = MONEY_QUESTION.test(a.question);
   // "How many were killed in the US strike on Shayrat?": a count in sentences that never name
   // Shayrat counts the dead of something else; every name asked about stands in or next to it.
-  const names = nameAnchors(kb, a);
+  const names = nameAnchorSets(kb, a);
   const namesAll = (hit: SentenceHit) => {
     const near = keysAround(kb, hit, 1);
-    return names.every((n) => near.some((keys) => keys.has(n)));
+    return names.every((any) => any.some((n) => near.some((keys) => keys.has(n))));
   };
   // A neighbour's sum of money must come with something asked beyond the money ("the safe").
   const asked = a.predicateKeys.filter((k) => k !== unitKey && !(unitKey && unitFamily(unitKey).includes(k)));

@@ -20,14 +20,38 @@ export function lowerWords(text: string): Set<string> {
   );
 }
 
-/** One key per name of the question: its rarest word ("sloan" of "John Sloan"). */
+/**
+ * One key per name of the question: its rarest word ("sloan" of "John Sloan"). A people's
+ * adjective alone ("American") is no anchor: the text may say "U.S." or "in the United States".
+ */
 export function nameAnchors(kb: KnowledgeBase, a: QuestionAnalysis): string[] {
   return a.names.flatMap((name) => {
+    if (!/\s/.test(name.trim()) && nameGazetteer().classOf(name.trim().toLowerCase()) === 'demonym')
+      return [];
     const terms = contentTerms(name);
     const rarest = terms.sort(
       (x, y) => kb.passageIndex.documentFrequency(x) - kb.passageIndex.documentFrequency(y),
     )[0];
     return rarest ? [wordKey(rarest)] : [];
+  });
+}
+
+/**
+ * Per name of the question, the keys any of which stands for it in a sentence: its rarest word,
+ * and for a person the surname too ("Dr. Keys" stands for Ancel Keys).
+ */
+export function nameAnchorSets(kb: KnowledgeBase, a: QuestionAnalysis): string[][] {
+  return a.names.flatMap((name) => {
+    const [rarest] = nameAnchors(kb, { ...a, names: [name] });
+    if (!rarest) return [];
+    // Two or more words that name no known place or body may be a person the index missed.
+    const words = withoutTitle(name).split(/\s+/);
+    const kinds = kindsOf(kb, name);
+    const person =
+      personAnchors(kb, { ...a, names: [name] }).length > 0 ||
+      (words.length > 1 && !kinds.has('place') && !kinds.has('organisation'));
+    const surname = person ? words[words.length - 1] : undefined;
+    return [surname && wordKey(surname) !== rarest ? [rarest, wordKey(surname)] : [rarest]];
   });
 }
 
