@@ -323,6 +323,8 @@ function dateWeight(text: string): number {
   if (hasYear && hasMonth && /\d{1,2}(?:st|nd|rd|th)?\b[^\d]*\d{3,4}|\d{1,2}\s+\p{L}+\s+\d{4}/u.test(text))
     return 1.6;
   if (hasYear && hasMonth) return 1.3;
+  // "on November 28th": a day of a month says more than a bare year.
+  if (hasMonth && /\d/.test(text) && !/century/i.test(text)) return 1;
   if (hasYear) return 1;
   if (/century/i.test(text)) return 0.7;
   if (/\d/.test(text)) return 0.6;
@@ -387,6 +389,10 @@ function datesAnotherEvent(text: string, c: Candidate, a: QuestionAnalysis): boo
   return !a.predicateKeys.some((k) => equivalentKeys(k).includes(key) || k === key);
 }
 
+/** A newspaper's issue named by its date: "the Asheville Times of Wednesday, June 21". */
+const DATED_ISSUE =
+  /\b(?:Times|Post|News|Herald|Journal|Gazette|Tribune|Star|Chronicle|Courier|Observer|Daily|issue|edition)\s+of\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$/;
+
 /** "the Syrian port of Tartus": the place is the name after "port of", not the word before it. */
 const PLACE_OF =
   /^\s+(?:port|city|town|village|capital|province|state|region|island|county|district)\s+of\s+$/;
@@ -412,6 +418,10 @@ const time: Strategy = (kb, a, hits) => {
                   ? 0.6
                   : 1) *
                 (attributiveYear(evidence.text, candidate, a) ? 0.4 : 1) *
+                // "the Asheville Times of Wednesday, June 21, announced": the date of the paper.
+                (DATED_ISSUE.test(evidence.text.slice(Math.max(0, candidate.start - 60), candidate.start))
+                  ? 0.4
+                  : 1) *
                 (datesAnotherEvent(evidence.text, candidate, a) ? 0.4 : 1),
             })),
         );

@@ -49,6 +49,11 @@ const dir = makeCorpus({
     'I expect the two councils to continue to fund the harbour launch for years. The talks between the mayors were frosty.',
     'The clerk called the quay "a disgrace" on Friday, despite a 1998 agreement to repair it. The tug Ondine was sent from Cobh to the Irish port of Kinsale.',
   ].join('\n\n'),
+  'obituary.txt': [
+    'An obituary',
+    'The date was June 20, 1922.',
+    '"Silas Brandt, pioneer resident of the bay, died shortly after midnight Tuesday at his home", the Port Ellis Gazette of Wednesday, June 21, announced.',
+  ].join('\n\n'),
   'patrol.txt': [
     'The night patrol',
     'Before dawn a search party of ten men under the leadership of Deputy Sheriff Alan Voss of Dunmore followed the tracks to the old mill.',
@@ -156,6 +161,10 @@ describe('questions in other words than the text', () => {
 
   it('who did it: a common word opening the sentence as the doer of the asked verb ("Skipper took")', () => {
     expect(first('who took four boats north to Carrow?')).toMatch(/^Skipper/);
+  });
+
+  it('when: the date of the newspaper that reports it ("the Gazette of Wednesday, June 21") is not when it happened', () => {
+    expect(first('when did Silas Brandt die?')).not.toMatch(/June 21/);
   });
 
   it('how many times before, where the text says it was the first time', () => {
