@@ -30,6 +30,10 @@ const GROUPS = [
   'deal agreement accord pact',
   // "who was in charge of the Peace Corps?": "Sargent Shriver, the head corpsman".
   'charge head lead leader chief director boss',
+  'breach violation violate infringe',
+  'prepare ready willing',
+  // Verbs of saying: "who warned that ...?" is answered by "X said that ...".
+  'say tell state warn declare claim insist assert',
 ];
 
 const EQUIVALENTS = new Map<string, string[]>();

@@ -275,7 +275,8 @@ const roleHolder: Strategy = (kb, a) => {
   if (!top) return undefined;
   const copula = /^who\s+(?:was|were)\b/i.test(a.question) ? 'was' : 'is';
   return composeAnswer(kb, {
-    headline: `${top.text} ${copula} the ${role}`,
+    // "Russia's defence minister" takes no "the".
+    headline: `${top.text} ${copula} ${/^\S+['’]s?\s/.test(role) ? '' : 'the '}${role}`,
     evidence: top.evidence,
     more: others(ranked, top),
   });

@@ -27,6 +27,7 @@ const NOT_NAME_START = new Set(
     "Here I’ve I've I’m I'm I’d I'd I’ll I'll What Who Whom Which Where Why How Yes No Not Now Today Yesterday Tomorrow Mr Mrs Ms Dr Sir Lady Lord " +
     'One Two Three Four Five Six Seven Eight Nine Ten Some Many Most All Each Every Such Both Either Neither Later ' +
     'Early Once Even Also Still Only Perhaps Indeed However Thus Meanwhile Moreover Under Over Into Upon Among ' +
+    'Should Would Could Shall Might Must Can Cannot Did Does Do Had Has Have Was Were Is Are Will ' +
     'Between Through During Without Within Against Toward Towards Like Unlike Despite Except Even Again Yet Never ' +
     'Always Often Soon Already Just Last Next First Second Third Another Other Our Let God Christ ' +
     'Instead Finally Suddenly Afterwards Afterward Besides Nevertheless Nonetheless Otherwise Therefore ' +
@@ -111,6 +112,12 @@ export function nameRuns(sentence: string): Candidate[] {
   return out
     .map((c) => ({ ...c, text: /(?:^|\s)\p{Lu}\.$/u.test(c.text) ? c.text : c.text.replace(/\.$/, '') }))
     .filter((c) => !MONTH_ONLY.test(c.text) && !DAY_NAMES.test(c.text));
+}
+
+/** Whether a word is a title or an office written before names ("President", "Minister", "Gen."). */
+export function isOfficeWord(word: string): boolean {
+  const bare = word.replace(/\.$/, '');
+  return TITLES.has(bare) || OFFICES.has(bare);
 }
 
 /** A name's words without a leading title, for comparing with the question's names. */

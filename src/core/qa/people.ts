@@ -10,7 +10,7 @@ import { equivalentKeys } from '../../text/equivalentWords.ts';
 import { isSpeechVerb } from '../../text/speechVerbs.ts';
 import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
-import { type Candidate, nameRuns, withoutTitle } from './candidates.ts';
+import { type Candidate, isOfficeWord, nameRuns, withoutTitle } from './candidates.ts';
 import type { Evidence } from './evidence.ts';
 import { keysOfText } from './findSentences.ts';
 import { inQuestion, kindsOf, lowerWords } from './questionNames.ts';
@@ -154,6 +154,32 @@ function titledWithRole(text: string, roleKeys: readonly string[]): { name: stri
   return { name: words.slice(cut).join(' '), titled: cut > 0 };
 }
 
+/**
+ * "Russian President Vladimir Putin", "Foreign Minister Sergei Lavrov", asked who the defence
+ * minister is: a title before the name that holds an office and a word the asked role does not
+ * ("President", "Foreign") gives another office, unless the asked role is said of the name just after.
+ */
+function holdsOtherOffice(sentence: string, c: Candidate, roleKeys: readonly string[]): boolean {
+  const words = c.text.split(/\s+/);
+  const title = words
+    .slice(0, words.length - withoutTitle(c.text).split(/\s+/).length)
+    .filter((w) => !COURTESY.test(w));
+  if (!title.some(isOfficeWord)) return false;
+  const lexicon = nameGazetteer();
+  const other = title.some((w) => {
+    const kind = lexicon.classOf(w.replace(/\.$/, '').toLowerCase());
+    return kind !== 'demonym' && kind !== 'place' && !roleKeys.includes(wordKey(w));
+  });
+  if (!other) return false;
+  // "Sen. Ann Roe, chairman of the commission": the asked role, said of the name in an aside.
+  const aside = /^\s*,\s*((?:[\p{L}'’-]+\s+){0,5}[\p{L}'’-]+)/u.exec(sentence.slice(c.end))?.[1] ?? '';
+  return !aside.split(/\s+/).some((w) => roleKeys.includes(wordKey(w)));
+}
+
+/** Titles of courtesy, which hold no office: "Dr. Julian Smith" may be the director asked about. */
+const COURTESY =
+  /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Dame|Rev|Father|Brother|Sister|Saint|St|Prof|Professor)\.?$/;
+
 /** "the current commander in chief, Donald Trump": the name set after the asked role and a comma. */
 function afterRole(sentence: string, start: number, roleKeys: readonly string[]): boolean {
   const word = /([\p{L}-]+)\s*,\s*$/u.exec(sentence.slice(Math.max(0, start - 40), start))?.[1];
@@ -223,6 +249,23 @@ function speaks(sentence: string, c: { start: number; end: number }): boolean {
 }
 
 /**
+ * The words given to a speaker: from the name to where another clause begins ("not only did Putin
+ * state that ..., but Medvedev stated that ...").
+ */
+function saidBy(sentence: string, c: { end: number }): string {
+  const rest = sentence.slice(c.end);
+  const stop = rest.search(/;|,?\s+(?:but|while|whereas|although)\s/);
+  return stop < 0 ? rest : rest.slice(0, stop);
+}
+
+/** Share of the asked words (beyond the verb of saying) in what the speaker is given. */
+function saidShare(sentence: string, c: { end: number }, keys: readonly string[]): number {
+  if (!keys.length) return 1;
+  const said = keysOfText(saidBy(sentence, c));
+  return keys.filter((k) => equivalentKeys(k).some((e) => said.has(e))).length / keys.length;
+}
+
+/**
  * "the missile testing by North Korea", "North Korea's missile testing": the doer of the asked
  * verb written as a noun, after "by" or as its owner.
  */
@@ -265,6 +308,7 @@ export function people(
   // was honored", asked who carved the ox); verbs as light as "got" or "came" are said otherwise.
   const verbKeys =
     a.verbKeys && !asksSpeaker && !a.verbKeys.every((k) => LIGHT_VERBS.has(k)) ? slotKeys : undefined;
+  const saidKeys = asksSpeaker ? a.predicateKeys.filter((k) => !slotKeys.includes(k)) : [];
   return (evidence: Evidence): Typed[] => {
     // The found sentence may say the verb and its neighbour the name ("He was Julius Kahn.").
     const saysVerb =
@@ -282,6 +326,7 @@ export function people(
       if (candidate.start < dateline) return [];
       if (inQuestion(a, candidate.text)) return [];
       if (exclude.some((e) => lowerWords(e).has(candidate.text.toLowerCase()))) return [];
+      if (!doer && holdsOtherOffice(evidence.text, candidate, keys)) return [];
       const role = doer ? { name: candidate.text, titled: false } : titledWithRole(candidate.text, keys);
       // "Works Superintendent": the asked title itself, capitalised, with no name after it.
       if (role.titled && keys.includes(wordKey(role.name))) return [];
@@ -300,12 +345,15 @@ export function people(
       // Below this, a capitalised word is more likely a place, a modifier or a common word.
       if (weight < MIN_PERSON_WEIGHT) return [];
       if (!saysVerb) weight *= WITHOUT_VERB;
+      // Of two speakers in one sentence, the one given the asked words says them.
+      const speaker = asksSpeaker && evidence.offset === 0 && speaks(evidence.text, candidate);
+      if (speaker) weight *= 0.7 + 0.6 * saidShare(evidence.text, candidate, saidKeys);
       const next = wordsOf(evidence.text.slice(candidate.end)).slice(0, 2);
       const fillsSlot =
         doer &&
         (next.some((w) => slotKeys.includes(wordKey(w.text))) ||
           doesNamed(evidence.text, candidate, slotKeys) ||
-          (asksSpeaker && evidence.offset === 0 && speaks(evidence.text, candidate)));
+          speaker);
       return [{ candidate: named, weight, support: fillsSlot ? SLOT_SUPPORT : 0 }];
     });
   };

@@ -88,7 +88,11 @@ export function articleNames(kb: KnowledgeBase, articleId: string, surname: stri
 
 /** Whether a candidate repeats a name the question already gives (it is not the answer). */
 export function inQuestion(a: QuestionAnalysis, text: string): boolean {
-  const asked = new Set(a.names.flatMap((n) => [...lowerWords(n)]));
+  // The names the analysis found, and any word the question writes with a capital or a digit ("G7").
+  const written = (a.question.match(/(?<![\p{L}\p{N}])[\p{Lu}\d][\p{L}\p{N}'’-]*/gu) ?? []).filter(
+    (w, i) => i > 0 || /\d/.test(w),
+  );
+  const asked = new Set([...a.names, ...written].flatMap((n) => [...lowerWords(n)]));
   const words = [...lowerWords(text)];
   return words.length > 0 && words.some((w) => asked.has(w));
 }

@@ -54,6 +54,12 @@ const dir = makeCorpus({
     'The date was June 20, 1922.',
     '"Silas Brandt, pioneer resident of the bay, died shortly after midnight Tuesday at his home", the Port Ellis Gazette of Wednesday, June 21, announced.',
   ].join('\n\n'),
+  'summit.txt': [
+    'The summit',
+    'As reported in the Gazette, not only did Mayor Lund state that the closure was "in violation of the harbour charter", but Councillor Dana Roe stated that it had left the town "on the verge of ruin".',
+    'President Ruth Abara met Foreign Minister Ivo Grant and Prime Minister Pia Holm at the quay on Monday.',
+    'Should Reyes now sell the boatyard, the town would lose its last builder of wooden hulls.',
+  ].join('\n\n'),
   'patrol.txt': [
     'The night patrol',
     'Before dawn a search party of ten men under the leadership of Deputy Sheriff Alan Voss of Dunmore followed the tracks to the old mill.',
@@ -165,6 +171,18 @@ describe('questions in other words than the text', () => {
 
   it('when: the date of the newspaper that reports it ("the Gazette of Wednesday, June 21") is not when it happened', () => {
     expect(first('when did Silas Brandt die?')).not.toMatch(/June 21/);
+  });
+
+  it('who said it, of two speakers in one sentence: the one given the asked words', () => {
+    expect(first('who called the closure a breach of the harbour charter?')).toMatch(/^(?:Mayor )?Lund/);
+  });
+
+  it('who holds a role: a name titled with another office is not its holder', () => {
+    expect(first('who is the defence minister?')).not.toMatch(/Grant|Holm|Abara/);
+  });
+
+  it('who did it: a verb opening the sentence ("Should Reyes now sell ...") is no part of the name', () => {
+    expect(first('who might sell the boatyard?')).not.toMatch(/^Should/);
   });
 
   it('how many times before, where the text says it was the first time', () => {
