@@ -4,15 +4,20 @@
  * opposite sense ("banished" for "allowed"), makes the answer "No"; a question asked in the
  * negative ("Wasn't he ...?") turns it round. Too weak a match: "The archive doesn't say".
  */
+
+import { splitSentences } from '../../knowledge/splitSentences.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { equivalentKeys } from '../../text/equivalentWords.ts';
 import { escapeRegExp } from '../../text/normalizeText.ts';
 import { wordKey, wordsOf } from '../../text/wordForms.ts';
+import { mentionsName, passagesMentioning } from '../answers/mentions.ts';
 import type { Reply } from '../reply.ts';
-import type { QuestionAnalysis } from './analyzeQuestion.ts';
+import { analyzeQuestion, type QuestionAnalysis } from './analyzeQuestion.ts';
 import { composeAnswer, windowAround } from './composeAnswer.ts';
 import { keysAround, neighbour } from './evidence.ts';
 import { keysOfText, type SentenceHit, type WeightedTerm, weighTerms } from './findSentences.ts';
+import { people } from './people.ts';
+import { rankCandidates } from './rankCandidates.ts';
 
 /** Evidence for yes or no must hold more of the question than an answer of another type. */
 const MIN_YES_NO_COVERAGE = 0.5;
@@ -21,6 +26,9 @@ const NEGATION_REACH = 8;
 
 /** Words that deny what stands near them; "except" too ("accepted everywhere except Spain"). */
 const NEGATORS = /^(?:not|never|no|nor|neither|nobody|none|nothing|without|cannot|except|n't)$|n't$/i;
+
+/** Words after "not" that make it no denial: "not only", "not just", "not least". */
+const NOT_ONLY = /^(?:only|just|merely|simply|least|solely)$/i;
 
 /** Pairs of opposite senses, as family keys of their verbs and adjectives. */
 const OPPOSITES: [string[], string[]][] = [
@@ -58,6 +66,10 @@ const OPPOSITES: [string[], string[]][] = [
     ['increas', 'rise', 'rose', 'grow', 'grew'],
     ['decreas', 'fall', 'fell', 'declin', 'drop', 'shrink'],
   ],
+  [
+    ['stai', 'stay', 'remain'],
+    ['oust', 'remov', 'toppl', 'depos', 'overthrow'],
+  ],
 ];
 
 function oppositeOf(key: string): string[] {
@@ -80,8 +92,9 @@ export function denies(sentence: string, anchorKeys: readonly string[]): boolean
   const words = wordsOf(sentence);
   const keys = words.map((w) => wordKey(w.text));
   // "far from being Cubans" denies as "not" does.
+  // "not only did Putin state ...", "not least": no denial.
   const isNegator = (i: number) =>
-    NEGATORS.test(words[i]?.text ?? '') ||
+    (NEGATORS.test(words[i]?.text ?? '') && !NOT_ONLY.test(words[i + 1]?.text ?? '')) ||
     (/^far$/i.test(words[i]?.text ?? '') && /^from$/i.test(words[i + 1]?.text ?? ''));
   const negatedAt = (i: number) =>
     Array.from({ length: NEGATES_NEXT }, (_, d) => i - d - 1).some((j) => j >= 0 && isNegator(j));
@@ -191,7 +204,82 @@ const ASKS_DONE = /\b(?:already|yet|so\s+far|by\s+then)\b/i;
 const GOES_ON =
   /^(?:if|and|also|besides|moreover|furthermore|in\s+addition|but|however|this|these|that|those|such|so|then|still|yet|instead|otherwise|in\s+that\s+case|for\s+(?:this|that)\s+reason)\b|^(?:\S+\s+){0,7}(?:these|such)\s/i;
 
+/** "Was it Medvedev who called ...?", "Did Trump call for ...?": the person the claim is about, and the rest of it. */
+const CLEFT = /^(?:was|is)\s+it\s+(.+?)\s+(?:who|that)\s+(.+?)\??$/i;
+const DID = /^(?:did|does|do|has|have|had)\s+(.+?)\??$/i;
+
+function claimedDoer(a: QuestionAnalysis): { name: string; rest: string } | undefined {
+  const cleft = CLEFT.exec(a.question.trim());
+  if (cleft?.[1] && cleft[2]) return { name: cleft[1].replace(/^the\s+/i, ''), rest: cleft[2] };
+  const did = DID.exec(a.question.trim())?.[1];
+  const name = a.names.find((n) => did?.startsWith(n));
+  if (!did || !name) return undefined;
+  return { name, rest: did.slice(name.length).trim() };
+}
+
+/**
+ * "Was it Medvedev who called the strike a violation of international law?" against "not only did
+ * Putin state that the attack was 'in violation of international law', but Medvedev stated ...":
+ * the evidence gives the asked deed to another person, in the doer's place, and not to the one asked.
+ */
+export function doneByAnother(kb: KnowledgeBase, a: QuestionAnalysis, top: SentenceHit): string | undefined {
+  const claim = claimedDoer(a);
+  if (!claim || !/^[a-z]/.test(claim.rest)) return undefined;
+  const asked = analyzeQuestion(`who ${claim.rest}?`);
+  if (asked.type !== 'person') return undefined;
+  const ranked = rankCandidates(kb, [top], people(kb, asked), { anchorKeys: asked.anchorKeys, reach: 0 });
+  const surname = (n: string) => n.toLowerCase().split(/\s+/).pop() ?? n;
+  const mine = surname(claim.name);
+  // The doer the evidence gives most surely (of two speakers, the one given the asked words).
+  const [first, second] = ranked.filter((r) => r.slotted);
+  if (!first || surname(first.text) === mine) return undefined;
+  if (second && surname(second.text) === mine && second.score * OUTSCORES > first.score) return undefined;
+  // The one asked about must be named in the evidence: the deed is then the other's, not unknown.
+  if (!keysOfText(top.text).has(wordKey(mine))) return undefined;
+  return first.text;
+}
+
+/** How far another doer must outscore the asked one for the deed to be the other's. */
+const OUTSCORES = 1.2;
+
+/** "Is the Admiral Grigorovich a submarine?": a name, then what it is claimed to be. */
+const IS_A =
+  /^(?:is|was|are|were)\s+(?:the\s+)?(.+?)\s+(?:a|an|the|[\p{L}-]+['’]s)\s+((?:[\p{L}'’-]+\s+){0,3}[\p{L}-]+)\??$/iu;
+
+/**
+ * "Is the Admiral Grigorovich a submarine?" where the text calls it a frigate: no sentence that
+ * names it says what it is claimed to be, while one says what it is ("X, a ...", "the X frigate").
+ */
+export function calledOtherwise(kb: KnowledgeBase, a: QuestionAnalysis): string | undefined {
+  const m = IS_A.exec(a.question.trim());
+  const name = a.names[0]?.replace(/^the\s+/i, '');
+  if (!m?.[1] || !m[2] || !name || m[1] !== name) return undefined;
+  const head = wordsOf(m[2]).pop()?.text;
+  if (!head || /^\p{Lu}/u.test(head)) return undefined;
+  const headKey = wordKey(head);
+  const sentences = passagesMentioning(kb, [name], 30).flatMap((p) =>
+    splitSentences(p.text).filter((t) => mentionsName(t, name)),
+  );
+  if (!sentences.length) return undefined;
+  if (sentences.some((t) => equivalentKeys(headKey).some((k) => keysOfText(t).has(k)))) return undefined;
+  const n = escapeRegExp(name);
+  const described = new RegExp(
+    `${n},\\s+(?:an?|the)\\s+[a-z]|\\b(?:an?|the)\\s+(?:[\\p{L}-]+\\s+){0,2}[a-z]+\\s+${n}\\b|${n}\\s+[a-z]+`,
+    'u',
+  );
+  return sentences.find((t) => described.test(t));
+}
+
 export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]): Reply | undefined {
+  const otherwise = a.negated ? undefined : calledOtherwise(kb, a);
+  if (otherwise) {
+    const hit = hits.find((h) => h.text === otherwise) ?? hits[0];
+    if (hit)
+      return composeAnswer(kb, {
+        headline: `No: ${windowAround(otherwise, a.anchorKeys)}`,
+        evidence: { text: otherwise, articleId: hit.passage.articleId, hit, offset: 0 },
+      });
+  }
   // The sentence that states most of the claim, counting what its neighbours supply ("he"), and
   // among those, one that speaks to what is claimed (the verb, or its opposite).
   const weighted = weighTerms(kb, a.terms);
@@ -204,6 +292,11 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
   if (!top) return undefined;
   // "Has he ever called it obsolete?" against "NATO is no longer obsolete": it once was, so yes.
   const once = /\bever\b/i.test(a.question) && /\bno\s+longer\b|\bnot\s+any\s*more\b/i.test(top.text);
+  const other = a.negated ? undefined : doneByAnother(kb, a, top);
+  if (other) {
+    const evidence = { text: top.text, articleId: top.passage.articleId, hit: top, offset: 0 };
+    return composeAnswer(kb, { headline: `No, ${other}: ${windowAround(top.text, a.anchorKeys)}`, evidence });
+  }
   const denied =
     (!once && denies(top.text, a.anchorKeys)) ||
     namesAnotherInSlot(a.question, top.text, a.names) ||

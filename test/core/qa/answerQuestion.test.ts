@@ -185,6 +185,18 @@ describe('questions in other words than the text', () => {
     expect(first('who might sell the boatyard?')).not.toMatch(/^Should/);
   });
 
+  it('yes or no: "was it X who did it?" where the text gives the deed to another', () => {
+    expect(first('Was it Roe who called the closure a violation of the harbour charter?')).toMatch(
+      /^No, (?:Mayor )?Lund/,
+    );
+    expect(first('Was it Lund who called the closure a violation of the harbour charter?')).toMatch(/^Yes/);
+  });
+
+  it('yes or no: "is X a Y?" where the text calls X something else', () => {
+    expect(first('Is the Ondine a ferry?')).toMatch(/^No: .*tug Ondine/);
+    expect(first('Is the Ondine a tug?')).not.toMatch(/^No/);
+  });
+
   it('how many times before, where the text says it was the first time', () => {
     expect(first('how many times had the new mayor visited the lighthouse keepers before Tuesday?')).toMatch(
       /^None before/,
