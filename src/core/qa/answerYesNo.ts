@@ -67,6 +67,10 @@ const OPPOSITES: [string[], string[]][] = [
     ['decreas', 'fall', 'fell', 'declin', 'drop', 'shrink'],
   ],
   [
+    ['surpris', 'unexpect', 'astonish', 'shock'],
+    ['predict', 'expect', 'foreseen', 'anticip'],
+  ],
+  [
     ['stai', 'stay', 'remain'],
     ['oust', 'remov', 'toppl', 'depos', 'overthrow'],
   ],
