@@ -222,8 +222,16 @@ const doer: Strategy = (kb, a, hits) => {
     /^(?:who|whom|(?:which|what)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+(?=\s+[a-z]))\s+/iu,
     '',
   );
+  // "who did Hoag say was in on the plot?" asks for an object: "Mahzeer did Hoag say ..." is no
+  // sentence, so the name comes with the words it was read from.
+  const asksObject =
+    /^(?:did|does|do|has|have|had|will|would|can|could|should|is|was|are|were)\s+\p{Lu}/u.test(predicate);
   return composeAnswer(kb, {
-    headline: hedged(top, a, name) ?? `${name} ${predicate}`,
+    headline:
+      hedged(top, a, name) ??
+      (asksObject
+        ? `${name}: ${windowAround(top.evidence.text, a.anchorKeys, HEADLINE_CHARS - name.length - 2)}`
+        : `${name} ${predicate}`),
     evidence: top.evidence,
     more: others(ranked, top),
   });

@@ -59,6 +59,7 @@ const dir = makeCorpus({
     'As reported in the Gazette, not only did Mayor Lund state that the closure was "in violation of the harbour charter", but Councillor Dana Roe stated that it had left the town "on the verge of ruin".',
     'President Ruth Abara met Foreign Minister Ivo Grant and Prime Minister Pia Holm at the quay on Monday.',
     'Should Reyes now sell the boatyard, the town would lose its last builder of wooden hulls.',
+    'Griffith said that Hoag had warned him not to let the mayor be alone with Mahzeer.',
   ].join('\n\n'),
   'patrol.txt': [
     'The night patrol',
@@ -195,6 +196,12 @@ describe('questions in other words than the text', () => {
   it('yes or no: "is X a Y?" where the text calls X something else', () => {
     expect(first('Is the Ondine a ferry?')).toMatch(/^No: .*tug Ondine/);
     expect(first('Is the Ondine a tug?')).not.toMatch(/^No/);
+  });
+
+  it('"who did X say ...?" asks for an object: the name with the words it was read from, never "Y did X say"', () => {
+    const line = first('who did Hoag say the mayor should not be left alone with?');
+    expect(line).not.toMatch(/^\S+ did Hoag/);
+    expect(line).toMatch(/Mahzeer/);
   });
 
   it('how many times before, where the text says it was the first time', () => {
