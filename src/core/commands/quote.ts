@@ -9,6 +9,8 @@ import { didYouMean, missingArgument, notFound } from '../answers/common.ts';
 import { mentionsName, passagesMentioning } from '../answers/mentions.ts';
 import { roleFromText } from '../answers/roleFromText.ts';
 import { contentTerms } from '../answers/snippets.ts';
+import { analyzeQuestion } from '../qa/analyzeQuestion.ts';
+import { answerQuestion } from '../qa/answerQuestion.ts';
 import { textCoverage, weighTerms } from '../qa/findSentences.ts';
 import type { Reply } from '../reply.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
@@ -303,8 +305,16 @@ export const quoteCommand: CommandDefinition = {
       : [];
     const quotes = curated.length ? curated : quotesFromText(kb, names);
     if (!quotes.length) {
-      if (!entity && passagesMentioning(kb, names, 1).length === 0)
-        return notFound(kb, split.speaker, 'anyone', lookup.status === 'none' ? lookup.near : []);
+      const unnamed = !entity && passagesMentioning(kb, names, 1).length === 0;
+      // "what does the poultry doctor say about chickens?": a description of someone, or no one
+      // is called that; the sentence that gives them words on the topic answers, if one does.
+      const described = /^(?:the|a|an)\s/i.test(split.speaker) || !/\p{Lu}/u.test(split.speaker);
+      if ((unnamed || described) && (split.topic || parsed.question)) {
+        const question = parsed.question ?? `what did ${split.speaker} say about ${split.topic}?`;
+        const fromText = answerQuestion(kb, analyzeQuestion(question));
+        if (fromText.kind === 'answer') return fromText;
+      }
+      if (unnamed) return notFound(kb, split.speaker, 'anyone', lookup.status === 'none' ? lookup.near : []);
       return new ReplyBuilder(kb, 'not_found', `No quotes from ${speakerName} in the archive.`)
         .line(`Try /search ${speakerName} to see how the articles mention them.`)
         .suggest({ label: `Search "${speakerName}"`, ask: `/search ${speakerName}` })
