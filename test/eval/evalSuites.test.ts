@@ -56,14 +56,17 @@ const REAL_TEXT = [
   // the bot. On the shipped corpus, the first run scored 14 against plain BM25's 27: event cards
   // answered questions they did not speak of, "what does the article say about X" was read as a
   // quote, and role phrases with clauses were not read. Those rules were built, and it scores 28.
-  { file: 'test/eval/shipped-fresh.jsonl', corpus: 'corpus', floor: 28, baseline: 27 },
+  { file: 'test/eval/shipped-fresh.jsonl', corpus: 'corpus', floor: 29, baseline: 27 },
   // Press editorials, reviews and belles-lettres: first run 18 (BM25 17); then read for what failed.
-  { file: 'test/eval/brown-fresh.jsonl', corpus: 'brown:bcg', floor: 26, baseline: 17 },
+  { file: 'test/eval/brown-fresh.jsonl', corpus: 'brown:bcg', floor: 27, baseline: 17 },
   // Reportage, religion, lore and fiction: first run 17 (BM25 16); then read for what failed.
   { file: 'test/eval/brown-fresh2.jsonl', corpus: 'brown:adek', floor: 21, baseline: 16 },
   // Lore, government documents, learned writing and adventure: never read for failures, so its
   // score is the honest one for questions on text the bot was not tuned on. It ties plain BM25.
-  { file: 'test/eval/brown-fresh3.jsonl', corpus: 'brown:fhjn', floor: 17, baseline: 17 },
+  { file: 'test/eval/brown-fresh3.jsonl', corpus: 'brown:fhjn', floor: 21, baseline: 17 },
+  // Reportage, editorials, belles lettres and learned texts (A, B, G, J), written in a later stop by
+  // someone who read no code; never read for failures. First run 18 (plain BM25: 11).
+  { file: 'test/eval/brown-fresh4.jsonl', corpus: 'brown:abgj', floor: 20, baseline: 11 },
 ];
 
 for (const suite of REAL_TEXT) {
