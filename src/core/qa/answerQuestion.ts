@@ -46,6 +46,7 @@ import {
   articleNames,
   inQuestion,
   kindsOf,
+  lastName,
   lowerWords,
   nameAnchorSets,
   nameAnchors,
@@ -136,9 +137,6 @@ export function alone(ranked: Ranked[], hits: readonly SentenceHit[]): Ranked | 
   return top;
 }
 
-/** People agree on their last name: "Brumidi" and "Constantino Brumidi" are one answer. */
-const surname = (name: string) => (name.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? []).pop() ?? name;
-
 /** Other answers that other articles give (sources that disagree are each shown). */
 function others(ranked: Ranked[], top: Ranked): { text: string; articleId: string }[] {
   return ranked
@@ -213,7 +211,7 @@ const doer: Strategy = (kb, a, hits) => {
     reach: 1,
     depth: 12,
     asidesCountLess: true,
-    sameAnswer: surname,
+    sameAnswer: lastName,
   });
   const top = inSlot(ranked) ?? best(ranked) ?? standsOut(ranked, hits);
   if (!top) return undefined;
@@ -277,7 +275,7 @@ const roleHolder: Strategy = (kb, a) => {
     anchorKeys,
     reach: 0,
     requireKeys: anchorKeys,
-    sameAnswer: surname,
+    sameAnswer: lastName,
   });
   const top = best(ranked);
   if (!top) return undefined;

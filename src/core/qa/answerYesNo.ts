@@ -17,6 +17,7 @@ import { composeAnswer, windowAround } from './composeAnswer.ts';
 import { keysAround, neighbour } from './evidence.ts';
 import { keysOfText, type SentenceHit, type WeightedTerm, weighTerms } from './findSentences.ts';
 import { people } from './people.ts';
+import { lastName } from './questionNames.ts';
 import { rankCandidates } from './rankCandidates.ts';
 
 /** Evidence for yes or no must hold more of the question than an answer of another type. */
@@ -232,12 +233,11 @@ export function doneByAnother(kb: KnowledgeBase, a: QuestionAnalysis, top: Sente
   const asked = analyzeQuestion(`who ${claim.rest}?`);
   if (asked.type !== 'person') return undefined;
   const ranked = rankCandidates(kb, [top], people(kb, asked), { anchorKeys: asked.anchorKeys, reach: 0 });
-  const surname = (n: string) => n.toLowerCase().split(/\s+/).pop() ?? n;
-  const mine = surname(claim.name);
+  const mine = lastName(claim.name);
   // The doer the evidence gives most surely (of two speakers, the one given the asked words).
   const [first, second] = ranked.filter((r) => r.slotted);
-  if (!first || surname(first.text) === mine) return undefined;
-  if (second && surname(second.text) === mine && second.score * OUTSCORES > first.score) return undefined;
+  if (!first || lastName(first.text) === mine) return undefined;
+  if (second && lastName(second.text) === mine && second.score * OUTSCORES > first.score) return undefined;
   // The one asked about must be named in the evidence: the deed is then the other's, not unknown.
   if (!keysOfText(top.text).has(wordKey(mine))) return undefined;
   return first.text;

@@ -20,42 +20,47 @@ import type { Typed } from './rankCandidates.ts';
 const TITLE_WORDS =
   /^(?:President|Chief|General|Minister|Secretary|Director|Chairman|Governor|Senator|Judge|Mayor|King|Queen|Prince|Pope|Bishop|Colonel|Captain|Admiral|Commissioner|Ambassador|Leader|Committee|Council|Board|Company|Church|University|College|School|Hospital|Hall|Street|Avenue|Road|River|Bridge|Hotel|Theatre|Theater|Department|Office|Bureau|Association|Society|Institute|Party|Army|Navy|Corps|War|Act|Day|Century|Age)$/;
 
-/** Per article body: the words it capitalises after a lower-case word or a comma (names, not openers). */
-const midSentenceCapitals = new WeakMap<object, Set<string>>();
-
-function capitalisedMidSentence(kb: KnowledgeBase, articleId: string, word: string): boolean {
-  const article = kb.articles.get(articleId);
-  if (!article) return false;
-  let words = midSentenceCapitals.get(article);
-  if (!words) {
-    words = new Set([...article.body.matchAll(/[\p{Ll},;] (\p{Lu}[\p{L}'’-]+)/gu)].map((m) => m[1] ?? ''));
-    midSentenceCapitals.set(article, words);
-  }
-  return words.has(word);
+/** Per article body, read in one pass: the words it capitalises in mid-sentence. */
+interface MidSentenceCapitals {
+  /** Capitalised after a lower-case word or a comma: names, not sentence openers. */
+  readonly afterLower: Set<string>;
+  /** Capitalised common words, not after "the" or "a" and not before another capital, twice or more. */
+  readonly asNames: Set<string>;
 }
 
-/** Per article body: common words it writes capitalised mid-sentence, not after an article, twice or more. */
-const namesOfWords = new WeakMap<object, Set<string>>();
+const capitalsOfArticle = new WeakMap<object, MidSentenceCapitals>();
+
+function capitalsOf(kb: KnowledgeBase, articleId: string): MidSentenceCapitals | undefined {
+  const article = kb.articles.get(articleId);
+  if (!article) return undefined;
+  let capitals = capitalsOfArticle.get(article);
+  if (!capitals) {
+    const afterLower = new Set<string>();
+    const counts = new Map<string, number>();
+    for (const m of article.body.matchAll(/(?<=[\p{Ll},;]) (\p{Lu}[\p{L}'’-]+)/gu))
+      afterLower.add(m[1] ?? '');
+    for (const m of article.body.matchAll(/(?:^|[\s(])(\p{Ll}+|,) (\p{Lu}\p{Ll}+)\b(?! \p{Lu})/gmu)) {
+      if (/^(?:the|a|an|this|that|these|those|of)$/.test(m[1] ?? '')) continue;
+      const w = m[2] ?? '';
+      counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+    const asNames = new Set([...counts].filter(([, n]) => n >= 2).map(([w]) => w));
+    capitals = { afterLower, asNames };
+    capitalsOfArticle.set(article, capitals);
+  }
+  return capitals;
+}
+
+function capitalisedMidSentence(kb: KnowledgeBase, articleId: string, word: string): boolean {
+  return capitalsOf(kb, articleId)?.afterLower.has(word) ?? false;
+}
 
 /**
  * "... and Cricket took the rest": a common word the article capitalises in mid-sentence, not
  * after "the" or "a", at least twice, is a name (a nickname, a ship) there.
  */
 function usedAsName(kb: KnowledgeBase, articleId: string, word: string): boolean {
-  const article = kb.articles.get(articleId);
-  if (!article) return false;
-  let names = namesOfWords.get(article);
-  if (!names) {
-    const counts = new Map<string, number>();
-    for (const m of article.body.matchAll(/(?:^|[\s(])(\p{Ll}+|,) (\p{Lu}\p{Ll}+)\b(?! \p{Lu})/gmu)) {
-      if (/^(?:the|a|an|this|that|these|those|of)$/.test(m[1] ?? '')) continue;
-      const w = m[2] ?? '';
-      counts.set(w, (counts.get(w) ?? 0) + 1);
-    }
-    names = new Set([...counts].filter(([, n]) => n >= 2).map(([w]) => w));
-    namesOfWords.set(article, names);
-  }
-  return names.has(word);
+  return capitalsOf(kb, articleId)?.asNames.has(word) ?? false;
 }
 
 /** "Cricket took eight ships": the word right after the name is one of the asked verbs. */

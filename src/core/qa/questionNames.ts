@@ -88,14 +88,30 @@ export function articleNames(kb: KnowledgeBase, articleId: string, surname: stri
 
 /** Whether a candidate repeats a name the question already gives (it is not the answer). */
 export function inQuestion(a: QuestionAnalysis, text: string): boolean {
-  // The names the analysis found, and any word the question writes with a capital or a digit ("G7").
-  const written = (a.question.match(/(?<![\p{L}\p{N}])[\p{Lu}\d][\p{L}\p{N}'’-]*/gu) ?? []).filter(
-    (w, i) => i > 0 || /\d/.test(w),
-  );
-  const asked = new Set([...a.names, ...written].flatMap((n) => [...lowerWords(n)]));
+  const asked = askedWords(a);
   const words = [...lowerWords(text)];
   return words.length > 0 && words.some((w) => asked.has(w));
 }
+
+/** Per analysis: the lower-cased words of the names it found and of the words the question capitalises. */
+const askedWordsOf = new WeakMap<QuestionAnalysis, Set<string>>();
+
+function askedWords(a: QuestionAnalysis): Set<string> {
+  let asked = askedWordsOf.get(a);
+  if (!asked) {
+    // The names the analysis found, and any word the question writes with a capital or a digit ("G7").
+    const written = (a.question.match(/(?<![\p{L}\p{N}])[\p{Lu}\d][\p{L}\p{N}'’-]*/gu) ?? []).filter(
+      (w, i) => i > 0 || /\d/.test(w),
+    );
+    asked = new Set([...a.names, ...written].flatMap((n) => [...lowerWords(n)]));
+    askedWordsOf.set(a, asked);
+  }
+  return asked;
+}
+
+/** People agree on their last name: "Brumidi" and "Constantino Brumidi" are one answer. */
+export const lastName = (name: string) =>
+  (name.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? []).pop() ?? name;
 
 /** What the name index knows a name as (person, place, ...). */
 export function kindsOf(kb: KnowledgeBase, name: string): Set<string> {
