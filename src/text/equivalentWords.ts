@@ -7,7 +7,9 @@ import { wordKey } from './wordForms.ts';
 
 const GROUPS = [
   'call name nickname know dub',
-  'die death dead kill',
+  'die death dead kill murder slay',
+  // "who was convicted of ...?": "a jury found X guilty of ...".
+  'convict guilty',
   'bear birth born',
   'begin start open launch',
   'end finish close conclude',

@@ -147,6 +147,13 @@ const SAID =
 const PASSIVE_DOER =
   /^(?:born|killed|elected|appointed|named|chosen|sent|made|given|awarded|called|known|responsible|behind|in charge)\b/i;
 
+/**
+ * "who was convicted in the killing of ...?", "who was shot by ...?": a past participle and a
+ * preposition ask for the one the deed was done to, not for the holder of a role.
+ */
+const PASSIVE_PARTICIPLE =
+  /^(?:[a-z][\p{L}-]*ed|shot|hit|put|found|caught|beaten|taken|held|led|bought|brought|sold|told|written|driven|stolen|seen|struck|hurt|won|kept|left|lost|paid|hung|slain|thrown|sworn|sentenced|arrested|beaten|bitten|forgiven|hidden|spoken|taught|thought|sought|fought|swept|met)\s+(?:in|by|for|with|at|after|during|from|on|as|into|over|under|to|of)\b/iu;
+
 /** Words in -ing that open a role ("acting director of the FBI"), not a verb at work. */
 const ROLE_PARTICIPLES =
   /^(?:acting|managing|presiding|ruling|reigning|leading|outgoing|incoming|founding|serving|sitting|governing|visiting|commanding|ranking|reading|king|viking)\b/i;
@@ -157,7 +164,7 @@ const WHEN_QUALIFIER =
 
 /** "who is X?": a description of X, the holder of a role, or (passive) a doer. */
 function whoIs(question: string, rest: string): QuestionAnalysis {
-  if (PASSIVE_DOER.test(rest)) return doer(question);
+  if (PASSIVE_DOER.test(rest) || PASSIVE_PARTICIPLE.test(rest)) return doer(question);
   // "who was test-firing missiles ...?": a verb at work, not a role ("acting director of ...").
   if (/^[a-z][\p{L}-]*ing\s/u.test(rest) && !ROLE_PARTICIPLES.test(rest)) return doer(question);
   if (looksLikeRole(rest))

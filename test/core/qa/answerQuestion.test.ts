@@ -65,6 +65,7 @@ const dir = makeCorpus({
     'The night patrol',
     'Before dawn a search party of ten men under the leadership of Deputy Sheriff Alan Voss of Dunmore followed the tracks to the old mill.',
     'Skipper took four boats and went north along the coast to Carrow.',
+    'A jury yesterday found 30-year-old Felix Arden guilty of manslaughter in the slaying of the ferryman Jon Hale.',
   ].join('\n\n'),
 });
 afterAll(removeCorpora);
@@ -113,6 +114,10 @@ describe('answers by the form of the question', () => {
 });
 
 describe('questions in other words than the text', () => {
+  it('who was <participle> in ...: the one it was done to, in the words the text uses', () => {
+    expect(first('who was convicted in the killing of Jon Hale?')).toMatch(/^Felix Arden/);
+  });
+
   it('who said something: whoever the text says said it, with another verb of saying', () => {
     expect(first('who cautioned the council members that the swing bridge would fail?')).toMatch(
       /Ruth Abara/,
