@@ -41,7 +41,8 @@ const REAL_TEXT = [
   { file: 'test/eval/brown-dev.jsonl', corpus: 'brown:dgj', floor: 43, baseline: 27 },
   { file: 'test/eval/brown-press.jsonl', corpus: 'brown:abcefh', floor: 45, baseline: 29 },
   { file: 'test/eval/brown-lore-fiction.jsonl', corpus: 'brown:efkn', floor: 32, baseline: 19 },
-  { file: 'test/eval/shipped-unseen.jsonl', corpus: 'corpus', floor: 43, baseline: 34 },
+  // 42 since the no-answer line stopped saying the question back: one case had passed on its echo.
+  { file: 'test/eval/shipped-unseen.jsonl', corpus: 'corpus', floor: 42, baseline: 34 },
   // Written after the answer engine of this wave, by someone who never ran it: mystery, science
   // fiction, romance and humour (L, M, P, R), the hardest text for it. First run 17; the forms its
   // failures showed (a doer before the asked verb, an amount in the next sentence, a lone date in
@@ -66,7 +67,7 @@ const REAL_TEXT = [
   { file: 'test/eval/brown-fresh3.jsonl', corpus: 'brown:fhjn', floor: 21, baseline: 17 },
   // Reportage, editorials, belles lettres and learned texts (A, B, G, J), written in a later stop by
   // someone who read no code; never read for failures. First run 18 (plain BM25: 11).
-  { file: 'test/eval/brown-fresh4.jsonl', corpus: 'brown:abgj', floor: 20, baseline: 11 },
+  { file: 'test/eval/brown-fresh4.jsonl', corpus: 'brown:abgj', floor: 21, baseline: 11 },
 ];
 
 for (const suite of REAL_TEXT) {

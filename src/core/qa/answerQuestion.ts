@@ -39,7 +39,7 @@ import {
   reasonClause,
 } from './candidates.ts';
 import { abstain, composeAnswer, HEADLINE_CHARS, windowAround } from './composeAnswer.ts';
-import { type Evidence, keysAround, neighbour } from './evidence.ts';
+import { type Evidence, evidenceAround, keysAround, neighbour } from './evidence.ts';
 import { articleKeysOf, findSentences, keysOfText, type SentenceHit } from './findSentences.ts';
 import { people } from './people.ts';
 import {
@@ -241,6 +241,9 @@ const GENERIC_ORGANISATION =
 /** The confidence that reading adds. */
 const GENERIC_SUPPORT = 0.2;
 
+/** How far into a sentence its subject's name may start ("Mr Iain Ferguson ..."). */
+const OPENS_SENTENCE = 12;
+
 /** "who was the president of Smith College?" -> the person the text gives that role. */
 const roleHolder: Strategy = (kb, a) => {
   const role = a.role ?? '';
@@ -263,8 +266,23 @@ const roleHolder: Strategy = (kb, a) => {
   const generic = head
     ? new RegExp(`\\bthe\\s+${GENERIC_ORGANISATION}(?:['’]s)?\\s+(?:[a-z]+\\s+)?${head}`, 'i')
     : undefined;
+  const namesRole = (text: string) => {
+    const said = keysOfText(text);
+    return (
+      head !== undefined &&
+      said.has(head) &&
+      organisation.length > 0 &&
+      organisation.every((n) => said.has(n))
+    );
+  };
   const extract = (evidence: Evidence): Typed[] => {
     const found = holders(evidence);
+    // "Tate & Lyle's chief executive has been named ... . Iain Ferguson was awarded ...": the role
+    // of the asked organisation, unnamed, and the holder opening the next sentence.
+    if (!found.length && namesRole(evidence.text)) {
+      const next = evidenceAround(kb, evidence.hit, 1).find((e) => e.offset === 1);
+      return next ? holders(next).filter((t) => t.candidate.start < OPENS_SENTENCE) : [];
+    }
     const meansIt =
       generic?.test(evidence.text) &&
       organisation.length > 0 &&
@@ -275,6 +293,9 @@ const roleHolder: Strategy = (kb, a) => {
     anchorKeys,
     reach: 0,
     requireKeys: anchorKeys,
+    // The holder's article names the organisation asked about ("chief executive Willie Walsh" of
+    // Aer Lingus is not the chief executive of Orange).
+    requireNames: organisation,
     sameAnswer: lastName,
   });
   const top = best(ranked);

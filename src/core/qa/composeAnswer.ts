@@ -7,6 +7,7 @@
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import { shorten } from '../../text/words.ts';
+import { contentTerms } from '../answers/snippets.ts';
 import type { Reply } from '../reply.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
 import { type Evidence, neighbour } from './evidence.ts';
@@ -97,11 +98,17 @@ export function composeAnswer(kb: KnowledgeBase, parts: AnswerParts): Reply {
 
 /** Nothing answers well enough: say so, then the closest sentences, marked as such. */
 export function abstain(kb: KnowledgeBase, question: string, closest: readonly SentenceHit[]): Reply {
-  const asked = shorten(question.replace(/[\s?!.]+$/, ''), 120);
+  // The question is not said back: it stands just above in the chat, and a search for its
+  // content words finds more than one for its whole wording.
+  const keywords = question
+    .split(/\s+/)
+    .filter((w) => contentTerms(w).length > 0)
+    .join(' ')
+    .replace(/[?!.]+$/, '');
   const reply = new ReplyBuilder(
     kb,
     'not_found',
-    `The archive doesn't say: I found no answer to "${asked}?"`,
+    "The archive doesn't say: nothing I found answers that question.",
   );
   const shown = new Set<string>();
   for (const hit of closest) {
@@ -112,6 +119,6 @@ export function abstain(kb: KnowledgeBase, question: string, closest: readonly S
     reply.line(shorten(hit.text, EVIDENCE_CHARS), hit.passage.articleId);
   }
   if (!shown.size) reply.line('Try other words, a name (/who), or /sources to see what the archive holds.');
-  reply.suggest({ label: 'Search the text', ask: `/search ${shorten(asked, 80)}` });
+  if (keywords) reply.suggest({ label: 'Search the text', ask: `/search ${shorten(keywords, 80)}` });
   return reply.build();
 }

@@ -181,6 +181,39 @@ function holdsOtherOffice(sentence: string, c: Candidate, roleKeys: readonly str
   return !aside.split(/\s+/).some((w) => roleKeys.includes(wordKey(w)));
 }
 
+/** Words that may stand in a title between an organisation and a name ("chief executive", "former"). */
+const IN_TITLE = /^(?:former|then|new|acting|deputy|vice|executive|managing|general|senior|joint|interim)$/i;
+
+/**
+ * "Royal Bank of Scotland chief executive Fred Goodwin", "former Vodafone boss Chris Gent", asked
+ * who the chief executive of Tate & Lyle is: the asked title, but of an organisation the question
+ * does not name, written right before it.
+ */
+function titledForAnother(
+  sentence: string,
+  c: Candidate,
+  roleKeys: readonly string[],
+  asked: ReadonlySet<string>,
+): boolean {
+  const before = sentence.slice(Math.max(0, c.start - 100), c.start);
+  const m = /((?:\p{Lu}[\p{L}\p{N}&.'’-]*\s+(?:(?:of|and|&)\s+)?)+)((?:[\p{Ll}-]+\s+){1,3})$/u.exec(before);
+  if (!m?.[1] || !m[2]) return false;
+  const title = m[2].trim().split(/\s+/);
+  if (!title.some((w) => roleKeys.includes(wordKey(w)))) return false;
+  if (!title.every((w) => roleKeys.includes(wordKey(w)) || isOfficeWord(w) || IN_TITLE.test(w))) return false;
+  const organisation = m[1].replace(/['’]s\s*$/, '').trim();
+  const words = [...lowerWords(organisation)];
+  if (words.some((w) => asked.has(w))) return false;
+  // "OEP director Dr. Julian Smith", asked of the Outdoor Education Project.
+  if (/^\p{Lu}{2,6}$/u.test(organisation) && asked.has(`#${organisation.toLowerCase()}`)) return false;
+  // "Russian defence minister X", "Iraqi Prime Minister X": a people or a place, said otherwise.
+  const lexicon = nameGazetteer();
+  return !words.every((w) => {
+    const kind = lexicon.classOf(w);
+    return kind === 'demonym' || kind === 'place';
+  });
+}
+
 /** Titles of courtesy, which hold no office: "Dr. Julian Smith" may be the director asked about. */
 const COURTESY =
   /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Dame|Rev|Father|Brother|Sister|Saint|St|Prof|Professor)\.?$/;
@@ -314,6 +347,11 @@ export function people(
   const verbKeys =
     a.verbKeys && !asksSpeaker && !a.verbKeys.every((k) => LIGHT_VERBS.has(k)) ? slotKeys : undefined;
   const saidKeys = asksSpeaker ? a.predicateKeys.filter((k) => !slotKeys.includes(k)) : [];
+  // The question's names, word by word, and their initials ("#oep" of "Outdoor Education Project").
+  const askedNames = new Set(
+    a.names.flatMap((n) => [...lowerWords(n), `#${(n.match(/\b\p{Lu}/gu) ?? []).join('').toLowerCase()}`]),
+  );
+  const roleWords = keys.flatMap(equivalentKeys);
   return (evidence: Evidence): Typed[] => {
     // The found sentence may say the verb and its neighbour the name ("He was Julius Kahn.").
     const saysVerb =
@@ -330,8 +368,19 @@ export function people(
     return nameRuns(evidence.text).flatMap((candidate) => {
       if (candidate.start < dateline) return [];
       if (inQuestion(a, candidate.text)) return [];
+      // "FT-30", "B-52": a name with a figure in it is a thing, not a person ("Shah Abbas 2" is one).
+      if (/\d/.test(candidate.text) && !/^\p{L}[\p{L}\s.'’-]*\s\d{1,2}$/u.test(candidate.text)) return [];
       if (exclude.some((e) => lowerWords(e).has(candidate.text.toLowerCase()))) return [];
       if (!doer && holdsOtherOffice(evidence.text, candidate, keys)) return [];
+      if (!doer && titledForAnother(evidence.text, candidate, roleWords, askedNames)) return [];
+      // "the Forbes award", "the Kennedy administration": a name that qualifies a thing holds no role.
+      if (
+        !doer &&
+        !candidate.text.split(/\s+/).some(isOfficeWord) &&
+        /\bthe\s+$/i.test(evidence.text.slice(Math.max(0, candidate.start - 4), candidate.start)) &&
+        /^\s+\p{Ll}/u.test(evidence.text.slice(candidate.end))
+      )
+        return [];
       const role = doer ? { name: candidate.text, titled: false } : titledWithRole(candidate.text, keys);
       // "Works Superintendent": the asked title itself, capitalised, with no name after it.
       if (role.titled && keys.includes(wordKey(role.name))) return [];

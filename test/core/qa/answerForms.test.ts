@@ -67,6 +67,15 @@ const dir = makeCorpus({
     'The Palfrey plantation was sold in January, 1845, and Palfrey thought the new owner ought to pay his people two months’ wages.',
     'Giffen suggested fifty dollars as fair compensation for a year’s work.',
   ].join(' ')}`,
+  'sugar.txt': `Sugar boss wins award\n\n${[
+    "Harbour Sugar's chief executive has been named Businessman of the Year by a trade magazine.",
+    'Iain Moray was given the title for turning the firm around.',
+    'Previous winners include Royal Bank of Scotland chief executive Fred Goodwin and former Vodafone boss Chris Gent.',
+    'The firm was an original member of the FT-30 index.',
+  ].join(' ')}`,
+  'airline.txt': `Airline results\n\n${[
+    'The trio are chief executive Willie Walsh, chief financial officer Brian Dunne and chief operations officer Seamus Kearney.',
+  ].join(' ')}`,
   'sales.txt': `The sales job\n\n${[
     'John Cooper and Bobbie Evans both worked in sales at Smith & MacIsaacs.',
     'When old Mr. Lovejoy, the company president, talked about a single sales manager for both departments, everyone knew who would get it.',
@@ -158,6 +167,24 @@ describe('answer forms beyond the question’s words', () => {
 
   it('who did it, in a story: the full name its article gives the one called by a given name', () => {
     expect(first('who got the combined sales manager job at Smith & MacIsaacs?')).toMatch(/^John Cooper got/);
+  });
+
+  it('who holds a role: the unnamed holder of the sentence named at the start of the next', () => {
+    expect(first('who is the chief executive of Harbour Sugar?')).toMatch(
+      /^Iain Moray is the chief executive/,
+    );
+  });
+
+  it("who holds a role: never another organisation's holder of that title, nor a thing", () => {
+    // Goodwin and Gent head other firms; Walsh's article never names Orange.
+    expect(first('who is the chief executive of Orange?')).toMatch(/doesn't say/);
+    expect(first('who is the chief executive of Vodafone?')).not.toMatch(/Goodwin|FT-30/);
+  });
+
+  it('says it has no answer without saying the question back, and offers a search of its words', () => {
+    const reply = whole('who is the chief executive of Orange?');
+    expect(reply).not.toMatch(/is the chief executive of Orange/);
+    expect(reply).toMatch(/\/search chief executive Orange/);
   });
 
   it('who holds a role: "X, the company president" in an article that names the company', () => {
