@@ -356,10 +356,13 @@ function personCue(
   body: string,
 ): { person: boolean; roles: Role[]; affiliation?: Role } {
   const written = titleBefore(text, local.start);
-  // Qualifiers alone ("former Democratic") are no title.
-  const title = written?.text.split(/\s+/).some((w) => isRoleWord(w) && !ROLE_QUALIFIERS.has(wordKey(w)))
-    ? written
-    : undefined;
+  // Qualifiers alone ("former Democratic") are no title; "chief executive" is one.
+  const title =
+    written &&
+    (written.text.split(/\s+/).some((w) => isRoleWord(w) && !ROLE_QUALIFIERS.has(wordKey(w))) ||
+      /\bchief\s+executive\b/i.test(written.text))
+      ? written
+      : undefined;
   const titleText = title ? normalizeTitle(title.text) : undefined;
   const roles: Role[] = [];
   const cite = (title: string, from: number, to: number): Role => ({

@@ -167,7 +167,11 @@ export function titleBefore(text: string, index: number): PhraseSpan | undefined
     if (/[,;:!?"”)]$/.test(token[0]) && picked.length) break;
     if (isRoleToken(token[0]) || (CONNECTORS.has(token[0].toLowerCase()) && picked.length))
       picked.unshift(token);
-    else break;
+    else {
+      // "Aston's chief executive": whose title it is, written before it.
+      if (picked.length && /^\p{Lu}[\p{L}&-]*['’]s$/u.test(token[0])) picked.unshift(token);
+      break;
+    }
   }
   // "Russian President Vladimir Putin and Foreign Minister Sergei Lavrov": the title is the last one.
   const and = picked.findLastIndex((t) => t[0].toLowerCase() === 'and');

@@ -28,6 +28,12 @@ describe('roles the extractor reads from prose', () => {
     for (const role of person?.roles ?? []) expect(body).toContain(role.source.excerpt);
   });
 
+  it('reads "chief executive", two words that qualify titles, as a title of its own', () => {
+    expect(
+      roles(extract('Party chief executive Lord Rennard said the appointment was welcome.'), 'Lord Rennard'),
+    ).toEqual(['Party chief executive']);
+  });
+
   it('never makes an entity of a role phrase: the name is what the role is "of"', () => {
     const found = extract(
       'Ada Lowe, Governor of the State of Rhode Island, signed it. Reich Minister of the Interior Karl Brandt agreed.',

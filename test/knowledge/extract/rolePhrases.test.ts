@@ -18,6 +18,12 @@ describe('titleBefore', () => {
     }
   });
 
+  it('keeps whose title it is, written as a possessive before it', () => {
+    expect(titleOf("The car is ready, said Aston's chief executive Ulrich Bez.", 'Ulrich')?.text).toBe(
+      "Aston's chief executive",
+    );
+  });
+
   it('finds none after punctuation or without a role word, and none at the start of the text', () => {
     expect(titleOf('He met the minister, Sergei Lavrov', 'Sergei')).toBeUndefined();
     expect(titleOf('He met Sergei Lavrov', 'Sergei')).toBeUndefined();
