@@ -63,6 +63,20 @@ function usedAsName(kb: KnowledgeBase, articleId: string, word: string): boolean
   return capitalsOf(kb, articleId)?.asNames.has(word) ?? false;
 }
 
+/** "by Fred Ikle", "by Sunday Telegraph journalist Robert Peston": the agent, after "by" and a few words that describe them. */
+const AGENT_BEFORE = /\bby\s+(?:the\s+)?(?:[\p{L}'’.&-]+\s+){0,4}$/iu;
+
+/**
+ * "Brown's Britain by Sunday Telegraph journalist Robert Peston", asked who wrote Brown's Britain:
+ * the work the question names, then "by" and its maker.
+ */
+function madeBy(sentence: string, c: Candidate, asked: ReadonlySet<string>): boolean {
+  const m = /([\p{L}\p{N}'’-]+)["”]?,?\s+by\s+(?:the\s+)?(?:[\p{L}'’.&-]+\s+){0,4}$/u.exec(
+    sentence.slice(Math.max(0, c.start - 80), c.start),
+  );
+  return m?.[1] !== undefined && asked.has(m[1].toLowerCase().replace(/['’]s$/, ''));
+}
+
 /** "Cricket took eight ships": the word right after the name is one of the asked verbs. */
 function opensWithVerb(sentence: string, c: Candidate, keys: readonly string[]): boolean {
   const next = wordsOf(sentence.slice(c.end))[0];
@@ -139,8 +153,7 @@ function personWeight(
     weight *= /\bof\s+$/i.test(sentence.slice(0, c.start)) && (titled || classes[0] === 'given') ? 0.8 : 0.4;
   // "... was done by Fred Ikle", "Samuel Gorton, founder of Warwick", "Mercer turned out":
   // the doer stands after "by", or just before the asked verb.
-  const before = sentence.slice(Math.max(0, c.start - 6), c.start);
-  if (doer && /\bby\s+$/i.test(before)) weight *= 1.4;
+  if (doer && AGENT_BEFORE.test(sentence.slice(Math.max(0, c.start - 60), c.start))) weight *= 1.4;
   const after = wordsOf(sentence.slice(c.end)).slice(0, 4);
   if (after.some((w) => keys.includes(wordKey(w.text)))) weight *= 1.3;
   // The subject of its clause: first in the sentence, a verb right after ("Kearton got off ...").
@@ -407,6 +420,7 @@ export function people(
         doer &&
         (next.some((w) => slotKeys.includes(wordKey(w.text))) ||
           doesNamed(evidence.text, candidate, slotKeys) ||
+          madeBy(evidence.text, candidate, askedNames) ||
           speaker);
       return [{ candidate: named, weight, support: fillsSlot ? SLOT_SUPPORT : 0 }];
     });

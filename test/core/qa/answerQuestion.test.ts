@@ -61,6 +61,11 @@ const dir = makeCorpus({
     'Should Reyes now sell the boatyard, the town would lose its last builder of wooden hulls.',
     'Griffith said that Hoag had warned him not to let the mayor be alone with Mahzeer.',
   ].join('\n\n'),
+  'book.txt': [
+    'Leadership row',
+    'According to a new book, Harbour Days by Gazette reporter Nora Quist, Mr Carver went back on a pledge to make way for Mr Brandt after allies intervened in June.',
+    'Mr Carver denied it.',
+  ].join('\n\n'),
   'patrol.txt': [
     'The night patrol',
     'Before dawn a search party of ten men under the leadership of Deputy Sheriff Alan Voss of Dunmore followed the tracks to the old mill.',
@@ -114,6 +119,10 @@ describe('answers by the form of the question', () => {
 });
 
 describe('questions in other words than the text', () => {
+  it('who made a work the question names: "<work> by <descriptor> <name>", not the subject', () => {
+    expect(first('who wrote the book Harbour Days?')).toMatch(/^Nora Quist/);
+  });
+
   it('who was <participle> in ...: the one it was done to, in the words the text uses', () => {
     expect(first('who was convicted in the killing of Jon Hale?')).toMatch(/^Felix Arden/);
   });
