@@ -51,7 +51,7 @@ const OPPOSITES: [string[], string[]][] = [
   ],
   [
     ['agre', 'approv', 'support'],
-    ['oppos', 'disagre', 'reject', 'refus'],
+    ['oppos', 'disagre', 'reject', 'refus', 'block', 'veto', 'overturn', 'quash'],
   ],
   [['succe', 'pass'], ['fail']],
   [['includ'], ['exclud', 'omit']],
@@ -85,6 +85,13 @@ function oppositeOf(key: string): string[] {
   return [];
 }
 
+/** Verbs of two words that say one of the senses above: "the deal was thrown out by the court". */
+const PHRASAL: [RegExp, string][] = [
+  [/\b(?:throw|throws|threw|thrown|throwing)\s+out\b/gi, 'rejected'],
+  [/\b(?:turn|turns|turned|turning)\s+down\b/gi, 'rejected'],
+  [/\b(?:strike|strikes|struck|striking)\s+down\b/gi, 'overturned'],
+];
+
 /** A negation counts for a word when it stands this close before it ("not banished"). */
 const NEGATES_NEXT = 3;
 
@@ -93,7 +100,8 @@ const NEGATES_NEXT = 3;
  * or a negation near the question's words ("never ... expel"); a negated opposite ("not
  * banished") affirms.
  */
-export function denies(sentence: string, anchorKeys: readonly string[]): boolean {
+export function denies(said: string, anchorKeys: readonly string[]): boolean {
+  const sentence = PHRASAL.reduce((text, [phrase, word]) => text.replace(phrase, word), said);
   const words = wordsOf(sentence);
   const keys = words.map((w) => wordKey(w.text));
   // "far from being Cubans" denies as "not" does.

@@ -147,6 +147,12 @@ describe('yes or no', () => {
     expect(denies('He ordered that books on magic should be spared.', keys('spare books'))).toBe(false);
     expect(denies('They were not banished from England.', keys('Jews allowed England'))).toBe(false);
   });
+
+  it('reads a verb of two words as its sense: "thrown out" rejects, "turned down" refuses', () => {
+    expect(denies('The deal was thrown out by the High Court.', keys('court approve deal'))).toBe(true);
+    expect(denies('The board turned down the offer.', keys('board approve offer'))).toBe(true);
+    expect(denies('The court approved the deal.', keys('court approve deal'))).toBe(false);
+  });
 });
 
 describe('windowAround', () => {
