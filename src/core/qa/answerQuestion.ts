@@ -29,6 +29,7 @@ import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { answerYesNo, NOT_YET } from './answerYesNo.ts';
 import {
   type Candidate,
+  causalAsClause,
   dateMentions,
   looksLikeYear,
   namedReason,
@@ -666,6 +667,9 @@ const reason: Strategy = (kb, a, hits) => {
     const clause = reasonClause(evidence.text);
     const pointsBack = POINTS_BACK.test(evidence.text.trim());
     if (clause && !pointsBack && !POINTS_BACK.test(clause.text)) return [{ candidate: clause, weight: 1 }];
+    // "Profits fell as research costs rose": a causal "as", where the sentence says the asked predicate.
+    const as = clause ? undefined : causalAsClause(evidence.text);
+    if (as && saysPredicate(evidence.text.slice(0, as.start), a)) return [{ candidate: as, weight: 0.8 }];
     // "They are desperate to be seen as major players, and this may be the reason why they ...":
     // the reason is what comes before "this is the reason".
     const pointed = THE_REASON.exec(evidence.text);

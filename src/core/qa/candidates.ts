@@ -284,6 +284,23 @@ export function reasonClause(sentence: string): Candidate | undefined {
   return { text: sentence.slice(start, end).trim(), start, end };
 }
 
+/**
+ * "Profits fell 93% as research costs rose and sales flagged": "as" and a clause whose subject
+ * changed or did something gives the cause in news English; "as well as", "such as", "known as" do not.
+ */
+const CAUSAL_AS =
+  /(?<!\b(?:such|well|known|same|soon|long|far|much|just|so|seen|regarded|described|serves?|served|acts?|acted)\s)\bas\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+)?(?:[\p{L}'’-]+\s+){1,3}(?:rose|fell|grew|increased|decreased|declined|dropped|slumped|soared|flagged|failed|weakened|surged|jumped|slowed|climbed|tumbled|collapsed|dried\s+up|were|was|had|have|has|became|continued|struggled|faced)\b/iu;
+
+/** The clause after a causal "as", if any: a weaker reason than one after "because". */
+export function causalAsClause(sentence: string): Candidate | undefined {
+  const m = CAUSAL_AS.exec(sentence);
+  if (!m || m.index < 12) return undefined;
+  const start = m.index;
+  const rest = sentence.slice(start);
+  const end = start + (/[.;!?]/.exec(rest)?.index ?? rest.length);
+  return { text: sentence.slice(start, end).trim(), start, end };
+}
+
 const REASON_NAMED =
   /\b(?:the|one|a|another|part\s+of\s+the)\s+(?:(?:main|chief|real|key|big|biggest|only|first|other|major)\s+)?reasons?(?:\s+(?:why|that|for))?\b/i;
 

@@ -66,6 +66,11 @@ const dir = makeCorpus({
     'According to a new book, Harbour Days by Gazette reporter Nora Quist, Mr Carver went back on a pledge to make way for Mr Brandt after allies intervened in June.',
     'Mr Carver denied it.',
   ].join('\n\n'),
+  'results.txt': [
+    'Yard results',
+    'Profits at the Quill boatyard fell 40% last year as timber costs rose and orders flagged.',
+    'Visitors came as well as traders.',
+  ].join('\n\n'),
   'patrol.txt': [
     'The night patrol',
     'Before dawn a search party of ten men under the leadership of Deputy Sheriff Alan Voss of Dunmore followed the tracks to the old mill.',
@@ -119,6 +124,12 @@ describe('answers by the form of the question', () => {
 });
 
 describe('questions in other words than the text', () => {
+  it('why: a causal "as" where no "because" is written', () => {
+    expect(first("why did the Quill boatyard's profits fall?")).toMatch(
+      /^As timber costs rose and orders flagged/,
+    );
+  });
+
   it('who made a work the question names: "<work> by <descriptor> <name>", not the subject', () => {
     expect(first('who wrote the book Harbour Days?')).toMatch(/^Nora Quist/);
   });
