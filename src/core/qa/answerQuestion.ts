@@ -781,6 +781,11 @@ export function inTellingOrder(hits: SentenceHit[], support: (h: SentenceHit) =>
 }
 
 /** No typed answer is asked for: the sentence that best matches the question, if it matches well. */
+/** "which constituency ...", "what colour ...": the kind of thing asked for. */
+const WHICH_NOUN = /^(?:which|what)\s+([a-z][a-z-]+)\s/i;
+const AUX_WORDS =
+  '(?:is|was|are|were|do|does|did|has|have|had|can|could|will|would|should|may|might|must|kind|sort|type|happened|else|about)';
+
 function bestSentence(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]): Reply | undefined {
   const support = (h: SentenceHit) => Math.max(h.coverage, 0.9 * h.contextCoverage);
   // "What did the G7 summit agree?": a sentence that only names the summit says nothing of what
@@ -789,7 +794,13 @@ function bestSentence(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[
   const verbKey = verb ? wordKey(verb) : undefined;
   const saysVerb = (h: SentenceHit) =>
     !verbKey || keysAround(kb, h, 1).some((keys) => equivalentKeys(verbKey).some((k) => keys.has(k)));
-  const kept = hits.filter((h) => support(h) >= MIN_SENTENCE_SUPPORT && saysVerb(h));
+  // "Which constituency is X the MP for?": a sentence that never says "constituency" near it
+  // names none; the asked kind of thing must be written where the answer is.
+  const kind = a.type === 'any' ? WHICH_NOUN.exec(a.question)?.[1] : undefined;
+  const kindKey = kind && !new RegExp(`^${AUX_WORDS}$`, 'i').test(kind) ? wordKey(kind) : undefined;
+  const saysKind = (h: SentenceHit) =>
+    !kindKey || keysAround(kb, h, 1).some((keys) => equivalentKeys(kindKey).some((k) => keys.has(k)));
+  const kept = hits.filter((h) => support(h) >= MIN_SENTENCE_SUPPORT && saysVerb(h) && saysKind(h));
   const [top, ...rest] = a.type === 'event' ? inTellingOrder(kept, support) : kept;
   if (!top) return undefined;
   const evidence: Evidence = { text: top.text, articleId: top.passage.articleId, hit: top, offset: 0 };

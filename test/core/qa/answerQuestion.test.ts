@@ -124,6 +124,10 @@ describe('answers by the form of the question', () => {
 });
 
 describe('questions in other words than the text', () => {
+  it('"which <kind> ...?": a sentence that never says the kind near it is no answer', () => {
+    expect(first('which constituency did Tomas Reyes represent?')).toMatch(/doesn't say/);
+  });
+
   it('why: a causal "as" where no "because" is written', () => {
     expect(first("why did the Quill boatyard's profits fall?")).toMatch(
       /^As timber costs rose and orders flagged/,
