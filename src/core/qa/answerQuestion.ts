@@ -509,6 +509,9 @@ function workplace(kb: KnowledgeBase, a: QuestionAnalysis): Reply | undefined {
   return reply.build();
 }
 
+/** What a place in a sentence that says the question's predicate is worth more. */
+const SAYS_ASKED = 1.3;
+
 const place: Strategy = (kb, a, hits) => {
   const known = workplace(kb, a);
   if (known) return known;
@@ -523,10 +526,14 @@ const place: Strategy = (kb, a, hits) => {
     ...(doneAt ? placeMentions(text, 'in').map((m) => ({ ...m, fit: m.fit * 0.6 })) : []),
     ...(direction === 'in' ? placeModifiers(text, a.predicateKeys) : []),
   ];
+  const wordsOnly = a.predicateKeys.filter((k) => /^\p{L}+$/u.test(k));
   const extract = (evidence: Evidence): Typed[] => {
     const found: Typed[] = [];
     if (predicateOfAnother(evidence.hit.text, a)) return found;
     const runs = nameRuns(evidence.text);
+    // "where will Aston build the Vantage?": a place in the sentence that says "built" rather than
+    // one that only names the car ("first shown ... in Detroit").
+    const said = saysPredicate(evidence.text, { ...a, predicateKeys: wordsOnly }) ? SAYS_ASKED : 1;
     for (const plain of mentionsIn(evidence.text)) {
       // "the Syrian port of Tartus": the name after "port of", not the word before it.
       const named = runs.find(
@@ -541,7 +548,7 @@ const place: Strategy = (kb, a, hits) => {
       if (inQuestion(a, candidate.text)) continue;
       const kinds = kindsOf(kb, candidate.text);
       if (kinds.has('person')) continue;
-      found.push({ candidate, weight: (kinds.has('place') ? 1.3 : 1) * mention.fit });
+      found.push({ candidate, weight: (kinds.has('place') ? 1.3 : 1) * mention.fit * said });
     }
     return found;
   };

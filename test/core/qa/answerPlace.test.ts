@@ -1,0 +1,24 @@
+/** "where" questions on a text of their own, where no other article's words weigh in. */
+import { afterAll, describe, expect, it } from 'vitest';
+import { openKnowledge } from '../../../src/app/openKnowledge.ts';
+import { renderText } from '../../../src/render/renderText.ts';
+import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
+
+const dir = makeCorpus({
+  'kestrel.txt': [
+    'A new boat',
+    'First shown as a model at the Harbour Marine show in Kilbride, the Kestrel K9 will be on sale in the spring.',
+    'It is cheaper than any other boat of its size.',
+    'The Kestrel will be built at the new Harbour yard in Tullow, near Carrow.',
+  ].join('\n\n'),
+});
+afterAll(removeCorpora);
+
+const { bot } = openKnowledge(dir);
+const first = (question: string) => renderText(bot.answer({ text: question })).split('\n')[0] ?? '';
+
+describe('where', () => {
+  it('the place in the sentence that says the asked verb, not one that only names the thing', () => {
+    expect(first('where will Harbour Marine build the Kestrel K9?')).toMatch(/^Tullow/);
+  });
+});
