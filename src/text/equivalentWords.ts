@@ -34,6 +34,8 @@ const GROUPS = [
   'charge head lead leader chief director boss',
   'breach violation violate infringe',
   'prepare ready willing',
+  'oust remove topple depose overthrow',
+  'demand urge',
   // Verbs of saying: "who warned that ...?" is answered by "X said that ...".
   'say tell state warn declare claim insist assert',
 ];

@@ -9,6 +9,7 @@ import { splitSentences } from '../../knowledge/splitSentences.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { equivalentKeys } from '../../text/equivalentWords.ts';
 import { escapeRegExp } from '../../text/normalizeText.ts';
+import { withPhrasalVerbsAsWords } from '../../text/phrasalVerbs.ts';
 import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import { mentionsName, passagesMentioning } from '../answers/mentions.ts';
 import type { Reply } from '../reply.ts';
@@ -85,13 +86,6 @@ function oppositeOf(key: string): string[] {
   return [];
 }
 
-/** Verbs of two words that say one of the senses above: "the deal was thrown out by the court". */
-const PHRASAL: [RegExp, string][] = [
-  [/\b(?:throw|throws|threw|thrown|throwing)\s+out\b/gi, 'rejected'],
-  [/\b(?:turn|turns|turned|turning)\s+down\b/gi, 'rejected'],
-  [/\b(?:strike|strikes|struck|striking)\s+down\b/gi, 'overturned'],
-];
-
 /** A negation counts for a word when it stands this close before it ("not banished"). */
 const NEGATES_NEXT = 3;
 
@@ -101,7 +95,7 @@ const NEGATES_NEXT = 3;
  * banished") affirms.
  */
 export function denies(said: string, anchorKeys: readonly string[]): boolean {
-  const sentence = PHRASAL.reduce((text, [phrase, word]) => text.replace(phrase, word), said);
+  const sentence = withPhrasalVerbsAsWords(said);
   const words = wordsOf(sentence);
   const keys = words.map((w) => wordKey(w.text));
   // "far from being Cubans" denies as "not" does.

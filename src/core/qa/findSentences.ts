@@ -9,6 +9,7 @@ import { splitSentences } from '../../knowledge/splitSentences.ts';
 import type { Passage } from '../../knowledge/types.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { equivalentKeys } from '../../text/equivalentWords.ts';
+import { hasPhrasalVerb, withPhrasalVerbsAsWords } from '../../text/phrasalVerbs.ts';
 import { sameFamily, wordKey, wordsOf } from '../../text/wordForms.ts';
 
 export interface SentenceHit {
@@ -107,7 +108,9 @@ export function keysOfText(text: string): KeySet {
 /** The family keys of a text's words, read afresh (for texts kept elsewhere, as passages are). */
 function keysOfWords(text: string): KeySet {
   const keys: string[] = [];
-  for (const w of wordsOf(text)) {
+  // "set up by Filo and Yang": the one-word verb a two-word one stands for is a word of the text too.
+  const read = hasPhrasalVerb(text) ? `${text} ${withPhrasalVerbsAsWords(text)}` : text;
+  for (const w of wordsOf(read)) {
     keys.push(wordKey(w.text));
     // "Washington-Moscow tensions": each part of a hyphenated word is a word of the text too.
     if (w.text.includes('-')) for (const part of w.text.split('-')) if (part) keys.push(wordKey(part));

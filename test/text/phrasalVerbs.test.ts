@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { denies } from '../../src/core/qa/answerYesNo.ts';
+import { keysOfText } from '../../src/core/qa/findSentences.ts';
+import { hasPhrasalVerb, withPhrasalVerbsAsWords } from '../../src/text/phrasalVerbs.ts';
+import { wordKey } from '../../src/text/wordForms.ts';
+
+describe('phrasal verbs', () => {
+  it('reads a two-word verb as the one word a question asks with', () => {
+    expect(withPhrasalVerbsAsWords('Yahoo was set up by Filo and Yang')).toBe('Yahoo was established by Filo and Yang');
+    expect(withPhrasalVerbsAsWords('he called for talks')).toBe('he demanded talks');
+    expect(withPhrasalVerbsAsWords('Assad should be pushed out of power')).toContain('ousted');
+  });
+
+  it('leaves a text with no such verb alone, and says so', () => {
+    expect(hasPhrasalVerb('The bridge was built in 1650.')).toBe(false);
+    expect(hasPhrasalVerb('The firm pulled out of the deal.')).toBe(true);
+    // Asked twice: a global pattern must not carry its last match over to the next text.
+    expect(hasPhrasalVerb('The firm pulled out of the deal.')).toBe(true);
+  });
+
+  it('a sentence with a two-word verb holds the one-word verb for retrieval', () => {
+    const keys = keysOfText('The company was set up by two students in 1994.');
+    expect(keys.has(wordKey('established'))).toBe(true);
+    expect(keys.has(wordKey('set'))).toBe(true);
+  });
+
+  it('a yes/no claim is denied by the two-word opposite', () => {
+    expect(denies('The deal was thrown out by the court.', [wordKey('approved')])).toBe(true);
+    expect(denies('The deal was approved by the court.', [wordKey('approved')])).toBe(false);
+  });
+});
