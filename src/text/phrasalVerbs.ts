@@ -12,6 +12,7 @@ const PHRASAL: readonly [RegExp, string][] = [
   ],
   [/\b(?:throw|throws|threw|thrown|throwing)\s+out\b/gi, 'rejected'],
   [/\b(?:turn|turns|turned|turning)\s+down\b/gi, 'rejected'],
+  [/\b(?:vote|votes|voted|voting)\s+down\b/gi, 'rejected'],
   [/\b(?:strike|strikes|struck|striking)\s+down\b/gi, 'overturned'],
   [/\b(?:step|steps|stepped|stepping)\s+down\b/gi, 'resigned'],
   [/\b(?:pull|pulls|pulled|pulling)\s+out\b/gi, 'withdrew'],

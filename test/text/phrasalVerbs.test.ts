@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { denies } from '../../src/core/qa/answerYesNo.ts';
+import { analyzeQuestion } from '../../src/core/qa/analyzeQuestion.ts';
 import { keysOfText } from '../../src/core/qa/findSentences.ts';
 import { hasPhrasalVerb, withPhrasalVerbsAsWords } from '../../src/text/phrasalVerbs.ts';
 import { wordKey } from '../../src/text/wordForms.ts';
@@ -27,5 +28,11 @@ describe('phrasal verbs', () => {
   it('a yes/no claim is denied by the two-word opposite', () => {
     expect(denies('The deal was thrown out by the court.', [wordKey('approved')])).toBe(true);
     expect(denies('The deal was approved by the court.', [wordKey('approved')])).toBe(false);
+  });
+
+  it('a question asked with a two-word verb asks with the one word', () => {
+    const a = analyzeQuestion('when did the parliament vote down the plan?');
+    expect(a.terms).toContain('rejected');
+    expect(a.terms).not.toContain('down');
   });
 });

@@ -9,6 +9,7 @@
  * Warwick?" does, and `/when Gorton died` for a time.
  */
 
+import { withPhrasalVerbsAsWords } from '../../text/phrasalVerbs.ts';
 import { wordKey } from '../../text/wordForms.ts';
 import { contentTerms } from '../answers/snippets.ts';
 
@@ -199,7 +200,8 @@ function doer(question: string): QuestionAnalysis {
 /** Reads a question (or a slash command's argument, with the command as a hint). */
 export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): QuestionAnalysis {
   // "..., according to the second piece?": which text says it, not what is asked.
-  const question = raw
+  // "who set up Yahoo?" asks as "who established Yahoo?" would: texts are read both ways.
+  const question = withPhrasalVerbsAsWords(raw)
     .trim()
     .replace(/[\s?!.]+$/, '')
     // "Besides Assad, who does Russia side with?": the setting goes after the question it qualifies.
