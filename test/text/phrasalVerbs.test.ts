@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { denies } from '../../src/core/qa/answerYesNo.ts';
 import { analyzeQuestion } from '../../src/core/qa/analyzeQuestion.ts';
+import { denies } from '../../src/core/qa/answerYesNo.ts';
 import { keysOfText } from '../../src/core/qa/findSentences.ts';
 import { hasPhrasalVerb, withPhrasalVerbsAsWords } from '../../src/text/phrasalVerbs.ts';
 import { wordKey } from '../../src/text/wordForms.ts';
 
 describe('phrasal verbs', () => {
   it('reads a two-word verb as the one word a question asks with', () => {
-    expect(withPhrasalVerbsAsWords('Yahoo was set up by Filo and Yang')).toBe('Yahoo was established by Filo and Yang');
+    expect(withPhrasalVerbsAsWords('Yahoo was set up by Filo and Yang')).toBe(
+      'Yahoo was established by Filo and Yang',
+    );
     expect(withPhrasalVerbsAsWords('he called for talks')).toBe('he demanded talks');
     expect(withPhrasalVerbsAsWords('Assad should be pushed out of power')).toContain('ousted');
   });

@@ -149,7 +149,13 @@ function personWeight(
   if (/^['’]s\s+[a-z]/.test(sentence.slice(c.end))) weight *= 0.6;
   // "in Washington", "from Germany": a place, not a doer; but "under the leadership of Deputy
   // Sheriff Frank MacPherson" names a person by title or given name.
-  if (/\b(?:in|at|near|from|to|into|of)\s+$/i.test(sentence.slice(Math.max(0, c.start - 6), c.start)))
+  // "developed at the Medical Electronics Center": with its "the", still where, not who.
+  // ("reported in the Guardian" names a source, so "in the" does not count).
+  const before = sentence.slice(Math.max(0, c.start - 10), c.start);
+  if (
+    /\b(?:in|at|near|from|to|into|of)\s+$/i.test(before) ||
+    /\b(?:at|near|from|into)\s+the\s+$/i.test(before)
+  )
     weight *= /\bof\s+$/i.test(sentence.slice(0, c.start)) && (titled || classes[0] === 'given') ? 0.8 : 0.4;
   // "... was done by Fred Ikle", "Samuel Gorton, founder of Warwick", "Mercer turned out":
   // the doer stands after "by", or just before the asked verb.
@@ -383,6 +389,8 @@ export function people(
       if (inQuestion(a, candidate.text)) return [];
       // "FT-30", "B-52": a name with a figure in it is a thing, not a person ("Shah Abbas 2" is one).
       if (/\d/.test(candidate.text) && !/^\p{L}[\p{L}\s.'’-]*\s\d{1,2}$/u.test(candidate.text)) return [];
+      // "Fig. 1", "No. 5": a word labelling a figure is no name either.
+      if (/^\.?\s*\d/.test(evidence.text.slice(candidate.end))) return [];
       if (exclude.some((e) => lowerWords(e).has(candidate.text.toLowerCase()))) return [];
       if (!doer && holdsOtherOffice(evidence.text, candidate, keys)) return [];
       if (!doer && titledForAnother(evidence.text, candidate, roleWords, askedNames)) return [];

@@ -1,0 +1,25 @@
+/** "who did X" questions on a text of their own, where no other article's words weigh in. */
+import { afterAll, describe, expect, it } from 'vitest';
+import { openKnowledge } from '../../../src/app/openKnowledge.ts';
+import { renderText } from '../../../src/render/renderText.ts';
+import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
+
+const dir = makeCorpus({
+  'scope.txt': [
+    'A new microscope',
+    'Fig. 2 shows the infrared imaging system developed at the Harbour Optics Centre of Kilbride University.',
+    'By combining the talents of a physician, Dr. Amos Quarry, and an engineer, Dr. Lena Voss, this technique has been developed for the study of living cells.',
+  ].join('\n\n'),
+});
+afterAll(removeCorpora);
+
+const { bot } = openKnowledge(dir);
+const first = (question: string) => renderText(bot.answer({ text: question })).split('\n')[0] ?? '';
+
+describe('who did it', () => {
+  it('where a thing was made ("developed at the ... Centre") is not who made it, nor is a figure label', () => {
+    const answer = first('who developed the infrared imaging system at Kilbride University?');
+    expect(answer).toMatch(/Voss|Quarry/);
+    expect(answer).not.toMatch(/Centre|Fig/);
+  });
+});
