@@ -140,6 +140,8 @@ const WHO_IS =
   /^,\s+who\s+(?:(?:is|was|had been|has been|became|becomes|remained|served as|serves as|now|then|later|also)\s+)+/;
 const WHO_DOES =
   /^,\s+who\s+(?:now\s+|also\s+)?((?:chairs|chaired|leads|led|heads|headed|runs|ran|directs|directed|manages|managed|founded|represents|represented|conducts|conducted|teaches|taught|edits|edited|owns|owned|commands|commanded|coaches|coached|publishes|published|governs|governed|presides over|presided over)\b[^,.;:()"]{3,80})/;
+/** "X, who has died in Bath aged 94, was the UK's first prima ballerina": a clause, then the role. */
+const WHO_CLAUSE_THEN_IS = /^,\s+who\s+[^,;:()"]{3,80},\s+(?:is|was|had been|has been)\s+/;
 const COPULA = /^\s+(?:is|was|has been|had been)\s+(?:(?:now|then|also|later|currently|once)\s+)?/;
 const BECAME =
   /^\s+(?:(?:is|was|has been|had been)\s+(?:(?:later|then|also|subsequently|soon|recently)\s+)?(?:appointed|named|elected|made|promoted|chosen|designated|nominated)(?:\s+(?:to be|as))?|became|becomes|had become|has become|served as|serves as|had served as|has served as|acted as)\s+/;
@@ -190,6 +192,7 @@ export function rolesAfterName(text: string, start: number, end: number): Phrase
   const appointed = APPOINTED_BEFORE.test(text.slice(Math.max(0, start - 14), start));
   const lead =
     WHO_IS.exec(rest) ??
+    WHO_CLAUSE_THEN_IS.exec(rest) ??
     BECAME.exec(rest) ??
     (appointed ? /^\s+/.exec(rest) : null) ??
     APPOSITIVE.exec(rest) ??

@@ -26,7 +26,9 @@ export const ROLE_WORDS = new Set(
     'chairperson treasurer clerk secretary-general ombudsman auditor prosecutor defender judge magistrate ' +
     'sheriff marshal pastor priest imam rabbi bishop archbishop pope cardinal general lieutenant-general ' +
     'ambassador-at-large diplomat minister-president chancellor-elect president-elect nominee lawmaker legislator ' +
-    'presidential mp mep assemblyman assemblywoman delegate trustee dean provost rector vice-chancellor fellow historian'
+    'presidential mp mep assemblyman assemblywoman delegate trustee dean provost rector vice-chancellor fellow historian ' +
+    'frontman frontwoman guitarist drummer bassist vocalist rapper comedian presenter midfielder winger hurdler ' +
+    'sprinter boxer golfer cyclist swimmer chef'
   ).split(' '),
 );
 

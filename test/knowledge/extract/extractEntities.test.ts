@@ -26,6 +26,12 @@ describe('extractEntities', () => {
     expect(byName(found, 'Chicago')?.kind).toBe('place');
   });
 
+  it("reads the roles of the news as titles: a band's frontman", () => {
+    const body = 'Glass Harbour frontman Tom Ellery has called for more help for musicians.';
+    const found = extractEntities(article(body));
+    expect(byName(found, 'Tom Ellery')?.roles.map((r) => r.title)).toEqual(['Glass Harbour frontman']);
+  });
+
   it('takes the surname before a generation suffix, never the suffix', () => {
     const found = extractEntities(article('The chairman, Thomas B. Carvey Jr., spoke. Carvey said little.'));
     const carvey = found.find((e) => e.name.startsWith('Thomas B. Carvey'));

@@ -65,6 +65,17 @@ describe('rolesAfterName', () => {
     ).toEqual(['chairman of the Commission on Camps']);
   });
 
+  it('reads the role after a "who" clause closed by a comma', () => {
+    expect(
+      rolesAfter(
+        "Ida Brant, who has died in Leeds aged 90, was the city's first prima ballerina.",
+        'Ida Brant',
+      ),
+    ).toEqual(["city's first prima ballerina"]);
+    // No role after the clause: nothing is read.
+    expect(rolesAfter('Ida Brant, who lived in Leeds, was happy there.', 'Ida Brant')).toEqual([]);
+  });
+
   it('reads "X, a professor of ... at ..., is the author of ..."', () => {
     const text = 'Ana Reyes, a professor of history at Ellis College, is the author of Harbour Lights.';
     expect(rolesAfter(text, 'Ana Reyes')).toEqual([
