@@ -190,6 +190,7 @@ export function fullName(kb: KnowledgeBase, name: string, articleId: string): st
   const words = name.split(/\s+/);
   const given = words[words.length - 1] ?? '';
   const lexicon = nameGazetteer();
+  if (lexicon.classOf(given.toLowerCase()) !== 'given') return withGivenName(kb, name, articleId);
   if (words.length > 2 || lexicon.classOf(given.toLowerCase()) !== 'given') return name;
   if (words.length === 2 && lexicon.classOf((words[0] ?? '').toLowerCase()) !== 'word') return name;
   const body = kb.articles.get(articleId)?.body ?? '';
@@ -203,6 +204,24 @@ export function fullName(kb: KnowledgeBase, name: string, articleId: string): st
   }
   const [best] = [...counts.entries()].sort((x, y) => y[1] - x[1]);
   return best ? `${given} ${best[0]}` : name;
+}
+
+/**
+ * "Mr Bates" or "Bates" -> "Ken Bates": a man called by his surname gets the one given name his
+ * article writes before it. Two ("John" and "Gorham" Palfrey, brothers) leave the name as it is;
+ * so does "Mrs." or "Miss", whose given name is seldom her husband's or father's.
+ */
+function withGivenName(kb: KnowledgeBase, name: string, articleId: string): string {
+  const m = /^(?:(?:Mr|Dr|Sir|Mister)\.?\s+)?(\p{Lu}[\p{L}'’-]+)$/u.exec(name);
+  const surname = m?.[1];
+  const lexicon = nameGazetteer();
+  if (!surname || lexicon.classOf(surname.toLowerCase()) === 'given') return name;
+  const body = kb.articles.get(articleId)?.body ?? '';
+  const givens = new Set<string>();
+  for (const g of body.matchAll(new RegExp(`\\b(\\p{Lu}[\\p{L}'’-]+)\\s+${escapeRegExp(surname)}\\b`, 'gu')))
+    if (lexicon.classOf((g[1] ?? '').toLowerCase()) === 'given') givens.add(g[1] ?? '');
+  const [only] = givens;
+  return givens.size === 1 && only ? `${only} ${surname}` : name;
 }
 
 /** "who founded Warwick?" -> "Samuel Gorton founded Warwick". */

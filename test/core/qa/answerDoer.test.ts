@@ -10,6 +10,11 @@ const dir = makeCorpus({
     'Fig. 2 shows the infrared imaging system developed at the Harbour Optics Centre of Kilbride University.',
     'By combining the talents of a physician, Dr. Amos Quarry, and an engineer, Dr. Lena Voss, this technique has been developed for the study of living cells.',
   ].join('\n\n'),
+  'club.txt': [
+    'New owner for Rovers',
+    'Ken Vale, a builder, has long been a fan of the club.',
+    'Last week Mr Vale took over Riverton Rovers, paying off its debts.',
+  ].join('\n\n'),
 });
 afterAll(removeCorpora);
 
@@ -21,5 +26,9 @@ describe('who did it', () => {
     const answer = first('who developed the infrared imaging system at Kilbride University?');
     expect(answer).toMatch(/Voss|Quarry/);
     expect(answer).not.toMatch(/Centre|Fig/);
+  });
+
+  it('a man called by his surname is named with the one given name his article writes', () => {
+    expect(first('who took over Riverton Rovers?')).toMatch(/^Ken Vale took over/);
   });
 });
