@@ -22,7 +22,16 @@ export function withUnit(sentence: string, candidate: Candidate, unitKey: string
 }
 
 export const MONEY_QUESTION =
-  /^how\s+much\b.*\b(?:cost|costs|sold|sell|paid|pay|price|worth|spend|spent|earn|earned|charge|charged|raise|raised|fee|prize|money|salary)\b/i;
+  /^how\s+much\b.*\b(?:cost|costs|sold|sell|paid|pay|price|worth|spend|spent|earn|earned|charge|charged|raise|raised|fee|prize|money|salary|offer|offered|bid|fine|fined|valued?|profits?|loss|losses|debts?|budget|invest|invested|borrow|borrowed|loan|buy|bought|cash|compensation|damages)\b/i;
+
+/**
+ * Verbs of money changing hands: "how much did Diageo pay for Chalone?" is answered by "Diageo
+ * agreed to buy Chalone for $260m", "how much did Spurs offer?" by "an £8m bid from Spurs".
+ */
+export const MONEY_VERBS =
+  'pay paid buy bought purchase acquire sell sold cost price offer bid spend spent deal fee'
+    .split(' ')
+    .map(wordKey);
 const CURRENCY =
   /(?:[$£€¥]|\b(?:dollars?|cents?|pounds?|francs?|marks?|euros?|yen|lire|guineas?|shillings?)\b)/i;
 

@@ -22,6 +22,7 @@ import {
   enumeratedCount,
   isMoney,
   MONEY_QUESTION,
+  MONEY_VERBS,
   unitFamily,
   withUnit,
 } from './amounts.ts';
@@ -656,8 +657,14 @@ const amount: Strategy = (kb, a, hits) => {
       }),
     );
   };
+  const required = constraints(kb, a);
   const ranked = rankCandidates(kb, hits, extract, {
-    ...constraints(kb, a),
+    ...required,
+    // A sum of money answers where the sentence tells of money changing hands, in any verb.
+    requireKeys:
+      money && required.requireKeys.some((k) => MONEY_VERBS.includes(k))
+        ? [...required.requireKeys, ...MONEY_VERBS]
+        : required.requireKeys,
     asidesCountLess: true,
     anchorKeys,
     reach: 1,

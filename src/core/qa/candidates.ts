@@ -169,13 +169,13 @@ export function dateMentions(sentence: string): Candidate[] {
 const NUMBER_WORD =
   '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|a\\s+dozen|dozens|half)';
 const NUMBER = new RegExp(
-  `(?:\\$\\s?)?\\b(?:\\d[\\d,]*(?:\\.\\d+)?(?:\\s+(?:hundred|thousand|million|billion))?|${NUMBER_WORD}(?:[\\s-]+(?:and\\s+)?${NUMBER_WORD})*)\\b(?:\\s*(?:%|per\\s?cent\\b|percent\\b))?`,
+  `(?:[$£€¥]\\s?)?\\b(?:\\d[\\d,]*(?:\\.\\d+)?(?:bn|m|k|tn)?(?:\\s+(?:hundred|thousand|million|billion|trillion))?|${NUMBER_WORD}(?:[\\s-]+(?:and\\s+)?${NUMBER_WORD})*)\\b(?:\\s*(?:%|per\\s?cent\\b|percent\\b))?`,
   'gi',
 );
 
 const MONTH_BEFORE = new RegExp(`\\b${MONTH}\\.?\\s+$`);
 
-/** Numbers written in digits or words ("140,000", "five million", "two hundred and eighty"). */
+/** Numbers written in digits or words ("140,000", "five million", "two hundred and eighty", "£8m", "$1.2bn"). */
 export function numberMentions(sentence: string): Candidate[] {
   const out: Candidate[] = [];
   for (const m of sentence.matchAll(NUMBER)) {

@@ -248,6 +248,13 @@ describe('numberMentions', () => {
     expect(found).toContain('90');
     expect(found).not.toContain('9');
   });
+
+  it('sums written the news way: a currency sign and "m" or "bn" after the figure', () => {
+    const found = numberMentions(
+      'It agreed to buy Chalone for $260m (£134m); debts of €1.2bn and 5km away.',
+    ).map((c) => c.text);
+    expect(found).toEqual(['$260m', '£134m', '€1.2bn']);
+  });
 });
 
 describe('countsNamedNoun: a number that counts a noun of its own', () => {

@@ -1,0 +1,23 @@
+/** "how much/how many" questions on texts of their own, where no other article's words weigh in. */
+import { afterAll, describe, expect, it } from 'vitest';
+import { openKnowledge } from '../../../src/app/openKnowledge.ts';
+import { renderText } from '../../../src/render/renderText.ts';
+import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
+
+const dir = makeCorpus({
+  'wine.txt': [
+    'Brewer buys vineyard',
+    'Harbour Drinks, the biggest brewer in the north, has agreed to buy the Kilbride vineyard for $26m (£13m) in an all-cash deal.',
+    'The vineyard made 40,000 bottles last year.',
+  ].join('\n\n'),
+});
+afterAll(removeCorpora);
+
+const { bot } = openKnowledge(dir);
+const first = (question: string) => renderText(bot.answer({ text: question })).split('\n')[0] ?? '';
+
+describe('how much', () => {
+  it('a price asked with "pay" is answered by the sentence that says "buy ... for $26m"', () => {
+    expect(first('how much did Harbour Drinks pay for the Kilbride vineyard?')).toMatch(/^\$26m|^£13m/);
+  });
+});
