@@ -1,12 +1,14 @@
 /** Answers "who/what is X" from a curated entity: role headline, what else is known, where it is cited. */
 import type { Entity, Role } from '../../knowledge/types.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
-import { joinWords, nameKey } from '../../text/words.ts';
+import { joinWords, nameKey, shorten } from '../../text/words.ts';
+import { HEADLINE_CHARS } from '../qa/composeAnswer.ts';
 import type { Reply } from '../reply.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
 import { appositiveOf } from './appositive.ts';
 import { articleIdsOf, eventsInvolving, eventWhen } from './describe.ts';
 import { passagesMentioning } from './mentions.ts';
+import { describingSentence } from './roleFromText.ts';
 import { contentTerms, snippetFor } from './snippets.ts';
 
 const KIND_LABEL: Record<Entity['kind'], string> = {
@@ -26,11 +28,25 @@ function describedAs(kb: KnowledgeBase, entity: Entity) {
   const names = [entity.name, ...entity.aliases.filter((a) => a.length >= 4)].sort(
     (a, b) => b.length - a.length,
   );
+  // Another name ("Elman") may be someone else's elsewhere ("Ziggy Elman, also in the band"):
+  // it is read only in the entity's own articles.
+  const own = new Set(articleIdsOf(entity.sources));
   for (const name of names) {
-    const found = appositiveOf(name, passagesMentioning(kb, [name], 10));
+    const passages = passagesMentioning(kb, [name], 10);
+    const found = appositiveOf(
+      name,
+      name === entity.name ? passages : passages.filter((p) => own.has(p.articleId)),
+    );
     if (found) return found;
   }
   return undefined;
+}
+
+function describedBySentence(kb: KnowledgeBase, entity: Entity) {
+  const found = describingSentence(entity.name, passagesMentioning(kb, [entity.name], 10));
+  return found
+    ? { text: shorten(found.role, HEADLINE_CHARS - entity.name.length - 2), passage: found.passage }
+    : undefined;
 }
 
 /** `lead`: the role the question asked about ("who is the head of ..."), shown first. */
@@ -38,8 +54,11 @@ export function entityAnswer(kb: KnowledgeBase, entity: Entity, lead?: Role): Re
   const roles = lead ? [lead, ...entity.roles.filter((r) => r !== lead)] : entity.roles;
   const [first, ...more] = roles;
   const articles = articleIdsOf(entity.sources).length;
+  // No role and no appositive: the sentence that best tells who it is beats "named in 1 article".
   const described =
-    !first && !entity.description && entity.origin === 'extracted' ? describedAs(kb, entity) : undefined;
+    !first && !entity.description && entity.origin === 'extracted'
+      ? (describedAs(kb, entity) ?? describedBySentence(kb, entity))
+      : undefined;
   const about =
     entity.description ??
     described?.text ??

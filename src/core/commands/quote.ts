@@ -16,6 +16,9 @@ import type { Reply } from '../reply.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
 import type { CommandDefinition } from './types.ts';
 
+/** How much of a topic an article must speak of for its quotes to count as on it. */
+const STORY_COVERAGE = 0.8;
+
 interface FoundQuote {
   text: string;
   context?: string;
@@ -64,7 +67,9 @@ function quotesFromText(kb: KnowledgeBase, names: readonly string[]): FoundQuote
   for (const passage of passagesMentioning(kb, names, 30)) {
     const sentences = splitSentences(passage.text);
     sentences.forEach((sentence, i) => {
-      const named = names.some((n) => mentionsName(sentence, n));
+      // A name inside the quotation ("the burglar was disturbed by Ozzy," he said) is not the speaker.
+      const outside = sentence.replace(/[“"][^”"]{1,400}[”"]/g, ' … ');
+      const named = names.some((n) => mentionsName(outside, n));
       // "Mr. Nixon, he believes, has no particular political philosophy": what "he" holds, said.
       const holder = named ? undefined : REPORTED_BY_PRONOUN.exec(sentence)?.[1];
       const heHolds = holder !== undefined && pronounMeans(sentences, i, names, holder);
@@ -75,8 +80,12 @@ function quotesFromText(kb: KnowledgeBase, names: readonly string[]): FoundQuote
         : sentence;
       const around = [sentences[i - 1], sentence, sentences[i + 1]].filter(Boolean).join(' ');
       let quoted = false;
+      const speaks = SPEECH_VERB.test(sentence) || /:\s*[“"]/.test(sentence);
       for (const text of quotationsIn(closingQuote(sentences, i))) {
         quoted = true;
+        // "praised by police for 'very courageously' tackling a burglar": a few words quoted in a
+        // sentence with no verb of saying are someone else's words about the one named.
+        if (!speaks && text.split(/\s+/).length < 4) continue;
         if (text)
           direct.push({
             text: tidyQuote(text),
@@ -91,6 +100,13 @@ function quotesFromText(kb: KnowledgeBase, names: readonly string[]): FoundQuote
   }
   // Reported speech follows the quotations: on a topic it may be what answers ("Democrats have
   // pointed to the inconsistency ..."); without one, quotations come first.
+  if (process.env.QDEBUG)
+    console.log(
+      'QD',
+      names,
+      direct,
+      reported.map((r) => r.text),
+    );
   return [...direct, ...reported];
 }
 
@@ -183,7 +199,9 @@ function reportsSpeechBy(names: readonly string[]): (sentence: string) => boolea
           if (after > 0) next = after;
         }
       }
-      for (let j = next; j < next + 4 && j < words.length; j++) if (saying(j)) return true;
+      // "X has been praised by police": said of X, by someone else.
+      for (let j = next; j < next + 4 && j < words.length; j++)
+        if (saying(j) && lower(j + 1) !== 'by') return true;
       if (saying(i - 1)) return true;
       for (let b = i - 1; b >= Math.max(0, i - 3); b--) {
         if (lower(b) === 'by') for (let v = b - 1; v >= Math.max(0, b - 4); v--) if (saying(v)) return true;
@@ -348,6 +366,19 @@ export const quoteCommand: CommandDefinition = {
     const fromText = curated.length ? quotesFromText(kb, names).filter((q) => !known.has(q.text)) : [];
     const onTopic = onTopicOf([...quotes, ...fromText]);
     if (onTopic.length) return quoteReply(kb, speakerName, onTopic);
+    // "What did Osbourne say about tackling the burglar?": his words in the story of the burglary,
+    // though written paragraphs away from the word "burglar".
+    const storyOf = new Map<string, boolean>();
+    const inStory = (q: FoundQuote) => {
+      if (!storyOf.has(q.articleId))
+        storyOf.set(
+          q.articleId,
+          textCoverage(kb.articles.get(q.articleId)?.body ?? '', terms) >= STORY_COVERAGE,
+        );
+      return storyOf.get(q.articleId) === true;
+    };
+    const inTheStory = quotations.filter(inStory);
+    if (inTheStory.length) return quoteReply(kb, speakerName, inTheStory);
     return quoteReply(
       kb,
       speakerName,

@@ -332,8 +332,8 @@ function classify(
     kind = cue.person ? 'person' : uncuedKind(words, keys, text, local, gazetteer);
     if (cue.affiliation && !isPlace(cue.affiliation.title, gazetteer)) affiliation = cue.affiliation;
   }
-  // Unknown single words stay: a surname alone joins a full name later in resolve().
-  if (!kind && keys.length > 1) return undefined;
+  // Unknown words stay: a surname alone joins a full name later in resolve(), and an uncued full
+  // name may yet be read as a person there (see resolve()).
   return { words, kind, start, end, sentence, roles, ...(affiliation ? { affiliation } : {}) };
 }
 
@@ -453,6 +453,19 @@ function resolve(article: Article, mentions: readonly Mention[], body: string): 
   for (const m of mentions) {
     if (m.words.length === 1) single.push(m);
     else add(nameKey(m.words.join(' ')), m, m.words);
+  }
+  // "Ozzy Osbourne", written once with no title, is a person where the article writes "Ozzy" alone
+  // as one ("Ozzy said") or "Osbourne" as another person's surname ("Sharon Osbourne").
+  const personWords = new Set<string>();
+  for (const m of single) if (m.kind === 'person') personWords.add(nameKey(m.words[0] ?? ''));
+  for (const group of groups.values())
+    if (group.kinds.has('person') && group.words.length > 1)
+      personWords.add(nameKey(group.words.at(-1) ?? ''));
+  for (const group of groups.values()) {
+    if (group.kinds.size || group.words.length !== 2) continue;
+    const [first, last] = group.words.map(nameKey);
+    if ((first && personWords.has(first)) || (last && personWords.has(last)))
+      group.kinds.set('person', group.mentions.length);
   }
   const fullBySurname = new Map<string, string[]>();
   for (const [key, group] of groups) {

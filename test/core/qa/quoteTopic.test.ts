@@ -18,6 +18,13 @@ const dir = makeCorpus({
     'It has since emerged, as the Harbour Gazette states, that the club roof was never insured.',
     'Mr. Quill reviewed the plans for the club. "It will never float", says Mr. Quill. The harbour wall, he believes, needs rebuilding in stone.',
   ].join('\n\n'),
+  'burglar.txt': [
+    'Police praise singer',
+    'Rock star Ozzo Quellbrook has been praised by police for "very courageously" tackling a burglar at his home.',
+    '"The burglar was disturbed by Ozzo who chased him from the house," a police spokesman said.',
+    'The singer gave chase across the garden on Monday night. "I acted on impulse," Quellbrook said.',
+    'Ozzo said he was glad nobody was hurt, and thanked his neighbours.',
+  ].join('\n\n'),
 });
 afterAll(removeCorpora);
 const { bot } = openKnowledge(dir);
@@ -76,5 +83,11 @@ describe('quotations in a sentence', () => {
       ),
     ).toEqual(['Washington … is a city of southern efficiency and northern charm']);
     expect(quotationsIn('He rarely captures any jazz "feeling" in the text.')).toEqual([]);
+  });
+
+  it("the speaker's words in the story of the topic, not words said of him or quoted about him", () => {
+    const answer = first('what did Ozzo Quellbrook say about tackling the burglar?');
+    expect(answer).toMatch(/^Ozzo Quellbrook: “I acted on impulse”/);
+    expect(answer).not.toMatch(/courageously|disturbed/);
   });
 });

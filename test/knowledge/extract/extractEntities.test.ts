@@ -32,6 +32,15 @@ describe('extractEntities', () => {
     expect(byName(found, 'Tom Ellery')?.roles.map((r) => r.title)).toEqual(['Glass Harbour frontman']);
   });
 
+  it('an uncued full name is a person where its first word or its surname is one in the article', () => {
+    const body =
+      'Yesterday Ozzo Quellbrook was praised. Later Ozzo said he was glad. Nella Quellbrook agreed.';
+    const found = extractEntities(article(body));
+    expect(byName(found, 'Ozzo Quellbrook')?.kind).toBe('person');
+    // With no such cue, two unknown capitalised words stay unread.
+    expect(extractEntities(article('Yesterday Ozzo Quellbrook was praised.'))).toEqual([]);
+  });
+
   it('takes the surname before a generation suffix, never the suffix', () => {
     const found = extractEntities(article('The chairman, Thomas B. Carvey Jr., spoke. Carvey said little.'));
     const carvey = found.find((e) => e.name.startsWith('Thomas B. Carvey'));
