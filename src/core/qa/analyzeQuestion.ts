@@ -182,6 +182,13 @@ function whoIs(question: string, rest: string): QuestionAnalysis {
   return { ...base(question, 'describe'), subject: rest };
 }
 
+/**
+ * The act a "why" asks about: the participle of "why was Susan Chepkemei banned?", or the verb
+ * after a named subject ("why did Krim go to ...?"). Unread otherwise.
+ */
+const WHY_VERB =
+  /^why\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:[\p{L}'’.-]+\s+){1,5}?([a-z]+(?:ed|en|wn|nt|ht))\b|(?:did|does|do|would|could|couldn['’]t|didn['’]t|wouldn['’]t)\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}([a-z]+)\b)/u;
+
 /** "who (had) crashed into ...", "who was test-firing ...": the verb whose doer is asked for. */
 const ASKED_VERB =
   /^(?:who|whom)\s+((?:(?:had|has|have|was|were|is|are|did|does|first|then|finally|actually|really|once)\s+)*)([a-z][\p{L}-]*)/iu;
@@ -281,7 +288,13 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
   if (said) {
     return { ...base(question, 'quote'), subject: said[1] ?? '', ...(said[2] ? { topic: said[2] } : {}) };
   }
-  if (/^why\b/i.test(question)) return base(question, 'reason');
+  if (/^why\b/i.test(question)) {
+    const a = base(question, 'reason');
+    const verb = WHY_VERB.exec(question);
+    const word = verb?.[1] ?? verb?.[2];
+    if (word) a.verbKeys = [wordKey(word)];
+    return a;
+  }
   const happened = /^what\s+happened\s+(?:at|in|on|to|with|during|near|over|after|before)\s+(.+)$/i.exec(
     question,
   );

@@ -30,6 +30,7 @@ import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { answerYesNo, NOT_YET } from './answerYesNo.ts';
 import {
   type Candidate,
+  causalAfterClause,
   causalAsClause,
   dateMentions,
   looksLikeYear,
@@ -691,6 +692,13 @@ function saysPredicate(text: string, a: QuestionAnalysis): boolean {
   return !a.predicateKeys.length || a.predicateKeys.some((k) => equivalentKeys(k).some((e) => keys.has(e)));
 }
 
+/** Whether a text says the question's verb itself ("ban" for "why was she banned?"), or a word for it. */
+function saysVerb(text: string, a: QuestionAnalysis): boolean {
+  if (!a.verbKeys?.length) return false;
+  const keys = keysOfText(text);
+  return a.verbKeys.some((k) => equivalentKeys(k).some((e) => keys.has(e)));
+}
+
 const reason: Strategy = (kb, a, hits) => {
   const extract = (evidence: Evidence): Typed[] => {
     // "Part of the reason why it was unexpected was his rhetoric": the reason, named.
@@ -703,6 +711,10 @@ const reason: Strategy = (kb, a, hits) => {
     // "Profits fell as research costs rose": a causal "as", where the sentence says the asked predicate.
     const as = clause ? undefined : causalAsClause(evidence.text);
     if (as && saysPredicate(evidence.text.slice(0, as.start), a)) return [{ candidate: as, weight: 0.8 }];
+    // "AK issued the ban after Chepkemei failed to turn up": what brought the asked act about.
+    const after = clause || as ? undefined : causalAfterClause(evidence.text);
+    if (after && saysVerb(evidence.text.slice(0, after.start), a))
+      return [{ candidate: after, weight: 0.7 }];
     // "They are desperate to be seen as major players, and this may be the reason why they ...":
     // the reason is what comes before "this is the reason".
     const pointed = THE_REASON.exec(evidence.text);

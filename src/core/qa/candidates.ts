@@ -301,6 +301,24 @@ export function causalAsClause(sentence: string): Candidate | undefined {
   return { text: sentence.slice(start, end).trim(), start, end };
 }
 
+/**
+ * "AK issued the ban after Chepkemei failed to turn up", "he was fined after testing positive":
+ * an "after" with a clause of its own (a verb in -ed or -ing, not "after the war") tells what
+ * brought the act about in news English.
+ */
+const CAUSAL_AFTER =
+  /\bafter\s+(?:(?:\p{Lu}[\p{L}'’.-]*|the|his|her|its|their|a|an|it|he|she|they|[\p{Ll}-]+)\s+){0,3}?(?:\p{Ll}+ed|failed|refused|broke|lost|fell|took|gave|ran|made|said|told)\b|\bafter\s+\p{Ll}{3,}ing\b/u;
+
+/** The clause after a causal "after", if any: weaker than "because", as a causal "as" is. */
+export function causalAfterClause(sentence: string): Candidate | undefined {
+  const m = CAUSAL_AFTER.exec(sentence);
+  if (!m || m.index < 12) return undefined;
+  const start = m.index;
+  const rest = sentence.slice(start);
+  const end = start + (/[.;!?]/.exec(rest)?.index ?? rest.length);
+  return { text: sentence.slice(start, end).trim(), start, end };
+}
+
 const REASON_NAMED =
   /\b(?:the|one|a|another|part\s+of\s+the)\s+(?:(?:main|chief|real|key|big|biggest|only|first|other|major)\s+)?reasons?(?:\s+(?:why|that|for))?\b/i;
 

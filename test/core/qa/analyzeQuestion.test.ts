@@ -102,3 +102,12 @@ describe('namesIn and looksLikeRole', () => {
     expect(looksLikeRole('xyzzy')).toBe(false);
   });
 });
+
+describe('the act a "why" asks about', () => {
+  it('the participle after "was", or the verb after a named subject', () => {
+    expect(analyzeQuestion('why was Susan Moraa banned?').verbKeys).toEqual([wordKey('banned')]);
+    expect(analyzeQuestion('why did Krim go to the University of North Carolina?').verbKeys).toEqual([
+      wordKey('go'),
+    ]);
+  });
+});

@@ -8,6 +8,7 @@ import {
 } from '../../../src/core/qa/amounts.ts';
 import { denies, swapsDirection } from '../../../src/core/qa/answerYesNo.ts';
 import {
+  causalAfterClause,
   dateMentions,
   namedReason,
   nameRuns,
@@ -271,5 +272,22 @@ describe('countsNamedNoun: a number that counts a noun of its own', () => {
     expect(countsNamedNoun(text, at(text, '40'), wordKey('people'))).toBe(false);
     const bare = 'the dead numbered 12 and more were missing';
     expect(countsNamedNoun(bare, at(bare, '12'), wordKey('people'))).toBe(false);
+  });
+});
+
+describe('causalAfterClause', () => {
+  it('"after" with a clause of its own gives what brought the act about', () => {
+    expect(
+      causalAfterClause('The federation issued the ban after Moraa failed to turn up for a training camp.')
+        ?.text,
+    ).toBe('after Moraa failed to turn up for a training camp');
+    expect(
+      causalAfterClause('He was fined by the club after testing positive for a banned drug.')?.text,
+    ).toBe('after testing positive for a banned drug');
+  });
+
+  it('"after" a time or a thing is no reason', () => {
+    expect(causalAfterClause('The bridge was rebuilt after the war in 1947.')).toBeUndefined();
+    expect(causalAfterClause('The shop reopened after two years.')).toBeUndefined();
   });
 });
