@@ -36,6 +36,8 @@ const GROUPS = [
   'prepare ready willing',
   'oust remove topple depose overthrow',
   'demand urge',
+  'move relocate',
+  'create creator devise invent',
   // Verbs of saying: "who warned that ...?" is answered by "X said that ...".
   'say tell state warn declare claim insist assert',
 ];
@@ -49,7 +51,7 @@ for (const group of GROUPS) {
 /** Verbs of going somewhere: "where did it sail from?" is answered by "dispatched from Crimea". */
 export const MOVEMENT_KEYS: readonly string[] = [
   ...new Set(
-    'go come sail fly travel move send dispatch deploy head leave depart return arrive drive walk ride flee escape transfer ship'
+    'go come sail fly travel move send dispatch deploy head leave depart return arrive drive walk ride flee escape transfer ship relocate emigrate'
       .split(' ')
       .map(wordKey),
   ),

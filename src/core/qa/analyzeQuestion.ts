@@ -136,7 +136,8 @@ function place(question: string, subject: string): QuestionAnalysis {
   a.subject = subject;
   if (/\bborn\b/i.test(question)) a.direction = 'in';
   else if (FROM_WORDS.test(question)) a.direction = 'from';
-  else if (GO_VERBS.test(question)) a.direction = 'to';
+  // "where did she relocate to?": a question ending in "to" asks where to, whatever the verb.
+  else if (GO_VERBS.test(question) || /\s(?:to|into)$/i.test(question)) a.direction = 'to';
   else a.direction = 'in';
   return a;
 }

@@ -111,3 +111,11 @@ describe('the act a "why" asks about', () => {
     ]);
   });
 });
+
+describe('where to', () => {
+  it('a question ending in "to" asks where to, whatever its verb', () => {
+    expect(analyzeQuestion('where did the hurdler relocate to?').direction).toBe('to');
+    expect(analyzeQuestion('where was the hurdler born?').direction).toBe('in');
+  });
+});
+
