@@ -6,6 +6,7 @@
 const PHRASAL: readonly [RegExp, string][] = [
   [/\b(?:set|sets|setting)\s+up\b/gi, 'established'],
   [/\b(?:call|calls|called|calling)\s+for\b/gi, 'demanded'],
+  [/\b(?:come|comes|came|coming)\s+up\s+with\b/gi, 'created'],
   [
     /\b(?:push|pushes|pushed|pushing|force|forces|forced|forcing|drive|drives|drove|driven)\s+(?:\w+\s+)?out\s+of\s+(?:power|office)\b/gi,
     'ousted',

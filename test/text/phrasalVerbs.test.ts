@@ -11,6 +11,7 @@ describe('phrasal verbs', () => {
       'Yahoo was established by Filo and Yang',
     );
     expect(withPhrasalVerbsAsWords('he called for talks')).toBe('he demanded talks');
+    expect(withPhrasalVerbsAsWords('who came up with the show?')).toBe('who created the show?');
     expect(withPhrasalVerbsAsWords('Assad should be pushed out of power')).toContain('ousted');
   });
 
