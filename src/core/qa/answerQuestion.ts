@@ -713,8 +713,7 @@ const reason: Strategy = (kb, a, hits) => {
     if (as && saysPredicate(evidence.text.slice(0, as.start), a)) return [{ candidate: as, weight: 0.8 }];
     // "AK issued the ban after Chepkemei failed to turn up": what brought the asked act about.
     const after = clause || as ? undefined : causalAfterClause(evidence.text);
-    if (after && saysVerb(evidence.text.slice(0, after.start), a))
-      return [{ candidate: after, weight: 0.7 }];
+    if (after && saysVerb(evidence.text.slice(0, after.start), a)) return [{ candidate: after, weight: 0.7 }];
     // "They are desperate to be seen as major players, and this may be the reason why they ...":
     // the reason is what comes before "this is the reason".
     const pointed = THE_REASON.exec(evidence.text);

@@ -245,6 +245,41 @@ export function doneByAnother(kb: KnowledgeBase, a: QuestionAnalysis, top: Sente
   return first.text;
 }
 
+/** "Did Doom 3 win best online game at the ... awards?": the prize claimed, after its verb. */
+const CLAIMS_PRIZE =
+  /^(?:did|does|has|have|had)\s+(.+?)\s+(?:win|won|get|got|take|took|receive|received|scoop|claim|land)\s+(?:the\s+|a\s+)?(.+?)(?:\s+(?:at|in|during|for)\s+(?:the\s+)?[\p{Lu}\d].*)?$/iu;
+/** "... went to Battlefield Vietnam", "... was won by Halo 2": whom a prize went to. */
+const WENT_TO =
+  /\b(?:went|goes|go|was\s+awarded|were\s+awarded|was\s+given|was\s+handed|was\s+won\s+by|were\s+won\s+by)\s+(?:to\s+)?(?:the\s+)?(\p{Lu}[\p{L}\d'’:.-]*(?:\s+(?:\p{Lu}|\d)[\p{L}\d'’.-]*)*)/u;
+
+/**
+ * "Did Doom 3 win best online game?" against "The top honour for the best online game of the year
+ * went to Battlefield Vietnam": a sentence that says the whole prize went to another, by name.
+ */
+export function prizeWentToAnother(
+  question: string,
+  hits: readonly SentenceHit[],
+): { other: string; hit: SentenceHit } | undefined {
+  const m = CLAIMS_PRIZE.exec(question.trim().replace(/[?.!\s]+$/, ''));
+  const claimant = m?.[1];
+  const prize = m?.[2];
+  if (!claimant || !prize) return undefined;
+  const prizeKeys = wordsOf(prize)
+    .map((w) => wordKey(w.text))
+    .filter((k) => k.length > 2);
+  if (!prizeKeys.length) return undefined;
+  const mine = lastName(claimant).toLowerCase();
+  for (const hit of hits.slice(0, 10)) {
+    const went = WENT_TO.exec(hit.text);
+    if (!went?.[1]) continue;
+    const before = keysOfText(hit.text.slice(0, went.index));
+    if (!prizeKeys.every((k) => before.has(k))) continue;
+    if (went[1].toLowerCase().includes(mine)) continue;
+    return { other: went[1], hit };
+  }
+  return undefined;
+}
+
 /** How far another doer must outscore the asked one for the deed to be the other's. */
 const OUTSCORES = 1.2;
 
@@ -286,6 +321,12 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
         evidence: { text: otherwise, articleId: hit.passage.articleId, hit, offset: 0 },
       });
   }
+  const prize = a.negated ? undefined : prizeWentToAnother(a.question, hits);
+  if (prize)
+    return composeAnswer(kb, {
+      headline: `No, ${prize.other}: ${windowAround(prize.hit.text, a.anchorKeys)}`,
+      evidence: { text: prize.hit.text, articleId: prize.hit.passage.articleId, hit: prize.hit, offset: 0 },
+    });
   // The sentence that states most of the claim, counting what its neighbours supply ("he"), and
   // among those, one that speaks to what is claimed (the verb, or its opposite).
   const weighted = weighTerms(kb, a.terms);

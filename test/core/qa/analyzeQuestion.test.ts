@@ -118,4 +118,3 @@ describe('where to', () => {
     expect(analyzeQuestion('where was the hurdler born?').direction).toBe('in');
   });
 });
-

@@ -1,0 +1,30 @@
+/** Yes/no on a prize: a sentence that says the prize went to another answers no. */
+import { afterAll, describe, expect, it } from 'vitest';
+import { openKnowledge } from '../../../src/app/openKnowledge.ts';
+import { renderText } from '../../../src/render/renderText.ts';
+import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
+
+const dir = makeCorpus({
+  'awards.txt': [
+    'Star Voyage wins big',
+    'Space shooter Star Voyage has swept the board at the Harbour Games awards.',
+    'It won game of the year and best console game at the ceremony in Kilbride.',
+    'The prize for the best puzzle game went to Tile Quest.',
+  ].join('\n\n'),
+});
+afterAll(removeCorpora);
+
+const { bot } = openKnowledge(dir);
+const first = (question: string) => renderText(bot.answer({ text: question })).split('\n')[0] ?? '';
+
+describe('did X win the prize?', () => {
+  it('no, where the text says that prize went to another', () => {
+    expect(first('did Star Voyage win best puzzle game at the Harbour Games awards?')).toMatch(
+      /^No, Tile Quest/,
+    );
+  });
+
+  it('not "no" for the one it went to', () => {
+    expect(first('did Tile Quest win best puzzle game?')).toMatch(/^Yes/);
+  });
+});
