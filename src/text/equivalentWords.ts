@@ -37,6 +37,7 @@ const GROUPS = [
   'oust remove topple depose overthrow',
   'demand urge',
   'move relocate',
+  'collapse fall',
   'create creator devise invent',
   // Verbs of saying: "who warned that ...?" is answered by "X said that ...".
   'say tell state warn declare claim insist assert',

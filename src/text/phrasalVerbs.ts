@@ -20,6 +20,7 @@ const PHRASAL: readonly [RegExp, string][] = [
   [/\b(?:carry|carries|carried|carrying)\s+out\b/gi, 'committed'],
   [/\b(?:break|breaks|broke|broken|breaking)\s+out\b/gi, 'began'],
   [/\b(?:shut|shuts|shutting)\s+down\b/gi, 'closed'],
+  [/\b(?:give|gives|gave|given|giving)\s+way\b(?!\s+to\b)/gi, 'collapsed'],
 ];
 
 /** The text with each two-word verb written as the one word it stands for. */

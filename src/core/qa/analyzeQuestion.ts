@@ -190,6 +190,10 @@ function whoIs(question: string, rest: string): QuestionAnalysis {
 const WHY_VERB =
   /^why\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:[\p{L}'’.-]+\s+){1,5}?([a-z]+(?:ed|en|wn|nt|ht))\b|(?:did|does|do|would|could|couldn['’]t|didn['’]t|wouldn['’]t)\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}([a-z]+)\b)/u;
 
+/** Last words of a "when" question that are no act ("when did it open up?" still reads "open"). */
+const TIME_STOP =
+  /^(?:of|in|to|at|for|with|from|on|by|up|down|out|off|over|first|last|again|ago|before|after|there|here|it|them|him|her|place|happen|happened|occur|occurred)$/i;
+
 /** "who (had) crashed into ...", "who was test-firing ...": the verb whose doer is asked for. */
 const ASKED_VERB =
   /^(?:who|whom)\s+((?:(?:had|has|have|was|were|is|are|did|does|first|then|finally|actually|really|once)\s+)*)([a-z][\p{L}-]*)/iu;
@@ -267,7 +271,11 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
     question,
   );
   if (when || /^(?:in\s+)?what\s+(?:year|date|day|month|time)\b/i.test(question)) {
-    return { ...base(question, 'time'), ...(when?.[1] ? { subject: when[1] } : {}) };
+    const a = { ...base(question, 'time'), ...(when?.[1] ? { subject: when[1] } : {}) };
+    // "when did W. O. Wolfe die?", "when did the bridge collapse?": the act, where it closes the question.
+    const last = /\s([a-z][\p{L}-]+)$/u.exec(question)?.[1];
+    if (last && !TIME_STOP.test(last)) a.verbKeys = [wordKey(last)];
+    return a;
   }
   const where = new RegExp(`^where\\s+(?:${AUX}\\s+)?(.+)$`, 'i').exec(question);
   if (where) return place(question, where[1] ?? question);

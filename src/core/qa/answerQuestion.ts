@@ -472,7 +472,9 @@ const time: Strategy = (kb, a, hits) => {
                 (DATED_ISSUE.test(evidence.text.slice(Math.max(0, candidate.start - 60), candidate.start))
                   ? 0.4
                   : 1) *
-                (datesAnotherEvent(evidence.text, candidate, a) ? 0.4 : 1),
+                (datesAnotherEvent(evidence.text, candidate, a) ? 0.4 : 1) *
+                // "It fell, February 6, 1827": a date in a sentence that says the asked act.
+                (saysVerb(evidence.text, a) ? SAYS_ASKED : 1),
             })),
         );
   const ranked = rankCandidates(kb, hits, extract, {

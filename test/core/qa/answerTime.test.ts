@@ -1,0 +1,24 @@
+/** "when" questions on a text of their own, where no other article's words weigh in. */
+import { afterAll, describe, expect, it } from 'vitest';
+import { openKnowledge } from '../../../src/app/openKnowledge.ts';
+import { renderText } from '../../../src/render/renderText.ts';
+import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
+
+const dir = makeCorpus({
+  'bridges.txt': [
+    'The Kilbride bridges',
+    'A dinner in honour of the first bridge at Kilbride Island took place on July 4, 1793, in a tavern on the island.',
+    'In 1810 the old bridge was torn down and replaced by a chain bridge at Kilbride Island.',
+    'This chain bridge proved less durable than the old one. It fell, March 3, 1827, carrying with it a wagon and two men.',
+  ].join('\n\n'),
+});
+afterAll(removeCorpora);
+
+const { bot } = openKnowledge(dir);
+const first = (question: string) => renderText(bot.answer({ text: question })).split('\n')[0] ?? '';
+
+describe('when', () => {
+  it('the date in the sentence that says the asked act ("gave way": "it fell"), though a pronoun names the thing', () => {
+    expect(first('when did the chain bridge at Kilbride Island give way?')).toMatch(/March 3, 1827/);
+  });
+});
