@@ -228,11 +228,19 @@ export function placeMentions(sentence: string, direction: 'from' | 'to' | 'in')
       out[out.length - 1] = { text: `${last.text}, ${c.text}`, start: last.start, end: c.end, fit: last.fit };
       continue;
     }
-    if (plain.test(before)) out.push({ ...c, fit: 1 });
-    else if (loose.test(before)) out.push({ ...c, fit: 0.5 });
+    // "flying from the conference city of Ndola": the place named after a word for a place.
+    const wide = sentence.slice(Math.max(0, c.start - 60), c.start);
+    const kindOf = PLACE_KIND_OF.exec(wide);
+    const lead = kindOf ? wide.slice(0, kindOf.index) : before;
+    if (plain.test(lead)) out.push({ ...c, fit: 1 });
+    else if (loose.test(lead)) out.push({ ...c, fit: 0.5 });
   }
   return out;
 }
+
+/** "the conference city of", "the port of": words for a kind of place, before its name. */
+const PLACE_KIND_OF =
+  /(?:the\s+)?(?:[\p{Ll}-]+\s+){0,2}(?:city|town|village|port|capital|island|state|province|county|region|country|harbou?r|resort|suburb|district)\s+of\s+$/u;
 
 const REASON =
   /\b(?:because(?:\s+of)?|since|so that|so as to|in order to|due to|owing to|for fear|as a result of|for the sake of|to avoid|to prevent|to escape|to make sure|to ensure)\b/i;

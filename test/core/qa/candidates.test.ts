@@ -291,3 +291,14 @@ describe('causalAfterClause', () => {
     expect(causalAfterClause('The shop reopened after two years.')).toBeUndefined();
   });
 });
+
+describe('placeMentions', () => {
+  it('a place named after a word for its kind ("from the conference city of Ndola")', () => {
+    const found = placeMentions(
+      'The plane was flying from the conference city of Kilbride when it fell.',
+      'from',
+    );
+    expect(found.map((p) => p.text)).toEqual(['Kilbride']);
+    expect(placeMentions('The plane was flying from the conference city of Kilbride.', 'to')).toEqual([]);
+  });
+});
