@@ -122,9 +122,12 @@ function closingQuote(sentences: readonly string[], i: number): string {
   return open(text) ? `${text}"` : text;
 }
 
-/** "He was marching up and down, shouting, "Bomb Cuba!"": a quotation its sentence gives to "he" or "she". */
+/**
+ * "He was marching up and down, shouting, "Bomb Cuba!"", "Of the Japanese private he says: "...":
+ * a quotation its sentence gives to "he" or "she".
+ */
 const PRONOUN_SPEAKS =
-  /^(?:(he|she)\b|.*[”"],?\s+(he|she)\s+(?:said|says|asked|shouted|cried|added|replied|answered|went\s+on|told))/i;
+  /^(?:(he|she)\b|.*[”"],?\s+(he|she)\s+(?:said|says|asked|shouted|cried|added|replied|answered|went\s+on|told)|.*\b(he|she)\s+(?:says|said|writes|wrote|adds|added|declares|declared|recalls|recalled|remarks|remarked|observes|observed)\s*[:,]?\s*[“"])/i;
 const OTHER_SPEAKER_BACK = 3;
 
 /**
@@ -137,7 +140,7 @@ function saidByPronounFor(sentences: readonly string[], i: number, names: readon
   if (!/[“"]/.test(sentence)) return false;
   const m = PRONOUN_SPEAKS.exec(sentence);
   if (!m) return false;
-  return pronounMeans(sentences, i, names, m[1] ?? m[2] ?? '');
+  return pronounMeans(sentences, i, names, m[1] ?? m[2] ?? m[3] ?? '');
 }
 
 /** ", he believes,", ", she writes,": an opinion or a statement given to "he" or "she" in an aside. */

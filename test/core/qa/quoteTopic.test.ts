@@ -18,6 +18,11 @@ const dir = makeCorpus({
     'It has since emerged, as the Harbour Gazette states, that the club roof was never insured.',
     'Mr. Quill reviewed the plans for the club. "It will never float", says Mr. Quill. The harbour wall, he believes, needs rebuilding in stone.',
   ].join('\n\n'),
+  'general.txt': [
+    'A soldier remembers',
+    'General Tarrant is more impressed by the courage of the enemy soldiers than by their commanders. Of the enemy private he says: "He fought and marched till he dropped".',
+    'The book is long. "I wrote it in a year", General Tarrant said of the book.',
+  ].join('\n\n'),
   'burglar.txt': [
     'Police praise singer',
     'Rock star Ozzo Quellbrook has been praised by police for "very courageously" tackling a burglar at his home.',
@@ -89,5 +94,9 @@ describe('quotations in a sentence', () => {
     const answer = first('what did Ozzo Quellbrook say about tackling the burglar?');
     expect(answer).toMatch(/^Ozzo Quellbrook: “I acted on impulse”/);
     expect(answer).not.toMatch(/courageously|disturbed/);
+  });
+
+  it('a quotation given to "he says:" after a topic, where he is the one named before', () => {
+    expect(first('what did General Tarrant say about the enemy private?')).toMatch(/He fought and marched/);
   });
 });
