@@ -122,6 +122,12 @@ describe('appositiveOf', () => {
     ).toBe('the Andrus maid');
   });
 
+  it('a verb after the comma is no description: the one written before the name is', () => {
+    expect(
+      appositiveOf('Nick Vale', [passage('The Kilbride man, Nick Vale, was arrested in October.')])?.text,
+    ).toBe('The Kilbride man');
+  });
+
   it('reads past the full stop of an abbreviation that ends the name ("Carvey Jr., whose ...")', () => {
     expect(
       appositiveOf('Tom Carvey Jr', [

@@ -38,7 +38,7 @@ export function appositiveOf(name: string, passages: readonly Passage[]): Apposi
   );
   // "they had telephoned the Andrus maid, Selena Masters, and ...": the description before the name.
   const before = new RegExp(
-    `(?:^|[\\s,;:(])((?:an?|the)\\s+[^,;:()"\\d]{3,60}?),\\s+${escapeRegExp(name)}(?=,|;|\\.|\\s+(?:and|who|had|has|was|is)\\b)`,
+    `(?:^|[\\s,;:(])((?:[Aa]n?|[Tt]he)\\s+[^,;:()"\\d]{3,60}?),\\s+${escapeRegExp(name)}(?=,|;|\\.|\\s+(?:and|who|had|has|was|is)\\b)`,
     'u',
   );
   let found: Appositive | undefined;
@@ -50,8 +50,13 @@ export function appositiveOf(name: string, passages: readonly Passage[]): Apposi
       if (!sentence.includes(written)) continue;
       const m = after.exec(sentence);
       const phrase = m?.[1]?.trim();
-      // A verb right after the comma ("Larson, said ...") is no description.
-      if (phrase && !/^(?:said|says|who|which|that|and|but|or|he|she|it|they)\b/.test(phrase))
+      // A verb right after the comma ("Larson, said ...", "Jacobsen, was arrested ...") is no description.
+      if (
+        phrase &&
+        !/^(?:said|says|told|added|asked|who|which|that|and|but|or|he|she|it|they|was|is|were|are|has|had|have|will|would|can|could|did|does|do)\b/.test(
+          phrase,
+        )
+      )
         return { text: phrase, passage };
       const b = before.exec(sentence);
       // "In the spring of 1961, Selena ...": a time or place set before the name is no description.
