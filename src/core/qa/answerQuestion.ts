@@ -846,7 +846,11 @@ function bestSentence(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[
   const kindKey = kind && !new RegExp(`^${AUX_WORDS}$`, 'i').test(kind) ? wordKey(kind) : undefined;
   const saysKind = (h: SentenceHit) =>
     !kindKey || keysAround(kb, h, 1).some((keys) => equivalentKeys(kindKey).some((k) => keys.has(k)));
-  const kept = hits.filter((h) => support(h) >= MIN_SENTENCE_SUPPORT && saysVerb(h) && saysKind(h));
+  const matching = hits.filter((h) => support(h) >= MIN_SENTENCE_SUPPORT && saysVerb(h) && saysKind(h));
+  // "Veritas?": a question or a fragment of three words tells nothing; a sentence that says
+  // something of the same words goes first (their order otherwise kept).
+  const tells = (h: SentenceHit) => !/\?\W*$/.test(h.text) && h.text.split(/\s+/).length > 3;
+  const kept = [...matching.filter(tells), ...matching.filter((h) => !tells(h))];
   const [top, ...rest] = a.type === 'event' ? inTellingOrder(kept, support) : kept;
   if (!top) return undefined;
   const evidence: Evidence = { text: top.text, articleId: top.passage.articleId, hit: top, offset: 0 };
