@@ -38,6 +38,9 @@ const GROUPS = [
   'demand urge',
   'move relocate',
   'collapse fall',
+  'establish founder',
+  'withdraw abandon',
+  'quit resign',
   'create creator devise invent',
   // Verbs of saying: "who warned that ...?" is answered by "X said that ...".
   'say tell state warn declare claim insist assert',

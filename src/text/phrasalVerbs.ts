@@ -20,6 +20,11 @@ const PHRASAL: readonly [RegExp, string][] = [
   [/\b(?:carry|carries|carried|carrying)\s+out\b/gi, 'committed'],
   [/\b(?:break|breaks|broke|broken|breaking)\s+out\b/gi, 'began'],
   [/\b(?:shut|shuts|shutting)\s+down\b/gi, 'closed'],
+  [/\b(?:give|gives|gave|given|giving)\s+up\b/gi, 'abandoned'],
+  [
+    /\b(?:come|comes|came|coming)\s+into\s+(?:force|effect)\b|\b(?:take|takes|took|taken|taking)\s+effect\b/gi,
+    'started',
+  ],
   [/\b(?:give|gives|gave|given|giving)\s+way\b(?!\s+to\b)/gi, 'collapsed'],
 ];
 

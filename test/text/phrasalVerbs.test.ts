@@ -31,6 +31,12 @@ describe('phrasal verbs', () => {
   it('a yes/no claim is denied by the two-word opposite', () => {
     expect(denies('The deal was thrown out by the court.', [wordKey('approved')])).toBe(true);
     expect(denies('The deal was approved by the court.', [wordKey('approved')])).toBe(false);
+    // "cleared" answers "banned", as "allowed" does.
+    expect(
+      denies('Both sprinters have been cleared of doping offences by the tribunal.', [wordKey('ban')]),
+    ).toBe(true);
+    expect(withPhrasalVerbsAsWords('The ban comes into force on 18 February.')).toContain('started');
+    expect(withPhrasalVerbsAsWords('The bank gave up its offer.')).toContain('abandoned');
   });
 
   it('a question asked with a two-word verb asks with the one word', () => {

@@ -55,6 +55,14 @@ const OPPOSITES: [string[], string[]][] = [
     ['oppos', 'disagre', 'reject', 'refus', 'block', 'veto', 'overturn', 'quash'],
   ],
   [['succe', 'pass'], ['fail']],
+  [
+    ['ban', 'suspend', 'convict', 'guilt', 'punish', 'sanction'],
+    ['clear', 'acquit', 'exonerat', 'overturn', 'quash', 'lift'],
+  ],
+  [
+    ['profit', 'gain', 'earn'],
+    ['loss', 'lose'],
+  ],
   [['includ'], ['exclud', 'omit']],
   [
     ['friend', 'warm', 'cordial'],
@@ -79,11 +87,10 @@ const OPPOSITES: [string[], string[]][] = [
 ];
 
 function oppositeOf(key: string): string[] {
-  for (const [a, b] of OPPOSITES) {
-    if (a.some((k) => key.startsWith(k))) return b;
-    if (b.some((k) => key.startsWith(k))) return a;
-  }
-  return [];
+  // A word may stand in more than one pair ("ban": allowed, and cleared of a charge).
+  return OPPOSITES.flatMap(([a, b]) =>
+    a.some((k) => key.startsWith(k)) ? b : b.some((k) => key.startsWith(k)) ? a : [],
+  );
 }
 
 /** A negation counts for a word when it stands this close before it ("not banished"). */

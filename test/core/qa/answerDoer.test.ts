@@ -10,6 +10,11 @@ const dir = makeCorpus({
     'Fig. 2 shows the infrared imaging system developed at the Harbour Optics Centre of Kilbride University.',
     'By combining the talents of a physician, Dr. Amos Quarry, and an engineer, Dr. Lena Voss, this technique has been developed for the study of living cells.',
   ].join('\n\n'),
+  'film.txt': [
+    'A pig on screen',
+    'Dana Rhee will voice the spider in the new film of the story.',
+    'The actor who will voice the pig has yet to be revealed.',
+  ].join('\n\n'),
   'club.txt': [
     'New owner for Rovers',
     'Ken Vale, a builder, has long been a fan of the club.',
@@ -30,5 +35,9 @@ describe('who did it', () => {
 
   it('a man called by his surname is named with the one given name his article writes', () => {
     expect(first('who took over Riverton Rovers?')).toMatch(/^Ken Vale took over/);
+  });
+
+  it('"has yet to be revealed": the text says the answer is not known', () => {
+    expect(first('who voices the pig in the new film?')).toMatch(/doesn't say/);
   });
 });

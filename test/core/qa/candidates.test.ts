@@ -302,3 +302,11 @@ describe('placeMentions', () => {
     expect(placeMentions('The plane was flying from the conference city of Kilbride.', 'to')).toEqual([]);
   });
 });
+
+describe('dateMentions, the British way', () => {
+  it('the day before the month, with no year ("died on 23 January")', () => {
+    expect(
+      dateMentions('He died on 23 January; the ban comes into force on 18th of February.').map((c) => c.text),
+    ).toEqual(['23 January', '18th of February']);
+  });
+});
