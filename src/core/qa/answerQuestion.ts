@@ -544,8 +544,20 @@ const place: Strategy = (kb, a, hits) => {
   // "where was the letter mailed from?": where the mailing was done, "in Tuxapoka", answers too.
   const doneAt =
     direction === 'from' && !moves && !/\b(?:come|came|comes|originat\w*|hail\w*)\b/i.test(a.question);
+  const born = /\bborn\b/i.test(a.question);
   const mentionsIn = (text: string) => [
     ...placeMentions(text, direction),
+    // "The Ballymena-born actor": where someone was born, written before "-born".
+    ...(born
+      ? [...text.matchAll(/\b(?!(?:The|A|An)\s)(\p{Lu}[\p{L}'’.]+(?:\s\p{Lu}[\p{L}'’.]+)?)-born\b/gu)].map(
+          (m) => ({
+            text: m[1] ?? '',
+            start: m.index,
+            end: m.index + (m[1] ?? '').length,
+            fit: 1,
+          }),
+        )
+      : []),
     ...(doneAt ? placeMentions(text, 'in').map((m) => ({ ...m, fit: m.fit * 0.6 })) : []),
     ...(direction === 'in' ? placeModifiers(text, a.predicateKeys) : []),
   ];
@@ -571,7 +583,9 @@ const place: Strategy = (kb, a, hits) => {
       if (inQuestion(a, candidate.text)) continue;
       const kinds = kindsOf(kb, candidate.text);
       if (kinds.has('person')) continue;
-      found.push({ candidate, weight: (kinds.has('place') ? 1.3 : 1) * mention.fit * said });
+      // "where was X born?": a place in a sentence that never speaks of a birth is seldom the answer.
+      const unborn = born && said === 1 ? 0.5 : 1;
+      found.push({ candidate, weight: (kinds.has('place') ? 1.3 : 1) * mention.fit * said * unborn });
     }
     return found;
   };

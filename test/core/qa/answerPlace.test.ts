@@ -12,6 +12,14 @@ const dir = makeCorpus({
     'The Kestrel will be built at the new Harbour yard in Tullow, near Carrow.',
   ].join('\n\n'),
 });
+// Each on its own: one article's words must not weigh in the other's answers.
+const actorDir = makeCorpus({
+  'actor.txt': [
+    'Actor backs theatre',
+    'Film star Dara Quinlan held a dinner in New York to raise money for the Lyceum Hall.',
+    'The Dunmore-born actor said the hall was in a poor state.',
+  ].join('\n\n'),
+});
 afterAll(removeCorpora);
 
 const { bot } = openKnowledge(dir);
@@ -20,5 +28,10 @@ const first = (question: string) => renderText(bot.answer({ text: question })).s
 describe('where', () => {
   it('the place in the sentence that says the asked verb, not one that only names the thing', () => {
     expect(first('where will Harbour Marine build the Kestrel K9?')).toMatch(/^Tullow/);
+  });
+
+  it('"the Dunmore-born actor": where he was born, over a place that says nothing of a birth', () => {
+    const actor = openKnowledge(actorDir).bot;
+    expect(renderText(actor.answer({ text: 'where was Dara Quinlan born?' }))).toMatch(/^Dunmore/);
   });
 });
