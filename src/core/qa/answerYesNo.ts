@@ -287,6 +287,58 @@ export function prizeWentToAnother(
   return undefined;
 }
 
+const COUNT_WORD =
+  '(?:\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)';
+/** "a four-year contract", "three goals": a count, its unit, and the noun it measures, if any. */
+const COUNTED = new RegExp(`\\b(${COUNT_WORD})[- ]([a-z]+?)s?\\b(?:\\s+([a-z]+))?`, 'gi');
+
+/** A sentence without what it quotes: paired quotations, and one left open at either end. */
+function ownWords(sentence: string): string {
+  const paired = sentence.replace(/[“"][^”"]*[”"]/g, ' ');
+  const mark = /[“”"]/.exec(paired);
+  if (!mark) return paired;
+  // An opening mark with words after it quotes to the end; else the quotation ran up to it.
+  const opens =
+    mark[0] === '“' || (mark[0] === '"' && /^\s*\S/.test(paired.slice(mark.index + 1)) && mark.index === 0);
+  return opens ? paired.slice(0, mark.index) : paired.slice(mark.index + 1);
+}
+
+/**
+ * "Was Hoddle handed a four-year contract?" against "he has been given a six-month contract": the
+ * text gives the thing claimed with another count; the sentence that does, if any.
+ */
+export function countDiffers(
+  kb: KnowledgeBase,
+  question: string,
+  hits: readonly SentenceHit[],
+): { text: string; hit: SentenceHit } | undefined {
+  for (const claim of question.matchAll(COUNTED)) {
+    const [, count, unit, noun] = claim;
+    if (!count || !unit || !noun || noun.length < 4) continue;
+    const other = new RegExp(`\\b(${COUNT_WORD})[- ][a-z]+?s?\\s+${escapeRegExp(noun)}`, 'i');
+    // The claim's own words may be quoted elsewhere ("most managers want a four-year contract"):
+    // the article of the best sentence is read for the count it gives.
+    const top = hits[0];
+    const body = top ? (kb.articles.get(top.passage.articleId)?.body ?? '') : '';
+    // What the text itself says, not what someone is quoted saying ("most managers want a
+    // four-year contract"); a sentence that says the claimed count confirms it.
+    const sentences = splitSentences(body).map((text) => ({
+      text,
+      own: ownWords(text),
+    }));
+    const claimed = new RegExp(
+      `\\b${escapeRegExp(count)}[- ]${escapeRegExp(unit)}s?\\s+${escapeRegExp(noun)}`,
+      'i',
+    );
+    if (sentences.some((t) => claimed.test(t.own))) continue;
+    for (const { text, own } of sentences) {
+      const m = other.exec(own);
+      if (m?.[1] && m[1].toLowerCase() !== count.toLowerCase() && top) return { text, hit: top };
+    }
+  }
+  return undefined;
+}
+
 /** How far another doer must outscore the asked one for the deed to be the other's. */
 const OUTSCORES = 1.2;
 
@@ -328,6 +380,12 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
         evidence: { text: otherwise, articleId: hit.passage.articleId, hit, offset: 0 },
       });
   }
+  const recount = a.negated ? undefined : countDiffers(kb, a.question, hits);
+  if (recount)
+    return composeAnswer(kb, {
+      headline: `No: ${windowAround(recount.text, a.anchorKeys)}`,
+      evidence: { text: recount.text, articleId: recount.hit.passage.articleId, hit: recount.hit, offset: 0 },
+    });
   const prize = a.negated ? undefined : prizeWentToAnother(a.question, hits);
   if (prize)
     return composeAnswer(kb, {

@@ -11,6 +11,12 @@ const dir = makeCorpus({
     'It won game of the year and best console game at the ceremony in Kilbride.',
     'The prize for the best puzzle game went to Tile Quest.',
   ].join('\n\n'),
+  'coach.txt': [
+    'Rovers appoint Vale',
+    'Ken Vale has been unveiled as the new Riverton Rovers manager.',
+    'The former England coach has been given a six-month contract to succeed Tom Hart.',
+    '"Most managers want a four-year contract and then expect it to be paid off," the chairman said.',
+  ].join('\n\n'),
 });
 afterAll(removeCorpora);
 
@@ -26,5 +32,13 @@ describe('did X win the prize?', () => {
 
   it('not "no" for the one it went to', () => {
     expect(first('did Tile Quest win best puzzle game?')).toMatch(/^Yes/);
+  });
+
+  it('no, where the text gives the thing claimed with another count', () => {
+    expect(first('Was Ken Vale handed a four-year contract by Riverton Rovers?')).toMatch(
+      /^No: .*six-month contract/,
+    );
+    // The count the text gives is no denial.
+    expect(first('Was Ken Vale handed a six-month contract by Riverton Rovers?')).not.toMatch(/^No/);
   });
 });
