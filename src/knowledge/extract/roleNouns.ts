@@ -30,7 +30,8 @@ const OCCUPATIONS = (
   'counsel counselor counsellor constable policeman warden emperor empress princess duke duchess earl baron ' +
   'caliph sultan shah czar tsar pharaoh chieftain heir assistant aide steward graduate alumnus alumna ' +
   'specialist expert patron benefactor host hostess owner operator proprietor officeholder official ' +
-  'administrator executive moderator spokesman founder-conductor conductor-director'
+  'administrator executive moderator spokesman founder-conductor conductor-director attendant stewardess ' +
+  'blogger hacker designer programmer developer'
 ).split(' ');
 
 let roleHeads: Set<string> | undefined;

@@ -9,6 +9,7 @@
  */
 
 import { escapeRegExp } from '../../text/normalizeText.ts';
+import { nameGazetteer } from './nameLexicon.ts';
 import { rolesAfterName } from './roleAppositives.ts';
 
 export const ROLE_WORDS = new Set(
@@ -154,6 +155,14 @@ function lastWords(text: string, count: number): Word[] {
   return out.reverse();
 }
 
+/** "Korean", "British", "US", "Hollywood": a people's adjective or a place, as a title's qualifier. */
+function nationOrPlace(word: string): boolean {
+  if (/^[A-Z]{2,3}$/.test(word)) return true;
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
+  const kind = nameGazetteer().classOf(word.toLowerCase());
+  return kind === 'demonym' || kind === 'place';
+}
+
 /** The title written right before the name (which starts at index), if it holds a role word. */
 export function titleBefore(text: string, index: number): PhraseSpan | undefined {
   const from = Math.max(0, index - 160);
@@ -168,6 +177,19 @@ export function titleBefore(text: string, index: number): PhraseSpan | undefined
     const token = tokens[i] as Word;
     if (/[,;:!?"”)]$/.test(token[0]) && picked.length) break;
     if (isRoleToken(token[0]) || (CONNECTORS.has(token[0].toLowerCase()) && picked.length))
+      picked.unshift(token);
+    // "South Korean film director": one lowercase word of a field between capitalised
+    // qualifiers and the role word.
+    // Only after a people's or a country's name ("Korean", "US"), and before a lowercase role.
+    else if (
+      picked.length === 1 &&
+      /^\p{Ll}/u.test(picked[0]?.[0] ?? '') &&
+      isRoleWord(picked[0]?.[0] ?? '') &&
+      /^\p{Ll}{3,}$/u.test(token[0]) &&
+      !CONNECTORS.has(token[0]) &&
+      !/^(?:the|a|an|and|or|of|by|for|with|new|former|then|its|his|her|their)$/.test(token[0]) &&
+      nationOrPlace(tokens[i - 1]?.[0] ?? '')
+    )
       picked.unshift(token);
     else {
       // "Aston's chief executive": whose title it is, written before it.

@@ -30,6 +30,10 @@ describe('extractEntities', () => {
     const body = 'Glass Harbour frontman Tom Ellery has called for more help for musicians.';
     const found = extractEntities(article(body));
     expect(byName(found, 'Tom Ellery')?.roles.map((r) => r.title)).toEqual(['Glass Harbour frontman']);
+    const director = extractEntities(article('South Korean film director Lee Dae-ho won an honorary award.'));
+    expect(byName(director, 'Lee Dae-ho')?.roles.map((r) => r.title)).toEqual(['South Korean film director']);
+    const attendant = extractEntities(article('A US airline attendant, Nora Vell, was suspended.'));
+    expect(byName(attendant, 'Nora Vell')?.roles.map((r) => r.title)).toEqual(['US airline attendant']);
   });
 
   it('an uncued full name is a person where its first word or its surname is one in the article', () => {
