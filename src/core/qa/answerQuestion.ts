@@ -755,7 +755,9 @@ const reason: Strategy = (kb, a, hits) => {
   // other than the question's, is still worth more than a sentence that gives none.
   const top = best(ranked, 0.3);
   if (top) {
-    const text = top.text.charAt(0).toUpperCase() + top.text.slice(1);
+    // "was intended to distance ..." reads as "Intended to distance ...".
+    const said = top.text.replace(/^(?:was|is|were|are)\s+(?=(?:intended|designed|meant|aimed)\b)/i, '');
+    const text = said.charAt(0).toUpperCase() + said.slice(1);
     return composeAnswer(kb, { headline: text, evidence: top.evidence });
   }
   return bestSentence(kb, a, hits);

@@ -310,3 +310,14 @@ describe('dateMentions, the British way', () => {
     ).toEqual(['23 January', '18th of February']);
   });
 });
+
+describe('reasonClause, of purpose', () => {
+  it('"was intended to", "in a bid to" give the aim as the reason', () => {
+    expect(
+      reasonClause('The change was intended to distance the country from its colonial past.')?.text,
+    ).toBe('was intended to distance the country from its colonial past');
+    expect(reasonClause('The firm cut prices in a bid to win back customers.')?.text).toBe(
+      'in a bid to win back customers',
+    );
+  });
+});
