@@ -203,6 +203,46 @@ function holdsOtherOffice(sentence: string, c: Candidate, roleKeys: readonly str
 /** Words that may stand in a title between an organisation and a name ("chief executive", "former"). */
 const IN_TITLE = /^(?:former|then|new|acting|deputy|vice|executive|managing|general|senior|joint|interim)$/i;
 
+/** The organisation written before the asked title, right before the name ("ARU chief executive X"). */
+function titlingOrganisation(
+  sentence: string,
+  c: Candidate,
+  roleKeys: readonly string[],
+): string | undefined {
+  const before = sentence.slice(Math.max(0, c.start - 100), c.start);
+  const m = /((?:\p{Lu}[\p{L}\p{N}&.'’-]*\s+(?:(?:of|and|&)\s+)?)+)((?:[\p{Ll}-]+\s+){1,3})$/u.exec(before);
+  if (!m?.[1] || !m[2]) return undefined;
+  const title = m[2].trim().split(/\s+/);
+  if (!title.some((w) => roleKeys.includes(wordKey(w)))) return undefined;
+  // "director of rugby": after its "of", a title may name its field in any word.
+  const of = title.indexOf('of');
+  const head = of > 0 ? title.slice(0, of) : title;
+  if (!head.every((w) => roleKeys.includes(wordKey(w)) || isOfficeWord(w) || IN_TITLE.test(w)))
+    return undefined;
+  return m[1].replace(/['’]s\s*$/, '').trim();
+}
+
+/** Whether an organisation is the one asked about, by a word of its name or its initials ("ARU"). */
+function isAsked(organisation: string, asked: ReadonlySet<string>): boolean {
+  if ([...lowerWords(organisation)].some((w) => asked.has(w))) return true;
+  // "OEP director Dr. Julian Smith", asked of the Outdoor Education Project.
+  return /^\p{Lu}{2,6}$/u.test(organisation) && asked.has(`#${organisation.toLowerCase()}`);
+}
+
+/**
+ * "ARU chief executive Gary Flowers", asked who the boss of the Australian Rugby Union is: the
+ * asked title of the asked organisation, written before the name.
+ */
+function titledForAsked(
+  sentence: string,
+  c: Candidate,
+  roleKeys: readonly string[],
+  asked: ReadonlySet<string>,
+): boolean {
+  const organisation = titlingOrganisation(sentence, c, roleKeys);
+  return organisation !== undefined && isAsked(organisation, asked);
+}
+
 /**
  * "Royal Bank of Scotland chief executive Fred Goodwin", "former Vodafone boss Chris Gent", asked
  * who the chief executive of Tate & Lyle is: the asked title, but of an organisation the question
@@ -214,17 +254,9 @@ function titledForAnother(
   roleKeys: readonly string[],
   asked: ReadonlySet<string>,
 ): boolean {
-  const before = sentence.slice(Math.max(0, c.start - 100), c.start);
-  const m = /((?:\p{Lu}[\p{L}\p{N}&.'’-]*\s+(?:(?:of|and|&)\s+)?)+)((?:[\p{Ll}-]+\s+){1,3})$/u.exec(before);
-  if (!m?.[1] || !m[2]) return false;
-  const title = m[2].trim().split(/\s+/);
-  if (!title.some((w) => roleKeys.includes(wordKey(w)))) return false;
-  if (!title.every((w) => roleKeys.includes(wordKey(w)) || isOfficeWord(w) || IN_TITLE.test(w))) return false;
-  const organisation = m[1].replace(/['’]s\s*$/, '').trim();
+  const organisation = titlingOrganisation(sentence, c, roleKeys);
+  if (!organisation || isAsked(organisation, asked)) return false;
   const words = [...lowerWords(organisation)];
-  if (words.some((w) => asked.has(w))) return false;
-  // "OEP director Dr. Julian Smith", asked of the Outdoor Education Project.
-  if (/^\p{Lu}{2,6}$/u.test(organisation) && asked.has(`#${organisation.toLowerCase()}`)) return false;
   // "Russian defence minister X", "Iraqi Prime Minister X": a people or a place, said otherwise.
   const lexicon = nameGazetteer();
   return !words.every((w) => {
@@ -415,6 +447,9 @@ export function people(
             asRole(evidence.text, candidate.end, a.predicateKeys)))
       )
         weight = Math.max(weight, 1) * 2;
+      // The asked title of the asked organisation: as sure as a doer in the asked verb's place.
+      const ofAsked = !doer && titledForAsked(evidence.text, candidate, roleWords, askedNames);
+      if (ofAsked) weight *= 2;
       if (a.askedNoun) weight *= askedNounFit(kb, evidence.text, candidate, a.askedNoun);
       if (evidence.offset > 0 && IDENTIFIES.test(evidence.text.slice(0, candidate.start))) weight *= 2.5;
       // Below this, a capitalised word is more likely a place, a modifier or a common word.
@@ -430,7 +465,7 @@ export function people(
           doesNamed(evidence.text, candidate, slotKeys) ||
           madeBy(evidence.text, candidate, askedNames) ||
           speaker);
-      return [{ candidate: named, weight, support: fillsSlot ? SLOT_SUPPORT : 0 }];
+      return [{ candidate: named, weight, support: fillsSlot || ofAsked ? SLOT_SUPPORT : 0 }];
     });
   };
 }

@@ -1,0 +1,24 @@
+/** Role questions on a text of their own, where no other article's words weigh in. */
+import { afterAll, describe, expect, it } from 'vitest';
+import { openKnowledge } from '../../../src/app/openKnowledge.ts';
+import { renderText } from '../../../src/render/renderText.ts';
+import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
+
+const dir = makeCorpus({
+  'match.txt': [
+    'Charity match planned',
+    '"The Kilbride Rugby Union has thrown its support behind a charity match," the statement said.',
+    'Harbour director of rugby Tom Reed, though, believes the date is wrong for his players.',
+    'KRU chief executive Gary Flint said the match would raise money for the flood appeal.',
+  ].join('\n\n'),
+});
+afterAll(removeCorpora);
+
+const { bot } = openKnowledge(dir);
+const first = (question: string) => renderText(bot.answer({ text: question })).split('\n')[0] ?? '';
+
+describe('who holds a role', () => {
+  it('the asked title of the asked organisation, written by its initials before the name', () => {
+    expect(first('who is the boss of the Kilbride Rugby Union?')).toMatch(/^Gary Flint/);
+  });
+});
