@@ -126,6 +126,12 @@ describe('appositiveOf', () => {
     expect(
       appositiveOf('Nick Vale', [passage('The Kilbride man, Nick Vale, was arrested in October.')])?.text,
     ).toBe('The Kilbride man');
+    expect(
+      appositiveOf('Nora Vell', [passage('Her blog, written as Nora Vell, evolved into a novel.')])?.text,
+    ).toBeUndefined();
+    expect(appositiveOf('Nora Vell', [passage('Nora Vell, retired teacher, spoke.')])?.text).toBe(
+      'retired teacher',
+    );
   });
 
   it('reads past the full stop of an abbreviation that ends the name ("Carvey Jr., whose ...")', () => {

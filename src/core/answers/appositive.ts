@@ -55,7 +55,9 @@ export function appositiveOf(name: string, passages: readonly Passage[]): Apposi
         phrase &&
         !/^(?:said|says|told|added|asked|who|which|that|and|but|or|he|she|it|they|was|is|were|are|has|had|have|will|would|can|could|did|does|do)\b/.test(
           phrase,
-        )
+        ) &&
+        // "X, evolved into ...": a verb with its particle, not "X, retired teacher".
+        !/^[a-z]+ed\s+(?:into|to|from|in|on|at|by|out|up|with|that|after|for)\b/.test(phrase)
       )
         return { text: phrase, passage };
       const b = before.exec(sentence);
