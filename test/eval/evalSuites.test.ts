@@ -40,7 +40,7 @@ for (const suite of SUITES) {
 const REAL_TEXT = [
   { file: 'test/eval/brown-dev.jsonl', corpus: 'brown:dgj', floor: 43, baseline: 27 },
   { file: 'test/eval/brown-press.jsonl', corpus: 'brown:abcefh', floor: 45, baseline: 29 },
-  { file: 'test/eval/brown-lore-fiction.jsonl', corpus: 'brown:efkn', floor: 32, baseline: 19 },
+  { file: 'test/eval/brown-lore-fiction.jsonl', corpus: 'brown:efkn', floor: 34, baseline: 19 },
   // 42 since the no-answer line stopped saying the question back: one case had passed on its echo.
   { file: 'test/eval/shipped-unseen.jsonl', corpus: 'corpus', floor: 42, baseline: 34 },
   // Written after the answer engine of this wave, by someone who never ran it: mystery, science
@@ -59,15 +59,22 @@ const REAL_TEXT = [
   // quote, and role phrases with clauses were not read. Those rules were built, and it scores 28.
   { file: 'test/eval/shipped-fresh.jsonl', corpus: 'corpus', floor: 29, baseline: 27 },
   // Press editorials, reviews and belles-lettres: first run 18 (BM25 17); then read for what failed.
-  { file: 'test/eval/brown-fresh.jsonl', corpus: 'brown:bcg', floor: 27, baseline: 17 },
+  { file: 'test/eval/brown-fresh.jsonl', corpus: 'brown:bcg', floor: 29, baseline: 17 },
   // Reportage, religion, lore and fiction: first run 17 (BM25 16); then read for what failed.
-  { file: 'test/eval/brown-fresh2.jsonl', corpus: 'brown:adek', floor: 21, baseline: 16 },
+  { file: 'test/eval/brown-fresh2.jsonl', corpus: 'brown:adek', floor: 22, baseline: 16 },
   // Lore, government documents, learned writing and adventure: never read for failures, so its
   // score is the honest one for questions on text the bot was not tuned on. It ties plain BM25.
   { file: 'test/eval/brown-fresh3.jsonl', corpus: 'brown:fhjn', floor: 21, baseline: 17 },
   // Reportage, editorials, belles lettres and learned texts (A, B, G, J), written in a later stop by
-  // someone who read no code; never read for failures. First run 18 (plain BM25: 11).
+  // someone who read no code. First run 18 (plain BM25: 11); never read for failures as a set,
+  // though the answers to a few of its questions were seen once.
   { file: 'test/eval/brown-fresh4.jsonl', corpus: 'brown:abgj', floor: 21, baseline: 11 },
+  // Two more, written in the last stop of this wave by people who read no code and never ran the
+  // bot, and never read for failures: press reviews, skills, government documents and romance
+  // (C, E, H, P), first run 22 (plain BM25: 17); editorials, lore, fiction and romance (B, F, K,
+  // P), first run 22 (plain BM25: 17).
+  { file: 'test/eval/brown-fresh9.jsonl', corpus: 'brown:cehp', floor: 24, baseline: 17 },
+  { file: 'test/eval/brown-fresh10.jsonl', corpus: 'brown:bfkp', floor: 22, baseline: 17 },
 ];
 
 for (const suite of REAL_TEXT) {
