@@ -246,6 +246,10 @@ export function doneByAnother(kb: KnowledgeBase, a: QuestionAnalysis, top: Sente
   // The doer the evidence gives most surely (of two speakers, the one given the asked words).
   const [first, second] = ranked.filter((r) => r.slotted);
   if (!first || lastName(first.text) === mine) return undefined;
+  // "Sumitomo Mitsui Financial" for "Sumitomo Mitsui": the one claimed, by a longer name.
+  const claimed = claim.name.toLowerCase();
+  const given = first.text.toLowerCase();
+  if (given.includes(claimed) || claimed.includes(given)) return undefined;
   if (second && lastName(second.text) === mine && second.score * OUTSCORES > first.score) return undefined;
   // The one asked about must be named in the evidence: the deed is then the other's, not unknown.
   if (!keysOfText(top.text).has(wordKey(mine))) return undefined;

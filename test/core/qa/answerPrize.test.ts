@@ -18,6 +18,14 @@ const dir = makeCorpus({
     '"Most managers want a four-year contract and then expect it to be paid off," the chairman said.',
   ].join('\n\n'),
 });
+// On its own: one article's words must not weigh in the other's answers.
+const bankDir = makeCorpus({
+  'bank.txt': [
+    'Bid dropped',
+    'Harbour Kilbride Financial has withdrawn its takeover offer for rival bank Tullow Holdings.',
+    'Analysts had expected a long fight.',
+  ].join('\n\n'),
+});
 afterAll(removeCorpora);
 
 const { bot } = openKnowledge(dir);
@@ -40,5 +48,13 @@ describe('did X win the prize?', () => {
     );
     // The count the text gives is no denial.
     expect(first('Was Ken Vale handed a six-month contract by Riverton Rovers?')).not.toMatch(/^No/);
+  });
+
+  it('the one claimed, by a longer name ("Harbour Kilbride Financial"), is no other doer', () => {
+    const bank = openKnowledge(bankDir).bot;
+    const answer = renderText(
+      bank.answer({ text: 'Did Harbour Kilbride give up trying to buy Tullow Holdings?' }),
+    );
+    expect(answer).toMatch(/^Yes/);
   });
 });
