@@ -303,7 +303,12 @@ const CAUSAL_AS =
 
 /** The clause after a causal "as", if any: a weaker reason than one after "because". */
 export function causalAsClause(sentence: string): Candidate | undefined {
-  const m = CAUSAL_AS.exec(sentence);
+  return clauseFrom(CAUSAL_AS, sentence);
+}
+
+/** The clause a pattern opens, to the end of its sentence part; none at the sentence's start. */
+function clauseFrom(pattern: RegExp, sentence: string): Candidate | undefined {
+  const m = pattern.exec(sentence);
   if (!m || m.index < 12) return undefined;
   const start = m.index;
   const rest = sentence.slice(start);
@@ -321,12 +326,7 @@ const CAUSAL_AFTER =
 
 /** The clause after a causal "after", if any: weaker than "because", as a causal "as" is. */
 export function causalAfterClause(sentence: string): Candidate | undefined {
-  const m = CAUSAL_AFTER.exec(sentence);
-  if (!m || m.index < 12) return undefined;
-  const start = m.index;
-  const rest = sentence.slice(start);
-  const end = start + (/[.;!?]/.exec(rest)?.index ?? rest.length);
-  return { text: sentence.slice(start, end).trim(), start, end };
+  return clauseFrom(CAUSAL_AFTER, sentence);
 }
 
 const REASON_NAMED =
