@@ -100,13 +100,6 @@ function quotesFromText(kb: KnowledgeBase, names: readonly string[]): FoundQuote
   }
   // Reported speech follows the quotations: on a topic it may be what answers ("Democrats have
   // pointed to the inconsistency ..."); without one, quotations come first.
-  if (process.env.QDEBUG)
-    console.log(
-      'QD',
-      names,
-      direct,
-      reported.map((r) => r.text),
-    );
   return [...direct, ...reported];
 }
 

@@ -193,7 +193,7 @@ export function fullName(kb: KnowledgeBase, name: string, articleId: string): st
   const given = words[words.length - 1] ?? '';
   const lexicon = nameGazetteer();
   if (lexicon.classOf(given.toLowerCase()) !== 'given') return withGivenName(kb, name, articleId);
-  if (words.length > 2 || lexicon.classOf(given.toLowerCase()) !== 'given') return name;
+  if (words.length > 2) return name;
   if (words.length === 2 && lexicon.classOf((words[0] ?? '').toLowerCase()) !== 'word') return name;
   const body = kb.articles.get(articleId)?.body ?? '';
   const counts = new Map<string, number>();
@@ -474,7 +474,7 @@ const time: Strategy = (kb, a, hits) => {
                   : 1) *
                 (datesAnotherEvent(evidence.text, candidate, a) ? 0.4 : 1) *
                 // "It fell, February 6, 1827": a date in a sentence that says the asked act.
-                (saysVerb(evidence.text, a) ? SAYS_ASKED : 1),
+                (saysAskedAct(evidence.text, a) ? SAYS_ASKED : 1),
             })),
         );
   const ranked = rankCandidates(kb, hits, extract, {
@@ -709,7 +709,7 @@ function saysPredicate(text: string, a: QuestionAnalysis): boolean {
 }
 
 /** Whether a text says the question's verb itself ("ban" for "why was she banned?"), or a word for it. */
-function saysVerb(text: string, a: QuestionAnalysis): boolean {
+function saysAskedAct(text: string, a: QuestionAnalysis): boolean {
   if (!a.verbKeys?.length) return false;
   const keys = keysOfText(text);
   return a.verbKeys.some((k) => equivalentKeys(k).some((e) => keys.has(e)));
@@ -729,7 +729,8 @@ const reason: Strategy = (kb, a, hits) => {
     if (as && saysPredicate(evidence.text.slice(0, as.start), a)) return [{ candidate: as, weight: 0.8 }];
     // "AK issued the ban after Chepkemei failed to turn up": what brought the asked act about.
     const after = clause || as ? undefined : causalAfterClause(evidence.text);
-    if (after && saysVerb(evidence.text.slice(0, after.start), a)) return [{ candidate: after, weight: 0.7 }];
+    if (after && saysAskedAct(evidence.text.slice(0, after.start), a))
+      return [{ candidate: after, weight: 0.7 }];
     // "They are desperate to be seen as major players, and this may be the reason why they ...":
     // the reason is what comes before "this is the reason".
     const pointed = THE_REASON.exec(evidence.text);

@@ -316,20 +316,20 @@ export function countDiffers(
   question: string,
   hits: readonly SentenceHit[],
 ): { text: string; hit: SentenceHit } | undefined {
+  const top = hits[0];
+  if (!top) return undefined;
+  // The claim's own words may be quoted elsewhere ("most managers want a four-year contract"):
+  // the article of the best sentence is read, in what the text itself says (not what someone is
+  // quoted saying), for the count it gives; a sentence that says the claimed count confirms it.
+  let sentences: { text: string; own: string }[] | undefined;
   for (const claim of question.matchAll(COUNTED)) {
     const [, count, unit, noun] = claim;
     if (!count || !unit || !noun || noun.length < 4) continue;
-    const other = new RegExp(`\\b(${COUNT_WORD})[- ][a-z]+?s?\\s+${escapeRegExp(noun)}`, 'i');
-    // The claim's own words may be quoted elsewhere ("most managers want a four-year contract"):
-    // the article of the best sentence is read for the count it gives.
-    const top = hits[0];
-    const body = top ? (kb.articles.get(top.passage.articleId)?.body ?? '') : '';
-    // What the text itself says, not what someone is quoted saying ("most managers want a
-    // four-year contract"); a sentence that says the claimed count confirms it.
-    const sentences = splitSentences(body).map((text) => ({
+    sentences ??= splitSentences(kb.articles.get(top.passage.articleId)?.body ?? '').map((text) => ({
       text,
       own: ownWords(text),
     }));
+    const other = new RegExp(`\\b(${COUNT_WORD})[- ][a-z]+?s?\\s+${escapeRegExp(noun)}`, 'i');
     const claimed = new RegExp(
       `\\b${escapeRegExp(count)}[- ]${escapeRegExp(unit)}s?\\s+${escapeRegExp(noun)}`,
       'i',
@@ -337,7 +337,7 @@ export function countDiffers(
     if (sentences.some((t) => claimed.test(t.own))) continue;
     for (const { text, own } of sentences) {
       const m = other.exec(own);
-      if (m?.[1] && m[1].toLowerCase() !== count.toLowerCase() && top) return { text, hit: top };
+      if (m?.[1] && m[1].toLowerCase() !== count.toLowerCase()) return { text, hit: top };
     }
   }
   return undefined;
