@@ -13,7 +13,10 @@ import type Lemmatizer from 'wink-lemmatizer';
 const require = createRequire(import.meta.url);
 let lemmatizer: typeof Lemmatizer | undefined;
 
-const CACHE_LIMIT = 50_000;
+// Above the number of distinct words of a million-word archive (about 50,000 as written), so a
+// large archive's words are folded once, not again after each clearing.
+const CACHE_LIMIT = 200_000;
+/** By the word as written: most lookups are of a word seen before, and need no lower-casing. */
 const cache = new Map<string, string>();
 
 /** Agent nouns share their verb's key ("founder" -> "found", "conductor" -> "conduct"). */
@@ -29,12 +32,14 @@ function lemmatizeVerb(word: string): string {
 
 /** The family key of one word (lower-cased, no possessive). */
 export function wordKey(word: string): string {
-  const lower = word.toLowerCase().replace(/['’]s$/, '');
-  const known = cache.get(lower);
+  const known = cache.get(word);
   if (known !== undefined) return known;
-  const key = /^[a-z]+$/.test(lower) ? withoutAgentEnding(stemmer(lemmatizeVerb(lower))) : lower;
+  const lower = word.toLowerCase().replace(/['’]s$/, '');
+  const key =
+    cache.get(lower) ?? (/^[a-z]+$/.test(lower) ? withoutAgentEnding(stemmer(lemmatizeVerb(lower))) : lower);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(lower, key);
+  cache.set(word, key);
   return key;
 }
 

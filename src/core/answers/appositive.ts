@@ -43,7 +43,10 @@ export function appositiveOf(name: string, passages: readonly Passage[]): Apposi
   );
   let found: Appositive | undefined;
   const written = foldPunctuation(name);
+  // Folding changes only quotation marks: the name's longest run of letters is in the text as written.
+  const probe = (written.match(/[\p{L}\p{N}]+/gu) ?? []).reduce((a, b) => (b.length > a.length ? b : a), '');
   for (const passage of passages) {
+    if (!passage.text.includes(probe)) continue;
     const text = foldPunctuation(passage.text);
     if (!text.includes(written)) continue;
     for (const sentence of splitSentences(text)) {

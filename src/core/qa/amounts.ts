@@ -107,6 +107,7 @@ export function countsNamedNoun(sentence: string, c: Candidate, unitKey: string)
  * by the text naming them, shown with the names.
  */
 export function enumeratedCount(sentence: string, unitKey: string): Candidate | undefined {
+  if (!/\bboth\b/.test(sentence)) return undefined;
   for (const w of wordsOf(sentence)) {
     if (wordKey(w.text) !== unitKey) continue;
     const m =
