@@ -42,6 +42,7 @@ const GROUPS = [
   'withdraw abandon',
   'quit resign',
   'create creator devise invent',
+  'halt suspend suspension freeze',
   // Verbs of saying: "who warned that ...?" is answered by "X said that ...".
   'say tell state warn declare claim insist assert',
 ];

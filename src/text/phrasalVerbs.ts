@@ -4,33 +4,62 @@
  * approved. Small and hand-checked, as equivalentWords is: each pair reads one sense only.
  */
 const PHRASAL: readonly [RegExp, string][] = [
-  [/\b(?:set|sets|setting)\s+up\b/gi, 'established'],
-  [/\b(?:call|calls|called|calling)\s+for\b/gi, 'demanded'],
-  [/\b(?:come|comes|came|coming)\s+up\s+with\b/gi, 'created'],
+  [/\b(?:set|sets|setting)\s+up\b/gi, 'establish establishes established establishing'],
+  [/\b(?:call|calls|called|calling)\s+for\b/gi, 'demand demands demanded demanding'],
+  [/\b(?:come|comes|came|coming)\s+up\s+with\b/gi, 'create creates created creating'],
   [
     /\b(?:push|pushes|pushed|pushing|force|forces|forced|forcing|drive|drives|drove|driven)\s+(?:\w+\s+)?out\s+of\s+(?:power|office)\b/gi,
-    'ousted',
+    'oust ousts ousted ousting',
   ],
-  [/\b(?:throw|throws|threw|thrown|throwing)\s+out\b/gi, 'rejected'],
-  [/\b(?:turn|turns|turned|turning)\s+down\b/gi, 'rejected'],
-  [/\b(?:vote|votes|voted|voting)\s+down\b/gi, 'rejected'],
-  [/\b(?:strike|strikes|struck|striking)\s+down\b/gi, 'overturned'],
-  [/\b(?:step|steps|stepped|stepping)\s+down\b/gi, 'resigned'],
-  [/\b(?:pull|pulls|pulled|pulling)\s+out\b/gi, 'withdrew'],
-  [/\b(?:carry|carries|carried|carrying)\s+out\b/gi, 'committed'],
-  [/\b(?:break|breaks|broke|broken|breaking)\s+out\b/gi, 'began'],
-  [/\b(?:shut|shuts|shutting)\s+down\b/gi, 'closed'],
-  [/\b(?:give|gives|gave|given|giving)\s+up\b/gi, 'abandoned'],
+  [/\b(?:throw|throws|threw|thrown|throwing)\s+out\b/gi, 'reject rejects rejected rejecting'],
+  [/\b(?:turn|turns|turned|turning)\s+down\b/gi, 'reject rejects rejected rejecting'],
+  [/\b(?:vote|votes|voted|voting)\s+down\b/gi, 'reject rejects rejected rejecting'],
+  [/\b(?:strike|strikes|struck|striking)\s+down\b/gi, 'overturn overturns overturned overturning'],
+  [/\b(?:step|steps|stepped|stepping)\s+down\b/gi, 'resign resigns resigned resigning'],
+  [/\b(?:pull|pulls|pulled|pulling)\s+out\b/gi, 'withdraw withdraws withdrew withdrawing'],
+  [/\b(?:carry|carries|carried|carrying)\s+out\b/gi, 'commit commits committed committing'],
+  [/\b(?:break|breaks|broke|broken|breaking)\s+out\b/gi, 'begin begins began beginning'],
+  [/\b(?:shut|shuts|shutting)\s+down\b/gi, 'close closes closed closing'],
+  [/\b(?:give|gives|gave|given|giving)\s+up\b/gi, 'abandon abandons abandoned abandoning'],
   [
     /\b(?:come|comes|came|coming)\s+into\s+(?:force|effect)\b|\b(?:take|takes|took|taken|taking)\s+effect\b/gi,
-    'started',
+    'start starts started starting',
   ],
-  [/\b(?:give|gives|gave|given|giving)\s+way\b(?!\s+to\b)/gi, 'collapsed'],
+  [/\b(?:give|gives|gave|given|giving)\s+way\b(?!\s+to\b)/gi, 'collapse collapses collapsed collapsing'],
 ];
+
+/** Past forms among the list's verbs that do not end in -ed. */
+const IRREGULAR_PAST = /^(?:came|threw|thrown|struck|drove|driven|broke|broken|gave|given|took|taken)$/i;
+/** Verbs whose base form is also their past ("set", "shut"): read by what stands before them. */
+const SAME_PAST = /^(?:set|shut)$/i;
+const AUXILIARY_BEFORE =
+  /\b(?:do|does|did|to|will|would|can|could|should|may|might|must|not|n't)\s+(?:\S+\s+){0,3}$/i;
+
+/**
+ * The one-word verb in the form the two-word one was written in ("carrying out" -> "committing",
+ * "set up" after "did" -> "establish", after "who" -> "established"), so a question said back
+ * in an answer stays grammatical.
+ */
+function inflected(forms: string, written: string, before: string): string {
+  const [base = '', third = '', past = '', ing = ''] = forms.split(' ');
+  const verb = written.split(/\s+/)[0] ?? '';
+  if (/ing$/i.test(verb)) return ing;
+  if (SAME_PAST.test(verb)) return AUXILIARY_BEFORE.test(before) ? base : past;
+  if (/ed$/i.test(verb) || IRREGULAR_PAST.test(verb)) return past;
+  if (/s$/i.test(verb)) return third;
+  return base;
+}
 
 /** The text with each two-word verb written as the one word it stands for. */
 export function withPhrasalVerbsAsWords(text: string): string {
-  return PHRASAL.reduce((out, [phrase, word]) => out.replace(phrase, word), text);
+  return PHRASAL.reduce(
+    (out, [phrase, forms]) =>
+      out.replace(phrase, (written: string, ...rest: unknown[]) => {
+        const at = rest.find((r): r is number => typeof r === 'number') ?? 0;
+        return inflected(forms, written, out.slice(Math.max(0, at - 40), at));
+      }),
+    text,
+  );
 }
 
 /** Whether the text holds any two-word verb of the list (most hold none, and need no second reading). */

@@ -198,8 +198,20 @@ const TIME_STOP =
 const ASKED_VERB =
   /^(?:who|whom)\s+((?:(?:had|has|have|was|were|is|are|did|does|first|then|finally|actually|really|once)\s+)*)([a-z][\p{L}-]*)/iu;
 
+/**
+ * "who is accused of carrying out the attack?", "who is believed to have leaked it?": the verb of
+ * the deed, not of the hearsay, is the one whose doer is asked for.
+ */
+const HEARSAY =
+  /^(?:who|whom)\s+(?:is|was|are|were|has\s+been|have\s+been|had\s+been)\s+(?:widely\s+|now\s+|also\s+)?(?:accused|suspected|alleged|believed|said|thought|blamed|charged|reported|understood|rumou?red|held\s+responsible)\s+(?:of|for|with|to\s+have(?:\s+been)?|to\s+be)\s+([a-z][\p{L}-]*)/iu;
+
 function doer(question: string): QuestionAnalysis {
   const a = base(question, 'person');
+  const deed = HEARSAY.exec(question)?.[1];
+  if (deed && !/^(?:the|a|an|behind|responsible)$/i.test(deed)) {
+    a.verbKeys = deed.split('-').filter(Boolean).map(wordKey);
+    return a;
+  }
   const m = ASKED_VERB.exec(question);
   const verb = m?.[2] ?? '';
   // After "was", "is": a participle ("killed", "born", "test-firing"), not "under investigation".

@@ -175,11 +175,15 @@ const SLOT_SHARE = 0.6;
  * the name in the asked slot of a found sentence beats a name scored a little higher from a
  * sentence that does not say the verb of it ("... commander in chief, Donald Trump.").
  */
-export function inSlot(ranked: Ranked[]): Ranked | undefined {
+export function inSlot(ranked: Ranked[], hits: readonly SentenceHit[] = []): Ranked | undefined {
   const [top] = ranked;
+  // A sentence read first as a better hit's neighbour may be a found sentence too.
+  const found = (r: Ranked) =>
+    r.evidence.offset === 0 ||
+    hits.some((h) => h.passage.articleId === r.evidence.articleId && h.text === r.evidence.text);
   // Among names in the slot, the one whose sentence holds most of the question.
   const slotted = ranked
-    .filter((r) => r.slotted && r.evidence.offset === 0 && r.confidence >= MIN_CONFIDENCE)
+    .filter((r) => r.slotted && found(r) && r.confidence >= MIN_CONFIDENCE)
     .sort((x, y) => y.confidence - x.confidence || y.score - x.score)[0];
   return top && slotted && slotted.score >= SLOT_SHARE * top.score ? slotted : undefined;
 }
@@ -235,9 +239,10 @@ const doer: Strategy = (kb, a, hits) => {
     asidesCountLess: true,
     sameAnswer: lastName,
   });
-  const top = inSlot(ranked) ?? best(ranked) ?? standsOut(ranked, hits);
+  const top = inSlot(ranked, hits.slice(0, 12)) ?? best(ranked) ?? standsOut(ranked, hits);
   if (!top) return undefined;
-  const name = fullName(kb, top.text, top.evidence.articleId);
+  // "the Damascus regime" opens the answer with a capital.
+  const name = fullName(kb, top.text, top.evidence.articleId).replace(/^the\s/, 'The ');
   const predicate = a.question.replace(
     /^(?:who|whom|(?:which|what)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+(?=\s+[a-z]))\s+/iu,
     '',

@@ -7,6 +7,7 @@
 import { nameGazetteer } from '../../knowledge/extract/nameLexicon.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { equivalentKeys } from '../../text/equivalentWords.ts';
+import { hasPhrasalVerb, withPhrasalVerbsAsWords } from '../../text/phrasalVerbs.ts';
 import { isSpeechVerb } from '../../text/speechVerbs.ts';
 import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
@@ -65,6 +66,21 @@ function usedAsName(kb: KnowledgeBase, articleId: string, word: string): boolean
 
 /** "by Fred Ikle", "by Sunday Telegraph journalist Robert Peston": the agent, after "by" and a few words that describe them. */
 const AGENT_BEFORE = /\bby\s+(?:the\s+)?(?:[\p{L}'’.&-]+\s+){0,4}$/iu;
+
+/** Nouns for a body of people that acts as one: "the Damascus regime", "the Kestrel gang". */
+const GROUP_AFTER =
+  /^\s+(regime|government|authorities|army|forces|military|police|administration|rebels|militants|insurgents|troops|gang|junta|navy|militia|council|committee|board|jury|court|cartel)\b/;
+
+/**
+ * "allegedly committed by the Damascus regime", asked who carried it out: a name that qualifies
+ * a body of people is that body, which acts in the news as a person does. Undefined otherwise.
+ */
+function groupNamed(sentence: string, c: Candidate): Candidate | undefined {
+  if (!/\bthe\s+$/i.test(sentence.slice(Math.max(0, c.start - 4), c.start))) return undefined;
+  const noun = GROUP_AFTER.exec(sentence.slice(c.end));
+  if (!noun?.[1]) return undefined;
+  return { ...c, text: `the ${c.text} ${noun[1]}`, end: c.end + noun[0].length };
+}
 
 /**
  * "Brown's Britain by Sunday Telegraph journalist Robert Peston", asked who wrote Brown's Britain:
@@ -363,8 +379,13 @@ export function doesNamed(
   c: { start: number; end: number },
   verbKeys: readonly string[],
 ): boolean {
-  const by = /([\p{L}-]+)\s+by\s+(?:the\s+)?$/u.exec(sentence.slice(Math.max(0, c.start - 40), c.start))?.[1];
-  if (by && verbKeys.includes(wordKey(by))) return true;
+  // "a point confirmed this week by Nikki Haley": a few words may stand between the verb and "by".
+  const by = /((?:[\p{L}-]+\s+){1,4})by\s+(?:the\s+)?$/u.exec(
+    sentence.slice(Math.max(0, c.start - 60), c.start),
+  )?.[1];
+  // "carried out by the gang": a two-word verb read as the one word it stands for.
+  const verbs = by && hasPhrasalVerb(by) ? withPhrasalVerbsAsWords(by) : by;
+  if (verbs?.split(/\s+/).some((w) => w && verbKeys.includes(wordKey(w)))) return true;
   const owned = /^['’]s?\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(sentence.slice(c.end))?.[1] ?? '';
   return owned.split(/\s+/).some((w) => /(?:ing|ion|ment|al)s?$/.test(w) && verbKeys.includes(wordKey(w)));
 }
@@ -434,6 +455,17 @@ export function people(
         /^\s+\p{Ll}/u.test(evidence.text.slice(candidate.end))
       )
         return [];
+      // "the Damascus regime": a body of people, the doer where it stands in the asked slot.
+      const group = doer ? groupNamed(evidence.text, candidate) : undefined;
+      if (group) {
+        const slot =
+          doesNamed(evidence.text, candidate, slotKeys) ||
+          wordsOf(evidence.text.slice(group.end))
+            .slice(0, 2)
+            .some((w) => slotKeys.includes(wordKey(w.text)));
+        if (!slot || !saysVerb) return [];
+        return [{ candidate: group, weight: 0.9 * neighbourWeight, support: SLOT_SUPPORT }];
+      }
       const role = doer ? { name: candidate.text, titled: false } : titledWithRole(candidate.text, keys);
       // "Works Superintendent": the asked title itself, capitalised, with no name after it.
       if (role.titled && keys.includes(wordKey(role.name))) return [];

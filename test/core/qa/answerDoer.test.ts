@@ -20,6 +20,11 @@ const dir = makeCorpus({
     'Ken Vale, a builder, has long been a fan of the club.',
     'Last week Mr Vale took over Riverton Rovers, paying off its debts.',
   ].join('\n\n'),
+  'raid.txt': [
+    'Raid on the depot',
+    'Police say the raid on the fuel depot at Marlow, which left two guards hurt, was allegedly carried out by the Kestrel gang.',
+    'Inspector Ruth Okafor said the town was shaken.',
+  ].join('\n\n'),
 });
 afterAll(removeCorpora);
 
@@ -35,6 +40,13 @@ describe('who did it', () => {
 
   it('a man called by his surname is named with the one given name his article writes', () => {
     expect(first('who took over Riverton Rovers?')).toMatch(/^Ken Vale took over/);
+  });
+
+  it('"who is accused of carrying out ...?" asks for the doer of the deed, written after "by"', () => {
+    const answer = first('who is accused of carrying out the raid on the fuel depot?');
+    expect(answer).toMatch(/^The Kestrel gang is accused/);
+    expect(answer).toMatch(/committing the raid/);
+    expect(answer).not.toMatch(/Okafor/);
   });
 
   it('"has yet to be revealed": the text says the answer is not known', () => {

@@ -21,6 +21,12 @@ describe('doesNamed: the doer of a verb written as a noun', () => {
     expect(doesNamed(s, at(s, 'Japan'), keys)).toBe(false);
   });
 
+  it('after "by" with a few words between the verb and it', () => {
+    const s = 'Trump called for him to go, a point confirmed this week by Nikki Haley, the US envoy.';
+    expect(doesNamed(s, at(s, 'Nikki Haley'), [wordKey('confirmed')])).toBe(true);
+    expect(doesNamed(s, at(s, 'Nikki Haley'), keys)).toBe(false);
+  });
+
   it('not after "by" a word of another verb', () => {
     const s = 'The talks hosted by North Korea went nowhere.';
     expect(doesNamed(s, at(s, 'North Korea'), keys)).toBe(false);
