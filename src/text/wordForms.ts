@@ -30,6 +30,32 @@ function lemmatizeVerb(word: string): string {
   return lemmatizer.lemmatizeVerb(word);
 }
 
+/**
+ * Every key made so far, under each of its own short forms that sameFamily accepts ("catholic"
+ * under "catho", "cathol", "catholi"): so whether a text holds a longer form of a key is a few
+ * set lookups, with nothing kept per text. Not cleared with the cache (a text read before may
+ * hold a key made before); past REGISTRY_LIMIT keys, newer keys match by their own form only.
+ */
+const REGISTRY_LIMIT = 300_000;
+const registered = new Set<string>();
+const longerForms = new Map<string, string[]>();
+
+function register(key: string): void {
+  if (key.length < 6 || registered.has(key) || registered.size >= REGISTRY_LIMIT) return;
+  registered.add(key);
+  for (let n = Math.max(5, key.length - 3); n < key.length; n++) {
+    const short = key.slice(0, n);
+    const list = longerForms.get(short);
+    if (list) list.push(key);
+    else longerForms.set(short, [key]);
+  }
+}
+
+/** The keys made so far that are `key` plus one to three letters (for keys of five letters or more). */
+export function longerKeysOf(key: string): readonly string[] {
+  return longerForms.get(key) ?? [];
+}
+
 /** The family key of one word (lower-cased, no possessive). */
 export function wordKey(word: string): string {
   const known = cache.get(word);
@@ -37,6 +63,7 @@ export function wordKey(word: string): string {
   const lower = word.toLowerCase().replace(/['’]s$/, '');
   const key =
     cache.get(lower) ?? (/^[a-z]+$/.test(lower) ? withoutAgentEnding(stemmer(lemmatizeVerb(lower))) : lower);
+  register(key);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(lower, key);
   cache.set(word, key);

@@ -10,7 +10,7 @@ import type { Passage } from '../../knowledge/types.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { equivalentKeys } from '../../text/equivalentWords.ts';
 import { hasPhrasalVerb, withPhrasalVerbsAsWords } from '../../text/phrasalVerbs.ts';
-import { sameFamily, wordKey, wordsOf } from '../../text/wordForms.ts';
+import { longerKeysOf, sameFamily, wordKey, wordsOf } from '../../text/wordForms.ts';
 
 export interface SentenceHit {
   passage: Passage;
@@ -54,31 +54,31 @@ export function weighTerms(kb: KnowledgeBase, terms: readonly string[]): Weighte
 }
 
 /**
- * The word-family keys of a text, with their short forms, so that "is this word's family here?"
- * costs a few set lookups instead of a scan: two keys are one family when equal, or when one is
- * the other plus at most three letters and the shorter has at least five (see sameFamily).
+ * The word-family keys of a text, so that "is this word's family here?" costs a few set lookups
+ * instead of a scan: two keys are one family when equal, or when one is the other plus at most
+ * three letters and the shorter has at least five (see sameFamily). The longer forms of a key are
+ * looked up among all keys made (longerKeysOf), so a text keeps only its own keys.
  */
 export class KeySet {
   readonly keys: Set<string>;
-  private readonly shortened = new Set<string>();
 
   constructor(keys: Iterable<string>) {
     this.keys = new Set(keys);
-    for (const k of this.keys)
-      for (let n = Math.max(5, k.length - 3); n < k.length; n++) this.shortened.add(k.slice(0, n));
   }
 
   has(key: string): boolean {
     if (this.keys.has(key)) return true;
     if (key.length < 5) return false;
-    if (this.shortened.has(key)) return true;
+    for (const longer of longerKeysOf(key)) if (this.keys.has(longer)) return true;
     for (let n = Math.max(5, key.length - 3); n < key.length; n++)
       if (this.keys.has(key.slice(0, n))) return true;
     return false;
   }
 
   static union(...sets: (KeySet | undefined)[]): KeySet {
-    return new KeySet(sets.flatMap((s) => (s ? [...s.keys] : [])));
+    const keys = new Set<string>();
+    for (const s of sets) if (s) for (const k of s.keys) keys.add(k);
+    return new KeySet(keys);
   }
 }
 

@@ -26,4 +26,16 @@ describe('sentence matching', () => {
     expect(keys.has(wordKey('Moscow'))).toBe(true);
     expect(keys.has(wordKey('Washington'))).toBe(true);
   });
+
+  it('finds a family by its longer or shorter key, within three letters ("cathol" and "catholic")', () => {
+    const keys = keysOfText('The Catholicism of the region');
+    const long = wordKey('Catholicism');
+    expect(keys.has(long)).toBe(true);
+    // A key up to three letters shorter, of five letters or more, is the same family ...
+    expect(keys.has(long.slice(0, long.length - 2))).toBe(true);
+    expect(keysOfText('the catholic').has(`${wordKey('catholic')}ism`)).toBe(true);
+    // ... a shorter one, or one more than three letters apart, is not.
+    expect(keysOfText('the region').has('reg')).toBe(false);
+    expect(keysOfText('the region').has(`${wordKey('region')}ality`)).toBe(false);
+  });
 });
