@@ -43,6 +43,13 @@ const GROUPS = [
   'quit resign',
   'create creator devise invent',
   'halt suspend suspension freeze',
+  // News words: "the DS will launch in Europe", asked when it comes out; "sacked 100 employees",
+  // asked how many staff were laid off; "her last show", asked for her final one.
+  'release launch',
+  'sack dismiss',
+  'staff employee worker',
+  'final last',
+  'premiere debut',
   // Verbs of saying: "who warned that ...?" is answered by "X said that ...".
   'say tell state warn declare claim insist assert',
 ];

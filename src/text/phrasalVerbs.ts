@@ -25,11 +25,17 @@ const PHRASAL: readonly [RegExp, string][] = [
     /\b(?:come|comes|came|coming)\s+into\s+(?:force|effect)\b|\b(?:take|takes|took|taken|taking)\s+effect\b/gi,
     'start starts started starting',
   ],
+  // "the DS comes out in March": released; not "came out of the talks", "came out against it".
+  [
+    /\b(?:come|comes|came|coming)\s+out\b(?!\s+(?:of|against|in\s+favou?r|in\s+support|on\s+top|ahead|fighting|with|and|to|for)\b)/gi,
+    'release releases released releasing',
+  ],
+  [/\b(?:lay|lays|laid|laying)\s+off\b/gi, 'dismiss dismisses dismissed dismissing'],
   [/\b(?:give|gives|gave|given|giving)\s+way\b(?!\s+to\b)/gi, 'collapse collapses collapsed collapsing'],
 ];
 
 /** Past forms among the list's verbs that do not end in -ed. */
-const IRREGULAR_PAST = /^(?:came|threw|thrown|struck|drove|driven|broke|broken|gave|given|took|taken)$/i;
+const IRREGULAR_PAST = /^(?:came|laid|threw|thrown|struck|drove|driven|broke|broken|gave|given|took|taken)$/i;
 /** Verbs whose base form is also their past ("set", "shut"): read by what stands before them. */
 const SAME_PAST = /^(?:set|shut)$/i;
 const AUXILIARY_BEFORE =

@@ -52,6 +52,15 @@ describe('phrasal verbs', () => {
     );
   });
 
+  it('reads "come out" as released, except where it means something else', () => {
+    expect(withPhrasalVerbsAsWords('when does the console come out in Europe?')).toBe(
+      'when does the console release in Europe?',
+    );
+    expect(withPhrasalVerbsAsWords('the minister came out against the plan')).toContain('came out against');
+    expect(withPhrasalVerbsAsWords('they came out of the talks')).toContain('came out of');
+    expect(withPhrasalVerbsAsWords('how many staff did it lay off?')).toBe('how many staff did it dismiss?');
+  });
+
   it('a question asked with a two-word verb asks with the one word', () => {
     const a = analyzeQuestion('when did the parliament vote down the plan?');
     expect(a.terms).toContain('reject');

@@ -414,11 +414,14 @@ function sincePhrases(sentence: string, word: string): Candidate[] {
 }
 
 /**
- * "despite a 2013 agreement": a year that describes another thing, not when the asked thing
+ * "despite a 2013 agreement", "ITV1's Saturday morning show": a time that describes another thing, not when the asked thing
  * happened ("when was the agreement made?" is answered by it).
  */
 function attributiveYear(text: string, c: Candidate, a: QuestionAnalysis): boolean {
   const noun = /^\s+([a-z]+)/.exec(text.slice(c.end))?.[1];
+  // "ITV1's Saturday morning children's music show": a time owned by a name names a programme.
+  if (!/\d/.test(c.text) && /[\p{L}\p{N}]['’]s\s+$/u.test(text.slice(Math.max(0, c.start - 30), c.start)))
+    return true;
   return (
     /^\d{4}$/.test(c.text) &&
     /\b(?:a|an|the|its|their|his|her|this|that)\s+$/i.test(text.slice(0, c.start)) &&

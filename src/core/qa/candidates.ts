@@ -93,6 +93,8 @@ export function nameRuns(sentence: string): Candidate[] {
     const bare = word.replace(/\.$/, '');
     const capital = /^\p{Lu}/u.test(word);
     const numberAfterName = run && /^\d{1,2}$/.test(word) && TITLES.has(run.words[0] ?? '');
+    // "Brian 'Head' Welch": a nickname in quotes inside a name is not one of its words.
+    if (run && capital && /^['‘]$/.test(sentence[m.index - 1] ?? '') && /['’]$/.test(word)) continue;
     if (capital || numberAfterName || (run && PARTICLES.has(word))) {
       if (!run) {
         if (NOT_NAME_START.has(bare) && !TITLES.has(bare)) continue;

@@ -20,6 +20,14 @@ const dir = makeCorpus({
     'Ken Vale, a builder, has long been a fan of the club.',
     'Last week Mr Vale took over Riverton Rovers, paying off its debts.',
   ].join('\n\n'),
+  'band.txt': [
+    "Rock group Vane's guitarist quits",
+    'The guitarist with US rock band Vane has quit the music business after a religious awakening.',
+    "Brian 'Head' Walsh told a radio station in Ohio that his bandmates respected his decision to leave.",
+  ].join('\n\n'),
+  'comic.txt': ['Stand-up night', 'The comedian Chris Rock will headline the festival in Leeds.'].join(
+    '\n\n',
+  ),
   'raid.txt': [
     'Raid on the depot',
     'Police say the raid on the fuel depot at Marlow, which left two guards hurt, was allegedly carried out by the Kestrel gang.',
@@ -51,5 +59,10 @@ describe('who did it', () => {
 
   it('"has yet to be revealed": the text says the answer is not known', () => {
     expect(first('who voices the pig in the new film?')).toMatch(/doesn't say/);
+  });
+
+  it('a common word opening a title is no person, though another story knows a "Rock"; the lead is named next', () => {
+    const answer = first('who left Vane after a religious awakening?');
+    expect(answer).toMatch(/^Brian Walsh/);
   });
 });

@@ -11,6 +11,12 @@ const dir = makeCorpus({
     'Harbour director of rugby Tom Reed, though, believes the date is wrong for his players.',
     'KRU chief executive Gary Flint said the match would raise money for the flood appeal.',
   ].join('\n\n'),
+  'papers.txt': [
+    'Printers to lose jobs',
+    'Harbour & General Workers Union general secretary Tom Vale said mergers always cost jobs.',
+    '"Managers have torn up agreed procedures," said Nora Quill, NPU General Secretary.',
+    'The National Printers Union said it would ballot its members.',
+  ].join('\n\n'),
 });
 afterAll(removeCorpora);
 
@@ -20,5 +26,11 @@ const first = (question: string) => renderText(bot.answer({ text: question })).s
 describe('who holds a role', () => {
   it('the asked title of the asked organisation, written by its initials before the name', () => {
     expect(first('who is the boss of the Kilbride Rugby Union?')).toMatch(/^Gary Flint/);
+  });
+
+  it('the asked title and the asked organisation by its initials after the name; a shared word like "Union" is no match', () => {
+    const answer = first('who is the general secretary of the National Printers Union?');
+    expect(answer).toMatch(/^Nora Quill/);
+    expect(answer).not.toMatch(/Vale/);
   });
 });

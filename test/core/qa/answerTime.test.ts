@@ -12,6 +12,14 @@ const dir = makeCorpus({
     'This chain bridge proved less durable than the old one. It fell, March 3, 1827, carrying with it a wagon and two men.',
   ].join('\n\n'),
 });
+// Its own archive: on a corpus this small, every article moves the others' word weights.
+const hostDir = makeCorpus({
+  'host.txt': [
+    'Presenter leaves Pop Hour',
+    "Lia Marsh, host of Channel 9's Saturday morning show Pop Hour, is to present her final show.",
+    'Marsh will host her last Pop Hour on 5 March, and guests will stand in until a new host is found.',
+  ].join('\n\n'),
+});
 afterAll(removeCorpora);
 
 const { bot } = openKnowledge(dir);
@@ -20,5 +28,13 @@ const first = (question: string) => renderText(bot.answer({ text: question })).s
 describe('when', () => {
   it('the date in the sentence that says the asked act ("gave way": "it fell"), though a pronoun names the thing', () => {
     expect(first('when did the chain bridge at Kilbride Island give way?')).toMatch(/March 3, 1827/);
+  });
+
+  it('a time owned by a name ("Channel 9\'s Saturday morning show") names a programme, not when', () => {
+    const host = openKnowledge(hostDir).bot;
+    const answer = renderText(host.answer({ text: "when is Lia Marsh's final Pop Hour show?" })).split(
+      '\n',
+    )[0];
+    expect(answer).toMatch(/5 March/);
   });
 });

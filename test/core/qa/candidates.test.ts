@@ -34,6 +34,13 @@ describe('nameRuns', () => {
     ]);
   });
 
+  it('leaves a nickname in quotes out of the name', () => {
+    expect(texts(nameRuns("Brian 'Head' Welch told a radio station in Bakersfield."))).toEqual([
+      'Brian Welch',
+      'Bakersfield',
+    ]);
+  });
+
   it('ends a possessive name before its "s"', () => {
     const [pandora] = nameRuns("this Pandora's box");
     expect(pandora?.text).toBe('Pandora');
