@@ -38,6 +38,16 @@ const QUESTIONS: QuestionPattern[] = [
     command: 'what',
     subject: 1,
   },
+  // "what did McConnell tell the pupils about getting drunk?": whom it was told to stands between.
+  {
+    pattern: new RegExp(
+      `^what\\s+(?:did|does|has|had)\\s+(.+?)\\s+(?:tell|told|say\\s+to|said\\s+to)\\s+(?:[\\p{L}'’-]+\\s+){1,4}?(?:about|regarding|on)\\s+(.+?)${Q}`,
+      'iu',
+    ),
+    command: 'quote',
+    subject: 1,
+    topic: 2,
+  },
   {
     pattern: new RegExp(
       `^what\\s+(?:did|does|has|had)\\s+(.+?)\\s+(?:say|said|tell|told|state|claim|declare)(?:\\s+(?:about|on|of|regarding|when|after|if|that)\\s+(.+?))?${Q}`,

@@ -1,4 +1,5 @@
 import { splitSentences } from '../../knowledge/splitSentences.ts';
+import type { Passage } from '../../knowledge/types.ts';
 import type { NameMatch } from '../../search/entityIndex.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { escapeRegExp } from '../../text/normalizeText.ts';
@@ -57,6 +58,24 @@ const SPEECH_VERB =
   /\b(said|says|told|stated|added|warned|argued|declared|insisted|claimed|asserted|explained|called|remarked|remark|wrote|answered|answers|replied)\b/i;
 
 /**
+ * "the Scottish Executive has insisted Mr McConnell was speaking about adults": after another's
+ * verb of saying, the name opens the clause that is said of him; he is not the one who says it.
+ */
+function toldOf(sentence: string, name: string): boolean {
+  const last = escapeRegExp(name.split(/\s+/).pop() ?? name);
+  const clause = new RegExp(
+    `\\b(?:said|says|insisted|insists|claimed|claims|argued|argues|stated|added|believes|believed|thinks|thought)\\s+(?:that\\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr)\\.?\\s+)?(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}${last}\\s+(?:was|is|were|are|had|has|would|will|did|could|should|might|must)\\b`,
+    'u',
+  );
+  if (!clause.test(sentence)) return false;
+  // Unless he is also the one who says something in it ("McConnell said Smith was wrong").
+  return !new RegExp(
+    `\\b${last}\\s+(?:has\\s+|had\\s+)?(?:said|says|insisted|claimed|argued|stated|added|told)\\b`,
+    'u',
+  ).test(sentence);
+}
+
+/**
  * Quotations in sentences that name the speaker, for corpora without curated quotes; when the
  * articles only report what someone said ("Nair said the budget would ..."), those sentences.
  */
@@ -64,16 +83,24 @@ function quotesFromText(kb: KnowledgeBase, names: readonly string[]): FoundQuote
   const reportsSpeech = reportsSpeechBy(names);
   const direct: FoundQuote[] = [];
   const reported: FoundQuote[] = [];
-  for (const passage of passagesMentioning(kb, names, 30)) {
+  for (const passage of withFollowing(kb, passagesMentioning(kb, names, 30), 2)) {
     const sentences = splitSentences(passage.text);
+    // "He added: ..." opening a paragraph: "he" is named in the paragraph before.
+    const carried = sentencesBefore(kb, passage, 3 * OTHER_SPEAKER_BACK);
+    const context = [...carried, ...sentences];
     sentences.forEach((sentence, i) => {
       // A name inside the quotation ("the burglar was disturbed by Ozzy," he said) is not the speaker.
-      const outside = sentence.replace(/[“"][^”"]{1,400}[”"]/g, ' … ');
-      const named = names.some((n) => mentionsName(outside, n));
+      // So is one in a quotation left open to the end of the sentence ('Sturgeon said: "This is an
+      // incredible gaffe by Jack McConnell.').
+      const outside = sentence
+        .replace(/[“"][^”"]{1,400}[”"]/g, ' … ')
+        .replace(/([:,]\s*)[“"][^”"]*$/, '$1 … ');
+      const named = names.some((n) => mentionsName(outside, n) && !toldOf(outside, n));
       // "Mr. Nixon, he believes, has no particular political philosophy": what "he" holds, said.
       const holder = named ? undefined : REPORTED_BY_PRONOUN.exec(sentence)?.[1];
-      const heHolds = holder !== undefined && pronounMeans(sentences, i, names, holder);
-      if (!named && !heHolds && !saidByPronounFor(sentences, i, names)) return;
+      const at = i + carried.length;
+      const heHolds = holder !== undefined && pronounMeans(context, at, names, holder);
+      if (!named && !heHolds && !saidByPronounFor(context, at, names)) return;
       // A quote may stand in the sentence before the one that names its speaker.
       const withPrevious = /^[“"]/.test(sentences[i - 1] ?? '')
         ? `${sentences[i - 1]} ${sentence}`
@@ -101,6 +128,34 @@ function quotesFromText(kb: KnowledgeBase, names: readonly string[]): FoundQuote
   // Reported speech follows the quotations: on a topic it may be what answers ("Democrats have
   // pointed to the inconsistency ..."); without one, quotations come first.
   return [...direct, ...reported];
+}
+
+/**
+ * The passages and the few after each in its article: '"We will clamp down," he said.' may
+ * stand in a paragraph of its own after the one that names him.
+ */
+function withFollowing(kb: KnowledgeBase, passages: readonly Passage[], count: number): Passage[] {
+  const out = new Map<number, Passage>();
+  for (const passage of passages) {
+    out.set(passage.id, passage);
+    for (let id = passage.id + 1; id <= passage.id + count; id++) {
+      const next = kb.passages[id];
+      if (!next || next.articleId !== passage.articleId) break;
+      out.set(id, next);
+    }
+  }
+  return [...out.values()].sort((a, b) => a.id - b.id);
+}
+
+/** The last `count` sentences of the passages before this one in its article (its title not among them). */
+function sentencesBefore(kb: KnowledgeBase, passage: Passage, count: number): string[] {
+  const out: string[] = [];
+  for (let id = passage.id - 1; out.length < count; id--) {
+    const prev = kb.passages[id];
+    if (!prev || prev.articleId !== passage.articleId || prev.paragraph < 0) break;
+    out.unshift(...splitSentences(prev.text));
+  }
+  return out.slice(-count);
 }
 
 /**
@@ -151,8 +206,19 @@ function pronounMeans(
   pronoun: string,
 ): boolean {
   const female = pronoun.toLowerCase() === 'she';
-  for (let j = i - 1; j >= Math.max(0, i - OTHER_SPEAKER_BACK); j--) {
+  let back = OTHER_SPEAKER_BACK;
+  for (let j = i - 1; j >= Math.max(0, i - 3 * OTHER_SPEAKER_BACK) && back > 0; j--) {
     const before = sentences[j] ?? '';
+    // A quotation the same "he" says, or one that runs on from the last, keeps to the speaker:
+    // it does not count toward how far back the name may be.
+    if (
+      /^[“"]/.test(before) ||
+      PRONOUN_SPEAKS.exec(before)
+        ?.slice(1)
+        .some((p) => p?.toLowerCase() === pronoun.toLowerCase())
+    )
+      back++;
+    back--;
     const named = names.find((n) => mentionsName(before, n));
     if (named) {
       const last = escapeRegExp(named.split(/\s+/).pop() ?? named);

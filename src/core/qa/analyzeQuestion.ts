@@ -142,8 +142,10 @@ function place(question: string, subject: string): QuestionAnalysis {
   return a;
 }
 
+// "what did Jack McConnell tell the Highland pupils about getting drunk?": whom it was told to
+// may stand between the verb and its topic.
 const SAID =
-  /^what\s+(?:did|does|do|has|had|have|will|would)\s+(.+?)\s+(?:say|said|tell|told|state|claim|declare|write|think|believe)(?:\s+(?:about|on|of|regarding|is|was|are|when|after|if|that|to)\s+(.+))?$/i;
+  /^what\s+(?:did|does|do|has|had|have|will|would)\s+(.+?)\s+(?:(?:tell|told|say\s+to|said\s+to)\s+(?:[\p{L}'’-]+\s+){1,4}?(?:about|regarding|on)\s+(.+)|(?:say|said|tell|told|state|claim|declare|write|think|believe)(?:\s+(?:about|on|of|regarding|is|was|are|when|after|if|that|to)\s+(.+))?)$/iu;
 
 /** Verbs after "who was" that ask for a doer ("who was born in ...?"), not a description. */
 const PASSIVE_DOER =
@@ -307,7 +309,8 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
     return { ...base(question, 'number'), unit: measure[1] };
   const said = SAID.exec(question);
   if (said) {
-    return { ...base(question, 'quote'), subject: said[1] ?? '', ...(said[2] ? { topic: said[2] } : {}) };
+    const topic = said[2] ?? said[3];
+    return { ...base(question, 'quote'), subject: said[1] ?? '', ...(topic ? { topic } : {}) };
   }
   if (/^why\b/i.test(question)) {
     const a = base(question, 'reason');

@@ -30,6 +30,13 @@ const dir = makeCorpus({
     'The singer gave chase across the garden on Monday night. "I acted on impulse," Quellbrook said.',
     'Ozzo said he was glad nobody was hurt, and thanked his neighbours.',
   ].join('\n\n'),
+  'drink.txt': [
+    'Minister in drink remark row',
+    'Jon Marrow was speaking to pupils about drinking. The executive has insisted Mr Marrow was speaking about adults and his comments were "a recognition that people get drunk".',
+    '"We will clamp down on cheap promotions," he said. "People should enjoy a drink sensibly."',
+    'He added: "By all means get drunk once in a while, but do not drink to save money."',
+    'Opposition leader Ann Kerr said: "This is a gaffe by Jon Marrow.',
+  ].join('\n\n'),
 });
 afterAll(removeCorpora);
 const { bot } = openKnowledge(dir);
@@ -98,5 +105,13 @@ describe('quotations in a sentence', () => {
 
   it('a quotation given to "he says:" after a topic, where he is the one named before', () => {
     expect(first('what did General Tarrant say about the enemy private?')).toMatch(/He fought and marched/);
+  });
+
+  it('"He added:" opening a paragraph is the speaker of the one before; another\'s words of him are not his', () => {
+    const answer = first('what did Jon Marrow tell the pupils about getting drunk?');
+    expect(answer).toMatch(/^Jon Marrow: “By all means get drunk/);
+    const all = renderText(bot.answer({ text: '/quote Marrow' }));
+    expect(all).not.toMatch(/“a recognition/);
+    expect(all).not.toMatch(/“This is a gaffe/);
   });
 });
