@@ -50,6 +50,8 @@ const GROUPS = [
   'staff employee worker',
   'final last',
   'premiere debut',
+  // "Were they part of the settlement?": "the deal does not include them".
+  'include involve part',
   // Verbs of saying: "who warned that ...?" is answered by "X said that ...".
   'say tell state warn declare claim insist assert',
 ];

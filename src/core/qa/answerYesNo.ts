@@ -64,6 +64,11 @@ const OPPOSITES: [string[], string[]][] = [
     ['loss', 'lose'],
   ],
   [['includ'], ['exclud', 'omit']],
+  // "Was he able to play in the final?" against "he will miss the final".
+  [
+    ['plai', 'play', 'attend', 'appear', 'compet', 'particip'],
+    ['miss', 'skip', 'absent', 'sidelin'],
+  ],
   [
     ['friend', 'warm', 'cordial'],
     ['frost', 'cold', 'hostil', 'tens'],
@@ -323,12 +328,18 @@ export function countDiffers(
   // quoted saying), for the count it gives; a sentence that says the claimed count confirms it.
   let sentences: { text: string; own: string }[] | undefined;
   for (const claim of question.matchAll(COUNTED)) {
-    const [, count, unit, noun] = claim;
+    const [, count, unit] = claim;
+    const noun = claim[3];
+    // "Was she banned for three years?" against "handed a two-year ban": the verb is the thing counted.
+    const verb = /\b([a-z]{3,})\s+for\s+$/i.exec(question.slice(0, claim.index))?.[1];
+    if (count && unit && verb && (!noun || noun.length < 4 || COUNT_STOP.test(noun))) {
+      sentences ??= ownSentences(kb, top);
+      const found = countOfVerb(sentences, wordKey(verb), unit);
+      if (found && !found.counts.includes(count.toLowerCase())) return { text: found.text, hit: top };
+      continue;
+    }
     if (!count || !unit || !noun || noun.length < 4) continue;
-    sentences ??= splitSentences(kb.articles.get(top.passage.articleId)?.body ?? '').map((text) => ({
-      text,
-      own: ownWords(text),
-    }));
+    sentences ??= ownSentences(kb, top);
     const other = new RegExp(`\\b(${COUNT_WORD})[- ][a-z]+?s?\\s+${escapeRegExp(noun)}`, 'i');
     const claimed = new RegExp(
       `\\b${escapeRegExp(count)}[- ]${escapeRegExp(unit)}s?\\s+${escapeRegExp(noun)}`,
@@ -341,6 +352,49 @@ export function countDiffers(
     }
   }
   return undefined;
+}
+
+/** Words after a count that are not what it counts ("for three years in a row"). */
+const COUNT_STOP = /^(?:in|on|at|for|and|or|but|after|before|ago|since|by|to|from|with|of)$/i;
+
+/** The article's sentences of the best hit, with what each says in its own words (quotations out). */
+function ownSentences(kb: KnowledgeBase, top: SentenceHit): { text: string; own: string }[] {
+  return splitSentences(kb.articles.get(top.passage.articleId)?.body ?? '').map((text) => ({
+    text,
+    own: ownWords(text),
+  }));
+}
+
+/**
+ * The counts the text gives a verb's deed in a unit ("a two-year ban", "banned for two years"),
+ * with the first sentence that gives one; undefined where it gives none.
+ */
+function countOfVerb(
+  sentences: readonly { text: string; own: string }[],
+  verbKey: string,
+  unit: string,
+): { text: string; counts: string[] } | undefined {
+  const unitRe = escapeRegExp(unit);
+  const before = new RegExp(`\\b(${COUNT_WORD})[- ]${unitRe}s?\\s+([a-z]+)`, 'gi');
+  const after = new RegExp(
+    `\\b([a-z]+)\\s+for\\s+(?:a\\s+period\\s+of\\s+)?(${COUNT_WORD})[- ]${unitRe}s?\\b`,
+    'gi',
+  );
+  const counts: string[] = [];
+  let first: string | undefined;
+  for (const { text, own } of sentences) {
+    for (const m of own.matchAll(before))
+      if (m[1] && m[2] && wordKey(m[2]) === verbKey) {
+        counts.push(m[1].toLowerCase());
+        first ??= text;
+      }
+    for (const m of own.matchAll(after))
+      if (m[1] && m[2] && wordKey(m[1]) === verbKey) {
+        counts.push(m[2].toLowerCase());
+        first ??= text;
+      }
+  }
+  return first ? { text: first, counts } : undefined;
 }
 
 /** How far another doer must outscore the asked one for the deed to be the other's. */

@@ -18,6 +18,22 @@ const dir = makeCorpus({
     '"Most managers want a four-year contract and then expect it to be paid off," the chairman said.',
   ].join('\n\n'),
 });
+const sportDir = makeCorpus({
+  'sprinter.txt': [
+    'Sprinter admits drug link',
+    'Banned American sprinter Ana Vell says she knowingly took steroids given to her by a coach.',
+    'She was subsequently handed a two-year ban in May and has admitted taking a stimulant.',
+  ].join('\n\n'),
+  'keeper.txt': [
+    'Keeper misses final',
+    "Rovers goalkeeper Tom Hale will miss Sunday's Harbour Cup final after the club dropped their appeal against his red card.",
+  ].join('\n\n'),
+  'settlement.txt': [
+    'Directors settle lawsuit',
+    'Eighteen former Kilbride Energy directors have agreed a $168m settlement in a shareholder lawsuit.',
+    'However, the latest deal does not include former chief executives Ken Loy and Jeff Sall.',
+  ].join('\n\n'),
+});
 // On its own: one article's words must not weigh in the other's answers.
 const bankDir = makeCorpus({
   'bank.txt': [
@@ -56,5 +72,17 @@ describe('did X win the prize?', () => {
       bank.answer({ text: 'Did Harbour Kilbride give up trying to buy Tullow Holdings?' }),
     );
     expect(answer).toMatch(/^Yes/);
+  });
+
+  it('no, where the text gives the deed another count ("banned for three years": "a two-year ban")', () => {
+    const sport = openKnowledge(sportDir).bot;
+    const ask = (q: string) => renderText(sport.answer({ text: q })).split('\n')[0] ?? '';
+    expect(ask('Was Ana Vell banned for three years?')).toMatch(/^No: .*two-year ban/);
+    expect(ask('Was Ana Vell banned for two years?')).toMatch(/^Yes/);
+    // "will miss the final" denies playing in it; "does not include" denies being part of it.
+    expect(ask('Was Tom Hale able to play in the Harbour Cup final?')).toMatch(/^No/);
+    expect(ask('Were Ken Loy and Jeff Sall part of the Kilbride Energy directors settlement?')).toMatch(
+      /^No/,
+    );
   });
 });
