@@ -424,7 +424,9 @@ function attributiveYear(text: string, c: Candidate, a: QuestionAnalysis): boole
     return true;
   return (
     /^\d{4}$/.test(c.text) &&
-    /\b(?:a|an|the|its|their|his|her|this|that)\s+$/i.test(text.slice(0, c.start)) &&
+    // "the Soviets' 1945 liberation of the camp": after an owner too.
+    (/\b(?:a|an|the|its|their|his|her|this|that)\s+$/i.test(text.slice(0, c.start)) ||
+      /\p{L}(?:['’]s?|s['’])\s+$/u.test(text.slice(Math.max(0, c.start - 30), c.start))) &&
     noun !== undefined &&
     !a.anchorKeys.includes(wordKey(noun)) &&
     !a.predicateKeys.includes(wordKey(noun))
@@ -543,6 +545,19 @@ function workplace(kb: KnowledgeBase, a: QuestionAnalysis): Reply | undefined {
 /** What a place in a sentence that says the question's predicate is worth more. */
 const SAYS_ASKED = 1.3;
 
+/** What a place counts for more where it stands right after the question's own word ("based in X"). */
+const AFTER_ASKED_WORD = 1.5;
+/** ... and right after the verb the question ends with ("where are they based?"). */
+const AFTER_ASKED_VERB = 2;
+
+/** "troops from the Royal Gurkha Rifles, based in Brunei": the place follows a word of the question and its preposition. */
+function afterAskedWord(text: string, start: number, keys: readonly string[]): boolean {
+  const word = /([\p{L}-]+)\s+(?:in|at|on|near|from|to|into|outside|inside)\s+(?:the\s+)?$/u.exec(
+    text.slice(Math.max(0, start - 40), start),
+  )?.[1];
+  return word !== undefined && keys.includes(wordKey(word));
+}
+
 const place: Strategy = (kb, a, hits) => {
   const known = workplace(kb, a);
   if (known) return known;
@@ -570,6 +585,9 @@ const place: Strategy = (kb, a, hits) => {
     ...(direction === 'in' ? placeModifiers(text, a.predicateKeys) : []),
   ];
   const wordsOnly = a.predicateKeys.filter((k) => /^\p{L}+$/u.test(k));
+  // "where are they based?", "where was it held?": the question's last word is the asked verb.
+  const last = /([\p{L}-]+)$/u.exec(a.question)?.[1];
+  const lastWord = last && wordsOnly.includes(wordKey(last)) ? [wordKey(last)] : [];
   const extract = (evidence: Evidence): Typed[] => {
     const found: Typed[] = [];
     if (predicateOfAnother(evidence.hit.text, a)) return found;
@@ -593,7 +611,13 @@ const place: Strategy = (kb, a, hits) => {
       if (kinds.has('person')) continue;
       // "where was X born?": a place in a sentence that never speaks of a birth is seldom the answer.
       const unborn = born && said === 1 ? 0.5 : 1;
-      found.push({ candidate, weight: (kinds.has('place') ? 1.3 : 1) * mention.fit * said * unborn });
+      // "based in Brunei", asked where they are based: the place right after the asked word.
+      const after = afterAskedWord(evidence.text, mention.start, lastWord)
+        ? AFTER_ASKED_VERB
+        : afterAskedWord(evidence.text, mention.start, wordsOnly)
+          ? AFTER_ASKED_WORD
+          : 1;
+      found.push({ candidate, weight: (kinds.has('place') ? 1.3 : 1) * mention.fit * said * unborn * after });
     }
     return found;
   };

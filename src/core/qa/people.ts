@@ -12,7 +12,7 @@ import { isSpeechVerb } from '../../text/speechVerbs.ts';
 import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { type Candidate, isOfficeWord, nameRuns, withoutTitle } from './candidates.ts';
-import type { Evidence } from './evidence.ts';
+import { type Evidence, keysAround } from './evidence.ts';
 import { keysOfText } from './findSentences.ts';
 import { inQuestion, kindsOf, lowerWords } from './questionNames.ts';
 import type { Typed } from './rankCandidates.ts';
@@ -366,6 +366,17 @@ const LIGHT_VERBS = new Set(
 /** The confidence a name gains by standing right before the asked verb. */
 const SLOT_SUPPORT = 0.15;
 
+/**
+ * Whether the sentence or the ones around it name what the question names, by a word that is not
+ * common to many organisations' names ("Lanka", not "Bank").
+ */
+function speaksOfAsked(kb: KnowledgeBase, evidence: Evidence, asked: ReadonlySet<string>): boolean {
+  const words = [...asked].filter((w) => !w.startsWith('#') && !GENERIC_ORGANISATION_WORDS.has(w));
+  if (!words.length) return false;
+  const near = keysAround(kb, evidence.hit, 1);
+  return words.some((w) => near.some((keys) => keys.has(wordKey(w))));
+}
+
 /** "He was Julius Kahn.": a sentence that names whom the one before it described. */
 const IDENTIFIES = /^(?:He|She|They|This|That|It)\s+(?:was|is|were|are)\s+$/;
 
@@ -536,7 +547,16 @@ export function people(
           doesNamed(evidence.text, candidate, slotKeys) ||
           madeBy(evidence.text, candidate, askedNames) ||
           speaker);
-      return [{ candidate: named, weight, support: fillsSlot || ofAsked ? SLOT_SUPPORT : 0 }];
+      // "bank governor Sunil Mendis", asked who the central bank's governor is: the asked title
+      // written before the name is the role's own slot.
+      const titleBefore = /([\p{L}-]+)\s+$/u.exec(
+        evidence.text.slice(Math.max(0, candidate.start - 30), candidate.start),
+      )?.[1];
+      const titledAsked =
+        !doer &&
+        (role.titled || (titleBefore !== undefined && keys.includes(wordKey(titleBefore)))) &&
+        speaksOfAsked(kb, evidence, askedNames);
+      return [{ candidate: named, weight, support: fillsSlot || ofAsked || titledAsked ? SLOT_SUPPORT : 0 }];
     });
   };
 }

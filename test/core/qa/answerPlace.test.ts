@@ -20,6 +20,13 @@ const actorDir = makeCorpus({
     'The Dunmore-born actor said the hall was in a poor state.',
   ].join('\n\n'),
 });
+const troopsDir = makeCorpus({
+  'troops.txt': [
+    'Rangers to help flood victims',
+    'Britain has offered to send a company of 120 Rangers to assist with the flood relief effort in Tarvia, officials said.',
+    'The deployment would involve troops from the 2nd Battalion Royal Rangers, based in Sorel.',
+  ].join('\n\n'),
+});
 afterAll(removeCorpora);
 
 const { bot } = openKnowledge(dir);
@@ -33,5 +40,13 @@ describe('where', () => {
   it('"the Dunmore-born actor": where he was born, over a place that says nothing of a birth', () => {
     const actor = openKnowledge(actorDir).bot;
     expect(renderText(actor.answer({ text: 'where was Dara Quinlan born?' }))).toMatch(/^Dunmore/);
+  });
+
+  it('the place right after the question\'s own word ("based in Sorel"), not the one the sentence is about', () => {
+    const troops = openKnowledge(troopsDir).bot;
+    const answer = renderText(
+      troops.answer({ text: 'where are the Rangers Britain offered for flood relief based?' }),
+    );
+    expect(answer).toMatch(/^Sorel/);
   });
 });

@@ -18,6 +18,17 @@ const dir = makeCorpus({
     'The National Printers Union said it would ballot its members.',
   ].join('\n\n'),
 });
+const bankDir = makeCorpus({
+  'bank.txt': [
+    'Flood to cost Tarvia $1.3bn',
+    'Tarvia faces a $1.3bn bill in 2005 for rebuilding after the floods, its central bank says.',
+    'This estimate is preliminary, bank governor Sunil Marand told reporters, and could rise in 2006.',
+  ].join('\n\n'),
+  'other.txt': [
+    'Harbour Bank results',
+    'Harbour Bank made a profit of $20m, its chairman Rob Tell said.',
+  ].join('\n\n'),
+});
 afterAll(removeCorpora);
 
 const { bot } = openKnowledge(dir);
@@ -32,5 +43,11 @@ describe('who holds a role', () => {
     const answer = first('who is the general secretary of the National Printers Union?');
     expect(answer).toMatch(/^Nora Quill/);
     expect(answer).not.toMatch(/Vale/);
+  });
+
+  it('the asked title written before the name, beside the asked organisation ("bank governor X")', () => {
+    const bank = openKnowledge(bankDir).bot;
+    const ask = (q: string) => renderText(bank.answer({ text: q })).split('\n')[0] ?? '';
+    expect(ask("who is the governor of Tarvia's central bank?")).toMatch(/^Sunil Marand/);
   });
 });

@@ -19,6 +19,11 @@ const hostDir = makeCorpus({
     "Lia Marsh, host of Channel 9's Saturday morning show Pop Hour, is to present her final show.",
     'Marsh will host her last Pop Hour on 5 March, and guests will stand in until a new host is found.',
   ].join('\n\n'),
+  'visit.txt': [
+    'Minister to attend camp service',
+    'Minister Ed Rowe will visit Kelm for the anniversary of the camp, and will be joined by Prince Tam on 27 January.',
+    "Critics had called for the prince to go to Kelm for the commemoration of the Allies' 1945 liberation of the camp.",
+  ].join('\n\n'),
 });
 afterAll(removeCorpora);
 
@@ -36,5 +41,11 @@ describe('when', () => {
       '\n',
     )[0];
     expect(answer).toMatch(/5 March/);
+  });
+
+  it('a year owned by a name ("the Allies\' 1945 liberation") describes another thing', () => {
+    const host = openKnowledge(hostDir).bot;
+    const answer = renderText(host.answer({ text: 'when is Ed Rowe going to Kelm?' })).split('\n')[0];
+    expect(answer).toMatch(/27 January/);
   });
 });
