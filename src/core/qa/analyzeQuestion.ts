@@ -42,6 +42,8 @@ export interface QuestionAnalysis {
   direction?: 'from' | 'to' | 'in';
   /** The counted or measured noun of a number question ("Catholics", "copies", "population"). */
   unit?: string;
+  /** Words before the counted noun ("overnight" of "how many overnight guests"), which may stand for it. */
+  unitQualifiers?: string[];
   /** Word-family keys of the question's verbs and key nouns: the answer sits near them. */
   anchorKeys: string[];
   /**
@@ -295,9 +297,24 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
   if (where) return place(question, where[1] ?? question);
   const howMany = /^how\s+(?:many|much)\s+([\p{L}-]+)?/iu.exec(question);
   if (howMany) {
-    const unit = howMany[1];
+    // "how many US patents was IBM granted?": the counted noun is the last word before the verb
+    // ("patents"), not a word that qualifies it; "how many copies of X" counts copies.
+    const phrase = new RegExp(
+      `^how\\s+(?:many|much)\\s+((?:[\\p{L}-]+\\s+){0,2}?[\\p{L}-]+)\\s+${AUX}\\b`,
+      'iu',
+    )
+      .exec(question)?.[1]
+      ?.split(/\s+/);
+    const qualified = phrase && phrase.length > 1 && !new RegExp(`^${AUX}$`, 'i').test(phrase[0] ?? '');
+    const unit = qualified ? phrase[phrase.length - 1] : howMany[1];
     const counted = unit && !new RegExp(`^${AUX}$`, 'i').test(unit);
-    return { ...base(question, 'number'), ...(counted ? { unit } : {}) };
+    // "how many overnight guests": "fifty-four overnighters" counts them too.
+    const qualifiers = qualified ? phrase.slice(0, -1).filter((w) => /^\p{Ll}/u.test(w)) : [];
+    return {
+      ...base(question, 'number'),
+      ...(counted ? { unit } : {}),
+      ...(qualifiers.length ? { unitQualifiers: qualifiers } : {}),
+    };
   }
   if (/^how\s+(long|old|far|big|large|tall|high|often|wide|deep|heavy|fast|soon)\b/i.test(question)) {
     return base(question, 'number');

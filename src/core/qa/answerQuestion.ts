@@ -659,6 +659,8 @@ const SUPPOSED = /^\s*(?:if|unless|were)\b[^.;]*\b(?:might|would|could)\b/i;
 
 const amount: Strategy = (kb, a, hits) => {
   const unitKey = a.unit ? wordKey(a.unit) : undefined;
+  // The counted noun, and the words that qualify it ("overnight" guests: "fifty-four overnighters").
+  const unitKeys = unitKey ? [unitKey, ...(a.unitQualifiers ?? []).map(wordKey)] : [];
   const anchorKeys = unitKey ? [unitKey] : a.anchorKeys;
   const money = MONEY_QUESTION.test(a.question);
   // "How many were killed in the US strike on Shayrat?": a count in sentences that never name
@@ -680,7 +682,7 @@ const amount: Strategy = (kb, a, hits) => {
     if (SUPPOSED.test(evidence.text)) return [];
     // "there were known to be twenty-two in Norton County": a count may leave out what it counts.
     const keys = unitKey ? keysOfText(evidence.text) : undefined;
-    const namesUnit = unitKey ? unitFamily(unitKey).some((k) => keys?.has(k)) : false;
+    const namesUnit = unitKeys.some((u) => unitFamily(u).some((k) => keys?.has(k)));
     const named = unitKey && !money ? enumeratedCount(evidence.text, unitKey) : undefined;
     const counted: Typed[] = named ? [{ candidate: named, weight: 0.9 }] : [];
     return counted.concat(
@@ -692,7 +694,7 @@ const amount: Strategy = (kb, a, hits) => {
         const percent = /%|per\s?cent/i.test(candidate.text);
         let weight = percent && /^how\s+many/i.test(a.question) ? 0.5 : 1;
         // A count stands next to what it counts ("140,000 copies"); a number far from it counts other things.
-        if (unitKey && namesUnit && !countsUnit(evidence.text, candidate, unitKey)) return [];
+        if (unitKey && namesUnit && !unitKeys.some((u) => countsUnit(evidence.text, candidate, u))) return [];
         if (unitKey && !namesUnit) {
           // "How many people died?" against "two great fires had burnt two hundred houses".
           if (!money && countsNamedNoun(evidence.text, candidate, unitKey)) return [];

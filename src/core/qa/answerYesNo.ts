@@ -212,6 +212,32 @@ export function swapsDirection(question: string, sentence: string, names: readon
 }
 
 /**
+ * "Did Davenport beat Williams?" against "Williams ... beat Lindsay Davenport": the evidence gives
+ * the asked verb with its doer and the one it was done to the other way round.
+ */
+export function swapsRoles(question: string, sentence: string, names: readonly string[]): boolean {
+  const m =
+    /^(?:[Dd]id|[Dd]oes|[Dd]o|[Hh]as|[Hh]ave|[Hh]ad|[Ww]ill|[Ww]ould|[Cc]an|[Cc]ould)\s+(.+?)\s+([a-z]{3,})\s+(?:the\s+)?(.+)$/.exec(
+      question.trim(),
+    );
+  if (!m?.[1] || !m[2] || !m[3]) return false;
+  const doer = names.find((n) => n.toLowerCase() === m[1]?.toLowerCase());
+  const done = names.find((n) => m[3]?.toLowerCase().startsWith(n.toLowerCase()));
+  if (!doer || !done || doer === done) return false;
+  const verbs = equivalentKeys(wordKey(m[2]));
+  const words = wordsOf(sentence).map((w) => w.text.toLowerCase());
+  const last = (name: string) => (name.split(/\s+/).pop() ?? name).toLowerCase();
+  const at = (name: string) => words.flatMap((w, i) => (w.replace(/['’]s$/, '') === last(name) ? [i] : []));
+  const verbAt = words.flatMap((w, i) => (verbs.includes(wordKey(w)) ? [i] : []));
+  // Subject within a few words before the verb, object right after it.
+  const says = (subject: string, object: string) =>
+    verbAt.some(
+      (v) => at(subject).some((s) => s < v && v - s <= 8) && at(object).some((o) => o > v && o - v <= 4),
+    );
+  return says(done, doer) && !says(doer, done);
+}
+
+/**
  * "Had they already met?" against "... even before he and Putin have even had their first
  * meeting", "is yet to", "not yet": what is asked about as done has not happened yet.
  */
@@ -471,6 +497,7 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
     (!once && denies(top.text, a.anchorKeys)) ||
     namesAnotherInSlot(a.question, top.text, a.names) ||
     swapsDirection(a.question, top.text, a.names) ||
+    swapsRoles(a.question, top.text, a.names) ||
     (ASKS_DONE.test(a.question) && NOT_YET.test(top.text));
   const no = denied !== a.negated;
   const evidence = { text: top.text, articleId: top.passage.articleId, hit: top, offset: 0 };

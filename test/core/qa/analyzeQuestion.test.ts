@@ -118,3 +118,29 @@ describe('where to', () => {
     expect(analyzeQuestion('where was the hurdler born?').direction).toBe('in');
   });
 });
+
+describe('what a "how many" counts', () => {
+  it('the noun before the verb, its qualifiers kept apart ("US patents", "overnight guests")', () => {
+    expect(analyzeQuestion('how many US patents was IBM granted in 2004?').unit).toBe('patents');
+    const guests = analyzeQuestion('how many overnight guests were registered at the hotel?');
+    expect(guests.unit).toBe('guests');
+    expect(guests.unitQualifiers).toEqual(['overnight']);
+    expect(analyzeQuestion('how many copies of Elmer Gantry were ordered?').unit).toBe('copies');
+    expect(analyzeQuestion('how much did Diageo pay for Chalone?').unit).toBeUndefined();
+    expect(analyzeQuestion('how many people died in the fires?').unit).toBe('people');
+  });
+});
+
+describe('who did the deed, and to whom', () => {
+  it('"who is accused of carrying out ...?" asks for the doer of the deed', () => {
+    expect(analyzeQuestion('who is accused of carrying out the attack?').verbKeys).toEqual([
+      wordKey('committing'),
+    ]);
+  });
+  it('"what did X tell the pupils about Y?" is a quote of X on Y', () => {
+    const a = analyzeQuestion('what did Jack McConnell tell the Highland pupils about getting drunk?');
+    expect(a.type).toBe('quote');
+    expect(a.subject).toBe('Jack McConnell');
+    expect(a.topic).toBe('getting drunk');
+  });
+});

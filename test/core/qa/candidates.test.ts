@@ -6,7 +6,7 @@ import {
   enumeratedCount,
   withUnit,
 } from '../../../src/core/qa/amounts.ts';
-import { denies, swapsDirection } from '../../../src/core/qa/answerYesNo.ts';
+import { denies, swapsDirection, swapsRoles } from '../../../src/core/qa/answerYesNo.ts';
 import {
   causalAfterClause,
   dateMentions,
@@ -139,6 +139,16 @@ describe('dates, numbers, places and reasons', () => {
 
 describe('yes or no', () => {
   const keys = (q: string) => q.split(' ').map(wordKey);
+  it("denies where the evidence gives the verb's doer and the one it was done to the other way round", () => {
+    const names = ['Ana Vell', 'Rita Moss'];
+    const won = 'Rita Moss staged a recovery to beat Ana Vell and win her second title.';
+    expect(swapsRoles('Did Ana Vell beat Rita Moss in the final', won, names)).toBe(true);
+    expect(swapsRoles('Did Rita Moss beat Ana Vell in the final', won, names)).toBe(false);
+    expect(
+      swapsRoles('Did Rita Moss defeat Ana Vell', 'Ana Vell and Rita Moss met in the final.', names),
+    ).toBe(false);
+  });
+
   it('denies with a negation near the claim, or a word of the opposite sense', () => {
     expect(
       denies(
