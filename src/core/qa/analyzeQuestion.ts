@@ -209,9 +209,13 @@ const ASKED_VERB =
 const HEARSAY =
   /^(?:who|whom)\s+(?:is|was|are|were|has\s+been|have\s+been|had\s+been)\s+(?:widely\s+|now\s+|also\s+)?(?:accused|suspected|alleged|believed|said|thought|blamed|charged|reported|understood|rumou?red|held\s+responsible)\s+(?:of|for|with|to\s+have(?:\s+been)?|to\s+be)\s+([a-z][\p{L}-]*)/iu;
 
+/** "who is going to direct the film?", "who will replace him?": the verb of the deed to come. */
+const TO_COME =
+  /^(?:who|whom)\s+(?:(?:is|was|are|were)\s+(?:going|set|due|about|expected|likely|poised|planning|scheduled|slated|tipped|hoping)\s+to|(?:is|was|are|were)\s+to|will|would|could|might|should|may)\s+(?:be\s+)?([a-z][\p{L}-]*)/iu;
+
 function doer(question: string): QuestionAnalysis {
   const a = base(question, 'person');
-  const deed = HEARSAY.exec(question)?.[1];
+  const deed = HEARSAY.exec(question)?.[1] ?? TO_COME.exec(question)?.[1];
   if (deed && !/^(?:the|a|an|behind|responsible)$/i.test(deed)) {
     a.verbKeys = deed.split('-').filter(Boolean).map(wordKey);
     return a;
@@ -231,6 +235,9 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
   // "who set up Yahoo?" asks as "who established Yahoo?" would: texts are read both ways.
   const question = withPhrasalVerbsAsWords(raw)
     .trim()
+    // "who's the chief exec at Qantas?": the word in full, as texts write it.
+    .replace(/\bexecs\b/gi, 'executives')
+    .replace(/\bexec\b/gi, 'executive')
     .replace(/[\s?!.]+$/, '')
     // "Besides Assad, who does Russia side with?": the setting goes after the question it qualifies.
     .replace(/^([^,?]{1,60}),\s*((?:which|what|who|whom|whose|why|how|where|when)\b.*)$/i, '$2 $1')

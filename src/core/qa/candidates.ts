@@ -85,7 +85,13 @@ export function nameRuns(sentence: string): Candidate[] {
     const words = [...run.words];
     // Trailing particles belong to nothing.
     while (words.length && PARTICLES.has(words[words.length - 1] ?? '')) words.pop();
-    if (words.length) out.push({ text: words.join(' '), start: run.start, end: run.end });
+    // "Dutch-born Anton Corbijn", "London-based Ann Cole": where someone is from is not their name.
+    let start = run.start;
+    while (words.length > 1 && /^\p{Lu}[\p{L}'’.]*-(?:born|based|bred|raised)$/u.test(words[0] ?? '')) {
+      start = sentence.indexOf(words[1] ?? '', start + (words[0] ?? '').length);
+      words.shift();
+    }
+    if (words.length) out.push({ text: words.join(' '), start, end: run.end });
     run = undefined;
   };
   for (const m of sentence.matchAll(TOKEN)) {

@@ -144,3 +144,11 @@ describe('who did the deed, and to whom', () => {
     expect(a.topic).toBe('getting drunk');
   });
 });
+
+describe('words and deeds to come', () => {
+  it('reads "exec" as "executive" and "who is going to direct ...?" as asking who directs', () => {
+    expect(analyzeQuestion("who's the chief exec at Qantas?").terms).toContain('executive');
+    expect(analyzeQuestion('who is going to direct the film?').verbKeys).toEqual([wordKey('direct')]);
+    expect(analyzeQuestion('who will replace him as coach?').verbKeys).toEqual([wordKey('replace')]);
+  });
+});

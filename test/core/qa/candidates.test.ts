@@ -34,6 +34,12 @@ describe('nameRuns', () => {
     ]);
   });
 
+  it('leaves where someone is from out of the name ("Dutch-born Anton Corbijn")', () => {
+    expect(texts(nameRuns('The film is to be directed by Dutch-born Anton Corbijn.'))).toEqual([
+      'Anton Corbijn',
+    ]);
+  });
+
   it('leaves a nickname in quotes out of the name', () => {
     expect(texts(nameRuns("Brian 'Head' Welch told a radio station in Bakersfield."))).toEqual([
       'Brian Welch',
