@@ -749,6 +749,19 @@ function saysAskedAct(text: string, a: QuestionAnalysis): boolean {
   return a.verbKeys.some((k) => equivalentKeys(k).some((e) => keys.has(e)));
 }
 
+const AIM = /^(?:to|so\s+as\s+to|in\s+order\s+to|in\s+a\s+bid\s+to|in\s+an\s+(?:effort|attempt)\s+to)\s/i;
+
+/**
+ * "Brown is to freeze fuel duty, fund a £1bn package to avoid council tax rises", asked why he
+ * froze fuel duty: an aim belongs to the act just before it, here the funding, not the freeze.
+ */
+function aimOfOtherAct(text: string, clause: Candidate, a: QuestionAnalysis): boolean {
+  if (!AIM.test(clause.text)) return false;
+  const before = text.slice(0, clause.start);
+  const part = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1);
+  return !saysPredicate(part, a);
+}
+
 const reason: Strategy = (kb, a, hits) => {
   const extract = (evidence: Evidence): Typed[] => {
     // "Part of the reason why it was unexpected was his rhetoric": the reason, named.
@@ -757,7 +770,8 @@ const reason: Strategy = (kb, a, hits) => {
     if (named && saysPredicate(named.about, a)) return [{ candidate: named, weight: 1.1 }];
     const clause = reasonClause(evidence.text);
     const pointsBack = POINTS_BACK.test(evidence.text.trim());
-    if (clause && !pointsBack && !POINTS_BACK.test(clause.text)) return [{ candidate: clause, weight: 1 }];
+    if (clause && !pointsBack && !POINTS_BACK.test(clause.text))
+      return [{ candidate: clause, weight: aimOfOtherAct(evidence.text, clause, a) ? 0.5 : 1 }];
     // "Profits fell as research costs rose": a causal "as", where the sentence says the asked predicate.
     const as = clause ? undefined : causalAsClause(evidence.text);
     if (as && saysPredicate(evidence.text.slice(0, as.start), a)) return [{ candidate: as, weight: 0.8 }];

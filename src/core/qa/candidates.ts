@@ -297,8 +297,11 @@ export function reasonClause(sentence: string): Candidate | undefined {
   if (!m) return undefined;
   const start = m.index;
   const rest = sentence.slice(start);
-  const end =
-    start + (/[.;!?]/.exec(rest.slice(m[0].length))?.index ?? rest.length - m[0].length) + m[0].length;
+  // "because of the volatility in the oil market I propose ...": a phrase, not a clause, ends
+  // where the sentence's own subject comes in (or at a comma).
+  const phrase = /^(?:because\s+of|due\s+to|owing\s+to|as\s+a\s+result\s+of)$/i.test(m[0]);
+  const stop = phrase ? /[.;!?,]|\s(?=(?:I|we|he|she|they)\s+[a-z])/ : /[.;!?]/;
+  const end = start + (stop.exec(rest.slice(m[0].length))?.index ?? rest.length - m[0].length) + m[0].length;
   return { text: sentence.slice(start, end).trim(), start, end };
 }
 

@@ -20,6 +20,11 @@ const dir = makeCorpus({
     'A road was cut through the forest. The governor rode up from the coast. The green was cleared.',
     'The cook got drunk, and President Wheelock proved a man of broad talents by carving the ox himself.',
   ].join('\n\n'),
+  'duty.txt': [
+    'Minister freezes road tax',
+    'Finance minister Ed Marr is to freeze road tax, and fund a £1bn package to avoid big rises in rents.',
+    '"But this year because of the volatility in the oil market I propose to freeze road tax," Mr Marr said.',
+  ].join('\n\n'),
   'relations.txt': [
     'Relations in deep freeze',
     'Prime Minister Dmitry Medvedev said the dispute over the harbour had totally ruined relations between the two towns.',
@@ -107,6 +112,10 @@ describe('answer forms beyond the question’s words', () => {
 
   it('reads the reason named after "the reason why ... was"', () => {
     expect(first('why did the strikes on the harbour come as a surprise?')).toMatch(/promise to stay out/);
+  });
+
+  it('why: an aim belongs to the act just before it ("fund a package to avoid ..."), not to the asked one', () => {
+    expect(first('why did Ed Marr freeze road tax?')).toMatch(/^Because of the volatility in the oil market/);
   });
 
   it('dates by a day written as a word', () => {

@@ -111,6 +111,10 @@ describe('dates, numbers, places and reasons', () => {
     expect(reasonClause('He left early because the road was closed.')?.text).toBe(
       'because the road was closed',
     );
+    // "because of" opens a phrase: it ends where the sentence's own subject comes in.
+    expect(
+      reasonClause('Because of the volatility in the oil market I propose to freeze the duty.')?.text,
+    ).toBe('Because of the volatility in the oil market');
     expect(reasonClause('He left early.')).toBeUndefined();
   });
 
