@@ -891,6 +891,33 @@ export function inTellingOrder(hits: SentenceHit[], support: (h: SentenceHit) =>
   return [...tied, ...hits.filter((h) => !tied.includes(h))];
 }
 
+/** A name, then what was done to it or what it did: "Liam Gallagher has been fined ...". */
+function saysWhatHappened(sentence: string, name: string): boolean {
+  const last = escapeRegExp(name.split(/\s+/).pop() ?? name);
+  const outside = sentence.replace(/[“"][^”"]{1,400}[”"]/g, ' … ');
+  return new RegExp(
+    `\\b${last}(?:,[^,]{1,80},)?\\s+(?:(?:has|have|had|was|were|is|are)\\s+(?:been\\s+)?[a-z]+(?:ed|en|wn|ht|lt|nt|ck|ng)\\b|[a-z]+ed\\b)`,
+    'u',
+  ).test(outside);
+}
+
+/**
+ * "what happened to Liam Gallagher over that fight?": of sentences that match about as well, one
+ * where he is the subject of what happened ("Gallagher has been fined ...") before one that only
+ * names him ("... kicked in the chest by Liam Gallagher").
+ */
+function happenedTo(
+  hits: SentenceHit[],
+  a: QuestionAnalysis,
+  support: (h: SentenceHit) => number,
+): SentenceHit[] {
+  const name = /^what\s+happened\s+to\s+/i.test(a.question) ? a.names[0] : undefined;
+  const [best] = hits;
+  if (!name || !best || saysWhatHappened(best.text, name)) return hits;
+  const subject = hits.find((h) => support(h) >= support(best) - 2 * TIED && saysWhatHappened(h.text, name));
+  return subject ? [subject, ...hits.filter((h) => h !== subject)] : hits;
+}
+
 /** No typed answer is asked for: the sentence that best matches the question, if it matches well. */
 /** "which constituency ...", "what colour ...": the kind of thing asked for. */
 const WHICH_NOUN = /^(?:which|what)\s+([a-z][a-z-]+)\s/i;
@@ -916,7 +943,7 @@ function bestSentence(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[
   // something of the same words goes first (their order otherwise kept).
   const tells = (h: SentenceHit) => !/\?\W*$/.test(h.text) && h.text.split(/\s+/).length > 3;
   const kept = [...matching.filter(tells), ...matching.filter((h) => !tells(h))];
-  const [top, ...rest] = a.type === 'event' ? inTellingOrder(kept, support) : kept;
+  const [top, ...rest] = a.type === 'event' ? happenedTo(inTellingOrder(kept, support), a, support) : kept;
   if (!top) return undefined;
   const evidence: Evidence = { text: top.text, articleId: top.passage.articleId, hit: top, offset: 0 };
   const more = rest.slice(0, 2).map((h) => ({ text: h.text, articleId: h.passage.articleId }));

@@ -20,6 +20,11 @@ const dir = makeCorpus({
     'A road was cut through the forest. The governor rode up from the coast. The green was cleared.',
     'The cook got drunk, and President Wheelock proved a man of broad talents by carving the ox himself.',
   ].join('\n\n'),
+  'singer.txt': [
+    'Pop star fined for brawl',
+    'The brawl continued outside, where "one of the officers was kicked in the chest by Dan Vane during the brawl in Kelm", police said.',
+    'Pop singer Dan Vane has been fined 50,000 euros after a brawl in a hotel in Kelm two years ago.',
+  ].join('\n\n'),
   'duty.txt': [
     'Minister freezes road tax',
     'Finance minister Ed Marr is to freeze road tax, and fund a £1bn package to avoid big rises in rents.',
@@ -116,6 +121,12 @@ describe('answer forms beyond the question’s words', () => {
 
   it('why: an aim belongs to the act just before it ("fund a package to avoid ..."), not to the asked one', () => {
     expect(first('why did Ed Marr freeze road tax?')).toMatch(/^Because of the volatility in the oil market/);
+  });
+
+  it('what happened to someone: the sentence where they are the subject of what happened', () => {
+    expect(first('what happened to Dan Vane over that brawl in Kelm?')).toMatch(
+      /^Pop singer Dan Vane has been fined/,
+    );
   });
 
   it('dates by a day written as a word', () => {
