@@ -812,6 +812,36 @@ const reason: Strategy = (kb, a, hits) => {
   return bestSentence(kb, a, hits);
 };
 
+/**
+ * "The service, IT Safe, will issue warnings about viruses": the thing asked about set between
+ * commas after what it is, and what it does; or "IT Safe, a service for home users, ...".
+ */
+function describedInPassing(
+  hits: readonly SentenceHit[],
+  subject: string,
+): { hit: SentenceHit; description: string } | undefined {
+  const name = escapeRegExp(subject);
+  const before = new RegExp(
+    `\\b(?:[Tt]he|[Aa]n?)\\s+((?:[a-z][\\p{L}-]*\\s+){0,3}[a-z][\\p{L}-]*),\\s+${name},\\s+((?:will|would|is|was|has|had|can|could|aims|helps|lets|allows|offers|provides|gives)\\b[^.;]*)`,
+    'u',
+  );
+  const after = new RegExp(`\\b${name},\\s+((?:a|an|the)\\s+[a-z][^,;.()"]{3,100}),`, 'u');
+  for (const hit of hits.slice(0, 8)) {
+    const m = before.exec(hit.text);
+    if (m?.[1] && m[2]) return { hit, description: `the ${m[1]} that ${m[2].trim()}` };
+    const n = after.exec(hit.text);
+    if (n?.[1]) return { hit, description: n[1].trim() };
+  }
+  return undefined;
+}
+
+/** A headline cut at a word, within the headline's length. */
+function shortened(text: string): string {
+  if (text.length <= HEADLINE_CHARS) return text;
+  const cut = text.slice(0, HEADLINE_CHARS - 1);
+  return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[,;:]$/, '')}…`;
+}
+
 /** "What is the AWOC?": the name whose initials the letters stand for, where the text spells it out. */
 const definition: Strategy = (kb, a, hits) => {
   const subject = (a.subject ?? '').replace(/^(?:the|an?)\s+/i, '');
@@ -830,6 +860,17 @@ const definition: Strategy = (kb, a, hits) => {
         }
       }
     }
+  }
+  const described = /^\p{Lu}/u.test(subject) ? describedInPassing(hits, subject) : undefined;
+  if (described) {
+    const { hit, description } = described;
+    const evidence: Evidence = { text: hit.text, articleId: hit.passage.articleId, hit, offset: 0 };
+    // What else the archive says of it, as a free question's answer shows.
+    const more = hits
+      .filter((h) => h !== hit && h.text.includes(subject))
+      .slice(0, 2)
+      .map((h) => ({ text: h.text, articleId: h.passage.articleId }));
+    return composeAnswer(kb, { headline: shortened(`${subject}: ${description}`), evidence, more });
   }
   return bestSentence(kb, a, hits);
 };

@@ -25,6 +25,11 @@ const dir = makeCorpus({
     'The brawl continued outside, where "one of the officers was kicked in the chest by Dan Vane during the brawl in Kelm", police said.',
     'Pop singer Dan Vane has been fined 50,000 euros after a brawl in a hotel in Kelm two years ago.',
   ].join('\n\n'),
+  'alerts.txt': [
+    'Alert service for home users',
+    'The service, Net Guard, will issue warnings about damaging viruses and weak spots on mobile phones.',
+    '"Net Guard will help home users understand the risks," said its director.',
+  ].join('\n\n'),
   'duty.txt': [
     'Minister freezes road tax',
     'Finance minister Ed Marr is to freeze road tax, and fund a £1bn package to avoid big rises in rents.',
@@ -126,6 +131,12 @@ describe('answer forms beyond the question’s words', () => {
   it('what happened to someone: the sentence where they are the subject of what happened', () => {
     expect(first('what happened to Dan Vane over that brawl in Kelm?')).toMatch(
       /^Pop singer Dan Vane has been fined/,
+    );
+  });
+
+  it('what is X: what it is, set before it between commas, and what it does', () => {
+    expect(first('what is Net Guard?')).toMatch(
+      /^Net Guard: the service that will issue warnings about damaging viruses/,
     );
   });
 
