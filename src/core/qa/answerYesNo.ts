@@ -423,6 +423,9 @@ function countOfVerb(
   return first ? { text: first, counts } : undefined;
 }
 
+/** How much of the claim a second sentence must state to be shown beside the evidence. */
+const SECOND_SUPPORT = 0.5;
+
 /** How far another doer must outscore the asked one for the deed to be the other's. */
 const OUTSCORES = 1.2;
 
@@ -503,7 +506,16 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
   const evidence = { text: top.text, articleId: top.passage.articleId, hit: top, offset: 0 };
   // "If you plan to visit any of these countries, ...": the next sentence goes on about the claim.
   const next = neighbour(kb, top, 1);
-  const more = next && GOES_ON.test(next) ? [{ text: next, articleId: top.passage.articleId }] : [];
+  // Otherwise the next best sentence of the same article that states the claim well, as context.
+  const second = ranked.find(
+    (h) => h !== top && h.passage.articleId === top.passage.articleId && support(h) >= SECOND_SUPPORT,
+  );
+  const more =
+    next && GOES_ON.test(next)
+      ? [{ text: next, articleId: top.passage.articleId }]
+      : second
+        ? [{ text: second.text, articleId: second.passage.articleId }]
+        : [];
   return composeAnswer(kb, {
     headline: `${no ? 'No' : 'Yes'}: ${windowAround(top.text, a.anchorKeys)}`,
     evidence,

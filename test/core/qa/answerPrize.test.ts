@@ -22,7 +22,7 @@ const sportDir = makeCorpus({
   'sprinter.txt': [
     'Sprinter admits drug link',
     'Banned American sprinter Ana Vell says she knowingly took steroids given to her by a coach.',
-    'She was subsequently handed a two-year ban in May and has admitted taking a stimulant.',
+    'Vell was subsequently handed a two-year ban in May for taking steroids and a stimulant.',
   ].join('\n\n'),
   'keeper.txt': [
     'Keeper misses final',
@@ -79,6 +79,11 @@ describe('did X win the prize?', () => {
     const ask = (q: string) => renderText(sport.answer({ text: q })).split('\n')[0] ?? '';
     expect(ask('Was Ana Vell banned for three years?')).toMatch(/^No: .*two-year ban/);
     expect(ask('Was Ana Vell banned for two years?')).toMatch(/^Yes/);
+    // A second sentence of the article that states the claim is shown beside the evidence.
+    const reply = renderText(sport.answer({ text: 'Was Ana Vell banned for taking steroids?' }));
+    expect(reply).toMatch(/^Yes/);
+    expect(reply).toMatch(/two-year ban/);
+    expect(reply).toMatch(/knowingly took steroids/);
     // "will miss the final" denies playing in it; "does not include" denies being part of it.
     expect(ask('Was Tom Hale able to play in the Harbour Cup final?')).toMatch(/^No/);
     expect(ask('Were Ken Loy and Jeff Sall part of the Kilbride Energy directors settlement?')).toMatch(
