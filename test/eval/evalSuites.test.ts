@@ -40,9 +40,9 @@ for (const suite of SUITES) {
 const REAL_TEXT = [
   { file: 'test/eval/brown-dev.jsonl', corpus: 'brown:dgj', floor: 43, baseline: 27 },
   { file: 'test/eval/brown-press.jsonl', corpus: 'brown:abcefh', floor: 45, baseline: 29 },
-  { file: 'test/eval/brown-lore-fiction.jsonl', corpus: 'brown:efkn', floor: 34, baseline: 19 },
+  { file: 'test/eval/brown-lore-fiction.jsonl', corpus: 'brown:efkn', floor: 35, baseline: 19 },
   // 42 since the no-answer line stopped saying the question back: one case had passed on its echo.
-  { file: 'test/eval/shipped-unseen.jsonl', corpus: 'corpus', floor: 42, baseline: 34 },
+  { file: 'test/eval/shipped-unseen.jsonl', corpus: 'corpus', floor: 43, baseline: 34 },
   // Written after the answer engine of this wave, by someone who never ran it: mystery, science
   // fiction, romance and humour (L, M, P, R), the hardest text for it. First run 17; the forms its
   // failures showed (a doer before the asked verb, an amount in the next sentence, a lone date in
@@ -57,14 +57,17 @@ const REAL_TEXT = [
   // the bot. On the shipped corpus, the first run scored 14 against plain BM25's 27: event cards
   // answered questions they did not speak of, "what does the article say about X" was read as a
   // quote, and role phrases with clauses were not read. Those rules were built, and it scores 28.
-  { file: 'test/eval/shipped-fresh.jsonl', corpus: 'corpus', floor: 29, baseline: 27 },
+  { file: 'test/eval/shipped-fresh.jsonl', corpus: 'corpus', floor: 31, baseline: 27 },
   // Press editorials, reviews and belles-lettres: first run 18 (BM25 17); then read for what failed.
   { file: 'test/eval/brown-fresh.jsonl', corpus: 'brown:bcg', floor: 29, baseline: 17 },
   // Reportage, religion, lore and fiction: first run 17 (BM25 16); then read for what failed.
-  { file: 'test/eval/brown-fresh2.jsonl', corpus: 'brown:adek', floor: 22, baseline: 16 },
+  // 21 since "designed and built by X" reads X as the designer: the one passage that says so is
+  // about another bridge of the same text, where an earlier reading had guessed the right name.
+  { file: 'test/eval/brown-fresh2.jsonl', corpus: 'brown:adek', floor: 21, baseline: 16 },
   // Lore, government documents, learned writing and adventure: never read for failures, so its
-  // score is the honest one for questions on text the bot was not tuned on. It ties plain BM25.
-  { file: 'test/eval/brown-fresh3.jsonl', corpus: 'brown:fhjn', floor: 21, baseline: 17 },
+  // score is the honest one for questions on text the bot was not tuned on. First run 17, as
+  // plain BM25; 22 since, from forms other sets showed.
+  { file: 'test/eval/brown-fresh3.jsonl', corpus: 'brown:fhjn', floor: 22, baseline: 17 },
   // Reportage, editorials, belles lettres and learned texts (A, B, G, J), written in a later stop by
   // someone who read no code. First run 18 (plain BM25: 11); never read for failures as a set,
   // though the answers to a few of its questions were seen once.
