@@ -31,11 +31,15 @@ const PHRASAL: readonly [RegExp, string][] = [
     'release releases released releasing',
   ],
   [/\b(?:lay|lays|laid|laying)\s+off\b/gi, 'dismiss dismisses dismissed dismissing'],
+  // "did the shares go up?": "shares sank 14.87%".
+  [/\b(?:go|goes|went|gone|going)\s+up\b(?!\s+(?:to|against|for)\b)/gi, 'rise rises rose rising'],
+  [/\b(?:go|goes|went|gone|going)\s+down\b(?!\s+(?:to|with|in\s+history)\b)/gi, 'fall falls fell falling'],
   [/\b(?:give|gives|gave|given|giving)\s+way\b(?!\s+to\b)/gi, 'collapse collapses collapsed collapsing'],
 ];
 
 /** Past forms among the list's verbs that do not end in -ed. */
-const IRREGULAR_PAST = /^(?:came|laid|threw|thrown|struck|drove|driven|broke|broken|gave|given|took|taken)$/i;
+const IRREGULAR_PAST =
+  /^(?:came|went|gone|laid|threw|thrown|struck|drove|driven|broke|broken|gave|given|took|taken)$/i;
 /** Verbs whose base form is also their past ("set", "shut"): read by what stands before them. */
 const SAME_PAST = /^(?:set|shut)$/i;
 const AUXILIARY_BEFORE =

@@ -37,6 +37,8 @@ const CURRENCY =
 
 /** A sum of money: a currency sign before the number, or a currency word right after it. */
 export function isMoney(sentence: string, c: Candidate): boolean {
+  // "rose 20% to £4.6bn": a share is no sum, though a sum follows it.
+  if (/%|per\s?cent/i.test(c.text) || /^\s*(?:%|per\s?cent)/i.test(sentence.slice(c.end))) return false;
   return (
     CURRENCY.test(sentence.slice(Math.max(0, c.start - 2), c.start + c.text.length)) ||
     CURRENCY.test(sentence.slice(c.end, c.end + 12))

@@ -287,17 +287,22 @@ const roleHolder: Strategy = (kb, a) => {
   const head = titleKeys[titleKeys.length - 1];
   const anchorKeys = head ? [head] : a.anchorKeys;
   const holders = people(kb, a, [role], titleKeys.length ? titleKeys : anchorKeys);
+  const namedNext = people(kb, a, [role], titleKeys.length ? titleKeys : anchorKeys, true);
   // "old Mr. Lovejoy, the company president", in an article that names Smith & MacIsaacs: the
   // organisation asked about, called by what it is.
   const organisation = nameAnchors(kb, a);
   const generic = head
     ? new RegExp(`\\bthe\\s+${GENERIC_ORGANISATION}(?:['’]s)?\\s+(?:[a-z]+\\s+)?${head}`, 'i')
     : undefined;
+  // "WMC chief executive Andrew Michelmore": the role held by a name written after it is not unnamed.
+  const heldByName = (text: string) =>
+    wordsOf(text).some((w) => wordKey(w.text) === head && /^\s+\p{Lu}/u.test(text.slice(w.end)));
   const namesRole = (text: string) => {
     const said = keysOfText(text);
     return (
       head !== undefined &&
       said.has(head) &&
+      !heldByName(text) &&
       organisation.length > 0 &&
       organisation.every((n) => said.has(n))
     );
@@ -308,7 +313,7 @@ const roleHolder: Strategy = (kb, a) => {
     // of the asked organisation, unnamed, and the holder opening the next sentence.
     if (!found.length && namesRole(evidence.text)) {
       const next = evidenceAround(kb, evidence.hit, 1).find((e) => e.offset === 1);
-      return next ? holders(next).filter((t) => t.candidate.start < OPENS_SENTENCE) : [];
+      return next ? namedNext(next).filter((t) => t.candidate.start < OPENS_SENTENCE) : [];
     }
     const meansIt =
       generic?.test(evidence.text) &&

@@ -78,8 +78,21 @@ const OPPOSITES: [string[], string[]][] = [
     ['continu', 'persist'],
   ],
   [
-    ['increas', 'rise', 'rose', 'grow', 'grew'],
-    ['decreas', 'fall', 'fell', 'declin', 'drop', 'shrink'],
+    ['increas', 'rise', 'rose', 'grow', 'grew', 'climb', 'soar', 'surg', 'jump'],
+    [
+      'decreas',
+      'fall',
+      'fell',
+      'declin',
+      'drop',
+      'shrink',
+      'sank',
+      'sink',
+      'slump',
+      'plung',
+      'tumbl',
+      'slid',
+    ],
   ],
   [
     ['surpris', 'unexpect', 'astonish', 'shock'],
@@ -423,6 +436,9 @@ function countOfVerb(
   return first ? { text: first, counts } : undefined;
 }
 
+/** How much less of the claim a sentence that says the contested word (or its opposite) may state. */
+const SETTLES_WITHIN = 0.25;
+
 /** How much of the claim a second sentence must state to be shown beside the evidence. */
 const SECOND_SUPPORT = 0.5;
 
@@ -487,8 +503,21 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
   const ranked = hits
     .filter((h) => support(h) >= MIN_YES_NO_COVERAGE)
     .sort((x, y) => support(y) - support(x) || y.score - x.score);
-  const top = ranked.find((h) => speaksTo(h.text, a.predicateKeys));
-  if (!top) return undefined;
+  const first = ranked.find((h) => speaksTo(h.text, a.predicateKeys));
+  if (!first) return undefined;
+  // "Did the shares rise?": of sentences about as good, one that says the shares rose or sank
+  // settles it; "the shares have taken a dunking" says neither.
+  const contested = a.anchorKeys.filter((k) => oppositeOf(k).length > 0);
+  const settles = (h: SentenceHit) => {
+    const keys = keysOfText(h.text);
+    return contested.some(
+      (k) => keys.has(k) || oppositeOf(k).some((o) => [...keys.keys].some((key) => key.startsWith(o))),
+    );
+  };
+  const top =
+    contested.length && !settles(first)
+      ? (ranked.find((h) => support(h) >= support(first) - SETTLES_WITHIN && settles(h)) ?? first)
+      : first;
   // "Has he ever called it obsolete?" against "NATO is no longer obsolete": it once was, so yes.
   const once = /\bever\b/i.test(a.question) && /\bno\s+longer\b|\bnot\s+any\s*more\b/i.test(top.text);
   const other = a.negated ? undefined : doneByAnother(kb, a, top);

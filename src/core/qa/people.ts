@@ -225,8 +225,39 @@ function holdsOtherOffice(sentence: string, c: Candidate, roleKeys: readonly str
   return !aside.split(/\s+/).some((w) => roleKeys.includes(wordKey(w)));
 }
 
+/**
+ * "Marc Gonsalves, an executive at Xstrata", asked who the chief executive is: the name is given
+ * the asked title's head without the words that make it the asked one ("chief").
+ */
+function lesserTitleAfter(sentence: string, c: Candidate, roleKeys: readonly string[]): boolean {
+  if (roleKeys.length < 2) return false;
+  const head = roleKeys[roleKeys.length - 1];
+  const m =
+    /^\s*,\s+(?:a|an|the|one)\s+((?:[\p{L}-]+\s+){0,3}?)([\p{L}-]+)(?=\s+(?:at|of|for|with|in)\b|\s*[,.;])/u.exec(
+      sentence.slice(c.end, c.end + 80),
+    );
+  if (!m?.[2] || wordKey(m[2]) !== head) return false;
+  const before = (m[1] ?? '').trim().split(/\s+/).filter(Boolean).map(wordKey);
+  return roleKeys.slice(0, -1).some((k) => !before.includes(k));
+}
+
+/** What a name counts for in a role question where nothing near it says a role. */
+const UNLINKED_ROLE = 0.3;
+
+/** Whether a word of the asked role stands within a few words of the name, before or after it. */
+function linkedToRole(sentence: string, c: Candidate, roleKeys: readonly string[]): boolean {
+  const near = [
+    ...wordsOf(sentence.slice(Math.max(0, c.start - 40), c.start)).slice(-4),
+    ...wordsOf(c.text),
+    ...wordsOf(sentence.slice(c.end, c.end + 60)).slice(0, 6),
+  ];
+  return near.some((w) => roleKeys.includes(wordKey(w.text)));
+}
+
 /** Words that may stand in a title between an organisation and a name ("chief executive", "former"). */
 const IN_TITLE = /^(?:former|then|new|acting|deputy|vice|executive|managing|general|senior|joint|interim)$/i;
+/** Capitalised words that open a title at a sentence's start ("Chief executive X", "Club chairman X"). */
+const TITLE_CASE_WORDS = /^(?:Chief|Head|Club|Team|Party|Company|Group|Board|Its|Their|His|Her|The)$/;
 
 /** The organisation written before the asked title, right before the name ("ARU chief executive X"). */
 function titlingOrganisation(
@@ -239,6 +270,17 @@ function titlingOrganisation(
   if (!m?.[1] || !m[2]) return organisationAfter(sentence.slice(c.end, c.end + 100), roleKeys);
   const title = m[2].trim().split(/\s+/);
   if (!title.some((w) => roleKeys.includes(wordKey(w)))) return undefined;
+  // "Chief executive Jim Skinner" opening a sentence: a capitalised title word is no organisation.
+  if (
+    m[1]
+      .trim()
+      .split(/\s+/)
+      .every(
+        (w) =>
+          roleKeys.includes(wordKey(w)) || isOfficeWord(w) || IN_TITLE.test(w) || TITLE_CASE_WORDS.test(w),
+      )
+  )
+    return undefined;
   // "director of rugby": after its "of", a title may name its field in any word.
   const of = title.indexOf('of');
   const head = of > 0 ? title.slice(0, of) : title;
@@ -455,6 +497,8 @@ export function people(
   a: QuestionAnalysis,
   exclude: readonly string[] = [],
   keys = a.predicateKeys,
+  /** The sentence read names whom the one before gave the role ("Iain Moray was given the title"). */
+  unlinkedHolds = false,
 ) {
   const doer = a.type === 'person';
   // "who urged Trump to ...?": the asked verb is one of saying, which the text may say otherwise.
@@ -496,6 +540,7 @@ export function people(
       if (/^\.?\s*\d/.test(evidence.text.slice(candidate.end))) return [];
       if (exclude.some((e) => lowerWords(e).has(candidate.text.toLowerCase()))) return [];
       if (!doer && holdsOtherOffice(evidence.text, candidate, keys)) return [];
+      if (!doer && lesserTitleAfter(evidence.text, candidate, keys)) return [];
       if (!doer && titledForAnother(evidence.text, candidate, roleWords, askedNames)) return [];
       // "the Forbes award", "the Kennedy administration": a name that qualifies a thing holds no role.
       if (
@@ -532,6 +577,10 @@ export function people(
       // The asked title of the asked organisation: as sure as a doer in the asked verb's place.
       const ofAsked = !doer && titledForAsked(evidence.text, candidate, roleWords, askedNames);
       if (ofAsked) weight *= 2;
+      // A role question: a name the sentence links to no title at all ("investment firm Grant
+      // Samuel" beside "WMC chief executive X") holds none of the asked role.
+      if (!doer && !unlinkedHolds && !linkedToRole(evidence.text, candidate, roleWords))
+        weight *= UNLINKED_ROLE;
       if (a.askedNoun) weight *= askedNounFit(kb, evidence.text, candidate, a.askedNoun);
       if (evidence.offset > 0 && IDENTIFIES.test(evidence.text.slice(0, candidate.start))) weight *= 2.5;
       // Below this, a capitalised word is more likely a place, a modifier or a common word.

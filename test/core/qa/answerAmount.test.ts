@@ -10,6 +10,11 @@ const dir = makeCorpus({
     'Harbour Drinks, the biggest brewer in the north, has agreed to buy the Kilbride vineyard for $26m (£13m) in an all-cash deal.',
     'The vineyard made 40,000 bottles last year.',
   ].join('\n\n'),
+  'bank.txt': [
+    'Bank profits at record',
+    'Kilbride Bank, the third-biggest bank, has seen annual pre-tax profits climb to record levels.',
+    'Profits for the year to 31 December rose 20% to £4.6bn ($8.6bn).',
+  ].join('\n\n'),
 });
 afterAll(removeCorpora);
 
@@ -19,5 +24,9 @@ const first = (question: string) => renderText(bot.answer({ text: question })).s
 describe('how much', () => {
   it('a price asked with "pay" is answered by the sentence that says "buy ... for $26m"', () => {
     expect(first('how much did Harbour Drinks pay for the Kilbride vineyard?')).toMatch(/^\$26m|^£13m/);
+  });
+
+  it('"rose 20% to £4.6bn": a share is no sum of money, though one follows it', () => {
+    expect(first('how much pre-tax profit did Kilbride Bank make last year?')).toMatch(/^£4\.6bn/);
   });
 });

@@ -28,6 +28,11 @@ const sportDir = makeCorpus({
     'Keeper misses final',
     "Rovers goalkeeper Tom Hale will miss Sunday's Harbour Cup final after the club dropped their appeal against his red card.",
   ].join('\n\n'),
+  'shares.txt': [
+    'Doughnut firm shares fall',
+    'Shares in Kelm Doughnuts have taken a dunking on Wall Street after the firm said it would restate its 2004 accounts.',
+    'Shares in Kelm Doughnuts sank 14% to close at $10 on the news.',
+  ].join('\n\n'),
   'settlement.txt': [
     'Directors settle lawsuit',
     'Eighteen former Kilbride Energy directors have agreed a $168m settlement in a shareholder lawsuit.',

@@ -18,6 +18,20 @@ const dir = makeCorpus({
     'The National Printers Union said it would ballot its members.',
   ].join('\n\n'),
 });
+const firmsDir = makeCorpus({
+  'burgers.txt': [
+    'Burger chain sales rise',
+    'Sales at Kelm Burgers rose 8% in January.',
+    'Chief executive Jim Tanner attributed the rise to the "vitality of our menu".',
+  ].join('\n\n'),
+  'mines.txt': [
+    'Miner rejects bid',
+    'Harbour Mining rejected the offer from Tarrow Metals.',
+    'Marc Dunne, an executive at Tarrow Metals, said: "We will review the statement."',
+    'A report from investment firm Grant Sale values Harbour Mining shares at $7.',
+    'Harbour Mining chief executive Ann Rudd said the Tarrow Metals offer was too low, citing Grant Sale.',
+  ].join('\n\n'),
+});
 const bankDir = makeCorpus({
   'bank.txt': [
     'Flood to cost Tarvia $1.3bn',
@@ -49,5 +63,13 @@ describe('who holds a role', () => {
     const bank = openKnowledge(bankDir).bot;
     const ask = (q: string) => renderText(bank.answer({ text: q })).split('\n')[0] ?? '';
     expect(ask("who is the governor of Tarvia's central bank?")).toMatch(/^Sunil Marand/);
+  });
+
+  it('"Chief executive X" opening a sentence; "an executive at X" is not its chief executive, nor is a name with no title', () => {
+    const firms = openKnowledge(firmsDir).bot;
+    const ask = (q: string) => renderText(firms.answer({ text: q })).split('\n')[0] ?? '';
+    expect(ask('who is the chief executive of Kelm Burgers?')).toMatch(/^Jim Tanner/);
+    const tarrow = ask('who is the chief executive of Tarrow Metals?');
+    expect(tarrow).not.toMatch(/Dunne|Grant Sale|Rudd/);
   });
 });
