@@ -115,6 +115,9 @@ describe('dates, numbers, places and reasons', () => {
     expect(
       reasonClause('Because of the volatility in the oil market I propose to freeze the duty.')?.text,
     ).toBe('Because of the volatility in the oil market');
+    expect(
+      reasonClause('The decision not to take him had been motivated only by his physical condition.')?.text,
+    ).toBe('motivated only by his physical condition');
     expect(reasonClause('He left early.')).toBeUndefined();
   });
 
