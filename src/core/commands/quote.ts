@@ -1,3 +1,4 @@
+import { nameGazetteer } from '../../knowledge/extract/nameLexicon.ts';
 import { splitSentences } from '../../knowledge/splitSentences.ts';
 import type { Passage } from '../../knowledge/types.ts';
 import type { NameMatch } from '../../search/entityIndex.ts';
@@ -58,6 +59,40 @@ const SPEECH_VERB =
   /\b(said|says|told|stated|added|warned|argued|declared|insisted|claimed|asserted|explained|called|remarked|remark|wrote|answered|answers|replied)\b/i;
 
 /**
+ * How much more a quotation on the topic counts than reported speech on it: asked what someone
+ * said, their own words go first unless what is reported of them speaks to the topic far better.
+ */
+const QUOTATION_FIRST = 0.2;
+/** ... and where only its neighbours do, on a tie only. */
+const QUOTATION_TIE = 0.05;
+/** How much of the topic a quotation's own words (with its sentence) must hold to go first. */
+const OWN_TOPIC = 0.5;
+
+/** "the American said:", "the 34-year-old added": a speaker called by what the story says of them. */
+const EPITHET_SPEAKS =
+  /(?:^|[,;]\s+|\s-\s)the\s+(\d{1,3}-year-old|[A-Z][a-z]+)\s+(?:said|says|added|adds|told|insisted|explained|replied)\b[:,]?\s*[“"]/;
+
+/** Mentions of a surname that make a person the one a story is about. */
+const STORY_SUBJECT_MENTIONS = 3;
+
+/**
+ * 'Reacting to the comment, the American said: "..."', in a story about Lindsay Davenport: a
+ * people's name or an age stands for the one the story is about, where the asked person is named
+ * in it again and again and no one else is named in that sentence.
+ */
+function byEpithet(kb: KnowledgeBase, passage: Passage, sentence: string, names: readonly string[]): boolean {
+  const m = EPITHET_SPEAKS.exec(sentence);
+  if (!m?.[1]) return false;
+  if (!/^\d/.test(m[1]) && nameGazetteer().classOf(m[1].toLowerCase()) !== 'demonym') return false;
+  const article = kb.articles.get(passage.articleId);
+  const body = `${article?.title ?? ''}\n${article?.body ?? ''}`;
+  return names.some((name) => {
+    const last = escapeRegExp(name.split(/\s+/).pop() ?? name);
+    return (body.match(new RegExp(`\\b${last}\\b`, 'g'))?.length ?? 0) >= STORY_SUBJECT_MENTIONS;
+  });
+}
+
+/**
  * "the Scottish Executive has insisted Mr McConnell was speaking about adults": after another's
  * verb of saying, the name opens the clause that is said of him; he is not the one who says it.
  */
@@ -100,7 +135,13 @@ function quotesFromText(kb: KnowledgeBase, names: readonly string[]): FoundQuote
       const holder = named ? undefined : REPORTED_BY_PRONOUN.exec(sentence)?.[1];
       const at = i + carried.length;
       const heHolds = holder !== undefined && pronounMeans(context, at, names, holder);
-      if (!named && !heHolds && !saidByPronounFor(context, at, names)) return;
+      if (
+        !named &&
+        !heHolds &&
+        !saidByPronounFor(context, at, names) &&
+        !byEpithet(kb, passage, sentence, names)
+      )
+        return;
       // A quote may stand in the sentence before the one that names its speaker.
       const withPrevious = /^[“"]/.test(sentences[i - 1] ?? '')
         ? `${sentences[i - 1]} ${sentence}`
@@ -418,7 +459,13 @@ export const quoteCommand: CommandDefinition = {
     // Quotes on the topic, the closest match first; a quotation before reported speech on ties.
     const onTopicOf = (found: FoundQuote[]) =>
       found
-        .map((q) => ({ q, score: topicScore(q) + (q.reported ? 0 : 0.05) }))
+        .map((q) => ({
+          q,
+          // A quotation comes first where its own words speak of the topic, not only its neighbours.
+          score:
+            topicScore(q) +
+            (q.reported ? 0 : textCoverage(ownText(q), terms) >= OWN_TOPIC ? QUOTATION_FIRST : QUOTATION_TIE),
+        }))
         .filter((x) => x.score > 0.1)
         .sort((a, b) => b.score - a.score)
         .map((x) => x.q);

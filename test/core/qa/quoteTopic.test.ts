@@ -38,6 +38,15 @@ const dir = makeCorpus({
     'Opposition leader Ann Kerr said: "This is a gaffe by Jon Marrow.',
   ].join('\n\n'),
 });
+// Its own archive: the words of the others would weigh in its topic.
+const tennisDir = makeCorpus({
+  'tennis.txt': [
+    'Vell hits out at Harbour Open',
+    'World number one Ana Vell has criticised the Harbour Open over the issue of equal prize money for women.',
+    'Vell was speaking after the Kelm Open agreed to pay equal prize money.',
+    'Reacting to a comment by club chairman Tom Pike, the American said: "I think it is highly insulting if prize money is taken away. "Somebody said they won\'t have money for flowers at the Harbour Open. That\'s insulting."',
+  ].join('\n\n'),
+});
 afterAll(removeCorpora);
 const { bot } = openKnowledge(dir);
 const first = (q: string) => renderText(bot.answer({ text: q })).split('\n')[0] ?? '';
@@ -113,5 +122,13 @@ describe('quotations in a sentence', () => {
     const all = renderText(bot.answer({ text: '/quote Marrow' }));
     expect(all).not.toMatch(/“a recognition/);
     expect(all).not.toMatch(/“This is a gaffe/);
+  });
+
+  it('"the American said:" in a story about her is her, and her own words on the topic come first', () => {
+    const tennis = openKnowledge(tennisDir).bot;
+    const ask = (q: string) => renderText(tennis.answer({ text: q })).split('\n')[0] ?? '';
+    expect(ask('what did Ana Vell say about the Harbour Open and prize money?')).toMatch(
+      /^Ana Vell: “I think it is highly insulting if prize money is taken away/,
+    );
   });
 });
