@@ -216,11 +216,9 @@ export function articleKeysOf(kb: KnowledgeBase, passage: Passage): KeySet {
   const cacheKey = `${passage.articleId}\u0000${kb.passages.length}`;
   const known = articleCache.get(cacheKey);
   if (known) return known;
-  // The words of every paragraph at once: no paragraph needs splitting into sentences for this.
-  const all = keysOfWords(
-    passagesOf(kb, passage, Number.POSITIVE_INFINITY)
-      .map((p) => p.text)
-      .join('\n'),
+  // The words of every paragraph, as each is read for its sentences (and kept for the next reading).
+  const all = KeySet.union(
+    ...passagesOf(kb, passage, Number.POSITIVE_INFINITY).map((p) => readPassage(p).all),
   );
   if (articleCache.size >= ARTICLE_CACHE_LIMIT) articleCache.clear();
   articleCache.set(cacheKey, all);
