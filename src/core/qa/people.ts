@@ -67,6 +67,10 @@ function usedAsName(kb: KnowledgeBase, articleId: string, word: string): boolean
 /** "by Fred Ikle", "by Sunday Telegraph journalist Robert Peston": the agent, after "by" and a few words that describe them. */
 const AGENT_BEFORE = /\bby\s+(?:the\s+)?(?:[\p{L}'’.&-]+\s+){0,4}$/iu;
 
+/** Words of time or manner, and particles, between a verb and its "by" ("confirmed this week by"). */
+const BETWEEN_VERB_AND_BY =
+  /^(?:this|last|next|that|week|month|year|day|weekend|today|yesterday|earlier|later|recently|once|first|originally|allegedly|reportedly|apparently|jointly|also|mainly|partly|largely|only|out|up|down|off|in|\d{4}|[a-z]+ly)$/i;
+
 /** Nouns for a body of people that acts as one: "the Damascus regime", "the Kestrel gang". */
 const GROUP_AFTER =
   /^\s+(regime|government|authorities|army|forces|military|police|administration|rebels|militants|insurgents|troops|gang|junta|navy|militia|council|committee|board|jury|court|cartel)\b/;
@@ -471,13 +475,17 @@ export function doesNamed(
   c: { start: number; end: number },
   verbKeys: readonly string[],
 ): boolean {
-  // "a point confirmed this week by Nikki Haley": a few words may stand between the verb and "by".
+  // "a point confirmed this week by Nikki Haley", "allegedly carried out by the gang": words of
+  // time or manner may stand between the verb and "by"; another verb ("designed and built by") may not.
   const by = /((?:[\p{L}-]+\s+){1,4})by\s+(?:the\s+)?$/u.exec(
     sentence.slice(Math.max(0, c.start - 60), c.start),
   )?.[1];
-  // "carried out by the gang": a two-word verb read as the one word it stands for.
-  const verbs = by && hasPhrasalVerb(by) ? withPhrasalVerbsAsWords(by) : by;
-  if (verbs?.split(/\s+/).some((w) => w && verbKeys.includes(wordKey(w)))) return true;
+  if (by) {
+    // "carried out by the gang": a two-word verb read as the one word it stands for.
+    const words = (hasPhrasalVerb(by) ? withPhrasalVerbsAsWords(by) : by).trim().split(/\s+/);
+    while (words.length > 1 && BETWEEN_VERB_AND_BY.test(words[words.length - 1] ?? '')) words.pop();
+    if (verbKeys.includes(wordKey(words[words.length - 1] ?? ''))) return true;
+  }
   const owned = /^['’]s?\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(sentence.slice(c.end))?.[1] ?? '';
   return owned.split(/\s+/).some((w) => /(?:ing|ion|ment|al)s?$/.test(w) && verbKeys.includes(wordKey(w)));
 }

@@ -25,6 +25,11 @@ describe('doesNamed: the doer of a verb written as a noun', () => {
     const s = 'Trump called for him to go, a point confirmed this week by Nikki Haley, the US envoy.';
     expect(doesNamed(s, at(s, 'Nikki Haley'), [wordKey('confirmed')])).toBe(true);
     expect(doesNamed(s, at(s, 'Nikki Haley'), keys)).toBe(false);
+    const raid = 'The raid was allegedly carried out by the Kestrel gang.';
+    expect(doesNamed(raid, at(raid, 'Kestrel'), [wordKey('committing')])).toBe(true);
+    // Another verb between: the name is the doer of that one.
+    const hall = 'The hall was designed and later sold by Ann Rudd.';
+    expect(doesNamed(hall, at(hall, 'Ann Rudd'), [wordKey('designed')])).toBe(false);
   });
 
   it('not after "by" a word of another verb', () => {
