@@ -75,7 +75,12 @@ const REAL_TEXT = [
   // (C, E, H, P), first run 22 (plain BM25: 17); editorials, lore, fiction and romance (B, F, K,
   // P), first run 22 (plain BM25: 17).
   { file: 'test/eval/brown-fresh9.jsonl', corpus: 'brown:cehp', floor: 24, baseline: 17 },
-  { file: 'test/eval/brown-fresh10.jsonl', corpus: 'brown:bfkp', floor: 22, baseline: 17 },
+  { file: 'test/eval/brown-fresh10.jsonl', corpus: 'brown:bfkp', floor: 23, baseline: 17 },
+  // Reportage, religion, belles lettres, mystery and humour (D, G, L, R), written in a later stop
+  // by someone who read no code and never ran the bot, never read for failures. First run 17 (the
+  // build at the start of that stop: 18); a change that lost one of its answers was found by
+  // running it against that stop's commits, without reading the case, and narrowed (18 since).
+  { file: 'test/eval/brown-fresh11.jsonl', corpus: 'brown:dglr', floor: 18, baseline: 15 },
 ];
 
 for (const suite of REAL_TEXT) {
