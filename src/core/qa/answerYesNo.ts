@@ -436,6 +436,59 @@ function countOfVerb(
   return first ? { text: first, counts } : undefined;
 }
 
+const SHARE_WORDS: Record<string, number> = {
+  half: 50,
+  'a third': 100 / 3,
+  'one third': 100 / 3,
+  'a quarter': 25,
+  'one quarter': 25,
+  'two thirds': 200 / 3,
+  'two-thirds': 200 / 3,
+  'three quarters': 75,
+  'three-quarters': 75,
+  'a fifth': 20,
+  'a tenth': 10,
+  all: 100,
+};
+const SHARE =
+  /\b(half|a third|one third|a quarter|one quarter|two(?:\s|-)thirds|three(?:\s|-)quarters|a fifth|a tenth|\d+(?:\.\d+)?\s*(?:%|per\s?cent))(?![\w%])/gi;
+
+/** A share as a percentage: "half" 50, "30%" 30. */
+function percentOf(share: string): number | undefined {
+  const known = SHARE_WORDS[share.toLowerCase().replace(/-/g, ' ')] ?? SHARE_WORDS[share.toLowerCase()];
+  if (known !== undefined) return known;
+  const n = Number.parseFloat(share);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * "Does Shell own half of the project?" against "the group will own 30% of the project": the
+ * share the best sentence's article gives the claimed verb, the same as claimed or another.
+ */
+export function shareDiffers(
+  kb: KnowledgeBase,
+  question: string,
+  hits: readonly SentenceHit[],
+): { text: string; hit: SentenceHit; same: boolean } | undefined {
+  const top = hits[0];
+  if (!top) return undefined;
+  for (const claim of question.matchAll(SHARE)) {
+    const claimed = percentOf(claim[1] ?? '');
+    const verb = /([a-z]{3,})\s+$/i.exec(question.slice(0, claim.index))?.[1];
+    if (claimed === undefined || !verb) continue;
+    const verbKey = wordKey(verb);
+    for (const { text, own } of ownSentences(kb, top)) {
+      for (const m of own.matchAll(SHARE)) {
+        const before = /([a-z]{3,})\s+$/i.exec(own.slice(0, m.index))?.[1];
+        if (!before || wordKey(before) !== verbKey) continue;
+        const given = percentOf(m[1] ?? '');
+        if (given !== undefined) return { text, hit: top, same: Math.abs(given - claimed) <= 1 };
+      }
+    }
+  }
+  return undefined;
+}
+
 /** How much less of the claim a sentence that says the contested word (or its opposite) may state. */
 const SETTLES_WITHIN = 0.25;
 
@@ -488,6 +541,12 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
     return composeAnswer(kb, {
       headline: `No: ${windowAround(recount.text, a.anchorKeys)}`,
       evidence: { text: recount.text, articleId: recount.hit.passage.articleId, hit: recount.hit, offset: 0 },
+    });
+  const share = a.negated ? undefined : shareDiffers(kb, a.question, hits);
+  if (share)
+    return composeAnswer(kb, {
+      headline: `${share.same ? 'Yes' : 'No'}: ${windowAround(share.text, a.anchorKeys)}`,
+      evidence: { text: share.text, articleId: share.hit.passage.articleId, hit: share.hit, offset: 0 },
     });
   const prize = a.negated ? undefined : prizeWentToAnother(a.question, hits);
   if (prize)
