@@ -33,6 +33,11 @@ const sportDir = makeCorpus({
     'Shares in Kelm Doughnuts have taken a dunking on Wall Street after the firm said it would restate its 2004 accounts.',
     'Shares in Kelm Doughnuts sank 14% to close at $10 on the news.',
   ].join('\n\n'),
+  'gas.txt': [
+    'Oil firm signs gas deal',
+    'Harbour Oil has signed a deal to develop the Kelm-4 gas project.',
+    'The Dutch group will own 30% of the project, with the state oil firm owning the rest.',
+  ].join('\n\n'),
   'settlement.txt': [
     'Directors settle lawsuit',
     'Eighteen former Kilbride Energy directors have agreed a $168m settlement in a shareholder lawsuit.',
@@ -94,5 +99,12 @@ describe('did X win the prize?', () => {
     expect(ask('Were Ken Loy and Jeff Sall part of the Kilbride Energy directors settlement?')).toMatch(
       /^No/,
     );
+    // Of sentences about as good, the one that says the shares sank settles "did they go up?".
+    expect(ask("Did Kelm Doughnuts' shares go up after it said it would restate its accounts?")).toMatch(
+      /^No: Shares in Kelm Doughnuts sank/,
+    );
+    // A share: "half" against "will own 30%" is no; "30%" is yes, with the sentence that says so.
+    expect(ask('Does Harbour Oil own half of the Kelm-4 gas project?')).toMatch(/^No: .*own 30%/);
+    expect(ask('Does Harbour Oil own 30% of the Kelm-4 gas project?')).toMatch(/^Yes: .*own 30%/);
   });
 });
