@@ -38,6 +38,8 @@ export interface QuestionAnalysis {
   topic?: string;
   /** The role asked for ("president of Smith College"). */
   role?: string;
+  /** "who is in charge of X?", "who runs X?": any title of its head answers (president, chairman, ...). */
+  anyHead?: boolean;
   /** Where a place answer stands to the subject: came "from" it, went "to" it, or was "in" it. */
   direction?: 'from' | 'to' | 'in';
   /** The counted or measured noun of a number question ("Catholics", "copies", "population"). */
@@ -168,8 +170,19 @@ const ROLE_PARTICIPLES =
 const WHEN_QUALIFIER =
   /\s+(?:at\s+(?:that|the)\s+time|back\s+then|then|now|today|currently|at\s+present|in\s+\d{4})$/i;
 
+/** "who is in charge of the Dog Writers Association?": its head, by whatever title. */
+const IN_CHARGE =
+  /^(?:in\s+charge\s+of|at\s+the\s+head\s+of|the\s+head\s+of|heading|running|leading)\s+(.+)$/i;
+
 /** "who is X?": a description of X, the holder of a role, or (passive) a doer. */
 function whoIs(question: string, rest: string): QuestionAnalysis {
+  const charge = IN_CHARGE.exec(rest);
+  if (charge?.[1] && /\p{Lu}/u.test(charge[1]))
+    return {
+      ...base(question, 'role'),
+      role: `head of ${charge[1].replace(WHEN_QUALIFIER, '')}`,
+      anyHead: true,
+    };
   if (PASSIVE_DOER.test(rest) || PASSIVE_PARTICIPLE.test(rest)) return doer(question);
   // "who was test-firing missiles ...?": a verb at work, not a role ("acting director of ...").
   if (/^[a-z][\p{L}-]*ing\s/u.test(rest) && !ROLE_PARTICIPLES.test(rest)) return doer(question);
@@ -289,6 +302,17 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
     return { ...base(question, 'role'), role: became[1].replace(WHEN_QUALIFIER, '') };
   const who = /^(?:who(?:'s|’s)|who\s+(?:is|was|are|were))\s+(.+)$/i.exec(question);
   if (who) return whoIs(question, who[1] ?? '');
+  // "who runs the Dog Writers Association?": its head, by whatever title.
+  const runs =
+    /^who\s+(?:runs|heads|leads|manages|chairs|ran|headed|led|managed|chaired)\s+((?:the\s+)?\p{Lu}.*)$/u.exec(
+      question,
+    );
+  if (runs?.[1])
+    return {
+      ...base(question, 'role'),
+      role: `head of ${runs[1].replace(WHEN_QUALIFIER, '')}`,
+      anyHead: true,
+    };
   if (/^(?:who|whom)\b/i.test(question)) return doer(question);
   const when = new RegExp(`^(?:since\\s+|until\\s+|till\\s+)?when\\s+(?:${AUX}\\s+)?(.+)$`, 'i').exec(
     question,

@@ -272,6 +272,15 @@ const GENERIC_SUPPORT = 0.2;
 const OPENS_SENTENCE = 12;
 
 /** "who was the president of Smith College?" -> the person the text gives that role. */
+/** Titles of whoever heads a body, for "who is in charge of X?". */
+const HEAD_TITLE_KEYS: readonly string[] = [
+  ...new Set(
+    'head chief president chairman chairwoman chair director leader boss manager governor commander captain principal dean superintendent'
+      .split(' ')
+      .map(wordKey),
+  ),
+];
+
 const roleHolder: Strategy = (kb, a) => {
   const role = a.role ?? '';
   // "chef at the Palace Hotel in San Francisco": where the organisation is qualifies it; the
@@ -283,9 +292,11 @@ const roleHolder: Strategy = (kb, a) => {
   // The role's head noun: "president" of "president of Smith College", "minister" of
   // "Tunisia's defense minister"; the words before it ("defense") also make up a title.
   const title = role.split(/\s+(?:of|at|for|in|to|on)\s+/i)[0] ?? role;
-  const titleKeys = contentTerms(title).map(wordKey);
+  // "who is in charge of X?": the title of any head of it ("President of the Dog Writers ...").
+  const titleKeys = a.anyHead ? [...HEAD_TITLE_KEYS] : contentTerms(title).map(wordKey);
   const head = titleKeys[titleKeys.length - 1];
-  const anchorKeys = head ? [head] : a.anchorKeys;
+  const heads = a.anyHead ? HEAD_TITLE_KEYS : head ? [head] : [];
+  const anchorKeys = heads.length ? [...heads] : a.anchorKeys;
   const holders = people(kb, a, [role], titleKeys.length ? titleKeys : anchorKeys);
   const namedNext = people(kb, a, [role], titleKeys.length ? titleKeys : anchorKeys, true);
   // "old Mr. Lovejoy, the company president", in an article that names Smith & MacIsaacs: the
@@ -296,12 +307,11 @@ const roleHolder: Strategy = (kb, a) => {
     : undefined;
   // "WMC chief executive Andrew Michelmore": the role held by a name written after it is not unnamed.
   const heldByName = (text: string) =>
-    wordsOf(text).some((w) => wordKey(w.text) === head && /^\s+\p{Lu}/u.test(text.slice(w.end)));
+    wordsOf(text).some((w) => heads.includes(wordKey(w.text)) && /^\s+\p{Lu}/u.test(text.slice(w.end)));
   const namesRole = (text: string) => {
     const said = keysOfText(text);
     return (
-      head !== undefined &&
-      said.has(head) &&
+      heads.some((k) => said.has(k)) &&
       !heldByName(text) &&
       organisation.length > 0 &&
       organisation.every((n) => said.has(n))

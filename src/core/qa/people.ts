@@ -548,7 +548,8 @@ export function people(
       if (/^\.?\s*\d/.test(evidence.text.slice(candidate.end))) return [];
       if (exclude.some((e) => lowerWords(e).has(candidate.text.toLowerCase()))) return [];
       if (!doer && holdsOtherOffice(evidence.text, candidate, keys)) return [];
-      if (!doer && lesserTitleAfter(evidence.text, candidate, keys)) return [];
+      // (Of any head's titles, none is a lesser form of another.)
+      if (!doer && !a.anyHead && lesserTitleAfter(evidence.text, candidate, keys)) return [];
       if (!doer && titledForAnother(evidence.text, candidate, roleWords, askedNames)) return [];
       // "the Forbes award", "the Kennedy administration": a name that qualifies a thing holds no role.
       if (

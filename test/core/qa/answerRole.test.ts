@@ -32,6 +32,13 @@ const firmsDir = makeCorpus({
     'Harbour Mining chief executive Ann Rudd said the Tarrow Metals offer was too low, citing Grant Sale.',
   ].join('\n\n'),
 });
+const clubDir = makeCorpus({
+  'dinner.txt': [
+    'Writers dine at the Kelm Hotel',
+    'The first speaker was Tom Hale, a poet from Kelm.',
+    'The second speaker was Harvey Barcus, President of the Dog Writers Association of Kelm.',
+  ].join('\n\n'),
+});
 const bankDir = makeCorpus({
   'bank.txt': [
     'Flood to cost Tarvia $1.3bn',
@@ -71,5 +78,12 @@ describe('who holds a role', () => {
     expect(ask('who is the chief executive of Kelm Burgers?')).toMatch(/^Jim Tanner/);
     const tarrow = ask('who is the chief executive of Tarrow Metals?');
     expect(tarrow).not.toMatch(/Dunne|Grant Sale|Rudd/);
+  });
+
+  it('"who is in charge of X?" and "who runs X?": its head, by whatever title ("President of ...")', () => {
+    const club = openKnowledge(clubDir).bot;
+    const ask = (q: string) => renderText(club.answer({ text: q })).split('\n')[0] ?? '';
+    expect(ask('who is in charge of the Dog Writers Association of Kelm?')).toMatch(/^Harvey Barcus/);
+    expect(ask('who runs the Dog Writers Association of Kelm?')).toMatch(/^Harvey Barcus/);
   });
 });
