@@ -61,7 +61,7 @@ const REAL_TEXT = [
   // Press editorials, reviews and belles-lettres: first run 18 (BM25 17); then read for what failed.
   { file: 'test/eval/brown-fresh.jsonl', corpus: 'brown:bcg', floor: 29, baseline: 17 },
   // Reportage, religion, lore and fiction: first run 17 (BM25 16); then read for what failed.
-  { file: 'test/eval/brown-fresh2.jsonl', corpus: 'brown:adek', floor: 22, baseline: 16 },
+  { file: 'test/eval/brown-fresh2.jsonl', corpus: 'brown:adek', floor: 23, baseline: 16 },
   // Lore, government documents, learned writing and adventure: never read for failures, so its
   // score is the honest one for questions on text the bot was not tuned on. First run 17, as
   // plain BM25; 22 since, from forms other sets showed.
