@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { alone, inSlot, inTellingOrder } from '../../../src/core/qa/answerQuestion.ts';
+import { inSlot } from '../../../src/core/qa/answerQuestion.ts';
+import { inTellingOrder } from '../../../src/core/qa/bestSentence.ts';
 import type { Evidence } from '../../../src/core/qa/evidence.ts';
 import type { SentenceHit } from '../../../src/core/qa/findSentences.ts';
+import { alone } from '../../../src/core/qa/pickAnswer.ts';
 import type { Ranked } from '../../../src/core/qa/rankCandidates.ts';
 
 const ranked = (

@@ -1,0 +1,104 @@
+import { escapeRegExp } from '../../text/normalizeText.ts';
+import { bestSentence } from './bestSentence.ts';
+import { nameRuns } from './candidates.ts';
+import { composeAnswer, HEADLINE_CHARS } from './composeAnswer.ts';
+import type { Evidence } from './evidence.ts';
+import type { SentenceHit } from './findSentences.ts';
+
+import { MIN_CONFIDENCE, type Strategy } from './pickAnswer.ts';
+import { inQuestion } from './questionNames.ts';
+
+/**
+ * "The service, IT Safe, will issue warnings about viruses": the thing asked about set between
+ * commas after what it is, and what it does; or "IT Safe, a service for home users, ...".
+ */
+function describedInPassing(
+  hits: readonly SentenceHit[],
+  subject: string,
+): { hit: SentenceHit; description: string } | undefined {
+  const name = escapeRegExp(subject);
+  const before = new RegExp(
+    `\\b(?:[Tt]he|[Aa]n?)\\s+((?:[a-z][\\p{L}-]*\\s+){0,3}[a-z][\\p{L}-]*),\\s+${name},\\s+((?:will|would|is|was|has|had|can|could|aims|helps|lets|allows|offers|provides|gives)\\b[^.;]*)`,
+    'u',
+  );
+  const after = new RegExp(`\\b${name},\\s+((?:a|an|the)\\s+[a-z][^,;.()"]{3,100}),`, 'u');
+  for (const hit of hits.slice(0, 8)) {
+    const m = before.exec(hit.text);
+    if (m?.[1] && m[2]) return { hit, description: `the ${m[1]} that ${m[2].trim()}` };
+    const n = after.exec(hit.text);
+    if (n?.[1]) return { hit, description: n[1].trim() };
+  }
+  return undefined;
+}
+
+/** A headline cut at a word, within the headline's length. */
+function shortened(text: string): string {
+  if (text.length <= HEADLINE_CHARS) return text;
+  const cut = text.slice(0, HEADLINE_CHARS - 1);
+  return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[,;:]$/, '')}…`;
+}
+
+/** "What is the AWOC?": the name whose initials the letters stand for, where the text spells it out. */
+export const definition: Strategy = (kb, a, hits) => {
+  const subject = (a.subject ?? '').replace(/^(?:the|an?)\s+/i, '');
+  const letters = subject.replace(/\./g, '');
+  if (/^[A-Z]{2,8}$/.test(letters)) {
+    for (const hit of hits) {
+      for (const run of nameRuns(hit.text)) {
+        const initials = run.text
+          .split(/[\s-]+/)
+          .filter((w) => !/^(?:of|the|and|for|de|du|la|on|in|to)$/i.test(w))
+          .map((w) => w.charAt(0))
+          .join('');
+        if (initials.toUpperCase() === letters && run.text !== subject) {
+          const evidence: Evidence = { text: hit.text, articleId: hit.passage.articleId, hit, offset: 0 };
+          return composeAnswer(kb, { headline: `${subject}: ${run.text}`, evidence });
+        }
+      }
+    }
+  }
+  const described = /^\p{Lu}/u.test(subject) ? describedInPassing(hits, subject) : undefined;
+  if (described) {
+    const { hit, description } = described;
+    const evidence: Evidence = { text: hit.text, articleId: hit.passage.articleId, hit, offset: 0 };
+    // What else the archive says of it, as a free question's answer shows.
+    const more = hits
+      .filter((h) => h !== hit && h.text.includes(subject))
+      .slice(0, 2)
+      .map((h) => ({ text: h.text, articleId: h.passage.articleId }));
+    return composeAnswer(kb, { headline: shortened(`${subject}: ${description}`), evidence, more });
+  }
+  return bestSentence(kb, a, hits);
+};
+
+/**
+ * "What was the name of the rebel-held town ...?": the name the text attaches to the thing itself
+ * ("the town of X", "a town called X", "X, a rebel-held town", "the X town"), never a name that
+ * only stands nearby ("a town in Syria").
+ */
+export const properName: Strategy = (kb, a, hits) => {
+  const thing =
+    (a.subject ?? '').split(/\s+(?:hit|in|of|at|by|that|which|who|where|with|for|on|from|to)\s+/i)[0] ?? '';
+  const head = thing
+    .split(/\s+/)
+    .pop()
+    ?.replace(/[^\p{L}-]/gu, '');
+  if (!head) return undefined;
+  const h = escapeRegExp(head);
+  const NAME = "(\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*)*)";
+  const attached = [
+    new RegExp(`\\b${h}s?\\s+(?:of|called|named|known\\s+as)\\s+${NAME}`, 'u'),
+    new RegExp(`${NAME},\\s+(?:an?|the)\\s+(?:[\\p{L}-]+\\s+){0,3}${h}\\b`, 'u'),
+    new RegExp(`\\bthe\\s+${NAME}\\s+${h}\\b`, 'u'),
+  ];
+  for (const hit of hits.filter((x) => Math.max(x.coverage, x.contextCoverage) >= MIN_CONFIDENCE)) {
+    for (const pattern of attached) {
+      const m = pattern.exec(hit.text);
+      if (m?.[1] && !inQuestion(a, m[1])) {
+        const evidence: Evidence = { text: hit.text, articleId: hit.passage.articleId, hit, offset: 0 };
+        return composeAnswer(kb, { headline: m[1], evidence });
+      }
+    }
+  }
+  return undefined;
+};

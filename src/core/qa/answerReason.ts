@@ -1,0 +1,86 @@
+/** "why ...?": the reason a found sentence gives for the asked act. */
+
+import type { QuestionAnalysis } from './analyzeQuestion.ts';
+import { bestSentence } from './bestSentence.ts';
+import {
+  type Candidate,
+  causalAfterClause,
+  causalAsClause,
+  namedReason,
+  reasonClause,
+} from './candidates.ts';
+import { composeAnswer } from './composeAnswer.ts';
+import { type Evidence, neighbour } from './evidence.ts';
+
+import { best, constraints, type Strategy, saysAskedAct, saysPredicate } from './pickAnswer.ts';
+import { rankCandidates, type Typed } from './rankCandidates.ts';
+
+const THE_REASON =
+  /\b(?:this|that|which|it)\s+(?:may\s+be|might\s+be|is|was|could\s+be)\s+(?:the|one|a)\s+(?:main\s+|chief\s+|real\s+)?reason\b/i;
+
+/** "Because of this he was known as Gimpy": the reason is what the sentence before says. */
+const POINTS_BACK =
+  /^because\s+of\s+(?:this|that|it)\b|^(?:for\s+this\s+reason|that\s+is\s+why|this\s+is\s+why|as\s+a\s+result|therefore|hence|so)\b/i;
+
+const AIM = /^(?:to|so\s+as\s+to|in\s+order\s+to|in\s+a\s+bid\s+to|in\s+an\s+(?:effort|attempt)\s+to)\s/i;
+
+/**
+ * "Brown is to freeze fuel duty, fund a £1bn package to avoid council tax rises", asked why he
+ * froze fuel duty: an aim belongs to the act just before it, here the funding, not the freeze.
+ */
+function aimOfOtherAct(text: string, clause: Candidate, a: QuestionAnalysis): boolean {
+  if (!AIM.test(clause.text)) return false;
+  const before = text.slice(0, clause.start);
+  const part = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1);
+  return !saysPredicate(part, a);
+}
+
+export const reason: Strategy = (kb, a, hits) => {
+  const extract = (evidence: Evidence): Typed[] => {
+    // "Part of the reason why it was unexpected was his rhetoric": the reason, named.
+    // It answers only a question about what it is the reason for.
+    const named = namedReason(evidence.text);
+    if (named && saysPredicate(named.about, a)) return [{ candidate: named, weight: 1.1 }];
+    const clause = reasonClause(evidence.text);
+    const pointsBack = POINTS_BACK.test(evidence.text.trim());
+    if (clause && !pointsBack && !POINTS_BACK.test(clause.text))
+      return [{ candidate: clause, weight: aimOfOtherAct(evidence.text, clause, a) ? 0.5 : 1 }];
+    // "Profits fell as research costs rose": a causal "as", where the sentence says the asked predicate.
+    const as = clause ? undefined : causalAsClause(evidence.text);
+    if (as && saysPredicate(evidence.text.slice(0, as.start), a)) return [{ candidate: as, weight: 0.8 }];
+    // "AK issued the ban after Chepkemei failed to turn up": what brought the asked act about.
+    const after = clause || as ? undefined : causalAfterClause(evidence.text);
+    if (after && saysAskedAct(evidence.text.slice(0, after.start), a))
+      return [{ candidate: after, weight: 0.7 }];
+    // "They are desperate to be seen as major players, and this may be the reason why they ...":
+    // the reason is what comes before "this is the reason".
+    const pointed = THE_REASON.exec(evidence.text);
+    if (pointed && pointed.index > 20) {
+      const text = evidence.text.slice(0, pointed.index).replace(/[\s,;(]+(?:and|but)?\s*$/i, '');
+      return [{ candidate: { text, start: 0, end: text.length }, weight: 1.1 }];
+    }
+    // The reason stated just before, pointed back to: the sentence before this one.
+    if (evidence.offset === 0 && pointsBack) {
+      const before = neighbour(kb, evidence.hit, -1);
+      if (before) {
+        const candidate = { text: before, start: 0, end: before.length };
+        return [{ candidate, weight: 1.2 }];
+      }
+    }
+    return [];
+  };
+  const ranked = rankCandidates(kb, hits, extract, {
+    ...constraints(kb, a),
+    reach: 2,
+  });
+  // A stated reason ("because ...", "this is the reason") read two sentences on, or in words
+  // other than the question's, is still worth more than a sentence that gives none.
+  const top = best(ranked, 0.3);
+  if (top) {
+    // "was intended to distance ..." reads as "Intended to distance ...".
+    const said = top.text.replace(/^(?:was|is|were|are)\s+(?=(?:intended|designed|meant|aimed)\b)/i, '');
+    const text = said.charAt(0).toUpperCase() + said.slice(1);
+    return composeAnswer(kb, { headline: text, evidence: top.evidence });
+  }
+  return bestSentence(kb, a, hits);
+};

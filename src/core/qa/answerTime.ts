@@ -1,0 +1,144 @@
+/** "when ...?": the date of the asked act, a full date before a year, from the sentence that says it. */
+
+import { equivalentKeys } from '../../text/equivalentWords.ts';
+import { wordKey } from '../../text/wordForms.ts';
+import type { QuestionAnalysis } from './analyzeQuestion.ts';
+import { type Candidate, dateMentions } from './candidates.ts';
+import { composeAnswer } from './composeAnswer.ts';
+import type { Evidence } from './evidence.ts';
+import {
+  alone,
+  best,
+  constraints,
+  hedged,
+  predicateOfAnother,
+  SAYS_ASKED,
+  type Strategy,
+  saysAskedAct,
+} from './pickAnswer.ts';
+import { rankCandidates, type Typed } from './rankCandidates.ts';
+
+function dateWeight(text: string): number {
+  const hasYear = /\d{3,4}/.test(text);
+  const hasMonth = /[A-Za-z]{3}/.test(text) && !/century/i.test(text);
+  if (hasYear && hasMonth && /\d{1,2}(?:st|nd|rd|th)?\b[^\d]*\d{3,4}|\d{1,2}\s+\p{L}+\s+\d{4}/u.test(text))
+    return 1.6;
+  if (hasYear && hasMonth) return 1.3;
+  // "on November 28th": a day of a month says more than a bare year.
+  if (hasMonth && /\d/.test(text) && !/century/i.test(text)) return 1;
+  if (hasYear) return 1;
+  if (/century/i.test(text)) return 0.7;
+  if (/\d/.test(text)) return 0.6;
+  // A weekday or "last week": news dates its events this way, but it says less than a date.
+  return 0.5;
+}
+
+/**
+ * "March, 1845" and "March 21, 1845" are one answer (the fuller is shown); a bare "1845" is kept
+ * apart, since it may date something else that year.
+ */
+function sameTime(text: string): string {
+  const year = /\b\d{3,4}\b/.exec(text)?.[0];
+  const month = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b/.exec(text)?.[0]?.slice(0, 3);
+  return year && month
+    ? `${year} ${month}`
+    : text
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+}
+
+/** "since the end of the Cold War": what a "since when?" question asks for, dated or not. */
+function sincePhrases(sentence: string, word: string): Candidate[] {
+  return [
+    ...sentence.matchAll(new RegExp(`\\b${word}\\s+((?:the\\s+)?[^,;:.()]{3,60}?)(?=[,;:.()]|$)`, 'gi')),
+  ].map((m) => ({
+    text: m[1] ?? '',
+    start: (m.index ?? 0) + m[0].length - (m[1] ?? '').length,
+    end: (m.index ?? 0) + m[0].length,
+  }));
+}
+
+/**
+ * "despite a 2013 agreement", "ITV1's Saturday morning show": a time that describes another thing, not when the asked thing
+ * happened ("when was the agreement made?" is answered by it).
+ */
+function attributiveYear(text: string, c: Candidate, a: QuestionAnalysis): boolean {
+  const noun = /^\s+([a-z]+)/.exec(text.slice(c.end))?.[1];
+  // "ITV1's Saturday morning children's music show": a time owned by a name names a programme.
+  if (!/\d/.test(c.text) && /[\p{L}\p{N}]['’]s\s+$/u.test(text.slice(Math.max(0, c.start - 30), c.start)))
+    return true;
+  return (
+    /^\d{4}$/.test(c.text) &&
+    // "the Soviets' 1945 liberation of the camp": after an owner too.
+    (/\b(?:a|an|the|its|their|his|her|this|that)\s+$/i.test(text.slice(0, c.start)) ||
+      /\p{L}(?:['’]s?|s['’])\s+$/u.test(text.slice(Math.max(0, c.start - 30), c.start))) &&
+    noun !== undefined &&
+    !a.anchorKeys.includes(wordKey(noun)) &&
+    !a.predicateKeys.includes(wordKey(noun))
+  );
+}
+
+/** Verbs that a date in a life or a history is written after ("born about 1565", "died in 1600"). */
+const DATED_VERB =
+  /\b(born|died|married|founded|elected|appointed|built|opened|closed|published|executed|killed|crowned|baptized|baptised|buried|retired|graduated|completed|finished|started|began|established|signed|launched|arrived|left|moved|resigned|inherited)\s+(?:(?:about|around|circa|c\.|in|on|at|early|late|during|by)\s+){0,2}$/i;
+
+/**
+ * "Edward Greville, born about 1565, had inherited Milcote on the execution of his father ... in
+ * 1589", asked when the father was executed: a date written after another event's verb dates that
+ * event, not the asked one.
+ */
+function datesAnotherEvent(text: string, c: Candidate, a: QuestionAnalysis): boolean {
+  const verb = DATED_VERB.exec(text.slice(Math.max(0, c.start - 40), c.start))?.[1];
+  if (!verb) return false;
+  const key = wordKey(verb);
+  return !a.predicateKeys.some((k) => equivalentKeys(k).includes(key) || k === key);
+}
+
+/** A newspaper's issue named by its date: "the Asheville Times of Wednesday, June 21". */
+const DATED_ISSUE =
+  /\b(?:Times|Post|News|Herald|Journal|Gazette|Tribune|Star|Chronicle|Courier|Observer|Daily|issue|edition)\s+of\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$/;
+
+export const time: Strategy = (kb, a, hits) => {
+  const bound = /^(since|until|till)\s+when\b/i.exec(a.question)?.[1]?.toLowerCase();
+  const extract = (evidence: Evidence): Typed[] =>
+    predicateOfAnother(evidence.hit.text, a)
+      ? []
+      : [
+          ...(bound
+            ? sincePhrases(evidence.text, bound).map((candidate) => ({ candidate, weight: 1.2 }))
+            : []),
+        ].concat(
+          dateMentions(evidence.text)
+            .filter((c) => !a.question.includes(c.text))
+            // "before last week", "until 1950": a bound on the time, not the time itself.
+            .map((candidate) => ({
+              candidate,
+              weight:
+                dateWeight(candidate.text) *
+                (/\b(?:before|after|until|since)\s+$/i.test(evidence.text.slice(0, candidate.start)) && !bound
+                  ? 0.6
+                  : 1) *
+                (attributiveYear(evidence.text, candidate, a) ? 0.4 : 1) *
+                // "the Asheville Times of Wednesday, June 21, announced": the date of the paper.
+                (DATED_ISSUE.test(evidence.text.slice(Math.max(0, candidate.start - 60), candidate.start))
+                  ? 0.4
+                  : 1) *
+                (datesAnotherEvent(evidence.text, candidate, a) ? 0.4 : 1) *
+                // "It fell, February 6, 1827": a date in a sentence that says the asked act.
+                (saysAskedAct(evidence.text, a) ? SAYS_ASKED : 1),
+            })),
+        );
+  const ranked = rankCandidates(kb, hits, extract, {
+    asidesCountLess: true,
+    ...constraints(kb, a),
+    reach: 1,
+    sameAnswer: sameTime,
+  });
+  const top = best(ranked) ?? alone(ranked, hits);
+  if (!top) return undefined;
+  return composeAnswer(kb, {
+    headline: hedged(top, a) ?? top.text.replace(/\s+/g, ' '),
+    evidence: top.evidence,
+  });
+};

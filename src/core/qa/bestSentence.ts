@@ -1,0 +1,102 @@
+/**
+ * No typed answer is asked for ("what happened at X?", "what does the article say about Y?"):
+ * the sentence that best matches the question, if it matches well, told in the article's order.
+ */
+
+import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { equivalentKeys } from '../../text/equivalentWords.ts';
+import { escapeRegExp } from '../../text/normalizeText.ts';
+import { wordKey } from '../../text/wordForms.ts';
+import type { Reply } from '../reply.ts';
+import type { QuestionAnalysis } from './analyzeQuestion.ts';
+import { composeAnswer, HEADLINE_CHARS, windowAround } from './composeAnswer.ts';
+import { type Evidence, keysAround } from './evidence.ts';
+import type { SentenceHit } from './findSentences.ts';
+
+/** "what did the committee decide?": a question that ends in its verb, asking for its object. */
+const ASKED_VERB = /^[Ww]hat\s+(?:did|does|do|has|have|had|will|would)\s+.+\s+([a-z]{3,})$/;
+
+/** A sentence that matches only this share of a free question is shown as "closest", not as the answer. */
+const MIN_SENTENCE_SUPPORT = 0.4;
+
+/** How far below the best sentence's match another still ties with it, for "what happened at X?". */
+const TIED = 0.05;
+
+/**
+ * "what happened at the Kehl bridge?", where many sentences name it equally: the account as the
+ * article tells it, from the first of them ("I told them I would be going to the Kehl bridge ... to
+ * cross the Rhine into Germany"), not the last that happens to score highest.
+ */
+export function inTellingOrder(hits: SentenceHit[], support: (h: SentenceHit) => number): SentenceHit[] {
+  const [best] = hits;
+  if (!best) return hits;
+  const tied = hits.filter(
+    (h) => h.passage.articleId === best.passage.articleId && support(h) >= support(best) - TIED,
+  );
+  if (tied.length < 3) return hits;
+  tied.sort((x, y) => x.passage.id - y.passage.id || x.index - y.index);
+  return [...tied, ...hits.filter((h) => !tied.includes(h))];
+}
+
+/** A name, then what was done to it or what it did: "Liam Gallagher has been fined ...". */
+function saysWhatHappened(sentence: string, name: string): boolean {
+  const last = escapeRegExp(name.split(/\s+/).pop() ?? name);
+  const outside = sentence.replace(/[“"][^”"]{1,400}[”"]/g, ' … ');
+  return new RegExp(
+    `\\b${last}(?:,[^,]{1,80},)?\\s+(?:(?:has|have|had|was|were|is|are)\\s+(?:been\\s+)?[a-z]+(?:ed|en|wn|ht|lt|nt|ck|ng)\\b|[a-z]+ed\\b)`,
+    'u',
+  ).test(outside);
+}
+
+/**
+ * "what happened to Liam Gallagher over that fight?": of sentences that match about as well, one
+ * where he is the subject of what happened ("Gallagher has been fined ...") before one that only
+ * names him ("... kicked in the chest by Liam Gallagher").
+ */
+function happenedTo(
+  hits: SentenceHit[],
+  a: QuestionAnalysis,
+  support: (h: SentenceHit) => number,
+): SentenceHit[] {
+  const name = /^what\s+happened\s+to\s+/i.test(a.question) ? a.names[0] : undefined;
+  const [best] = hits;
+  if (!name || !best || saysWhatHappened(best.text, name)) return hits;
+  const subject = hits.find((h) => support(h) >= support(best) - 2 * TIED && saysWhatHappened(h.text, name));
+  return subject ? [subject, ...hits.filter((h) => h !== subject)] : hits;
+}
+
+/** "which constituency ...", "what colour ...": the kind of thing asked for. */
+const WHICH_NOUN = /^(?:which|what)\s+([a-z][a-z-]+)\s/i;
+const AUX_WORDS =
+  '(?:is|was|are|were|do|does|did|has|have|had|can|could|will|would|should|may|might|must|kind|sort|type|happened|else|about)';
+
+/** No typed answer is asked for: the sentence that best matches the question, if it matches well. */
+export function bestSentence(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]): Reply | undefined {
+  const support = (h: SentenceHit) => Math.max(h.coverage, 0.9 * h.contextCoverage);
+  // "What did the G7 summit agree?": a sentence that only names the summit says nothing of what
+  // it agreed; the asked verb (or its family) must stand in the sentence or next to it.
+  const verb = a.type === 'any' ? ASKED_VERB.exec(a.question)?.[1] : undefined;
+  const verbKey = verb ? wordKey(verb) : undefined;
+  const saysVerb = (h: SentenceHit) =>
+    !verbKey || keysAround(kb, h, 1).some((keys) => equivalentKeys(verbKey).some((k) => keys.has(k)));
+  // "Which constituency is X the MP for?": a sentence that never says "constituency" near it
+  // names none; the asked kind of thing must be written where the answer is.
+  const kind = a.type === 'any' ? WHICH_NOUN.exec(a.question)?.[1] : undefined;
+  const kindKey = kind && !new RegExp(`^${AUX_WORDS}$`, 'i').test(kind) ? wordKey(kind) : undefined;
+  const saysKind = (h: SentenceHit) =>
+    !kindKey || keysAround(kb, h, 1).some((keys) => equivalentKeys(kindKey).some((k) => keys.has(k)));
+  const matching = hits.filter((h) => support(h) >= MIN_SENTENCE_SUPPORT && saysVerb(h) && saysKind(h));
+  // "Veritas?": a question or a fragment of three words tells nothing; a sentence that says
+  // something of the same words goes first (their order otherwise kept).
+  const tells = (h: SentenceHit) => !/\?\W*$/.test(h.text) && h.text.split(/\s+/).length > 3;
+  const kept = [...matching.filter(tells), ...matching.filter((h) => !tells(h))];
+  const [top, ...rest] = a.type === 'event' ? happenedTo(inTellingOrder(kept, support), a, support) : kept;
+  if (!top) return undefined;
+  const evidence: Evidence = { text: top.text, articleId: top.passage.articleId, hit: top, offset: 0 };
+  const more = rest.slice(0, 2).map((h) => ({ text: h.text, articleId: h.passage.articleId }));
+  return composeAnswer(kb, {
+    headline: windowAround(top.text, a.anchorKeys, HEADLINE_CHARS),
+    evidence,
+    more,
+  });
+}
