@@ -78,7 +78,7 @@ const STORY_SUBJECT_MENTIONS = 3;
 /**
  * 'Reacting to the comment, the American said: "..."', in a story about Lindsay Davenport: a
  * people's name or an age stands for the one the story is about, where the asked person is named
- * in it again and again and no one else is named in that sentence.
+ * in it again and again (title included).
  */
 function byEpithet(kb: KnowledgeBase, passage: Passage, sentence: string, names: readonly string[]): boolean {
   const m = EPITHET_SPEAKS.exec(sentence);

@@ -260,6 +260,10 @@ function linkedToRole(sentence: string, c: Candidate, roleKeys: readonly string[
 
 /** Words that may stand in a title between an organisation and a name ("chief executive", "former"). */
 const IN_TITLE = /^(?:former|then|new|acting|deputy|vice|executive|managing|general|senior|joint|interim)$/i;
+/** Whether a word may be part of the asked title: a word of it, an office, or "former", "chief", ... */
+function inTitle(word: string, roleKeys: readonly string[]): boolean {
+  return roleKeys.includes(wordKey(word)) || isOfficeWord(word) || IN_TITLE.test(word);
+}
 /** Capitalised words that open a title at a sentence's start ("Chief executive X", "Club chairman X"). */
 const TITLE_CASE_WORDS = /^(?:Chief|Head|Club|Team|Party|Company|Group|Board|Its|Their|His|Her|The)$/;
 
@@ -279,17 +283,13 @@ function titlingOrganisation(
     m[1]
       .trim()
       .split(/\s+/)
-      .every(
-        (w) =>
-          roleKeys.includes(wordKey(w)) || isOfficeWord(w) || IN_TITLE.test(w) || TITLE_CASE_WORDS.test(w),
-      )
+      .every((w) => inTitle(w, roleKeys) || TITLE_CASE_WORDS.test(w))
   )
     return undefined;
   // "director of rugby": after its "of", a title may name its field in any word.
   const of = title.indexOf('of');
   const head = of > 0 ? title.slice(0, of) : title;
-  if (!head.every((w) => roleKeys.includes(wordKey(w)) || isOfficeWord(w) || IN_TITLE.test(w)))
-    return undefined;
+  if (!head.every((w) => inTitle(w, roleKeys))) return undefined;
   return m[1].replace(/['’]s\s*$/, '').trim();
 }
 
@@ -303,7 +303,7 @@ function organisationAfter(after: string, roleKeys: readonly string[]): string |
   let title = words.length;
   while (title > 1) {
     const w = words[title - 1] ?? '';
-    if (!(roleKeys.includes(wordKey(w)) || isOfficeWord(w) || IN_TITLE.test(w))) break;
+    if (!inTitle(w, roleKeys)) break;
     title--;
   }
   const titleWords = words.slice(title);
