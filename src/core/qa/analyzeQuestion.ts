@@ -74,6 +74,12 @@ export interface QuestionAnalysis {
 export type CommandHint = 'who' | 'when' | 'where' | 'what' | 'figure' | 'quote' | 'ask';
 
 const AUX = '(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|might|must)';
+const AUX_WORD = new RegExp(`^${AUX}$`, 'i');
+/** "how many US patents was ...": up to three words counted, then the verb. */
+const COUNTED_PHRASE = new RegExp(
+  `^how\\s+(?:many|much)\\s+((?:[\\p{L}-]+\\s+){0,2}?[\\p{L}-]+)\\s+${AUX}\\b`,
+  'iu',
+);
 const QUESTION_WORDS = new Set(
   'who whom whose what which when where why how many much did does do is was were are has have had happen happened happens ever'.split(
     ' ',
@@ -170,6 +176,15 @@ const ROLE_PARTICIPLES =
 const WHEN_QUALIFIER =
   /\s+(?:at\s+(?:that|the)\s+time|back\s+then|then|now|today|currently|at\s+present|in\s+\d{4})$/i;
 
+/** "who is in charge of X?", "who runs X?": the head of the organisation, by whatever title. */
+function headOf(question: string, organisation: string): QuestionAnalysis {
+  return {
+    ...base(question, 'role'),
+    role: `head of ${organisation.replace(WHEN_QUALIFIER, '')}`,
+    anyHead: true,
+  };
+}
+
 /** "who is in charge of the Dog Writers Association?": its head, by whatever title. */
 const IN_CHARGE =
   /^(?:in\s+charge\s+of|at\s+the\s+head\s+of|the\s+head\s+of|heading|running|leading)\s+(.+)$/i;
@@ -177,12 +192,7 @@ const IN_CHARGE =
 /** "who is X?": a description of X, the holder of a role, or (passive) a doer. */
 function whoIs(question: string, rest: string): QuestionAnalysis {
   const charge = IN_CHARGE.exec(rest);
-  if (charge?.[1] && /\p{Lu}/u.test(charge[1]))
-    return {
-      ...base(question, 'role'),
-      role: `head of ${charge[1].replace(WHEN_QUALIFIER, '')}`,
-      anyHead: true,
-    };
+  if (charge?.[1] && /\p{Lu}/u.test(charge[1])) return headOf(question, charge[1]);
   if (PASSIVE_DOER.test(rest) || PASSIVE_PARTICIPLE.test(rest)) return doer(question);
   // "who was test-firing missiles ...?": a verb at work, not a role ("acting director of ...").
   if (/^[a-z][\p{L}-]*ing\s/u.test(rest) && !ROLE_PARTICIPLES.test(rest)) return doer(question);
@@ -307,12 +317,7 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
     /^who\s+(?:runs|heads|leads|manages|chairs|ran|headed|led|managed|chaired)\s+((?:the\s+)?\p{Lu}.*)$/u.exec(
       question,
     );
-  if (runs?.[1])
-    return {
-      ...base(question, 'role'),
-      role: `head of ${runs[1].replace(WHEN_QUALIFIER, '')}`,
-      anyHead: true,
-    };
+  if (runs?.[1]) return headOf(question, runs[1]);
   if (/^(?:who|whom)\b/i.test(question)) return doer(question);
   const when = new RegExp(`^(?:since\\s+|until\\s+|till\\s+)?when\\s+(?:${AUX}\\s+)?(.+)$`, 'i').exec(
     question,
@@ -330,15 +335,10 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
   if (howMany) {
     // "how many US patents was IBM granted?": the counted noun is the last word before the verb
     // ("patents"), not a word that qualifies it; "how many copies of X" counts copies.
-    const phrase = new RegExp(
-      `^how\\s+(?:many|much)\\s+((?:[\\p{L}-]+\\s+){0,2}?[\\p{L}-]+)\\s+${AUX}\\b`,
-      'iu',
-    )
-      .exec(question)?.[1]
-      ?.split(/\s+/);
-    const qualified = phrase && phrase.length > 1 && !new RegExp(`^${AUX}$`, 'i').test(phrase[0] ?? '');
+    const phrase = COUNTED_PHRASE.exec(question)?.[1]?.split(/\s+/);
+    const qualified = phrase && phrase.length > 1 && !AUX_WORD.test(phrase[0] ?? '');
     const unit = qualified ? phrase[phrase.length - 1] : howMany[1];
-    const counted = unit && !new RegExp(`^${AUX}$`, 'i').test(unit);
+    const counted = unit && !AUX_WORD.test(unit);
     // "how many overnight guests": "fifty-four overnighters" counts them too.
     const qualifiers = qualified ? phrase.slice(0, -1).filter((w) => /^\p{Ll}/u.test(w)) : [];
     return {
@@ -380,7 +380,7 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
   if (
     doerNoun >= 0 &&
     /^[a-z]+$/.test(which[doerNoun + 1] ?? '') &&
-    !new RegExp(`^${AUX}$`, 'i').test(which[doerNoun + 1] ?? '')
+    !AUX_WORD.test(which[doerNoun + 1] ?? '')
   )
     return { ...base(question, 'person'), askedNoun: which[doerNoun] ?? '' };
   return base(question, 'any');

@@ -1,4 +1,5 @@
 import { escapeRegExp } from '../../text/normalizeText.ts';
+import { shorten } from '../../text/words.ts';
 import { bestSentence } from './bestSentence.ts';
 import { nameRuns } from './candidates.ts';
 import { composeAnswer, HEADLINE_CHARS } from './composeAnswer.ts';
@@ -31,13 +32,6 @@ function describedInPassing(
   return undefined;
 }
 
-/** A headline cut at a word, within the headline's length. */
-function shortened(text: string): string {
-  if (text.length <= HEADLINE_CHARS) return text;
-  const cut = text.slice(0, HEADLINE_CHARS - 1);
-  return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[,;:]$/, '')}…`;
-}
-
 /** "What is the AWOC?": the name whose initials the letters stand for, where the text spells it out. */
 export const definition: Strategy = (kb, a, hits) => {
   const subject = (a.subject ?? '').replace(/^(?:the|an?)\s+/i, '');
@@ -66,7 +60,11 @@ export const definition: Strategy = (kb, a, hits) => {
       .filter((h) => h !== hit && h.text.includes(subject))
       .slice(0, 2)
       .map((h) => ({ text: h.text, articleId: h.passage.articleId }));
-    return composeAnswer(kb, { headline: shortened(`${subject}: ${description}`), evidence, more });
+    return composeAnswer(kb, {
+      headline: shorten(`${subject}: ${description}`, HEADLINE_CHARS),
+      evidence,
+      more,
+    });
   }
   return bestSentence(kb, a, hits);
 };
