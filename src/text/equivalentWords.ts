@@ -52,6 +52,14 @@ const GROUPS = [
   'premiere debut',
   // "Were they part of the settlement?": "the deal does not include them".
   'include involve part',
+  'fix repair mend',
+  'quake earthquake',
+  // Newswire abbreviations: "3.4 billion dlr acquisition", "up 10.8 pct", "120 mln dlrs".
+  'dollar dlr',
+  'percent pct',
+  'million mln',
+  'billion bln',
+  'chair chairman chairwoman chairperson',
   // Verbs of saying: "who warned that ...?" is answered by "X said that ...".
   'say tell state warn declare claim insist assert',
 ];

@@ -10,7 +10,7 @@ import type { Candidate } from './candidates.ts';
 export function withUnit(sentence: string, candidate: Candidate, unitKey: string | undefined): string {
   // "thirty-seven cents", "400 pounds": a currency word after the number is part of the amount.
   const currency =
-    /^\s+(?:dollars?|cents?|pounds?|francs?|marks?|euros?|yen|lire|guineas?|shillings?)\b/i.exec(
+    /^\s+(?:dollars?|dlrs?|cents?|cts|pounds?|stg|sterling|francs?|marks?|euros?|yen|yuan|lire|lira|guineas?|shillings?|schillings?|pesos?|pesetas?|rupees?|roubles?|rubles?|guilders?|crowns?|kronor|kroner|rand|dinars?|riyals?|escudos?|drachmas?|won|baht|ringgit)\b/i.exec(
       sentence.slice(candidate.end),
     )?.[0];
   if (currency) return `${candidate.text}${currency}`;
@@ -33,12 +33,12 @@ export const MONEY_VERBS =
     .split(' ')
     .map(wordKey);
 const CURRENCY =
-  /(?:[$£€¥]|\b(?:dollars?|cents?|pounds?|francs?|marks?|euros?|yen|lire|guineas?|shillings?)\b)/i;
+  /(?:[$£€¥]|\b(?:dollars?|dlrs?|cents?|cts|pounds?|stg|sterling|francs?|marks?|euros?|yen|yuan|lire|lira|guineas?|shillings?|schillings?|pesos?|pesetas?|rupees?|roubles?|rubles?|guilders?|crowns?|kronor|kroner|rand|dinars?|riyals?|escudos?|drachmas?|won|baht|ringgit)\b)/i;
 
 /** A sum of money: a currency sign before the number, or a currency word right after it. */
 export function isMoney(sentence: string, c: Candidate): boolean {
   // "rose 20% to £4.6bn": a share is no sum, though a sum follows it.
-  if (/%|per\s?cent/i.test(c.text) || /^\s*(?:%|per\s?cent)/i.test(sentence.slice(c.end))) return false;
+  if (/%|per\s?cent|pct/i.test(c.text) || /^\s*(?:%|per\s?cent|pct\b)/i.test(sentence.slice(c.end))) return false;
   return (
     CURRENCY.test(sentence.slice(Math.max(0, c.start - 2), c.start + c.text.length)) ||
     CURRENCY.test(sentence.slice(c.end, c.end + 12))

@@ -76,6 +76,8 @@ export type CommandHint = 'who' | 'when' | 'where' | 'what' | 'figure' | 'quote'
 const AUX = '(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|might|must)';
 const AUX_WORD = new RegExp(`^${AUX}$`, 'i');
 /** "how many US patents was ...": up to three words counted, then the verb. */
+/** Nouns that ask for a sum of money, not a count of themselves. */
+const MONEY_NOUN = /^(?:money|cash|funds?|funding|capital|financing|revenues?|sales|income|profits?|earnings|dividends?)$/i;
 const COUNTED_PHRASE = new RegExp(
   `^how\\s+(?:many|much)\\s+((?:[\\p{L}-]+\\s+){0,2}?[\\p{L}-]+)\\s+${AUX}\\b`,
   'iu',
@@ -338,7 +340,8 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
     const phrase = COUNTED_PHRASE.exec(question)?.[1]?.split(/\s+/);
     const qualified = phrase && phrase.length > 1 && !AUX_WORD.test(phrase[0] ?? '');
     const unit = qualified ? phrase[phrase.length - 1] : howMany[1];
-    const counted = unit && !AUX_WORD.test(unit);
+    // "how much cash did UAL pay?": money is asked, in whatever currency, not a count of "cash".
+    const counted = unit && !AUX_WORD.test(unit) && !MONEY_NOUN.test(unit);
     // "how many overnight guests": "fifty-four overnighters" counts them too.
     const qualifiers = qualified ? phrase.slice(0, -1).filter((w) => /^\p{Ll}/u.test(w)) : [];
     return {

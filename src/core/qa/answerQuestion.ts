@@ -454,7 +454,7 @@ const amount: Strategy = (kb, a, hits) => {
         if (unitKey && countsOtherNoun(evidence.text, candidate, unitKey)) return [];
         // "how much was it sold for?" asks for money: a number without a currency answers something else.
         if (money && !isMoney(evidence.text, candidate)) return [];
-        const percent = /%|per\s?cent/i.test(candidate.text);
+        const percent = /%|per\s?cent|pct/i.test(candidate.text);
         let weight = percent && /^how\s+many/i.test(a.question) ? 0.5 : 1;
         // A count stands next to what it counts ("140,000 copies"); a number far from it counts other things.
         if (unitKey && namesUnit && !unitKeys.some((u) => countsUnit(evidence.text, candidate, u))) return [];

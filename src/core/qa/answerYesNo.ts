@@ -451,7 +451,7 @@ const SHARE_WORDS: Record<string, number> = {
   all: 100,
 };
 const SHARE =
-  /\b(half|a third|one third|a quarter|one quarter|two(?:\s|-)thirds|three(?:\s|-)quarters|a fifth|a tenth|\d+(?:\.\d+)?\s*(?:%|per\s?cent))(?![\w%])/gi;
+  /\b(half|a third|one third|a quarter|one quarter|two(?:\s|-)thirds|three(?:\s|-)quarters|a fifth|a tenth|\d+(?:\.\d+)?\s*(?:%|per\s?cent|pct))(?![\w%])/gi;
 
 /** A share as a percentage: "half" 50, "30%" 30. */
 function percentOf(share: string): number | undefined {

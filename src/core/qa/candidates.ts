@@ -70,7 +70,8 @@ const PARTICLES = new Set([
   'della',
 ]);
 
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’-]*\.?|[,;:()"“”]/gu;
+// "Ciba-Geigy Ltd <CIGZ.Z>": a newswire's stock code in angle brackets is one token, no name.
+const TOKEN = /<[^<>\s]{1,15}>|[\p{L}\p{N}][\p{L}\p{N}'’-]*\.?|[,;:()"“”]/gu;
 
 /**
  * Capitalised runs ("Samuel Gorton", "Shah Abbas 2", "W. O. Wolfe", "Verner von Heidenstam"),
@@ -179,7 +180,7 @@ export function dateMentions(sentence: string): Candidate[] {
 const NUMBER_WORD =
   '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|a\\s+dozen|dozens|half)';
 const NUMBER = new RegExp(
-  `(?:[$£€¥]\\s?)?\\b(?:\\d[\\d,]*(?:\\.\\d+)?(?:bn|m|k|tn)?(?:\\s+(?:hundred|thousand|million|billion|trillion))?|${NUMBER_WORD}(?:[\\s-]+(?:and\\s+)?${NUMBER_WORD})*)\\b(?:\\s*(?:%|per\\s?cent\\b|percent\\b))?`,
+  `(?:[$£€¥]\\s?)?\\b(?:\\d[\\d,]*(?:\\.\\d+)?(?:bn|m|k|tn)?(?:\\s+(?:hundred|thousand|million|billion|trillion|mln|bln|mn|trln))?|${NUMBER_WORD}(?:[\\s-]+(?:and\\s+)?${NUMBER_WORD})*)\\b(?:\\s*(?:%|per\\s?cent\\b|percent\\b|pct\\b))?`,
   'gi',
 );
 

@@ -181,9 +181,10 @@ function personWeight(
   // "developed at the Medical Electronics Center": with its "the", still where, not who.
   // ("reported in the Guardian" names a source, so "in the" does not count).
   const before = sentence.slice(Math.max(0, c.start - 10), c.start);
+  // Not "an offer from Ciba-Geigy", where the asked act is named before "from".
   if (
-    /\b(?:in|at|near|from|to|into|of)\s+$/i.test(before) ||
-    /\b(?:at|near|from|into)\s+the\s+$/i.test(before)
+    (/\b(?:in|at|near|from|to|into|of)\s+$/i.test(before) || /\b(?:at|near|from|into)\s+the\s+$/i.test(before)) &&
+    !(doer && /\bfrom\s+(?:the\s+)?$/i.test(before) && doesNamed(sentence, c, keys))
   )
     weight *= /\bof\s+$/i.test(sentence.slice(0, c.start)) && (titled || classes[0] === 'given') ? 0.8 : 0.4;
   // "... was done by Fred Ikle", "Samuel Gorton, founder of Warwick", "Mercer turned out":
@@ -409,6 +410,12 @@ const WITHOUT_VERB = 0.4;
 const LIGHT_VERBS = new Set(
   'be have do get make take give go come put keep let see become'.split(' ').map((w) => wordKey(w)),
 );
+/** Acts a text names as a noun with their maker after "from" ("an offer from X", "a call from X"). */
+const ACT_NOUNS = new Set(
+  'offer bid proposal call request letter gift donation loan order invitation complaint demand challenge approach'
+    .split(' ')
+    .map((w) => wordKey(w)),
+);
 /** The confidence a name gains by standing right before the asked verb. */
 const SLOT_SUPPORT = 0.15;
 
@@ -486,6 +493,13 @@ export function doesNamed(
     while (words.length > 1 && BETWEEN_VERB_AND_BY.test(words[words.length - 1] ?? '')) words.pop();
     if (verbKeys.includes(wordKey(words[words.length - 1] ?? ''))) return true;
   }
+  // "rejected a 32 dlrs a share tender offer for its stock from Ciba-Geigy": the asked act as a
+  // noun, a few words before "from" its maker.
+  const from = /((?:[\p{L}\d.'’-]+\s+){1,8})from\s+(?:the\s+)?$/u.exec(
+    sentence.slice(Math.max(0, c.start - 80), c.start),
+  )?.[1];
+  if (from && wordsOf(from).some((w) => ACT_NOUNS.has(wordKey(w.text)) && verbKeys.includes(wordKey(w.text))))
+    return true;
   const owned = /^['’]s?\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(sentence.slice(c.end))?.[1] ?? '';
   return owned.split(/\s+/).some((w) => /(?:ing|ion|ment|al)s?$/.test(w) && verbKeys.includes(wordKey(w)));
 }
@@ -515,7 +529,13 @@ export function people(
     isSpeechVerb(/^\s*(?:who|whom)\s+(?:had\s+|has\s+|first\s+)?([\p{L}-]+)/iu.exec(a.question)?.[1] ?? '');
   // The doer stands before the asked verb (or a word that says the same), not before any of the
   // question's words: "Mike caught the ball" does not answer "who crashed into the catcher?".
-  const slotKeys = a.verbKeys ? a.verbKeys.flatMap(equivalentKeys) : a.predicateKeys;
+  // "who made the tender offer?": after a light verb, its object names the act ("offer").
+  const slotKeys = a.verbKeys
+    ? [
+        ...a.verbKeys.flatMap(equivalentKeys),
+        ...(a.verbKeys.every((k) => LIGHT_VERBS.has(k)) ? a.predicateKeys.filter((k) => ACT_NOUNS.has(k)) : []),
+      ]
+    : a.predicateKeys;
   // A sentence that never says the asked verb names people who did something else ("Dr. Tucker
   // was honored", asked who carved the ox); verbs as light as "got" or "came" are said otherwise.
   const verbKeys =
