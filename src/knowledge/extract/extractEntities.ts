@@ -20,6 +20,7 @@ import {
   foldSameLength,
   isRoleWord,
   normalizeTitle,
+  type PhraseSpan,
   ROLE_QUALIFIERS,
   ROLE_WORDS,
   titleBefore,
@@ -384,8 +385,32 @@ function personCue(
   const person = Boolean(title || before || after.length || courtesy || candidate.titled);
   // A full name only: "Chapter of the American Association" names no one.
   const of = after.length || candidate.tokens.length < 2 ? undefined : affiliationAfter(text, local.end);
-  const affiliation = of ? cite(of.text, local.start, of.end) : undefined;
+  // "... of Ste Lyonnaise des Eaux <LYOE.PA> ..., Chairman Jerome Monod told": a company's title
+  // with no company after it is held at the company the sentence names before it.
+  const company = !of && title && COMPANY_TITLE.test(title.text) ? companyBefore(text, title.start) : undefined;
+  const affiliation = of
+    ? cite(of.text, local.start, of.end)
+    : company
+      ? { title: `of ${company.text}`, source: { article: '', excerpt: body.slice(offset + company.start, offset + local.end) } }
+      : undefined;
   return affiliation ? { person, roles, affiliation } : { person, roles };
+}
+
+/** Titles held at a company ("Chairman", "President", "Chief Executive"). */
+const COMPANY_TITLE =
+  /^(?:(?:executive|senior|group|deputy)\s+)?(?:chairman|chairwoman|chief\s+executive|president|vice\s+president|managing\s+director|treasurer|chief\s+(?:financial|operating)\s+officer|general\s+manager)$/i;
+/** A company's name: ending in a company word ("Corp", "Ltd"), or followed by its stock code in angle brackets. */
+const COMPANY =
+  /\b((?:[A-Z][\p{L}&'.-]*)(?:\s+(?:[A-Z][\p{L}&'.-]*|de|des|du|of|and|&))*?(?:\s+(?:Corp|Corporation|Inc|Co|Ltd|Limited|Plc|PLC|LLC|Group|Holdings|AG|SA|NV|GmbH|SpA|Cos|Industries)\b\.?|(?=\s+<[A-Z0-9.]{1,10}>)))/gu;
+
+/** The last company the sentence names before the index, if any. */
+function companyBefore(text: string, index: number): PhraseSpan | undefined {
+  let found: PhraseSpan | undefined;
+  for (const m of text.slice(0, index).matchAll(COMPANY)) {
+    const name = (m[1] ?? '').replace(/\.$/, '');
+    found = { text: name, start: m.index, end: m.index + name.length };
+  }
+  return found;
 }
 
 /** With no title or appositive: an acronym is an organisation; a known name or "X said" a person. */
