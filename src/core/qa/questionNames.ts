@@ -28,7 +28,11 @@ export function nameAnchors(kb: KnowledgeBase, a: QuestionAnalysis): string[] {
   return a.names.flatMap((name) => {
     if (!/\s/.test(name.trim()) && nameGazetteer().classOf(name.trim().toLowerCase()) === 'demonym')
       return [];
-    const terms = contentTerms(name);
+    // "the USS Stark", where the archive writes "the U.S. frigate Stark": a word it never
+    // writes anchors nothing; the rarest word it does write stands for the name.
+    const all = contentTerms(name);
+    const written = all.filter((t) => kb.passageIndex.documentFrequency(t) > 0);
+    const terms = written.length ? written : all;
     const rarest = terms.sort(
       (x, y) => kb.passageIndex.documentFrequency(x) - kb.passageIndex.documentFrequency(y),
     )[0];
