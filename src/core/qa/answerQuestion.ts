@@ -417,6 +417,9 @@ function noneYet(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]): R
   return composeAnswer(kb, { headline: `${none}: ${windowAround(top.text, a.anchorKeys)}`, evidence });
 }
 
+/** A number followed by a comparison ("500 dlrs less than", "three more than"). */
+const COMPARED = /^\s*(?:[\p{L}.]+\s+)?(?:less|more|cheaper|dearer|higher|lower|fewer|greater|bigger|smaller|larger)\s+than\b/iu;
+
 /** A sentence that supposes: "If ..., it might (would, could) ...". */
 const SUPPOSED = /^\s*(?:if|unless|were)\b[^.;]*\b(?:might|would|could)\b/i;
 
@@ -456,6 +459,8 @@ const amount: Strategy = (kb, a, hits) => {
         if (money && !isMoney(evidence.text, candidate)) return [];
         const percent = /%|per\s?cent|pct/i.test(candidate.text);
         let weight = percent && /^how\s+many/i.test(a.question) ? 0.5 : 1;
+        // "at 2,495 dlrs, costs 500 dlrs less than previous machines": a difference, not the amount.
+        if (COMPARED.test(evidence.text.slice(candidate.end, candidate.end + 40))) weight *= 0.4;
         // A count stands next to what it counts ("140,000 copies"); a number far from it counts other things.
         if (unitKey && namesUnit && !unitKeys.some((u) => countsUnit(evidence.text, candidate, u))) return [];
         if (unitKey && !namesUnit) {

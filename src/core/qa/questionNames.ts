@@ -26,7 +26,15 @@ export function lowerWords(text: string): Set<string> {
  */
 export function nameAnchors(kb: KnowledgeBase, a: QuestionAnalysis): string[] {
   return a.names.flatMap((name) => {
-    if (!/\s/.test(name.trim()) && nameGazetteer().classOf(name.trim().toLowerCase()) === 'demonym')
+    const word = name.trim();
+    if (!/\s/.test(word) && nameGazetteer().classOf(word.toLowerCase()) === 'demonym') return [];
+    // "how many US business failures ...?": a country written before a common noun qualifies it
+    // as a people's adjective does; the text may leave it to be understood.
+    if (
+      !/\s/.test(word) &&
+      (/^(?:U\.?S\.?A?|U\.?K\.?)$/.test(word) || nameGazetteer().classOf(word.toLowerCase()) === 'place') &&
+      new RegExp(`(?:^|\\s)${escapeRegExp(word)}\\s+\\p{Ll}`, 'u').test(a.question)
+    )
       return [];
     // "the USS Stark", where the archive writes "the U.S. frigate Stark": a word it never
     // writes anchors nothing; the rarest word it does write stands for the name.
