@@ -10,8 +10,8 @@ import { wordKey } from '../../text/wordForms.ts';
 import type { Reply } from '../reply.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { composeAnswer, HEADLINE_CHARS, windowAround } from './composeAnswer.ts';
-import { type Evidence, keysAround } from './evidence.ts';
-import type { SentenceHit } from './findSentences.ts';
+import { type Evidence, keysAround, neighbour } from './evidence.ts';
+import { keysOfText, type SentenceHit } from './findSentences.ts';
 
 /** "what did the committee decide?": a question that ends in its verb, asking for its object. */
 const ASKED_VERB = /^[Ww]hat\s+(?:did|does|do|has|have|had|will|would)\s+.+\s+([a-z]{3,})$/;
@@ -42,6 +42,15 @@ export function inTellingOrder(hits: SentenceHit[], support: (h: SentenceHit) =>
 function saysWhatHappened(sentence: string, name: string): boolean {
   const last = escapeRegExp(name.split(/\s+/).pop() ?? name);
   const outside = sentence.replace(/[“"][^”"]{1,400}[”"]/g, ' … ');
+  // "its board has decided to cancel coal-fired Mayo Unit Two": what was done to it, before it.
+  const first = escapeRegExp(name.replace(/^.*['’]s\s+/, '').split(/\s+/)[0] ?? name);
+  if (
+    new RegExp(
+      `\\b(?:to\\s+[a-z]{3,}|(?:has|have|had)\\s+[a-z]{3,}ed|[a-z]{3,}ed)\\s+(?:(?:the|its|their|his|her|a|an|[a-z]+-[a-z]+)\\s+){0,2}${first}\\b`,
+      'u',
+    ).test(outside)
+  )
+    return true;
   return new RegExp(
     `\\b${last}(?:,[^,]{1,80},)?\\s+(?:(?:has|have|had|was|were|is|are)\\s+(?:been\\s+)?[a-z]+(?:ed|en|wn|ht|lt|nt|ck|ng)\\b|[a-z]+ed\\b)`,
     'u',
@@ -64,6 +73,10 @@ function happenedTo(
   const subject = hits.find((h) => support(h) >= support(best) - 2 * TIED && saysWhatHappened(h.text, name));
   return subject ? [subject, ...hits.filter((h) => h !== subject)] : hits;
 }
+
+/** A sentence that opens by referring back: "The device was thrown ...", "It exploded ...". */
+const REFERS_BACK =
+  /^(?:The|This|That|These|Those)\s+(?:[a-z-]+\s+)?([a-z-]+)\s+(?:was|were|had|has|is|are|exploded|went)\b|^(?:It|They)\s+(?:was|were|exploded|went)\b/;
 
 /** "which constituency ...", "what colour ...": the kind of thing asked for. */
 const WHICH_NOUN = /^(?:which|what)\s+([a-z][a-z-]+)\s/i;
@@ -92,6 +105,17 @@ export function bestSentence(kb: KnowledgeBase, a: QuestionAnalysis, hits: Sente
   const kept = [...matching.filter(tells), ...matching.filter((h) => !tells(h))];
   const [top, ...rest] = a.type === 'event' ? happenedTo(inTellingOrder(kept, support), a, support) : kept;
   if (!top) return undefined;
+  // "The device was thrown from a passing vehicle as ... were on parade at the Tladi centre",
+  // asked what happened there: a sentence that refers back tells what happened after the one before.
+  // ("The maneuvers were held ...", after "In their maneuvers, ...", names its own event.)
+  const referring = a.type === 'event' ? REFERS_BACK.exec(top.text) : null;
+  const before = referring ? neighbour(kb, top, -1) : undefined;
+  const noun = referring?.[1] ?? '';
+  if (before && !(noun && keysOfText(before).has(wordKey(noun)))) {
+    const evidence: Evidence = { text: before, articleId: top.passage.articleId, hit: top, offset: -1 };
+    const more = rest.slice(0, 2).map((h) => ({ text: h.text, articleId: h.passage.articleId }));
+    return composeAnswer(kb, { headline: before, evidence, more });
+  }
   const evidence: Evidence = { text: top.text, articleId: top.passage.articleId, hit: top, offset: 0 };
   const more = rest.slice(0, 2).map((h) => ({ text: h.text, articleId: h.passage.articleId }));
   return composeAnswer(kb, {
