@@ -19,7 +19,9 @@ function describedInPassing(
 ): { hit: SentenceHit; description: string } | undefined {
   const name = escapeRegExp(subject);
   const before = new RegExp(
-    `\\b(?:[Tt]he|[Aa]n?)\\s+((?:[a-z][\\p{L}-]*\\s+){0,3}[a-z][\\p{L}-]*),\\s+${name},\\s+((?:will|would|is|was|has|had|can|could|aims|helps|lets|allows|offers|provides|gives)\\b[^.;]*)`,
+    // "a newly-formed subsidiary, the <Austmet Ltd> group, has negotiated ...": a newswire's
+    // company name in angle brackets, its company word and a noun after it.
+    `\\b(?:[Tt]he|[Aa]n?)\\s+((?:[a-z][\\p{L}-]*\\s+){0,3}[a-z][\\p{L}-]*),\\s+(?:the\\s+)?<?${name}(?:\\s+\\p{Lu}[\\p{L}.]*)?>?(?:\\s+[a-z]+)?,\\s+((?:will|would|is|was|has|had|can|could|aims|helps|lets|allows|offers|provides|gives)\\b[^.;]*)`,
     'u',
   );
   const after = new RegExp(`\\b${name},\\s+((?:a|an|the)\\s+[a-z][^,;.()"]{3,100}),`, 'u');

@@ -472,17 +472,31 @@ export function shareDiffers(
 ): { text: string; hit: SentenceHit; same: boolean } | undefined {
   const top = hits[0];
   if (!top) return undefined;
-  for (const claim of question.matchAll(SHARE)) {
-    const claimed = percentOf(claim[1] ?? '');
+  const claims = [
+    ...question.matchAll(SHARE),
+    // "Did Dixons end up with a majority stake?" against "a 21.7 pct stake": more than half, or less.
+    ...question.matchAll(/\b(majority|minority)(?=\s+(?:stake|share|holding|interest)\b)/gi),
+  ];
+  for (const claim of claims) {
+    const word = (claim[1] ?? '').toLowerCase();
+    const claimed = word === 'majority' || word === 'minority' ? undefined : percentOf(claim[1] ?? '');
+    const fits = (given: number) =>
+      word === 'majority' ? given > 50 : word === 'minority' ? given < 50 : Math.abs(given - (claimed ?? 0)) <= 1;
     const verb = /([a-z]{3,})\s+$/i.exec(question.slice(0, claim.index))?.[1];
-    if (claimed === undefined || !verb) continue;
-    const verbKey = wordKey(verb);
+    // Or the noun the share is of: "a majority stake", "a 21.7 pct stake".
+    const noun = /^\s+([a-z]{3,})/i.exec(question.slice((claim.index ?? 0) + claim[0].length))?.[1];
+    if ((claimed === undefined && word !== 'majority' && word !== 'minority') || (!verb && !noun)) continue;
+    const verbKey = verb ? wordKey(verb) : undefined;
+    const nounKey = noun ? wordKey(noun) : undefined;
     for (const { text, own } of ownSentences(kb, top)) {
       for (const m of own.matchAll(SHARE)) {
         const before = /([a-z]{3,})\s+$/i.exec(own.slice(0, m.index))?.[1];
-        if (!before || wordKey(before) !== verbKey) continue;
+        const after = /^\s+([a-z]{3,})/i.exec(own.slice((m.index ?? 0) + m[0].length))?.[1];
+        const sameVerb = before !== undefined && verbKey !== undefined && wordKey(before) === verbKey;
+        const sameNoun = after !== undefined && nounKey !== undefined && wordKey(after) === nounKey;
+        if (!sameVerb && !sameNoun) continue;
         const given = percentOf(m[1] ?? '');
-        if (given !== undefined) return { text, hit: top, same: Math.abs(given - claimed) <= 1 };
+        if (given !== undefined) return { text, hit: top, same: fits(given) };
       }
     }
   }
