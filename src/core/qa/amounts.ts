@@ -122,3 +122,30 @@ export function enumeratedCount(sentence: string, unitKey: string): Candidate | 
   }
   return undefined;
 }
+
+const SCALE: Record<string, number> = {
+  hundred: 1e2,
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  mln: 1e6,
+  mn: 1e6,
+  m: 1e6,
+  billion: 1e9,
+  bln: 1e9,
+  bn: 1e9,
+  trillion: 1e12,
+  trln: 1e12,
+  tn: 1e12,
+};
+
+/** The value of a number written in digits ("3.4 billion", "835.7 mln", "$1.2bn", "5,390"), if it is one. */
+export function valueOf(text: string): number | undefined {
+  const m = /(\d[\d,]*(?:\.\d+)?)\s*(bn|m|k|tn|hundred|thousand|million|mln|mn|billion|bln|trillion|trln)?\b/i.exec(
+    text,
+  );
+  if (!m?.[1]) return undefined;
+  const n = Number.parseFloat(m[1].replace(/,/g, ''));
+  if (!Number.isFinite(n)) return undefined;
+  return n * (SCALE[(m[2] ?? '').toLowerCase()] ?? 1);
+}

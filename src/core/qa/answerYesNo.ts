@@ -15,6 +15,8 @@ import { mentionsName, passagesMentioning } from '../answers/mentions.ts';
 import type { Reply } from '../reply.ts';
 import { analyzeQuestion, type QuestionAnalysis } from './analyzeQuestion.ts';
 import { composeAnswer, windowAround } from './composeAnswer.ts';
+import { valueOf } from './amounts.ts';
+import { looksLikeYear, numberMentions } from './candidates.ts';
 import { keysAround, neighbour } from './evidence.ts';
 import { keysOfText, type SentenceHit, type WeightedTerm, weighTerms } from './findSentences.ts';
 import { people } from './people.ts';
@@ -503,6 +505,52 @@ export function shareDiffers(
   return undefined;
 }
 
+/** Within this share, two amounts are one ("about 69 billion" for 69.2 billion). */
+const SAME_AMOUNT = 0.03;
+
+/**
+ * "Did the governor put the reserves at around 80 billion dollars?" against "the reserves totalled
+ * about 69 billion U.S. Dlrs": no sentence of the article gives the claimed amount with what it is
+ * of, while one of the best gives another of its size; the sentence that does, if any.
+ */
+export function amountDiffers(
+  kb: KnowledgeBase,
+  a: QuestionAnalysis,
+  hits: readonly SentenceHit[],
+): { text: string; hit: SentenceHit } | undefined {
+  const top = hits[0];
+  if (!top) return undefined;
+  const claims = numberMentions(a.question)
+    .filter((c) => /\d/.test(c.text) && !looksLikeYear(c.text) && !/%|per\s?cent|pct/i.test(c.text))
+    .map((c) => valueOf(c.text))
+    .filter((v): v is number => v !== undefined && v >= 1000);
+  if (!claims.length) return undefined;
+  const claimKeys = a.predicateKeys.filter((k) => !/\d/.test(k) && !SCALE_OR_CURRENCY.test(k));
+  const about = (text: string) => {
+    const keys = keysOfText(text);
+    return claimKeys.filter((k) => equivalentKeys(k).some((e) => keys.has(e))).length * 2 >= claimKeys.length;
+  };
+  const amounts = (text: string) =>
+    numberMentions(text)
+      .filter((c) => !looksLikeYear(c.text))
+      .map((c) => valueOf(c.text))
+      .filter((v): v is number => v !== undefined);
+  for (const claimed of claims) {
+    const same = (v: number) => Math.abs(v - claimed) <= SAME_AMOUNT * claimed;
+    if (ownSentences(kb, top).some(({ text }) => amounts(text).some(same) && about(text))) continue;
+    for (const hit of hits.slice(0, 5)) {
+      if (hit.passage.articleId !== top.passage.articleId || hit.coverage < MIN_YES_NO_COVERAGE) continue;
+      if (!about(hit.text)) continue;
+      if (amounts(hit.text).some((v) => v > claimed / 5 && v < claimed * 5 && !same(v))) return { text: hit.text, hit };
+    }
+  }
+  return undefined;
+}
+
+/** Words of scale and currency: said of every amount, they tell nothing of what it is of. */
+const SCALE_OR_CURRENCY =
+  /^(?:hundr|thousand|million|mln|billion|bln|trillion|dollar|dlr|pound|stg|franc|mark|yen|euro|cent|around|about|nearli|some|roughli|approxim)/;
+
 /** How much less of the claim a sentence that says the contested word (or its opposite) may state. */
 const SETTLES_WITHIN = 0.25;
 
@@ -561,6 +609,12 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
     return composeAnswer(kb, {
       headline: `${share.same ? 'Yes' : 'No'}: ${windowAround(share.text, a.anchorKeys)}`,
       evidence: { text: share.text, articleId: share.hit.passage.articleId, hit: share.hit, offset: 0 },
+    });
+  const amount = a.negated ? undefined : amountDiffers(kb, a, hits);
+  if (amount)
+    return composeAnswer(kb, {
+      headline: `No: ${windowAround(amount.text, a.anchorKeys)}`,
+      evidence: { text: amount.text, articleId: amount.hit.passage.articleId, hit: amount.hit, offset: 0 },
     });
   const prize = a.negated ? undefined : prizeWentToAnother(a.question, hits);
   if (prize)
