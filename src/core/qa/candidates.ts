@@ -217,7 +217,8 @@ const DIRECTION_WORDS: Record<'from' | 'to' | 'in', [RegExp, RegExp]> = {
   ],
   // "born in 1751 in nearby Rowley": a word that places the place may stand before it.
   in: [
-    /\b(?:in|at|near|born in|outside|inside)\s+(?:the\s+)?(?:(?:nearby|neighbou?ring|northern|southern|eastern|western|central|rural|downtown|suburban|present-day)\s+)?$/i,
+    // "Speaking at the opening of the 40th Hanover Industry Fair": where an occasion was held.
+    /\b(?:in|at|near|born in|outside|inside)\s+(?:the\s+)?(?:(?:nearby|neighbou?ring|northern|southern|eastern|western|central|rural|downtown|suburban|present-day)\s+)?$|\b(?:at|during)\s+the\s+(?:opening|start|close|end|launch|meeting|session)\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?$/i,
     /\b(?:of|from)\s+(?:the\s+)?$/i,
   ],
 };
@@ -232,7 +233,7 @@ export function placeMentions(sentence: string, direction: 'from' | 'to' | 'in')
   const [plain, loose] = DIRECTION_WORDS[direction];
   const out: PlaceMention[] = [];
   for (const c of nameRuns(sentence)) {
-    const before = sentence.slice(Math.max(0, c.start - 24), c.start);
+    const before = sentence.slice(Math.max(0, c.start - 40), c.start);
     // "at Mitchell, S. Dak.": the wider place after a comma belongs to the same answer.
     const last = out[out.length - 1];
     if (last && /^,\s*$/.test(sentence.slice(last.end, c.start))) {

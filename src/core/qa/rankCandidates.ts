@@ -99,13 +99,16 @@ export function rankCandidates(
     if (!speaksOf(kb, hit, options)) continue;
     for (const evidence of evidenceAround(kb, hit, options.reach ?? 0)) {
       // A sentence read twice (as a hit and as a neighbour) counts once.
+      // (One that gave nothing as a neighbour is read again as a hit of its own: what rules a
+      // neighbour out may be its found sentence's doing.)
       const id = `${evidence.articleId}\u0000${evidence.text}`;
       if (seen.has(id)) continue;
-      seen.add(id);
+      const typed = extract(evidence);
+      if (typed.length || evidence.offset === 0) seen.add(id);
       const discount = NEIGHBOUR_DISCOUNT ** Math.abs(evidence.offset);
       // What the sentence leaves to its neighbours ("he" for the name) counts a little less.
       const confidence = Math.max(hit.coverage, hit.contextCoverage * 0.9);
-      for (const { candidate, weight, support = 0 } of extract(evidence)) {
+      for (const { candidate, weight, support = 0 } of typed) {
         const near = proximity(evidence.text, candidate, options.anchorKeys);
         // An aside in parentheses ("( after his first prize in 1930 )") is not what the sentence says.
         const aside = options.asidesCountLess && insideParentheses(evidence.text, candidate.start) ? 0.6 : 1;
