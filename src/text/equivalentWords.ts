@@ -61,6 +61,7 @@ const GROUPS = [
   'million mln',
   'billion bln',
   'chair chairman chairwoman chairperson',
+  'profit earnings income',
   // Verbs of saying: "who warned that ...?" is answered by "X said that ...".
   'say tell state warn declare claim insist assert',
 ];

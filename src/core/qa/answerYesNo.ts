@@ -20,7 +20,7 @@ import { looksLikeYear, numberMentions } from './candidates.ts';
 import { keysAround, neighbour } from './evidence.ts';
 import { keysOfText, type SentenceHit, type WeightedTerm, weighTerms } from './findSentences.ts';
 import { people } from './people.ts';
-import { lastName } from './questionNames.ts';
+import { lastName, nameAnchors } from './questionNames.ts';
 import { rankCandidates } from './rankCandidates.ts';
 
 /** Evidence for yes or no must hold more of the question than an answer of another type. */
@@ -80,8 +80,13 @@ const OPPOSITES: [string[], string[]][] = [
     ['continu', 'persist'],
   ],
   [
-    ['increas', 'rise', 'rose', 'grow', 'grew', 'climb', 'soar', 'surg', 'jump'],
+    // "Did Mellon raise its dividend?" against "to reduce its dividend", "the dividend cut".
+    ['increas', 'rise', 'rose', 'grow', 'grew', 'climb', 'soar', 'surg', 'jump', 'rais', 'boost', 'hike', 'higher'],
     [
+      'cut',
+      'reduc',
+      'lower',
+      'slash',
       'decreas',
       'fall',
       'fell',
@@ -641,10 +646,26 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
       (k) => keys.has(k) || oppositeOf(k).some((o) => [...keys.keys].some((key) => key.startsWith(o))),
     );
   };
-  const top =
+  // ... from the article of the best, or one that names what is asked about ("IBM's profit" is
+  // not settled by Salomon's).
+  const names = nameAnchors(kb, a);
+  const onTopic = (h: SentenceHit) =>
+    h.passage.articleId === first.passage.articleId ||
+    names.every((n) => keysOfText(h.text).has(n));
+  const settling =
     contested.length && !settles(first)
-      ? (ranked.find((h) => support(h) >= support(first) - SETTLES_WITHIN && settles(h)) ?? first)
-      : first;
+      ? ranked.find((h) => support(h) >= support(first) - SETTLES_WITHIN && settles(h) && onTopic(h))
+      : undefined;
+  // "Was the mine insured?": of sentences about as good, one that says more of the claim's own
+  // words ("Noranda said the mine was not insured") before one that only names the mine.
+  const said = (h: SentenceHit) => {
+    const keys = keysOfText(h.text);
+    return a.predicateKeys.filter((k) => equivalentKeys(k).some((e) => keys.has(e))).length;
+  };
+  const fuller = ranked.find(
+    (h) => support(h) >= support(first) - SETTLES_WITHIN && said(h) > said(first) && onTopic(h),
+  );
+  const top = settling ?? fuller ?? first;
   // "Has he ever called it obsolete?" against "NATO is no longer obsolete": it once was, so yes.
   const once = /\bever\b/i.test(a.question) && /\bno\s+longer\b|\bnot\s+any\s*more\b/i.test(top.text);
   const other = a.negated ? undefined : doneByAnother(kb, a, top);

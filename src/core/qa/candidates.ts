@@ -147,6 +147,9 @@ export function withoutTitle(name: string): string {
 const DAY_WORD =
   '(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|(?:twenty|thirty)-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth)';
 
+const CARDINAL_DAY =
+  '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|(?:twenty|thirty)-(?:one|two|three|four|five|six|seven|eight|nine))';
+
 const DATE_PATTERNS: RegExp[] = [
   new RegExp(`\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{3,4}\\b`, 'g'),
   new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\.?,?\\s+\\d{3,4}\\b`, 'g'),
@@ -155,6 +158,8 @@ const DATE_PATTERNS: RegExp[] = [
   new RegExp(`\\b${MONTH}\\.?,?\\s+(?:of\\s+)?\\d{4}\\b`, 'g'),
   new RegExp(`\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b`, 'g'),
   new RegExp(`\\b${MONTH}\\s+${DAY_WORD}\\b|\\b(?:the\\s+)?${DAY_WORD}\\s+of\\s+${MONTH}\\b`, 'g'),
+  // "went on strike May nine", "On April one": a newswire's day in words, after its month.
+  new RegExp(`\\b${MONTH}\\s+${CARDINAL_DAY}\\b(?![\\s-]+(?:per|pct|percent|mln|million|billion|dlrs|years?|months?|weeks?|days?|points?)\\b)`, 'g'),
   /\b(?:1[0-9]|20)\d\d(?:s|'s)?\b(?![,.]\d)/g,
   /\b(?:(?:last|next|this|on|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b/g,
   // A month alone, where the words before make it a time: "hinting in January", "since May".
@@ -218,7 +223,7 @@ const DIRECTION_WORDS: Record<'from' | 'to' | 'in', [RegExp, RegExp]> = {
   // "born in 1751 in nearby Rowley": a word that places the place may stand before it.
   in: [
     // "Speaking at the opening of the 40th Hanover Industry Fair": where an occasion was held.
-    /\b(?:in|at|near|born in|outside|inside)\s+(?:the\s+)?(?:(?:nearby|neighbou?ring|northern|southern|eastern|western|central|rural|downtown|suburban|present-day)\s+)?$|\b(?:at|during)\s+the\s+(?:opening|start|close|end|launch|meeting|session)\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?$/i,
+    /\b(?:in|at|near|born in|outside|inside)\s+(?:the\s+)?(?:(?:nearby|neighbou?ring|(?:north|south)?(?:-?east|-?west)?(?:ern)|northern|southern|central|rural|downtown|suburban|present-day)\s+)?$|\b(?:at|during)\s+the\s+(?:opening|start|close|end|launch|meeting|session)\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?$/i,
     /\b(?:of|from)\s+(?:the\s+)?$/i,
   ],
 };

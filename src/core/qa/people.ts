@@ -484,7 +484,8 @@ export function doesNamed(
 ): boolean {
   // "a point confirmed this week by Nikki Haley", "allegedly carried out by the gang": words of
   // time or manner may stand between the verb and "by"; another verb ("designed and built by") may not.
-  const by = /((?:[\p{L}-]+\s+){1,4})by\s+(?:the\s+)?$/u.exec(
+  // "led by former Senator John Tower": a word that dates a title may stand after "by".
+  const by = /((?:[\p{L}-]+\s+){1,4})by\s+(?:the\s+)?(?:(?:former|late|then|acting|retired|veteran)\s+)?$/u.exec(
     sentence.slice(Math.max(0, c.start - 60), c.start),
   )?.[1];
   if (by) {
