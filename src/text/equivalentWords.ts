@@ -12,7 +12,7 @@ const GROUPS = [
   'convict guilty',
   'bear birth born',
   'begin start open launch',
-  'end finish close conclude',
+  'end finish close conclude cease shut',
   'buy purchase acquire',
   'build construct erect',
   'found establish',
@@ -42,7 +42,7 @@ const GROUPS = [
   'withdraw abandon',
   'quit resign',
   'create creator devise invent',
-  'halt suspend suspension freeze',
+  'halt suspend suspension freeze stop',
   // News words: "the DS will launch in Europe", asked when it comes out; "sacked 100 employees",
   // asked how many staff were laid off; "her last show", asked for her final one.
   'release launch',

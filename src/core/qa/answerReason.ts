@@ -22,6 +22,10 @@ const THE_REASON =
 const POINTS_BACK =
   /^because\s+of\s+(?:this|that|it)\b|^(?:for\s+this\s+reason|that\s+is\s+why|this\s+is\s+why|as\s+a\s+result|therefore|hence|so)\b/i;
 
+/** "An earthquake led it to suspend exports": the cause as the subject, the act after "to". */
+const LED_TO =
+  /^(.{8,140}?)\s+(?:led|forced|prompted|caused|compelled|drove|pushed)\s+(?:it|them|him|her|us|the\s+[\p{L}-]+|\p{Lu}[\p{L}-]*)\s+to\s+(.{3,80})/u;
+
 const AIM = /^(?:to|so\s+as\s+to|in\s+order\s+to|in\s+a\s+bid\s+to|in\s+an\s+(?:effort|attempt)\s+to)\s/i;
 
 /**
@@ -52,6 +56,13 @@ export const reason: Strategy = (kb, a, hits) => {
     const after = clause || as ? undefined : causalAfterClause(evidence.text);
     if (after && saysAskedAct(evidence.text.slice(0, after.start), a))
       return [{ candidate: after, weight: 0.7 }];
+    // "an earthquake in Ecuador yesterday led it to suspend oil exports": what led to the asked act.
+    const led = LED_TO.exec(evidence.text);
+    if (led?.[1] && led[2] && saysAskedAct(led[2], a)) {
+      const text = led[1].replace(/^(?:also|and|but|however|meanwhile),?\s+/i, '');
+      const start = evidence.text.indexOf(text);
+      return [{ candidate: { text, start, end: start + text.length }, weight: 0.9 }];
+    }
     // "They are desperate to be seen as major players, and this may be the reason why they ...":
     // the reason is what comes before "this is the reason".
     const pointed = THE_REASON.exec(evidence.text);
@@ -78,7 +89,13 @@ export const reason: Strategy = (kb, a, hits) => {
   const top = best(ranked, 0.3);
   if (top) {
     // "was intended to distance ..." reads as "Intended to distance ...".
-    const said = top.text.replace(/^(?:was|is|were|are)\s+(?=(?:intended|designed|meant|aimed)\b)/i, '');
+    // "results from the termination of ..." reads as "The termination of ...".
+    const said = top.text
+      .replace(/^(?:was|is|were|are)\s+(?=(?:intended|designed|meant|aimed)\b)/i, '')
+      .replace(
+        /^(?:(?:results?|resulted|stems?|stemmed|arises|arose)\s+from|(?:was|were|is|are)\s+(?:\w+\s+)?(?:attributed|blamed)\s+(?:to|on)|citing)\s+/i,
+        '',
+      );
     const text = said.charAt(0).toUpperCase() + said.slice(1);
     return composeAnswer(kb, { headline: text, evidence: top.evidence });
   }
