@@ -184,7 +184,7 @@ function personWeight(
   // Not "an offer from Ciba-Geigy", where the asked act is named before "from".
   if (
     (/\b(?:in|at|near|from|to|into|of)\s+$/i.test(before) || /\b(?:at|near|from|into)\s+the\s+$/i.test(before)) &&
-    !(doer && /\bfrom\s+(?:the\s+)?$/i.test(before) && doesNamed(sentence, c, keys))
+    !(doer && /\b(?:from|to)\s+(?:the\s+)?<?$/i.test(before) && doesNamed(sentence, c, keys))
   )
     weight *= /\bof\s+$/i.test(sentence.slice(0, c.start)) && (titled || classes[0] === 'given') ? 0.8 : 0.4;
   // "... was done by Fred Ikle", "Samuel Gorton, founder of Warwick", "Mercer turned out":
@@ -416,6 +416,9 @@ const ACT_NOUNS = new Set(
     .split(' ')
     .map((w) => wordKey(w)),
 );
+/** The two sides of a sale: who buys is who another sells "to", and who sells is whom another buys "from". */
+const BUY_KEYS = ['buy', 'purchase', 'acquire', 'bought'].map((w) => wordKey(w));
+const SELL_KEYS = ['sell', 'sold'].map((w) => wordKey(w));
 /** The confidence a name gains by standing right before the asked verb. */
 const SLOT_SUPPORT = 0.15;
 
@@ -501,6 +504,17 @@ export function doesNamed(
   )?.[1];
   if (from && wordsOf(from).some((w) => ACT_NOUNS.has(wordKey(w.text)) && verbKeys.includes(wordKey(w.text))))
     return true;
+  // "agreed to sell its grocery operations to Ajinomoto", asked who is buying them: the other
+  // side of the deal, after "to" (and "bought it from X" for who sold it).
+  const converse = /((?:[\p{L}\d.,'’<>-]+\s+){1,12})(to|from)\s+(?:the\s+)?<?$/u.exec(
+    sentence.slice(Math.max(0, c.start - 120), c.start),
+  );
+  if (converse?.[1]) {
+    const keys = wordsOf(converse[1]).map((w) => wordKey(w.text));
+    const other = converse[2] === 'to' ? SELL_KEYS : BUY_KEYS;
+    const asked = converse[2] === 'to' ? BUY_KEYS : SELL_KEYS;
+    if (verbKeys.some((k) => asked.includes(k)) && keys.some((k) => other.includes(k))) return true;
+  }
   const owned = /^['’]s?\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(sentence.slice(c.end))?.[1] ?? '';
   return owned.split(/\s+/).some((w) => /(?:ing|ion|ment|al)s?$/.test(w) && verbKeys.includes(wordKey(w)));
 }
