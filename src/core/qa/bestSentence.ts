@@ -69,8 +69,13 @@ function happenedTo(
 ): SentenceHit[] {
   const name = /^what\s+happened\s+to\s+/i.test(a.question) ? a.names[0] : undefined;
   const [best] = hits;
-  if (!name || !best || saysWhatHappened(best.text, name)) return hits;
-  const subject = hits.find((h) => support(h) >= support(best) - 2 * TIED && saysWhatHappened(h.text, name));
+  if (!name || !best) return hits;
+  // Of those that say so, the first the article tells: news tells what happened before the rest.
+  const subject = hits
+    .filter((h) => support(h) >= support(best) - 2 * TIED && saysWhatHappened(h.text, name))
+    .sort((x, y) =>
+      x.passage.articleId === y.passage.articleId ? x.passage.id - y.passage.id || x.index - y.index : 0,
+    )[0];
   return subject ? [subject, ...hits.filter((h) => h !== subject)] : hits;
 }
 

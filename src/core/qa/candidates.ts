@@ -271,7 +271,9 @@ function sinceOfTime(sentence: string, at: number, word: string): boolean {
   if (
     /\b(?:has|have|had|ever|long|not|and|only|just|years?|months?|weeks?|days?)\s+$/i.test(
       sentence.slice(0, at),
-    )
+    ) ||
+    // "Output has been shut down since the workers went on strike": a perfect tense before it.
+    /\b(?:has|have|had)\s+(?:been\s+)?(?:[a-z]+\s+){1,3}$/i.test(sentence.slice(Math.max(0, at - 60), at))
   )
     return true;
   const after = sentence.slice(at + word.length);

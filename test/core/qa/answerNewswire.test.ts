@@ -1,0 +1,96 @@
+/**
+ * Newswire copy, as agencies write it: "mln dlrs", "pct", stock codes in angle brackets, a bare
+ * company title, days in words. Texts of their own, written in that style for these tests.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { openKnowledge } from '../../../src/app/openKnowledge.ts';
+import { renderText } from '../../../src/render/renderText.ts';
+import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
+
+const dir = makeCorpus({
+  'hotel.txt': [
+    'Harlow Air Completes Hotel Purchase',
+    'Harlow Air Inc said it completed the purchase of Marsden Hotels Co for 412.5 mln dlrs in cash and 1.5 mln shares of its common stock.',
+    'Consolidated net profit of Ste Brunel des Ponts <BRNP.PA> is likely to rise by at least 8 pct this year, Chairman Louis Ferrand told a news conference.',
+  ].join('\n\n'),
+  'printer.txt': [
+    'Norrix Unveils New Printer',
+    'Norrix Corp said it unveiled the Norrix Inkline 3 printer, the next generation of its printer line.',
+    'The company said the Inkline 3 offers more than earlier models, but at 1,995 dlrs, costs 400 dlrs less than previous machines.',
+  ].join('\n\n'),
+  'offer.txt': [
+    'Tellant Rejects Offer',
+    'Tellant Inc said its board rejected a 28 dlrs per share unsolicited tender offer for the company\'s stock from Vossberg AG <VOSG.F>, which already holds 12.1 pct of the stock.',
+  ].join('\n\n'),
+  'reserves.txt': [
+    'Ostland Reserves At Record',
+    'Ostland\'s foreign exchange reserves have hit a record high, central bank officials said.',
+    'Central bank governor Piet Vander told reporters the reserves totalled about 61 billion dlrs, compared with about 40 billion a year ago.',
+    'Carvel Stores said that its purchase of the tendered shares gives it a 23.4 pct stake in Hollin Mills.',
+  ].join('\n\n'),
+  'strike.txt': [
+    'Miners Strike At Dunmore',
+    'Output at the Dunmore mine has been shut down since the workers went on strike May nine.',
+    'A flood in the lower galleries led the company to suspend shipments for a month.',
+  ].join('\n\n'),
+  'blast.txt': [
+    'Blast At Police Depot',
+    'Two recruits were killed and 30 were hurt when a bomb was thrown onto a parade ground in the township this morning, police said.',
+    'The device was thrown from a passing car as recruits were on parade at the Kessel police depot, police said.',
+    'Harrow Power and Light Co said its board has decided to cancel the coal-fired Wexley Unit Two.',
+    'Harrow Power said Wexley Unit Two was projected to cost about 600 mln dlrs.',
+  ].join('\n\n'),
+});
+afterAll(removeCorpora);
+
+const { bot } = openKnowledge(dir);
+const first = (question: string) => renderText(bot.answer({ text: question })).split('\n')[0] ?? '';
+
+describe('newswire copy', () => {
+  it('"412.5 mln dlrs" is a sum of money, and "how much cash" asks for one', () => {
+    expect(first('how much cash did Harlow Air pay for Marsden Hotels?')).toMatch(/^412\.5 mln dlrs/);
+  });
+
+  it('"costs 400 dlrs less than" is a difference, not the price', () => {
+    expect(first('how much does the Norrix Inkline 3 cost?')).toMatch(/^1,995 dlrs/);
+  });
+
+  it('a stock code in angle brackets is no name, and "an offer from X" names who made it', () => {
+    const line = first('who made the 28 dollar a share tender offer for Tellant?');
+    expect(line).toMatch(/^Vossberg AG/);
+    expect(line).not.toMatch(/VOSG/);
+  });
+
+  it('a bare company title is held at the company the sentence names before it', () => {
+    expect(first('who is Louis Ferrand?')).toMatch(/Chairman of Ste Brunel des Ponts/);
+  });
+
+  it('an amount no sentence gives for the reserves, where another of its size is given, is a No', () => {
+    expect(first('Did the central bank governor put Ostland\'s reserves at around 75 billion dollars?')).toMatch(
+      /^No\b/,
+    );
+    expect(first('Did the central bank governor put Ostland\'s reserves at about 61 billion dollars?')).toMatch(
+      /^Yes\b/,
+    );
+  });
+
+  it('a majority stake against a 23.4 pct stake is a No', () => {
+    expect(first('Did Carvel Stores end up with a majority stake in Hollin Mills?')).toMatch(/^No\b/);
+  });
+
+  it('a day in words after its month is a date', () => {
+    expect(first('when did the Dunmore strike start?')).toMatch(/^May nine/);
+  });
+
+  it('"The device was thrown ... at the Kessel depot" is told after the sentence it refers back to', () => {
+    expect(first('what happened at the Kessel police depot?')).toMatch(/bomb/);
+  });
+
+  it('what happened to a thing: the sentence where it is acted on', () => {
+    expect(first("what happened to Harrow Power's Wexley Unit Two?")).toMatch(/cancel/);
+  });
+
+  it('"X led the company to suspend shipments" gives X as the reason', () => {
+    expect(first('why did the Dunmore mine stop shipments?')).toMatch(/flood/i);
+  });
+});
