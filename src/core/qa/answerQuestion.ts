@@ -35,7 +35,7 @@ import { bestSentence } from './bestSentence.ts';
 import { looksLikeYear, nameRuns, numberMentions, placeMentions, placeModifiers } from './candidates.ts';
 import { abstain, composeAnswer, HEADLINE_CHARS, windowAround } from './composeAnswer.ts';
 import { type Evidence, evidenceAround, keysAround } from './evidence.ts';
-import { articleKeysOf, findSentences, keysOfText, type SentenceHit } from './findSentences.ts';
+import { acronymAliases, articleKeysOf, findSentences, keysOfText, type SentenceHit } from './findSentences.ts';
 import { people } from './people.ts';
 import {
   alone,
@@ -198,7 +198,7 @@ const roleHolder: Strategy = (kb, a) => {
   // "chef at the Palace Hotel in San Francisco": where the organisation is qualifies it; the
   // text that names the chef need not repeat it.
   const core = role.replace(/\s+in\s+(?:the\s+)?[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*)*$/u, '');
-  const { hits } = findSentences(kb, contentTerms(core), { limit: 16 });
+  const { hits } = findSentences(kb, contentTerms(core), { limit: 16, aliases: acronymAliases(kb, a.names) });
   const fromFacts = roleHolderAnswer(kb, role);
   if (fromFacts && fromFacts.kind !== 'not_found') return fromFacts;
   // The role's head noun: "president" of "president of Smith College", "minister" of
@@ -555,7 +555,11 @@ export function answerQuestion(
   // Reading the focus article whole pays for typed answers ("he" for the name); a free question
   // is answered by its best-matching sentence, which the searched paragraphs hold.
   const free = a.type === 'any' || a.type === 'event' || a.type === 'describe';
-  const { hits } = findSentences(kb, a.terms, { limit: 24, focusArticles: free ? 0 : 1 });
+  const { hits } = findSentences(kb, a.terms, {
+    limit: 24,
+    focusArticles: free ? 0 : 1,
+    aliases: acronymAliases(kb, a.names),
+  });
   traceWith(trace);
   trace?.(`${a.type}: terms ${a.terms.join(' ')}; predicate ${a.predicateKeys.join(' ')}`);
   for (const h of trace ? hits.slice(0, 5) : [])

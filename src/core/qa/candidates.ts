@@ -71,6 +71,10 @@ const PARTICLES = new Set([
 ]);
 
 // "Ciba-Geigy Ltd <CIGZ.Z>": a newswire's stock code in angle brackets is one token, no name.
+/** Words that name an institution by what it is of ("Department of", "Bank of", "University of"). */
+const INSTITUTION =
+  /^(?:Department|Ministry|Bank|University|Board|Council|Commission|Institute|Office|Bureau|Agency|Federation|Association|Society|College|Museum|Chamber|Court|Academy|League|Church|Order|Corporation|Authority|Organi[sz]ation|Republic|Kingdom|Union|Party|Army|Navy|Exchange|Fund)$/;
+
 const TOKEN = /<[^<>\s]{1,15}>|[\p{L}\p{N}][\p{L}\p{N}'’-]*\.?|[,;:()"“”]/gu;
 
 /**
@@ -102,7 +106,14 @@ export function nameRuns(sentence: string): Candidate[] {
     const numberAfterName = run && /^\d{1,2}$/.test(word) && TITLES.has(run.words[0] ?? '');
     // "Brian 'Head' Welch": a nickname in quotes inside a name is not one of its words.
     if (run && capital && /^['‘]$/.test(sentence[m.index - 1] ?? '') && /['’]$/.test(word)) continue;
-    if (capital || numberAfterName || (run && PARTICLES.has(word))) {
+    // "the Department of Transportation", "the Bank of the Philippine Islands": an institution
+    // named by what it is of is one name.
+    const ofInstitution =
+      run &&
+      ((word === 'of' && INSTITUTION.test(run.words[run.words.length - 1] ?? '')) ||
+        (word === 'the' && run.words[run.words.length - 1] === 'of')) &&
+      /^\s+(?:the\s+)?\p{Lu}/u.test(sentence.slice(m.index + word.length));
+    if (capital || numberAfterName || ofInstitution || (run && PARTICLES.has(word))) {
       if (!run) {
         if (NOT_NAME_START.has(bare) && !TITLES.has(bare)) continue;
         run = { start: m.index, end: m.index + word.length, words: [] };

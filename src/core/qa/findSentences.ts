@@ -37,8 +37,12 @@ export interface WeightedTerm {
   keys: readonly string[];
 }
 
-/** Question words with their family keys and IDF weights. */
-export function weighTerms(kb: KnowledgeBase, terms: readonly string[]): WeightedTerm[] {
+/** Question words with their family keys and IDF weights (and any other key a word may be written as). */
+export function weighTerms(
+  kb: KnowledgeBase,
+  terms: readonly string[],
+  aliases: ReadonlyMap<string, string> = new Map(),
+): WeightedTerm[] {
   const n = Math.max(1, kb.passageIndex.size);
   const out: WeightedTerm[] = [];
   for (const term of terms) {
@@ -48,9 +52,32 @@ export function weighTerms(kb: KnowledgeBase, terms: readonly string[]): Weighte
       kb.passageIndex.documentFrequency(term),
       ...kb.passageIndex.family(term, 3).map((t) => kb.passageIndex.documentFrequency(t)),
     );
-    out.push({ term, key, weight: Math.log(1 + n / (df + 0.5)), keys: equivalentKeys(key) });
+    const alias = aliases.get(key);
+    const keys = alias ? [...equivalentKeys(key), alias] : equivalentKeys(key);
+    out.push({ term, key, weight: Math.log(1 + n / (df + 0.5)), keys });
   }
   return out;
+}
+
+const NAME_LINKS = /^(?:of|the|and|for|de|du|la|on|in|to|&)$/i;
+
+/**
+ * "the Chicago Mercantile Exchange", where the text goes on to write "CME": each word of a
+ * question's name of two or more words may be written as its initials, where the archive writes them.
+ */
+export function acronymAliases(kb: KnowledgeBase, names: readonly string[]): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const name of names) {
+    const words = name
+      .replace(/['’]s$/, '')
+      .split(/[\s-]+/)
+      .filter((w) => w && !NAME_LINKS.test(w));
+    if (words.length < 2 || words.length > 6 || !words.every((w) => /^\p{Lu}/u.test(w))) continue;
+    const initials = words.map((w) => w.charAt(0)).join('').toLowerCase();
+    if (kb.passageIndex.documentFrequency(initials) === 0) continue;
+    for (const w of words) aliases.set(wordKey(w), initials);
+  }
+  return aliases;
 }
 
 /**
@@ -170,6 +197,8 @@ export interface FindOptions {
    * an answer often stands where the question's words are replaced by "he" or "the company".
    */
   focusArticles?: number;
+  /** Another key a question word may be written as (its name's initials: acronymAliases). */
+  aliases?: ReadonlyMap<string, string>;
 }
 
 /** A passage's sentences and their word-family keys, cached: the same passages answer many questions. */
@@ -234,8 +263,9 @@ export function findSentences(
   options: FindOptions = {},
 ): { hits: SentenceHit[]; weighted: WeightedTerm[] } {
   const { paragraphs = 15, limit = 12, focusArticles = 1 } = options;
-  const weighted = weighTerms(kb, terms);
+  const weighted = weighTerms(kb, terms, options.aliases);
   if (!weighted.length) return { hits: [], weighted };
+  const aliasTerms = [...new Set(options.aliases?.values() ?? [])];
   // A common word's other forms add little but cost a scan of their long postings lists.
   const common = Math.max(50, kb.passageIndex.size * 0.01);
   const query = [
@@ -245,7 +275,9 @@ export function findSentences(
       ),
     ),
   ].join(' ');
-  const found = kb.passageIndex.search(query || terms.join(' '), { limit: paragraphs });
+  const found = kb.passageIndex.search([query || terms.join(' '), ...aliasTerms].join(' '), {
+    limit: paragraphs,
+  });
   const top = found[0]?.score ?? 1;
 
   // The articles the best paragraphs come from: their other paragraphs are read too, at a

@@ -189,7 +189,11 @@ function personWeight(
     weight *= /\bof\s+$/i.test(sentence.slice(0, c.start)) && (titled || classes[0] === 'given') ? 0.8 : 0.4;
   // "... was done by Fred Ikle", "Samuel Gorton, founder of Warwick", "Mercer turned out":
   // the doer stands after "by", or just before the asked verb.
-  if (doer && AGENT_BEFORE.test(sentence.slice(Math.max(0, c.start - 60), c.start))) weight *= 1.4;
+  // ("an assertion by Air North America" makes it the doer of the assertion only: a noun before
+  // "by" counts where it is the asked act.)
+  const window = sentence.slice(Math.max(0, c.start - 60), c.start);
+  const nounBy = /\b(?:a|an|the|its|his|her|their)\s+([\p{L}-]+)\s+by\s+(?:the\s+)?(?:[\p{L}'’.&-]+\s+){0,4}$/iu.exec(window);
+  if (doer && AGENT_BEFORE.test(window) && (!nounBy || keys.includes(wordKey(nounBy[1] ?? '')))) weight *= 1.4;
   const after = wordsOf(sentence.slice(c.end)).slice(0, 4);
   if (after.some((w) => keys.includes(wordKey(w.text)))) weight *= 1.3;
   // The subject of its clause: first in the sentence, a verb right after ("Kearton got off ...").
@@ -328,7 +332,10 @@ function isAsked(organisation: string, asked: ReadonlySet<string>): boolean {
   if ([...lowerWords(organisation)].some((w) => asked.has(w) && !GENERIC_ORGANISATION_WORDS.has(w)))
     return true;
   // "OEP director Dr. Julian Smith", asked of the Outdoor Education Project.
-  return /^\p{Lu}{2,6}$/u.test(organisation) && asked.has(`#${organisation.toLowerCase()}`);
+  // ("CME board chairman": the initials may come with the body's part.)
+  return organisation
+    .split(/\s+/)
+    .some((w) => /^\p{Lu}{2,6}$/u.test(w) && asked.has(`#${w.toLowerCase()}`));
 }
 
 /**

@@ -116,6 +116,11 @@ function askedWords(a: QuestionAnalysis): Set<string> {
       (w, i) => i > 0 || /\d/.test(w),
     );
     asked = new Set([...a.names, ...written].flatMap((n) => [...lowerWords(n)]));
+    // "PSA" for "Pacific Southwest Airlines": a name's initials are the name too.
+    for (const name of a.names) {
+      const words = name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w));
+      if (words.length >= 2) asked.add(words.map((w) => w.charAt(0)).join('').toLowerCase());
+    }
     askedWordsOf.set(a, asked);
   }
   return asked;

@@ -33,6 +33,13 @@ const dir = makeCorpus({
     'Output at the Dunmore mine has been shut down since the workers went on strike May nine.',
     'A flood in the lower galleries led the company to suspend shipments for a month.',
   ].join('\n\n'),
+  'exchange.txt': [
+    'Bourse Members Reject Petition',
+    'Members of the Kestrel Commodity Exchange (KCE) rejected a petition to ban dual trading, the exchange said.',
+    'Anna Lindqvist, KCE board chairman, said in a statement the petition would have hurt liquidity.',
+    'The U.S. Department of Shipping said it gave final approval to Harlow Air\'s purchase of Marsden Hotels.',
+    'The agency said it rejected an assertion by Coastline Travel, which plans to start service to the same cities.',
+  ].join('\n\n'),
   'blast.txt': [
     'Blast At Police Depot',
     'Two recruits were killed and 30 were hurt when a bomb was thrown onto a parade ground in the township this morning, police said.',
@@ -88,6 +95,16 @@ describe('newswire copy', () => {
 
   it('what happened to a thing: the sentence where it is acted on', () => {
     expect(first("what happened to Harrow Power's Wexley Unit Two?")).toMatch(/cancel/);
+  });
+
+  it('a name asked in full is found where the text writes its initials', () => {
+    expect(first('who chairs the Kestrel Commodity Exchange board?')).toMatch(/^Anna Lindqvist/);
+  });
+
+  it('"the Department of Shipping said it gave final approval" names one body, the doer', () => {
+    expect(first('who gave final approval for Harlow Air to buy Marsden Hotels?')).toMatch(
+      /^(?:U\. ?S\. )?Department of Shipping/,
+    );
   });
 
   it('"X led the company to suspend shipments" gives X as the reason', () => {
