@@ -48,7 +48,11 @@ function saysWhatHappened(sentence: string, name: string): boolean {
     new RegExp(
       `\\b(?:to\\s+[a-z]{3,}|(?:has|have|had)\\s+[a-z]{3,}ed|[a-z]{3,}ed)\\s+(?:(?:the|its|their|his|her|a|an|[a-z]+-[a-z]+)\\s+){0,2}${first}\\b`,
       'u',
-    ).test(outside)
+    ).test(outside) ||
+    // "the sinking of the car ferry Herald of Free Enterprise": what happened, as a noun.
+    new RegExp(`\\b[a-z]{3,}(?:ing|ion|ure)\\s+of\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,3}${first}\\b`, 'u').test(
+      outside,
+    )
   )
     return true;
   return new RegExp(

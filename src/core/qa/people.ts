@@ -513,7 +513,7 @@ export function doesNamed(
     return true;
   // "agreed to sell its grocery operations to Ajinomoto", asked who is buying them: the other
   // side of the deal, after "to" (and "bought it from X" for who sold it).
-  const converse = /((?:[\p{L}\d.,'’<>-]+\s+){1,12})(to|from)\s+(?:the\s+)?<?$/u.exec(
+  const converse = /((?:[\p{L}\d.,'’<>()-]+\s+){1,12})(to|from)\s+(?:the\s+)?<?$/u.exec(
     sentence.slice(Math.max(0, c.start - 120), c.start),
   );
   if (converse?.[1]) {
@@ -574,7 +574,12 @@ export function people(
       !verbKeys ||
       [evidence.text, evidence.hit.text].some((text) => {
         const said = keysOfText(text);
-        return verbKeys.some((k) => said.has(k));
+        // "agreed to sell it to Esso" says the buying from the other side.
+        return (
+          verbKeys.some((k) => said.has(k)) ||
+          (verbKeys.some((k) => BUY_KEYS.includes(k)) && SELL_KEYS.some((k) => said.has(k))) ||
+          (verbKeys.some((k) => SELL_KEYS.includes(k)) && BUY_KEYS.some((k) => said.has(k)))
+        );
       });
     // A name in a neighbouring sentence answers only when the found one leaves the doer unnamed.
     const neighbourWeight = evidence.offset === 0 ? 1 : namesItsSubject(kb, evidence) ? 0.35 : 0.7;
@@ -641,9 +646,14 @@ export function people(
       const speaker = asksSpeaker && evidence.offset === 0 && speaks(evidence.text, candidate);
       if (speaker) weight *= 0.7 + 0.6 * saidShare(evidence.text, candidate, saidKeys);
       const next = wordsOf(evidence.text.slice(candidate.end)).slice(0, 2);
+      // "Morgan Guaranty Trust Co, which is arranging the financing": the doer, in its own clause.
+      const relative = /^\s*(?:<[^<>\s]{1,15}>\s*)?,\s+(?:which|who)\s+(?:is\s+|was\s+|has\s+|had\s+|will\s+)?([\p{L}-]+)/u.exec(
+        evidence.text.slice(candidate.end),
+      )?.[1];
       const fillsSlot =
         doer &&
         (next.some((w) => slotKeys.includes(wordKey(w.text))) ||
+          (relative !== undefined && slotKeys.includes(wordKey(relative))) ||
           doesNamed(evidence.text, candidate, slotKeys) ||
           madeBy(evidence.text, candidate, askedNames) ||
           speaker);

@@ -157,7 +157,8 @@ function lastWords(text: string, count: number): Word[] {
 
 /** "Korean", "British", "US", "Hollywood": a people's adjective or a place, as a title's qualifier. */
 function nationOrPlace(word: string): boolean {
-  if (/^[A-Z]{2,3}$/.test(word)) return true;
+  // "OPEC conference president": an acronym names a body as a title's qualifier too.
+  if (/^[A-Z]{2,6}$/.test(word)) return true;
   if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
   const kind = nameGazetteer().classOf(word.toLowerCase());
   return kind === 'demonym' || kind === 'place';
