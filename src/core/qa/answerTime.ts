@@ -95,6 +95,10 @@ function datesAnotherEvent(text: string, c: Candidate, a: QuestionAnalysis): boo
   return !a.predicateKeys.some((k) => equivalentKeys(k).includes(key) || k === key);
 }
 
+/** "until April 30 from", "originally scheduled to start": the former date of something moved. */
+const MOVED_FROM =
+  /\b(?:until|till|to)\s+[^,;]{2,30}?\s+from\s+$|\b(?:originally|initially|previously|formerly)\s+[^,;.]{0,40}$/i;
+
 /** A newspaper's issue named by its date: "the Asheville Times of Wednesday, June 21". */
 const DATED_ISSUE =
   /\b(?:Times|Post|News|Herald|Journal|Gazette|Tribune|Star|Chronicle|Courier|Observer|Daily|issue|edition)\s+of\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$/;
@@ -125,6 +129,8 @@ export const time: Strategy = (kb, a, hits) => {
                   ? 0.4
                   : 1) *
                 (datesAnotherEvent(evidence.text, candidate, a) ? 0.4 : 1) *
+                // "postponed until April 30 from April 2": the date it was moved from is no longer it.
+                (MOVED_FROM.test(evidence.text.slice(Math.max(0, candidate.start - 60), candidate.start)) ? 0.4 : 1) *
                 // "It fell, February 6, 1827": a date in a sentence that says the asked act.
                 (saysAskedAct(evidence.text, a) ? SAYS_ASKED : 1),
             })),

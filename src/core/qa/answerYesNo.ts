@@ -460,6 +460,23 @@ const SHARE_WORDS: Record<string, number> = {
 const SHARE =
   /\b(half|a third|one third|a quarter|one quarter|two(?:\s|-)thirds|three(?:\s|-)quarters|a fifth|a tenth|\d+(?:\.\d+)?\s*(?:%|per\s?cent|pct))(?![\w%])/gi;
 
+/** The verb before a share, past words of degree ("gone up about 10 pct", "jumped over 30 pct"). */
+function verbBefore(text: string): string | undefined {
+  const words = [...text.matchAll(/[a-z]+/gi)].map((m) => m[0]);
+  while (words.length && /^(?:about|around|some|nearly|almost|roughly|over|under|only|just|by|more|less|than|up|down)$/i.test(words.at(-1) ?? ''))
+    words.pop();
+  const word = words.at(-1);
+  return word && word.length >= 3 ? word : undefined;
+}
+
+/** Two verbs of one sense: the same family, or the same side of a pair of opposites ("jump", "rise"). */
+function sameSense(a: string, b: string): boolean {
+  if (a === b) return true;
+  return OPPOSITES.some((pair) =>
+    pair.some((side) => side.some((k) => a.startsWith(k)) && side.some((k) => b.startsWith(k))),
+  );
+}
+
 /** A share as a percentage: "half" 50, "30%" 30. */
 function percentOf(share: string): number | undefined {
   const known = SHARE_WORDS[share.toLowerCase().replace(/-/g, ' ')] ?? SHARE_WORDS[share.toLowerCase()];
@@ -489,7 +506,7 @@ export function shareDiffers(
     const claimed = word === 'majority' || word === 'minority' ? undefined : percentOf(claim[1] ?? '');
     const fits = (given: number) =>
       word === 'majority' ? given > 50 : word === 'minority' ? given < 50 : Math.abs(given - (claimed ?? 0)) <= 1;
-    const verb = /([a-z]{3,})\s+$/i.exec(question.slice(0, claim.index))?.[1];
+    const verb = verbBefore(question.slice(0, claim.index));
     // Or the noun the share is of: "a majority stake", "a 21.7 pct stake".
     const noun = /^\s+([a-z]{3,})/i.exec(question.slice((claim.index ?? 0) + claim[0].length))?.[1];
     if ((claimed === undefined && word !== 'majority' && word !== 'minority') || (!verb && !noun)) continue;
@@ -497,9 +514,9 @@ export function shareDiffers(
     const nounKey = noun ? wordKey(noun) : undefined;
     for (const { text, own } of ownSentences(kb, top)) {
       for (const m of own.matchAll(SHARE)) {
-        const before = /([a-z]{3,})\s+$/i.exec(own.slice(0, m.index))?.[1];
+        const before = verbBefore(own.slice(0, m.index));
         const after = /^\s+([a-z]{3,})/i.exec(own.slice((m.index ?? 0) + m[0].length))?.[1];
-        const sameVerb = before !== undefined && verbKey !== undefined && wordKey(before) === verbKey;
+        const sameVerb = before !== undefined && verbKey !== undefined && sameSense(wordKey(before), verbKey);
         const sameNoun = after !== undefined && nounKey !== undefined && wordKey(after) === nounKey;
         if (!sameVerb && !sameNoun) continue;
         const given = percentOf(m[1] ?? '');

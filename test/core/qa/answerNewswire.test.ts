@@ -40,6 +40,13 @@ const dir = makeCorpus({
     'The U.S. Department of Shipping said it gave final approval to Harlow Air\'s purchase of Marsden Hotels.',
     'The agency said it rejected an assertion by Coastline Travel, which plans to start service to the same cities.',
   ].join('\n\n'),
+  'session.txt': [
+    'Exchange Delays Night Session',
+    'The Kestrel exchange board voted to postpone the start of its first evening trading session until May 14 from May 2, the exchange said.',
+    'The board accepted a committee recommendation on the session, which was originally scheduled to start May 2.',
+    'Island car exports to the Union so far this year jumped over 30 pct, officials said.',
+    'The island had set an unofficial 10 pct rise in car exports to the Union this year.',
+  ].join('\n\n'),
   'blast.txt': [
     'Blast At Police Depot',
     'Two recruits were killed and 30 were hurt when a bomb was thrown onto a parade ground in the township this morning, police said.',
@@ -95,6 +102,16 @@ describe('newswire copy', () => {
 
   it('what happened to a thing: the sentence where it is acted on', () => {
     expect(first("what happened to Harrow Power's Wexley Unit Two?")).toMatch(/cancel/);
+  });
+
+  it('a date something was moved from, or was originally set for, is not when it is now', () => {
+    expect(first("when is the Kestrel exchange's evening trading session going to start now?")).toMatch(/^May 14/);
+  });
+
+  it('a share claimed against the share the text gives with a verb of the same sense is a No', () => {
+    expect(first('Have island car exports to the Union only gone up about 10 pct so far this year?')).toMatch(
+      /^No\b/,
+    );
   });
 
   it('a name asked in full is found where the text writes its initials', () => {
