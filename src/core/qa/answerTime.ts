@@ -115,6 +115,9 @@ export const time: Strategy = (kb, a, hits) => {
         ].concat(
           dateMentions(evidence.text)
             .filter((c) => !a.question.includes(c.text))
+            // "Oersted was born in 1777", asked when he died: another event's date, in a sentence
+            // that never says the asked act, answers nothing.
+            .filter((c) => !(datesAnotherEvent(evidence.text, c, a) && !saysAskedAct(evidence.text, a)))
             // "before last week", "until 1950": a bound on the time, not the time itself.
             .map((candidate) => ({
               candidate,
