@@ -38,7 +38,8 @@ const CURRENCY =
 /** A sum of money: a currency sign before the number, or a currency word right after it. */
 export function isMoney(sentence: string, c: Candidate): boolean {
   // "rose 20% to £4.6bn": a share is no sum, though a sum follows it.
-  if (/%|per\s?cent|pct/i.test(c.text) || /^\s*(?:%|per\s?cent|pct\b)/i.test(sentence.slice(c.end))) return false;
+  if (/%|per\s?cent|pct/i.test(c.text) || /^\s*(?:%|per\s?cent|pct\b)/i.test(sentence.slice(c.end)))
+    return false;
   return (
     CURRENCY.test(sentence.slice(Math.max(0, c.start - 2), c.start + c.text.length)) ||
     CURRENCY.test(sentence.slice(c.end, c.end + 12))
@@ -140,10 +141,11 @@ const SCALE: Record<string, number> = {
 };
 
 /** The value of a number written in digits ("3.4 billion", "835.7 mln", "$1.2bn", "5,390"), if it is one. */
-export function valueOf(text: string): number | undefined {
-  const m = /(\d[\d,]*(?:\.\d+)?)\s*(bn|m|k|tn|hundred|thousand|million|mln|mn|billion|bln|trillion|trln)?\b/i.exec(
-    text,
-  );
+export function amountValue(text: string): number | undefined {
+  const m =
+    /(\d[\d,]*(?:\.\d+)?)\s*(bn|m|k|tn|hundred|thousand|million|mln|mn|billion|bln|trillion|trln)?\b/i.exec(
+      text,
+    );
   if (!m?.[1]) return undefined;
   const n = Number.parseFloat(m[1].replace(/,/g, ''));
   if (!Number.isFinite(n)) return undefined;

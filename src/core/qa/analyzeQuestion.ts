@@ -77,7 +77,8 @@ const AUX = '(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|sh
 const AUX_WORD = new RegExp(`^${AUX}$`, 'i');
 /** "how many US patents was ...": up to three words counted, then the verb. */
 /** Nouns that ask for a sum of money, not a count of themselves. */
-const MONEY_NOUN = /^(?:money|cash|funds?|funding|capital|financing|revenues?|sales|income|profits?|earnings|dividends?)$/i;
+const MONEY_NOUN =
+  /^(?:money|cash|funds?|funding|capital|financing|revenues?|sales|income|profits?|earnings|dividends?)$/i;
 const COUNTED_PHRASE = new RegExp(
   `^how\\s+(?:many|much)\\s+((?:[\\p{L}-]+\\s+){0,2}?[\\p{L}-]+)\\s+${AUX}\\b`,
   'iu',

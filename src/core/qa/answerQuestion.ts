@@ -35,7 +35,13 @@ import { bestSentence } from './bestSentence.ts';
 import { looksLikeYear, nameRuns, numberMentions, placeMentions, placeModifiers } from './candidates.ts';
 import { abstain, composeAnswer, HEADLINE_CHARS, windowAround } from './composeAnswer.ts';
 import { type Evidence, evidenceAround, keysAround } from './evidence.ts';
-import { acronymAliases, articleKeysOf, findSentences, keysOfText, type SentenceHit } from './findSentences.ts';
+import {
+  acronymAliases,
+  articleKeysOf,
+  findSentences,
+  keysOfText,
+  type SentenceHit,
+} from './findSentences.ts';
 import { people } from './people.ts';
 import {
   alone,
@@ -418,7 +424,8 @@ function noneYet(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]): R
 }
 
 /** A number followed by a comparison ("500 dlrs less than", "three more than"). */
-const COMPARED = /^\s*(?:[\p{L}.]+\s+)?(?:less|more|cheaper|dearer|higher|lower|fewer|greater|bigger|smaller|larger)\s+than\b/iu;
+const COMPARED =
+  /^\s*(?:[\p{L}.]+\s+)?(?:less|more|cheaper|dearer|higher|lower|fewer|greater|bigger|smaller|larger)\s+than\b/iu;
 
 /** A sentence that supposes: "If ..., it might (would, could) ...". */
 const SUPPOSED = /^\s*(?:if|unless|were)\b[^.;]*\b(?:might|would|could)\b/i;

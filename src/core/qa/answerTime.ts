@@ -133,7 +133,9 @@ export const time: Strategy = (kb, a, hits) => {
                   : 1) *
                 (datesAnotherEvent(evidence.text, candidate, a) ? 0.4 : 1) *
                 // "postponed until April 30 from April 2": the date it was moved from is no longer it.
-                (MOVED_FROM.test(evidence.text.slice(Math.max(0, candidate.start - 60), candidate.start)) ? 0.4 : 1) *
+                (MOVED_FROM.test(evidence.text.slice(Math.max(0, candidate.start - 60), candidate.start))
+                  ? 0.4
+                  : 1) *
                 // "It fell, February 6, 1827": a date in a sentence that says the asked act.
                 (saysAskedAct(evidence.text, a) ? SAYS_ASKED : 1),
             })),

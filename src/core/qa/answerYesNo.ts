@@ -13,10 +13,10 @@ import { withPhrasalVerbsAsWords } from '../../text/phrasalVerbs.ts';
 import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import { mentionsName, passagesMentioning } from '../answers/mentions.ts';
 import type { Reply } from '../reply.ts';
+import { amountValue } from './amounts.ts';
 import { analyzeQuestion, type QuestionAnalysis } from './analyzeQuestion.ts';
-import { composeAnswer, windowAround } from './composeAnswer.ts';
-import { valueOf } from './amounts.ts';
 import { looksLikeYear, numberMentions } from './candidates.ts';
+import { composeAnswer, windowAround } from './composeAnswer.ts';
 import { keysAround, neighbour } from './evidence.ts';
 import { keysOfText, type SentenceHit, type WeightedTerm, weighTerms } from './findSentences.ts';
 import { people } from './people.ts';
@@ -81,7 +81,21 @@ const OPPOSITES: [string[], string[]][] = [
   ],
   [
     // "Did Mellon raise its dividend?" against "to reduce its dividend", "the dividend cut".
-    ['increas', 'rise', 'rose', 'grow', 'grew', 'climb', 'soar', 'surg', 'jump', 'rais', 'boost', 'hike', 'higher'],
+    [
+      'increas',
+      'rise',
+      'rose',
+      'grow',
+      'grew',
+      'climb',
+      'soar',
+      'surg',
+      'jump',
+      'rais',
+      'boost',
+      'hike',
+      'higher',
+    ],
     [
       'cut',
       'reduc',
@@ -463,7 +477,12 @@ const SHARE =
 /** The verb before a share, past words of degree ("gone up about 10 pct", "jumped over 30 pct"). */
 function verbBefore(text: string): string | undefined {
   const words = [...text.matchAll(/[a-z]+/gi)].map((m) => m[0]);
-  while (words.length && /^(?:about|around|some|nearly|almost|roughly|over|under|only|just|by|more|less|than|up|down)$/i.test(words.at(-1) ?? ''))
+  while (
+    words.length &&
+    /^(?:about|around|some|nearly|almost|roughly|over|under|only|just|by|more|less|than|up|down)$/i.test(
+      words.at(-1) ?? '',
+    )
+  )
     words.pop();
   const word = words.at(-1);
   return word && word.length >= 3 ? word : undefined;
@@ -505,7 +524,11 @@ export function shareDiffers(
     const word = (claim[1] ?? '').toLowerCase();
     const claimed = word === 'majority' || word === 'minority' ? undefined : percentOf(claim[1] ?? '');
     const fits = (given: number) =>
-      word === 'majority' ? given > 50 : word === 'minority' ? given < 50 : Math.abs(given - (claimed ?? 0)) <= 1;
+      word === 'majority'
+        ? given > 50
+        : word === 'minority'
+          ? given < 50
+          : Math.abs(given - (claimed ?? 0)) <= 1;
     const verb = verbBefore(question.slice(0, claim.index));
     // Or the noun the share is of: "a majority stake", "a 21.7 pct stake".
     const noun = /^\s+([a-z]{3,})/i.exec(question.slice((claim.index ?? 0) + claim[0].length))?.[1];
@@ -544,7 +567,7 @@ export function amountDiffers(
   if (!top) return undefined;
   const claims = numberMentions(a.question)
     .filter((c) => /\d/.test(c.text) && !looksLikeYear(c.text) && !/%|per\s?cent|pct/i.test(c.text))
-    .map((c) => valueOf(c.text))
+    .map((c) => amountValue(c.text))
     .filter((v): v is number => v !== undefined && v >= 1000);
   if (!claims.length) return undefined;
   const claimKeys = a.predicateKeys.filter((k) => !/\d/.test(k) && !SCALE_OR_CURRENCY.test(k));
@@ -555,7 +578,7 @@ export function amountDiffers(
   const amounts = (text: string) =>
     numberMentions(text)
       .filter((c) => !looksLikeYear(c.text))
-      .map((c) => valueOf(c.text))
+      .map((c) => amountValue(c.text))
       .filter((v): v is number => v !== undefined);
   for (const claimed of claims) {
     const same = (v: number) => Math.abs(v - claimed) <= SAME_AMOUNT * claimed;
@@ -563,7 +586,8 @@ export function amountDiffers(
     for (const hit of hits.slice(0, 5)) {
       if (hit.passage.articleId !== top.passage.articleId || hit.coverage < MIN_YES_NO_COVERAGE) continue;
       if (!about(hit.text)) continue;
-      if (amounts(hit.text).some((v) => v > claimed / 5 && v < claimed * 5 && !same(v))) return { text: hit.text, hit };
+      if (amounts(hit.text).some((v) => v > claimed / 5 && v < claimed * 5 && !same(v)))
+        return { text: hit.text, hit };
     }
   }
   return undefined;
@@ -667,8 +691,7 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
   // not settled by Salomon's).
   const names = nameAnchors(kb, a);
   const onTopic = (h: SentenceHit) =>
-    h.passage.articleId === first.passage.articleId ||
-    names.every((n) => keysOfText(h.text).has(n));
+    h.passage.articleId === first.passage.articleId || names.every((n) => keysOfText(h.text).has(n));
   const settling =
     contested.length && !settles(first)
       ? ranked.find((h) => support(h) >= support(first) - SETTLES_WITHIN && settles(h) && onTopic(h))

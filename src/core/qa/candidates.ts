@@ -170,7 +170,10 @@ const DATE_PATTERNS: RegExp[] = [
   new RegExp(`\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b`, 'g'),
   new RegExp(`\\b${MONTH}\\s+${DAY_WORD}\\b|\\b(?:the\\s+)?${DAY_WORD}\\s+of\\s+${MONTH}\\b`, 'g'),
   // "went on strike May nine", "On April one": a newswire's day in words, after its month.
-  new RegExp(`\\b${MONTH}\\s+${CARDINAL_DAY}\\b(?![\\s-]+(?:per|pct|percent|mln|million|billion|dlrs|years?|months?|weeks?|days?|points?)\\b)`, 'g'),
+  new RegExp(
+    `\\b${MONTH}\\s+${CARDINAL_DAY}\\b(?![\\s-]+(?:per|pct|percent|mln|million|billion|dlrs|years?|months?|weeks?|days?|points?)\\b)`,
+    'g',
+  ),
   /\b(?:1[0-9]|20)\d\d(?:s|'s)?\b(?![,.]\d)/g,
   /\b(?:(?:last|next|this|on|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b/g,
   // A month alone, where the words before make it a time: "hinting in January", "since May".

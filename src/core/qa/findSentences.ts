@@ -73,7 +73,10 @@ export function acronymAliases(kb: KnowledgeBase, names: readonly string[]): Map
       .split(/[\s-]+/)
       .filter((w) => w && !NAME_LINKS.test(w));
     if (words.length < 2 || words.length > 6 || !words.every((w) => /^\p{Lu}/u.test(w))) continue;
-    const initials = words.map((w) => w.charAt(0)).join('').toLowerCase();
+    const initials = words
+      .map((w) => w.charAt(0))
+      .join('')
+      .toLowerCase();
     if (kb.passageIndex.documentFrequency(initials) === 0) continue;
     for (const w of words) aliases.set(wordKey(w), initials);
   }

@@ -183,7 +183,8 @@ function personWeight(
   const before = sentence.slice(Math.max(0, c.start - 10), c.start);
   // Not "an offer from Ciba-Geigy", where the asked act is named before "from".
   if (
-    (/\b(?:in|at|near|from|to|into|of)\s+$/i.test(before) || /\b(?:at|near|from|into)\s+the\s+$/i.test(before)) &&
+    (/\b(?:in|at|near|from|to|into|of)\s+$/i.test(before) ||
+      /\b(?:at|near|from|into)\s+the\s+$/i.test(before)) &&
     !(doer && /\b(?:from|to)\s+(?:the\s+)?<?$/i.test(before) && doesNamed(sentence, c, keys))
   )
     weight *= /\bof\s+$/i.test(sentence.slice(0, c.start)) && (titled || classes[0] === 'given') ? 0.8 : 0.4;
@@ -192,8 +193,12 @@ function personWeight(
   // ("an assertion by Air North America" makes it the doer of the assertion only: a noun before
   // "by" counts where it is the asked act.)
   const window = sentence.slice(Math.max(0, c.start - 60), c.start);
-  const nounBy = /\b(?:a|an|the|its|his|her|their)\s+([\p{L}-]+)\s+by\s+(?:the\s+)?(?:[\p{L}'’.&-]+\s+){0,4}$/iu.exec(window);
-  if (doer && AGENT_BEFORE.test(window) && (!nounBy || keys.includes(wordKey(nounBy[1] ?? '')))) weight *= 1.4;
+  const nounBy =
+    /\b(?:a|an|the|its|his|her|their)\s+([\p{L}-]+)\s+by\s+(?:the\s+)?(?:[\p{L}'’.&-]+\s+){0,4}$/iu.exec(
+      window,
+    );
+  if (doer && AGENT_BEFORE.test(window) && (!nounBy || keys.includes(wordKey(nounBy[1] ?? ''))))
+    weight *= 1.4;
   const after = wordsOf(sentence.slice(c.end)).slice(0, 4);
   if (after.some((w) => keys.includes(wordKey(w.text)))) weight *= 1.3;
   // The subject of its clause: first in the sentence, a verb right after ("Kearton got off ...").
@@ -333,9 +338,7 @@ function isAsked(organisation: string, asked: ReadonlySet<string>): boolean {
     return true;
   // "OEP director Dr. Julian Smith", asked of the Outdoor Education Project.
   // ("CME board chairman": the initials may come with the body's part.)
-  return organisation
-    .split(/\s+/)
-    .some((w) => /^\p{Lu}{2,6}$/u.test(w) && asked.has(`#${w.toLowerCase()}`));
+  return organisation.split(/\s+/).some((w) => /^\p{Lu}{2,6}$/u.test(w) && asked.has(`#${w.toLowerCase()}`));
 }
 
 /**
@@ -495,9 +498,10 @@ export function doesNamed(
   // "a point confirmed this week by Nikki Haley", "allegedly carried out by the gang": words of
   // time or manner may stand between the verb and "by"; another verb ("designed and built by") may not.
   // "led by former Senator John Tower": a word that dates a title may stand after "by".
-  const by = /((?:[\p{L}-]+\s+){1,4})by\s+(?:the\s+)?(?:(?:former|late|then|acting|retired|veteran)\s+)?$/u.exec(
-    sentence.slice(Math.max(0, c.start - 60), c.start),
-  )?.[1];
+  const by =
+    /((?:[\p{L}-]+\s+){1,4})by\s+(?:the\s+)?(?:(?:former|late|then|acting|retired|veteran)\s+)?$/u.exec(
+      sentence.slice(Math.max(0, c.start - 60), c.start),
+    )?.[1];
   if (by) {
     // "carried out by the gang": a two-word verb read as the one word it stands for.
     const words = (hasPhrasalVerb(by) ? withPhrasalVerbsAsWords(by) : by).trim().split(/\s+/);
@@ -555,7 +559,9 @@ export function people(
   const slotKeys = a.verbKeys
     ? [
         ...a.verbKeys.flatMap(equivalentKeys),
-        ...(a.verbKeys.every((k) => LIGHT_VERBS.has(k)) ? a.predicateKeys.filter((k) => ACT_NOUNS.has(k)) : []),
+        ...(a.verbKeys.every((k) => LIGHT_VERBS.has(k))
+          ? a.predicateKeys.filter((k) => ACT_NOUNS.has(k))
+          : []),
       ]
     : a.predicateKeys;
   // A sentence that never says the asked verb names people who did something else ("Dr. Tucker
@@ -647,9 +653,10 @@ export function people(
       if (speaker) weight *= 0.7 + 0.6 * saidShare(evidence.text, candidate, saidKeys);
       const next = wordsOf(evidence.text.slice(candidate.end)).slice(0, 2);
       // "Morgan Guaranty Trust Co, which is arranging the financing": the doer, in its own clause.
-      const relative = /^\s*(?:<[^<>\s]{1,15}>\s*)?,\s+(?:which|who)\s+(?:is\s+|was\s+|has\s+|had\s+|will\s+)?([\p{L}-]+)/u.exec(
-        evidence.text.slice(candidate.end),
-      )?.[1];
+      const relative =
+        /^\s*(?:<[^<>\s]{1,15}>\s*)?,\s+(?:which|who)\s+(?:is\s+|was\s+|has\s+|had\s+|will\s+)?([\p{L}-]+)/u.exec(
+          evidence.text.slice(candidate.end),
+        )?.[1];
       const fillsSlot =
         doer &&
         (next.some((w) => slotKeys.includes(wordKey(w.text))) ||

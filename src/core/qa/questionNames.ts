@@ -119,7 +119,13 @@ function askedWords(a: QuestionAnalysis): Set<string> {
     // "PSA" for "Pacific Southwest Airlines": a name's initials are the name too.
     for (const name of a.names) {
       const words = name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w));
-      if (words.length >= 2) asked.add(words.map((w) => w.charAt(0)).join('').toLowerCase());
+      if (words.length >= 2)
+        asked.add(
+          words
+            .map((w) => w.charAt(0))
+            .join('')
+            .toLowerCase(),
+        );
     }
     askedWordsOf.set(a, asked);
   }

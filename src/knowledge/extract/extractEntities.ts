@@ -387,11 +387,15 @@ function personCue(
   const of = after.length || candidate.tokens.length < 2 ? undefined : affiliationAfter(text, local.end);
   // "... of Ste Lyonnaise des Eaux <LYOE.PA> ..., Chairman Jerome Monod told": a company's title
   // with no company after it is held at the company the sentence names before it.
-  const company = !of && title && COMPANY_TITLE.test(title.text) ? companyBefore(text, title.start) : undefined;
+  const company =
+    !of && title && COMPANY_TITLE.test(title.text) ? companyBefore(text, title.start) : undefined;
   const affiliation = of
     ? cite(of.text, local.start, of.end)
     : company
-      ? { title: `of ${company.text}`, source: { article: '', excerpt: body.slice(offset + company.start, offset + local.end) } }
+      ? {
+          title: `of ${company.text}`,
+          source: { article: '', excerpt: body.slice(offset + company.start, offset + local.end) },
+        }
       : undefined;
   return affiliation ? { person, roles, affiliation } : { person, roles };
 }

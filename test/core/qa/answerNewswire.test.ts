@@ -20,11 +20,11 @@ const dir = makeCorpus({
   ].join('\n\n'),
   'offer.txt': [
     'Tellant Rejects Offer',
-    'Tellant Inc said its board rejected a 28 dlrs per share unsolicited tender offer for the company\'s stock from Vossberg AG <VOSG.F>, which already holds 12.1 pct of the stock.',
+    "Tellant Inc said its board rejected a 28 dlrs per share unsolicited tender offer for the company's stock from Vossberg AG <VOSG.F>, which already holds 12.1 pct of the stock.",
   ].join('\n\n'),
   'reserves.txt': [
     'Ostland Reserves At Record',
-    'Ostland\'s foreign exchange reserves have hit a record high, central bank officials said.',
+    "Ostland's foreign exchange reserves have hit a record high, central bank officials said.",
     'Central bank governor Piet Vander told reporters the reserves totalled about 61 billion dlrs, compared with about 40 billion a year ago.',
     'Carvel Stores said that its purchase of the tendered shares gives it a 23.4 pct stake in Hollin Mills.',
   ].join('\n\n'),
@@ -37,7 +37,7 @@ const dir = makeCorpus({
     'Bourse Members Reject Petition',
     'Members of the Kestrel Commodity Exchange (KCE) rejected a petition to ban dual trading, the exchange said.',
     'Anna Lindqvist, KCE board chairman, said in a statement the petition would have hurt liquidity.',
-    'The U.S. Department of Shipping said it gave final approval to Harlow Air\'s purchase of Marsden Hotels.',
+    "The U.S. Department of Shipping said it gave final approval to Harlow Air's purchase of Marsden Hotels.",
     'The agency said it rejected an assertion by Coastline Travel, which plans to start service to the same cities.',
   ].join('\n\n'),
   'session.txt': [
@@ -80,12 +80,12 @@ describe('newswire copy', () => {
   });
 
   it('an amount no sentence gives for the reserves, where another of its size is given, is a No', () => {
-    expect(first('Did the central bank governor put Ostland\'s reserves at around 75 billion dollars?')).toMatch(
-      /^No\b/,
-    );
-    expect(first('Did the central bank governor put Ostland\'s reserves at about 61 billion dollars?')).toMatch(
-      /^Yes\b/,
-    );
+    expect(
+      first("Did the central bank governor put Ostland's reserves at around 75 billion dollars?"),
+    ).toMatch(/^No\b/);
+    expect(
+      first("Did the central bank governor put Ostland's reserves at about 61 billion dollars?"),
+    ).toMatch(/^Yes\b/);
   });
 
   it('a majority stake against a 23.4 pct stake is a No', () => {
@@ -105,7 +105,9 @@ describe('newswire copy', () => {
   });
 
   it('a date something was moved from, or was originally set for, is not when it is now', () => {
-    expect(first("when is the Kestrel exchange's evening trading session going to start now?")).toMatch(/^May 14/);
+    expect(first("when is the Kestrel exchange's evening trading session going to start now?")).toMatch(
+      /^May 14/,
+    );
   });
 
   it('a share claimed against the share the text gives with a verb of the same sense is a No', () => {
