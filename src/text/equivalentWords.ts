@@ -53,6 +53,8 @@ const GROUPS = [
   // "Were they part of the settlement?": "the deal does not include them".
   'include involve part',
   'fix repair mend',
+  'sue suit lawsuit',
+  'reject deny refuse',
   'attack hit strike raid',
   'quake earthquake',
   // Newswire abbreviations: "3.4 billion dlr acquisition", "up 10.8 pct", "120 mln dlrs".

@@ -25,6 +25,14 @@ function withoutAgentEnding(stem: string): string {
   return stem;
 }
 
+/**
+ * One key for the two spellings of English: "licenced" and "licensed", "labour" and "labor",
+ * "organised" and "organized", "analysed" and "analyzed".
+ */
+function britishAsAmerican(stem: string): string {
+  return stem.replace(/enc$/, 'ens').replace(/(\w{3})our$/, '$1or').replace(/([iy])z$/, '$1s');
+}
+
 function lemmatizeVerb(word: string): string {
   lemmatizer ??= require('wink-lemmatizer') as typeof Lemmatizer;
   return lemmatizer.lemmatizeVerb(word);
@@ -62,7 +70,8 @@ export function wordKey(word: string): string {
   if (known !== undefined) return known;
   const lower = word.toLowerCase().replace(/['’]s$/, '');
   const key =
-    cache.get(lower) ?? (/^[a-z]+$/.test(lower) ? withoutAgentEnding(stemmer(lemmatizeVerb(lower))) : lower);
+    cache.get(lower) ??
+    (/^[a-z]+$/.test(lower) ? britishAsAmerican(withoutAgentEnding(stemmer(lemmatizeVerb(lower)))) : lower);
   register(key);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(lower, key);

@@ -78,7 +78,7 @@ const AUX_WORD = new RegExp(`^${AUX}$`, 'i');
 /** "how many US patents was ...": up to three words counted, then the verb. */
 /** Nouns that ask for a sum of money, not a count of themselves. */
 const MONEY_NOUN =
-  /^(?:money|cash|funds?|funding|capital|financing|revenues?|sales|income|profits?|earnings|dividends?)$/i;
+  /^(?:money|cash|funds?|funding|capital|financing|revenues?|sales|income|profits?|earnings|dividends?|damage)$/i;
 const COUNTED_PHRASE = new RegExp(
   `^how\\s+(?:many|much)\\s+((?:[\\p{L}-]+\\s+){0,2}?[\\p{L}-]+)\\s+${AUX}\\b`,
   'iu',

@@ -374,8 +374,15 @@ const place: Strategy = (kb, a, hits) => {
       const parts = mention.text.split(/,\s*/);
       while (parts.length > 1 && inQuestion(a, parts[0] ?? '')) parts.shift();
       while (parts.length > 1 && inQuestion(a, parts[parts.length - 1] ?? '')) parts.pop();
-      const candidate = { ...mention, text: parts.join(', ') };
-      if (inQuestion(a, candidate.text)) continue;
+      const placeName = parts.join(', ');
+      // "in U.S. District Court in Wilmington, Del.": a building or body, with the town it is in.
+      const town = VENUE.test(placeName)
+        ? /^\s+in\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*(?:,\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)?)/u.exec(
+            evidence.text.slice(mention.end),
+          )?.[1]
+        : undefined;
+      const candidate = { ...mention, text: town ? `${placeName} in ${town}` : placeName };
+      if (inQuestion(a, placeName)) continue;
       const kinds = kindsOf(kb, candidate.text);
       if (kinds.has('person')) continue;
       // "where was X born?": a place in a sentence that never speaks of a birth is seldom the answer.
@@ -386,7 +393,12 @@ const place: Strategy = (kb, a, hits) => {
         : afterAskedWord(evidence.text, mention.start, wordsOnly)
           ? AFTER_ASKED_WORD
           : 1;
-      found.push({ candidate, weight: (kinds.has('place') ? 1.3 : 1) * mention.fit * said * unborn * after });
+      // "the smelter, located in Hawesville": where a thing is, said outright.
+      const located = LOCATED.test(evidence.text.slice(Math.max(0, mention.start - 30), mention.start)) ? 1.4 : 1;
+      found.push({
+        candidate,
+        weight: (kinds.has('place') ? 1.3 : 1) * mention.fit * said * unborn * after * located,
+      });
     }
     return found;
   };
@@ -426,6 +438,16 @@ function noneYet(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]): R
 /** A number followed by a comparison ("500 dlrs less than", "three more than"). */
 const COMPARED =
   /^\s*(?:[\p{L}.]+\s+)?(?:less|more|cheaper|dearer|higher|lower|fewer|greater|bigger|smaller|larger)\s+than\b/iu;
+
+/** Names of buildings and bodies that stand in a town ("District Court", "General Hospital"). */
+const VENUE =
+  /\b(?:Court|Hospital|University|College|School|Hotel|Cent(?:re|er)|Hall|Museum|Airport|Station|Church|Cathedral|Stadium|Building|Institute|Prison|Fair|Exhibition)$/;
+
+/** Words that say where a thing is ("located in", "based at"). */
+const LOCATED = /\b(?:located|situated|based|headquartered|sited)\s+(?:in|at|near)\s+(?:the\s+)?$/i;
+
+/** Words that make the number after them a whole ("a total of", "totalled"). */
+const TOTAL_BEFORE = /\b(?:a\s+total\s+of|totall?ing|totall?ed|in\s+all\s+of)\s+(?:about\s+|some\s+|nearly\s+)?$/i;
 
 /** A sentence that supposes: "If ..., it might (would, could) ...". */
 const SUPPOSED = /^\s*(?:if|unless|were)\b[^.;]*\b(?:might|would|could)\b/i;
@@ -468,6 +490,8 @@ const amount: Strategy = (kb, a, hits) => {
         let weight = percent && /^how\s+many/i.test(a.question) ? 0.5 : 1;
         // "at 2,495 dlrs, costs 500 dlrs less than previous machines": a difference, not the amount.
         if (COMPARED.test(evidence.text.slice(candidate.end, candidate.end + 40))) weight *= 0.4;
+        // "spent a total of 2.13 billion dlrs ..., 341 mln dlrs in the U.S.": the whole, before its parts.
+        if (TOTAL_BEFORE.test(evidence.text.slice(Math.max(0, candidate.start - 30), candidate.start))) weight *= 1.3;
         // A count stands next to what it counts ("140,000 copies"); a number far from it counts other things.
         if (unitKey && namesUnit && !unitKeys.some((u) => countsUnit(evidence.text, candidate, u))) return [];
         if (unitKey && !namesUnit) {

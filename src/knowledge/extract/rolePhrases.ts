@@ -155,6 +155,9 @@ function lastWords(text: string, count: number): Word[] {
   return out.reverse();
 }
 
+/** Nouns for a body that a title may be held in ("bank", "party", "union"). */
+const BODY_NOUN = /^(?:bank|party|union|council|committee|board|commission|company|group|court|church|league)$/;
+
 /** "Korean", "British", "US", "Hollywood": a people's adjective or a place, as a title's qualifier. */
 function nationOrPlace(word: string): boolean {
   // "OPEC conference president": an acronym names a body as a title's qualifier too.
@@ -189,7 +192,9 @@ export function titleBefore(text: string, index: number): PhraseSpan | undefined
       /^\p{Ll}{3,}$/u.test(token[0]) &&
       !CONNECTORS.has(token[0]) &&
       !/^(?:the|a|an|and|or|of|by|for|with|new|former|then|its|his|her|their)$/.test(token[0]) &&
-      nationOrPlace(tokens[i - 1]?.[0] ?? '')
+      (nationOrPlace(tokens[i - 1]?.[0] ?? '') ||
+        // "Central bank president X": a body's noun after a capitalised word that names it.
+        (BODY_NOUN.test(token[0]) && /^\p{Lu}\p{Ll}+$/u.test(tokens[i - 1]?.[0] ?? '')))
     )
       picked.unshift(token);
     else {
