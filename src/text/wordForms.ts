@@ -30,7 +30,10 @@ function withoutAgentEnding(stem: string): string {
  * "organised" and "organized", "analysed" and "analyzed".
  */
 function britishAsAmerican(stem: string): string {
-  return stem.replace(/enc$/, 'ens').replace(/(\w{3})our$/, '$1or').replace(/([iy])z$/, '$1s');
+  return stem
+    .replace(/enc$/, 'ens')
+    .replace(/(\w{3})our$/, '$1or')
+    .replace(/([iy])z$/, '$1s');
 }
 
 function lemmatizeVerb(word: string): string {

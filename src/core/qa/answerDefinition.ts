@@ -36,10 +36,30 @@ function describedInPassing(
 
 /** "What is the AWOC?": the name whose initials the letters stand for, where the text spells it out. */
 export const definition: Strategy = (kb, a, hits) => {
-  const subject = (a.subject ?? '').replace(/^(?:the|an?)\s+/i, '');
-  const letters = subject.replace(/\./g, '');
+  const asked = (a.subject ?? '').replace(/^(?:the|an?)\s+/i, '');
+  // "the PINs in the Philippine debt talks": the letters, without where they were met.
+  const subject = /^[A-Z.]{2,12}s?(?=\s+(?:in|of|at|for|on)\s)/.exec(asked)?.[0] ?? asked;
+  // "the PINs": a plural of the letters.
+  const letters = subject.replace(/\./g, '').replace(/(?<=[A-Z]{2})s$/, '');
   if (/^[A-Z]{2,8}$/.test(letters)) {
     for (const hit of hits) {
+      // "new Philippine investment notes (PINs)": the words before the letters in brackets,
+      // capitalised or not, whose initials they are.
+      const bracketed = new RegExp(
+        `((?:[\\p{L}-]+\\s+){${letters.length}})\\(${escapeRegExp(subject)}\\)`,
+        'u',
+      ).exec(hit.text)?.[1];
+      const spelled = bracketed?.trim();
+      if (
+        spelled &&
+        spelled
+          .split(/\s+/)
+          .map((w) => w.charAt(0).toUpperCase())
+          .join('') === letters
+      ) {
+        const evidence: Evidence = { text: hit.text, articleId: hit.passage.articleId, hit, offset: 0 };
+        return composeAnswer(kb, { headline: `${subject}: ${spelled}`, evidence });
+      }
       for (const run of nameRuns(hit.text)) {
         const initials = run.text
           .split(/[\s-]+/)

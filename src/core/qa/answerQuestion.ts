@@ -394,7 +394,9 @@ const place: Strategy = (kb, a, hits) => {
           ? AFTER_ASKED_WORD
           : 1;
       // "the smelter, located in Hawesville": where a thing is, said outright.
-      const located = LOCATED.test(evidence.text.slice(Math.max(0, mention.start - 30), mention.start)) ? 1.4 : 1;
+      const located = LOCATED.test(evidence.text.slice(Math.max(0, mention.start - 30), mention.start))
+        ? 1.4
+        : 1;
       found.push({
         candidate,
         weight: (kinds.has('place') ? 1.3 : 1) * mention.fit * said * unborn * after * located,
@@ -447,7 +449,8 @@ const VENUE =
 const LOCATED = /\b(?:located|situated|based|headquartered|sited)\s+(?:in|at|near)\s+(?:the\s+)?$/i;
 
 /** Words that make the number after them a whole ("a total of", "totalled"). */
-const TOTAL_BEFORE = /\b(?:a\s+total\s+of|totall?ing|totall?ed|in\s+all\s+of)\s+(?:about\s+|some\s+|nearly\s+)?$/i;
+const TOTAL_BEFORE =
+  /\b(?:a\s+total\s+of|totall?ing|totall?ed|in\s+all\s+of)\s+(?:about\s+|some\s+|nearly\s+)?$/i;
 
 /** A sentence that supposes: "If ..., it might (would, could) ...". */
 const SUPPOSED = /^\s*(?:if|unless|were)\b[^.;]*\b(?:might|would|could)\b/i;
@@ -491,7 +494,8 @@ const amount: Strategy = (kb, a, hits) => {
         // "at 2,495 dlrs, costs 500 dlrs less than previous machines": a difference, not the amount.
         if (COMPARED.test(evidence.text.slice(candidate.end, candidate.end + 40))) weight *= 0.4;
         // "spent a total of 2.13 billion dlrs ..., 341 mln dlrs in the U.S.": the whole, before its parts.
-        if (TOTAL_BEFORE.test(evidence.text.slice(Math.max(0, candidate.start - 30), candidate.start))) weight *= 1.3;
+        if (TOTAL_BEFORE.test(evidence.text.slice(Math.max(0, candidate.start - 30), candidate.start)))
+          weight *= 1.3;
         // A count stands next to what it counts ("140,000 copies"); a number far from it counts other things.
         if (unitKey && namesUnit && !unitKeys.some((u) => countsUnit(evidence.text, candidate, u))) return [];
         if (unitKey && !namesUnit) {

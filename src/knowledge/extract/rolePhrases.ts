@@ -156,7 +156,8 @@ function lastWords(text: string, count: number): Word[] {
 }
 
 /** Nouns for a body that a title may be held in ("bank", "party", "union"). */
-const BODY_NOUN = /^(?:bank|party|union|council|committee|board|commission|company|group|court|church|league)$/;
+const BODY_NOUN =
+  /^(?:bank|party|union|council|committee|board|commission|company|group|court|church|league)$/;
 
 /** "Korean", "British", "US", "Hollywood": a people's adjective or a place, as a title's qualifier. */
 function nationOrPlace(word: string): boolean {

@@ -47,6 +47,15 @@ const dir = makeCorpus({
     'Island car exports to the Union so far this year jumped over 30 pct, officials said.',
     'The island had set an unofficial 10 pct rise in car exports to the Union this year.',
   ].join('\n\n'),
+  'notes.txt': [
+    'Debt Talks Narrow',
+    'Ostland proposed partial payment of interest in new Ostland investment notes (OINs) instead of in cash, officials said.',
+    'Central bank president Marta Oduya said the talks would go on.',
+    'Last year, Norrix spent a total of 2.13 billion dlrs on research, 341 mln dlrs of it abroad.',
+    'At the end of 1986, there were 151 licenced banks in Ostland.',
+    'The company will keep the plant, located in Hawesville, about 60 miles west of Louisville.',
+    'Tellant filed suit against Vossberg yesterday in U.S. District Court in Wilmington, Del.',
+  ].join('\n\n'),
   'blast.txt': [
     'Blast At Police Depot',
     'Two recruits were killed and 30 were hurt when a bomb was thrown onto a parade ground in the township this morning, police said.',
@@ -114,6 +123,27 @@ describe('newswire copy', () => {
     expect(first('Have island car exports to the Union only gone up about 10 pct so far this year?')).toMatch(
       /^No\b/,
     );
+  });
+
+  it('letters in brackets spell out the words before them, plural or not', () => {
+    expect(first('what are the OINs in the Ostland debt talks?')).toMatch(/^OINs: Ostland investment notes/);
+  });
+
+  it('"Central bank president X": the body is part of the title', () => {
+    expect(first('who is Marta Oduya?')).toMatch(/Central bank president/);
+  });
+
+  it('"a total of" makes the number the whole', () => {
+    expect(first('how much did Norrix spend on research last year?')).toMatch(/^2\.13 billion/);
+  });
+
+  it('British and American spellings are one word', () => {
+    expect(first('how many licensed banks did Ostland have at the end of 1986?')).toMatch(/^151\b/);
+  });
+
+  it('"located in" says where a thing is, and a court keeps its town', () => {
+    expect(first("where is Norrix's plant?")).toMatch(/^Hawesville/);
+    expect(first('where did Tellant sue Vossberg?')).toMatch(/Wilmington/);
   });
 
   it('a name asked in full is found where the text writes its initials', () => {
