@@ -597,8 +597,31 @@ export function amountDiffers(
 const SCALE_OR_CURRENCY =
   /^(?:hundr|thousand|million|mln|billion|bln|trillion|dollar|dlr|pound|stg|franc|mark|yen|euro|cent|around|about|nearli|some|roughli|approxim)/;
 
+/** A charge and what it is of: "charged with trespassing", "accused of fraud". */
+const CHARGE =
+  /\b(charged|accused|convicted|arrested|fined|jailed|sentenced|cleared|acquitted|indicted|sued|suspected)\s+(?:with|of|for|over)\s+(?:the\s+|a\s+|an\s+)?([a-z-]+)/gi;
+
+/**
+ * "Was Otis Ferry charged with trespassing?" against "have been charged with disorderly conduct":
+ * the sentence gives the claimed charge another object, and never names the claimed one.
+ */
+export function chargeDiffers(question: string, sentence: string): boolean {
+  const keys = keysOfText(sentence);
+  for (const claim of question.matchAll(CHARGE)) {
+    const verb = wordKey(claim[1] ?? '');
+    const object = wordKey(claim[2] ?? '');
+    if (keys.has(object)) continue;
+    for (const given of sentence.matchAll(CHARGE))
+      if (wordKey(given[1] ?? '') === verb && wordKey(given[2] ?? '') !== object) return true;
+  }
+  return false;
+}
+
 /** How much less of the claim a sentence that says the contested word (or its opposite) may state. */
 const SETTLES_WITHIN = 0.25;
+
+/** How much less of the claim a sentence that says more of its own words may state, to be read first. */
+const FULLER_WITHIN = 0.1;
 
 /** How much of the claim a second sentence must state to be shown beside the evidence. */
 const SECOND_SUPPORT = 0.5;
@@ -703,7 +726,7 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
     return a.predicateKeys.filter((k) => equivalentKeys(k).some((e) => keys.has(e))).length;
   };
   const fuller = ranked.find(
-    (h) => support(h) >= support(first) - SETTLES_WITHIN && said(h) > said(first) && onTopic(h),
+    (h) => support(h) >= support(first) - FULLER_WITHIN && said(h) > said(first) && onTopic(h),
   );
   const top = settling ?? fuller ?? first;
   // "Has he ever called it obsolete?" against "NATO is no longer obsolete": it once was, so yes.
@@ -718,6 +741,7 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
     namesAnotherInSlot(a.question, top.text, a.names) ||
     swapsDirection(a.question, top.text, a.names) ||
     swapsRoles(a.question, top.text, a.names) ||
+    chargeDiffers(a.question, top.text) ||
     (ASKS_DONE.test(a.question) && NOT_YET.test(top.text));
   const no = denied !== a.negated;
   const evidence = { text: top.text, articleId: top.passage.articleId, hit: top, offset: 0 };
