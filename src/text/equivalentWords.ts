@@ -19,6 +19,7 @@ const GROUPS = [
   'leave depart quit',
   'arrive reach',
   'win victory',
+  'beat defeat overcome',
   'marry wed wife husband',
   'help aid assist',
   'support back endorse',

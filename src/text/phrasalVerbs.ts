@@ -31,6 +31,8 @@ const PHRASAL: readonly [RegExp, string][] = [
     'release releases released releasing',
   ],
   [/\b(?:lay|lays|laid|laying)\s+off\b/gi, 'dismiss dismisses dismissed dismissing'],
+  // "Dementieva swept aside Venus Williams": beat her.
+  [/\b(?:sweep|sweeps|swept|sweeping|brush|brushes|brushed|brushing)\s+aside\b/gi, 'defeat defeats defeated defeating'],
   // "did the shares go up?": "shares sank 14.87%".
   [/\b(?:go|goes|went|gone|going)\s+up\b(?!\s+(?:to|against|for)\b)/gi, 'rise rises rose rising'],
   [/\b(?:go|goes|went|gone|going)\s+down\b(?!\s+(?:to|with|in\s+history)\b)/gi, 'fall falls fell falling'],
@@ -39,7 +41,7 @@ const PHRASAL: readonly [RegExp, string][] = [
 
 /** Past forms among the list's verbs that do not end in -ed. */
 const IRREGULAR_PAST =
-  /^(?:came|went|gone|laid|threw|thrown|struck|drove|driven|broke|broken|gave|given|took|taken)$/i;
+  /^(?:came|went|gone|laid|threw|thrown|struck|drove|driven|broke|broken|gave|given|took|taken|swept)$/i;
 /** Verbs whose base form is also their past ("set", "shut"): read by what stands before them. */
 const SAME_PAST = /^(?:set|shut)$/i;
 const AUXILIARY_BEFORE =

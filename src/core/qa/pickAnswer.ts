@@ -130,6 +130,8 @@ const AUXILIARIES = new Set([
 export function predicateOfAnother(sentence: string, a: QuestionAnalysis): boolean {
   const words = wordsOf(sentence);
   const asked = new Set(a.names.flatMap((n) => [...lowerWords(n)]));
+  // "China Aviation Oil (CAO), was arrested": the name's initials are the name.
+  for (const n of a.names) asked.add((n.match(/\b\p{Lu}/gu) ?? []).join('').toLowerCase());
   const uses = words.flatMap((w, i) => (a.predicateKeys.includes(wordKey(w.text)) ? [i] : []));
   if (!uses.length) return false;
   return uses.every((i) => {
