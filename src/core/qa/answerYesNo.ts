@@ -20,7 +20,7 @@ import { composeAnswer, windowAround } from './composeAnswer.ts';
 import { keysAround, neighbour } from './evidence.ts';
 import { keysOfText, type SentenceHit, type WeightedTerm, weighTerms } from './findSentences.ts';
 import { people } from './people.ts';
-import { lastName, nameAnchors } from './questionNames.ts';
+import { lastName, lowerWords, nameAnchors } from './questionNames.ts';
 import { rankCandidates } from './rankCandidates.ts';
 
 /** Evidence for yes or no must hold more of the question than an answer of another type. */
@@ -219,8 +219,10 @@ export function namesAnotherInSlot(question: string, sentence: string, names: re
       question,
     );
     if (!slot || lower.includes(name.toLowerCase())) return false;
-    const other = new RegExp(`\\b${slot[1]}\\s+(?:the\\s+)?\\p{Lu}[\\p{L}'’-]+`, 'u');
-    return other.test(sentence);
+    // ("in Dubai" is not another place than "in the Dubai Sevens": a word of the name is the name.)
+    const own = lowerWords(name);
+    const other = new RegExp(`\\b${slot[1]}\\s+(?:the\\s+)?(\\p{Lu}[\\p{L}'’-]+)`, 'gu');
+    return [...sentence.matchAll(other)].some((m) => !own.has((m[1] ?? '').toLowerCase()));
   });
 }
 

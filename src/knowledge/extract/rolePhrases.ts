@@ -14,7 +14,7 @@ import { rolesAfterName } from './roleAppositives.ts';
 
 export const ROLE_WORDS = new Set(
   (
-    'secretary minister adviser advisor general ambassador spokesman spokeswoman spokesperson chief director leader ' +
+    'secretary managing minister adviser advisor general ambassador spokesman spokeswoman spokesperson chief director leader ' +
     'president senator sen governor gov judge mayor candidate former prime foreign defence defense national security ' +
     'state deputy head chairman chairwoman chair executive officer commander envoy representative rep congressman ' +
     'congresswoman premier chancellor king queen prince minister attorney justice professor prof dr lawyer analyst ' +
@@ -38,7 +38,7 @@ export const ROLE_WORDS = new Set(
  * not a title ("National Gallery", "State Department").
  */
 export const ROLE_QUALIFIERS = new Set(
-  'former presidential prime foreign defence defense national security state deputy head executive vice first chief associate resident owner player student'.split(
+  'former managing presidential prime foreign defence defense national security state deputy head executive vice first chief associate resident owner player student'.split(
     ' ',
   ),
 );
@@ -200,7 +200,15 @@ export function titleBefore(text: string, index: number): PhraseSpan | undefined
       picked.unshift(token);
     else {
       // "Aston's chief executive": whose title it is, written before it.
-      if (picked.length && /^\p{Lu}[\p{L}&-]*['’]s$/u.test(token[0])) picked.unshift(token);
+      if (picked.length && /^\p{Lu}[\p{L}&-]*['’]s$/u.test(token[0])) {
+        picked.unshift(token);
+        // "Air Deccan's managing director": the whole name of whose title it is.
+        for (let j = i - 1; j >= 0; j--) {
+          const word = tokens[j]?.[0] ?? '';
+          if (!/^\p{Lu}[\p{L}&-]*$/u.test(word) || NOT_ROLE.has(word.toLowerCase())) break;
+          picked.unshift(tokens[j] as Word);
+        }
+      }
       break;
     }
   }
