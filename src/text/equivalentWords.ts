@@ -20,6 +20,7 @@ const GROUPS = [
   'arrive reach',
   'win victory',
   'beat defeat overcome',
+  'replace succeed',
   'marry wed wife husband',
   'help aid assist',
   'support back endorse',

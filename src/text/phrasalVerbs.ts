@@ -31,6 +31,8 @@ const PHRASAL: readonly [RegExp, string][] = [
     'release releases released releasing',
   ],
   [/\b(?:lay|lays|laid|laying)\s+off\b/gi, 'dismiss dismisses dismissed dismissing'],
+  // "who took over from Demel?": "Marchionne has replaced Herbert Demel".
+  [/\b(?:take|takes|took|taken|taking)\s+over\s+from\b/gi, 'replace replaces replaced replacing'],
   // "Dementieva swept aside Venus Williams": beat her.
   [/\b(?:sweep|sweeps|swept|sweeping|brush|brushes|brushed|brushing)\s+aside\b/gi, 'defeat defeats defeated defeating'],
   // "did the shares go up?": "shares sank 14.87%".
