@@ -34,7 +34,10 @@ const PHRASAL: readonly [RegExp, string][] = [
   // "who took over from Demel?": "Marchionne has replaced Herbert Demel".
   [/\b(?:take|takes|took|taken|taking)\s+over\s+from\b/gi, 'replace replaces replaced replacing'],
   // "Dementieva swept aside Venus Williams": beat her.
-  [/\b(?:sweep|sweeps|swept|sweeping|brush|brushes|brushed|brushing)\s+aside\b/gi, 'defeat defeats defeated defeating'],
+  [
+    /\b(?:sweep|sweeps|swept|sweeping|brush|brushes|brushed|brushing)\s+aside\b/gi,
+    'defeat defeats defeated defeating',
+  ],
   // "did the shares go up?": "shares sank 14.87%".
   [/\b(?:go|goes|went|gone|going)\s+up\b(?!\s+(?:to|against|for)\b)/gi, 'rise rises rose rising'],
   [/\b(?:go|goes|went|gone|going)\s+down\b(?!\s+(?:to|with|in\s+history)\b)/gi, 'fall falls fell falling'],

@@ -93,7 +93,7 @@ export const reason: Strategy = (kb, a, hits) => {
     const said = top.text
       .replace(/^(?:was|is|were|are)\s+(?=(?:intended|designed|meant|aimed)\b)/i, '')
       .replace(
-        /^(?:(?:results?|resulted|stems?|stemmed|arises|arose)\s+from|(?:was|were|is|are)\s+(?:\w+\s+)?(?:attributed|blamed)\s+(?:to|on)|citing)\s+/i,
+        /^(?:(?:results?|resulted|stems?|stemmed|arises|arose)\s+from|(?:was|were|is|are)\s+(?:\w+\s+)?(?:attributed|blamed)\s+(?:to|on)|citing|blam(?:ed|es|ing)\s+(?:[\p{L}'’-]+\s+){1,5}?on)\s+/iu,
         '',
       );
     const text = said.charAt(0).toUpperCase() + said.slice(1);

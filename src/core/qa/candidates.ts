@@ -310,7 +310,7 @@ function aimOfNoun(sentence: string, at: number, word: string): boolean {
 /** The clause after a word that gives a reason ("because he was too far gone"), if any. */
 export function reasonClause(sentence: string): Candidate | undefined {
   let m: RegExpExecArray | null = null;
-  const pattern = new RegExp(REASON.source, 'gi');
+  const pattern = new RegExp(REASON.source, 'giu');
   for (let next = pattern.exec(sentence); next; next = pattern.exec(sentence)) {
     if (!sinceOfTime(sentence, next.index, next[0]) && !aimOfNoun(sentence, next.index, next[0])) {
       m = next;

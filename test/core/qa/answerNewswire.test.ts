@@ -56,6 +56,15 @@ const dir = makeCorpus({
     'The company will keep the plant, located in Hawesville, about 60 miles west of Louisville.',
     'Tellant filed suit against Vossberg yesterday in U.S. District Court in Wilmington, Del.',
   ].join('\n\n'),
+  'people.txt': [
+    'Changes At The Top',
+    'Marco Bellini has replaced Hans Dorfer as chief executive of Velta Motors, with Mr Dorfer leaving the firm.',
+    'Jane Amory, the MP for Ribble Vale, was attacked in a park in the capital, Kessel.',
+    'Eight protesters have been charged with disorderly conduct after the debate.',
+    "Sky Kessel's managing director Arun Pal said the airline would grow.",
+    'Unilax reported "unsatisfactory" earnings for 2004.',
+    'It blamed the poor results on a wet summer and slow decisions.',
+  ].join('\n\n'),
   'blast.txt': [
     'Blast At Police Depot',
     'Two recruits were killed and 30 were hurt when a bomb was thrown onto a parade ground in the township this morning, police said.',
@@ -144,6 +153,23 @@ describe('newswire copy', () => {
   it('"located in" says where a thing is, and a court keeps its town', () => {
     expect(first("where is Norrix's plant?")).toMatch(/^Hawesville/);
     expect(first('where did Tellant sue Vossberg?')).toMatch(/Wilmington/);
+  });
+
+  it('"took over from X" is "replaced X"; "which MP ...?" asks for a person', () => {
+    expect(first('who took over from Dorfer as boss of Velta Motors?')).toMatch(/^Marco Bellini/);
+    expect(first('which MP was attacked in a park in Kessel?')).toMatch(/Jane Amory/);
+  });
+
+  it('a charge with another object than the one claimed is a No', () => {
+    expect(first('Were the protesters charged with trespassing?')).toMatch(/^No\b/);
+  });
+
+  it('"Sky Kessel\'s managing director X": the whole title and whose it is', () => {
+    expect(first('who is Arun Pal?')).toMatch(/Sky Kessel's managing director/);
+  });
+
+  it('"blamed the poor results on X" gives X as the reason', () => {
+    expect(first("why did Unilax's earnings disappoint in 2004?")).toMatch(/wet summer/);
   });
 
   it('a name asked in full is found where the text writes its initials', () => {
