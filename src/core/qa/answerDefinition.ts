@@ -25,11 +25,15 @@ function describedInPassing(
     'u',
   );
   const after = new RegExp(`\\b${name},\\s+((?:a|an|the)\\s+[a-z][^,;.()"]{3,100}),`, 'u');
+  // "Buntes Fernsehen (Multi-Coloured TV)": a name with what it means, in brackets.
+  const gloss = new RegExp(`\\b${name}\\s+\\(([\\p{L}][\\p{L}'’-]*(?:\\s+[\\p{L}'’-]+){1,7})\\)`, 'u');
   for (const hit of hits.slice(0, 8)) {
     const m = before.exec(hit.text);
     if (m?.[1] && m[2]) return { hit, description: `the ${m[1]} that ${m[2].trim()}` };
     const n = after.exec(hit.text);
     if (n?.[1]) return { hit, description: n[1].trim() };
+    const g = gloss.exec(hit.text);
+    if (g?.[1] && !/^\p{Lu}+$/u.test(g[1])) return { hit, description: g[1].trim() };
   }
   return undefined;
 }

@@ -599,6 +599,20 @@ export function amountDiffers(
 const SCALE_OR_CURRENCY =
   /^(?:hundr|thousand|million|mln|billion|bln|trillion|dollar|dlr|pound|stg|franc|mark|yen|euro|cent|around|about|nearli|some|roughli|approxim)/;
 
+/**
+ * "Was Depardieu France's best-paid actor?" against "Jugnot has beaten Gerard Depardieu to become
+ * France's best-paid actor": the one asked about was beaten to it.
+ */
+export function beatenTo(sentence: string, names: readonly string[]): boolean {
+  // (Each word of a name: "Depardieu France's" is read as one name.)
+  return names.flatMap((name) => name.split(/\s+/)).some((name) =>
+    new RegExp(
+      `\\b(?:beat|beats|beaten|defeated|pipped|edged\\s+out|overtook|overtaken|ousted)\\s+(?:\\p{Lu}[\\p{L}'’.-]*\\s+){0,3}?${escapeRegExp(name)}\\b[^.;]{0,20}?\\s+to\\s+(?:become|be|win|take|claim|top|lead)\\b`,
+      'u',
+    ).test(sentence),
+  );
+}
+
 /** A charge and what it is of: "charged with trespassing", "accused of fraud". */
 const CHARGE =
   /\b(charged|accused|convicted|arrested|fined|jailed|sentenced|cleared|acquitted|indicted|sued|suspected)\s+(?:with|of|for|over)\s+(?:the\s+|a\s+|an\s+)?([a-z-]+)/gi;
@@ -744,6 +758,7 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
     swapsDirection(a.question, top.text, a.names) ||
     swapsRoles(a.question, top.text, a.names) ||
     chargeDiffers(a.question, top.text) ||
+    beatenTo(top.text, a.names) ||
     (ASKS_DONE.test(a.question) && NOT_YET.test(top.text));
   const no = denied !== a.negated;
   const evidence = { text: top.text, articleId: top.passage.articleId, hit: top, offset: 0 };
