@@ -22,7 +22,7 @@ export function withUnit(sentence: string, candidate: Candidate, unitKey: string
 }
 
 export const MONEY_QUESTION =
-  /^how\s+much\b.*\b(?:cost|costs|costing|sold|sell|selling|paid|pay|paying|spending|charging|offering|buying|earning|raising|price|worth|spend|spent|earn|earned|charge|charged|raise|raised|fee|prize|money|salary|offer|offered|bid|fine|fined|valued?|profits?|loss|losses|debts?|budget|invest|invested|borrow|borrowed|loan|buy|bought|cash|compensation|damages?|fetch|fetched|go\s+for|went\s+for|auction|auctioned)\b/i;
+  /^how\s+much\b.*\b(?:cost|costs|costing|sold|sell|selling|paid|pay|paying|spending|charging|offering|buying|earning|raising|price|worth|spend|spent|earn|earned|charge|charged|raise|raised|fee|prize|money|salary|offer|offered|bid|fine|fined|valued?|profits?|loss|losses|debts?|budget|invest|invested|investing|investment|borrow|borrowing|borrowed|loan|buy|bought|cash|compensation|damages?|fetch|fetched|go\s+for|went\s+for|auction|auctioned)\b/i;
 
 /**
  * Verbs of money changing hands: "how much did Diageo pay for Chalone?" is answered by "Diageo

@@ -549,7 +549,7 @@ const STRATEGIES: Record<QuestionAnalysis['type'], Strategy> = {
 };
 
 const SAYS_UNKNOWN =
-  /\b(?:is|was|are|were|remains?|remained)\s+(?:not|never|still\s+not)\s+(?:known|revealed|recorded|clear|certain|disclosed|given|reported)\b|\bno\s+one\s+(?:knows|knew)\b|\bnobody\s+(?:knows|knew)\b|\b(?:is|was|remains?)\s+(?:unknown|a\s+mystery)\b|\b(?:has|have|is|are|was|were)\s+yet\s+to\s+be\s+(?:revealed|announced|named|decided|confirmed|disclosed|chosen|cast)\b/i;
+  /\b(?:is|was|are|were|remains?|remained)\s+(?:not|never|still\s+not)\s+(?:known|revealed|recorded|clear|certain|disclosed|given|reported)\b|\bno\s+one\s+(?:knows|knew)\b|\bnobody\s+(?:knows|knew)\b|\b(?:is|was|remains?)\s+(?:unknown|a\s+mystery)\b|\b(?:has|have|is|are|was|were)\s+yet\s+to\s+be\s+(?:revealed|announced|named|decided|confirmed|disclosed|chosen|cast)\b|\b(?:did\s+not|didn't|does\s+not|doesn't|would\s+not|wouldn't|declined\s+to|refused\s+to)\s+(?:give|disclose|reveal|say|comment\s+on)\b|\bgave\s+no\s+(?:details|figure|figures)\b/i;
 
 /** A sentence about the question that says its answer is not known ("who bought it is not recorded"). */
 function saysUnknown(hit: SentenceHit, a: QuestionAnalysis): boolean {
