@@ -549,7 +549,11 @@ const STRATEGIES: Record<QuestionAnalysis['type'], Strategy> = {
 };
 
 const SAYS_UNKNOWN =
-  /\b(?:is|was|are|were|remains?|remained)\s+(?:not|never|still\s+not)\s+(?:known|revealed|recorded|clear|certain|disclosed|given|reported)\b|\bno\s+one\s+(?:knows|knew)\b|\bnobody\s+(?:knows|knew)\b|\b(?:is|was|remains?)\s+(?:unknown|a\s+mystery)\b|\b(?:has|have|is|are|was|were)\s+yet\s+to\s+be\s+(?:revealed|announced|named|decided|confirmed|disclosed|chosen|cast)\b|\b(?:did\s+not|didn't|does\s+not|doesn't|would\s+not|wouldn't|declined\s+to|refused\s+to)\s+(?:give|disclose|reveal|say|comment\s+on)\b|\bgave\s+no\s+(?:details|figure|figures)\b/i;
+  /\b(?:is|was|are|were|remains?|remained)\s+(?:not|never|still\s+not)\s+(?:known|revealed|recorded|clear|certain|disclosed|given|reported)\b|\bno\s+one\s+(?:knows|knew)\b|\bnobody\s+(?:knows|knew)\b|\b(?:is|was|remains?)\s+(?:unknown|a\s+mystery)\b|\b(?:has|have|is|are|was|were)\s+yet\s+to\s+be\s+(?:revealed|announced|named|decided|confirmed|disclosed|chosen|cast)\b/i;
+
+/** "The company didn't give details of its investment": the answer withheld, said of what is asked. */
+const WITHHELD =
+  /\b(?:did\s+not|didn't|does\s+not|doesn't|would\s+not|wouldn't|declined\s+to|refused\s+to)\s+(?:give|disclose|reveal|say|comment\s+on)\b|\bgave\s+no\s+(?:details|figure|figures)\b/i;
 
 /** A sentence about the question that says its answer is not known ("who bought it is not recorded"). */
 function saysUnknown(hit: SentenceHit, a: QuestionAnalysis): boolean {
@@ -557,9 +561,11 @@ function saysUnknown(hit: SentenceHit, a: QuestionAnalysis): boolean {
   // The clause that says so must be about what is asked: "Who won is not revealed, but ... 1,212
   // words" leaves the count known.
   return hit.text.split(/[,;:]|\s(?:but|and|while|although)\s/).some((clause) => {
-    if (!SAYS_UNKNOWN.test(clause)) return false;
+    const withheld = WITHHELD.test(clause);
+    if (!SAYS_UNKNOWN.test(clause) && !withheld) return false;
     const keys = keysOfText(clause);
-    return a.predicateKeys.length === 0 || a.predicateKeys.some((k) => keys.has(k));
+    // (Withheld, it must be what is asked: "an undisclosed amount" tells nothing of what Retrovir is.)
+    return (!withheld && a.predicateKeys.length === 0) || a.predicateKeys.some((k) => keys.has(k));
   });
 }
 

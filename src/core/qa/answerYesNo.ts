@@ -605,12 +605,14 @@ const SCALE_OR_CURRENCY =
  */
 export function beatenTo(sentence: string, names: readonly string[]): boolean {
   // (Each word of a name: "Depardieu France's" is read as one name.)
-  return names.flatMap((name) => name.split(/\s+/)).some((name) =>
-    new RegExp(
-      `\\b(?:beat|beats|beaten|defeated|pipped|edged\\s+out|overtook|overtaken|ousted)\\s+(?:\\p{Lu}[\\p{L}'’.-]*\\s+){0,3}?${escapeRegExp(name)}\\b[^.;]{0,20}?\\s+to\\s+(?:become|be|win|take|claim|top|lead)\\b`,
-      'u',
-    ).test(sentence),
-  );
+  return names
+    .flatMap((name) => name.split(/\s+/))
+    .some((name) =>
+      new RegExp(
+        `\\b(?:beat|beats|beaten|defeated|pipped|edged\\s+out|overtook|overtaken|ousted)\\s+(?:\\p{Lu}[\\p{L}'’.-]*\\s+){0,3}?${escapeRegExp(name)}\\b[^.;]{0,20}?\\s+to\\s+(?:become|be|win|take|claim|top|lead)\\b`,
+        'u',
+      ).test(sentence),
+    );
 }
 
 /** A charge and what it is of: "charged with trespassing", "accused of fraud". */
@@ -638,6 +640,9 @@ const SETTLES_WITHIN = 0.25;
 
 /** How much less of the claim a sentence that says more of its own words may state, to be read first. */
 const FULLER_WITHIN = 0.1;
+
+/** The same, for a sentence of the best one's own article. */
+const SETTLES_IN_ARTICLE = 0.4;
 
 /** How much of the claim a second sentence must state to be shown beside the evidence. */
 const SECOND_SUPPORT = 0.5;
@@ -720,7 +725,10 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
   // "Did the shares rise?": of sentences about as good, one that says the shares rose or sank
   // settles it; "the shares have taken a dunking" says neither.
   const contested = a.anchorKeys.filter((k) => oppositeOf(k).length > 0);
+  // "up from 725,000", "down 3 pct": a change said without its verb settles a rise or a fall.
+  const ofChange = contested.some((k) => oppositeOf(k).some((o) => o === 'fall' || o === 'rise'));
   const settles = (h: SentenceHit) => {
+    if (ofChange && /\b(?:up|down)\s+(?:from|by|\d)/i.test(h.text)) return true;
     const keys = keysOfText(h.text);
     return contested.some(
       (k) => keys.has(k) || oppositeOf(k).some((o) => [...keys.keys].some((key) => key.startsWith(o))),
@@ -733,7 +741,15 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
     h.passage.articleId === first.passage.articleId || names.every((n) => keysOfText(h.text).has(n));
   const settling =
     contested.length && !settles(first)
-      ? ranked.find((h) => support(h) >= support(first) - SETTLES_WITHIN && settles(h) && onTopic(h))
+      ? ranked.find(
+          (h) =>
+            settles(h) &&
+            onTopic(h) &&
+            // (From the best one's own article, one that settles it may state less of the claim.)
+            support(h) >=
+              support(first) -
+                (h.passage.articleId === first.passage.articleId ? SETTLES_IN_ARTICLE : SETTLES_WITHIN),
+        )
       : undefined;
   // "Was the mine insured?": of sentences about as good, one that says more of the claim's own
   // words ("Noranda said the mine was not insured") before one that only names the mine.
@@ -741,8 +757,14 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
     const keys = keysOfText(h.text);
     return a.predicateKeys.filter((k) => equivalentKeys(k).some((e) => keys.has(e))).length;
   };
+  // (Not one that leaves unsaid what the best settles: "its board has rejected TWA's offer".)
+  const firstSettles = contested.length > 0 && settles(first);
   const fuller = ranked.find(
-    (h) => support(h) >= support(first) - FULLER_WITHIN && said(h) > said(first) && onTopic(h),
+    (h) =>
+      support(h) >= support(first) - FULLER_WITHIN &&
+      said(h) > said(first) &&
+      onTopic(h) &&
+      (!firstSettles || settles(h)),
   );
   const top = settling ?? fuller ?? first;
   // "Has he ever called it obsolete?" against "NATO is no longer obsolete": it once was, so yes.
