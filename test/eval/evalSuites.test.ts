@@ -79,8 +79,9 @@ const REAL_TEXT = [
   // Reportage, religion, belles lettres, mystery and humour (D, G, L, R), written in a later stop
   // by someone who read no code and never ran the bot, never read for failures. First run 17 (the
   // build at the start of that stop: 18); a change that lost one of its answers was found by
-  // running it against that stop's commits, without reading the case, and narrowed (18 since).
-  { file: 'test/eval/brown-fresh11.jsonl', corpus: 'brown:dglr', floor: 18, baseline: 15 },
+  // running it against that stop's commits, without reading the case, and narrowed (18 since; 19 in
+  // the next stop, from forms fresh news sets showed, still without reading it).
+  { file: 'test/eval/brown-fresh11.jsonl', corpus: 'brown:dglr', floor: 19, baseline: 15 },
 ];
 
 for (const suite of REAL_TEXT) {
