@@ -1,0 +1,323 @@
+/**
+ * Claims the text gives otherwise, each a No whatever the best sentence's wording: a prize that
+ * went to another, another count, share or amount of the thing claimed, a charge of another
+ * thing, the one asked about beaten to it.
+ */
+import { splitSentences } from '../../knowledge/splitSentences.ts';
+import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { equivalentKeys } from '../../text/equivalentWords.ts';
+import { escapeRegExp } from '../../text/normalizeText.ts';
+import { wordKey, wordsOf } from '../../text/wordForms.ts';
+import { amountValue } from './amounts.ts';
+import type { QuestionAnalysis } from './analyzeQuestion.ts';
+import { looksLikeYear, numberMentions } from './candidates.ts';
+import { keysOfText, type SentenceHit } from './findSentences.ts';
+import { sameSense } from './opposites.ts';
+import { lastName } from './questionNames.ts';
+
+/** Evidence for yes or no must hold more of the question than an answer of another type. */
+export const MIN_YES_NO_COVERAGE = 0.5;
+
+/** "Did Doom 3 win best online game at the ... awards?": the prize claimed, after its verb. */
+const CLAIMS_PRIZE =
+  /^(?:did|does|has|have|had)\s+(.+?)\s+(?:win|won|get|got|take|took|receive|received|scoop|claim|land)\s+(?:the\s+|a\s+)?(.+?)(?:\s+(?:at|in|during|for)\s+(?:the\s+)?[\p{Lu}\d].*)?$/iu;
+/** "... went to Battlefield Vietnam", "... was won by Halo 2": whom a prize went to. */
+const WENT_TO =
+  /\b(?:went|goes|go|was\s+awarded|were\s+awarded|was\s+given|was\s+handed|was\s+won\s+by|were\s+won\s+by)\s+(?:to\s+)?(?:the\s+)?(\p{Lu}[\p{L}\d'’:.-]*(?:\s+(?:\p{Lu}|\d)[\p{L}\d'’.-]*)*)/u;
+
+/**
+ * "Did Doom 3 win best online game?" against "The top honour for the best online game of the year
+ * went to Battlefield Vietnam": a sentence that says the whole prize went to another, by name.
+ */
+export function prizeWentToAnother(
+  question: string,
+  hits: readonly SentenceHit[],
+): { other: string; hit: SentenceHit } | undefined {
+  const m = CLAIMS_PRIZE.exec(question.trim().replace(/[?.!\s]+$/, ''));
+  const claimant = m?.[1];
+  const prize = m?.[2];
+  if (!claimant || !prize) return undefined;
+  const prizeKeys = wordsOf(prize)
+    .map((w) => wordKey(w.text))
+    .filter((k) => k.length > 2);
+  if (!prizeKeys.length) return undefined;
+  const mine = lastName(claimant).toLowerCase();
+  for (const hit of hits.slice(0, 10)) {
+    const went = WENT_TO.exec(hit.text);
+    if (!went?.[1]) continue;
+    const before = keysOfText(hit.text.slice(0, went.index));
+    if (!prizeKeys.every((k) => before.has(k))) continue;
+    if (went[1].toLowerCase().includes(mine)) continue;
+    return { other: went[1], hit };
+  }
+  return undefined;
+}
+
+const COUNT_WORD =
+  '(?:\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)';
+/** "a four-year contract", "three goals": a count, its unit, and the noun it measures, if any. */
+const COUNTED = new RegExp(`\\b(${COUNT_WORD})[- ]([a-z]+?)s?\\b(?:\\s+([a-z]+))?`, 'gi');
+
+/** A sentence without what it quotes: paired quotations, and one left open at either end. */
+function ownWords(sentence: string): string {
+  const paired = sentence.replace(/[“"][^”"]*[”"]/g, ' ');
+  const mark = /[“”"]/.exec(paired);
+  if (!mark) return paired;
+  // An opening mark with words after it quotes to the end; else the quotation ran up to it.
+  const opens =
+    mark[0] === '“' || (mark[0] === '"' && /^\s*\S/.test(paired.slice(mark.index + 1)) && mark.index === 0);
+  return opens ? paired.slice(0, mark.index) : paired.slice(mark.index + 1);
+}
+
+/**
+ * "Was Hoddle handed a four-year contract?" against "he has been given a six-month contract": the
+ * text gives the thing claimed with another count; the sentence that does, if any.
+ */
+export function countDiffers(
+  kb: KnowledgeBase,
+  question: string,
+  hits: readonly SentenceHit[],
+): { text: string; hit: SentenceHit } | undefined {
+  const top = hits[0];
+  if (!top) return undefined;
+  // The claim's own words may be quoted elsewhere ("most managers want a four-year contract"):
+  // the article of the best sentence is read, in what the text itself says (not what someone is
+  // quoted saying), for the count it gives; a sentence that says the claimed count confirms it.
+  let sentences: { text: string; own: string }[] | undefined;
+  for (const claim of question.matchAll(COUNTED)) {
+    const [, count, unit] = claim;
+    const noun = claim[3];
+    // "Was she banned for three years?" against "handed a two-year ban": the verb is the thing counted.
+    const verb = /\b([a-z]{3,})\s+for\s+$/i.exec(question.slice(0, claim.index))?.[1];
+    if (count && unit && verb && (!noun || noun.length < 4 || COUNT_STOP.test(noun))) {
+      sentences ??= ownSentences(kb, top);
+      const found = countOfVerb(sentences, wordKey(verb), unit);
+      if (found && !found.counts.includes(count.toLowerCase())) return { text: found.text, hit: top };
+      continue;
+    }
+    if (!count || !unit || !noun || noun.length < 4) continue;
+    sentences ??= ownSentences(kb, top);
+    const other = new RegExp(`\\b(${COUNT_WORD})[- ][a-z]+?s?\\s+${escapeRegExp(noun)}`, 'i');
+    const claimed = new RegExp(
+      `\\b${escapeRegExp(count)}[- ]${escapeRegExp(unit)}s?\\s+${escapeRegExp(noun)}`,
+      'i',
+    );
+    if (sentences.some((t) => claimed.test(t.own))) continue;
+    for (const { text, own } of sentences) {
+      const m = other.exec(own);
+      if (m?.[1] && m[1].toLowerCase() !== count.toLowerCase()) return { text, hit: top };
+    }
+  }
+  return undefined;
+}
+
+/** Words after a count that are not what it counts ("for three years in a row"). */
+const COUNT_STOP = /^(?:in|on|at|for|and|or|but|after|before|ago|since|by|to|from|with|of)$/i;
+
+/** The article's sentences of the best hit, with what each says in its own words (quotations out). */
+function ownSentences(kb: KnowledgeBase, top: SentenceHit): { text: string; own: string }[] {
+  return splitSentences(kb.articles.get(top.passage.articleId)?.body ?? '').map((text) => ({
+    text,
+    own: ownWords(text),
+  }));
+}
+
+/**
+ * The counts the text gives a verb's deed in a unit ("a two-year ban", "banned for two years"),
+ * with the first sentence that gives one; undefined where it gives none.
+ */
+function countOfVerb(
+  sentences: readonly { text: string; own: string }[],
+  verbKey: string,
+  unit: string,
+): { text: string; counts: string[] } | undefined {
+  const unitRe = escapeRegExp(unit);
+  const before = new RegExp(`\\b(${COUNT_WORD})[- ]${unitRe}s?\\s+([a-z]+)`, 'gi');
+  const after = new RegExp(
+    `\\b([a-z]+)\\s+for\\s+(?:a\\s+period\\s+of\\s+)?(${COUNT_WORD})[- ]${unitRe}s?\\b`,
+    'gi',
+  );
+  const counts: string[] = [];
+  let first: string | undefined;
+  for (const { text, own } of sentences) {
+    for (const m of own.matchAll(before))
+      if (m[1] && m[2] && wordKey(m[2]) === verbKey) {
+        counts.push(m[1].toLowerCase());
+        first ??= text;
+      }
+    for (const m of own.matchAll(after))
+      if (m[1] && m[2] && wordKey(m[1]) === verbKey) {
+        counts.push(m[2].toLowerCase());
+        first ??= text;
+      }
+  }
+  return first ? { text: first, counts } : undefined;
+}
+
+const SHARE_WORDS: Record<string, number> = {
+  half: 50,
+  'a third': 100 / 3,
+  'one third': 100 / 3,
+  'a quarter': 25,
+  'one quarter': 25,
+  'two thirds': 200 / 3,
+  'two-thirds': 200 / 3,
+  'three quarters': 75,
+  'three-quarters': 75,
+  'a fifth': 20,
+  'a tenth': 10,
+  all: 100,
+};
+const SHARE =
+  /\b(half|a third|one third|a quarter|one quarter|two(?:\s|-)thirds|three(?:\s|-)quarters|a fifth|a tenth|\d+(?:\.\d+)?\s*(?:%|per\s?cent|pct))(?![\w%])/gi;
+
+/** The verb before a share, past words of degree ("gone up about 10 pct", "jumped over 30 pct"). */
+function verbBefore(text: string): string | undefined {
+  const words = [...text.matchAll(/[a-z]+/gi)].map((m) => m[0]);
+  while (
+    words.length &&
+    /^(?:about|around|some|nearly|almost|roughly|over|under|only|just|by|more|less|than|up|down)$/i.test(
+      words.at(-1) ?? '',
+    )
+  )
+    words.pop();
+  const word = words.at(-1);
+  return word && word.length >= 3 ? word : undefined;
+}
+
+/** A share as a percentage: "half" 50, "30%" 30. */
+function percentOf(share: string): number | undefined {
+  const known = SHARE_WORDS[share.toLowerCase().replace(/-/g, ' ')] ?? SHARE_WORDS[share.toLowerCase()];
+  if (known !== undefined) return known;
+  const n = Number.parseFloat(share);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * "Does Shell own half of the project?" against "the group will own 30% of the project": the
+ * share the best sentence's article gives the claimed verb, the same as claimed or another.
+ */
+export function shareDiffers(
+  kb: KnowledgeBase,
+  question: string,
+  hits: readonly SentenceHit[],
+): { text: string; hit: SentenceHit; same: boolean } | undefined {
+  const top = hits[0];
+  if (!top) return undefined;
+  const claims = [
+    ...question.matchAll(SHARE),
+    // "Did Dixons end up with a majority stake?" against "a 21.7 pct stake": more than half, or less.
+    ...question.matchAll(/\b(majority|minority)(?=\s+(?:stake|share|holding|interest)\b)/gi),
+  ];
+  for (const claim of claims) {
+    const word = (claim[1] ?? '').toLowerCase();
+    const claimed = word === 'majority' || word === 'minority' ? undefined : percentOf(claim[1] ?? '');
+    const fits = (given: number) =>
+      word === 'majority'
+        ? given > 50
+        : word === 'minority'
+          ? given < 50
+          : Math.abs(given - (claimed ?? 0)) <= 1;
+    const verb = verbBefore(question.slice(0, claim.index));
+    // Or the noun the share is of: "a majority stake", "a 21.7 pct stake".
+    const noun = /^\s+([a-z]{3,})/i.exec(question.slice((claim.index ?? 0) + claim[0].length))?.[1];
+    if ((claimed === undefined && word !== 'majority' && word !== 'minority') || (!verb && !noun)) continue;
+    const verbKey = verb ? wordKey(verb) : undefined;
+    const nounKey = noun ? wordKey(noun) : undefined;
+    for (const { text, own } of ownSentences(kb, top)) {
+      for (const m of own.matchAll(SHARE)) {
+        const before = verbBefore(own.slice(0, m.index));
+        const after = /^\s+([a-z]{3,})/i.exec(own.slice((m.index ?? 0) + m[0].length))?.[1];
+        const sameVerb = before !== undefined && verbKey !== undefined && sameSense(wordKey(before), verbKey);
+        const sameNoun = after !== undefined && nounKey !== undefined && wordKey(after) === nounKey;
+        if (!sameVerb && !sameNoun) continue;
+        const given = percentOf(m[1] ?? '');
+        if (given !== undefined) return { text, hit: top, same: fits(given) };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Within this share, two amounts are one ("about 69 billion" for 69.2 billion). */
+const SAME_AMOUNT = 0.03;
+
+/**
+ * "Did the governor put the reserves at around 80 billion dollars?" against "the reserves totalled
+ * about 69 billion U.S. Dlrs": no sentence of the article gives the claimed amount with what it is
+ * of, while one of the best gives another of its size; the sentence that does, if any.
+ */
+export function amountDiffers(
+  kb: KnowledgeBase,
+  a: QuestionAnalysis,
+  hits: readonly SentenceHit[],
+): { text: string; hit: SentenceHit } | undefined {
+  const top = hits[0];
+  if (!top) return undefined;
+  const claims = numberMentions(a.question)
+    .filter((c) => /\d/.test(c.text) && !looksLikeYear(c.text) && !/%|per\s?cent|pct/i.test(c.text))
+    .map((c) => amountValue(c.text))
+    .filter((v): v is number => v !== undefined && v >= 1000);
+  if (!claims.length) return undefined;
+  const claimKeys = a.predicateKeys.filter((k) => !/\d/.test(k) && !SCALE_OR_CURRENCY.test(k));
+  const about = (text: string) => {
+    const keys = keysOfText(text);
+    return claimKeys.filter((k) => equivalentKeys(k).some((e) => keys.has(e))).length * 2 >= claimKeys.length;
+  };
+  const amounts = (text: string) =>
+    numberMentions(text)
+      .filter((c) => !looksLikeYear(c.text))
+      .map((c) => amountValue(c.text))
+      .filter((v): v is number => v !== undefined);
+  for (const claimed of claims) {
+    const same = (v: number) => Math.abs(v - claimed) <= SAME_AMOUNT * claimed;
+    if (ownSentences(kb, top).some(({ text }) => amounts(text).some(same) && about(text))) continue;
+    for (const hit of hits.slice(0, 5)) {
+      if (hit.passage.articleId !== top.passage.articleId || hit.coverage < MIN_YES_NO_COVERAGE) continue;
+      if (!about(hit.text)) continue;
+      if (amounts(hit.text).some((v) => v > claimed / 5 && v < claimed * 5 && !same(v)))
+        return { text: hit.text, hit };
+    }
+  }
+  return undefined;
+}
+
+/** Words of scale and currency: said of every amount, they tell nothing of what it is of. */
+const SCALE_OR_CURRENCY =
+  /^(?:hundr|thousand|million|mln|billion|bln|trillion|dollar|dlr|pound|stg|franc|mark|yen|euro|cent|around|about|nearli|some|roughli|approxim)/;
+
+/**
+ * "Was Depardieu France's best-paid actor?" against "Jugnot has beaten Gerard Depardieu to become
+ * France's best-paid actor": the one asked about was beaten to it.
+ */
+export function beatenTo(sentence: string, names: readonly string[]): boolean {
+  // (Each word of a name: "Depardieu France's" is read as one name.)
+  return names
+    .flatMap((name) => name.split(/\s+/))
+    .some((name) =>
+      new RegExp(
+        `\\b(?:beat|beats|beaten|defeated|pipped|edged\\s+out|overtook|overtaken|ousted)\\s+(?:\\p{Lu}[\\p{L}'’.-]*\\s+){0,3}?${escapeRegExp(name)}\\b[^.;]{0,20}?\\s+to\\s+(?:become|be|win|take|claim|top|lead)\\b`,
+        'u',
+      ).test(sentence),
+    );
+}
+
+/** A charge and what it is of: "charged with trespassing", "accused of fraud". */
+const CHARGE =
+  /\b(charged|accused|convicted|arrested|fined|jailed|sentenced|cleared|acquitted|indicted|sued|suspected)\s+(?:with|of|for|over)\s+(?:the\s+|a\s+|an\s+)?([a-z-]+)/gi;
+
+/**
+ * "Was Otis Ferry charged with trespassing?" against "have been charged with disorderly conduct":
+ * the sentence gives the claimed charge another object, and never names the claimed one.
+ */
+export function chargeDiffers(question: string, sentence: string): boolean {
+  const keys = keysOfText(sentence);
+  for (const claim of question.matchAll(CHARGE)) {
+    const verb = wordKey(claim[1] ?? '');
+    const object = wordKey(claim[2] ?? '');
+    if (keys.has(object)) continue;
+    for (const given of sentence.matchAll(CHARGE))
+      if (wordKey(given[1] ?? '') === verb && wordKey(given[2] ?? '') !== object) return true;
+  }
+  return false;
+}

@@ -1,0 +1,108 @@
+/** Pairs of words of opposite sense, as family keys: what a yes/no claim is denied by. */
+
+/** Pairs of opposite senses, as family keys of their verbs and adjectives. */
+export const OPPOSITES: [string[], string[]][] = [
+  [
+    ['allow', 'permit', 'let', 'admit', 'accept', 'welcom', 'toler'],
+    ['banish', 'forbid', 'forbad', 'ban', 'expel', 'exclud', 'bar', 'prohibit', 'reject', 'deni', 'refus'],
+  ],
+  [
+    ['spare', 'save', 'keep', 'preserv', 'surviv'],
+    ['destroy', 'burn', 'kill'],
+  ],
+  [
+    ['win', 'won'],
+    ['lose', 'lost', 'defeat'],
+  ],
+  [
+    ['live', 'aliv'],
+    ['die', 'dead', 'death'],
+  ],
+  [
+    ['agre', 'approv', 'support'],
+    ['oppos', 'disagre', 'reject', 'refus', 'block', 'veto', 'overturn', 'quash'],
+  ],
+  [['succe', 'pass'], ['fail']],
+  [
+    ['ban', 'suspend', 'convict', 'guilt', 'punish', 'sanction'],
+    ['clear', 'acquit', 'exonerat', 'overturn', 'quash', 'lift'],
+  ],
+  [
+    ['profit', 'gain', 'earn'],
+    ['loss', 'lose'],
+  ],
+  [['includ'], ['exclud', 'omit']],
+  // "Was he able to play in the final?" against "he will miss the final".
+  [
+    ['plai', 'play', 'attend', 'appear', 'compet', 'particip'],
+    ['miss', 'skip', 'absent', 'sidelin'],
+  ],
+  [
+    ['friend', 'warm', 'cordial'],
+    ['frost', 'cold', 'hostil', 'tens'],
+  ],
+  [
+    ['stop', 'ceas', 'halt', 'quit', 'abandon'],
+    ['continu', 'persist'],
+  ],
+  [
+    // "Did Mellon raise its dividend?" against "to reduce its dividend", "the dividend cut".
+    [
+      'increas',
+      'rise',
+      'rose',
+      'grow',
+      'grew',
+      'climb',
+      'soar',
+      'surg',
+      'jump',
+      'rais',
+      'boost',
+      'hike',
+      'higher',
+    ],
+    [
+      'cut',
+      'reduc',
+      'lower',
+      'slash',
+      'decreas',
+      'fall',
+      'fell',
+      'declin',
+      'drop',
+      'shrink',
+      'sank',
+      'sink',
+      'slump',
+      'plung',
+      'tumbl',
+      'slid',
+    ],
+  ],
+  [
+    ['surpris', 'unexpect', 'astonish', 'shock'],
+    ['predict', 'expect', 'foreseen', 'anticip'],
+  ],
+  [
+    ['stai', 'stay', 'remain'],
+    ['oust', 'remov', 'toppl', 'depos', 'overthrow'],
+  ],
+];
+
+/** The keys of the words of opposite sense to a key. */
+export function oppositeOf(key: string): string[] {
+  // A word may stand in more than one pair ("ban": allowed, and cleared of a charge).
+  return OPPOSITES.flatMap(([a, b]) =>
+    a.some((k) => key.startsWith(k)) ? b : b.some((k) => key.startsWith(k)) ? a : [],
+  );
+}
+
+/** Two verbs of one sense: the same family, or the same side of a pair of opposites ("jump", "rise"). */
+export function sameSense(a: string, b: string): boolean {
+  if (a === b) return true;
+  return OPPOSITES.some((pair) =>
+    pair.some((side) => side.some((k) => a.startsWith(k)) && side.some((k) => b.startsWith(k))),
+  );
+}
