@@ -42,3 +42,13 @@ export function joinWords(words: readonly string[]): string {
   if (words.length <= 1) return words[0] ?? '';
   return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
+
+/** The initials of a name's capitalised words, lower-cased: "cme" of "Chicago Mercantile Exchange". */
+export function nameInitials(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w.charAt(0))
+    .join('')
+    .toLowerCase();
+}

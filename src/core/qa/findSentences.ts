@@ -11,6 +11,7 @@ import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { equivalentKeys } from '../../text/equivalentWords.ts';
 import { hasPhrasalVerb, withPhrasalVerbsAsWords } from '../../text/phrasalVerbs.ts';
 import { longerKeysOf, sameFamily, wordKey, wordsOf } from '../../text/wordForms.ts';
+import { nameInitials } from '../../text/words.ts';
 
 export interface SentenceHit {
   passage: Passage;
@@ -73,10 +74,7 @@ export function acronymAliases(kb: KnowledgeBase, names: readonly string[]): Map
       .split(/[\s-]+/)
       .filter((w) => w && !NAME_LINKS.test(w));
     if (words.length < 2 || words.length > 6 || !words.every((w) => /^\p{Lu}/u.test(w))) continue;
-    const initials = words
-      .map((w) => w.charAt(0))
-      .join('')
-      .toLowerCase();
+    const initials = nameInitials(words.join(' '));
     if (kb.passageIndex.documentFrequency(initials) === 0) continue;
     for (const w of words) aliases.set(wordKey(w), initials);
   }

@@ -10,6 +10,7 @@ import { equivalentKeys } from '../../text/equivalentWords.ts';
 import { hasPhrasalVerb, withPhrasalVerbsAsWords } from '../../text/phrasalVerbs.ts';
 import { isSpeechVerb } from '../../text/speechVerbs.ts';
 import { wordKey, wordsOf } from '../../text/wordForms.ts';
+import { nameInitials } from '../../text/words.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { type Candidate, isOfficeWord, nameRuns, withoutTitle } from './candidates.ts';
 import { type Evidence, keysAround } from './evidence.ts';
@@ -570,9 +571,7 @@ export function people(
     a.verbKeys && !asksSpeaker && !a.verbKeys.every((k) => LIGHT_VERBS.has(k)) ? slotKeys : undefined;
   const saidKeys = asksSpeaker ? a.predicateKeys.filter((k) => !slotKeys.includes(k)) : [];
   // The question's names, word by word, and their initials ("#oep" of "Outdoor Education Project").
-  const askedNames = new Set(
-    a.names.flatMap((n) => [...lowerWords(n), `#${(n.match(/\b\p{Lu}/gu) ?? []).join('').toLowerCase()}`]),
-  );
+  const askedNames = new Set(a.names.flatMap((n) => [...lowerWords(n), `#${nameInitials(n)}`]));
   const roleWords = keys.flatMap(equivalentKeys);
   return (evidence: Evidence): Typed[] => {
     // The found sentence may say the verb and its neighbour the name ("He was Julius Kahn.").

@@ -8,6 +8,7 @@ import { nameGazetteer } from '../../knowledge/extract/nameLexicon.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { equivalentKeys } from '../../text/equivalentWords.ts';
 import { wordKey, wordsOf } from '../../text/wordForms.ts';
+import { nameInitials } from '../../text/words.ts';
 import type { Reply } from '../reply.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { HEADLINE_CHARS, windowAround } from './composeAnswer.ts';
@@ -131,7 +132,7 @@ export function predicateOfAnother(sentence: string, a: QuestionAnalysis): boole
   const words = wordsOf(sentence);
   const asked = new Set(a.names.flatMap((n) => [...lowerWords(n)]));
   // "China Aviation Oil (CAO), was arrested": the name's initials are the name.
-  for (const n of a.names) asked.add((n.match(/\b\p{Lu}/gu) ?? []).join('').toLowerCase());
+  for (const n of a.names) asked.add(nameInitials(n));
   const uses = words.flatMap((w, i) => (a.predicateKeys.includes(wordKey(w.text)) ? [i] : []));
   if (!uses.length) return false;
   return uses.every((i) => {

@@ -6,6 +6,7 @@ import { nameGazetteer } from '../../knowledge/extract/nameLexicon.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { escapeRegExp } from '../../text/normalizeText.ts';
 import { wordKey } from '../../text/wordForms.ts';
+import { nameInitials } from '../../text/words.ts';
 import { contentTerms } from '../answers/snippets.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { withoutTitle } from './candidates.ts';
@@ -118,14 +119,8 @@ function askedWords(a: QuestionAnalysis): Set<string> {
     asked = new Set([...a.names, ...written].flatMap((n) => [...lowerWords(n)]));
     // "PSA" for "Pacific Southwest Airlines": a name's initials are the name too.
     for (const name of a.names) {
-      const words = name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w));
-      if (words.length >= 2)
-        asked.add(
-          words
-            .map((w) => w.charAt(0))
-            .join('')
-            .toLowerCase(),
-        );
+      const initials = nameInitials(name);
+      if (initials.length >= 2) asked.add(initials);
     }
     askedWordsOf.set(a, asked);
   }
