@@ -430,6 +430,15 @@ const ACT_NOUNS = new Set(
 /** The two sides of a sale: who buys is who another sells "to", and who sells is whom another buys "from". */
 const BUY_KEYS = ['buy', 'purchase', 'acquire', 'bought'].map((w) => wordKey(w));
 const SELL_KEYS = ['sell', 'sold'].map((w) => wordKey(w));
+
+/** The other side's verbs of an asked sale, and the word before its maker ("sold to X" for who bought). */
+function otherSide(
+  verbKeys: readonly string[],
+): { keys: readonly string[]; before: 'to' | 'from' } | undefined {
+  if (verbKeys.some((k) => BUY_KEYS.includes(k))) return { keys: SELL_KEYS, before: 'to' };
+  if (verbKeys.some((k) => SELL_KEYS.includes(k))) return { keys: BUY_KEYS, before: 'from' };
+  return undefined;
+}
 /** The confidence a name gains by standing right before the asked verb. */
 const SLOT_SUPPORT = 0.15;
 
@@ -518,14 +527,14 @@ export function doesNamed(
     return true;
   // "agreed to sell its grocery operations to Ajinomoto", asked who is buying them: the other
   // side of the deal, after "to" (and "bought it from X" for who sold it).
-  const converse = /((?:[\p{L}\d.,'’<>()-]+\s+){1,12})(to|from)\s+(?:the\s+)?<?$/u.exec(
-    sentence.slice(Math.max(0, c.start - 120), c.start),
-  );
-  if (converse?.[1]) {
-    const keys = wordsOf(converse[1]).map((w) => wordKey(w.text));
-    const other = converse[2] === 'to' ? SELL_KEYS : BUY_KEYS;
-    const asked = converse[2] === 'to' ? BUY_KEYS : SELL_KEYS;
-    if (verbKeys.some((k) => asked.includes(k)) && keys.some((k) => other.includes(k))) return true;
+  const side = otherSide(verbKeys);
+  const converse = side
+    ? /((?:[\p{L}\d.,'’<>()-]+\s+){1,12})(to|from)\s+(?:the\s+)?<?$/u.exec(
+        sentence.slice(Math.max(0, c.start - 120), c.start),
+      )
+    : undefined;
+  if (side && converse?.[1] && converse[2] === side.before) {
+    if (wordsOf(converse[1]).some((w) => side.keys.includes(wordKey(w.text)))) return true;
   }
   const owned = /^['’]s?\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(sentence.slice(c.end))?.[1] ?? '';
   return owned.split(/\s+/).some((w) => /(?:ing|ion|ment|al)s?$/.test(w) && verbKeys.includes(wordKey(w)));
@@ -581,9 +590,7 @@ export function people(
         const said = keysOfText(text);
         // "agreed to sell it to Esso" says the buying from the other side.
         return (
-          verbKeys.some((k) => said.has(k)) ||
-          (verbKeys.some((k) => BUY_KEYS.includes(k)) && SELL_KEYS.some((k) => said.has(k))) ||
-          (verbKeys.some((k) => SELL_KEYS.includes(k)) && BUY_KEYS.some((k) => said.has(k)))
+          verbKeys.some((k) => said.has(k)) || (otherSide(verbKeys)?.keys.some((k) => said.has(k)) ?? false)
         );
       });
     // A name in a neighbouring sentence answers only when the found one leaves the doer unnamed.
