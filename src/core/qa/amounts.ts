@@ -35,11 +35,15 @@ export const MONEY_VERBS =
 const CURRENCY =
   /(?:[$£€¥]|\b(?:dollars?|dlrs?|cents?|cts|pounds?|stg|sterling|francs?|marks?|euros?|yen|yuan|lire|lira|guineas?|shillings?|schillings?|pesos?|pesetas?|rupees?|roubles?|rubles?|guilders?|crowns?|kronor|kroner|rand|dinars?|riyals?|escudos?|drachmas?|won|baht|ringgit)\b)/i;
 
+/** Whether a number as written is a share ("20%", "10.8 pct", "30 per cent"). */
+export function isShare(text: string): boolean {
+  return /%|per\s?cent|pct/i.test(text);
+}
+
 /** A sum of money: a currency sign before the number, or a currency word right after it. */
 export function isMoney(sentence: string, c: Candidate): boolean {
   // "rose 20% to £4.6bn": a share is no sum, though a sum follows it.
-  if (/%|per\s?cent|pct/i.test(c.text) || /^\s*(?:%|per\s?cent|pct\b)/i.test(sentence.slice(c.end)))
-    return false;
+  if (isShare(c.text) || /^\s*(?:%|per\s?cent|pct\b)/i.test(sentence.slice(c.end))) return false;
   return (
     CURRENCY.test(sentence.slice(Math.max(0, c.start - 2), c.start + c.text.length)) ||
     CURRENCY.test(sentence.slice(c.end, c.end + 12))

@@ -21,6 +21,7 @@ import {
   countsUnit,
   enumeratedCount,
   isMoney,
+  isShare,
   MONEY_QUESTION,
   MONEY_VERBS,
   unitFamily,
@@ -489,7 +490,7 @@ const amount: Strategy = (kb, a, hits) => {
         if (unitKey && countsOtherNoun(evidence.text, candidate, unitKey)) return [];
         // "how much was it sold for?" asks for money: a number without a currency answers something else.
         if (money && !isMoney(evidence.text, candidate)) return [];
-        const percent = /%|per\s?cent|pct/i.test(candidate.text);
+        const percent = isShare(candidate.text);
         let weight = percent && /^how\s+many/i.test(a.question) ? 0.5 : 1;
         // "at 2,495 dlrs, costs 500 dlrs less than previous machines": a difference, not the amount.
         if (COMPARED.test(evidence.text.slice(candidate.end, candidate.end + 40))) weight *= 0.4;

@@ -8,7 +8,7 @@ import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { equivalentKeys } from '../../text/equivalentWords.ts';
 import { escapeRegExp } from '../../text/normalizeText.ts';
 import { wordKey, wordsOf } from '../../text/wordForms.ts';
-import { amountValue } from './amounts.ts';
+import { amountValue, isShare } from './amounts.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { looksLikeYear, numberMentions } from './candidates.ts';
 import { keysOfText, type SentenceHit } from './findSentences.ts';
@@ -255,7 +255,7 @@ export function amountDiffers(
   const top = hits[0];
   if (!top) return undefined;
   const claims = numberMentions(a.question)
-    .filter((c) => /\d/.test(c.text) && !looksLikeYear(c.text) && !/%|per\s?cent|pct/i.test(c.text))
+    .filter((c) => /\d/.test(c.text) && !looksLikeYear(c.text) && !isShare(c.text))
     .map((c) => amountValue(c.text))
     .filter((v): v is number => v !== undefined && v >= 1000);
   if (!claims.length) return undefined;
