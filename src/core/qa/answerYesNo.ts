@@ -274,40 +274,34 @@ export function calledOtherwise(kb: KnowledgeBase, a: QuestionAnalysis): string 
   return sentences.find((t) => described.test(t));
 }
 
+/** The answer, then the sentence it stands on: "No: ... 69 billion U.S. Dlrs ...". */
+function verdict(
+  kb: KnowledgeBase,
+  a: QuestionAnalysis,
+  answer: string,
+  found: { text: string; hit: SentenceHit },
+): Reply {
+  return composeAnswer(kb, {
+    headline: `${answer}: ${windowAround(found.text, a.anchorKeys)}`,
+    evidence: { text: found.text, articleId: found.hit.passage.articleId, hit: found.hit, offset: 0 },
+  });
+}
+
 export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]): Reply | undefined {
-  const otherwise = a.negated ? undefined : calledOtherwise(kb, a);
-  if (otherwise) {
-    const hit = hits.find((h) => h.text === otherwise) ?? hits[0];
-    if (hit)
-      return composeAnswer(kb, {
-        headline: `No: ${windowAround(otherwise, a.anchorKeys)}`,
-        evidence: { text: otherwise, articleId: hit.passage.articleId, hit, offset: 0 },
-      });
+  // Claims the text gives otherwise: the sentence that does is the evidence.
+  if (!a.negated) {
+    const otherwise = calledOtherwise(kb, a);
+    const hit = otherwise ? (hits.find((h) => h.text === otherwise) ?? hits[0]) : undefined;
+    if (otherwise && hit) return verdict(kb, a, 'No', { text: otherwise, hit });
+    const recount = countDiffers(kb, a.question, hits);
+    if (recount) return verdict(kb, a, 'No', recount);
+    const share = shareDiffers(kb, a.question, hits);
+    if (share) return verdict(kb, a, share.same ? 'Yes' : 'No', share);
+    const amount = amountDiffers(kb, a, hits);
+    if (amount) return verdict(kb, a, 'No', amount);
+    const prize = prizeWentToAnother(a.question, hits);
+    if (prize) return verdict(kb, a, `No, ${prize.other}`, { text: prize.hit.text, hit: prize.hit });
   }
-  const recount = a.negated ? undefined : countDiffers(kb, a.question, hits);
-  if (recount)
-    return composeAnswer(kb, {
-      headline: `No: ${windowAround(recount.text, a.anchorKeys)}`,
-      evidence: { text: recount.text, articleId: recount.hit.passage.articleId, hit: recount.hit, offset: 0 },
-    });
-  const share = a.negated ? undefined : shareDiffers(kb, a.question, hits);
-  if (share)
-    return composeAnswer(kb, {
-      headline: `${share.same ? 'Yes' : 'No'}: ${windowAround(share.text, a.anchorKeys)}`,
-      evidence: { text: share.text, articleId: share.hit.passage.articleId, hit: share.hit, offset: 0 },
-    });
-  const amount = a.negated ? undefined : amountDiffers(kb, a, hits);
-  if (amount)
-    return composeAnswer(kb, {
-      headline: `No: ${windowAround(amount.text, a.anchorKeys)}`,
-      evidence: { text: amount.text, articleId: amount.hit.passage.articleId, hit: amount.hit, offset: 0 },
-    });
-  const prize = a.negated ? undefined : prizeWentToAnother(a.question, hits);
-  if (prize)
-    return composeAnswer(kb, {
-      headline: `No, ${prize.other}: ${windowAround(prize.hit.text, a.anchorKeys)}`,
-      evidence: { text: prize.hit.text, articleId: prize.hit.passage.articleId, hit: prize.hit, offset: 0 },
-    });
   // The sentence that states most of the claim, counting what its neighbours supply ("he"), and
   // among those, one that speaks to what is claimed (the verb, or its opposite).
   const weighted = weighTerms(kb, a.terms);

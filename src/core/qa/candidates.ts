@@ -237,7 +237,7 @@ const DIRECTION_WORDS: Record<'from' | 'to' | 'in', [RegExp, RegExp]> = {
   // "born in 1751 in nearby Rowley": a word that places the place may stand before it.
   in: [
     // "Speaking at the opening of the 40th Hanover Industry Fair": where an occasion was held.
-    /\b(?:in|at|near|born in|outside|inside)\s+(?:the\s+)?(?:(?:nearby|neighbou?ring|(?:north|south)?(?:-?east|-?west)?(?:ern)|northern|southern|central|rural|downtown|suburban|present-day)\s+)?$|\b(?:at|during)\s+the\s+(?:opening|start|close|end|launch|meeting|session)\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?$/i,
+    /\b(?:in|at|near|born in|outside|inside)\s+(?:the\s+)?(?:(?:nearby|neighbou?ring|(?:north|south)(?:-?(?:east|west))?ern|(?:east|west)ern|central|rural|downtown|suburban|present-day)\s+)?$|\b(?:at|during)\s+the\s+(?:opening|start|close|end|launch|meeting|session)\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?$/i,
     /\b(?:of|from)\s+(?:the\s+)?$/i,
   ],
 };
