@@ -10,6 +10,7 @@ import { type ArticleFileRecord, type CorpusSources, fileStamp } from '../knowle
 import { CorpusAssembler, type FactsFileResult, listCorpusFiles } from '../knowledge/loadCorpus.ts';
 import { assembleKnowledgeBase, type KnowledgeBase } from '../search/knowledgeBase.ts';
 import { PassageIndex } from '../search/passageIndex.ts';
+import { KeyWarmer } from './keyWarmer.ts';
 import type { LoadedArticle } from './parsePool.ts';
 import { type ParsePool, sharedParsePool } from './parsePool.ts';
 
@@ -33,6 +34,8 @@ export async function loadKnowledgeInWorkers(
 
   const assembler = new CorpusAssembler(dir, files);
   const index = new PassageIndex();
+  // While this thread waits for the workers, it folds the words read so far for the first answers.
+  const warmer = new KeyWarmer();
   for (const [i, file] of files.articles.entries()) {
     const outcome = await articles[i];
     const record: ArticleFileRecord = { stamp: stamps.get(file) ?? 'missing', results: [] };
@@ -46,9 +49,13 @@ export async function loadKnowledgeInWorkers(
     for (const { result, layout, counted } of outcome.value) {
       record.results.push(result);
       const article = assembler.add(result);
-      if (article) index.add(passagesFromLayout(article, layout), counted);
+      if (article) {
+        index.add(passagesFromLayout(article, layout), counted);
+        warmer.offer(counted.vocabulary);
+      }
     }
   }
+  warmer.stop();
   const parsedFacts = new Map<string, FactsFileResult>();
   for (const [i, file] of files.facts.entries()) {
     const outcome = await facts[i];

@@ -82,6 +82,14 @@ export function wordKey(word: string): string {
   return key;
 }
 
+/**
+ * How many more words may be folded ahead of need (warmWordKeys): half the cache, so words folded
+ * early never crowd out the words answers actually read.
+ */
+export function wordKeyRoom(): number {
+  return CACHE_LIMIT / 2 - cache.size;
+}
+
 /** Words of a text, as written, with their offsets. */
 export interface TextWord {
   text: string;

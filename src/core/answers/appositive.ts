@@ -30,17 +30,51 @@ function describesBefore(phrase: string): boolean {
   );
 }
 
+interface AppositivePatterns {
+  after: RegExp;
+  before: RegExp;
+}
+
+const PATTERN_LIMIT = 1_000;
+const patternCache = new Map<string, AppositivePatterns>();
+
+/** The two expressions of a name's appositive, built once per name. */
+function patternsOf(name: string): AppositivePatterns {
+  const known = patternCache.get(name);
+  if (known) return known;
+  const patterns = {
+    after: new RegExp(
+      `\\b${escapeRegExp(name)}\\.?,\\s+((?:an?|the)\\s+[^,;:()"]{3,${MAX_CHARS}}?|[a-z][^,;:()"]{3,${MAX_CHARS}}?)(?=,|;|\\.\\s|\\.$)`,
+      'u',
+    ),
+    // "they had telephoned the Andrus maid, Selena Masters, and ...": the description before the name.
+    before: new RegExp(
+      `(?:^|[\\s,;:(])((?:[Aa]n?|[Tt]he)\\s+[^,;:()"\\d]{3,60}?),\\s+${escapeRegExp(name)}(?=,|;|\\.|\\s+(?:and|who|had|has|was|is)\\b)`,
+      'u',
+    ),
+  };
+  if (patternCache.size >= PATTERN_LIMIT) patternCache.clear();
+  patternCache.set(name, patterns);
+  return patterns;
+}
+
+/**
+ * Whether the name stands next to a comma somewhere in the sentence ("Larson, a junior", "the
+ * maid, Selena Masters"), as both expressions need: most sentences that name it are passed by.
+ */
+function besideComma(sentence: string, name: string): boolean {
+  for (let at = sentence.indexOf(name); at >= 0; at = sentence.indexOf(name, at + 1)) {
+    const end = at + name.length;
+    if (sentence[end] === ',' || (sentence[end] === '.' && sentence[end + 1] === ',')) return true;
+    let before = at - 1;
+    while (before >= 0 && /\s/.test(sentence[before] ?? '')) before--;
+    if (before < at - 1 && sentence[before] === ',') return true;
+  }
+  return false;
+}
+
 /** The phrase between the comma after a name and the next comma (or the sentence's end). */
 export function appositiveOf(name: string, passages: readonly Passage[]): Appositive | undefined {
-  const after = new RegExp(
-    `\\b${escapeRegExp(name)}\\.?,\\s+((?:an?|the)\\s+[^,;:()"]{3,${MAX_CHARS}}?|[a-z][^,;:()"]{3,${MAX_CHARS}}?)(?=,|;|\\.\\s|\\.$)`,
-    'u',
-  );
-  // "they had telephoned the Andrus maid, Selena Masters, and ...": the description before the name.
-  const before = new RegExp(
-    `(?:^|[\\s,;:(])((?:[Aa]n?|[Tt]he)\\s+[^,;:()"\\d]{3,60}?),\\s+${escapeRegExp(name)}(?=,|;|\\.|\\s+(?:and|who|had|has|was|is)\\b)`,
-    'u',
-  );
   let found: Appositive | undefined;
   const written = foldPunctuation(name);
   // Folding changes only quotation marks: the name's longest run of letters is in the text as written.
@@ -51,6 +85,8 @@ export function appositiveOf(name: string, passages: readonly Passage[]): Apposi
     if (!text.includes(written)) continue;
     for (const sentence of splitSentences(text)) {
       if (!sentence.includes(written)) continue;
+      if (written === name && !besideComma(sentence, name)) continue;
+      const { after, before } = patternsOf(name);
       const m = after.exec(sentence);
       const phrase = m?.[1]?.trim();
       // A verb right after the comma ("Larson, said ...", "Jacobsen, was arrested ...") is no description.

@@ -97,17 +97,47 @@ function byEpithet(kb: KnowledgeBase, passage: Passage, sentence: string, names:
  * verb of saying, the name opens the clause that is said of him; he is not the one who says it.
  */
 function toldOf(sentence: string, name: string): boolean {
-  const last = escapeRegExp(name.split(/\s+/).pop() ?? name);
-  const clause = new RegExp(
-    `\\b(?:said|says|insisted|insists|claimed|claims|argued|argues|stated|added|believes|believed|thinks|thought)\\s+(?:that\\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr)\\.?\\s+)?(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}${last}\\s+(?:was|is|were|are|had|has|would|will|did|could|should|might|must)\\b`,
-    'u',
-  );
-  if (!clause.test(sentence)) return false;
+  const surname = name.split(/\s+/).pop() ?? name;
+  // The clause needs the surname before a verb: most sentences have none, and are told without
+  // building (compiling) the name's expressions.
+  if (!beforeVerb(sentence, surname)) return false;
+  const { clause, says } = toldOfPatterns(surname);
   // Unless he is also the one who says something in it ("McConnell said Smith was wrong").
-  return !new RegExp(
-    `\\b${last}\\s+(?:has\\s+|had\\s+)?(?:said|says|insisted|claimed|argued|stated|added|told)\\b`,
-    'u',
-  ).test(sentence);
+  return clause.test(sentence) && !says.test(sentence);
+}
+
+const VERB_AFTER = /\s+(?:was|is|were|are|had|has|would|will|did|could|should|might|must)\b/y;
+
+/** Whether the word is written somewhere right before one of the verbs the told-of clause needs. */
+function beforeVerb(sentence: string, word: string): boolean {
+  for (let at = sentence.indexOf(word); at >= 0; at = sentence.indexOf(word, at + 1)) {
+    VERB_AFTER.lastIndex = at + word.length;
+    if (VERB_AFTER.test(sentence)) return true;
+  }
+  return false;
+}
+
+const TOLD_OF_LIMIT = 1_000;
+const toldOfCache = new Map<string, { clause: RegExp; says: RegExp }>();
+
+/** toldOf's two expressions for a surname, built once per name (they are read for every sentence naming it). */
+function toldOfPatterns(surname: string): { clause: RegExp; says: RegExp } {
+  const known = toldOfCache.get(surname);
+  if (known) return known;
+  const last = escapeRegExp(surname);
+  const patterns = {
+    clause: new RegExp(
+      `\\b(?:said|says|insisted|insists|claimed|claims|argued|argues|stated|added|believes|believed|thinks|thought)\\s+(?:that\\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr)\\.?\\s+)?(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}${last}\\s+(?:was|is|were|are|had|has|would|will|did|could|should|might|must)\\b`,
+      'u',
+    ),
+    says: new RegExp(
+      `\\b${last}\\s+(?:has\\s+|had\\s+)?(?:said|says|insisted|claimed|argued|stated|added|told)\\b`,
+      'u',
+    ),
+  };
+  if (toldOfCache.size >= TOLD_OF_LIMIT) toldOfCache.clear();
+  toldOfCache.set(surname, patterns);
+  return patterns;
 }
 
 /**
