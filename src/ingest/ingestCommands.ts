@@ -8,6 +8,7 @@ import type { CommandDefinition } from '../core/commands/types.ts';
 import type { Reply } from '../core/reply.ts';
 import { ReplyBuilder } from '../core/replyBuilder.ts';
 import type { KnowledgeBase } from '../search/knowledgeBase.ts';
+import { formatCount } from '../text/words.ts';
 import type { ArchiveService, FeedStatus, IngestOutcome } from './archiveService.ts';
 
 function privately(reply: Reply): Reply {
@@ -38,7 +39,7 @@ function outcomeReply(kb: KnowledgeBase, outcome: IngestOutcome): Reply {
         'answer',
         `Added “${a.title}”${by ? ` (${by})` : ''} to the archive.`,
       )
-        .line(`${a.words.toLocaleString('en-US')} words from ${a.url}, saved as ${outcome.file}.`)
+        .line(`${formatCount(a.words)} words from ${a.url}, saved as ${outcome.file}.`)
         .line(
           outcome.searchable
             ? 'It is searchable now, and new articles appear in the next digest.'

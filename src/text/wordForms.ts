@@ -99,6 +99,11 @@ export interface TextWord {
 
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 
+/** Words of a text, as written (no offsets: cheaper where only the words are read). */
+export function wordTexts(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
 export function wordsOf(text: string): TextWord[] {
   const out: TextWord[] = [];
   for (const m of text.matchAll(WORD)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });

@@ -52,3 +52,13 @@ export function nameInitials(name: string): string {
     .join('')
     .toLowerCase();
 }
+
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
+
+/**
+ * A count with thousands separators ("352,000"). One formatter for all: `toLocaleString` makes a
+ * new one on every call, a tenth of a millisecond each (ten for /sources' list of articles).
+ */
+export function formatCount(n: number): string {
+  return COUNT_FORMAT.format(n);
+}

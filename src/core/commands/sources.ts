@@ -1,3 +1,4 @@
+import { formatCount } from '../../text/words.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
 import type { CommandDefinition } from './types.ts';
 
@@ -13,7 +14,7 @@ export const sourcesCommand: CommandDefinition = {
     const byDate = (a: { published?: string }, b: { published?: string }) =>
       (a.published ?? '') < (b.published ?? '') ? 1 : (a.published ?? '') > (b.published ?? '') ? -1 : 0;
     const articles = [...kb.articles.values()].sort(byDate);
-    const words = kb.words.toLocaleString('en-US');
+    const words = formatCount(kb.words);
     const problems = kb.problems.length;
     const reply = new ReplyBuilder(
       kb,
@@ -22,7 +23,7 @@ export const sourcesCommand: CommandDefinition = {
     );
     for (const a of articles.slice(0, MAX_ARTICLES)) {
       const by = [a.author, a.publication, a.published].filter(Boolean).join(', ');
-      reply.line(`${a.title}${by ? `: ${by}` : ''} (${a.words.toLocaleString('en-US')} words)`);
+      reply.line(`${a.title}${by ? `: ${by}` : ''} (${formatCount(a.words)} words)`);
     }
     if (articles.length > MAX_ARTICLES) reply.line(`…and ${articles.length - MAX_ARTICLES} more.`);
     for (const p of kb.problems.slice(0, MAX_PROBLEMS)) {

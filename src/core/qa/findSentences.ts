@@ -10,7 +10,7 @@ import type { Passage } from '../../knowledge/types.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { equivalentKeys } from '../../text/equivalentWords.ts';
 import { hasPhrasalVerb, withPhrasalVerbsAsWords } from '../../text/phrasalVerbs.ts';
-import { longerKeysOf, sameFamily, wordKey, wordsOf } from '../../text/wordForms.ts';
+import { longerKeysOf, sameFamily, wordKey, wordTexts } from '../../text/wordForms.ts';
 import { nameInitials } from '../../text/words.ts';
 
 export interface SentenceHit {
@@ -138,10 +138,10 @@ function keysOfWords(text: string): KeySet {
   const keys: string[] = [];
   // "set up by Filo and Yang": the one-word verb a two-word one stands for is a word of the text too.
   const read = hasPhrasalVerb(text) ? `${text} ${withPhrasalVerbsAsWords(text)}` : text;
-  for (const w of wordsOf(read)) {
-    keys.push(wordKey(w.text));
+  for (const w of wordTexts(read)) {
+    keys.push(wordKey(w));
     // "Washington-Moscow tensions": each part of a hyphenated word is a word of the text too.
-    if (w.text.includes('-')) for (const part of w.text.split('-')) if (part) keys.push(wordKey(part));
+    if (w.includes('-')) for (const part of w.split('-')) if (part) keys.push(wordKey(part));
   }
   return new KeySet(keys);
 }
@@ -177,8 +177,8 @@ export function textCoverage(text: string, terms: readonly WeightedTerm[]): numb
   for (const t of terms) total += t.weight;
   if (!total) return 0;
   const found = new Set<WeightedTerm>();
-  for (const w of wordsOf(text)) {
-    const key = wordKey(w.text);
+  for (const w of wordTexts(text)) {
+    const key = wordKey(w);
     for (const t of terms)
       if (!found.has(t) && (sameFamily(key, t.key) || t.keys.includes(key))) found.add(t);
     if (found.size === terms.length) break;
