@@ -93,6 +93,16 @@ export function countsUnit(sentence: string, c: Candidate, unitKey: string): boo
   return after.some(matches) || before.some(matches);
 }
 
+/** "14 years", "65 lives", "two small boats": the counted word right after the number (one word may qualify it). */
+export function countsRightAfter(sentence: string, c: Candidate, unitKey: string): boolean {
+  const rest = sentence.slice(c.end);
+  if (!/^[\s-]+\p{L}/u.test(rest)) return false;
+  const [first, second] = wordsOf(rest).slice(0, 2);
+  const same = (w: { text: string } | undefined) =>
+    w !== undefined && (wordKey(w.text) === unitKey || sameFamily(wordKey(w.text), unitKey));
+  return same(first) || (/^\p{Ll}+$/u.test(first?.text ?? '') && same(second));
+}
+
 const PLURAL_IRREGULAR = /^(?:people|men|women|children|feet|teeth|mice|geese|persons|folk)$/i;
 
 /**

@@ -83,6 +83,9 @@ const COUNTED_PHRASE = new RegExp(
   `^how\\s+(?:many|much)\\s+((?:[\\p{L}-]+\\s+){0,2}?[\\p{L}-]+)\\s+${AUX}\\b`,
   'iu',
 );
+/** "a year", "per day": the time a counted noun is counted over. */
+const RATE = /\s+(?:a|an|per|each|every)\s+(?:year|month|week|day|night|hour|minute|season|annum)$/i;
+const COUNT_PREPOSITION = /^(?:in|of|on|at|for|from|to|behind|with|into|under|over)$/i;
 const QUESTION_WORDS = new Set(
   'who whom whose what which when where why how many much did does do is was were are has have had happen happened happens ever'.split(
     ' ',
@@ -338,7 +341,11 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
   if (howMany) {
     // "how many US patents was IBM granted?": the counted noun is the last word before the verb
     // ("patents"), not a word that qualifies it; "how many copies of X" counts copies.
-    const phrase = COUNTED_PHRASE.exec(question)?.[1]?.split(/\s+/);
+    // "how many lives a year would it save?": a rate counts the noun before it, not the years.
+    const words = COUNTED_PHRASE.exec(question)?.[1]?.replace(RATE, '').split(/\s+/);
+    // "how many years in jail did he get?": the noun before a preposition is the one counted.
+    const cut = words?.findIndex((w, i) => i > 0 && COUNT_PREPOSITION.test(w)) ?? -1;
+    const phrase = cut > 0 ? words?.slice(0, cut) : words;
     const qualified = phrase && phrase.length > 1 && !AUX_WORD.test(phrase[0] ?? '');
     const unit = qualified ? phrase[phrase.length - 1] : howMany[1];
     // "how much cash did UAL pay?": money is asked, in whatever currency, not a count of "cash".

@@ -18,6 +18,7 @@ import { ReplyBuilder } from '../replyBuilder.ts';
 import {
   countsNamedNoun,
   countsOtherNoun,
+  countsRightAfter,
   countsUnit,
   enumeratedCount,
   isMoney,
@@ -33,7 +34,14 @@ import { reason } from './answerReason.ts';
 import { time } from './answerTime.ts';
 import { answerYesNo, NOT_YET } from './answerYesNo.ts';
 import { bestSentence } from './bestSentence.ts';
-import { looksLikeYear, nameRuns, numberMentions, placeMentions, placeModifiers } from './candidates.ts';
+import {
+  looksLikeYear,
+  nameRuns,
+  numberMentions,
+  type PlaceMention,
+  placeMentions,
+  placeModifiers,
+} from './candidates.ts';
 import { abstain, composeAnswer, HEADLINE_CHARS, windowAround } from './composeAnswer.ts';
 import { type Evidence, evidenceAround, keysAround } from './evidence.ts';
 import {
@@ -328,6 +336,40 @@ function afterAskedWord(text: string, start: number, keys: readonly string[]): b
   return word !== undefined && keys.includes(wordKey(word));
 }
 
+const BASED_KEY = wordKey('based');
+
+/**
+ * A place joined by a hyphen to the word after it ("Ballymena-born", "Nashville, Tenn.-based":
+ * a state after the comma only as abbreviated, so "Meanwhile, UK-based" gives "UK").
+ */
+function placeJoinedTo(text: string, word: string, fit: number): PlaceMention[] {
+  const joined = new RegExp(
+    `\\b(?!(?:The|A|An)\\s)(\\p{Lu}[\\p{L}'’.]+(?:\\s\\p{Lu}[\\p{L}'’.]+)?(?:,\\s\\p{Lu}\\p{Ll}+\\.)?)-${word}\\b`,
+    'gu',
+  );
+  return [...text.matchAll(joined)].map((m) => ({
+    text: m[1] ?? '',
+    start: m.index,
+    end: m.index + (m[1] ?? '').length,
+    fit,
+  }));
+}
+
+/** "Contrack International, of Arlington, Virginia, heads ...": the place set after a name the question asks about. */
+function placeOfName(text: string, names: readonly string[]): PlaceMention[] {
+  return names.flatMap((name) => {
+    const at = text.indexOf(name);
+    if (at < 0) return [];
+    const m =
+      /^,\s+of\s+(\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+)*(?:,\s\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+)*)?)(?=,|\.|;|\s\p{Ll})/u.exec(
+        text.slice(at + name.length),
+      );
+    if (!m?.[1]) return [];
+    const start = at + name.length + m[0].length - m[1].length;
+    return [{ text: m[1], start, end: start + m[1].length, fit: AFTER_ASKED_VERB }];
+  });
+}
+
 const place: Strategy = (kb, a, hits) => {
   const known = workplace(kb, a);
   if (known) return known;
@@ -338,19 +380,14 @@ const place: Strategy = (kb, a, hits) => {
   const doneAt =
     direction === 'from' && !moves && !/\b(?:come|came|comes|originat\w*|hail\w*)\b/i.test(a.question);
   const born = /\bborn\b/i.test(a.question);
+  const based = /\b(?:based|headquartered)$/i.test(a.question);
   const mentionsIn = (text: string) => [
     ...placeMentions(text, direction),
     // "The Ballymena-born actor": where someone was born, written before "-born".
-    ...(born
-      ? [...text.matchAll(/\b(?!(?:The|A|An)\s)(\p{Lu}[\p{L}'’.]+(?:\s\p{Lu}[\p{L}'’.]+)?)-born\b/gu)].map(
-          (m) => ({
-            text: m[1] ?? '',
-            start: m.index,
-            end: m.index + (m[1] ?? '').length,
-            fit: 1,
-          }),
-        )
-      : []),
+    ...(born ? placeJoinedTo(text, 'born', 1) : []),
+    // "Montreal-based Unimedia", "the Nashville, Tenn.-based company": where it is based, said
+    // with the asked word itself; "Contrack International, of Arlington, Virginia,": the same.
+    ...(based ? [...placeJoinedTo(text, 'based', AFTER_ASKED_VERB), ...placeOfName(text, a.names)] : []),
     ...(doneAt ? placeMentions(text, 'in').map((m) => ({ ...m, fit: m.fit * 0.6 })) : []),
     ...(direction === 'in' ? placeModifiers(text, a.predicateKeys) : []),
   ];
@@ -408,7 +445,12 @@ const place: Strategy = (kb, a, hits) => {
   const asked = constraints(kb, a);
   const ranked = rankCandidates(kb, hits, extract, {
     ...asked,
-    requireKeys: moves ? [...asked.requireKeys, ...MOVEMENT_KEYS] : asked.requireKeys,
+    // "where is X based?" is answered by "X, of Arlington," too, which never says "based".
+    requireKeys: moves
+      ? [...asked.requireKeys, ...MOVEMENT_KEYS]
+      : based
+        ? asked.requireKeys.filter((k) => k !== BASED_KEY)
+        : asked.requireKeys,
     reach: 1,
   });
   const top = best(ranked) ?? alone(ranked, hits);
@@ -452,6 +494,9 @@ const LOCATED = /\b(?:located|situated|based|headquartered|sited)\s+(?:in|at|nea
 /** Words that make the number after them a whole ("a total of", "totalled"). */
 const TOTAL_BEFORE =
   /\b(?:a\s+total\s+of|totall?ing|totall?ed|in\s+all\s+of)\s+(?:about\s+|some\s+|nearly\s+)?$/i;
+
+/** The confidence a number adds that stands right by the noun the question counts. */
+const COUNTS_ASKED = 0.05;
 
 /** A sentence that supposes: "If ..., it might (would, could) ...". */
 const SUPPOSED = /^\s*(?:if|unless|were)\b[^.;]*\b(?:might|would|could)\b/i;
@@ -508,7 +553,10 @@ const amount: Strategy = (kb, a, hits) => {
         // noun named, or a sum of money where it says what the money is for ("thirty-seven cents"
         // after "The safe at ...", but not "fifty dollars as compensation" beside "was sold").
         if (evidence.offset !== 0 && !namesUnit && !(money && holdsAsked(evidence))) return [];
-        return [{ candidate, weight }];
+        // "jailed for 14 years", asked how many years: the number counts the asked noun itself.
+        const counts =
+          unitKey && evidence.offset === 0 && countsRightAfter(evidence.text, candidate, unitKey);
+        return [{ candidate, weight, ...(counts ? { support: COUNTS_ASKED } : {}) }];
       }),
     );
   };

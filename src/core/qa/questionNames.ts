@@ -41,6 +41,9 @@ export function nameAnchors(kb: KnowledgeBase, a: QuestionAnalysis): string[] {
     // writes anchors nothing; the rarest word it does write stands for the name.
     const all = contentTerms(name);
     const written = all.filter((t) => kb.passageIndex.documentFrequency(t) > 0);
+    // "according to the UCL research", where the archive writes only "University College London":
+    // initials it never writes anchor nothing, as its other words carry the question.
+    if (!written.length && /^(?:\p{Lu}\.?){2,6}$/u.test(word)) return [];
     const terms = written.length ? written : all;
     const rarest = terms.sort(
       (x, y) => kb.passageIndex.documentFrequency(x) - kb.passageIndex.documentFrequency(y),

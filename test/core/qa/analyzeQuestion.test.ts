@@ -129,6 +129,13 @@ describe('what a "how many" counts', () => {
     expect(analyzeQuestion('how much did Diageo pay for Chalone?').unit).toBeUndefined();
     expect(analyzeQuestion('how many people died in the fires?').unit).toBe('people');
   });
+
+  it('not the time a count is made over ("lives a year"), nor a noun after a preposition ("years in jail")', () => {
+    expect(analyzeQuestion('how many lives a year would the lower limit save?').unit).toBe('lives');
+    const jail = analyzeQuestion('how many years in jail did the writer get?');
+    expect(jail.unit).toBe('years');
+    expect(jail.unitQualifiers).toBeUndefined();
+  });
 });
 
 describe('who did the deed, and to whom', () => {

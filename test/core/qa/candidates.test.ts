@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   countsNamedNoun,
   countsOtherNoun,
+  countsRightAfter,
   countsUnit,
   enumeratedCount,
   withUnit,
@@ -246,6 +247,15 @@ describe('counted nouns', () => {
     const s = 'Applause came from the 2,800 persons who filled the hall.';
     expect(countsUnit(s, at(s, '2,800'), wordKey('people'))).toBe(true);
     expect(countsUnit(s, at(s, '2,800'), wordKey('chairs'))).toBe(false);
+  });
+
+  it('the counted noun right after the number ("nine years", "41 more lives"), not a few words on', () => {
+    const s = 'A slave had to be at least thirty years old, and was jailed for nine years.';
+    expect(countsRightAfter(s, at(s, 'nine'), wordKey('years'))).toBe(true);
+    expect(countsRightAfter(s, at(s, 'thirty'), wordKey('slaves'))).toBe(false);
+    const t = 'It would save 41 more lives a year.';
+    expect(countsRightAfter(t, at(t, '41'), wordKey('lives'))).toBe(true);
+    expect(countsRightAfter(t, at(t, '41'), wordKey('year'))).toBe(false);
   });
 });
 

@@ -1,0 +1,57 @@
+/**
+ * Forms seen in agency and broadcast news: where a company is based ("Montreal-based X", "X, of
+ * Arlington, Virginia,"), counts over time ("65 lives a year"), and initials the archive never
+ * writes. Texts of their own, written in that style.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { openKnowledge } from '../../../src/app/openKnowledge.ts';
+import { renderText } from '../../../src/render/renderText.ts';
+import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
+
+const dir = makeCorpus({
+  'papers.txt': [
+    'Harwell Buys Newspaper Group',
+    'Harwell Publishing Inc said it agreed to buy Veritel Media for 50 mln dlrs.',
+    'Kessel-based Veritel is the third largest newspaper group in the province, with daily papers in Dorne City, Vale and Marrow.',
+    '<Tarvo Voice Systems Inc> said it sued Brannock Co, charging the company with copying its messaging system.',
+    'Tarvo said Brannock tried to drive the Lindale, Tenn.-based company out of the market.',
+  ].join('\n\n'),
+  'contract.txt': [
+    'Builder Quits Road Scheme',
+    'Ostrand Engineering, of Bellmoor, Virginia, heads a group of firms working on the road scheme.',
+    'The firm said the work could not be done at the agreed cost, and it would leave the scheme in March.',
+  ].join('\n\n'),
+  'limit.txt': [
+    'Lower Limit Would Save Lives',
+    'Research from Kestrel Institute of Road Studies claims cutting the speed limit in towns to 20mph would save 41 lives a year.',
+    'A previous estimate suggested such a move could save 30 lives a year.',
+  ].join('\n\n'),
+});
+afterAll(removeCorpora);
+
+const { bot } = openKnowledge(dir);
+const first = (question: string) => renderText(bot.answer({ text: question })).split('\n')[0] ?? '';
+
+describe('reportage forms', () => {
+  it('"Kessel-based Veritel": where it is based, before the other places the sentence names', () => {
+    expect(first('where is Veritel Media based?')).toMatch(/^Kessel/);
+  });
+
+  it('"the Lindale, Tenn.-based company": the company the sentence speaks of', () => {
+    expect(first('where is Tarvo Voice Systems based?')).toMatch(/^Lindale, Tenn\./);
+  });
+
+  it('"X, of Bellmoor, Virginia,": where it is based, though the text never says "based"', () => {
+    expect(first('where is Ostrand Engineering based?')).toMatch(/^Bellmoor, Virginia/);
+  });
+
+  it('"how many lives a year": the lives are counted, not the years', () => {
+    expect(first('how many lives a year would cutting the town speed limit to 20mph save?')).toMatch(/^41\b/);
+  });
+
+  it('initials the archive never writes anchor nothing ("the KIRS research")', () => {
+    expect(first('according to the KIRS research, how many lives a year would a 20mph limit save?')).toMatch(
+      /^41\b/,
+    );
+  });
+});
