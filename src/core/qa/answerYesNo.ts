@@ -20,6 +20,7 @@ import {
   chargeDiffers,
   countDiffers,
   MIN_YES_NO_COVERAGE,
+  negatedByPrefix,
   prizeWentToAnother,
   shareDiffers,
 } from './claimDiffers.ts';
@@ -370,6 +371,7 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
     swapsDirection(a.question, top.text, a.names) ||
     swapsRoles(a.question, top.text, a.names) ||
     chargeDiffers(a.question, top.text) ||
+    negatedByPrefix(a.question, top.text) ||
     beatenTo(top.text, a.names) ||
     (ASKS_DONE.test(a.question) && NOT_YET.test(top.text));
   const no = denied !== a.negated;

@@ -321,3 +321,19 @@ export function chargeDiffers(question: string, sentence: string): boolean {
   }
   return false;
 }
+
+/**
+ * "Was he to get a permanent tattoo?" against "a non-permanent logo"; "Was the loan repaid?"
+ * against "the loan remains unrepaid": the sentence writes the claimed word with a prefix that
+ * negates it, where the question does not.
+ */
+export function negatedByPrefix(question: string, sentence: string): boolean {
+  for (const word of question.match(/\b\p{Ll}{4,}\b/gu) ?? []) {
+    const escaped = escapeRegExp(word);
+    const negated = /ed$/.test(word)
+      ? new RegExp(`\\b(?:non-?|un)${escaped}\\b`, 'i')
+      : new RegExp(`\\bnon-?${escaped}\\b`, 'i');
+    if (negated.test(sentence) && !negated.test(question)) return true;
+  }
+  return false;
+}

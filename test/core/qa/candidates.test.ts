@@ -18,6 +18,7 @@ import {
   placeModifiers,
   reasonClause,
 } from '../../../src/core/qa/candidates.ts';
+import { negatedByPrefix } from '../../../src/core/qa/claimDiffers.ts';
 import { windowAround } from '../../../src/core/qa/composeAnswer.ts';
 import { wordKey } from '../../../src/text/wordForms.ts';
 
@@ -153,6 +154,13 @@ describe('dates, numbers, places and reasons', () => {
 
 describe('yes or no', () => {
   const keys = (q: string) => q.split(' ').map(wordKey);
+  it('the claimed word written with a prefix that negates it ("non-permanent", "unpaid")', () => {
+    const tattoo = 'He said he would have a non-permanent logo tattooed on his head for 30 days.';
+    expect(negatedByPrefix('Was he going to get a permanent tattoo of the logo?', tattoo)).toBe(true);
+    expect(negatedByPrefix('Was he going to get a non-permanent tattoo?', tattoo)).toBe(false);
+    expect(negatedByPrefix('Was the loan repaid?', 'The loan remains unrepaid, the bank said.')).toBe(true);
+    expect(negatedByPrefix('Was the loan repaid?', 'The loan was repaid in full.')).toBe(false);
+  });
   it("denies where the evidence gives the verb's doer and the one it was done to the other way round", () => {
     const names = ['Ana Vell', 'Rita Moss'];
     const won = 'Rita Moss staged a recovery to beat Ana Vell and win her second title.';
