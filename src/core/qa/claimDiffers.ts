@@ -330,7 +330,7 @@ export function chargeDiffers(question: string, sentence: string): boolean {
 export function negatedByPrefix(question: string, sentence: string): boolean {
   for (const word of question.match(/\b\p{Ll}{4,}\b/gu) ?? []) {
     const escaped = escapeRegExp(word);
-    const negated = /ed$/.test(word)
+    const negated = /(?:ed|id|en|wn)$/.test(word)
       ? new RegExp(`\\b(?:non-?|un)${escaped}\\b`, 'i')
       : new RegExp(`\\bnon-?${escaped}\\b`, 'i');
     if (negated.test(sentence) && !negated.test(question)) return true;
