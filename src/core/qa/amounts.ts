@@ -165,3 +165,33 @@ export function amountValue(text: string): number | undefined {
   if (!Number.isFinite(n)) return undefined;
   return n * (SCALE[(m[2] ?? '').toLowerCase()] ?? 1);
 }
+
+/** What a sum of a company's accounts measures, in groups of words for one measure. */
+const MEASURES: readonly (readonly string[])[] = [
+  ['profit', 'profits', 'earnings', 'income'],
+  ['revenue', 'revenues', 'turnover', 'sales'],
+  ['loss', 'losses', 'deficit'],
+  ['debt', 'debts', 'borrowings'],
+  ['dividend', 'dividends'],
+  ['assets'],
+  ['reserves'],
+];
+const MEASURE_WORD = new RegExp(`\\b(${MEASURES.flat().join('|')})\\b`, 'gi');
+
+function measureOf(word: string): number {
+  const lower = word.toLowerCase();
+  return MEASURES.findIndex((group) => group.includes(lower));
+}
+
+/**
+ * "How much profit did Picker make?" against "Picker's turnover ... totalled 612 mln dlrs": the
+ * sentence gives the sum as another measure (the nearest such word before it, else just after it).
+ */
+export function measureDiffers(question: string, sentence: string, c: Candidate): boolean {
+  const asked = new Set([...question.matchAll(MEASURE_WORD)].map((m) => measureOf(m[1] ?? '')));
+  if (!asked.size) return false;
+  const before = [...sentence.slice(Math.max(0, c.start - 80), c.start).matchAll(MEASURE_WORD)].at(-1)?.[1];
+  const after = /^[^,;.]{0,30}?\b(?:in|of)\s+(\w+)/.exec(sentence.slice(c.end))?.[1];
+  const said = before ?? (after && measureOf(after) >= 0 ? after : undefined);
+  return said !== undefined && !asked.has(measureOf(said));
+}

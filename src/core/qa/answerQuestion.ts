@@ -25,6 +25,7 @@ import {
   isShare,
   MONEY_QUESTION,
   MONEY_VERBS,
+  measureDiffers,
   unitFamily,
   withUnit,
 } from './amounts.ts';
@@ -535,6 +536,8 @@ const amount: Strategy = (kb, a, hits) => {
         if (unitKey && countsOtherNoun(evidence.text, candidate, unitKey)) return [];
         // "how much was it sold for?" asks for money: a number without a currency answers something else.
         if (money && !isMoney(evidence.text, candidate)) return [];
+        // "how much profit?" is not answered by a sum the sentence gives as turnover.
+        if (money && measureDiffers(a.question, evidence.text, candidate)) return [];
         const percent = isShare(candidate.text);
         let weight = percent && /^how\s+many/i.test(a.question) ? 0.5 : 1;
         // "at 2,495 dlrs, costs 500 dlrs less than previous machines": a difference, not the amount.

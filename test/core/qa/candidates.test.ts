@@ -5,6 +5,7 @@ import {
   countsRightAfter,
   countsUnit,
   enumeratedCount,
+  measureDiffers,
   withUnit,
 } from '../../../src/core/qa/amounts.ts';
 import { denies, swapsDirection, swapsRoles } from '../../../src/core/qa/answerYesNo.ts';
@@ -255,6 +256,14 @@ describe('counted nouns', () => {
     const s = 'Applause came from the 2,800 persons who filled the hall.';
     expect(countsUnit(s, at(s, '2,800'), wordKey('people'))).toBe(true);
     expect(countsUnit(s, at(s, '2,800'), wordKey('chairs'))).toBe(false);
+  });
+
+  it('a sum given as another measure of the accounts than the one asked ("turnover" for "profit")', () => {
+    const s = "Kellan's turnover in the year to March 31 totalled 612 mln dlrs, and its net profit 40 mln.";
+    expect(measureDiffers('how much profit did Kellan make?', s, at(s, '612 mln'))).toBe(true);
+    expect(measureDiffers('how much profit did Kellan make?', s, at(s, '40 mln'))).toBe(false);
+    expect(measureDiffers('how much were its sales?', s, at(s, '612 mln'))).toBe(false);
+    expect(measureDiffers('how much did Kellan pay?', s, at(s, '612 mln'))).toBe(false);
   });
 
   it('the counted noun right after the number ("nine years", "41 more lives"), not a few words on', () => {
