@@ -38,6 +38,8 @@ const NAME_AFTER = /^,?\s+((?:[A-Z][\p{L}'’-]+\s+){0,2}[A-Z][\p{L}'’-]+)/u;
 /** "Tom Reyes, a structural inspector": the name, then a comma and an article before the role. */
 const NAME_BEFORE = /((?:[A-Z][\p{L}'’-]+\s+){0,2}[A-Z][\p{L}'’-]+),\s+(?:\d{1,3},\s+)?(?:the|a|an)\s+$/u;
 
+const INITIALS_BETWEEN = /^,\s*\p{Lu}{2,6}(?=,)/u;
+
 export function roleHolderAnswer(kb: KnowledgeBase, subject: string): Reply | undefined {
   const asked = subject.replace(/^(the|a|an)\s+/i, '').trim();
   const terms = contentTerms(asked);
@@ -72,8 +74,10 @@ export function roleHolderAnswer(kb: KnowledgeBase, subject: string): Reply | un
     const text = hit.passage.text;
     for (const m of text.matchAll(phrase)) {
       const at = m.index ?? 0;
-      const written =
-        NAME_BEFORE.exec(text.slice(0, at))?.[1] ?? NAME_AFTER.exec(text.slice(at + m[0].length))?.[1];
+      // "President of the Brazilian Coffee Institute, IBC, Jorio Dauster said": the body's
+      // initials, set between the role and its holder, are passed over.
+      const after = text.slice(at + m[0].length).replace(INITIALS_BETWEEN, '');
+      const written = NAME_BEFORE.exec(text.slice(0, at))?.[1] ?? NAME_AFTER.exec(after)?.[1];
       if (!written) continue;
       const name = fullNameIn(written, passagesMentioning(kb, [written], 10));
       return new ReplyBuilder(kb, 'answer', `${name}: ${m[0]}`)

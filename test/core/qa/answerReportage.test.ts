@@ -26,6 +26,10 @@ const dir = makeCorpus({
     'Research from Kestrel Institute of Road Studies claims cutting the speed limit in towns to 20mph would save 41 lives a year.',
     'A previous estimate suggested such a move could save 30 lives a year.',
   ].join('\n\n'),
+  'tea.txt': [
+    'Kessel Sets No Tea Export Target',
+    'Kessel has no set target for its tea exports this year, President of the Kessel Tea Board, KTB, Orla Venn said.',
+  ].join('\n\n'),
 });
 afterAll(removeCorpora);
 
@@ -47,6 +51,10 @@ describe('reportage forms', () => {
 
   it('"how many lives a year": the lives are counted, not the years', () => {
     expect(first('how many lives a year would cutting the town speed limit to 20mph save?')).toMatch(/^41\b/);
+  });
+
+  it('"President of the X Board, KTB, Orla Venn said": the holder after the body\'s initials', () => {
+    expect(first('who is the president of the Kessel Tea Board?')).toMatch(/^Orla Venn/);
   });
 
   it('initials the archive never writes anchor nothing ("the KIRS research")', () => {
