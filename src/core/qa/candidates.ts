@@ -75,6 +75,9 @@ const PARTICLES = new Set([
 const INSTITUTION =
   /^(?:Department|Ministry|Bank|University|Board|Council|Commission|Institute|Office|Bureau|Agency|Federation|Association|Society|College|Museum|Chamber|Court|Academy|League|Church|Order|Corporation|Authority|Organi[sz]ation|Republic|Kingdom|Union|Party|Army|Navy|Exchange|Fund)$/;
 
+/** A company's legal form right after a possessive ("Pantera's Corp said"), then no more of its name. */
+const COMPANY_AFTER = /^\s+(?:Corp|Corporation|Inc|Ltd|Co|Plc|PLC|AG|SA|NV|LLC|Group)\.?(?=[\s,;:)]|$)(?!\s+\p{Lu})/u;
+
 const TOKEN = /<[^<>\s]{1,15}>|[\p{L}\p{N}][\p{L}\p{N}'’-]*\.?|[,;:()"“”]/gu;
 
 /**
@@ -118,11 +121,13 @@ export function nameRuns(sentence: string): Candidate[] {
         if (NOT_NAME_START.has(bare) && !TITLES.has(bare)) continue;
         run = { start: m.index, end: m.index + word.length, words: [] };
       }
-      const bareWord = word.replace(/['’]s$/, '');
+      // "Pantera's Corp said": a company named with a possessive keeps it.
+      const ownedCompany = /['’]s$/.test(word) && COMPANY_AFTER.test(sentence.slice(m.index + word.length));
+      const bareWord = ownedCompany ? word : word.replace(/['’]s$/, '');
       run.words.push(bareWord);
       // A possessive ends the name before its "'s": what follows ("'s box") is read after it.
       run.end = m.index + bareWord.length;
-      if (/['’]s$/.test(word)) flush();
+      if (/['’]s$/.test(word) && !ownedCompany) flush();
       else if (/\.$/.test(word) && !/^\p{Lu}\.?$/u.test(bare) && !TITLES.has(bare)) flush();
       continue;
     }

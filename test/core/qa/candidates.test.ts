@@ -50,6 +50,14 @@ describe('nameRuns', () => {
     ]);
   });
 
+  it('keeps the possessive of a company named with one ("Pantera\'s Corp said")', () => {
+    expect(texts(nameRuns("Pantera's Corp said it agreed to acquire Pizza Inn Inc."))).toEqual([
+      "Pantera's Corp",
+      'Pizza Inn Inc',
+    ]);
+    expect(texts(nameRuns("Smith's Co Chairman John Bell said so."))[0]).toBe('Smith');
+  });
+
   it('ends a possessive name before its "s"', () => {
     const [pandora] = nameRuns("this Pandora's box");
     expect(pandora?.text).toBe('Pandora');
