@@ -38,6 +38,13 @@ const PHRASAL: readonly [RegExp, string][] = [
     /\b(?:sweep|sweeps|swept|sweeping|brush|brushes|brushed|brushing)\s+aside\b/gi,
     'defeat defeats defeated defeating',
   ],
+  // "who knocked Agassi out of the SAP Open?": "Agassi suffered a defeat by Jurgen Melzer"; the
+  // one knocked out, written between, is kept, and "out of" the event is "in" it ("defeated
+  // Andre Agassi in the SAP Open").
+  [
+    /\b(?:knock|knocks|knocked|knocking)\s+(?<object>(?:[\w\u00C0-\u024F'’.-]+\s+){1,3}?)?out(?<outOf>\s+of)?\b(?!\s+(?:power|electricity|supplies|the\s+power)\b)/gi,
+    'defeat defeats defeated defeating',
+  ],
   // "did the shares go up?": "shares sank 14.87%".
   [/\b(?:go|goes|went|gone|going)\s+up\b(?!\s+(?:to|against|for)\b)/gi, 'rise rises rose rising'],
   [/\b(?:go|goes|went|gone|going)\s+down\b(?!\s+(?:to|with|in\s+history)\b)/gi, 'fall falls fell falling'],
@@ -73,7 +80,11 @@ export function withPhrasalVerbsAsWords(text: string): string {
     (out, [phrase, forms]) =>
       out.replace(phrase, (written: string, ...rest: unknown[]) => {
         const at = rest.find((r): r is number => typeof r === 'number') ?? 0;
-        return inflected(forms, written, out.slice(Math.max(0, at - 40), at));
+        const verb = inflected(forms, written, out.slice(Math.max(0, at - 40), at));
+        // The object written between the verb's two words stays, after the one word.
+        const last = rest.at(-1);
+        const groups = typeof last === 'object' && last ? (last as { object?: string; outOf?: string }) : {};
+        return [verb, groups.object?.trim(), groups.outOf ? 'in' : undefined].filter(Boolean).join(' ');
       }),
     text,
   );

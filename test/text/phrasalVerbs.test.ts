@@ -61,6 +61,18 @@ describe('phrasal verbs', () => {
     expect(withPhrasalVerbsAsWords('how many staff did it lay off?')).toBe('how many staff did it dismiss?');
   });
 
+  it('reads "knock X out of" as defeating X in it, keeping the one knocked out', () => {
+    expect(withPhrasalVerbsAsWords('who knocked Andre Agassi out of the SAP Open?')).toBe(
+      'who defeated Andre Agassi in the SAP Open?',
+    );
+    expect(withPhrasalVerbsAsWords('Henman was knocked out by Melzer.')).toBe(
+      'Henman was defeated by Melzer.',
+    );
+    expect(withPhrasalVerbsAsWords('The storm knocked out power to the town.')).toContain(
+      'knocked out power',
+    );
+  });
+
   it('a question asked with a two-word verb asks with the one word', () => {
     const a = analyzeQuestion('when did the parliament vote down the plan?');
     expect(a.terms).toContain('reject');
