@@ -43,6 +43,15 @@ export const ROLE_QUALIFIERS = new Set(
   ),
 );
 
+/** Fields and ranks a lowercase title names before its role word ("commercial manager", "senior editor"). */
+const FIELD_WORDS = new Set(
+  (
+    'commercial sales marketing finance financial technical operations operating production research editorial ' +
+    'artistic musical creative legal medical economic political regional international public press trade ' +
+    'personnel credit investment communications senior junior assistant acting interim joint'
+  ).split(' '),
+);
+
 const CONNECTORS = new Set(['of', 'the', 'to', 'for', 'and', 'on', 'at']);
 export const NOT_ROLE = new Set(
   'but and yet so then however meanwhile yesterday today on in at by with as when while after before if the a an this that'.split(
@@ -182,6 +191,13 @@ export function titleBefore(text: string, index: number): PhraseSpan | undefined
     const token = tokens[i] as Word;
     if (/[,;:!?"”)]$/.test(token[0]) && picked.length) break;
     if (isRoleToken(token[0]) || (CONNECTORS.has(token[0].toLowerCase()) && picked.length))
+      picked.unshift(token);
+    // "commercial manager Yoot Eamsa-ard", "senior sales director": the field of a lowercase role.
+    else if (
+      FIELD_WORDS.has(token[0]) &&
+      /^\p{Ll}/u.test(picked[0]?.[0] ?? '') &&
+      (isRoleWord(picked[0]?.[0] ?? '') || FIELD_WORDS.has(picked[0]?.[0] ?? ''))
+    )
       picked.unshift(token);
     // "South Korean film director": one lowercase word of a field between capitalised
     // qualifiers and the role word.

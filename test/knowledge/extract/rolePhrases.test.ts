@@ -24,6 +24,15 @@ describe('titleBefore', () => {
     );
   });
 
+  it('keeps the field of a lowercase role ("commercial manager"), not any word before it', () => {
+    const text = 'Sales fell to 20 tonnes, commercial manager Yoot Ramsa told Reuters.';
+    expect(titleOf(text, 'Yoot')?.text).toBe('commercial manager');
+    expect(titleOf('The talks went on, said senior sales director Ann Lee.', 'Ann')?.text).toBe(
+      'senior sales director',
+    );
+    expect(titleOf('He told the angry manager Bo Ek to go.', 'Bo')?.text).toBe('manager');
+  });
+
   it('finds none after punctuation or without a role word, and none at the start of the text', () => {
     expect(titleOf('He met the minister, Sergei Lavrov', 'Sergei')).toBeUndefined();
     expect(titleOf('He met Sergei Lavrov', 'Sergei')).toBeUndefined();
