@@ -76,7 +76,8 @@ const INSTITUTION =
   /^(?:Department|Ministry|Bank|University|Board|Council|Commission|Institute|Office|Bureau|Agency|Federation|Association|Society|College|Museum|Chamber|Court|Academy|League|Church|Order|Corporation|Authority|Organi[sz]ation|Republic|Kingdom|Union|Party|Army|Navy|Exchange|Fund)$/;
 
 /** A company's legal form right after a possessive ("Pantera's Corp said"), then no more of its name. */
-const COMPANY_AFTER = /^\s+(?:Corp|Corporation|Inc|Ltd|Co|Plc|PLC|AG|SA|NV|LLC|Group)\.?(?=[\s,;:)]|$)(?!\s+\p{Lu})/u;
+const COMPANY_AFTER =
+  /^\s+(?:Corp|Corporation|Inc|Ltd|Co|Plc|PLC|AG|SA|NV|LLC|Group)\.?(?=[\s,;:)]|$)(?!\s+\p{Lu})/u;
 
 const TOKEN = /<[^<>\s]{1,15}>|[\p{L}\p{N}][\p{L}\p{N}'’-]*\.?|[,;:()"“”]/gu;
 

@@ -219,6 +219,25 @@ function titledWithRole(text: string, roleKeys: readonly string[]): { name: stri
 }
 
 /**
+ * The words after the last office word of the asked title ("Exchange Chairman Maurice Menn" ->
+ * "Maurice Menn"): what the name is, without the organisation written before the title.
+ */
+function afterTitle(
+  text: string,
+  roleKeys: readonly string[],
+  asked: ReadonlySet<string>,
+): { name: string; titled: boolean } {
+  const words = text.split(/\s+/);
+  const last = words.slice(0, -1).findLastIndex((w) => isOfficeWord(w) && roleKeys.includes(wordKey(w)));
+  // Only the asked organisation's own words stand before the title ("United States Secretary
+  // Of State X" is another office's title).
+  const ofAsked = last > 0 && words.slice(0, last).every((w) => asked.has(w.toLowerCase()));
+  if (!ofAsked || !/^\p{Lu}/u.test(words[last + 1] ?? '') || /^of$/i.test(words[last + 1] ?? ''))
+    return { name: text, titled: false };
+  return { name: words.slice(last + 1).join(' '), titled: true };
+}
+
+/**
  * "Russian President Vladimir Putin", "Foreign Minister Sergei Lavrov", asked who the defence
  * minister is: a title before the name that holds an office and a word the asked role does not
  * ("President", "Foreign") gives another office, unless the asked role is said of the name just after.
@@ -600,7 +619,9 @@ export function people(
     const dateline = DATELINE.exec(evidence.text)?.[0].length ?? 0;
     return nameRuns(evidence.text).flatMap((candidate) => {
       if (candidate.start < dateline) return [];
-      if (inQuestion(a, candidate.text)) return [];
+      // ("Exchange Chairman Maurice Menn", asked who chairs the Pacific Stock Exchange: the
+      // name after the asked title is read, not the organisation's word before it.)
+      if (inQuestion(a, doer ? candidate.text : afterTitle(candidate.text, keys, askedNames).name)) return [];
       // "FT-30", "B-52": a name with a figure in it is a thing, not a person ("Shah Abbas 2" is one).
       if (/\d/.test(candidate.text) && !/^\p{L}[\p{L}\s.'’-]*\s\d{1,2}$/u.test(candidate.text)) return [];
       // "Fig. 1", "No. 5": a word labelling a figure is no name either.
@@ -629,7 +650,13 @@ export function people(
         if (!slot || !saysVerb) return [];
         return [{ candidate: group, weight: 0.9 * neighbourWeight, support: SLOT_SUPPORT }];
       }
-      const role = doer ? { name: candidate.text, titled: false } : titledWithRole(candidate.text, keys);
+      const titled = doer ? undefined : titledWithRole(candidate.text, keys);
+      // (A title after the organisation's word, "Exchange Chairman X", is cut too.)
+      const role = !titled
+        ? { name: candidate.text, titled: false }
+        : titled.titled
+          ? titled
+          : afterTitle(candidate.text, keys, askedNames);
       // "Works Superintendent": the asked title itself, capitalised, with no name after it.
       if (role.titled && keys.includes(wordKey(role.name))) return [];
       const named = role.titled ? { ...candidate, text: role.name } : candidate;

@@ -26,6 +26,11 @@ const dir = makeCorpus({
     'Research from Kestrel Institute of Road Studies claims cutting the speed limit in towns to 20mph would save 41 lives a year.',
     'A previous estimate suggested such a move could save 30 lives a year.',
   ].join('\n\n'),
+  'bourse.txt': [
+    'Kessel Bourse Closes Early',
+    'The Kessel Stock Exchange closed half an hour early under a pile of unfilled orders, exchange officials said.',
+    'As traders stayed on the floor, Exchange Chairman Rolf Tamm told a news conference trading would begin on time.',
+  ].join('\n\n'),
   'tea.txt': [
     'Kessel Sets No Tea Export Target',
     'Kessel has no set target for its tea exports this year, President of the Kessel Tea Board, KTB, Orla Venn said.',
@@ -55,6 +60,10 @@ describe('reportage forms', () => {
 
   it('"President of the X Board, KTB, Orla Venn said": the holder after the body\'s initials', () => {
     expect(first('who is the president of the Kessel Tea Board?')).toMatch(/^Orla Venn/);
+  });
+
+  it('"Exchange Chairman Rolf Tamm": the asked body called by its last word before the title', () => {
+    expect(first('who is the chairman of the Kessel Stock Exchange?')).toMatch(/^Rolf Tamm is the chairman/);
   });
 
   it('initials the archive never writes anchor nothing ("the KIRS research")', () => {
