@@ -67,7 +67,12 @@ export function nameAnchorSets(kb: KnowledgeBase, a: QuestionAnalysis): string[]
       personAnchors(kb, { ...a, names: [name] }).length > 0 ||
       (words.length > 1 && !kinds.has('place') && !kinds.has('organisation'));
     const surname = person ? words[words.length - 1] : undefined;
-    return [surname && wordKey(surname) !== rarest ? [rarest, wordKey(surname)] : [rarest]];
+    const keys = surname && wordKey(surname) !== rarest ? [rarest, wordKey(surname)] : [rarest];
+    // "the United States", where the sentence writes "the U.S." or "the US": a body or place of
+    // two words or more may be written as its initials, with full stops or without.
+    const initials =
+      !person && words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w)) ? nameInitials(name) : '';
+    return [initials.length > 1 ? [...keys, initials, initials.split('').join('.')] : keys];
   });
 }
 

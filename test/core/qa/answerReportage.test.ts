@@ -31,6 +31,12 @@ const dir = makeCorpus({
     'The Kessel Stock Exchange closed half an hour early under a pile of unfilled orders, exchange officials said.',
     'As traders stayed on the floor, Exchange Chairman Rolf Tamm told a news conference trading would begin on time.',
   ].join('\n\n'),
+  'debt.txt': [
+    'Ostland Seeks Funds For Its Military Debts',
+    'Ostland is trying to persuade banks to buy its military debts to the United States, an official said.',
+    'He said talks with three banks had gone well, and more would follow in May.',
+    'Ostland owes the U.S. 2.5 billion dlrs in military debt, on which it pays about 14 pct interest.',
+  ].join('\n\n'),
   'tea.txt': [
     'Kessel Sets No Tea Export Target',
     'Kessel has no set target for its tea exports this year, President of the Kessel Tea Board, KTB, Orla Venn said.',
@@ -64,6 +70,10 @@ describe('reportage forms', () => {
 
   it('"Exchange Chairman Rolf Tamm": the asked body called by its last word before the title', () => {
     expect(first('who is the chairman of the Kessel Stock Exchange?')).toMatch(/^Rolf Tamm is the chairman/);
+  });
+
+  it('"the United States", where the sentence with the sum writes "the U.S."', () => {
+    expect(first('how much military debt does Ostland owe the United States?')).toMatch(/^2\.5 billion/);
   });
 
   it('initials the archive never writes anchor nothing ("the KIRS research")', () => {
