@@ -255,6 +255,23 @@ export function articleKeysOf(kb: KnowledgeBase, passage: Passage): KeySet {
   return all;
 }
 
+/** A sentence that opens by referring back to a thing ("The new market ...", "It will ..."). */
+const REFERS_TO_SUBJECT =
+  /^(?:(?:The|This|That|These|Those)\s+(?:new\s+|proposed\s+|planned\s+)?(?:market|exchange|company|firm|group|bank|plant|project|scheme|plan|deal|agreement|bill|law|system|service|product|device|game|film|album|book|show|festival|event|fund|index|currency|programme|program|network|airline|carrier|unit|venture|body|board|committee|organi[sz]ation|union|party|club|team)\b|(?:It|They)\s+(?:will|would|has|have|had)\b)/;
+
+const leadCache = new Map<string, KeySet>();
+
+/** The word-family keys of an article's title and first paragraph (what it is about; cached). */
+function leadKeysOf(kb: KnowledgeBase, passage: Passage): KeySet {
+  const cacheKey = `${passage.articleId}\u0000${kb.passages.length}`;
+  const known = leadCache.get(cacheKey);
+  if (known) return known;
+  const lead = KeySet.union(...passagesOf(kb, passage, 2).map((p) => readPassage(p).all));
+  if (leadCache.size >= ARTICLE_CACHE_LIMIT) leadCache.clear();
+  leadCache.set(cacheKey, lead);
+  return lead;
+}
+
 /** Paragraphs read beyond the searched ones, per focus article. */
 const FOCUS_PASSAGES = 30;
 
@@ -312,7 +329,10 @@ export function findSentences(
     keys.forEach((k, i) => {
       const coverage = coverageOf(k, weighted);
       if (coverage === 0) return;
-      const near = coverageOf([keys[i - 1], k, keys[i + 1]], weighted);
+      // "The new market, due to start operating in January 1988, ...": a sentence that opens
+      // by referring back to what the story is about reads the story's lead as its context.
+      const lead = REFERS_TO_SUBJECT.test(sentences[i] ?? '') ? leadKeysOf(kb, passage) : undefined;
+      const near = coverageOf([keys[i - 1], k, keys[i + 1], lead], weighted);
       const inParagraph = Math.max(near, paragraphCoverage);
       const contextCoverage =
         near + 0.5 * (inParagraph - near) + 0.25 * Math.max(0, articleCoverage - inParagraph);

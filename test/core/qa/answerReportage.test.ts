@@ -37,6 +37,13 @@ const dir = makeCorpus({
     'He said talks with three banks had gone well, and more would follow in May.',
     'Ostland owes the U.S. 2.5 billion dlrs in military debt, on which it pays about 14 pct interest.',
   ].join('\n\n'),
+  'options.txt': [
+    'Kessel Options Exchange Nears Launch',
+    'Preparations for the launch of an options exchange in Kessel, the first electronic market of its kind, are at an advanced stage.',
+    'The Kessel Options Exchange (Koptex) will bring new instruments and electronic trading to a conservative market.',
+    'Banks themselves took the initiative last year of launching warrants on the shares of other companies.',
+    'The new market, due to start operating in March 1989, follows a series of innovations by the bourses in Dorne and Vale.',
+  ].join('\n\n'),
   'tea.txt': [
     'Kessel Sets No Tea Export Target',
     'Kessel has no set target for its tea exports this year, President of the Kessel Tea Board, KTB, Orla Venn said.',
@@ -74,6 +81,12 @@ describe('reportage forms', () => {
 
   it('"the United States", where the sentence with the sum writes "the U.S."', () => {
     expect(first('how much military debt does Ostland owe the United States?')).toMatch(/^2\.5 billion/);
+  });
+
+  it('"The new market, due to start operating in March 1989": a sentence that refers back to what the story is about', () => {
+    expect(first('when is the Kessel options exchange Koptex supposed to start operating?')).toMatch(
+      /^March 1989/,
+    );
   });
 
   it('initials the archive never writes anchor nothing ("the KIRS research")', () => {
