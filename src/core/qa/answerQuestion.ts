@@ -209,12 +209,23 @@ const HEAD_TITLE_KEYS: readonly string[] = [
   ),
 ];
 
+/** The verb a question of any head asks with ("who chairs ...?"). */
+const ASKED_HEAD_VERB = /^who\s+(runs|heads|leads|manages|chairs|ran|headed|led|managed|chaired)\b/i;
+
 const roleHolder: Strategy = (kb, a) => {
   const role = a.role ?? '';
   // "chef at the Palace Hotel in San Francisco": where the organisation is qualifies it; the
   // text that names the chef need not repeat it.
   const core = role.replace(/\s+in\s+(?:the\s+)?[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*)*$/u, '');
-  const { hits } = findSentences(kb, contentTerms(core), { limit: 16, aliases: acronymAliases(kb, a.names) });
+  // "who chairs X?", asked of any head: the text says "chairman", not "head" (the asked verb
+  // stands for the title in the search).
+  const asked = a.anyHead
+    ? [
+        ...contentTerms(core.replace(/^head\s+of\s+/i, '')),
+        ...(ASKED_HEAD_VERB.exec(a.question)?.slice(1, 2) ?? []),
+      ]
+    : contentTerms(core);
+  const { hits } = findSentences(kb, asked, { limit: 16, aliases: acronymAliases(kb, a.names) });
   const fromFacts = roleHolderAnswer(kb, role);
   if (fromFacts && fromFacts.kind !== 'not_found') return fromFacts;
   // The role's head noun: "president" of "president of Smith College", "minister" of

@@ -354,8 +354,11 @@ const GENERIC_ORGANISATION_WORDS = new Set(
 /** Whether an organisation is the one asked about, by a word of its name or its initials ("ARU"). */
 function isAsked(organisation: string, asked: ReadonlySet<string>): boolean {
   // "Transport & General Worker's Union" is not the National Union of Journalists.
-  if ([...lowerWords(organisation)].some((w) => asked.has(w) && !GENERIC_ORGANISATION_WORDS.has(w)))
-    return true;
+  const words = [...lowerWords(organisation)];
+  if (words.some((w) => asked.has(w) && !GENERIC_ORGANISATION_WORDS.has(w))) return true;
+  // "Committee chairman Edward Leigh", asked of the Public Accounts Committee: the asked body
+  // called by its own generic word.
+  if (words.length && words.every((w) => asked.has(w))) return true;
   // "OEP director Dr. Julian Smith", asked of the Outdoor Education Project.
   // ("CME board chairman": the initials may come with the body's part.)
   return organisation.split(/\s+/).some((w) => /^\p{Lu}{2,6}$/u.test(w) && asked.has(`#${w.toLowerCase()}`));

@@ -44,6 +44,12 @@ const dir = makeCorpus({
     'Banks themselves took the initiative last year of launching warrants on the shares of other companies.',
     'The new market, due to start operating in March 1989, follows a series of innovations by the bourses in Dorne and Vale.',
   ].join('\n\n'),
+  'visas.txt': [
+    'Visa Checks Rushed, MPs Say',
+    'Pressure was placed on staff to be quick rather than thorough, the Public Audit Committee found.',
+    'Every officer had a yearly target of 8,000 applications.',
+    'Committee chairman Edwin Larch said: "There is a worrying tension between speed and control."',
+  ].join('\n\n'),
   'tea.txt': [
     'Kessel Sets No Tea Export Target',
     'Kessel has no set target for its tea exports this year, President of the Kessel Tea Board, KTB, Orla Venn said.',
@@ -87,6 +93,10 @@ describe('reportage forms', () => {
     expect(first('when is the Kessel options exchange Koptex supposed to start operating?')).toMatch(
       /^March 1989/,
     );
+  });
+
+  it('"Committee chairman Edwin Larch", asked who chairs the Public Audit Committee: the body by its own generic word', () => {
+    expect(first('who chairs the Commons Public Audit Committee?')).toMatch(/^Edwin Larch/);
   });
 
   it('initials the archive never writes anchor nothing ("the KIRS research")', () => {
