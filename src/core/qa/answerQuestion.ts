@@ -354,17 +354,26 @@ const BASED_KEY = wordKey('based');
  * A place joined by a hyphen to the word after it ("Ballymena-born", "Nashville, Tenn.-based":
  * a state after the comma only as abbreviated, so "Meanwhile, UK-based" gives "UK").
  */
-function placeJoinedTo(text: string, word: string, fit: number): PlaceMention[] {
+function placeJoinedTo(
+  text: string,
+  word: string,
+  fit: number,
+  names: readonly string[] = [],
+): PlaceMention[] {
   const joined = new RegExp(
     `\\b(?!(?:The|A|An)\\s)(\\p{Lu}[\\p{L}'’.]+(?:\\s\\p{Lu}[\\p{L}'’.]+)?(?:,\\s\\p{Lu}\\p{Ll}+\\.)?)-${word}\\b`,
     'gu',
   );
-  return [...text.matchAll(joined)].map((m) => ({
-    text: m[1] ?? '',
-    start: m.index,
-    end: m.index + (m[1] ?? '').length,
-    fit,
-  }));
+  return [...text.matchAll(joined)]
+    .filter((m) => nameGazetteer().classOf((m[1] ?? '').toLowerCase()) !== 'demonym')
+    .map((m) => {
+      const after = text.slice(m.index + m[0].length).trimStart();
+      // Said of the asked name itself ("Montreal-based Unimedia") it is the answer; said of some
+      // other noun ("the Swiss-based pharmaceutical giant"), one place among others.
+      const ofAsked =
+        !names.length || names.some((n) => after.startsWith(n) || after.startsWith(n.split(/\s+/)[0] ?? n));
+      return { text: m[1] ?? '', start: m.index, end: m.index + (m[1] ?? '').length, fit: ofAsked ? fit : 1 };
+    });
 }
 
 /** "Contrack International, of Arlington, Virginia, heads ...": the place set after a name the question asks about. */
@@ -399,7 +408,9 @@ const place: Strategy = (kb, a, hits) => {
     ...(born ? placeJoinedTo(text, 'born', 1) : []),
     // "Montreal-based Unimedia", "the Nashville, Tenn.-based company": where it is based, said
     // with the asked word itself; "Contrack International, of Arlington, Virginia,": the same.
-    ...(based ? [...placeJoinedTo(text, 'based', AFTER_ASKED_VERB), ...placeOfName(text, a.names)] : []),
+    ...(based
+      ? [...placeJoinedTo(text, 'based', AFTER_ASKED_VERB, a.names), ...placeOfName(text, a.names)]
+      : []),
     ...(doneAt ? placeMentions(text, 'in').map((m) => ({ ...m, fit: m.fit * 0.6 })) : []),
     ...(direction === 'in' ? placeModifiers(text, a.predicateKeys) : []),
   ];

@@ -50,6 +50,11 @@ const dir = makeCorpus({
     'Every officer had a yearly target of 8,000 applications.',
     'Committee chairman Edwin Larch said: "There is a worrying tension between speed and control."',
   ].join('\n\n'),
+  'vision.txt': [
+    'Marlo Spins Off Lens Unit',
+    '<Marlo Ltd> announced the formation of its Marlo Lens Group. The Swiss-based drug maker said the new group was formed from its U.S. division.',
+    'Ann Pike said the group will be based outside of Dorne, near its research centre.',
+  ].join('\n\n'),
   'tea.txt': [
     'Kessel Sets No Tea Export Target',
     'Kessel has no set target for its tea exports this year, President of the Kessel Tea Board, KTB, Orla Venn said.',
@@ -97,6 +102,10 @@ describe('reportage forms', () => {
 
   it('"Committee chairman Edwin Larch", asked who chairs the Public Audit Committee: the body by its own generic word', () => {
     expect(first('who chairs the Commons Public Audit Committee?')).toMatch(/^Edwin Larch/);
+  });
+
+  it('"the Swiss-based drug maker" says where another is based, not the asked group', () => {
+    expect(first("where will Marlo's Lens Group be based?")).toMatch(/^Dorne/);
   });
 
   it('initials the archive never writes anchor nothing ("the KIRS research")', () => {
