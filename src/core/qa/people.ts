@@ -229,9 +229,11 @@ function afterTitle(
 ): { name: string; titled: boolean } {
   const words = text.split(/\s+/);
   const last = words.slice(0, -1).findLastIndex((w) => isOfficeWord(w) && roleKeys.includes(wordKey(w)));
-  // Only the asked organisation's own words stand before the title ("United States Secretary
-  // Of State X" is another office's title).
-  const ofAsked = last > 0 && words.slice(0, last).every((w) => asked.has(w.toLowerCase()));
+  // Only the asked organisation's own words (or its initials: "NASD President Gordon Macklin")
+  // stand before the title ("United States Secretary Of State X" is another office's title).
+  const ofAsked =
+    last > 0 &&
+    words.slice(0, last).every((w) => asked.has(w.toLowerCase()) || asked.has(`#${w.toLowerCase()}`));
   if (!ofAsked || !/^\p{Lu}/u.test(words[last + 1] ?? '') || /^of$/i.test(words[last + 1] ?? ''))
     return { name: text, titled: false };
   return { name: words.slice(last + 1).join(' '), titled: true };

@@ -55,6 +55,11 @@ const dir = makeCorpus({
     '<Marlo Ltd> announced the formation of its Marlo Lens Group. The Swiss-based drug maker said the new group was formed from its U.S. division.',
     'Ann Pike said the group will be based outside of Dorne, near its research centre.',
   ].join('\n\n'),
+  'dealers.txt': [
+    'Dealers Urge One Share, One Vote',
+    'The National Association of Bond Dealers said all exchanges should adopt a one share, one vote rule.',
+    'In a letter to the commission, NABD President Gordon Mack said the group would be happy to be the first.',
+  ].join('\n\n'),
   'tea.txt': [
     'Kessel Sets No Tea Export Target',
     'Kessel has no set target for its tea exports this year, President of the Kessel Tea Board, KTB, Orla Venn said.',
@@ -106,6 +111,12 @@ describe('reportage forms', () => {
 
   it('"the Swiss-based drug maker" says where another is based, not the asked group', () => {
     expect(first("where will Marlo's Lens Group be based?")).toMatch(/^Dorne/);
+  });
+
+  it('"NABD President Gordon Mack": the asked body written as its initials before the title', () => {
+    expect(first('who was the president of the National Association of Bond Dealers?')).toMatch(
+      /^Gordon Mack\b/,
+    );
   });
 
   it('initials the archive never writes anchor nothing ("the KIRS research")', () => {
