@@ -52,7 +52,7 @@ import {
   keysOfText,
   type SentenceHit,
 } from './findSentences.ts';
-import { people } from './people.ts';
+import { otherSide, people } from './people.ts';
 import {
   alone,
   best,
@@ -160,8 +160,12 @@ function withGivenName(kb: KnowledgeBase, name: string, articleId: string): stri
 
 /** "who founded Warwick?" -> "Samuel Gorton founded Warwick". */
 const doer: Strategy = (kb, a, hits) => {
+  const asked = constraints(kb, a);
+  // "who bought it from Squibb?": "Squibb sold it to Yves Saint Laurent" says the other side.
+  const converse = a.verbKeys ? (otherSide(a.verbKeys)?.keys ?? []) : [];
   const ranked = rankCandidates(kb, hits, people(kb, a), {
-    ...constraints(kb, a),
+    ...asked,
+    requireKeys: [...asked.requireKeys, ...converse],
     reach: 1,
     depth: 12,
     asidesCountLess: true,

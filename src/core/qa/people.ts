@@ -456,7 +456,7 @@ const BUY_KEYS = ['buy', 'purchase', 'acquire', 'bought'].map((w) => wordKey(w))
 const SELL_KEYS = ['sell', 'sold'].map((w) => wordKey(w));
 
 /** The other side's verbs of an asked sale, and the word before its maker ("sold to X" for who bought). */
-function otherSide(
+export function otherSide(
   verbKeys: readonly string[],
 ): { keys: readonly string[]; before: 'to' | 'from' } | undefined {
   if (verbKeys.some((k) => BUY_KEYS.includes(k))) return { keys: SELL_KEYS, before: 'to' };

@@ -60,6 +60,12 @@ const dir = makeCorpus({
     'The National Association of Bond Dealers said all exchanges should adopt a one share, one vote rule.',
     'In a letter to the commission, NABD President Gordon Mack said the group would be happy to be the first.',
   ].join('\n\n'),
+  'perfume.txt': [
+    'Dornco Profit Rises',
+    'Dornco said its profit rose 12 pct in the first quarter.',
+    'Its drug sales grew strongly.',
+    'Dornco last year sold its Ritzel Perfumes business to Anne Marchal for 630 mln dlrs, and Belton Plc said last month it was selling its Monteil unit to Raylon Group.',
+  ].join('\n\n'),
   'tea.txt': [
     'Kessel Sets No Tea Export Target',
     'Kessel has no set target for its tea exports this year, President of the Kessel Tea Board, KTB, Orla Venn said.',
@@ -117,6 +123,10 @@ describe('reportage forms', () => {
     expect(first('who was the president of the National Association of Bond Dealers?')).toMatch(
       /^Gordon Mack\b/,
     );
+  });
+
+  it('"who bought X from Y?" is answered by "Y sold X to Z"', () => {
+    expect(first('who bought Ritzel Perfumes from Dornco?')).toMatch(/^Anne Marchal/);
   });
 
   it('initials the archive never writes anchor nothing ("the KIRS research")', () => {
