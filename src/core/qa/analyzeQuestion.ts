@@ -358,8 +358,21 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
       ...(qualifiers.length ? { unitQualifiers: qualifiers } : {}),
     };
   }
-  if (/^how\s+(long|old|far|big|large|tall|high|often|wide|deep|heavy|fast|soon)\b/i.test(question)) {
-    return base(question, 'number');
+  const measured = /^how\s+(long|old|far|big|large|tall|high|often|wide|deep|heavy|fast|soon)\b/i.exec(
+    question,
+  );
+  if (measured) {
+    // "how big is the plan?": the measure is asked, not a word the answer's sentence holds
+    // ("a 15 billion dlr plan"); "how long" and "how old" keep theirs ("years long", "old").
+    const a = base(question, 'number');
+    const word = measured[1]?.toLowerCase() ?? '';
+    if (!/^(?:long|old|often|soon)$/.test(word)) {
+      const key = wordKey(word);
+      a.terms = a.terms.filter((t) => t.toLowerCase() !== word);
+      a.predicateKeys = a.predicateKeys.filter((k) => k !== key);
+      a.anchorKeys = a.anchorKeys.filter((k) => k !== key);
+    }
+    return a;
   }
   const naming = /^what\s+(?:is|was|are|were)\s+the\s+names?\s+of\s+(?:the\s+|an?\s+)?(.+)$/i.exec(question);
   if (naming) return { ...base(question, 'name'), subject: naming[1] ?? '' };

@@ -522,6 +522,9 @@ const LOCATED = /\b(?:located|situated|based|headquartered|sited)\s+(?:in|at|nea
 const TOTAL_BEFORE =
   /\b(?:a\s+total\s+of|totall?ing|totall?ed|in\s+all\s+of)\s+(?:about\s+|some\s+|nearly\s+)?$/i;
 
+/** "might have been able to buy it for about 50 dlrs": what could have been, not what was. */
+const COUNTERFACTUAL = /\b(?:might|could|would)\s+have\s+been\s+able\s+to\b/i;
+
 /** The confidence a number adds that stands right by the noun the question counts. */
 const COUNTS_ASKED = 0.05;
 
@@ -536,7 +539,11 @@ const amount: Strategy = (kb, a, hits) => {
   const money = MONEY_QUESTION.test(a.question);
   // "How many were killed in the US strike on Shayrat?": a count in sentences that never name
   // Shayrat counts the dead of something else; every name asked about stands in or next to it.
-  const names = nameAnchorSets(kb, a);
+  const names = nameAnchorSets(
+    kb,
+    a,
+    hits.slice(0, 8).map((h) => h.text),
+  );
   const namesAll = (hit: SentenceHit) => {
     const near = keysAround(kb, hit, 1);
     return names.every((any) => any.some((n) => near.some((keys) => keys.has(n))));
@@ -550,7 +557,7 @@ const amount: Strategy = (kb, a, hits) => {
   const extract = (evidence: Evidence): Typed[] => {
     if (!namesAll(evidence.hit)) return [];
     // "If sold then, the land might bring only $5,000": a sum supposed, not one paid.
-    if (SUPPOSED.test(evidence.text)) return [];
+    if (SUPPOSED.test(evidence.text) || COUNTERFACTUAL.test(evidence.text)) return [];
     // "there were known to be twenty-two in Norton County": a count may leave out what it counts.
     const keys = unitKey ? keysOfText(evidence.text) : undefined;
     const namesUnit = unitKeys.some((u) => unitFamily(u).some((k) => keys?.has(k)));

@@ -56,10 +56,18 @@ export function nameAnchors(kb: KnowledgeBase, a: QuestionAnalysis): string[] {
  * Per name of the question, the keys any of which stands for it in a sentence: its rarest word,
  * and for a person the surname too ("Dr. Keys" stands for Ancel Keys).
  */
-export function nameAnchorSets(kb: KnowledgeBase, a: QuestionAnalysis): string[][] {
+export function nameAnchorSets(
+  kb: KnowledgeBase,
+  a: QuestionAnalysis,
+  texts: readonly string[] = [],
+): string[][] {
   return a.names.flatMap((name) => {
     const [rarest] = nameAnchors(kb, { ...a, names: [name] });
     if (!rarest) return [];
+    // "the FSLIC", where the sentence writes "the Federal Savings and Loan Insurance Corporation":
+    // initials asked stand for the name the found sentences spell out.
+    const spelled = /^\p{Lu}{2,6}$/u.test(name) ? spelledOut(kb, name, texts) : undefined;
+    if (spelled) return [[rarest, spelled]];
     // Two or more words that name no known place or body may be a person the index missed.
     const words = withoutTitle(name).split(/\s+/);
     const kinds = kindsOf(kb, name);
@@ -74,6 +82,22 @@ export function nameAnchorSets(kb: KnowledgeBase, a: QuestionAnalysis): string[]
       !person && words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w)) ? nameInitials(name) : '';
     return [initials.length > 1 ? [...keys, initials, initials.split('').join('.')] : keys];
   });
+}
+
+/** Capitalised words in a row, with the link words of a body's name between them ("Savings and Loan"). */
+const CAPITALISED_RUN = /\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:and|of|the|for|on|in|&)\s+)*\p{Lu}[\p{L}'’.-]*)+/gu;
+
+/** The rarest word's key of a name in the texts whose initials are the given ones. */
+function spelledOut(kb: KnowledgeBase, initials: string, texts: readonly string[]): string | undefined {
+  const wanted = initials.toLowerCase();
+  for (const text of texts)
+    for (const run of text.match(CAPITALISED_RUN) ?? []) {
+      if (nameInitials(run) !== wanted) continue;
+      const df = (t: string) => kb.passageIndex.documentFrequency(t);
+      const [rarest] = contentTerms(run).sort((x, y) => df(x) - df(y));
+      return rarest ? wordKey(rarest) : undefined;
+    }
+  return undefined;
 }
 
 /**

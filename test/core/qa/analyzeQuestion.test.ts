@@ -130,6 +130,13 @@ describe('what a "how many" counts', () => {
     expect(analyzeQuestion('how many people died in the fires?').unit).toBe('people');
   });
 
+  it('"how big", "how large": the measure asked is no word the answer must hold', () => {
+    const big = analyzeQuestion("how big is the Administration's plan?");
+    expect(big.type).toBe('number');
+    expect(big.terms).not.toContain('big');
+    expect(analyzeQuestion('how long is the bridge?').terms).toContain('long');
+  });
+
   it('not the time a count is made over ("lives a year"), nor a noun after a preposition ("years in jail")', () => {
     expect(analyzeQuestion('how many lives a year would the lower limit save?').unit).toBe('lives');
     const jail = analyzeQuestion('how many years in jail did the writer get?');

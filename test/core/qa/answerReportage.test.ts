@@ -12,6 +12,7 @@ const dir = makeCorpus({
   'papers.txt': [
     'Harwell Buys Newspaper Group',
     'Harwell Publishing Inc said it agreed to buy Veritel Media for 50 mln dlrs.',
+    'Analysts said Harwell Publishing might have been able to pay about 30 mln dlrs for Veritel Media last year.',
     'Kessel-based Veritel is the third largest newspaper group in the province, with daily papers in Dorne City, Vale and Marrow.',
     '<Tarvo Voice Systems Inc> said it sued Brannock Co, charging the company with copying its messaging system.',
     'Tarvo said Brannock tried to drive the Lindale, Tenn.-based company out of the market.',
@@ -65,6 +66,13 @@ const dir = makeCorpus({
     'Dornco said its profit rose 12 pct in the first quarter.',
     'Its drug sales grew strongly.',
     'Dornco last year sold its Ritzel Perfumes business to Anne Marchal for 630 mln dlrs, and Belton Plc said last month it was selling its Monteil unit to Raylon Group.',
+  ].join('\n\n'),
+  'thrift.txt': [
+    'Regulator Backs Thrift Fund Plan',
+    "The Administration's 15 billion dlr plan to recapitalize the Federal Thrift Deposit Insurance Corporation is needed to keep the industry sound, a top regulator said.",
+    'He spoke to a meeting of savings bankers in Dorne.',
+    'Thrifts pay a premium to the fund each year, he said.',
+    'He said the FTDIC had lost money for three years.',
   ].join('\n\n'),
   'tea.txt': [
     'Kessel Sets No Tea Export Target',
@@ -127,6 +135,14 @@ describe('reportage forms', () => {
 
   it('"who bought X from Y?" is answered by "Y sold X to Z"', () => {
     expect(first('who bought Ritzel Perfumes from Dornco?')).toMatch(/^Anne Marchal/);
+  });
+
+  it('"how big is the plan to recapitalize the FTDIC?": the size asked, the initials spelled out in the sentence', () => {
+    expect(first("how big is the Administration's plan to recapitalize the FTDIC?")).toMatch(/^15 billion/);
+  });
+
+  it('a sum that might have been paid is not the one paid', () => {
+    expect(first('how much will Harwell Publishing pay for Veritel Media?')).toMatch(/^50 mln/);
   });
 
   it('initials the archive never writes anchor nothing ("the KIRS research")', () => {
