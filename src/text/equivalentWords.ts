@@ -20,6 +20,8 @@ const GROUPS = [
   'arrive reach',
   'win victory',
   'beat defeat overcome',
+  // "does it pose a safety risk?": "the faulty part does not represent a safety risk".
+  'pose represent',
   'replace succeed',
   'marry wed wife husband',
   'help aid assist',

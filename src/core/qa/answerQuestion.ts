@@ -36,6 +36,7 @@ import { time } from './answerTime.ts';
 import { answerYesNo, NOT_YET } from './answerYesNo.ts';
 import { bestSentence } from './bestSentence.ts';
 import {
+  dateMentions,
   looksLikeYear,
   nameRuns,
   numberMentions,
@@ -563,9 +564,12 @@ const amount: Strategy = (kb, a, hits) => {
     const namesUnit = unitKeys.some((u) => unitFamily(u).some((k) => keys?.has(k)));
     const named = unitKey && !money ? enumeratedCount(evidence.text, unitKey) : undefined;
     const counted: Typed[] = named ? [{ candidate: named, weight: 0.9 }] : [];
+    // "died on 26 February": a day of a date counts nothing.
+    const dates = dateMentions(evidence.text);
     return counted.concat(
       numberMentions(evidence.text).flatMap((candidate) => {
         if (looksLikeYear(candidate.text) || a.question.includes(candidate.text)) return [];
+        if (dates.some((d) => d.start <= candidate.start && candidate.end <= d.end)) return [];
         if (unitKey && countsOtherNoun(evidence.text, candidate, unitKey)) return [];
         // "how much was it sold for?" asks for money: a number without a currency answers something else.
         if (money && !isMoney(evidence.text, candidate)) return [];

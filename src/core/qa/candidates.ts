@@ -100,7 +100,10 @@ export function nameRuns(sentence: string): Candidate[] {
       start = sentence.indexOf(words[1] ?? '', start + (words[0] ?? '').length);
       words.shift();
     }
-    if (words.length) out.push({ text: words.join(' '), start, end: run.end });
+    // "founded by London-based travel agent Naresh Goyal": where someone is from, alone, is no name.
+    const onlyFrom =
+      words.length === 1 && /^\p{Lu}[\p{L}'’.]*-(?:born|based|bred|raised)$/u.test(words[0] ?? '');
+    if (words.length && !onlyFrom) out.push({ text: words.join(' '), start, end: run.end });
     run = undefined;
   };
   for (const m of sentence.matchAll(TOKEN)) {

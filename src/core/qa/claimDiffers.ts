@@ -167,6 +167,9 @@ const SHARE_WORDS: Record<string, number> = {
   'a fifth': 20,
   'a tenth': 10,
   all: 100,
+  'the whole of': 100,
+  'all of': 100,
+  'the entire': 100,
 };
 const SHARE =
   /\b(half|a third|one third|a quarter|one quarter|two(?:\s|-)thirds|three(?:\s|-)quarters|a fifth|a tenth|\d+(?:\.\d+)?\s*(?:%|per\s?cent|pct))(?![\w%])/gi;
@@ -176,7 +179,7 @@ function verbBefore(text: string): string | undefined {
   const words = [...text.matchAll(/[a-z]+/gi)].map((m) => m[0]);
   while (
     words.length &&
-    /^(?:about|around|some|nearly|almost|roughly|over|under|only|just|by|more|less|than|up|down)$/i.test(
+    /^(?:about|around|some|nearly|almost|roughly|over|under|only|just|by|more|less|than|up|down|a|an|the)$/i.test(
       words.at(-1) ?? '',
     )
   )
@@ -187,7 +190,9 @@ function verbBefore(text: string): string | undefined {
 
 /** A share as a percentage: "half" 50, "30%" 30. */
 function percentOf(share: string): number | undefined {
-  const known = SHARE_WORDS[share.toLowerCase().replace(/-/g, ' ')] ?? SHARE_WORDS[share.toLowerCase()];
+  const known =
+    SHARE_WORDS[share.toLowerCase().replace(/-/g, ' ').replace(/\s+/g, ' ')] ??
+    SHARE_WORDS[share.toLowerCase()];
   if (known !== undefined) return known;
   const n = Number.parseFloat(share);
   return Number.isFinite(n) ? n : undefined;
@@ -208,6 +213,8 @@ export function shareDiffers(
     ...question.matchAll(SHARE),
     // "Did Dixons end up with a majority stake?" against "a 21.7 pct stake": more than half, or less.
     ...question.matchAll(/\b(majority|minority)(?=\s+(?:stake|share|holding|interest)\b)/gi),
+    // "Did Foster's buy the whole of Southcorp?" against "bought an 18.8% stake in Southcorp".
+    ...question.matchAll(/\b(the\s+whole\s+of|all\s+of|the\s+entire)(?=\s+\p{Lu})/giu),
   ];
   for (const claim of claims) {
     const word = (claim[1] ?? '').toLowerCase();

@@ -74,6 +74,16 @@ const dir = makeCorpus({
     'Thrifts pay a premium to the fund each year, he said.',
     'He said the FTDIC had lost money for three years.',
   ].join('\n\n'),
+  'stake.txt': [
+    'Dornbrew Talks Continue',
+    'Dornbrew spent 584m dlrs on buying an 18.8% stake in Vellcorp from the Oat family.',
+    'The two companies held four days of talks after the purchase.',
+  ].join('\n\n'),
+  'obituary.txt': [
+    'Creator of first Orchard computer dies',
+    'Jon Raskel, head of the team behind the first Orchard computer, has died.',
+    'Mr Raskel was diagnosed in December with cancer and died on 26 February at his home in Dorne.',
+  ].join('\n\n'),
   'tea.txt': [
     'Kessel Sets No Tea Export Target',
     'Kessel has no set target for its tea exports this year, President of the Kessel Tea Board, KTB, Orla Venn said.',
@@ -143,6 +153,14 @@ describe('reportage forms', () => {
 
   it('a sum that might have been paid is not the one paid', () => {
     expect(first('how much will Harwell Publishing pay for Veritel Media?')).toMatch(/^50 mln/);
+  });
+
+  it('"Did X buy the whole of Y?" against "an 18.8% stake in Y": No', () => {
+    expect(first('Did Dornbrew buy the whole of Vellcorp?')).toMatch(/^No\b/);
+  });
+
+  it('"died on 26 February" gives no age', () => {
+    expect(first('how old was Jon Raskel when he died?')).toMatch(/doesn't say/);
   });
 
   it('initials the archive never writes anchor nothing ("the KIRS research")', () => {

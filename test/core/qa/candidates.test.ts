@@ -43,6 +43,12 @@ describe('nameRuns', () => {
     ]);
   });
 
+  it('takes where someone is from, alone, for no name ("founded by London-based travel agent X")', () => {
+    expect(texts(nameRuns('It was founded by London-based travel agent Naresh Goyal.'))).toEqual([
+      'Naresh Goyal',
+    ]);
+  });
+
   it('leaves a nickname in quotes out of the name', () => {
     expect(texts(nameRuns("Brian 'Head' Welch told a radio station in Bakersfield."))).toEqual([
       'Brian Welch',
