@@ -13,6 +13,8 @@ const GROUPS = [
   'bear birth born',
   'begin start open launch',
   'end finish close conclude cease shut',
+  // "called off the deal": "decided to end the agreement", "scrapped it".
+  'cancel end scrap',
   'buy purchase acquire',
   'build construct erect',
   'found establish',

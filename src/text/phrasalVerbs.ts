@@ -31,6 +31,8 @@ const PHRASAL: readonly [RegExp, string][] = [
     'release releases released releasing',
   ],
   [/\b(?:lay|lays|laid|laying)\s+off\b/gi, 'dismiss dismisses dismissed dismissing'],
+  // "who called off the deal?": "Schlumberger's decision to end the agreement".
+  [/\b(?:call|calls|called|calling)\s+off\b/gi, 'cancel cancels cancelled cancelling'],
   // "who took over from Demel?": "Marchionne has replaced Herbert Demel".
   [/\b(?:take|takes|took|taken|taking)\s+over\s+from\b/gi, 'replace replaces replaced replacing'],
   // "Dementieva swept aside Venus Williams": beat her.

@@ -695,9 +695,15 @@ export function people(
         /^\s*(?:<[^<>\s]{1,15}>\s*)?,\s+(?:which|who)\s+(?:is\s+|was\s+|has\s+|had\s+|will\s+)?([\p{L}-]+)/u.exec(
           evidence.text.slice(candidate.end),
         )?.[1];
+      // "Schlumberger Ltd's decision to end the agreement": the one whose act it is.
+      const decided =
+        /^['’]s\s+(?:<[^<>\s]{1,15}>\s+)?(?:decision|plan|move|bid|attempt|refusal|failure|vote|offer)\s+to\s+([\p{L}-]+)/u.exec(
+          evidence.text.slice(candidate.end),
+        )?.[1];
       const fillsSlot =
         doer &&
-        (next.some((w) => slotKeys.includes(wordKey(w.text))) ||
+        ((decided !== undefined && slotKeys.includes(wordKey(decided))) ||
+          next.some((w) => slotKeys.includes(wordKey(w.text))) ||
           (relative !== undefined && slotKeys.includes(wordKey(relative))) ||
           doesNamed(evidence.text, candidate, slotKeys) ||
           madeBy(evidence.text, candidate, askedNames) ||

@@ -84,6 +84,11 @@ const dir = makeCorpus({
     'Jon Raskel, head of the team behind the first Orchard computer, has died.',
     'Mr Raskel was diagnosed in December with cancer and died on 26 February at his home in Dorne.',
   ].join('\n\n'),
+  'chips.txt': [
+    'Chip Deal Failure Seen Making Buyers Wary',
+    "Dornco Ltd's <DRN.N> decision to end an agreement in principle for Vellum Inc to buy 80 pct of its Kestrel Chips unit will make foreign buyers more cautious, analysts said.",
+    '"The purchase was not essential to Vellum, but it would have been a great boost," analyst Tom Marsh of Kessel Securities said.',
+  ].join('\n\n'),
   'tea.txt': [
     'Kessel Sets No Tea Export Target',
     'Kessel has no set target for its tea exports this year, President of the Kessel Tea Board, KTB, Orla Venn said.',
@@ -161,6 +166,10 @@ describe('reportage forms', () => {
 
   it('"died on 26 February" gives no age', () => {
     expect(first('how old was Jon Raskel when he died?')).toMatch(/doesn't say/);
+  });
+
+  it('"who called off the deal?" is answered by "X\'s decision to end the agreement"', () => {
+    expect(first('who called off the deal for Vellum to buy Kestrel Chips?')).toMatch(/^Dornco Ltd\b/);
   });
 
   it('initials the archive never writes anchor nothing ("the KIRS research")', () => {
