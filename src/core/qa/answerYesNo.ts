@@ -14,6 +14,7 @@ import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import { mentionsName, passagesMentioning } from '../answers/mentions.ts';
 import type { Reply } from '../reply.ts';
 import { analyzeQuestion, type QuestionAnalysis } from './analyzeQuestion.ts';
+import { nameRuns } from './candidates.ts';
 import {
   amountDiffers,
   beatenTo,
@@ -237,6 +238,8 @@ const SETTLES_WITHIN = 0.25;
 
 /** How much less of the claim a sentence that says more of its own words may state, to be read first. */
 const FULLER_WITHIN = 0.1;
+/** ... and one that denies what the best leaves unsaid, within this. */
+const DENIAL_WITHIN = 0.2;
 
 /** The same, for a sentence of the best one's own article. */
 const SETTLES_IN_ARTICLE = 0.4;
@@ -286,6 +289,27 @@ function verdict(
     headline: `${answer}: ${windowAround(found.text, a.anchorKeys)}`,
     evidence: { text: found.text, articleId: found.hit.passage.articleId, hit: found.hit, offset: 0 },
   });
+}
+
+/** Whether the sentence opens with a name the question does not give ("Danish brewer Carlsberg suffered ..."). */
+function opensWithAnother(sentence: string, names: readonly string[]): boolean {
+  const [opening] = nameRuns(sentence);
+  if (!opening || opening.start > OPENING_CHARS) return false;
+  const asked = new Set(names.flatMap((n) => [...lowerWords(n)]));
+  return ![...lowerWords(opening.text)].some((w) => asked.has(w));
+}
+
+/** How far into a sentence its opening name may stand ("Danish brewer Carlsberg"). */
+const OPENING_CHARS = 20;
+
+/** Whether a negator ("not", "no", "never") stands right before one of the keys' words. */
+function negatesAny(sentence: string, keys: readonly string[]): boolean {
+  const words = wordsOf(sentence);
+  return words.some(
+    (w, i) =>
+      keys.some((k) => equivalentKeys(k).includes(wordKey(w.text))) &&
+      words.slice(Math.max(0, i - NEGATION_REACH), i).some((v) => NEGATORS.test(v.text)),
+  );
 }
 
 export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]): Reply | undefined {
@@ -357,7 +381,26 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
       onTopic(h) &&
       (!firstSettles || settles(h)),
   );
-  const top = settling ?? fuller ?? first;
+  // "Does the faulty pump pose a safety risk?": where the best sentence only names the pump, one
+  // about as good that says what it leaves unsaid of the claim, and denies it, settles it ("The
+  // faulty part does not represent a safety risk").
+  const firstKeys = keysOfText(first.text);
+  const unsaid = a.predicateKeys.filter((k) => !equivalentKeys(k).some((e) => firstKeys.has(e)));
+  const denial =
+    unsaid.length && !a.negated
+      ? ranked.find((h) => {
+          if (h === first || support(h) < support(first) - DENIAL_WITHIN || !onTopic(h)) return false;
+          const keys = keysOfText(h.text);
+          const says = unsaid.filter((k) => equivalentKeys(k).some((e) => keys.has(e)));
+          // (Not one that says it of another: "Carlsberg suffered a 3% fall", asked of Heineken.)
+          return (
+            says.length * 2 >= unsaid.length &&
+            negatesAny(h.text, unsaid) &&
+            !opensWithAnother(h.text, a.names)
+          );
+        })
+      : undefined;
+  const top = settling ?? denial ?? fuller ?? first;
   // "Has he ever called it obsolete?" against "NATO is no longer obsolete": it once was, so yes.
   const once = /\bever\b/i.test(a.question) && /\bno\s+longer\b|\bnot\s+any\s*more\b/i.test(top.text);
   const other = a.negated ? undefined : doneByAnother(kb, a, top);

@@ -89,6 +89,11 @@ const dir = makeCorpus({
     "Dornco Ltd's <DRN.N> decision to end an agreement in principle for Vellum Inc to buy 80 pct of its Kestrel Chips unit will make foreign buyers more cautious, analysts said.",
     '"The purchase was not essential to Vellum, but it would have been a great boost," analyst Tom Marsh of Kessel Securities said.',
   ].join('\n\n'),
+  'recall.txt': [
+    'Harwell Motors recalls diesel cars',
+    'Harwell Motors is to recall all cars fitted with a faulty diesel fuel pump supplied by parts maker Dornco.',
+    'The faulty part does not represent a safety risk, and the recall only affects pumps made in May.',
+  ].join('\n\n'),
   'tea.txt': [
     'Kessel Sets No Tea Export Target',
     'Kessel has no set target for its tea exports this year, President of the Kessel Tea Board, KTB, Orla Venn said.',
@@ -170,6 +175,12 @@ describe('reportage forms', () => {
 
   it('"who called off the deal?" is answered by "X\'s decision to end the agreement"', () => {
     expect(first('who called off the deal for Vellum to buy Kestrel Chips?')).toMatch(/^Dornco Ltd\b/);
+  });
+
+  it('a sentence about as good that denies what the best one leaves unsaid settles a yes/no', () => {
+    expect(first("Does the faulty Dornco diesel fuel pump in Harwell's cars pose a safety risk?")).toMatch(
+      /^No\b/,
+    );
   });
 
   it('initials the archive never writes anchor nothing ("the KIRS research")', () => {
