@@ -265,6 +265,8 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
   const question = withPhrasalVerbsAsWords(raw)
     .trim()
     // "who's the chief exec at Qantas?": the word in full, as texts write it.
+    // "Brian 'Head' Welch": a nickname in quotes inside a name is not one of its words.
+    .replace(/(\p{Lu}[\p{L}.'’-]*)\s+['‘"“]\p{Lu}[\p{L}-]*['’"”]\s+(?=\p{Lu})/gu, '$1 ')
     .replace(/\bexecs\b/gi, 'executives')
     .replace(/\bexec\b/gi, 'executive')
     .replace(/[\s?!.]+$/, '')

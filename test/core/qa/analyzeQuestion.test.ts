@@ -119,6 +119,14 @@ describe('where to', () => {
   });
 });
 
+describe('names', () => {
+  it('leaves a nickname in quotes out of a name ("Brian \'Head\' Welch")', () => {
+    const a = analyzeQuestion("why did Brian 'Head' Welch quit Korn?");
+    expect(a.names).toEqual(['Brian Welch', 'Korn']);
+    expect(a.predicateKeys).toEqual(['quit']);
+  });
+});
+
 describe('what a "how many" counts', () => {
   it('the noun before the verb, its qualifiers kept apart ("US patents", "overnight guests")', () => {
     expect(analyzeQuestion('how many US patents was IBM granted in 2004?').unit).toBe('patents');
