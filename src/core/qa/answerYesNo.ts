@@ -346,7 +346,9 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
     if (ofChange && /\b(?:up|down)\s+(?:from|by|\d)/i.test(h.text)) return true;
     const keys = keysOfText(h.text);
     return contested.some(
-      (k) => keys.has(k) || oppositeOf(k).some((o) => [...keys.keys].some((key) => key.startsWith(o))),
+      (k) =>
+        equivalentKeys(k).some((e) => keys.has(e)) ||
+        oppositeOf(k).some((o) => [...keys.keys].some((key) => key.startsWith(o))),
     );
   };
   // ... from the article of the best, or one that names what is asked about ("IBM's profit" is
@@ -354,12 +356,17 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
   const names = nameAnchors(kb, a);
   const onTopic = (h: SentenceHit) =>
     h.passage.articleId === first.passage.articleId || names.every((n) => keysOfText(h.text).has(n));
+  // (Never one that leaves out a name the best one gives: "Natasha Kaplinsky's win was top
+  // entertainment moment", asked whether Kelly Holmes's win was the top moment.)
+  const namesAll = (h: SentenceHit) => names.every((n) => keysOfText(h.text).has(n));
+  const namesAsFirst = (h: SentenceHit) => !namesAll(first) || namesAll(h);
   const settling =
     contested.length && !settles(first)
       ? ranked.find(
           (h) =>
             settles(h) &&
             onTopic(h) &&
+            namesAsFirst(h) &&
             // (From the best one's own article, one that settles it may state less of the claim.)
             support(h) >=
               support(first) -
@@ -379,7 +386,8 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
       support(h) >= support(first) - FULLER_WITHIN &&
       said(h) > said(first) &&
       onTopic(h) &&
-      (!firstSettles || settles(h)),
+      (!firstSettles || settles(h)) &&
+      namesAsFirst(h),
   );
   // "Does the faulty pump pose a safety risk?": where the best sentence only names the pump, one
   // about as good that says what it leaves unsaid of the claim, and denies it, settles it ("The

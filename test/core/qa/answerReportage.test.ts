@@ -94,6 +94,11 @@ const dir = makeCorpus({
     'Harwell Motors is to recall all cars fitted with a faulty diesel fuel pump supplied by parts maker Dornco.',
     'The faulty part does not represent a safety risk, and the recall only affects pumps made in May.',
   ].join('\n\n'),
+  'poll.txt': [
+    'Hale wins top TV moment',
+    "Sprinter Ann Hale's Olympic victory has been named the top television moment of 2004 in a Kessel TV poll.",
+    "Tara Lind's dancing win was top entertainment moment and a comedy sketch won the comedy prize.",
+  ].join('\n\n'),
   'tea.txt': [
     'Kessel Sets No Tea Export Target',
     'Kessel has no set target for its tea exports this year, President of the Kessel Tea Board, KTB, Orla Venn said.',
@@ -181,6 +186,12 @@ describe('reportage forms', () => {
     expect(first("Does the faulty Dornco diesel fuel pump in Harwell's cars pose a safety risk?")).toMatch(
       /^No\b/,
     );
+  });
+
+  it("a yes/no is shown with the sentence that names who is asked about, not another's win", () => {
+    expect(
+      first("Was Ann Hale's Olympic win voted the top TV moment of 2004 in the Kessel TV poll?"),
+    ).toMatch(/^Yes: Sprinter Ann Hale/);
   });
 
   it('initials the archive never writes anchor nothing ("the KIRS research")', () => {
