@@ -28,7 +28,7 @@ import {
 import { composeAnswer, windowAround } from './composeAnswer.ts';
 import { keysAround, neighbour } from './evidence.ts';
 import { keysOfText, type SentenceHit, type WeightedTerm, weighTerms } from './findSentences.ts';
-import { oppositeOf } from './opposites.ts';
+import { isFormOf, oppositeOf } from './opposites.ts';
 import { people } from './people.ts';
 import { lastName, lowerWords, nameAnchors } from './questionNames.ts';
 import { rankCandidates } from './rankCandidates.ts';
@@ -65,7 +65,7 @@ export function denies(said: string, anchorKeys: readonly string[]): boolean {
   let oppositeAffirmed = false;
   let oppositeNegated = false;
   keys.forEach((k, i) => {
-    if (anchorKeys.includes(k) || !opposites.some((o) => k.startsWith(o))) return;
+    if (anchorKeys.includes(k) || !opposites.some((o) => isFormOf(k, o))) return;
     if (negatedAt(i)) oppositeNegated = true;
     else oppositeAffirmed = true;
   });
@@ -99,7 +99,7 @@ function claimCoverage(kb: KnowledgeBase, hit: SentenceHit, terms: readonly Weig
     total += t.weight;
     const said =
       equivalentKeys(t.key).some((e) => keys.has(e)) ||
-      oppositeOf(t.key).some((o) => [...keys.keys].some((k) => k.startsWith(o)));
+      oppositeOf(t.key).some((o) => [...keys.keys].some((k) => isFormOf(k, o)));
     if (said) found += t.weight;
   }
   return total ? found / total : 0;
@@ -112,7 +112,7 @@ function speaksTo(sentence: string, predicateKeys: readonly string[]): boolean {
   return predicateKeys.some(
     (p) =>
       equivalentKeys(p).some((e) => keys.has(e)) ||
-      oppositeOf(p).some((o) => [...keys.keys].some((k) => k.startsWith(o))),
+      oppositeOf(p).some((o) => [...keys.keys].some((k) => isFormOf(k, o))),
   );
 }
 
@@ -348,7 +348,7 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
     return contested.some(
       (k) =>
         equivalentKeys(k).some((e) => keys.has(e)) ||
-        oppositeOf(k).some((o) => [...keys.keys].some((key) => key.startsWith(o))),
+        oppositeOf(k).some((o) => [...keys.keys].some((key) => isFormOf(key, o))),
     );
   };
   // ... from the article of the best, or one that names what is asked about ("IBM's profit" is

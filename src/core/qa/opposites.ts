@@ -95,7 +95,7 @@ export const OPPOSITES: [string[], string[]][] = [
 export function oppositeOf(key: string): string[] {
   // A word may stand in more than one pair ("ban": allowed, and cleared of a charge).
   return OPPOSITES.flatMap(([a, b]) =>
-    a.some((k) => key.startsWith(k)) ? b : b.some((k) => key.startsWith(k)) ? a : [],
+    a.some((k) => isFormOf(key, k)) ? b : b.some((k) => isFormOf(key, k)) ? a : [],
   );
 }
 
@@ -103,6 +103,15 @@ export function oppositeOf(key: string): string[] {
 export function sameSense(a: string, b: string): boolean {
   if (a === b) return true;
   return OPPOSITES.some((pair) =>
-    pair.some((side) => side.some((k) => a.startsWith(k)) && side.some((k) => b.startsWith(k))),
+    pair.some((side) => side.some((k) => isFormOf(a, k)) && side.some((k) => isFormOf(b, k))),
   );
+}
+
+/**
+ * Whether a text's key is a form of the opposite: the opposite itself, or it and a short ending
+ * ("banned" for "ban", "denial" for "deni"); never a longer word that starts the same ("bank").
+ */
+export function isFormOf(key: string, opposite: string): boolean {
+  if (key === opposite) return true;
+  return opposite.length >= 4 && key.startsWith(opposite) && key.length - opposite.length <= 3;
 }

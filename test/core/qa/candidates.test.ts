@@ -169,6 +169,12 @@ describe('dates, numbers, places and reasons', () => {
 
 describe('yes or no', () => {
   const keys = (q: string) => q.split(' ').map(wordKey);
+  it('an opposite is read in its own forms only ("banned" for "ban"), never in a longer word ("bank")', () => {
+    const allow = keys('allow underwrite paper');
+    expect(denies('The Board approved the plan of the parent bank holding company.', allow)).toBe(false);
+    expect(denies('The Board banned the plan.', allow)).toBe(true);
+  });
+
   it('the claimed word written with a prefix that negates it ("non-permanent", "unpaid")', () => {
     const tattoo = 'He said he would have a non-permanent logo tattooed on his head for 30 days.';
     expect(negatedByPrefix('Was he going to get a permanent tattoo of the logo?', tattoo)).toBe(true);
