@@ -123,7 +123,8 @@ export const time: Strategy = (kb, a, hits) => {
               candidate,
               weight:
                 dateWeight(candidate.text) *
-                (/\b(?:before|after|until|since)\s+$/i.test(evidence.text.slice(0, candidate.start)) && !bound
+                (/\b(?:before|after|until|since|by)\s+$/i.test(evidence.text.slice(0, candidate.start)) &&
+                !bound
                   ? 0.6
                   : 1) *
                 (attributiveYear(evidence.text, candidate, a) ? 0.4 : 1) *

@@ -99,6 +99,10 @@ const dir = makeCorpus({
     "Sprinter Ann Hale's Olympic victory has been named the top television moment of 2004 in a Kessel TV poll.",
     "Tara Lind's dancing win was top entertainment moment and a comedy sketch won the comedy prize.",
   ].join('\n\n'),
+  'port.txt': [
+    'Dorne Port Strikes Go On',
+    "The campaign of lightning strikes in the port's grain sector began on January 19 in protest at plans for 800 job cuts by 1990.",
+  ].join('\n\n'),
   'tea.txt': [
     'Kessel Sets No Tea Export Target',
     'Kessel has no set target for its tea exports this year, President of the Kessel Tea Board, KTB, Orla Venn said.',
@@ -192,6 +196,10 @@ describe('reportage forms', () => {
     expect(
       first("Was Ann Hale's Olympic win voted the top TV moment of 2004 in the Kessel TV poll?"),
     ).toMatch(/^Yes: Sprinter Ann Hale/);
+  });
+
+  it('"by 1990" is a deadline, not when it happened', () => {
+    expect(first("when did the strikes in Dorne port's grain sector start?")).toMatch(/^January 19/);
   });
 
   it('initials the archive never writes anchor nothing ("the KIRS research")', () => {
