@@ -25,6 +25,11 @@ function describedInPassing(
     'u',
   );
   const after = new RegExp(`\\b${name},\\s+((?:a|an|the)\\s+[a-z][^,;.()"]{3,100}),`, 'u');
+  // "Cardizem, which treats angina, is ...": what it does, in a clause of its own.
+  const does = new RegExp(
+    `\\b${name},\\s+which\\s+((?!is\\b|was\\b|has\\b|had\\b|will\\b|would\\b)[a-z]+s\\s+[^,;.()"]{3,100}),`,
+    'u',
+  );
   // "Buntes Fernsehen (Multi-Coloured TV)": a name with what it means, in brackets.
   const gloss = new RegExp(`\\b${name}\\s+\\(([\\p{L}][\\p{L}'’-]*(?:\\s+[\\p{L}'’-]+){1,7})\\)`, 'u');
   for (const hit of hits.slice(0, 8)) {
@@ -32,6 +37,8 @@ function describedInPassing(
     if (m?.[1] && m[2]) return { hit, description: `the ${m[1]} that ${m[2].trim()}` };
     const n = after.exec(hit.text);
     if (n?.[1]) return { hit, description: n[1].trim() };
+    const d = does.exec(hit.text);
+    if (d?.[1]) return { hit, description: `it ${d[1].trim()}` };
     const g = gloss.exec(hit.text);
     if (g?.[1] && !/^\p{Lu}+$/u.test(g[1])) return { hit, description: g[1].trim() };
   }

@@ -103,6 +103,11 @@ const dir = makeCorpus({
     'Dorne Port Strikes Go On',
     "The campaign of lightning strikes in the port's grain sector began on January 19 in protest at plans for 800 job cuts by 1990.",
   ].join('\n\n'),
+  'drug.txt': [
+    'Harwell Sees Strong Drug Sales',
+    'Sales will rise with the launch of 90 mg Kelvadol tablets, Harwell said.',
+    'Analyst Ross said that Kelvadol, which treats migraine, is also expected to be approved for back pain.',
+  ].join('\n\n'),
   'tea.txt': [
     'Kessel Sets No Tea Export Target',
     'Kessel has no set target for its tea exports this year, President of the Kessel Tea Board, KTB, Orla Venn said.',
@@ -200,6 +205,10 @@ describe('reportage forms', () => {
 
   it('"by 1990" is a deadline, not when it happened', () => {
     expect(first("when did the strikes in Dorne port's grain sector start?")).toMatch(/^January 19/);
+  });
+
+  it('"what is X?" is answered by "X, which treats migraine,"', () => {
+    expect(first('what is Kelvadol?')).toMatch(/^Kelvadol: it treats migraine/);
   });
 
   it('initials the archive never writes anchor nothing ("the KIRS research")', () => {
