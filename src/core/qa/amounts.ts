@@ -195,3 +195,42 @@ export function measureDiffers(question: string, sentence: string, c: Candidate)
   const said = before ?? (after && measureOf(after) >= 0 ? after : undefined);
   return said !== undefined && !asked.has(measureOf(said));
 }
+
+/** Currencies by their written forms, each to one name. */
+const CURRENCIES: readonly [RegExp, string][] = [
+  [/^(?:\$|dlrs?|dollars?|usd)$/i, 'dollar'],
+  [/^(?:£|stg|sterling|pounds?|gbp)$/i, 'pound'],
+  [/^(?:€|euros?|eur)$/i, 'euro'],
+  [/^(?:¥|yen|jpy)$/i, 'yen'],
+  [/^(?:francs?)$/i, 'franc'],
+  [/^(?:marks?|dm|deutschemarks?)$/i, 'mark'],
+  [/^(?:rupees?|rs)$/i, 'rupee'],
+  [/^(?:lire|lira)$/i, 'lira'],
+  [/^(?:pesos?)$/i, 'peso'],
+  [/^(?:crowns?|kronor|kroner|krona|krone)$/i, 'crown'],
+  [/^(?:rand)$/i, 'rand'],
+  [/^(?:yuan|renminbi)$/i, 'yuan'],
+];
+
+function currencyNamed(word: string): string | undefined {
+  return CURRENCIES.find(([form]) => form.test(word))?.[1];
+}
+
+/** The currency a question asks a sum in ("how much ... in US dollars?"), if any. */
+export function askedCurrency(question: string): string | undefined {
+  for (const m of question.matchAll(/\bin\s+(?:US\s+|U\.S\.\s+|American\s+)?(\p{L}+)/giu)) {
+    const currency = currencyNamed(m[1] ?? '');
+    if (currency) return currency;
+  }
+  return undefined;
+}
+
+/** The currency written with a sum ("1.3 billion rupees", "$265m", "265 mln dlrs"), if any. */
+export function currencyOf(sentence: string, c: Candidate): string | undefined {
+  const symbol = /([$£€¥])\s*$/.exec(sentence.slice(Math.max(0, c.start - 3), c.start))?.[1];
+  if (symbol) return currencyNamed(symbol);
+  const word = /^\s*(?:(?:mln|bln|million|billion|trillion|m|bn)\b\s*)?(?:U\.?S\.?\s+)?([\p{L}]+)/iu.exec(
+    sentence.slice(c.end, c.end + 30),
+  )?.[1];
+  return word ? currencyNamed(word) : undefined;
+}

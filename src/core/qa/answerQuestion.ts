@@ -16,10 +16,12 @@ import { contentTerms } from '../answers/snippets.ts';
 import type { Reply } from '../reply.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
 import {
+  askedCurrency,
   countsNamedNoun,
   countsOtherNoun,
   countsRightAfter,
   countsUnit,
+  currencyOf,
   enumeratedCount,
   isMoney,
   isShare,
@@ -538,6 +540,7 @@ const amount: Strategy = (kb, a, hits) => {
   const unitKeys = unitKey ? [unitKey, ...(a.unitQualifiers ?? []).map(wordKey)] : [];
   const anchorKeys = unitKey ? [unitKey] : a.anchorKeys;
   const money = MONEY_QUESTION.test(a.question);
+  const wanted = money ? askedCurrency(a.question) : undefined;
   // "How many were killed in the US strike on Shayrat?": a count in sentences that never name
   // Shayrat counts the dead of something else; every name asked about stands in or next to it.
   const names = nameAnchorSets(
@@ -573,6 +576,9 @@ const amount: Strategy = (kb, a, hits) => {
         if (unitKey && countsOtherNoun(evidence.text, candidate, unitKey)) return [];
         // "how much was it sold for?" asks for money: a number without a currency answers something else.
         if (money && !isMoney(evidence.text, candidate)) return [];
+        // "how much did it lose in US dollars?" is not answered in rupees.
+        const currency = wanted ? currencyOf(evidence.text, candidate) : undefined;
+        if (currency && currency !== wanted) return [];
         // "how much profit?" is not answered by a sum the sentence gives as turnover.
         if (money && measureDiffers(a.question, evidence.text, candidate)) return [];
         const percent = isShare(candidate.text);
@@ -594,8 +600,10 @@ const amount: Strategy = (kb, a, hits) => {
         // after "The safe at ...", but not "fifty dollars as compensation" beside "was sold").
         if (evidence.offset !== 0 && !namesUnit && !(money && holdsAsked(evidence))) return [];
         // "jailed for 14 years", asked how many years: the number counts the asked noun itself.
+        // ... as does a sum in the currency the question asks it in ("265 mln dlrs", asked in dollars).
         const counts =
-          unitKey && evidence.offset === 0 && countsRightAfter(evidence.text, candidate, unitKey);
+          (unitKey && evidence.offset === 0 && countsRightAfter(evidence.text, candidate, unitKey)) ||
+          (currency !== undefined && currency === wanted);
         return [{ candidate, weight, ...(counts ? { support: COUNTS_ASKED } : {}) }];
       }),
     );

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  askedCurrency,
   countsNamedNoun,
   countsOtherNoun,
   countsRightAfter,
   countsUnit,
+  currencyOf,
   enumeratedCount,
   measureDiffers,
   withUnit,
@@ -284,6 +286,15 @@ describe('counted nouns', () => {
     expect(measureDiffers('how much profit did Kellan make?', s, at(s, '40 mln'))).toBe(false);
     expect(measureDiffers('how much were its sales?', s, at(s, '612 mln'))).toBe(false);
     expect(measureDiffers('how much did Kellan pay?', s, at(s, '612 mln'))).toBe(false);
+  });
+
+  it('the currency a sum is asked in, and the one it is written in', () => {
+    expect(askedCurrency('how much did it lose in US dollars, according to the report?')).toBe('dollar');
+    expect(askedCurrency('how much did it lose in 1986?')).toBeUndefined();
+    const s = 'It lost 1.3 billion rupees a year, or up to 265 mln U.S. Dlrs in all, and $40m last year.';
+    expect(currencyOf(s, at(s, '1.3 billion'))).toBe('rupee');
+    expect(currencyOf(s, at(s, '265 mln'))).toBe('dollar');
+    expect(currencyOf(s, at(s, '40m'))).toBe('dollar');
   });
 
   it('the counted noun right after the number ("nine years", "41 more lives"), not a few words on', () => {
