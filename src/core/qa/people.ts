@@ -5,6 +5,7 @@
  * the asked role ("Defense Minister X") marks the role's holder.
  */
 import { nameGazetteer } from '../../knowledge/extract/nameLexicon.ts';
+import { isRoleWord, ROLE_QUALIFIERS, titleBefore } from '../../knowledge/extract/rolePhrases.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { equivalentKeys } from '../../text/equivalentWords.ts';
 import { hasPhrasalVerb, withPhrasalVerbsAsWords } from '../../text/phrasalVerbs.ts';
@@ -308,6 +309,15 @@ function titlingOrganisation(
   const before = sentence.slice(Math.max(0, c.start - 100), c.start);
   const m = /((?:\p{Lu}[\p{L}\p{N}&.'’-]*\s+(?:(?:of|and|&)\s+)?)+)((?:[\p{Ll}-]+\s+){1,3})$/u.exec(before);
   if (!m?.[1] || !m[2]) return organisationAfter(sentence.slice(c.end, c.end + 100), roleKeys);
+  // "Deutsche's chairman Rolf Breuer and chief executive Werner Seifert": a name before "and" is
+  // another holder in a list; the organisation is the one the list's first title is of.
+  if (/\s(?:and|&|of)$/.test(m[1].trim())) {
+    const listed =
+      /((?:\p{Lu}[\p{L}\p{N}&.'’-]*\s+)+)(?:[\p{Ll}-]+\s+){1,3}(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}and\s+(?:[\p{Ll}-]+\s+){1,3}$/u.exec(
+        before,
+      )?.[1];
+    return listed?.replace(/['’]s\s*$/, '').trim() || undefined;
+  }
   const title = m[2].trim().split(/\s+/);
   if (!title.some((w) => roleKeys.includes(wordKey(w)))) return undefined;
   // "Chief executive Jim Skinner" opening a sentence: a capitalised title word is no organisation.
@@ -477,6 +487,36 @@ function speaksOfAsked(kb: KnowledgeBase, evidence: Evidence, asked: ReadonlySet
   return words.some((w) => near.some((keys) => keys.has(wordKey(w))));
 }
 
+/** Whether the title written right before the name holds none of the asked title's words. */
+function titledOtherwise(sentence: string, c: Candidate, roleKeys: readonly string[]): boolean {
+  // The title's last word, right before the name, is its head ("executive" of "chief executive").
+  const head = titleBefore(sentence, c.start)?.text.split(/\s+/).at(-1);
+  if (!head || !isRoleWord(head) || ROLE_QUALIFIERS.has(head) || /^\p{Lu}/u.test(head)) return false;
+  return !roleKeys.some((k) => equivalentKeys(k).includes(wordKey(head)));
+}
+
+/** What a title holder counts for where the asked organisation is only the one told. */
+const TOLD_ONLY = 0.3;
+
+/** Whether the asked names stand in the sentence only as the one told or quoting ("told Reuters", "according to Reuters"). */
+function toldOnly(sentence: string, asked: ReadonlySet<string>): boolean {
+  const words = [...asked].filter((w) => !w.startsWith('#') && !GENERIC_ORGANISATION_WORDS.has(w));
+  let mentioned = false;
+  // Each run of capitalised words is one mention ("Kestrel News"), told where its first word is.
+  for (const m of sentence.matchAll(/\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/gu)) {
+    const run = m[0].split(/\s+/).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
+    if (!run.some((w) => words.includes(w))) continue;
+    mentioned = true;
+    if (
+      !/\b(?:told|tells|telling|tell|according\s+to|quoted\s+by|speaking\s+to|interview\s+with)\s+(?:the\s+)?$/i.test(
+        sentence.slice(Math.max(0, m.index - 30), m.index),
+      )
+    )
+      return false;
+  }
+  return mentioned;
+}
+
 /** "He was Julius Kahn.": a sentence that names whom the one before it described. */
 const IDENTIFIES = /^(?:He|She|They|This|That|It)\s+(?:was|is|were|are)\s+$/;
 
@@ -633,6 +673,9 @@ export function people(
       if (/^\.?\s*\d/.test(evidence.text.slice(candidate.end))) return [];
       if (exclude.some((e) => lowerWords(e).has(candidate.text.toLowerCase()))) return [];
       if (!doer && holdsOtherOffice(evidence.text, candidate, keys)) return [];
+      // "Deutsche's chairman Rolf Breuer and chief executive Werner Seifert", asked who the chief
+      // executive is: the title written right before a name is the one it holds.
+      if (!doer && titledOtherwise(evidence.text, candidate, keys)) return [];
       // (Of any head's titles, none is a lesser form of another.)
       if (!doer && !a.anyHead && lesserTitleAfter(evidence.text, candidate, keys)) return [];
       if (!doer && titledForAnother(evidence.text, candidate, roleWords, askedNames)) return [];
@@ -713,8 +756,13 @@ export function people(
       const titleBefore = /([\p{L}-]+)\s+$/u.exec(
         evidence.text.slice(Math.max(0, candidate.start - 30), candidate.start),
       )?.[1];
+      // "Chief Executive Martin Sorrell told Reuters news agency ...", asked who heads Reuters:
+      // the asked organisation is the one told, not whose title it is.
+      const told = !doer && toldOnly(evidence.text, askedNames);
+      if (told) weight *= TOLD_ONLY;
       const titledAsked =
         !doer &&
+        !told &&
         (role.titled || (titleBefore !== undefined && keys.includes(wordKey(titleBefore)))) &&
         speaksOfAsked(kb, evidence, askedNames);
       return [{ candidate: named, weight, support: fillsSlot || ofAsked || titledAsked ? SLOT_SUPPORT : 0 }];

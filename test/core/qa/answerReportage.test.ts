@@ -108,6 +108,16 @@ const dir = makeCorpus({
     'Sales will rise with the launch of 90 mg Kelvadol tablets, Harwell said.',
     'Analyst Ross said that Kelvadol, which treats migraine, is also expected to be approved for back pain.',
   ].join('\n\n'),
+  'agency.txt': [
+    'Kestrel News Profits Rise',
+    'Kestrel News said its profits rose 12% in 2004.',
+    '"Strong cost discipline paid off," said chief executive Tom Glover.',
+  ].join('\n\n'),
+  'bid.txt': [
+    'Ad Group Eyes Research Unit',
+    'Chief Executive Martin Sorley on Friday told Kestrel News agency that Brandco had made an offer for the unit.',
+    'Hedge funds plan to replace Dorne Bank chairman Rolf Brenner and chief executive Walt Seifen.',
+  ].join('\n\n'),
   'tea.txt': [
     'Kessel Sets No Tea Export Target',
     'Kessel has no set target for its tea exports this year, President of the Kessel Tea Board, KTB, Orla Venn said.',
@@ -209,6 +219,14 @@ describe('reportage forms', () => {
 
   it('"what is X?" is answered by "X, which treats migraine,"', () => {
     expect(first('what is Kelvadol?')).toMatch(/^Kelvadol: it treats migraine/);
+  });
+
+  it('the organisation told ("told Kestrel News agency") is not whose title it is', () => {
+    expect(first('who is the chief executive of Kestrel News?')).toMatch(/^Tom Glover/);
+  });
+
+  it('the title right before a name is the one it holds ("chairman Rolf Brenner and chief executive Walt Seifen")', () => {
+    expect(first('who is the chief executive of Dorne Bank?')).toMatch(/^Walt Seifen/);
   });
 
   it('initials the archive never writes anchor nothing ("the KIRS research")', () => {
