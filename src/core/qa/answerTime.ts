@@ -95,9 +95,9 @@ function datesAnotherEvent(text: string, c: Candidate, a: QuestionAnalysis): boo
   return !a.predicateKeys.some((k) => equivalentKeys(k).includes(key) || k === key);
 }
 
-/** "until April 30 from", "originally scheduled to start": the former date of something moved. */
+/** "until April 30 from", "originally scheduled to start", "the original 22 February show": the former date of something moved. */
 const MOVED_FROM =
-  /\b(?:until|till|to)\s+[^,;]{2,30}?\s+from\s+$|\b(?:originally|initially|previously|formerly)\s+[^,;.]{0,40}$/i;
+  /\b(?:until|till|to)\s+[^,;]{2,30}?\s+from\s+$|\b(?:originally|initially|previously|formerly)\s+[^,;.]{0,40}$|\b(?:the|its|their|his|her)\s+(?:original|initial|previous|earlier|first)\s+$/i;
 
 /** A newspaper's issue named by its date: "the Asheville Times of Wednesday, June 21". */
 const DATED_ISSUE =

@@ -118,6 +118,12 @@ const dir = makeCorpus({
     'Chief Executive Martin Sorley on Friday told Kestrel News agency that Brandco had made an offer for the unit.',
     'Hedge funds plan to replace Dorne Bank chairman Rolf Brenner and chief executive Walt Seifen.',
   ].join('\n\n'),
+  'gig.txt': [
+    'Band Reschedules Dorne Show',
+    'The band will play in a tent on Dorne Green on Tuesday, 14 June.',
+    'They had to pull out of a show at the Dorne Hall last month after their singer fell ill.',
+    'Fans who bought tickets for the original 22 February show can attend the rescheduled concert.',
+  ].join('\n\n'),
   'tea.txt': [
     'Kessel Sets No Tea Export Target',
     'Kessel has no set target for its tea exports this year, President of the Kessel Tea Board, KTB, Orla Venn said.',
@@ -227,6 +233,10 @@ describe('reportage forms', () => {
 
   it('the title right before a name is the one it holds ("chairman Rolf Brenner and chief executive Walt Seifen")', () => {
     expect(first('who is the chief executive of Dorne Bank?')).toMatch(/^Walt Seifen/);
+  });
+
+  it('"the original 22 February show" is the date before it was moved', () => {
+    expect(first("when is the band's rescheduled concert on Dorne Green?")).toMatch(/^14 June/);
   });
 
   it('initials the archive never writes anchor nothing ("the KIRS research")', () => {
