@@ -178,6 +178,9 @@ const MEASURES: readonly (readonly string[])[] = [
 ];
 const MEASURE_WORD = new RegExp(`\\b(${MEASURES.flat().join('|')})\\b`, 'gi');
 
+/** A question that asks what was paid (or asked, or offered) for something. */
+const PAYMENT = /\b(?:pay|pays|paid|paying|spend|spent|cost|costs|buy|bought|offer|offered|bid|price|fee)\b/i;
+
 function measureOf(word: string): number {
   const lower = word.toLowerCase();
   return MEASURES.findIndex((group) => group.includes(lower));
@@ -185,12 +188,18 @@ function measureOf(word: string): number {
 
 /**
  * "How much profit did Picker make?" against "Picker's turnover ... totalled 612 mln dlrs": the
- * sentence gives the sum as another measure (the nearest such word before it, else just after it).
+ * sentence gives the sum as another measure (the nearest such word before it, else just after it);
+ * a price asked ("how much did he pay?") is no measure of the accounts at all.
  */
 export function measureDiffers(question: string, sentence: string, c: Candidate): boolean {
   const asked = new Set([...question.matchAll(MEASURE_WORD)].map((m) => measureOf(m[1] ?? '')));
-  if (!asked.size) return false;
-  const before = [...sentence.slice(Math.max(0, c.start - 80), c.start).matchAll(MEASURE_WORD)].at(-1)?.[1];
+  // "How much did Bates pay for his stake?" asks a price: "the club had a debt of £103m" is none.
+  if (!asked.size && !PAYMENT.test(question)) return false;
+  // (For a price, only a measure said of the sum itself: "a debt of £103m", not one a clause before.)
+  const reach = asked.size ? 80 : 25;
+  const before = [...sentence.slice(Math.max(0, c.start - reach), c.start).matchAll(MEASURE_WORD)].at(
+    -1,
+  )?.[1];
   const after = /^[^,;.]{0,30}?\b(?:in|of)\s+(\w+)/.exec(sentence.slice(c.end))?.[1];
   const said = before ?? (after && measureOf(after) >= 0 ? after : undefined);
   return said !== undefined && !asked.has(measureOf(said));

@@ -286,6 +286,9 @@ describe('counted nouns', () => {
     expect(measureDiffers('how much profit did Kellan make?', s, at(s, '40 mln'))).toBe(false);
     expect(measureDiffers('how much were its sales?', s, at(s, '612 mln'))).toBe(false);
     expect(measureDiffers('how much did Kellan pay?', s, at(s, '612 mln'))).toBe(false);
+    const debt = 'When we took over the club, it had a debt of 103 mln stg, and we paid 10 mln stg for it.';
+    expect(measureDiffers('how much did Bates pay for his stake?', debt, at(debt, '103 mln'))).toBe(true);
+    expect(measureDiffers('how much did Bates pay for his stake?', debt, at(debt, '10 mln'))).toBe(false);
   });
 
   it('the currency a sum is asked in, and the one it is written in', () => {
