@@ -23,6 +23,8 @@ export const OPPOSITES: [string[], string[]][] = [
     ['oppos', 'disagre', 'reject', 'refus', 'block', 'veto', 'overturn', 'quash'],
   ],
   [['succe', 'pass'], ['fail']],
+  // "Did she survive the public vote?": "the first star to be evicted".
+  [['surviv'], ['evict', 'elimin']],
   [
     ['ban', 'suspend', 'convict', 'guilt', 'punish', 'sanction'],
     ['clear', 'acquit', 'exonerat', 'overturn', 'quash', 'lift'],
