@@ -47,7 +47,7 @@ const REAL_TEXT = [
   // fiction, romance and humour (L, M, P, R), the hardest text for it. First run 17; the forms its
   // failures showed (a doer before the asked verb, an amount in the next sentence, a lone date in
   // the best sentence, "mailed from") were then built.
-  { file: 'test/eval/brown-heldout-lmpr.jsonl', corpus: 'brown:lmpr', floor: 27, baseline: 13 },
+  { file: 'test/eval/brown-heldout-lmpr.jsonl', corpus: 'brown:lmpr', floor: 28, baseline: 13 },
   // Written the same way on the shipped corpus: the bot's first run scored 19 (plain BM25: 24);
   // the rules its failures showed were missing (paraphrased speakers, "since when", "sail from",
   // "none yet", from-to reversed, reported speech on a topic; words that say the same, "the reason
@@ -64,8 +64,8 @@ const REAL_TEXT = [
   { file: 'test/eval/brown-fresh2.jsonl', corpus: 'brown:adek', floor: 23, baseline: 16 },
   // Lore, government documents, learned writing and adventure: never read for failures, so its
   // score is the honest one for questions on text the bot was not tuned on. First run 17, as
-  // plain BM25; 22 since, from forms other sets showed.
-  { file: 'test/eval/brown-fresh3.jsonl', corpus: 'brown:fhjn', floor: 22, baseline: 17 },
+  // plain BM25; 22 since, from forms other sets showed; 23 in a later stop, from forms news sets showed.
+  { file: 'test/eval/brown-fresh3.jsonl', corpus: 'brown:fhjn', floor: 23, baseline: 17 },
   // Reportage, editorials, belles lettres and learned texts (A, B, G, J), written in a later stop by
   // someone who read no code. First run 18 (plain BM25: 11); never read for failures as a set,
   // though the answers to a few of its questions were seen once.
