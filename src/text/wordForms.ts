@@ -72,14 +72,31 @@ export function wordKey(word: string): string {
   const known = cache.get(word);
   if (known !== undefined) return known;
   const lower = word.toLowerCase().replace(/['’]s$/, '');
-  const key =
-    cache.get(lower) ??
-    (/^[a-z]+$/.test(lower) ? britishAsAmerican(withoutAgentEnding(stemmer(lemmatizeVerb(lower)))) : lower);
-  register(key);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(lower, key);
+  let key = cache.get(lower);
+  if (key === undefined) {
+    key = foldLower(lower);
+    register(key);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(lower, key);
+  }
+  // "the Fed", "Rose Kennedy": a capitalised word the lemmatizer reads as another verb's irregular
+  // past ("feed", "rise") is a name, and keeps its own key.
+  if (irregularPast.has(lower) && /^\p{Lu}\p{Ll}+$/u.test(word)) {
+    key = britishAsAmerican(withoutAgentEnding(stemmer(lower)));
+    register(key);
+  }
   cache.set(word, key);
   return key;
+}
+
+/** Lower-case words the lemmatizer reads as the irregular past of another ("fed", "rose"). */
+const irregularPast = new Set<string>();
+
+function foldLower(lower: string): string {
+  if (!/^[a-z]+$/.test(lower)) return lower;
+  const lemma = lemmatizeVerb(lower);
+  if (lemma !== lower && !lower.startsWith(lemma.slice(0, -1))) irregularPast.add(lower);
+  return britishAsAmerican(withoutAgentEnding(stemmer(lemma)));
 }
 
 /**
