@@ -124,6 +124,11 @@ const dir = makeCorpus({
     'They had to pull out of a show at the Dorne Hall last month after their singer fell ill.',
     'Fans who bought tickets for the original 22 February show can attend the rescheduled concert.',
   ].join('\n\n'),
+  'counterbid.txt': [
+    'Dornco Says It Is Proceeding With Offer',
+    'Dornco Ltd <DRN.S> intends to proceed with its planned bid for Vellcorp Ltd despite the counter-bid from Tasman, Dornco director Gene Hart told Reuters.',
+    'Hart said Dornco had no plans to raise its bid, and said a higher price would be hard to justify.',
+  ].join('\n\n'),
   'tea.txt': [
     'Kessel Sets No Tea Export Target',
     'Kessel has no set target for its tea exports this year, President of the Kessel Tea Board, KTB, Orla Venn said.',
@@ -237,6 +242,10 @@ describe('reportage forms', () => {
 
   it('"the original 22 February show" is the date before it was moved', () => {
     expect(first("when is the band's rescheduled concert on Dorne Green?")).toMatch(/^14 June/);
+  });
+
+  it('the sentence that settles a claim may name a speaker without the bodies asked about', () => {
+    expect(first('Is Dornco planning to raise its bid for Vellcorp?')).toMatch(/^No: Hart said/);
   });
 
   it('initials the archive never writes anchor nothing ("the KIRS research")', () => {

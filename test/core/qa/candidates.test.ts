@@ -175,7 +175,9 @@ describe('yes or no', () => {
     const allow = keys('allow underwrite paper');
     expect(denies('The Board approved the plan of the parent bank holding company.', allow)).toBe(false);
     expect(denies('The Board banned the plan.', allow)).toBe(true);
-    expect(denies('She became the first star to be evicted from the house.', keys('survive the vote'))).toBe(true);
+    expect(denies('She became the first star to be evicted from the house.', keys('survive the vote'))).toBe(
+      true,
+    );
   });
 
   it('the claimed word written with a prefix that negates it ("non-permanent", "unpaid")', () => {
