@@ -243,3 +243,27 @@ export function currencyOf(sentence: string, c: Candidate): string | undefined {
   )?.[1];
   return word ? currencyNamed(word) : undefined;
 }
+
+/** Who a bid or offer is written as being of ("the Aga bid", "Aga's offer"). */
+const BID_OF =
+  /\b(\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*)*?)(?:['’]s)?\s+(?:(?:latest|new|rival|higher|improved|revised|counter|takeover)\s+)?(?:bid|offer|proposal)\b/gu;
+
+/**
+ * "How much did Linde offer for Duffour?" against "the board agreed to back the Aga bid and accept
+ * the Swedish group's latest offer of 4,410 francs": the sentence gives another's bid, and never
+ * names the one asked about.
+ */
+export function bidOfAnother(question: string, names: readonly string[], sentence: string): boolean {
+  if (!/\b(?:offer|offered|offering|bid|bidding)\b/i.test(question)) return false;
+  const doer =
+    /^how\s+much\s+(?:\S+\s+){0,3}?(?:did|does|do|will|has|had|is|was)\s+(.+?)\s+(?:offer|bid)/i.exec(
+      question,
+    )?.[1];
+  if (!doer) return false;
+  const asked = names.filter((n) => doer.includes(n));
+  if (!asked.length || asked.some((n) => sentence.includes(n))) return false;
+  const owners = [...sentence.matchAll(BID_OF)]
+    .map((m) => m[1] ?? '')
+    .filter((o) => !/^(?:The|A|An|Its|His|Her|Their)$/.test(o));
+  return owners.length > 0;
+}

@@ -17,6 +17,7 @@ import type { Reply } from '../reply.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
 import {
   askedCurrency,
+  bidOfAnother,
   countsNamedNoun,
   countsOtherNoun,
   countsRightAfter,
@@ -581,6 +582,8 @@ const amount: Strategy = (kb, a, hits) => {
         if (currency && currency !== wanted) return [];
         // "how much profit?" is not answered by a sum the sentence gives as turnover.
         if (money && measureDiffers(a.question, evidence.text, candidate)) return [];
+        // "how much did Linde offer?" is not answered by the Aga bid.
+        if (money && bidOfAnother(a.question, a.names, evidence.text)) return [];
         const percent = isShare(candidate.text);
         let weight = percent && /^how\s+many/i.test(a.question) ? 0.5 : 1;
         // "at 2,495 dlrs, costs 500 dlrs less than previous machines": a difference, not the amount.

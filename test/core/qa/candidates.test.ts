@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   askedCurrency,
+  bidOfAnother,
   countsNamedNoun,
   countsOtherNoun,
   countsRightAfter,
@@ -292,6 +293,16 @@ describe('counted nouns', () => {
     const debt = 'When we took over the club, it had a debt of 103 mln stg, and we paid 10 mln stg for it.';
     expect(measureDiffers('how much did Bates pay for his stake?', debt, at(debt, '103 mln'))).toBe(true);
     expect(measureDiffers('how much did Bates pay for his stake?', debt, at(debt, '10 mln'))).toBe(false);
+  });
+
+  it('a bid written as another\'s ("the Aga bid") does not answer what the one asked about offered', () => {
+    const s =
+      "The board agreed to back the Aga bid and accept the Swedish group's offer of 4,410 francs a share.";
+    expect(bidOfAnother('how much per share did Linde offer for Duffour?', ['Linde', 'Duffour'], s)).toBe(
+      true,
+    );
+    expect(bidOfAnother('how much per share did Aga offer for Duffour?', ['Aga', 'Duffour'], s)).toBe(false);
+    expect(bidOfAnother('how much did Linde pay for Duffour?', ['Linde', 'Duffour'], s)).toBe(false);
   });
 
   it('the currency a sum is asked in, and the one it is written in', () => {
