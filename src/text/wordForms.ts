@@ -71,7 +71,8 @@ export function longerKeysOf(key: string): readonly string[] {
 export function wordKey(word: string): string {
   const known = cache.get(word);
   if (known !== undefined) return known;
-  const lower = word.toLowerCase().replace(/['’]s$/, '');
+  let lower = word.toLowerCase();
+  if (lower.endsWith("'s") || lower.endsWith('’s')) lower = lower.slice(0, -2);
   let key = cache.get(lower);
   if (key === undefined) {
     key = foldLower(lower);
@@ -85,7 +86,7 @@ export function wordKey(word: string): string {
     key = britishAsAmerican(withoutAgentEnding(stemmer(lower)));
     register(key);
   }
-  cache.set(word, key);
+  if (word !== lower) cache.set(word, key);
   return key;
 }
 
