@@ -30,7 +30,7 @@ import { keysAround, neighbour } from './evidence.ts';
 import { keysOfText, type SentenceHit, type WeightedTerm, weighTerms } from './findSentences.ts';
 import { isFormOf, oppositeOf } from './opposites.ts';
 import { people } from './people.ts';
-import { kindsOf, lastName, lowerWords, nameAnchors, personAnchors } from './questionNames.ts';
+import { lastName, lowerWords, nameAnchors, surnameOf } from './questionNames.ts';
 import { rankCandidates } from './rankCandidates.ts';
 
 /** A negation counts when it stands this close (in words) to one of the question's words. */
@@ -356,20 +356,14 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
   const names = nameAnchors(kb, a);
   const onTopic = (h: SentenceHit) =>
     h.passage.articleId === first.passage.articleId || names.every((n) => keysOfText(h.text).has(n));
-  // (Never one that leaves out a name the best one gives: "Natasha Kaplinsky's win was top
-  // entertainment moment", asked whether Kelly Holmes's win was the top moment.)
-  // (People only, or names of two words or more that are no place or body: "Herbert said CSR had
-  // no plans to raise its bid" need not name Monier again.)
+  // (Never one that opens with another person where the best one names the person asked about:
+  // "Natasha Kaplinsky's win was top entertainment moment", asked whether Kelly Holmes's win was.
+  // "He lost out ..." is about him, and "Herbert said CSR had no plans" need not name Monier.)
   const people = a.names.flatMap((name) => {
-    const words = name.split(/\s+/);
-    const kinds = kindsOf(kb, name);
-    const person =
-      personAnchors(kb, { ...a, names: [name] }).length > 0 ||
-      (words.length > 1 && !kinds.has('place') && !kinds.has('organisation'));
-    return person ? [wordKey(words[words.length - 1] ?? name)] : [];
+    const surname = surnameOf(kb, a, name);
+    return surname ? [wordKey(surname)] : [];
   });
   const namesAll = (h: SentenceHit) => people.every((n) => keysOfText(h.text).has(n));
-  // (A sentence that says "he" is about him; one that opens with another person is not.)
   const namesAsFirst = (h: SentenceHit) =>
     !namesAll(first) || namesAll(h) || !opensWithAnother(h.text, a.names);
   const settling =

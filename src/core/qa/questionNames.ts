@@ -68,18 +68,13 @@ export function nameAnchorSets(
     // initials asked stand for the name the found sentences spell out.
     const spelled = /^\p{Lu}{2,6}$/u.test(name) ? spelledOut(kb, name, texts) : undefined;
     if (spelled) return [[rarest, spelled]];
-    // Two or more words that name no known place or body may be a person the index missed.
     const words = withoutTitle(name).split(/\s+/);
-    const kinds = kindsOf(kb, name);
-    const person =
-      personAnchors(kb, { ...a, names: [name] }).length > 0 ||
-      (words.length > 1 && !kinds.has('place') && !kinds.has('organisation'));
-    const surname = person ? words[words.length - 1] : undefined;
+    const surname = surnameOf(kb, a, name);
     const keys = surname && wordKey(surname) !== rarest ? [rarest, wordKey(surname)] : [rarest];
     // "the United States", where the sentence writes "the U.S." or "the US": a body or place of
     // two words or more may be written as its initials, with full stops or without.
     const initials =
-      !person && words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w)) ? nameInitials(name) : '';
+      !surname && words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w)) ? nameInitials(name) : '';
     return [initials.length > 1 ? [...keys, initials, initials.split('').join('.')] : keys];
   });
 }
@@ -98,6 +93,19 @@ function spelledOut(kb: KnowledgeBase, initials: string, texts: readonly string[
       return rarest ? wordKey(rarest) : undefined;
     }
   return undefined;
+}
+
+/**
+ * The surname of a name the question gives, where it names a person: one the index knows, or
+ * two or more words that name no known place or body (a person the index missed).
+ */
+export function surnameOf(kb: KnowledgeBase, a: QuestionAnalysis, name: string): string | undefined {
+  const words = withoutTitle(name).split(/\s+/);
+  const kinds = kindsOf(kb, name);
+  const person =
+    personAnchors(kb, { ...a, names: [name] }).length > 0 ||
+    (words.length > 1 && !kinds.has('place') && !kinds.has('organisation'));
+  return person ? words[words.length - 1] : undefined;
 }
 
 /**
