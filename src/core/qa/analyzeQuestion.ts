@@ -178,9 +178,9 @@ const PASSIVE_PARTICIPLE =
 const ROLE_PARTICIPLES =
   /^(?:acting|managing|presiding|ruling|reigning|leading|outgoing|incoming|founding|serving|sitting|governing|visiting|commanding|ranking|reading|king|viking)\b/i;
 
-/** "the secretary of state at the time", "the mayor then": when, not part of the role. */
+/** "the secretary of state at the time", "the mayor then", "its chairman when it rejected the bid": when, not part of the role. */
 const WHEN_QUALIFIER =
-  /\s+(?:at\s+(?:that|the)\s+time|back\s+then|then|now|today|currently|at\s+present|in\s+\d{4})$/i;
+  /\s+(?:at\s+(?:that|the)\s+time|back\s+then|then|now|today|currently|at\s+present|in\s+\d{4}|when\s+(?:it|he|she|they|the)\s+.+)$/i;
 
 /** "who is in charge of X?", "who runs X?": the head of the organisation, by whatever title. */
 function headOf(question: string, organisation: string): QuestionAnalysis {

@@ -80,6 +80,7 @@ import {
   personAnchors,
 } from './questionNames.ts';
 import { type Ranked, rankCandidates, type Typed } from './rankCandidates.ts';
+import { storyTitleHolder } from './storyTitleHolder.ts';
 
 /** Below the floor, what a doer in the asked slot of the best sentence must still match of the question. */
 const SLOT_FLOOR = 0.4;
@@ -288,7 +289,13 @@ const roleHolder: Strategy = (kb, a) => {
     sameAnswer: lastName,
   });
   const top = best(ranked);
-  if (!top) return undefined;
+  if (!top) {
+    // "But chairman John Wardle said ...", in the asked organisation's own story.
+    const story = storyTitleHolder(kb, hits, heads, organisation);
+    return story
+      ? composeAnswer(kb, { headline: hedged(story, a) ?? story.text, evidence: story.evidence })
+      : undefined;
+  }
   const copula = /^who\s+(?:was|were)\b/i.test(a.question) ? 'was' : 'is';
   return composeAnswer(kb, {
     // "Russia's defence minister" takes no "the".

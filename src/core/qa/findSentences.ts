@@ -226,7 +226,7 @@ export function readPassage(passage: Passage): ReadPassage {
 }
 
 /** Passages of one article, in order (the knowledge base numbers an article's passages in a row). */
-function passagesOf(kb: KnowledgeBase, around: Passage, max: number): Passage[] {
+export function passagesOf(kb: KnowledgeBase, around: Passage, max: number): Passage[] {
   const out: Passage[] = [];
   let first = around.id;
   while (first > 0 && kb.passages[first - 1]?.articleId === around.articleId) first--;
@@ -262,7 +262,7 @@ const REFERS_TO_SUBJECT =
 const leadCache = new Map<string, KeySet>();
 
 /** The word-family keys of an article's title and first paragraph (what it is about; cached). */
-function leadKeysOf(kb: KnowledgeBase, passage: Passage): KeySet {
+export function leadKeysOf(kb: KnowledgeBase, passage: Passage): KeySet {
   const cacheKey = `${passage.articleId}\u0000${kb.passages.length}`;
   const known = leadCache.get(cacheKey);
   if (known) return known;

@@ -129,6 +129,12 @@ const dir = makeCorpus({
     'Dornco Ltd <DRN.S> intends to proceed with its planned bid for Vellcorp Ltd despite the counter-bid from Tasman, Dornco director Gene Hart told Reuters.',
     'Hart said Dornco had no plans to raise its bid, and said a higher price would be hard to justify.',
   ].join('\n\n'),
+  'club.txt': [
+    'Anel sorry for criticising Dorne City',
+    'Dorne City striker Nico Anel has apologised for criticising the ambitions of the club.',
+    'Anel was quoted as saying he would like to play for a bigger club.',
+    'But chairman John Wardell said: "We are a big club, and Nico knows it."',
+  ].join('\n\n'),
   'tea.txt': [
     'Kessel Sets No Tea Export Target',
     'Kessel has no set target for its tea exports this year, President of the Kessel Tea Board, KTB, Orla Venn said.',
@@ -246,6 +252,12 @@ describe('reportage forms', () => {
 
   it('the sentence that settles a claim may name a speaker without the bodies asked about', () => {
     expect(first('Is Dornco planning to raise its bid for Vellcorp?')).toMatch(/^No: Hart said/);
+  });
+
+  it('"But chairman John Wardell said", in the asked club\'s own story, names its chairman (shown with the sentence)', () => {
+    expect(first('who is the chairman of Dorne City?')).toMatch(
+      /^John Wardell, it seems: But chairman John Wardell said/,
+    );
   });
 
   it('initials the archive never writes anchor nothing ("the KIRS research")', () => {
