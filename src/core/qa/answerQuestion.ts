@@ -536,6 +536,9 @@ const TOTAL_BEFORE =
 /** "might have been able to buy it for about 50 dlrs": what could have been, not what was. */
 const COUNTERFACTUAL = /\b(?:might|could|would)\s+have\s+been\s+able\s+to\b/i;
 
+/** A month's name, whole or cut short ("February", "Feb."): a sentence without one holds no date of days. */
+const MONTH_NAME = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b/;
+
 /** The confidence a number adds that stands right by the noun the question counts. */
 const COUNTS_ASKED = 0.05;
 
@@ -575,12 +578,16 @@ const amount: Strategy = (kb, a, hits) => {
     const namesUnit = unitKeys.some((u) => unitFamily(u).some((k) => keys?.has(k)));
     const named = unitKey && !money ? enumeratedCount(evidence.text, unitKey) : undefined;
     const counted: Typed[] = named ? [{ candidate: named, weight: 0.9 }] : [];
-    // "died on 26 February": a day of a date counts nothing.
-    const dates = dateMentions(evidence.text);
+    // "died on 26 February": a day of a date counts nothing (read only where a month is named).
+    let dates: readonly { start: number; end: number }[] | undefined;
+    const inDate = (c: { start: number; end: number }) => {
+      dates ??= MONTH_NAME.test(evidence.text) ? dateMentions(evidence.text) : [];
+      return dates.some((d) => d.start <= c.start && c.end <= d.end);
+    };
     return counted.concat(
       numberMentions(evidence.text).flatMap((candidate) => {
         if (looksLikeYear(candidate.text) || a.question.includes(candidate.text)) return [];
-        if (dates.some((d) => d.start <= candidate.start && candidate.end <= d.end)) return [];
+        if (inDate(candidate)) return [];
         if (unitKey && countsOtherNoun(evidence.text, candidate, unitKey)) return [];
         // "how much was it sold for?" asks for money: a number without a currency answers something else.
         if (money && !isMoney(evidence.text, candidate)) return [];
