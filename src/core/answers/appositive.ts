@@ -5,6 +5,7 @@
  */
 import { splitSentences } from '../../knowledge/splitSentences.ts';
 import type { Passage } from '../../knowledge/types.ts';
+import { memoized } from '../../text/memoized.ts';
 import { escapeRegExp, foldPunctuation } from '../../text/normalizeText.ts';
 
 export interface Appositive {
@@ -36,13 +37,11 @@ interface AppositivePatterns {
 }
 
 const PATTERN_LIMIT = 1_000;
-const patternCache = new Map<string, AppositivePatterns>();
 
 /** The two expressions of a name's appositive, built once per name. */
-function patternsOf(name: string): AppositivePatterns {
-  const known = patternCache.get(name);
-  if (known) return known;
-  const patterns = {
+const patternsOf = memoized(
+  PATTERN_LIMIT,
+  (name): AppositivePatterns => ({
     after: new RegExp(
       `\\b${escapeRegExp(name)}\\.?,\\s+((?:an?|the)\\s+[^,;:()"]{3,${MAX_CHARS}}?|[a-z][^,;:()"]{3,${MAX_CHARS}}?)(?=,|;|\\.\\s|\\.$)`,
       'u',
@@ -52,11 +51,8 @@ function patternsOf(name: string): AppositivePatterns {
       `(?:^|[\\s,;:(])((?:[Aa]n?|[Tt]he)\\s+[^,;:()"\\d]{3,60}?),\\s+${escapeRegExp(name)}(?=,|;|\\.|\\s+(?:and|who|had|has|was|is)\\b)`,
       'u',
     ),
-  };
-  if (patternCache.size >= PATTERN_LIMIT) patternCache.clear();
-  patternCache.set(name, patterns);
-  return patterns;
-}
+  }),
+);
 
 /**
  * Whether the name stands next to a comma somewhere in the sentence ("Larson, a junior", "the

@@ -1,6 +1,7 @@
 /** Finds passages that mention a name, by index lookup then a literal check of the text. */
 import type { Passage } from '../../knowledge/types.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { memoized } from '../../text/memoized.ts';
 import { foldedInto, foldPunctuation } from '../../text/normalizeText.ts';
 
 function charPattern(ch: string, exactCase: boolean): string {
@@ -47,7 +48,7 @@ function wordCharAt(text: string, at: number): boolean {
 }
 
 const PATTERN_LIMIT = 5_000;
-const patterns = new Map<string, NamePattern | undefined>();
+const patternOf = memoized(PATTERN_LIMIT, namePattern);
 
 /**
  * Whether the text names the name: its words, whole, in any case, except that a name written with
@@ -55,12 +56,7 @@ const patterns = new Map<string, NamePattern | undefined>();
  * is not the "soldier-masters" of another story. Each name's expression is built once.
  */
 export function mentionsName(text: string, name: string): boolean {
-  let pattern = patterns.get(name);
-  if (pattern === undefined && !patterns.has(name)) {
-    pattern = namePattern(name);
-    if (patterns.size >= PATTERN_LIMIT) patterns.clear();
-    patterns.set(name, pattern);
-  }
+  const pattern = patternOf(name);
   if (!pattern) return false;
   const { body, capital } = pattern;
   body.lastIndex = 0;

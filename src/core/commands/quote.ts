@@ -3,6 +3,7 @@ import { splitSentences } from '../../knowledge/splitSentences.ts';
 import type { Passage } from '../../knowledge/types.ts';
 import type { NameMatch } from '../../search/entityIndex.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
+import { memoized } from '../../text/memoized.ts';
 import { escapeRegExp } from '../../text/normalizeText.ts';
 import { isSpeechVerbForm } from '../../text/speechVerbs.ts';
 import { wordsOf } from '../../text/wordForms.ts';
@@ -118,14 +119,11 @@ function beforeVerb(sentence: string, word: string): boolean {
 }
 
 const TOLD_OF_LIMIT = 1_000;
-const toldOfCache = new Map<string, { clause: RegExp; says: RegExp }>();
 
 /** toldOf's two expressions for a surname, built once per name (they are read for every sentence naming it). */
-function toldOfPatterns(surname: string): { clause: RegExp; says: RegExp } {
-  const known = toldOfCache.get(surname);
-  if (known) return known;
+const toldOfPatterns = memoized(TOLD_OF_LIMIT, (surname): { clause: RegExp; says: RegExp } => {
   const last = escapeRegExp(surname);
-  const patterns = {
+  return {
     clause: new RegExp(
       `\\b(?:said|says|insisted|insists|claimed|claims|argued|argues|stated|added|believes|believed|thinks|thought)\\s+(?:that\\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr)\\.?\\s+)?(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}${last}\\s+(?:was|is|were|are|had|has|would|will|did|could|should|might|must)\\b`,
       'u',
@@ -135,10 +133,7 @@ function toldOfPatterns(surname: string): { clause: RegExp; says: RegExp } {
       'u',
     ),
   };
-  if (toldOfCache.size >= TOLD_OF_LIMIT) toldOfCache.clear();
-  toldOfCache.set(surname, patterns);
-  return patterns;
-}
+});
 
 /**
  * Quotations in sentences that name the speaker, for corpora without curated quotes; when the

@@ -240,37 +240,40 @@ export function passagesOf(kb: KnowledgeBase, around: Passage, max: number): Pas
 
 const ARTICLE_CACHE_LIMIT = 2_000;
 const articleCache = new Map<string, KeySet>();
+const leadCache = new Map<string, KeySet>();
+
+/**
+ * The word-family keys of an article's first `max` paragraphs, from the words of each as it is
+ * read for its sentences (and kept for the next reading); cached per article.
+ */
+function keysOfParagraphs(
+  cache: Map<string, KeySet>,
+  kb: KnowledgeBase,
+  passage: Passage,
+  max: number,
+): KeySet {
+  const cacheKey = `${passage.articleId}\u0000${kb.passages.length}`;
+  const known = cache.get(cacheKey);
+  if (known) return known;
+  const keys = KeySet.union(...passagesOf(kb, passage, max).map((p) => readPassage(p).all));
+  if (cache.size >= ARTICLE_CACHE_LIMIT) cache.clear();
+  cache.set(cacheKey, keys);
+  return keys;
+}
 
 /** The word-family keys of a whole article (cached). */
 export function articleKeysOf(kb: KnowledgeBase, passage: Passage): KeySet {
-  const cacheKey = `${passage.articleId}\u0000${kb.passages.length}`;
-  const known = articleCache.get(cacheKey);
-  if (known) return known;
-  // The words of every paragraph, as each is read for its sentences (and kept for the next reading).
-  const all = KeySet.union(
-    ...passagesOf(kb, passage, Number.POSITIVE_INFINITY).map((p) => readPassage(p).all),
-  );
-  if (articleCache.size >= ARTICLE_CACHE_LIMIT) articleCache.clear();
-  articleCache.set(cacheKey, all);
-  return all;
+  return keysOfParagraphs(articleCache, kb, passage, Number.POSITIVE_INFINITY);
+}
+
+/** The word-family keys of an article's title and first paragraph (what it is about; cached). */
+export function leadKeysOf(kb: KnowledgeBase, passage: Passage): KeySet {
+  return keysOfParagraphs(leadCache, kb, passage, 2);
 }
 
 /** A sentence that opens by referring back to a thing ("The new market ...", "It will ..."). */
 const REFERS_TO_SUBJECT =
   /^(?:(?:The|This|That|These|Those)\s+(?:new\s+|proposed\s+|planned\s+)?(?:market|exchange|company|firm|group|bank|plant|project|scheme|plan|deal|agreement|bill|law|system|service|product|device|game|film|album|book|show|festival|event|fund|index|currency|programme|program|network|airline|carrier|unit|venture|body|board|committee|organi[sz]ation|union|party|club|team)\b|(?:It|They)\s+(?:will|would|has|have|had)\b)/;
-
-const leadCache = new Map<string, KeySet>();
-
-/** The word-family keys of an article's title and first paragraph (what it is about; cached). */
-export function leadKeysOf(kb: KnowledgeBase, passage: Passage): KeySet {
-  const cacheKey = `${passage.articleId}\u0000${kb.passages.length}`;
-  const known = leadCache.get(cacheKey);
-  if (known) return known;
-  const lead = KeySet.union(...passagesOf(kb, passage, 2).map((p) => readPassage(p).all));
-  if (leadCache.size >= ARTICLE_CACHE_LIMIT) leadCache.clear();
-  leadCache.set(cacheKey, lead);
-  return lead;
-}
 
 /** Paragraphs read beyond the searched ones, per focus article. */
 const FOCUS_PASSAGES = 30;
