@@ -83,7 +83,7 @@ export function wordKey(word: string): string {
   // "the Fed", "Rose Kennedy": a capitalised word the lemmatizer reads as another verb's irregular
   // past ("feed", "rise") is a name, and keeps its own key.
   if (irregularPast.has(lower) && /^\p{Lu}\p{Ll}+$/u.test(word)) {
-    key = britishAsAmerican(withoutAgentEnding(stemmer(lower)));
+    key = stemKey(lower);
     register(key);
   }
   if (word !== lower) cache.set(word, key);
@@ -97,11 +97,16 @@ function foldLower(lower: string): string {
   if (!/^[a-z]+$/.test(lower)) return lower;
   const lemma = lemmatizeVerb(lower);
   if (lemma !== lower && !lower.startsWith(lemma.slice(0, -1))) irregularPast.add(lower);
-  return britishAsAmerican(withoutAgentEnding(stemmer(lemma)));
+  return stemKey(lemma);
+}
+
+/** The key of a word already undone of irregular forms: its stem, agent ending and spelling folded. */
+function stemKey(word: string): string {
+  return britishAsAmerican(withoutAgentEnding(stemmer(word)));
 }
 
 /**
- * How many more words may be folded ahead of need (warmWordKeys): half the cache, so words folded
+ * How many more words may be folded ahead of need (KeyWarmer): half the cache, so words folded
  * early never crowd out the words answers actually read.
  */
 export function wordKeyRoom(): number {

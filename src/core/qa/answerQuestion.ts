@@ -573,6 +573,8 @@ const amount: Strategy = (kb, a, hits) => {
     if (!namesAll(evidence.hit)) return [];
     // "If sold then, the land might bring only $5,000": a sum supposed, not one paid.
     if (SUPPOSED.test(evidence.text) || COUNTERFACTUAL.test(evidence.text)) return [];
+    // "how much did Linde offer?" is not answered by the Aga bid.
+    if (money && bidOfAnother(a.question, a.names, evidence.text)) return [];
     // "there were known to be twenty-two in Norton County": a count may leave out what it counts.
     const keys = unitKey ? keysOfText(evidence.text) : undefined;
     const namesUnit = unitKeys.some((u) => unitFamily(u).some((k) => keys?.has(k)));
@@ -596,8 +598,6 @@ const amount: Strategy = (kb, a, hits) => {
         if (currency && currency !== wanted) return [];
         // "how much profit?" is not answered by a sum the sentence gives as turnover.
         if (money && measureDiffers(a.question, evidence.text, candidate)) return [];
-        // "how much did Linde offer?" is not answered by the Aga bid.
-        if (money && bidOfAnother(a.question, a.names, evidence.text)) return [];
         const percent = isShare(candidate.text);
         let weight = percent && /^how\s+many/i.test(a.question) ? 0.5 : 1;
         // "at 2,495 dlrs, costs 500 dlrs less than previous machines": a difference, not the amount.

@@ -364,8 +364,9 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
     return surname ? [wordKey(surname)] : [];
   });
   const namesAll = (h: SentenceHit) => people.every((n) => keysOfText(h.text).has(n));
+  const firstNamesAll = namesAll(first);
   const namesAsFirst = (h: SentenceHit) =>
-    !namesAll(first) || namesAll(h) || !opensWithAnother(h.text, a.names);
+    !firstNamesAll || namesAll(h) || !opensWithAnother(h.text, a.names);
   const settling =
     contested.length && !settles(first)
       ? ranked.find(

@@ -666,7 +666,8 @@ export function people(
       if (candidate.start < dateline) return [];
       // ("Exchange Chairman Maurice Menn", asked who chairs the Pacific Stock Exchange: the
       // name after the asked title is read, not the organisation's word before it.)
-      if (inQuestion(a, doer ? candidate.text : afterTitle(candidate.text, keys, askedNames).name)) return [];
+      const ofAskedTitle = doer ? undefined : afterTitle(candidate.text, keys, askedNames);
+      if (inQuestion(a, ofAskedTitle?.name ?? candidate.text)) return [];
       // "FT-30", "B-52": a name with a figure in it is a thing, not a person ("Shah Abbas 2" is one).
       if (/\d/.test(candidate.text) && !/^\p{L}[\p{L}\s.'’-]*\s\d{1,2}$/u.test(candidate.text)) return [];
       // "Fig. 1", "No. 5": a word labelling a figure is no name either.
@@ -700,11 +701,7 @@ export function people(
       }
       const titled = doer ? undefined : titledWithRole(candidate.text, keys);
       // (A title after the organisation's word, "Exchange Chairman X", is cut too.)
-      const role = !titled
-        ? { name: candidate.text, titled: false }
-        : titled.titled
-          ? titled
-          : afterTitle(candidate.text, keys, askedNames);
+      const role = titled?.titled ? titled : (ofAskedTitle ?? { name: candidate.text, titled: false });
       // "Works Superintendent": the asked title itself, capitalised, with no name after it.
       if (role.titled && keys.includes(wordKey(role.name))) return [];
       const named = role.titled ? { ...candidate, text: role.name } : candidate;
