@@ -56,6 +56,8 @@ const GROUPS = [
   'staff employee worker',
   'final last',
   'premiere debut',
+  // "when will the episode be shown?": "it will be broadcast on 19 May".
+  'show broadcast screen air televise',
   // "Were they part of the settlement?": "the deal does not include them".
   'include involve part',
   'fix repair mend',

@@ -3,7 +3,7 @@
  * (a currency sign or word), and the headline "140,000 copies".
  */
 import { equivalentKeys } from '../../text/equivalentWords.ts';
-import { wordKey, wordsOf } from '../../text/wordForms.ts';
+import { wordKey, wordsOf, wordTexts } from '../../text/wordForms.ts';
 import type { Candidate } from './candidates.ts';
 
 /** The number and, when the text puts it right after, the word it counts ("140,000 copies"). */
@@ -107,16 +107,45 @@ const PLURAL_IRREGULAR = /^(?:people|men|women|children|feet|teeth|mice|geese|pe
 
 /**
  * "two great fires", "two hundred houses": a number that counts a noun of its own, written right
- * after it (one describing word may stand between), counts that noun and not the asked one.
+ * after it (describing words may stand between), counts that noun and not the asked one.
  */
 export function countsNamedNoun(sentence: string, c: Candidate, unitKey: string): boolean {
-  const after = wordsOf(sentence.slice(c.end)).slice(0, 2);
-  if (!/^\s+[a-z]/.test(sentence.slice(c.end))) return false;
-  const plural = (w: string) => /^[a-z]{3,}[^s]s$/.test(w) || PLURAL_IRREGULAR.test(w);
-  const noun = after.find((w, i) => plural(w.text) && (i === 0 || /^[a-z]+$/.test(after[0]?.text ?? '')));
+  const rest = sentence.slice(c.end, c.end + 80);
+  if (!/^\s+[a-z]/.test(rest)) return false;
+  const noun = countedNoun(wordTexts(rest));
   if (!noun) return false;
-  const key = wordKey(noun.text);
+  const key = wordKey(noun);
   return key !== unitKey && !sameFamily(key, unitKey) && !unitFamily(unitKey).includes(key);
+}
+
+const isPlural = (w: string) => /^[a-z]{3,}[^s]s$/.test(w) || PLURAL_IRREGULAR.test(w);
+
+/** A number that joins a count to the next ("two white and five ethnic minority women"). */
+const JOINED_COUNT =
+  /^(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)$/;
+
+/**
+ * The plural noun the words after a number name as counted: right after it, after up to two
+ * describing words, or after a second count joined by "and" ("two white and five ethnic minority women").
+ */
+function countedNoun(after: readonly string[]): string | undefined {
+  const noun = pluralWithin(after.slice(0, 3));
+  if (noun) return noun;
+  const and = after.indexOf('and');
+  if (and < 1 || and > 2 || !JOINED_COUNT.test(after[and + 1] ?? '')) return undefined;
+  return pluralWithin(after.slice(and + 2, and + 5));
+}
+
+/** Words that end a noun phrase before its noun is reached ("ten in the cases" counts no cases). */
+const PHRASE_BREAK = /^(?:in|of|to|for|by|on|at|from|with|than|as|the|a|an|and|or|but)$/;
+
+/** The first plural noun among describing words ("ethnic minority women"), before any break. */
+function pluralWithin(words: readonly string[]): string | undefined {
+  for (const w of words) {
+    if (!/^[a-z]+$/.test(w) || PHRASE_BREAK.test(w)) return undefined;
+    if (isPlural(w)) return w;
+  }
+  return undefined;
 }
 
 /**

@@ -665,9 +665,12 @@ const STRATEGIES: Record<QuestionAnalysis['type'], Strategy> = {
 const SAYS_UNKNOWN =
   /\b(?:is|was|are|were|remains?|remained)\s+(?:not|never|still\s+not)\s+(?:known|revealed|recorded|clear|certain|disclosed|given|reported)\b|\bno\s+one\s+(?:knows|knew)\b|\bnobody\s+(?:knows|knew)\b|\b(?:is|was|remains?)\s+(?:unknown|a\s+mystery)\b|\b(?:has|have|is|are|was|were)\s+yet\s+to\s+be\s+(?:revealed|announced|named|decided|confirmed|disclosed|chosen|cast)\b/i;
 
-/** "The company didn't give details of its investment": the answer withheld, said of what is asked. */
+/**
+ * "The company didn't give details of its investment", "the plan will not specify the size of the
+ * tax cut": the answer withheld, said of what is asked.
+ */
 const WITHHELD =
-  /\b(?:did\s+not|didn't|does\s+not|doesn't|would\s+not|wouldn't|declined\s+to|refused\s+to)\s+(?:give|disclose|reveal|say|comment\s+on)\b|\bgave\s+no\s+(?:details|figure|figures)\b/i;
+  /\b(?:did\s+not|didn't|does\s+not|doesn't|would\s+not|wouldn't|will\s+not|won't|declined\s+to|refused\s+to)\s+(?:give|disclose|reveal|say|comment\s+on|specify|detail|name|set\s+out)\b|\bgave\s+no\s+(?:details|figure|figures)\b/i;
 
 /** A sentence about the question that says its answer is not known ("who bought it is not recorded"). */
 function saysUnknown(hit: SentenceHit, a: QuestionAnalysis): boolean {

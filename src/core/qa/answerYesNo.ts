@@ -23,6 +23,7 @@ import {
   MIN_YES_NO_COVERAGE,
   negatedByPrefix,
   prizeWentToAnother,
+  rankDiffers,
   shareDiffers,
 } from './claimDiffers.ts';
 import { composeAnswer, windowAround } from './composeAnswer.ts';
@@ -70,8 +71,16 @@ export function denies(said: string, anchorKeys: readonly string[]): boolean {
     else oppositeAffirmed = true;
   });
   const anchorAt = keys.flatMap((k, i) => (anchorKeys.includes(k) ? [i] : []));
+  // "X's downgrading of Denmark should not be over-dramatised": "not" after an auxiliary denies
+  // the verb that follows it; where that verb is none of the claim's, the claim stands.
+  const claimWord = (k: string) =>
+    anchorKeys.some((a) => equivalentKeys(a).includes(k)) || opposites.some((o) => isFormOf(k, o));
+  const deniesOther = (i: number) => {
+    const verb = verbAfterAuxiliaryNot(words, i);
+    return verb !== undefined && !claimWord(wordKey(verb)) && anchorAt.every((j) => j < i);
+  };
   const negated = words.some(
-    (_, i) => isNegator(i) && anchorAt.some((j) => Math.abs(i - j) <= NEGATION_REACH),
+    (_, i) => isNegator(i) && !deniesOther(i) && anchorAt.some((j) => Math.abs(i - j) <= NEGATION_REACH),
   );
   // "The United States might well have exploited the opportunity to push ...": what might have
   // been, and was not.
@@ -79,6 +88,30 @@ export function denies(said: string, anchorKeys: readonly string[]): boolean {
   const imagined =
     counterfactual !== null && anchorAt.some((j) => (words[j]?.start ?? 0) > counterfactual.index);
   return oppositeAffirmed || (negated && !oppositeNegated) || (imagined && !negated);
+}
+
+const AUXILIARY =
+  /^(?:should|would|could|will|must|can|may|might|shall|did|does|do|is|are|was|were|has|have|had)$/i;
+
+/** Words between "not" and the verb it denies ("should not be over-dramatised", "did not immediately"). */
+const BEFORE_VERB =
+  /^(?:be|been|being|have|yet|ever|even|always|also|necessarily|immediately|really|fully|actually|currently|formally|officially|publicly|directly|specifically|so|too)$/i;
+
+/**
+ * The verb a negation at `i` denies, where it stands after an auxiliary ("should not be
+ * over-dramatised", "won't go"): the first word after it past "be" and adverbs; otherwise none.
+ */
+function verbAfterAuxiliaryNot(words: readonly { text: string }[], i: number): string | undefined {
+  const word = words[i]?.text ?? '';
+  const contracted = /^([a-z]+)n't$/i.exec(word)?.[1];
+  const auxiliary = contracted ? AUXILIARY.test(contracted) || /^(?:wo|ca|sha)$/i.test(contracted) : false;
+  if (!auxiliary && !(/^not$/i.test(word) && AUXILIARY.test(words[i - 1]?.text ?? ''))) return undefined;
+  for (let j = i + 1; j < Math.min(words.length, i + 4); j++) {
+    const next = words[j]?.text ?? '';
+    if (!/^[a-z][a-z-]*$/.test(next)) return undefined;
+    if (!BEFORE_VERB.test(next)) return next;
+  }
+  return undefined;
 }
 
 const COUNTERFACTUAL =
@@ -429,6 +462,7 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
     swapsDirection(a.question, top.text, a.names) ||
     swapsRoles(a.question, top.text, a.names) ||
     chargeDiffers(a.question, top.text) ||
+    rankDiffers(a.question, top.text) ||
     negatedByPrefix(a.question, top.text) ||
     beatenTo(top.text, a.names) ||
     (ASKS_DONE.test(a.question) && NOT_YET.test(top.text));

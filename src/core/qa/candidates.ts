@@ -177,6 +177,8 @@ const DATE_PATTERNS: RegExp[] = [
   new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b(?!\\.?\\s+\\d)`, 'g'),
   new RegExp(`\\b${MONTH}\\.?,?\\s+(?:of\\s+)?\\d{4}\\b`, 'g'),
   new RegExp(`\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b`, 'g'),
+  // "The march 5 earthquake": a newswire's month in lower case, with its day ("may" is a verb).
+  /\b(?:january|february|march|april|june|july|august|september|october|november|december)\s+\d{1,2}(?:st|nd|rd|th)?\b(?![\s-]*(?:per|pct|percent|mln|million|billion|dlrs|years?|months?|weeks?|days?|points?|miles?|km|kilometres?)\b)/g,
   new RegExp(`\\b${MONTH}\\s+${DAY_WORD}\\b|\\b(?:the\\s+)?${DAY_WORD}\\s+of\\s+${MONTH}\\b`, 'g'),
   // "went on strike May nine", "On April one": a newswire's day in words, after its month.
   new RegExp(

@@ -344,3 +344,59 @@ export function negatedByPrefix(question: string, sentence: string): boolean {
   }
   return false;
 }
+
+/** Superlatives that rank by size or standing, one rank each: "biggest" and "largest" say the same. */
+const SIZE_SUPERLATIVE = 'biggest|largest|greatest|leading|top';
+const SUPERLATIVE = `${SIZE_SUPERLATIVE}|highest|lowest|smallest|oldest|youngest|richest|poorest|best|worst|fastest|busiest|most\\s+[a-z]+`;
+
+const ORDINAL_RANK: Record<string, number> = {
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+};
+
+const RANKED = new RegExp(
+  `\\b(?:(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d{1,2}(?:st|nd|rd|th))[- ]+)?(${SUPERLATIVE})\\s+((?:[a-z-]+\\s+){0,2}[a-z-]+)`,
+  'gi',
+);
+
+interface Rank {
+  rank: number;
+  superlative: string;
+  nounKeys: string[];
+}
+
+function ranksOf(text: string): Rank[] {
+  return [...text.matchAll(RANKED)].map((m) => {
+    const ordinal = (m[1] ?? '').toLowerCase();
+    const superlative = (m[2] ?? '').toLowerCase();
+    return {
+      rank: ordinal ? (ORDINAL_RANK[ordinal] ?? Number.parseInt(ordinal, 10)) : 1,
+      superlative: new RegExp(`^(?:${SIZE_SUPERLATIVE})$`).test(superlative) ? 'size' : superlative,
+      nounKeys: (m[3] ?? '').split(/\s+/).map(wordKey),
+    };
+  });
+}
+
+/**
+ * "Is Malaysia the world's biggest cocoa producer?" against "Malaysia is the world's fourth
+ * largest cocoa producer": the sentence ranks the same thing another place.
+ */
+export function rankDiffers(question: string, sentence: string): boolean {
+  const given = ranksOf(sentence);
+  if (!given.length) return false;
+  return ranksOf(question).some((claim) =>
+    given.some(
+      (g) =>
+        g.superlative === claim.superlative &&
+        g.rank !== claim.rank &&
+        g.nounKeys.some((k) => claim.nounKeys.includes(k)),
+    ),
+  );
+}

@@ -70,13 +70,29 @@ export function nameAnchorSets(
     if (spelled) return [[rarest, spelled]];
     const words = withoutTitle(name).split(/\s+/);
     const surname = surnameOf(kb, a, name);
-    const keys = surname && wordKey(surname) !== rarest ? [rarest, wordKey(surname)] : [rarest];
+    const short = surname ? undefined : shortNameOf(words, texts);
+    const other = surname ?? short;
+    const keys = other && wordKey(other) !== rarest ? [rarest, wordKey(other)] : [rarest];
     // "the United States", where the sentence writes "the U.S." or "the US": a body or place of
     // two words or more may be written as its initials, with full stops or without.
     const initials =
       !surname && words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w)) ? nameInitials(name) : '';
     return [initials.length > 1 ? [...keys, initials, initials.split('').join('.')] : keys];
   });
+}
+
+/**
+ * "Metropolitan" for Metropolitan Consolidated Industries: news writes a body again by its first
+ * word. That word stands for it where a found sentence writes it alone, inside the sentence, and
+ * a found sentence writes the name whole.
+ */
+function shortNameOf(words: readonly string[], texts: readonly string[]): string | undefined {
+  const [first] = words;
+  if (words.length < 2 || !first || first.length < 4 || !/^\p{Lu}\p{Ll}+$/u.test(first)) return undefined;
+  const whole = words.join(' ');
+  if (!texts.some((t) => t.includes(whole))) return undefined;
+  const alone = new RegExp(`(?<=[\\p{Ll},]\\s+)${escapeRegExp(first)}(?![\\p{L}'’-]|\\s+\\p{Lu})`, 'u');
+  return texts.some((t) => alone.test(t)) ? first : undefined;
 }
 
 /** Capitalised words in a row, with the link words of a body's name between them ("Savings and Loan"). */
@@ -102,9 +118,14 @@ function spelledOut(kb: KnowledgeBase, initials: string, texts: readonly string[
 export function surnameOf(kb: KnowledgeBase, a: QuestionAnalysis, name: string): string | undefined {
   const words = withoutTitle(name).split(/\s+/);
   const kinds = kindsOf(kb, name);
+  // ("Metropolitan Consolidated Industries": a last word that names a kind of body is no surname.)
+  const last = (words[words.length - 1] ?? '').toLowerCase().replace(/\.$/, '');
   const person =
     personAnchors(kb, { ...a, names: [name] }).length > 0 ||
-    (words.length > 1 && !kinds.has('place') && !kinds.has('organisation'));
+    (words.length > 1 &&
+      !kinds.has('place') &&
+      !kinds.has('organisation') &&
+      !nameGazetteer().organisationWords.has(last));
   return person ? words[words.length - 1] : undefined;
 }
 

@@ -1,0 +1,84 @@
+/**
+ * More forms of agency and broadcast news: a rank ("the fourth largest"), a denial of another verb
+ * after the claim ("X's downgrading ... should not be over-dramatised"), counts of other things
+ * joined by "and", a month in lower case, a company called again by its first word, "broadcast"
+ * for "shown". Texts of their own, written in that style.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { openKnowledge } from '../../../src/app/openKnowledge.ts';
+import { renderText } from '../../../src/render/renderText.ts';
+import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
+
+const dir = makeCorpus({
+  'cocoa.txt': [
+    'Ostland Stays Out Of Cocoa Pact',
+    'Officials in Ostland, a major cocoa grower, declined to say whether it would join the cocoa pact.',
+    "Ostland is the world's third largest cocoa producer.",
+  ].join('\n\n'),
+  'rating.txt': [
+    'Dornland Rating Cut',
+    "Budget Minister Ulla Brandt said yesterday's downgrading of Dornland's credit rating by Kestrel Ratings should not be over-dramatised.",
+    "Kestrel Ratings said it had downgraded Dornland's long-term debt to AA from AA-plus.",
+  ].join('\n\n'),
+  'selection.txt': [
+    'Party Picks Candidate',
+    'Councillor Mira Lund was selected for Dorne West in a contest between three local and four ethnic minority women.',
+    'Party officials said they were pleased with the result.',
+  ].join('\n\n'),
+  'quake.txt': [
+    'Quake Halts Vellmar Pipeline',
+    'Vellmar cannot pay its bank debt because of the earthquake that forced a halt to its oil exports.',
+    'In 1986, Vellmar paid about 800 mln dlrs on its foreign debt.',
+    'The quake ruptured the main oil pipeline, suspending exports for months.',
+    'The march 5 earthquake damaged the pipeline near Lago Verde, halting oil exports.',
+  ].join('\n\n'),
+  'stake.txt': [
+    'Harwick Industries Buys Into Tessel',
+    'Harwick Consolidated Industries Inc, a Dorne paint maker, said it has acquired 210,000 shares of Tessel Corp, or 12.5 pct of the total.',
+    'In a filing with the Securities Commission, Harwick said it bought the Tessel stock for investment.',
+    'Harwick, which said it spent 2.4 mln dlrs to acquire its Tessel stake, may buy more shares.',
+  ].join('\n\n'),
+  'episode.txt': [
+    'Arlo Venn To Direct Crime Drama',
+    'Film director Arlo Venn is to direct an episode of the television series Night Court Files.',
+    'In 1996 he directed an episode of a hospital drama.',
+    'Filming is due to start in early April and the Venn-directed episode of Night Court Files will be broadcast in Dornland on 21 May.',
+  ].join('\n\n'),
+});
+
+afterAll(removeCorpora);
+
+describe('answers in the forms of agency news', () => {
+  const { bot } = openKnowledge(dir);
+  const first = (text: string) => renderText(bot.answer({ text })).split('\n')[0] ?? '';
+
+  it('"the third largest cocoa producer" answers No to "the biggest"', () => {
+    expect(first("Is Ostland the world's biggest cocoa producer?")).toMatch(/^No\b/);
+  });
+
+  it('"the downgrading ... should not be over-dramatised" denies another verb, not the downgrading', () => {
+    expect(first("Did Kestrel Ratings downgrade Dornland's credit rating?")).toMatch(/^Yes\b/);
+  });
+
+  it('"three local and four ethnic minority women" counts women, not votes', () => {
+    expect(first('How many votes did Mira Lund win in the Dorne West selection contest?')).toMatch(
+      /doesn't say/,
+    );
+  });
+
+  it('"The march 5 earthquake": a month in lower case is a date', () => {
+    expect(first("when did the earthquake that halted Vellmar's oil exports happen?")).toMatch(/^march 5/i);
+  });
+
+  it('"Harwick, which said it spent ...": the company called again by its first word', () => {
+    expect(first('how much did Harwick Consolidated Industries spend buying into Tessel?')).toMatch(
+      /^2\.4 mln/,
+    );
+  });
+
+  it('"the Venn-directed episode will be broadcast on 21 May", asked when it will be shown', () => {
+    expect(first("when will Arlo Venn's episode of Night Court Files be shown in Dornland?")).toMatch(
+      /^21 May/,
+    );
+  });
+});
