@@ -5,6 +5,7 @@
  * more than "year". A sentence keeps its neighbours, since an answer often stands one sentence
  * before or after the words that match ("He was Julius Kahn.").
  */
+import { isRoleWord } from '../../knowledge/extract/rolePhrases.ts';
 import { splitSentences } from '../../knowledge/splitSentences.ts';
 import type { Passage } from '../../knowledge/types.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
@@ -275,6 +276,17 @@ export function leadKeysOf(kb: KnowledgeBase, passage: Passage): KeySet {
 const REFERS_TO_SUBJECT =
   /^(?:(?:The|This|That|These|Those)\s+(?:new\s+|proposed\s+|planned\s+)?(?:market|exchange|company|firm|group|bank|plant|project|scheme|plan|deal|agreement|bill|law|system|service|product|device|game|film|album|book|show|festival|event|fund|index|currency|programme|program|network|airline|carrier|unit|venture|body|board|committee|organi[sz]ation|union|party|club|team)\b|(?:It|They)\s+(?:will|would|has|have|had)\b)/;
 
+/** "The actor, who was born in Beirut, ...": a sentence that opens by calling a person by a role. */
+const ROLE_OPENING =
+  /^The\s+(?:[a-z]+\s+)?([a-z]+)(?:,|\s+(?:who|has|had|was|is|will|would|said|says|added|told)\b)/;
+
+/** Whether a sentence opens by referring back to what (or whom) the story is about. */
+function refersToSubject(sentence: string): boolean {
+  if (REFERS_TO_SUBJECT.test(sentence)) return true;
+  const role = ROLE_OPENING.exec(sentence)?.[1];
+  return role !== undefined && isRoleWord(role);
+}
+
 /** Paragraphs read beyond the searched ones, per focus article. */
 const FOCUS_PASSAGES = 30;
 
@@ -332,9 +344,10 @@ export function findSentences(
     keys.forEach((k, i) => {
       const coverage = coverageOf(k, weighted);
       if (coverage === 0) return;
-      // "The new market, due to start operating in January 1988, ...": a sentence that opens
-      // by referring back to what the story is about reads the story's lead as its context.
-      const lead = REFERS_TO_SUBJECT.test(sentences[i] ?? '') ? leadKeysOf(kb, passage) : undefined;
+      // "The new market, due to start operating in January 1988, ...", "The actor, who was born
+      // in ...": a sentence that opens by referring back to what the story is about reads the
+      // story's lead as its context.
+      const lead = refersToSubject(sentences[i] ?? '') ? leadKeysOf(kb, passage) : undefined;
       const near = coverageOf([keys[i - 1], k, keys[i + 1], lead], weighted);
       const inParagraph = Math.max(near, paragraphCoverage);
       const contextCoverage =

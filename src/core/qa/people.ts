@@ -463,7 +463,8 @@ const ACT_NOUNS = new Set(
 );
 /** The two sides of a sale: who buys is who another sells "to", and who sells is whom another buys "from". */
 const BUY_KEYS = ['buy', 'purchase', 'acquire', 'bought'].map((w) => wordKey(w));
-const SELL_KEYS = ['sell', 'sold'].map((w) => wordKey(w));
+/** ("The sale of the stake to Spain's Ferrovial": the sale said as a noun.) */
+const SELL_KEYS = ['sell', 'sold', 'sale'].map((w) => wordKey(w));
 
 /** The other side's verbs of an asked sale, and the word before its maker ("sold to X" for who bought). */
 export function otherSide(
@@ -583,17 +584,20 @@ export function doesNamed(
     if (verbKeys.includes(wordKey(words[words.length - 1] ?? ''))) return true;
   }
   // "rejected a 32 dlrs a share tender offer for its stock from Ciba-Geigy": the asked act as a
-  // noun, a few words before "from" its maker.
-  const from = /((?:[\p{L}\d.'’-]+\s+){1,8})from\s+(?:the\s+)?$/u.exec(
-    sentence.slice(Math.max(0, c.start - 80), c.start),
-  )?.[1];
+  // noun, a few words before "from" its maker ("The bid has come from Boston-based private
+  // investment firm X": words that describe the maker may stand after "from").
+  const from =
+    /((?:[\p{L}\d.'’-]+\s+){1,8})from\s+(?:the\s+)?(?:(?:\p{Ll}[\p{Ll}-]*|\p{Lu}[\p{L}.-]*-based)\s+){0,5}$/u.exec(
+      sentence.slice(Math.max(0, c.start - 120), c.start),
+    )?.[1];
   if (from && wordsOf(from).some((w) => ACT_NOUNS.has(wordKey(w.text)) && verbKeys.includes(wordKey(w.text))))
     return true;
   // "agreed to sell its grocery operations to Ajinomoto", asked who is buying them: the other
-  // side of the deal, after "to" (and "bought it from X" for who sold it).
+  // side of the deal, after "to" (and "bought it from X" for who sold it), a place's name
+  // before it owning it ("to Spain's Ferrovial").
   const side = otherSide(verbKeys);
   const converse = side
-    ? /((?:[\p{L}\d.,'’<>()-]+\s+){1,12})(to|from)\s+(?:the\s+)?<?$/u.exec(
+    ? /((?:[\p{L}\d.,'’<>()%-]+\s+){1,12})(to|from)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.-]*['’]s\s+)?<?$/u.exec(
         sentence.slice(Math.max(0, c.start - 120), c.start),
       )
     : undefined;

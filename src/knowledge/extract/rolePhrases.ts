@@ -168,6 +168,9 @@ function lastWords(text: string, count: number): Word[] {
 const BODY_NOUN =
   /^(?:bank|party|union|council|committee|board|commission|company|group|court|church|league)$/;
 
+/** Words that say what kind of body a lowercase body's noun is ("central bank", "state oil company"). */
+const BODY_KIND = /^(?:central|state|national|federal|provincial|municipal|city|county|regional|world)$/;
+
 /** "Korean", "British", "US", "Hollywood": a people's adjective or a place, as a title's qualifier. */
 function nationOrPlace(word: string): boolean {
   // "OPEC conference president": an acronym names a body as a title's qualifier too.
@@ -210,9 +213,13 @@ export function titleBefore(text: string, index: number): PhraseSpan | undefined
       !CONNECTORS.has(token[0]) &&
       !/^(?:the|a|an|and|or|of|by|for|with|new|former|then|its|his|her|their)$/.test(token[0]) &&
       (nationOrPlace(tokens[i - 1]?.[0] ?? '') ||
-        // "Central bank president X": a body's noun after a capitalised word that names it.
-        (BODY_NOUN.test(token[0]) && /^\p{Lu}\p{Ll}+$/u.test(tokens[i - 1]?.[0] ?? '')))
+        // "Central bank president X": a body's noun after a capitalised word that names it, or
+        // after a word that says what kind of body it is ("central bank president Jier Nogales").
+        (BODY_NOUN.test(token[0]) &&
+          (/^\p{Lu}\p{Ll}+$/u.test(tokens[i - 1]?.[0] ?? '') || BODY_KIND.test(tokens[i - 1]?.[0] ?? ''))))
     )
+      picked.unshift(token);
+    else if (picked.length === 2 && BODY_KIND.test(token[0]) && BODY_NOUN.test(picked[0]?.[0] ?? ''))
       picked.unshift(token);
     else {
       // "Aston's chief executive": whose title it is, written before it.

@@ -44,6 +44,16 @@ const dir = makeCorpus({
     'In 1996 he directed an episode of a hospital drama.',
     'Filming is due to start in early April and the Venn-directed episode of Night Court Files will be broadcast in Dornland on 21 May.',
   ].join('\n\n'),
+  'debt.txt': [
+    'Tessaly To Offer Debt Buyback',
+    'Tessaly will offer to buy back its bank debt at a discount, central bank president Ivo Marran said.',
+    'Marran said the creditor banks had agreed to consider the offer.',
+  ].join('\n\n'),
+  'actor.txt': [
+    'Lio Marsh Given Walk Of Fame Star',
+    'Actor Lio Marsh, best known for his role in the Starfall films, has been given a star on the Walk of Fame.',
+    'The actor, who was born in the Tessalian capital Ardo, said he left school to act.',
+  ].join('\n\n'),
 });
 
 afterAll(removeCorpora);
@@ -74,6 +84,14 @@ describe('answers in the forms of agency news', () => {
     expect(first('how much did Harwick Consolidated Industries spend buying into Tessel?')).toMatch(
       /^2\.4 mln/,
     );
+  });
+
+  it('"central bank president Ivo Marran": the kind of body before a lowercase title', () => {
+    expect(first('who is Ivo Marran?')).toMatch(/central bank president/);
+  });
+
+  it('"The actor, who was born in Ardo": a sentence that calls the story\'s subject by a role', () => {
+    expect(first('Was Lio Marsh born in Vellmar?')).toMatch(/^No\b/);
   });
 
   it('"the Venn-directed episode will be broadcast on 21 May", asked when it will be shown', () => {

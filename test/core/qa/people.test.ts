@@ -9,6 +9,18 @@ const at = (sentence: string, name: string) => {
 
 describe('doesNamed: the doer of a verb written as a noun', () => {
   const keys = [wordKey('test'), wordKey('firing')];
+  it('after "from", past words that describe the maker ("has come from Kessel-based private investment firm X")', () => {
+    const s =
+      'The bid has come from Kessel-based private investment firm Harlow Capital, which owns 5% of it.';
+    expect(doesNamed(s, at(s, 'Harlow Capital'), [wordKey('bid')])).toBe(true);
+    expect(doesNamed(s, at(s, 'Harlow Capital'), [wordKey('loan')])).toBe(false);
+  });
+
+  it('the other side of a sale said as a noun, to a company its country owns ("to Spain\'s Ferrovial")', () => {
+    const s = "The sale of the 33% stake to Tessaly's Marrow Group for 146 mln stg is a lifeline.";
+    expect(doesNamed(s, at(s, 'Marrow Group'), [wordKey('bought')])).toBe(true);
+  });
+
   it('after "by" the noun of the asked verb', () => {
     const s = 'It saw the US airstrike, the missile testing by North Korea and the G7 summit.';
     expect(doesNamed(s, at(s, 'North Korea'), keys)).toBe(true);
