@@ -46,6 +46,8 @@ const GROUPS = [
   'collapse fall',
   'establish founder',
   'withdraw abandon',
+  // "when did he go missing?": "he vanished on 1 February 1995".
+  'vanish disappear missing',
   'quit resign',
   'create creator devise invent',
   'halt suspend suspension freeze stop',
@@ -85,7 +87,7 @@ for (const group of GROUPS) {
 /** Verbs of going somewhere: "where did it sail from?" is answered by "dispatched from Crimea". */
 export const MOVEMENT_KEYS: readonly string[] = [
   ...new Set(
-    'go come sail fly travel move send dispatch deploy head leave depart return arrive drive walk ride flee escape transfer ship relocate emigrate'
+    'go come sail fly travel move send dispatch deploy head leave depart return arrive drive walk ride flee escape transfer ship relocate emigrate join'
       .split(' ')
       .map(wordKey),
   ),

@@ -40,6 +40,8 @@ const PHRASAL: readonly [RegExp, string][] = [
     /\b(?:sweep|sweeps|swept|sweeping|brush|brushes|brushed|brushing)\s+aside\b/gi,
     'defeat defeats defeated defeating',
   ],
+  // "won her first title with victory over Anna-Lena Groenefeld": beat her.
+  [/\b(?:victory|victories)\s+(?:over|against)\b/gi, 'defeat defeats defeated defeating'],
   // "who knocked Agassi out of the SAP Open?": "Agassi suffered a defeat by Jurgen Melzer"; the
   // one knocked out, written between, is kept, and "out of" the event is "in" it ("defeated
   // Andre Agassi in the SAP Open").

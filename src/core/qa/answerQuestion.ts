@@ -542,6 +542,13 @@ const MONTH_NAME = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a
 /** The confidence a number adds that stands right by the noun the question counts. */
 const COUNTS_ASKED = 0.05;
 
+/** "is expected to fetch up to $1m": what a sale may bring, not what it brought. */
+const ESTIMATED =
+  /\b(?:is|are|was|were)\s+(?:expected|estimated|tipped|forecast|predicted|likely)\s+to\s+(?:fetch|sell|raise|make|reach|bring)\b|\b(?:could|may|might)\s+fetch\b/i;
+
+/** "how much did it sell for?": a question of what was done, in the past. */
+const ASKS_PAST = /^how\s+(?:much|many)\s+(?:\S+\s+){0,2}?did\b/i;
+
 /** A sentence that supposes: "If ..., it might (would, could) ...". */
 const SUPPOSED = /^\s*(?:if|unless|were)\b[^.;]*\b(?:might|would|could)\b/i;
 
@@ -573,6 +580,8 @@ const amount: Strategy = (kb, a, hits) => {
     if (!namesAll(evidence.hit)) return [];
     // "If sold then, the land might bring only $5,000": a sum supposed, not one paid.
     if (SUPPOSED.test(evidence.text) || COUNTERFACTUAL.test(evidence.text)) return [];
+    // "How much did the saxophone sell for?" is not answered by what it "is expected to fetch".
+    if (ASKS_PAST.test(a.question) && ESTIMATED.test(evidence.text)) return [];
     // "how much did Linde offer?" is not answered by the Aga bid.
     if (money && bidOfAnother(a.question, a.names, evidence.text)) return [];
     // "there were known to be twenty-two in Norton County": a count may leave out what it counts.

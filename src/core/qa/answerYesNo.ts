@@ -5,6 +5,7 @@
  * negative ("Wasn't he ...?") turns it round. Too weak a match: "The archive doesn't say".
  */
 
+import { nameGazetteer } from '../../knowledge/extract/nameLexicon.ts';
 import { splitSentences } from '../../knowledge/splitSentences.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { equivalentKeys } from '../../text/equivalentWords.ts';
@@ -43,6 +44,20 @@ const NEGATORS = /^(?:not|never|no|nor|neither|nobody|none|nothing|without|canno
 /** Words after "not" that make it no denial: "not only", "not just", "not least". */
 const NOT_ONLY = /^(?:only|just|merely|simply|least|solely)$/i;
 
+/**
+ * Whether the word at i denies: a negator ("not", "never", "without"; not "not only"), or two
+ * words that deny as "not" does: "far from being Cubans", "well short of the world record".
+ */
+function negatorAt(words: readonly { text: string }[], i: number): boolean {
+  const word = words[i]?.text ?? '';
+  const next = words[i + 1]?.text ?? '';
+  return (
+    (NEGATORS.test(word) && !NOT_ONLY.test(next)) ||
+    (/^far$/i.test(word) && /^from$/i.test(next)) ||
+    (/^short$/i.test(word) && /^of$/i.test(next))
+  );
+}
+
 /** A negation counts for a word when it stands this close before it ("not banished"). */
 const NEGATES_NEXT = 3;
 
@@ -57,9 +72,7 @@ export function denies(said: string, anchorKeys: readonly string[]): boolean {
   const keys = words.map((w) => wordKey(w.text));
   // "far from being Cubans" denies as "not" does.
   // "not only did Putin state ...", "not least": no denial.
-  const isNegator = (i: number) =>
-    (NEGATORS.test(words[i]?.text ?? '') && !NOT_ONLY.test(words[i + 1]?.text ?? '')) ||
-    (/^far$/i.test(words[i]?.text ?? '') && /^from$/i.test(words[i + 1]?.text ?? ''));
+  const isNegator = (i: number) => negatorAt(words, i);
   const negatedAt = (i: number) =>
     Array.from({ length: NEGATES_NEXT }, (_, d) => i - d - 1).some((j) => j >= 0 && isNegator(j));
   const opposites = anchorKeys.flatMap(oppositeOf);
@@ -328,6 +341,13 @@ function verdict(
 function opensWithAnother(sentence: string, names: readonly string[]): boolean {
   const [opening] = nameRuns(sentence);
   if (!opening || opening.start > OPENING_CHARS) return false;
+  // "America's former world indoor 200m champion is ...": a country owning a description of a
+  // person is no other actor.
+  if (
+    /^['’]s\s+\p{Ll}/u.test(sentence.slice(opening.end)) &&
+    nameGazetteer().classOf(opening.text.toLowerCase()) === 'place'
+  )
+    return false;
   const asked = new Set(names.flatMap((n) => [...lowerWords(n)]));
   return ![...lowerWords(opening.text)].some((w) => asked.has(w));
 }
@@ -341,7 +361,7 @@ function negatesAny(sentence: string, keys: readonly string[]): boolean {
   return words.some(
     (w, i) =>
       keys.some((k) => equivalentKeys(k).includes(wordKey(w.text))) &&
-      words.slice(Math.max(0, i - NEGATION_REACH), i).some((v) => NEGATORS.test(v.text)),
+      Array.from({ length: Math.min(i, NEGATION_REACH) }, (_, d) => i - d - 1).some((j) => negatorAt(words, j)),
   );
 }
 

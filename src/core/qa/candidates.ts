@@ -216,6 +216,14 @@ const NUMBER = new RegExp(
 
 const MONTH_BEFORE = new RegExp(`\\b${MONTH}\\.?\\s+$`);
 
+/** Whether the digits at start..end are part of a model's number: "Boeing 737-800", not "10-12 people". */
+function inModelNumber(sentence: string, start: number, end: number): boolean {
+  const before = /(?:^|\s)(\p{Lu}[\p{L}]+\s+)?((?:\d+-)*)$/u.exec(sentence.slice(Math.max(0, start - 40), start));
+  const after = /^(?:-\d+)*/.exec(sentence.slice(end))?.[0] ?? '';
+  const hyphened = (before?.[2] ?? '') !== '' || after !== '';
+  return hyphened && before?.[1] !== undefined;
+}
+
 /** Numbers written in digits or words ("140,000", "five million", "two hundred and eighty", "£8m", "$1.2bn"). */
 export function numberMentions(sentence: string): Candidate[] {
   const out: Candidate[] = [];
@@ -225,6 +233,8 @@ export function numberMentions(sentence: string): Candidate[] {
     const start = m.index;
     // "Washington, Feb. 9 --": a day of a date counts nothing.
     if (/^\d{1,2}$/.test(text) && MONTH_BEFORE.test(sentence.slice(Math.max(0, start - 12), start))) continue;
+    // "Boeing 737-800 planes": a model's number, after its maker's name, counts nothing either.
+    if (/^\d+$/.test(text) && inModelNumber(sentence, start, start + m[0].length)) continue;
     out.push({ text, start, end: start + m[0].length });
   }
   return out;
@@ -242,7 +252,8 @@ const DIRECTION_WORDS: Record<'from' | 'to' | 'in', [RegExp, RegExp]> = {
     /\b(?:native of|born in|born at)\s+(?:the\s+)?$/i,
   ],
   to: [
-    /\b(?:to|into|toward|towards|reached|arrived (?:in|at)|settled in|moved to|went to|came to|landed (?:in|at))\s+(?:the\s+)?$/i,
+    // "set to join Preston on a month's loan": where a player or an employee goes, news says "join".
+    /\b(?:to|into|toward|towards|reached|arrived (?:in|at)|settled in|moved to|went to|came to|landed (?:in|at)|join|joins|joined|joining)\s+(?:the\s+)?$/i,
     /\b(?:for|in|at)\s+(?:the\s+)?$/i,
   ],
   // "born in 1751 in nearby Rowley": a word that places the place may stand before it.

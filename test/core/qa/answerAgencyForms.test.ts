@@ -54,6 +54,29 @@ const dir = makeCorpus({
     'Actor Lio Marsh, best known for his role in the Starfall films, has been given a star on the Walk of Fame.',
     'The actor, who was born in the Tessalian capital Ardo, said he left school to act.',
   ].join('\n\n'),
+  'tennis.txt': [
+    'Veteran Marr Wins Dorne Title',
+    'Tessa Marr won her first title in four years with victory over Lena Kovic at the Dorne Open in Vellport.',
+    'It was a hard week for the players, who had to cope with rain.',
+  ].join('\n\n'),
+  'loan.txt': [
+    'Keeper Heads For Arden',
+    "Kessel Rovers keeper Tom Hale is set to join Arden on a month's loan.",
+    'Hale has been displaced by the arrival of Ian Rook, who is in his second month on loan from Vellport.',
+  ].join('\n\n'),
+  'missing.txt': [
+    'Ten Years Since Singer Vanished',
+    'Rob Ellery, guitarist and singer for The Night Lanterns, vanished ten years ago, on 3 March 1995.',
+    'His car was found near a bridge two weeks later.',
+  ].join('\n\n'),
+  'planes.txt': [
+    'Skyline Orders Planes',
+    'Budget airline Skyline has placed an order for 40 Aerion 520-300 planes, in a deal worth 2 bln dlrs.',
+  ].join('\n\n'),
+  'auction.txt': [
+    "Singer's Guitar Heads For Auction",
+    'A guitar that belonged to the singer Ada Rell is expected to fetch up to 2m dlrs at an auction next month.',
+  ].join('\n\n'),
 });
 
 afterAll(removeCorpora);
@@ -92,6 +115,26 @@ describe('answers in the forms of agency news', () => {
 
   it('"The actor, who was born in Ardo": a sentence that calls the story\'s subject by a role', () => {
     expect(first('Was Lio Marsh born in Vellmar?')).toMatch(/^No\b/);
+  });
+
+  it('"with victory over X": whom she beat', () => {
+    expect(first('who did Tessa Marr beat in the final in Vellport?')).toMatch(/^Lena Kovic/);
+  });
+
+  it('"set to join Arden on a month\'s loan": where he is going', () => {
+    expect(first('where is Kessel Rovers keeper Tom Hale going on loan?')).toMatch(/^Arden/);
+  });
+
+  it('"vanished ... on 3 March 1995", asked when he went missing', () => {
+    expect(first('when did Rob Ellery of The Night Lanterns go missing?')).toMatch(/^3 March 1995/);
+  });
+
+  it('"40 Aerion 520-300 planes": the model\'s number counts nothing', () => {
+    expect(first('how many Aerion planes has Skyline ordered?')).toMatch(/^40\b/);
+  });
+
+  it('"is expected to fetch up to 2m dlrs" is no price it sold for', () => {
+    expect(first("How much did Ada Rell's guitar sell for at the auction?")).toMatch(/doesn't say/);
   });
 
   it('"the Venn-directed episode will be broadcast on 21 May", asked when it will be shown', () => {

@@ -181,6 +181,17 @@ describe('yes or no', () => {
     );
   });
 
+  it('"well short of the world record" denies as "not" does; "not" after an auxiliary denies its own verb', () => {
+    const record = keys('break world record');
+    expect(denies('His times were well short of the 60m world record of 6.39secs.', record)).toBe(true);
+    expect(denies('His times were short-listed beside the world record.', record)).toBe(false);
+    const cut = keys('Kestrel downgrade rating');
+    expect(
+      denies("Yesterday's downgrading of the rating by Kestrel should not be over-dramatised.", cut),
+    ).toBe(false);
+    expect(denies('Kestrel did not downgrade the rating.', cut)).toBe(true);
+  });
+
   it('the claimed word written with a prefix that negates it ("non-permanent", "unpaid")', () => {
     const tattoo = 'He said he would have a non-permanent logo tattooed on his head for 30 days.';
     expect(negatedByPrefix('Was he going to get a permanent tattoo of the logo?', tattoo)).toBe(true);
