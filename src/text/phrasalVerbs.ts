@@ -17,6 +17,7 @@ const PHRASAL: readonly [RegExp, string][] = [
   [/\b(?:strike|strikes|struck|striking)\s+down\b/gi, 'overturn overturns overturned overturning'],
   [/\b(?:step|steps|stepped|stepping)\s+down\b/gi, 'resign resigns resigned resigning'],
   [/\b(?:pull|pulls|pulled|pulling)\s+out\b/gi, 'withdraw withdraws withdrew withdrawing'],
+  [/\b(?:take|takes|took|taken|taking)\s+part\b/gi, 'participate participates participated participating'],
   [/\b(?:carry|carries|carried|carrying)\s+out\b/gi, 'commit commits committed committing'],
   [/\b(?:break|breaks|broke|broken|breaking)\s+out\b/gi, 'begin begins began beginning'],
   [/\b(?:shut|shuts|shutting)\s+down\b/gi, 'close closes closed closing'],

@@ -676,10 +676,11 @@ const SAYS_UNKNOWN =
 
 /**
  * "The company didn't give details of its investment", "the plan will not specify the size of the
- * tax cut": the answer withheld, said of what is asked.
+ * tax cut", "Neither Takeuchi nor Howard would name the companies": the answer withheld, said of
+ * what is asked.
  */
 const WITHHELD =
-  /\b(?:did\s+not|didn't|does\s+not|doesn't|would\s+not|wouldn't|will\s+not|won't|declined\s+to|refused\s+to)\s+(?:give|disclose|reveal|say|comment\s+on|specify|detail|name|set\s+out)\b|\bgave\s+no\s+(?:details|figure|figures)\b/i;
+  /\b(?:did\s+not|didn't|does\s+not|doesn't|would\s+not|wouldn't|will\s+not|won't|declined\s+to|refused\s+to)\s+(?:give|disclose|reveal|say|comment\s+on|specify|detail|name|set\s+out)\b|\bgave\s+no\s+(?:details|figure|figures)\b|\bneither\s+[^.;]{1,60}?\s+nor\s+[^.;]{1,60}?\s+(?:would|will|did|could)\s+(?:name|identify|disclose|reveal|say|give)\b/i;
 
 /** A sentence about the question that says its answer is not known ("who bought it is not recorded"). */
 function saysUnknown(hit: SentenceHit, a: QuestionAnalysis): boolean {

@@ -37,7 +37,8 @@ export const OPPOSITES: [string[], string[]][] = [
   // "Was he able to play in the final?" against "he will miss the final".
   [
     ['plai', 'play', 'attend', 'appear', 'compet', 'particip'],
-    ['miss', 'skip', 'absent', 'sidelin'],
+    // ... and "had pulled out of the talks" (withdrawn), asked whether he is taking part.
+    ['miss', 'skip', 'absent', 'sidelin', 'withdraw'],
   ],
   [
     ['friend', 'warm', 'cordial'],

@@ -372,6 +372,15 @@ function personCue(
   });
   const before = title ? undefined : roleBeforeName(text, local.start, local.end);
   if (before) roles.push(cite(before.text, before.start, local.end));
+  // "..., the President of the Arab Bankers Association said. Hikmat Nashashibi told ...": the
+  // newswire names a speaker by title first, then by name opening the next sentence.
+  const saidBefore = !title && !before && local.start === 0 ? roleSaidBefore(body, offset) : undefined;
+  const saidTitle = saidBefore ? normalizeTitle(saidBefore.title) : undefined;
+  if (saidBefore && saidTitle)
+    roles.push({
+      title: saidTitle,
+      source: { article: '', excerpt: body.slice(saidBefore.from, offset + local.end) },
+    });
   if (title && titleText) roles.push(cite(titleText, title.start, local.end));
   // "Formby of Plainview, former chairman of ...": the phrase after a place describes the person before it.
   const preceding = text.slice(Math.max(0, local.start - 4), local.start);
@@ -382,7 +391,7 @@ function personCue(
   const courtesy = /\b(?:Mr|Mrs|Ms|Mx|Dr|Sir|Dame)\.?\s+$/.test(
     text.slice(Math.max(0, local.start - 8), local.start),
   );
-  const person = Boolean(title || before || after.length || courtesy || candidate.titled);
+  const person = Boolean(title || before || saidTitle || after.length || courtesy || candidate.titled);
   // A full name only: "Chapter of the American Association" names no one.
   const of = after.length || candidate.tokens.length < 2 ? undefined : affiliationAfter(text, local.end);
   // "... of Ste Lyonnaise des Eaux <LYOE.PA> ..., Chairman Jerome Monod told": a company's title
@@ -398,6 +407,26 @@ function personCue(
         }
       : undefined;
   return affiliation ? { person, roles, affiliation } : { person, roles };
+}
+
+/** "..., the Bankers Federation Secretary said.": a sentence that ends by naming its speaker by title alone. */
+const TITLE_SAID =
+  /,\s+the\s+([^,;:"“”()]{3,80}?)\s+(?:said|says|told\s+\p{L}+(?:\s+\p{L}+)?)\s*\.["”]?\s*$/u;
+
+/**
+ * The title the sentence before names its speaker by, where it ends "..., the <title> said." and
+ * names no one: a name opening the next sentence is that speaker's.
+ */
+function roleSaidBefore(body: string, sentenceStart: number): { title: string; from: number } | undefined {
+  const from = Math.max(0, sentenceStart - 200);
+  const m = TITLE_SAID.exec(body.slice(from, sentenceStart));
+  const title = m?.[1];
+  if (!m || !title) return undefined;
+  const words = title.split(/\s+/);
+  if (!words.some((w) => isRoleWord(w) && !ROLE_QUALIFIERS.has(wordKey(w)))) return undefined;
+  // ("the company's chief executive said": whose title it is must be named, not pointed back to.)
+  if (/^(?:company|group|bank|firm|ministry|government)['’]s?$/i.test(words[0] ?? '')) return undefined;
+  return { title, from: from + m.index + m[0].indexOf(title) };
 }
 
 /** Titles held at a company ("Chairman", "President", "Chief Executive"). */

@@ -77,6 +77,20 @@ const dir = makeCorpus({
     "Singer's Guitar Heads For Auction",
     'A guitar that belonged to the singer Ada Rell is expected to fetch up to 2m dlrs at an auction next month.',
   ].join('\n\n'),
+  'bankers.txt': [
+    'Gulf States Urged To Coordinate Policies',
+    'Gulf states must coordinate their economic policies more closely, the President of the Gulf Bankers Union said.',
+    'Omar Haddad told a news conference at the end of a currency traders meeting that fiscal policy should come first.',
+  ].join('\n\n'),
+  'talks.txt': [
+    'Trade Ministers Meet In Vellport',
+    'Trade ministers from twenty countries began informal talks on farm trade in Vellport today.',
+    'Earlier, officials had said Dornish Trade Minister Paul Lemay had pulled out of the informal talks for domestic political reasons.',
+  ].join('\n\n'),
+  'peptide.txt': [
+    'Institute Reports On New Drug',
+    'The National Institute of Health announced that Peptide Q, first identified by institute scientist Dr. Ann Corder, blocks the virus in the laboratory.',
+  ].join('\n\n'),
 });
 
 afterAll(removeCorpora);
@@ -135,6 +149,20 @@ describe('answers in the forms of agency news', () => {
 
   it('"is expected to fetch up to 2m dlrs" is no price it sold for', () => {
     expect(first("How much did Ada Rell's guitar sell for at the auction?")).toMatch(/doesn't say/);
+  });
+
+  it('"..., the President of the Gulf Bankers Union said. Omar Haddad told ...": the title before the name', () => {
+    expect(first('who is Omar Haddad?')).toMatch(/President of the Gulf Bankers Union/);
+  });
+
+  it('"had pulled out of the talks" answers No to taking part', () => {
+    expect(first('Is Dornish trade minister Paul Lemay taking part in the trade talks in Vellport?')).toMatch(
+      /^No\b/,
+    );
+  });
+
+  it('"first identified by Dr. Ann Corder" answers who discovered it', () => {
+    expect(first('who discovered Peptide Q?')).toMatch(/Ann Corder/);
   });
 
   it('"the Venn-directed episode will be broadcast on 21 May", asked when it will be shown', () => {
