@@ -361,7 +361,9 @@ function negatesAny(sentence: string, keys: readonly string[]): boolean {
   return words.some(
     (w, i) =>
       keys.some((k) => equivalentKeys(k).includes(wordKey(w.text))) &&
-      Array.from({ length: Math.min(i, NEGATION_REACH) }, (_, d) => i - d - 1).some((j) => negatorAt(words, j)),
+      Array.from({ length: Math.min(i, NEGATION_REACH) }, (_, d) => i - d - 1).some((j) =>
+        negatorAt(words, j),
+      ),
   );
 }
 

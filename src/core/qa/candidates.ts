@@ -218,7 +218,9 @@ const MONTH_BEFORE = new RegExp(`\\b${MONTH}\\.?\\s+$`);
 
 /** Whether the digits at start..end are part of a model's number: "Boeing 737-800", not "10-12 people". */
 function inModelNumber(sentence: string, start: number, end: number): boolean {
-  const before = /(?:^|\s)(\p{Lu}[\p{L}]+\s+)?((?:\d+-)*)$/u.exec(sentence.slice(Math.max(0, start - 40), start));
+  const before = /(?:^|\s)(\p{Lu}[\p{L}]+\s+)?((?:\d+-)*)$/u.exec(
+    sentence.slice(Math.max(0, start - 40), start),
+  );
   const after = /^(?:-\d+)*/.exec(sentence.slice(end))?.[0] ?? '';
   const hyphened = (before?.[2] ?? '') !== '' || after !== '';
   return hyphened && before?.[1] !== undefined;
