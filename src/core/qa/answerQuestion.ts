@@ -682,6 +682,13 @@ const SAYS_UNKNOWN =
 const WITHHELD =
   /\b(?:did\s+not|didn't|does\s+not|doesn't|would\s+not|wouldn't|will\s+not|won't|declined\s+to|refused\s+to)\s+(?:give|disclose|reveal|say|comment\s+on|specify|detail|name|set\s+out)\b|\bgave\s+no\s+(?:details|figure|figures)\b|\bneither\s+[^.;]{1,60}?\s+nor\s+[^.;]{1,60}?\s+(?:would|will|did|could)\s+(?:name|identify|disclose|reveal|say|give)\b/i;
 
+/**
+ * How many of the best sentences are read for one that says the answer is not known: the best
+ * two (a lesser one that says a spokesman "declined to say how many pairs" leaves the count
+ * another sentence gives).
+ */
+const UNKNOWN_AMONG = 2;
+
 /** A sentence about the question that says its answer is not known ("who bought it is not recorded"). */
 function saysUnknown(hit: SentenceHit, a: QuestionAnalysis): boolean {
   if (Math.max(hit.coverage, hit.contextCoverage) < MIN_CONFIDENCE) return false;
@@ -735,7 +742,7 @@ export function answerQuestion(
       `hit ${h.score.toFixed(2)} cov ${h.coverage.toFixed(2)}/${h.contextCoverage.toFixed(2)} ${h.text.slice(0, 100)}`,
     );
   // "Who won is not revealed": the text itself says the answer is not known.
-  if (a.type !== 'yesno' && hits.slice(0, 5).some((h) => saysUnknown(h, a)))
+  if (a.type !== 'yesno' && hits.slice(0, UNKNOWN_AMONG).some((h) => saysUnknown(h, a)))
     return abstain(kb, a.question, hits);
   let answer: Reply | undefined;
   try {
