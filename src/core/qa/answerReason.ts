@@ -24,7 +24,7 @@ const POINTS_BACK =
 
 /** "An earthquake led it to suspend exports": the cause as the subject, the act after "to". */
 const LED_TO =
-  /^(.{8,140}?)\s+(?:led|forced|prompted|caused|compelled|drove|pushed)\s+(?:it|them|him|her|us|the\s+[\p{L}-]+|\p{Lu}[\p{L}-]*)\s+to\s+(.{3,80})/u;
+  /^(.{8,260}?)\s+(?:led|forced|prompted|caused|compelled|drove|pushed)\s+(?:it|them|him|her|us|the\s+[\p{L}-]+|\p{Lu}[\p{L}-]*)\s+to\s+(.{3,80})/u;
 
 const AIM = /^(?:to|so\s+as\s+to|in\s+order\s+to|in\s+a\s+bid\s+to|in\s+an\s+(?:effort|attempt)\s+to)\s/i;
 
@@ -58,8 +58,13 @@ export const reason: Strategy = (kb, a, hits) => {
       return [{ candidate: after, weight: 0.7 }];
     // "an earthquake in Ecuador yesterday led it to suspend oil exports": what led to the asked act.
     const led = LED_TO.exec(evidence.text);
-    if (led?.[1] && led[2] && saysAskedAct(led[2], a)) {
-      const text = led[1].replace(/^(?:also|and|but|however|meanwhile),?\s+/i, '');
+    // (Where the question's verb was not read as one, its other words must be what it led to.)
+    const ledToAsked = led?.[2] && (a.verbKeys?.length ? saysAskedAct(led[2], a) : saysPredicate(led[2], a));
+    if (led?.[1] && led[2] && ledToAsked) {
+      // ("The company said the rejection ... led Firestone to close": the cause, not who said it.)
+      const text = led[1]
+        .replace(/^(?:also|and|but|however|meanwhile),?\s+/i, '')
+        .replace(/^(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:said|says)\s+(?:that\s+)?(?=\p{Ll})/iu, '');
       const start = evidence.text.indexOf(text);
       return [{ candidate: { text, start, end: start + text.length }, weight: 0.9 }];
     }

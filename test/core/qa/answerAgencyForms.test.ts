@@ -91,6 +91,17 @@ const dir = makeCorpus({
     'Institute Reports On New Drug',
     'The National Institute of Health announced that Peptide Q, first identified by institute scientist Dr. Ann Corder, blocks the virus in the laboratory.',
   ].join('\n\n'),
+  'plants.txt': [
+    'Harlan To Close Two Tyre Plants',
+    'Harlan Tyre Co has told the union the company will close its Dorne and Vellport tyre plants by June.',
+    'The company said the rejection of its wage offer by union locals and the weak sales of farm tyres led Harlan to conclude it could not keep the Dorne and Vellport plants open.',
+  ].join('\n\n'),
+  'fakes.txt': [
+    'Customs Turn Away Fake Shoes',
+    'Kessel customs, faced with a flood of fake Ardo trainers, have turned away many shipments, company officials said.',
+    'He said customs had sent back some 80,000 pairs of fake Ardo trainers, but the ministry declined to confirm this.',
+    'A ministry spokesman said officials at the ports had begun barring fake Ardo footwear but declined to say how many pairs.',
+  ].join('\n\n'),
 });
 
 afterAll(removeCorpora);
@@ -163,6 +174,16 @@ describe('answers in the forms of agency news', () => {
 
   it('"first identified by Dr. Ann Corder" answers who discovered it', () => {
     expect(first('who discovered Peptide Q?')).toMatch(/Ann Corder/);
+  });
+
+  it('"The company said the rejection ... led Harlan to conclude ...": the cause, asked why', () => {
+    expect(first('why is Harlan shutting its Dorne and Vellport tyre plants?')).toMatch(
+      /^The rejection of its wage offer/,
+    );
+  });
+
+  it('a lesser sentence in which a spokesman "declined to say how many" leaves the count another gives', () => {
+    expect(first('how many pairs of fake Ardo trainers have Kessel customs sent back?')).toMatch(/^80,000/);
   });
 
   it('"the Venn-directed episode will be broadcast on 21 May", asked when it will be shown', () => {
