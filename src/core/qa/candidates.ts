@@ -275,7 +275,7 @@ export interface PlaceMention extends Candidate {
 export function placeMentions(sentence: string, direction: 'from' | 'to' | 'in'): PlaceMention[] {
   const [plain, loose] = DIRECTION_WORDS[direction];
   const out: PlaceMention[] = [];
-  for (const c of nameRuns(sentence)) {
+  for (const c of placeNameRuns(sentence)) {
     const before = sentence.slice(Math.max(0, c.start - 40), c.start);
     // "at Mitchell, S. Dak.": the wider place after a comma belongs to the same answer.
     const last = out[out.length - 1];
@@ -289,6 +289,29 @@ export function placeMentions(sentence: string, direction: 'from' | 'to' | 'in')
     const lead = kindOf ? wide.slice(0, kindOf.index) : before;
     if (plain.test(lead)) out.push({ ...c, fit: 1 });
     else if (loose.test(lead)) out.push({ ...c, fit: 0.5 });
+  }
+  return out;
+}
+
+/** Words that head a place's name of two parts joined by "of": "Gulf of Mexico", "Isle of Man". */
+const PLACE_HEAD_OF =
+  /(?:^|\s)(?:Gulf|Bay|Isle|Isles|Strait|Straits|Sea|Cape|Republic|Kingdom|Lake|Mount|Sound|Firth|Vale|Duchy|Principality|Commonwealth|Bight|Horn)$/;
+
+/** Capitalised runs, with a place's name of two parts joined by "of" read as one ("the Gulf of Mexico"). */
+function placeNameRuns(sentence: string): Candidate[] {
+  const runs = nameRuns(sentence);
+  const out: Candidate[] = [];
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i] as Candidate;
+    const next = runs[i + 1];
+    if (
+      next &&
+      PLACE_HEAD_OF.test(run.text) &&
+      /^\s+of\s+(?:the\s+)?$/.test(sentence.slice(run.end, next.start))
+    ) {
+      out.push({ text: sentence.slice(run.start, next.end), start: run.start, end: next.end });
+      i++;
+    } else out.push(run);
   }
   return out;
 }

@@ -107,6 +107,17 @@ describe('dates, numbers, places and reasons', () => {
     expect(texts(placeMentions(s, 'to'))).toEqual(['Fredericksburg, Virginia']);
   });
 
+  it('reads a place of two parts joined by "of" as one ("the Gulf of Mexico"), and a model\'s number as no count', () => {
+    const s = 'The liner, now in the Gulf of Mexico, sails on to the Isle of Man.';
+    expect(texts(placeMentions(s, 'in'))).toEqual(['Gulf of Mexico']);
+    expect(texts(placeMentions(s, 'to'))).toEqual(['Gulf of Mexico', 'Isle of Man']);
+    expect(texts(numberMentions('It ordered 70 Boeing 737-800 planes for 10-12 routes.'))).toEqual([
+      '70',
+      '10',
+      '12',
+    ]);
+  });
+
   it('shows an amount with the currency word after it, or the counted noun', () => {
     const s = 'It held thirty-seven cents in coins and 140,000 copies.';
     const at = (t: string) => ({ text: t, start: s.indexOf(t), end: s.indexOf(t) + t.length });
