@@ -149,6 +149,9 @@ const APPOINTED_BEFORE = /\b(?:appointed|named|elected|made|designated|chose|pro
 const PLACE_AFTER = /^,\s+[A-Z][a-z]{1,12}\.?(?:\s+[A-Z][a-z]{1,12}\.?)?(?=\s*[,.;]|$)/;
 const AND_ALSO = /^,?\s+and\s+(?:(?:now|later|also|then|currently|since)\s+)?/;
 const THEN_IS = /^,\s+(?:is|was)\s+/;
+/** "Mr Walkington's new job title is director of ...": a role given as the name's title or job. */
+const TITLE_IS =
+  /^(?:['’]s)?\s+(?:new\s+|official\s+|full\s+|formal\s+|current\s+)?(?:job\s+)?(?:title|role|position|post|job)\s+(?:is|was|will\s+be)\s+(?:that\s+of\s+)?/;
 
 /** The first role phrase after a lead-in matched at `end`, then the ones coordinated with it. */
 function chain(text: string, end: number, lead: RegExpExecArray | null): PhraseSpan[] {
@@ -179,7 +182,8 @@ function chain(text: string, end: number, lead: RegExpExecArray | null): PhraseS
 
 /**
  * The roles written after a name that spans [start, end) of `text`: appositives, "who" clauses,
- * "is/was ...", "was appointed / became ...", and "appointed X chairman of ...".
+ * "is/was ...", "was appointed / became ...", "appointed X chairman of ...", and "X's new job
+ * title is ...".
  */
 export function rolesAfterName(text: string, start: number, end: number): PhraseSpan[] {
   const rest = text.slice(end, end + WINDOW);
@@ -192,6 +196,7 @@ export function rolesAfterName(text: string, start: number, end: number): Phrase
   const appointed = APPOINTED_BEFORE.test(text.slice(Math.max(0, start - 14), start));
   const lead =
     WHO_IS.exec(rest) ??
+    TITLE_IS.exec(rest) ??
     WHO_CLAUSE_THEN_IS.exec(rest) ??
     BECAME.exec(rest) ??
     (appointed ? /^\s+/.exec(rest) : null) ??

@@ -65,6 +65,13 @@ describe('rolesAfterName', () => {
     ).toEqual(['chairman of the Commission on Camps']);
   });
 
+  it('reads "X\'s new job title is ..." as the role', () => {
+    expect(rolesAfter("Mr Vane's new job title is director of election communications.", 'Vane')).toEqual([
+      'director of election communications',
+    ]);
+    expect(rolesAfter("Mr Vane's new car is a red sports model.", 'Vane')).toEqual([]);
+  });
+
   it('reads the role after a "who" clause closed by a comma', () => {
     expect(
       rolesAfter(
