@@ -60,8 +60,9 @@ const REAL_TEXT = [
   { file: 'test/eval/shipped-fresh.jsonl', corpus: 'corpus', floor: 31, baseline: 27 },
   // Press editorials, reviews and belles-lettres: first run 18 (BM25 17); then read for what failed.
   { file: 'test/eval/brown-fresh.jsonl', corpus: 'brown:bcg', floor: 29, baseline: 17 },
-  // Reportage, religion, lore and fiction: first run 17 (BM25 16); then read for what failed.
-  { file: 'test/eval/brown-fresh2.jsonl', corpus: 'brown:adek', floor: 23, baseline: 16 },
+  // Reportage, religion, lore and fiction: first run 17 (BM25 16); then read for what failed; 25
+  // since a later stop read it again ("born in nearby Rowley", "no more than 21 were repaired").
+  { file: 'test/eval/brown-fresh2.jsonl', corpus: 'brown:adek', floor: 25, baseline: 16 },
   // Lore, government documents, learned writing and adventure: never read for failures, so its
   // score is the honest one for questions on text the bot was not tuned on. First run 17, as
   // plain BM25; 22 since, from forms other sets showed; 23 in a later stop, from forms news sets showed.

@@ -339,12 +339,17 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
   }
   const where = new RegExp(`^where\\s+(?:${AUX}\\s+)?(.+)$`, 'i').exec(question);
   if (where) return place(question, where[1] ?? question);
-  const howMany = /^how\s+(?:many|much)\s+([\p{L}-]+)?/iu.exec(question);
+  // "how many of the El's expansion joints ...?" counts the joints: the part after "of the X's".
+  const counting = question.replace(
+    /^how\s+many\s+of\s+(?:the|his|her|its|their|these|those|our|your)\s+(?:[\p{L}.-]+['’]s\s+)?(?=\p{L})/iu,
+    'how many ',
+  );
+  const howMany = /^how\s+(?:many|much)\s+([\p{L}-]+)?/iu.exec(counting);
   if (howMany) {
     // "how many US patents was IBM granted?": the counted noun is the last word before the verb
     // ("patents"), not a word that qualifies it; "how many copies of X" counts copies.
     // "how many lives a year would it save?": a rate counts the noun before it, not the years.
-    const words = COUNTED_PHRASE.exec(question)?.[1]?.replace(RATE, '').split(/\s+/);
+    const words = COUNTED_PHRASE.exec(counting)?.[1]?.replace(RATE, '').split(/\s+/);
     // "how many years in jail did he get?": the noun before a preposition is the one counted.
     const cut = words?.findIndex((w, i) => i > 0 && COUNT_PREPOSITION.test(w)) ?? -1;
     const phrase = cut > 0 ? words?.slice(0, cut) : words;

@@ -406,6 +406,9 @@ function placeOfName(text: string, names: readonly string[]): PlaceMention[] {
   });
 }
 
+/** What a place answer counts for that the archive knows as a person's name. */
+const PERSON_AS_PLACE = 0.3;
+
 const place: Strategy = (kb, a, hits) => {
   const known = workplace(kb, a);
   if (known) return known;
@@ -460,7 +463,9 @@ const place: Strategy = (kb, a, hits) => {
       const candidate = { ...mention, text: town ? `${placeName} in ${town}` : placeName };
       if (inQuestion(a, placeName)) continue;
       const kinds = kindsOf(kb, candidate.text);
-      if (kinds.has('person')) continue;
+      // A name the archive knows as a person's is seldom a place ("in Rowley" may still be one,
+      // where the archive has a Rowley too): it counts for less.
+      const personal = kinds.has('person') && !kinds.has('place') ? PERSON_AS_PLACE : 1;
       // "where was X born?": a place in a sentence that never speaks of a birth is seldom the answer.
       const unborn = born && said === 1 ? 0.5 : 1;
       // "based in Brunei", asked where they are based: the place right after the asked word.
@@ -475,7 +480,7 @@ const place: Strategy = (kb, a, hits) => {
         : 1;
       found.push({
         candidate,
-        weight: (kinds.has('place') ? 1.3 : 1) * mention.fit * said * unborn * after * located,
+        weight: (kinds.has('place') ? 1.3 : 1) * mention.fit * said * unborn * after * located * personal,
       });
     }
     return found;
@@ -541,6 +546,19 @@ const MONTH_NAME = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a
 
 /** The confidence a number adds that stands right by the noun the question counts. */
 const COUNTS_ASKED = 0.05;
+
+/** "21 were repaired": a count, then the act done to what it counts. */
+const ACTED_ON =
+  /^\s+(?:(?:were|was|had\s+been|have\s+been|has\s+been|are|is)\s+)(?:(?:actually|later|then|eventually|finally)\s+)?([\p{L}-]+)/u;
+
+/** What a count followed by the asked act ("21 were repaired") is worth beside one that only names the noun. */
+const ACTED_ON_WEIGHT = 2.5;
+
+/** Whether a number is followed by the passive of one of the asked words ("21 were repaired"). */
+function countsAskedAct(text: string, c: { end: number }, asked: readonly string[]): boolean {
+  const verb = ACTED_ON.exec(text.slice(c.end, c.end + 40))?.[1];
+  return verb !== undefined && /(?:ed|en|wn)$/.test(verb) && asked.includes(wordKey(verb));
+}
 
 /** "is expected to fetch up to $1m": what a sale may bring, not what it brought. */
 const ESTIMATED =
@@ -616,7 +634,11 @@ const amount: Strategy = (kb, a, hits) => {
           weight *= 1.3;
         // A count stands next to what it counts ("140,000 copies"); a number far from it counts other things.
         if (unitKey && namesUnit && !unitKeys.some((u) => countsUnit(evidence.text, candidate, u))) return [];
-        if (unitKey && !namesUnit) {
+        // "no more than 21 were repaired", asked how many joints were repaired: the count of the
+        // asked act, the noun left unsaid.
+        const actedOn = unitKey !== undefined && !money && countsAskedAct(evidence.text, candidate, asked);
+        if (actedOn) weight *= ACTED_ON_WEIGHT;
+        if (unitKey && !namesUnit && !actedOn) {
           // "How many people died?" against "two great fires had burnt two hundred houses".
           if (!money && countsNamedNoun(evidence.text, candidate, unitKey)) return [];
           weight *= 0.6;
@@ -624,7 +646,7 @@ const amount: Strategy = (kb, a, hits) => {
         // The sentence next to the matching one answers only with what is asked: the counted
         // noun named, or a sum of money where it says what the money is for ("thirty-seven cents"
         // after "The safe at ...", but not "fifty dollars as compensation" beside "was sold").
-        if (evidence.offset !== 0 && !namesUnit && !(money && holdsAsked(evidence))) return [];
+        if (evidence.offset !== 0 && !namesUnit && !actedOn && !(money && holdsAsked(evidence))) return [];
         // "jailed for 14 years", asked how many years: the number counts the asked noun itself.
         // ... as does a sum in the currency the question asks it in ("265 mln dlrs", asked in dollars).
         const counts =

@@ -102,6 +102,11 @@ const dir = makeCorpus({
     'He said customs had sent back some 80,000 pairs of fake Ardo trainers, but the ministry declined to confirm this.',
     'A ministry spokesman said officials at the ports had begun barring fake Ardo footwear but declined to say how many pairs.',
   ].join('\n\n'),
+  'bridges.txt': [
+    'The Bridge Builder',
+    'Ezra Rowley wrote the first history of the town.',
+    'It is well known that Amos Pell was born in 1760 in nearby Rowley;; that he moved to Westfield when he was sixteen.',
+  ].join('\n\n'),
 });
 
 afterAll(removeCorpora);
@@ -184,6 +189,10 @@ describe('answers in the forms of agency news', () => {
 
   it('a lesser sentence in which a spokesman "declined to say how many" leaves the count another gives', () => {
     expect(first('how many pairs of fake Ardo trainers have Kessel customs sent back?')).toMatch(/^80,000/);
+  });
+
+  it('"born in nearby Rowley", where the archive also knows a person called Rowley', () => {
+    expect(first('where was Amos Pell born?')).toMatch(/^Rowley/);
   });
 
   it('"the Venn-directed episode will be broadcast on 21 May", asked when it will be shown', () => {
