@@ -53,7 +53,7 @@ export function keysAround(kb: KnowledgeBase, hit: SentenceHit, reach: number): 
   const out: KeySet[] = [];
   for (let offset = -reach; offset <= reach; offset++) {
     const at = locate(kb, hit, offset);
-    const keys = at ? readPassage(at.passage).keys[at.index] : undefined;
+    const keys = at ? readPassage(at.passage).keysOf(at.index) : undefined;
     if (keys) out.push(keys);
   }
   return out;

@@ -202,25 +202,43 @@ export interface FindOptions {
   aliases?: ReadonlyMap<string, string>;
 }
 
-/** A passage's sentences and their word-family keys, cached: the same passages answer many questions. */
-export interface ReadPassage {
-  sentences: string[];
-  keys: KeySet[];
-  all: KeySet;
+/**
+ * A passage's sentences, split once, and the word-family keys of each, made when first asked
+ * for: a passage read only to count its sentences (evidence.ts's locate) or for the keys of the
+ * one sentence next to a found one should not pay for keying all of them.
+ */
+export class ReadPassage {
+  private readonly keyed: (KeySet | undefined)[] = [];
+
+  constructor(readonly sentences: string[]) {}
+
+  /** The keys of sentence `i` (undefined outside the passage). */
+  keysOf(i: number): KeySet | undefined {
+    const sentence = this.sentences[i];
+    if (sentence === undefined) return undefined;
+    let keys = this.keyed[i];
+    if (!keys) {
+      keys = keysOfWords(sentence);
+      this.keyed[i] = keys;
+    }
+    return keys;
+  }
+
+  /** The keys of every sentence, in order. */
+  allKeys(): KeySet[] {
+    return this.sentences.map((_, i) => this.keysOf(i) as KeySet);
+  }
 }
 
 const READ_CACHE_LIMIT = 20_000;
 const readCache = new Map<Passage, ReadPassage>();
 
-/** A passage's sentences and their keys, split and keyed once (cached). */
+/** A passage's sentences (split once) and their keys (made once each, when asked for); cached. */
 export function readPassage(passage: Passage): ReadPassage {
   const known = readCache.get(passage);
   if (known) return known;
-  const sentences = splitSentences(passage.text);
-  const keys = sentences.map(keysOfWords);
-  const all = KeySet.union(...keys);
+  const entry = new ReadPassage(splitSentences(passage.text));
   if (readCache.size >= READ_CACHE_LIMIT) readCache.clear();
-  const entry = { sentences, keys, all };
   readCache.set(passage, entry);
   return entry;
 }
@@ -255,7 +273,7 @@ function keysOfParagraphs(
   const cacheKey = `${passage.articleId}\u0000${kb.passages.length}`;
   const known = cache.get(cacheKey);
   if (known) return known;
-  const keys = KeySet.union(...passagesOf(kb, passage, max).map((p) => readPassage(p).all));
+  const keys = KeySet.union(...passagesOf(kb, passage, max).flatMap((p) => readPassage(p).allKeys()));
   if (cache.size >= ARTICLE_CACHE_LIMIT) cache.clear();
   cache.set(cacheKey, keys);
   return keys;
@@ -325,8 +343,10 @@ export function findSentences(
 
   const hits: SentenceHit[] = [];
   for (const [passage, { rank, bm25 }] of scanned) {
-    const { sentences, keys, all } = readPassage(passage);
-    const paragraphCoverage = coverageOf(all, weighted);
+    const read = readPassage(passage);
+    const { sentences } = read;
+    const keys = read.allKeys();
+    const paragraphCoverage = coverageOf(keys, weighted);
     const inArticle = articleKeys.get(passage.articleId);
     const articleCoverage = inArticle ? coverageOf(inArticle, weighted) : paragraphCoverage;
     keys.forEach((k, i) => {
