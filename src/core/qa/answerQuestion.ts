@@ -48,7 +48,7 @@ import {
   placeModifiers,
 } from './candidates.ts';
 import { abstain, composeAnswer, HEADLINE_CHARS, windowAround } from './composeAnswer.ts';
-import { type Evidence, evidenceAround, keysAround } from './evidence.ts';
+import { type Evidence, evidenceAround, keysNear } from './evidence.ts';
 import {
   acronymAliases,
   articleKeysOf,
@@ -560,8 +560,8 @@ const amount: Strategy = (kb, a, hits) => {
     hits.slice(0, 8).map((h) => h.text),
   );
   const namesAll = (hit: SentenceHit) => {
-    const near = keysAround(kb, hit, 1);
-    return names.every((any) => any.some((n) => near.some((keys) => keys.has(n))));
+    const near = keysNear(kb, hit, 1);
+    return names.every((any) => any.some((n) => near.has(n)));
   };
   // A neighbour's sum of money must come with something asked beyond the money ("the safe").
   const asked = a.predicateKeys.filter((k) => k !== unitKey && !(unitKey && unitFamily(unitKey).includes(k)));
@@ -692,8 +692,8 @@ function closestTo(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]):
   const about = hits.filter((h) => people.every((p) => articleNames(kb, h.passage.articleId, p)));
   const names = nameAnchors(kb, a);
   const naming = about.filter((h) => {
-    const near = keysAround(kb, h, 1);
-    return names.every((n) => near.some((keys) => keys.has(n)));
+    const near = keysNear(kb, h, 1);
+    return names.every((n) => near.has(n));
   });
   return naming.length ? naming : about;
 }
