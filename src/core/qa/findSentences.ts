@@ -88,11 +88,8 @@ export function acronymAliases(kb: KnowledgeBase, names: readonly string[]): Map
  * looked up among all keys made (longerKeysOf), so a text keeps only its own keys.
  */
 export class KeySet {
-  readonly keys: Set<string>;
-
-  constructor(keys: Iterable<string>) {
-    this.keys = new Set(keys);
-  }
+  /** The keys, as given: the set is the KeySet's own from then on. */
+  constructor(readonly keys: Set<string>) {}
 
   has(key: string): boolean {
     if (this.keys.has(key)) return true;
@@ -135,13 +132,13 @@ export function keysOfText(text: string): KeySet {
 
 /** The family keys of a text's words, read afresh (for texts kept elsewhere, as passages are). */
 function keysOfWords(text: string): KeySet {
-  const keys: string[] = [];
+  const keys = new Set<string>();
   // "set up by Filo and Yang": the one-word verb a two-word one stands for is a word of the text too.
   const read = hasPhrasalVerb(text) ? `${text} ${withPhrasalVerbsAsWords(text)}` : text;
   for (const w of wordTexts(read)) {
-    keys.push(wordKey(w));
+    keys.add(wordKey(w));
     // "Washington-Moscow tensions": each part of a hyphenated word is a word of the text too.
-    if (w.includes('-')) for (const part of w.split('-')) if (part) keys.push(wordKey(part));
+    if (w.includes('-')) for (const part of w.split('-')) if (part) keys.add(wordKey(part));
   }
   return new KeySet(keys);
 }
