@@ -153,19 +153,31 @@ function hasTerm(set: KeySet, t: WeightedTerm): boolean {
   return false;
 }
 
-/** Weighted share of the terms whose family occurs among the keys (of any of the sets). */
-export function coverageOf(
-  keys: KeySet | readonly (KeySet | undefined)[],
+/**
+ * Which of the terms (by their order) have their family among the keys: read once per sentence,
+ * so that a sentence's context and its paragraph are weighed without asking its keys again.
+ */
+function termsFound(keys: KeySet, terms: readonly WeightedTerm[]): boolean[] {
+  return terms.map((t) => hasTerm(keys, t));
+}
+
+/** Weighted share of the terms found in any of the lists (termsFound, or undefined for none). */
+function shareFound(
+  found: readonly (readonly boolean[] | undefined)[],
   terms: readonly WeightedTerm[],
 ): number {
-  const sets = keys instanceof KeySet ? [keys] : keys;
   let total = 0;
-  let found = 0;
-  for (const t of terms) {
+  let weight = 0;
+  terms.forEach((t, i) => {
     total += t.weight;
-    if (sets.some((set) => set && hasTerm(set, t))) found += t.weight;
-  }
-  return total ? found / total : 0;
+    if (found.some((f) => f?.[i])) weight += t.weight;
+  });
+  return total ? weight / total : 0;
+}
+
+/** Weighted share of the terms whose family occurs among the keys. */
+export function coverageOf(keys: KeySet, terms: readonly WeightedTerm[]): number {
+  return shareFound([termsFound(keys, terms)], terms);
 }
 
 /** coverageOf for a text read once: no key set is built (cheaper for one-off texts such as quotes). */
@@ -326,7 +338,7 @@ export function findSentences(
     seenArticles.add(hit.passage.articleId);
     focus.push(hit.passage);
   }
-  const articleKeys = new Map<string, KeySet>();
+  const articleCoverages = new Map<string, number>();
   const scanned = new Map<Passage, { rank: number; bm25: number }>();
   found.forEach((hit, rank) => {
     scanned.set(hit.passage, { rank, bm25: hit.score / top });
@@ -335,24 +347,25 @@ export function findSentences(
     for (const p of passagesOf(kb, anchor, FOCUS_PASSAGES)) {
       if (!scanned.has(p)) scanned.set(p, { rank: paragraphs, bm25: 0 });
     }
-    articleKeys.set(anchor.articleId, articleKeysOf(kb, anchor));
+    articleCoverages.set(anchor.articleId, coverageOf(articleKeysOf(kb, anchor), weighted));
   }
 
   const hits: SentenceHit[] = [];
   for (const [passage, { rank, bm25 }] of scanned) {
     const read = readPassage(passage);
     const { sentences } = read;
-    const keys = read.allKeys();
-    const paragraphCoverage = coverageOf(keys, weighted);
-    const inArticle = articleKeys.get(passage.articleId);
-    const articleCoverage = inArticle ? coverageOf(inArticle, weighted) : paragraphCoverage;
-    keys.forEach((k, i) => {
-      const coverage = coverageOf(k, weighted);
+    const inSentence = read.allKeys().map((keys) => termsFound(keys, weighted));
+    const paragraphCoverage = shareFound(inSentence, weighted);
+    const articleCoverage = articleCoverages.get(passage.articleId) ?? paragraphCoverage;
+    inSentence.forEach((own, i) => {
+      const coverage = shareFound([own], weighted);
       if (coverage === 0) return;
       // "The new market, due to start operating in January 1988, ...": a sentence that opens
       // by referring back to what the story is about reads the story's lead as its context.
-      const lead = REFERS_TO_SUBJECT.test(sentences[i] ?? '') ? leadKeysOf(kb, passage) : undefined;
-      const near = coverageOf([keys[i - 1], k, keys[i + 1], lead], weighted);
+      const lead = REFERS_TO_SUBJECT.test(sentences[i] ?? '')
+        ? termsFound(leadKeysOf(kb, passage), weighted)
+        : undefined;
+      const near = shareFound([inSentence[i - 1], own, inSentence[i + 1], lead], weighted);
       const inParagraph = Math.max(near, paragraphCoverage);
       const contextCoverage =
         near + 0.5 * (inParagraph - near) + 0.25 * Math.max(0, articleCoverage - inParagraph);
