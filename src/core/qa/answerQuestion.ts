@@ -549,6 +549,8 @@ const amount: Strategy = (kb, a, hits) => {
   const unitKey = a.unit ? wordKey(a.unit) : undefined;
   // The counted noun, and the words that qualify it ("overnight" guests: "fifty-four overnighters").
   const unitKeys = unitKey ? [unitKey, ...(a.unitQualifiers ?? []).map(wordKey)] : [];
+  // Their families, made once: every sentence read is asked whether it names one.
+  const unitFamilies = unitKeys.map(unitFamily);
   const anchorKeys = unitKey ? [unitKey] : a.anchorKeys;
   const money = MONEY_QUESTION.test(a.question);
   const wanted = money ? askedCurrency(a.question) : undefined;
@@ -577,7 +579,7 @@ const amount: Strategy = (kb, a, hits) => {
     if (money && bidOfAnother(a.question, a.names, evidence.text)) return [];
     // "there were known to be twenty-two in Norton County": a count may leave out what it counts.
     const keys = unitKey ? keysOfText(evidence.text) : undefined;
-    const namesUnit = unitKeys.some((u) => unitFamily(u).some((k) => keys?.has(k)));
+    const namesUnit = unitFamilies.some((family) => family.some((k) => keys?.has(k)));
     const named = unitKey && !money ? enumeratedCount(evidence.text, unitKey) : undefined;
     const counted: Typed[] = named ? [{ candidate: named, weight: 0.9 }] : [];
     // "died on 26 February": a day of a date counts nothing (read only where a month is named).
