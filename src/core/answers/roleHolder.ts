@@ -26,7 +26,9 @@ function roleIndex(kb: KnowledgeBase): Map<string, Entity[]> {
     index = new Map();
     for (const entity of kb.entities.values()) {
       for (const key of new Set(entity.roles.flatMap((r) => contentTerms(r.title).map(stemKey)))) {
-        index.set(key, [...(index.get(key) ?? []), entity]);
+        const holders = index.get(key);
+        if (holders) holders.push(entity);
+        else index.set(key, [entity]);
       }
     }
     roleIndexes.set(kb, index);

@@ -474,23 +474,23 @@ export const quoteCommand: CommandDefinition = {
       const facts = kb.facts.quote(q.text, q.articleId);
       return [q.text, q.context ?? '', ...(facts?.about ?? [])].join(' ').replace(/-/g, ' ');
     };
-    // A quote that speaks of the topic itself beats one whose neighbouring sentences do.
-    const topicScore = (q: FoundQuote) => {
-      const own = ownText(q);
-      const itself = textCoverage(own, terms);
+    // A quote that speaks of the topic itself (`itself`, the coverage of its own text) beats one
+    // whose neighbouring sentences do.
+    const topicScore = (q: FoundQuote, own: string, itself: number) => {
       if (itself >= 0.8 || !q.around) return itself;
       return Math.max(itself, 0.8 * textCoverage(`${own} ${q.around.replace(/-/g, ' ')}`, terms));
     };
     // Quotes on the topic, the closest match first; a quotation before reported speech on ties.
+    // A quote's own text is read once, for both.
     const onTopicOf = (found: FoundQuote[]) =>
       found
-        .map((q) => ({
-          q,
+        .map((q) => {
+          const own = ownText(q);
+          const itself = textCoverage(own, terms);
           // A quotation comes first where its own words speak of the topic, not only its neighbours.
-          score:
-            topicScore(q) +
-            (q.reported ? 0 : textCoverage(ownText(q), terms) >= OWN_TOPIC ? QUOTATION_FIRST : QUOTATION_TIE),
-        }))
+          const first = q.reported ? 0 : itself >= OWN_TOPIC ? QUOTATION_FIRST : QUOTATION_TIE;
+          return { q, score: topicScore(q, own, itself) + first };
+        })
         .filter((x) => x.score > 0.1)
         .sort((a, b) => b.score - a.score)
         .map((x) => x.q);

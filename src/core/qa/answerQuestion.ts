@@ -48,7 +48,7 @@ import {
   placeModifiers,
 } from './candidates.ts';
 import { abstain, composeAnswer, HEADLINE_CHARS, windowAround } from './composeAnswer.ts';
-import { type Evidence, evidenceAround, keysAround } from './evidence.ts';
+import { type Evidence, evidenceAround, keysNear } from './evidence.ts';
 import {
   acronymAliases,
   articleKeysOf,
@@ -574,6 +574,8 @@ const amount: Strategy = (kb, a, hits) => {
   const unitKey = a.unit ? wordKey(a.unit) : undefined;
   // The counted noun, and the words that qualify it ("overnight" guests: "fifty-four overnighters").
   const unitKeys = unitKey ? [unitKey, ...(a.unitQualifiers ?? []).map(wordKey)] : [];
+  // Their families, made once: every sentence read is asked whether it names one.
+  const unitFamilies = unitKeys.map(unitFamily);
   const anchorKeys = unitKey ? [unitKey] : a.anchorKeys;
   const money = MONEY_QUESTION.test(a.question);
   const wanted = money ? askedCurrency(a.question) : undefined;
@@ -585,8 +587,8 @@ const amount: Strategy = (kb, a, hits) => {
     hits.slice(0, 8).map((h) => h.text),
   );
   const namesAll = (hit: SentenceHit) => {
-    const near = keysAround(kb, hit, 1);
-    return names.every((any) => any.some((n) => near.some((keys) => keys.has(n))));
+    const near = keysNear(kb, hit, 1);
+    return names.every((any) => any.some((n) => near.has(n)));
   };
   // A neighbour's sum of money must come with something asked beyond the money ("the safe").
   const asked = a.predicateKeys.filter((k) => k !== unitKey && !(unitKey && unitFamily(unitKey).includes(k)));
@@ -604,7 +606,7 @@ const amount: Strategy = (kb, a, hits) => {
     if (money && bidOfAnother(a.question, a.names, evidence.text)) return [];
     // "there were known to be twenty-two in Norton County": a count may leave out what it counts.
     const keys = unitKey ? keysOfText(evidence.text) : undefined;
-    const namesUnit = unitKeys.some((u) => unitFamily(u).some((k) => keys?.has(k)));
+    const namesUnit = unitFamilies.some((family) => family.some((k) => keys?.has(k)));
     const named = unitKey && !money ? enumeratedCount(evidence.text, unitKey) : undefined;
     const counted: Typed[] = named ? [{ candidate: named, weight: 0.9 }] : [];
     // "died on 26 February": a day of a date counts nothing (read only where a month is named).
@@ -734,8 +736,8 @@ function closestTo(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]):
   const about = hits.filter((h) => people.every((p) => articleNames(kb, h.passage.articleId, p)));
   const names = nameAnchors(kb, a);
   const naming = about.filter((h) => {
-    const near = keysAround(kb, h, 1);
-    return names.every((n) => near.some((keys) => keys.has(n)));
+    const near = keysNear(kb, h, 1);
+    return names.every((n) => near.has(n));
   });
   return naming.length ? naming : about;
 }

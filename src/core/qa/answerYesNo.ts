@@ -28,7 +28,7 @@ import {
   shareDiffers,
 } from './claimDiffers.ts';
 import { composeAnswer, windowAround } from './composeAnswer.ts';
-import { keysAround, neighbour } from './evidence.ts';
+import { keysOfHit, neighbour } from './evidence.ts';
 import { keysOfText, type SentenceHit, type WeightedTerm, weighTerms } from './findSentences.ts';
 import { isFormOf, oppositeOf } from './opposites.ts';
 import { people } from './people.ts';
@@ -136,8 +136,8 @@ const COUNTERFACTUAL =
  * Russia to stop backing Assad?" is answered by "I expect the Russians to continue to ... support
  * Assad".
  */
-function claimCoverage(kb: KnowledgeBase, hit: SentenceHit, terms: readonly WeightedTerm[]): number {
-  const keys = keysAround(kb, hit, 0)[0];
+function claimCoverage(hit: SentenceHit, terms: readonly WeightedTerm[]): number {
+  const keys = keysOfHit(hit);
   if (!keys) return 0;
   let total = 0;
   let found = 0;
@@ -386,7 +386,7 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
   // among those, one that speaks to what is claimed (the verb, or its opposite).
   const weighted = weighTerms(kb, a.terms);
   const support = (h: SentenceHit) =>
-    Math.max(h.coverage, 0.9 * h.contextCoverage, h.coverage >= 0.3 ? claimCoverage(kb, h, weighted) : 0);
+    Math.max(h.coverage, 0.9 * h.contextCoverage, h.coverage >= 0.3 ? claimCoverage(h, weighted) : 0);
   const ranked = hits
     .filter((h) => support(h) >= MIN_YES_NO_COVERAGE)
     .sort((x, y) => support(y) - support(x) || y.score - x.score);

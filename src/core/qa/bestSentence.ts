@@ -10,7 +10,7 @@ import { wordKey } from '../../text/wordForms.ts';
 import type { Reply } from '../reply.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { composeAnswer, HEADLINE_CHARS, windowAround } from './composeAnswer.ts';
-import { type Evidence, keysAround, neighbour } from './evidence.ts';
+import { type Evidence, type KeysNear, keysNear, neighbour } from './evidence.ts';
 import { keysOfText, type SentenceHit } from './findSentences.ts';
 
 /** "what did the committee decide?": a question that ends in its verb, asking for its object. */
@@ -99,15 +99,17 @@ export function bestSentence(kb: KnowledgeBase, a: QuestionAnalysis, hits: Sente
   // it agreed; the asked verb (or its family) must stand in the sentence or next to it.
   const verb = a.type === 'any' ? ASKED_VERB.exec(a.question)?.[1] : undefined;
   const verbKey = verb ? wordKey(verb) : undefined;
-  const saysVerb = (h: SentenceHit) =>
-    !verbKey || keysAround(kb, h, 1).some((keys) => equivalentKeys(verbKey).some((k) => keys.has(k)));
   // "Which constituency is X the MP for?": a sentence that never says "constituency" near it
   // names none; the asked kind of thing must be written where the answer is.
   const kind = a.type === 'any' ? WHICH_NOUN.exec(a.question)?.[1] : undefined;
   const kindKey = kind && !new RegExp(`^${AUX_WORDS}$`, 'i').test(kind) ? wordKey(kind) : undefined;
-  const saysKind = (h: SentenceHit) =>
-    !kindKey || keysAround(kb, h, 1).some((keys) => equivalentKeys(kindKey).some((k) => keys.has(k)));
-  const matching = hits.filter((h) => support(h) >= MIN_SENTENCE_SUPPORT && saysVerb(h) && saysKind(h));
+  const says = (near: KeysNear, key: string | undefined) =>
+    !key || equivalentKeys(key).some((k) => near.has(k));
+  const saysVerbAndKind = (h: SentenceHit) => {
+    const near = keysNear(kb, h, 1);
+    return says(near, verbKey) && says(near, kindKey);
+  };
+  const matching = hits.filter((h) => support(h) >= MIN_SENTENCE_SUPPORT && saysVerbAndKind(h));
   // "Veritas?": a question or a fragment of three words tells nothing; a sentence that says
   // something of the same words goes first (their order otherwise kept).
   const tells = (h: SentenceHit) => !/\?\W*$/.test(h.text) && h.text.split(/\s+/).length > 3;

@@ -48,15 +48,44 @@ export function neighbour(kb: KnowledgeBase, hit: SentenceHit, offset: number): 
   return at ? readPassage(at.passage).sentences[at.index] : undefined;
 }
 
-/** The word-family keys of the found sentence and of its neighbours up to `reach` away (cached). */
-export function keysAround(kb: KnowledgeBase, hit: SentenceHit, reach: number): KeySet[] {
-  const out: KeySet[] = [];
-  for (let offset = -reach; offset <= reach; offset++) {
-    const at = locate(kb, hit, offset);
-    const keys = at ? readPassage(at.passage).keys[at.index] : undefined;
-    if (keys) out.push(keys);
+/** The word-family keys of a found sentence (cached). */
+export function keysOfHit(hit: SentenceHit): KeySet | undefined {
+  return readPassage(hit.passage).keysOf(hit.index);
+}
+
+/**
+ * Whether a found sentence or a neighbour up to `reach` away holds a key's family: the
+ * sentence's own keys are asked first, and a neighbour (often in a paragraph not read yet) is
+ * keyed only when what came before does not hold it, then kept for the next key asked.
+ */
+export class KeysNear {
+  private readonly read: KeySet[] = [];
+  private readonly offsets: number[] = [0];
+
+  constructor(
+    private readonly kb: KnowledgeBase,
+    private readonly hit: SentenceHit,
+    reach: number,
+  ) {
+    for (let distance = 1; distance <= reach; distance++) this.offsets.push(-distance, distance);
   }
-  return out;
+
+  has(key: string): boolean {
+    if (this.read.some((keys) => keys.has(key))) return true;
+    for (let offset = this.offsets.shift(); offset !== undefined; offset = this.offsets.shift()) {
+      const at = locate(this.kb, this.hit, offset);
+      const keys = at ? readPassage(at.passage).keysOf(at.index) : undefined;
+      if (!keys) continue;
+      this.read.push(keys);
+      if (keys.has(key)) return true;
+    }
+    return false;
+  }
+}
+
+/** The word-family keys of a found sentence and its neighbours up to `reach` away (see KeysNear). */
+export function keysNear(kb: KnowledgeBase, hit: SentenceHit, reach: number): KeysNear {
+  return new KeysNear(kb, hit, reach);
 }
 
 /** The found sentence, then its neighbours up to `reach` sentences away on each side. */

@@ -89,11 +89,8 @@ export function acronymAliases(kb: KnowledgeBase, names: readonly string[]): Map
  * looked up among all keys made (longerKeysOf), so a text keeps only its own keys.
  */
 export class KeySet {
-  readonly keys: Set<string>;
-
-  constructor(keys: Iterable<string>) {
-    this.keys = new Set(keys);
-  }
+  /** The keys, as given: the set is the KeySet's own from then on. */
+  constructor(readonly keys: Set<string>) {}
 
   has(key: string): boolean {
     if (this.keys.has(key)) return true;
@@ -136,13 +133,13 @@ export function keysOfText(text: string): KeySet {
 
 /** The family keys of a text's words, read afresh (for texts kept elsewhere, as passages are). */
 function keysOfWords(text: string): KeySet {
-  const keys: string[] = [];
+  const keys = new Set<string>();
   // "set up by Filo and Yang": the one-word verb a two-word one stands for is a word of the text too.
   const read = hasPhrasalVerb(text) ? `${text} ${withPhrasalVerbsAsWords(text)}` : text;
   for (const w of wordTexts(read)) {
-    keys.push(wordKey(w));
+    keys.add(wordKey(w));
     // "Washington-Moscow tensions": each part of a hyphenated word is a word of the text too.
-    if (w.includes('-')) for (const part of w.split('-')) if (part) keys.push(wordKey(part));
+    if (w.includes('-')) for (const part of w.split('-')) if (part) keys.add(wordKey(part));
   }
   return new KeySet(keys);
 }
@@ -157,19 +154,31 @@ function hasTerm(set: KeySet, t: WeightedTerm): boolean {
   return false;
 }
 
-/** Weighted share of the terms whose family occurs among the keys (of any of the sets). */
-export function coverageOf(
-  keys: KeySet | readonly (KeySet | undefined)[],
+/**
+ * Which of the terms (by their order) have their family among the keys: read once per sentence,
+ * so that a sentence's context and its paragraph are weighed without asking its keys again.
+ */
+function termsFound(keys: KeySet, terms: readonly WeightedTerm[]): boolean[] {
+  return terms.map((t) => hasTerm(keys, t));
+}
+
+/** Weighted share of the terms found in any of the lists (termsFound, or undefined for none). */
+function shareFound(
+  found: readonly (readonly boolean[] | undefined)[],
   terms: readonly WeightedTerm[],
 ): number {
-  const sets = keys instanceof KeySet ? [keys] : keys;
   let total = 0;
-  let found = 0;
-  for (const t of terms) {
+  let weight = 0;
+  terms.forEach((t, i) => {
     total += t.weight;
-    if (sets.some((set) => set && hasTerm(set, t))) found += t.weight;
-  }
-  return total ? found / total : 0;
+    if (found.some((f) => f?.[i])) weight += t.weight;
+  });
+  return total ? weight / total : 0;
+}
+
+/** Weighted share of the terms whose family occurs among the keys. */
+export function coverageOf(keys: KeySet, terms: readonly WeightedTerm[]): number {
+  return shareFound([termsFound(keys, terms)], terms);
 }
 
 /** coverageOf for a text read once: no key set is built (cheaper for one-off texts such as quotes). */
@@ -203,25 +212,43 @@ export interface FindOptions {
   aliases?: ReadonlyMap<string, string>;
 }
 
-/** A passage's sentences and their word-family keys, cached: the same passages answer many questions. */
-export interface ReadPassage {
-  sentences: string[];
-  keys: KeySet[];
-  all: KeySet;
+/**
+ * A passage's sentences, split once, and the word-family keys of each, made when first asked
+ * for: a passage read only to count its sentences (evidence.ts's locate) or for the keys of the
+ * one sentence next to a found one should not pay for keying all of them.
+ */
+export class ReadPassage {
+  private readonly keyed: (KeySet | undefined)[] = [];
+
+  constructor(readonly sentences: string[]) {}
+
+  /** The keys of sentence `i` (undefined outside the passage). */
+  keysOf(i: number): KeySet | undefined {
+    const sentence = this.sentences[i];
+    if (sentence === undefined) return undefined;
+    let keys = this.keyed[i];
+    if (!keys) {
+      keys = keysOfWords(sentence);
+      this.keyed[i] = keys;
+    }
+    return keys;
+  }
+
+  /** The keys of every sentence, in order. */
+  allKeys(): KeySet[] {
+    return this.sentences.map((_, i) => this.keysOf(i) as KeySet);
+  }
 }
 
 const READ_CACHE_LIMIT = 20_000;
 const readCache = new Map<Passage, ReadPassage>();
 
-/** A passage's sentences and their keys, split and keyed once (cached). */
+/** A passage's sentences (split once) and their keys (made once each, when asked for); cached. */
 export function readPassage(passage: Passage): ReadPassage {
   const known = readCache.get(passage);
   if (known) return known;
-  const sentences = splitSentences(passage.text);
-  const keys = sentences.map(keysOfWords);
-  const all = KeySet.union(...keys);
+  const entry = new ReadPassage(splitSentences(passage.text));
   if (readCache.size >= READ_CACHE_LIMIT) readCache.clear();
-  const entry = { sentences, keys, all };
   readCache.set(passage, entry);
   return entry;
 }
@@ -256,7 +283,7 @@ function keysOfParagraphs(
   const cacheKey = `${passage.articleId}\u0000${kb.passages.length}`;
   const known = cache.get(cacheKey);
   if (known) return known;
-  const keys = KeySet.union(...passagesOf(kb, passage, max).map((p) => readPassage(p).all));
+  const keys = KeySet.union(...passagesOf(kb, passage, max).flatMap((p) => readPassage(p).allKeys()));
   if (cache.size >= ARTICLE_CACHE_LIMIT) cache.clear();
   cache.set(cacheKey, keys);
   return keys;
@@ -323,7 +350,7 @@ export function findSentences(
     seenArticles.add(hit.passage.articleId);
     focus.push(hit.passage);
   }
-  const articleKeys = new Map<string, KeySet>();
+  const articleCoverages = new Map<string, number>();
   const scanned = new Map<Passage, { rank: number; bm25: number }>();
   found.forEach((hit, rank) => {
     scanned.set(hit.passage, { rank, bm25: hit.score / top });
@@ -332,23 +359,26 @@ export function findSentences(
     for (const p of passagesOf(kb, anchor, FOCUS_PASSAGES)) {
       if (!scanned.has(p)) scanned.set(p, { rank: paragraphs, bm25: 0 });
     }
-    articleKeys.set(anchor.articleId, articleKeysOf(kb, anchor));
+    articleCoverages.set(anchor.articleId, coverageOf(articleKeysOf(kb, anchor), weighted));
   }
 
   const hits: SentenceHit[] = [];
   for (const [passage, { rank, bm25 }] of scanned) {
-    const { sentences, keys, all } = readPassage(passage);
-    const paragraphCoverage = coverageOf(all, weighted);
-    const inArticle = articleKeys.get(passage.articleId);
-    const articleCoverage = inArticle ? coverageOf(inArticle, weighted) : paragraphCoverage;
-    keys.forEach((k, i) => {
-      const coverage = coverageOf(k, weighted);
+    const read = readPassage(passage);
+    const { sentences } = read;
+    const inSentence = read.allKeys().map((keys) => termsFound(keys, weighted));
+    const paragraphCoverage = shareFound(inSentence, weighted);
+    const articleCoverage = articleCoverages.get(passage.articleId) ?? paragraphCoverage;
+    inSentence.forEach((own, i) => {
+      const coverage = shareFound([own], weighted);
       if (coverage === 0) return;
       // "The new market, due to start operating in January 1988, ...", "The actor, who was born
       // in ...": a sentence that opens by referring back to what the story is about reads the
       // story's lead as its context.
-      const lead = refersToSubject(sentences[i] ?? '') ? leadKeysOf(kb, passage) : undefined;
-      const near = coverageOf([keys[i - 1], k, keys[i + 1], lead], weighted);
+      const lead = refersToSubject(sentences[i] ?? '')
+        ? termsFound(leadKeysOf(kb, passage), weighted)
+        : undefined;
+      const near = shareFound([inSentence[i - 1], own, inSentence[i + 1], lead], weighted);
       const inParagraph = Math.max(near, paragraphCoverage);
       const contextCoverage =
         near + 0.5 * (inParagraph - near) + 0.25 * Math.max(0, articleCoverage - inParagraph);

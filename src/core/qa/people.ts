@@ -14,7 +14,7 @@ import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import { nameInitials } from '../../text/words.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { type Candidate, isOfficeWord, nameRuns, withoutTitle } from './candidates.ts';
-import { type Evidence, keysAround } from './evidence.ts';
+import { type Evidence, keysNear } from './evidence.ts';
 import { keysOfText } from './findSentences.ts';
 import { inQuestion, kindsOf, lowerWords } from './questionNames.ts';
 import type { Typed } from './rankCandidates.ts';
@@ -484,8 +484,8 @@ const SLOT_SUPPORT = 0.15;
 function speaksOfAsked(kb: KnowledgeBase, evidence: Evidence, asked: ReadonlySet<string>): boolean {
   const words = [...asked].filter((w) => !w.startsWith('#') && !GENERIC_ORGANISATION_WORDS.has(w));
   if (!words.length) return false;
-  const near = keysAround(kb, evidence.hit, 1);
-  return words.some((w) => near.some((keys) => keys.has(wordKey(w))));
+  const near = keysNear(kb, evidence.hit, 1);
+  return words.some((w) => near.has(wordKey(w)));
 }
 
 /** Whether the title written right before the name holds none of the asked title's words. */

@@ -6,7 +6,7 @@
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { equivalentKeys } from '../../text/equivalentWords.ts';
 import type { Candidate } from './candidates.ts';
-import { type Evidence, evidenceAround, keysAround, proximity } from './evidence.ts';
+import { type Evidence, evidenceAround, keysNear, proximity } from './evidence.ts';
 import { articleKeysOf, type SentenceHit } from './findSentences.ts';
 import { articleNames } from './questionNames.ts';
 
@@ -71,9 +71,8 @@ function speaksOf(kb: KnowledgeBase, hit: SentenceHit, options: RankOptions): bo
   const keys = options.requireKeys ?? [];
   const names = options.requireNames ?? [];
   if (!keys.length && !names.length && !options.requirePeople?.length) return true;
-  const near = keysAround(kb, hit, 1);
-  if (keys.length && !keys.some((k) => equivalentKeys(k).some((e) => near.some((set) => set.has(e)))))
-    return false;
+  const near = keysNear(kb, hit, 1);
+  if (keys.length && !keys.some((k) => equivalentKeys(k).some((e) => near.has(e)))) return false;
   // The article must be about one of the names (the sentence may say "he" or "the bridge"), and
   // name every person asked about.
   if (options.requirePeople?.some((p) => !articleNames(kb, hit.passage.articleId, p))) return false;
