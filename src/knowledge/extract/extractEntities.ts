@@ -374,7 +374,11 @@ function personCue(
   if (before) roles.push(cite(before.text, before.start, local.end));
   // "..., the President of the Arab Bankers Association said. Hikmat Nashashibi told ...": the
   // newswire names a speaker by title first, then by name opening the next sentence.
-  const saidBefore = !title && !before && local.start === 0 ? roleSaidBefore(body, offset) : undefined;
+  // (A full name: "Charitable deductions ..." after "..., the President said." is no one.)
+  const saidBefore =
+    !title && !before && local.start === 0 && candidate.tokens.length >= 2
+      ? roleSaidBefore(body, offset)
+      : undefined;
   const saidTitle = saidBefore ? normalizeTitle(saidBefore.title) : undefined;
   if (saidBefore && saidTitle)
     roles.push({
