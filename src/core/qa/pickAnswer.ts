@@ -31,13 +31,19 @@ export type Strategy = (kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHi
  * holds what is asked (its predicate) and from an article that names what the question names.
  */
 export function constraints(kb: KnowledgeBase, a: QuestionAnalysis) {
+  // "when is Lyng going to Japan?": a verb as light as "go" is said in any other words ("when he
+  // visits that country", "plans to be in Japan"), so it is no word a sentence must hold.
+  const weighty = a.predicateKeys.filter((k) => !LIGHT_PREDICATES.has(k));
   return {
     anchorKeys: a.anchorKeys,
-    requireKeys: a.predicateKeys,
+    requireKeys: weighty.length || a.predicateKeys.length > 1 ? weighty : [],
     requireNames: nameAnchors(kb, a),
     requirePeople: personAnchors(kb, a),
   };
 }
+
+/** Verbs so light that a sentence may say them in any other words. */
+const LIGHT_PREDICATES = new Set(['go', 'come', 'get'].map(wordKey));
 
 /** Told the ranked candidates of each step, while answerQuestion runs with a tracer (eval --explain). */
 let tracer: ((line: string) => void) | undefined;
