@@ -103,6 +103,9 @@ const MOVED_FROM =
 const DATED_ISSUE =
   /\b(?:Times|Post|News|Herald|Journal|Gazette|Tribune|Star|Chronicle|Courier|Observer|Daily|issue|edition)\s+of\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$/;
 
+/** "when did Inco become part of the index?": a start is asked, which "a member since 1928" gives. */
+const STARTS_ASKED = /\b(?:become|became|join|joined|start|started|begin|began|first)\b/i;
+
 export const time: Strategy = (kb, a, hits) => {
   const bound = /^(since|until|till)\s+when\b/i.exec(a.question)?.[1]?.toLowerCase();
   const extract = (evidence: Evidence): Typed[] =>
@@ -124,7 +127,11 @@ export const time: Strategy = (kb, a, hits) => {
               weight:
                 dateWeight(candidate.text) *
                 (/\b(?:before|after|until|since|by)\s+$/i.test(evidence.text.slice(0, candidate.start)) &&
-                !bound
+                !bound &&
+                !(
+                  STARTS_ASKED.test(a.question) &&
+                  /\bsince\s+$/i.test(evidence.text.slice(0, candidate.start))
+                )
                   ? 0.6
                   : 1) *
                 (attributiveYear(evidence.text, candidate, a) ? 0.4 : 1) *

@@ -189,7 +189,7 @@ const DATE_PATTERNS: RegExp[] = [
   /\b(?:(?:last|next|this|on|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b/g,
   // A month alone, where the words before make it a time: "hinting in January", "since May".
   new RegExp(`\\b(?:in|since|until|by|last|next|early|late|mid-)\\s+${MONTH}\\b(?!\\s+\\d)`, 'g'),
-  /\b(?:yesterday|today|tonight|last\s+(?:week|month|year|night)|(?:\w+|\d+)\s+(?:days|weeks|months|years)\s+ago)\b/gi,
+  /\b(?:yesterday|today|tonight|(?:last|next)\s+(?:week|month|year|night)|(?:\w+|\d+)\s+(?:days|weeks|months|years)\s+ago)\b/gi,
   /\b(?:the\s+)?(?:early\s+|late\s+|mid-)?(?:\w+teenth|\w+tieth|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\s+century\b/gi,
 ];
 

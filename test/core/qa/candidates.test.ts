@@ -86,6 +86,14 @@ describe('dates, numbers, places and reasons', () => {
     ]);
   });
 
+  it('reads a newswire month in lower case with its day, and "next month"', () => {
+    expect(texts(dateMentions('The march 5 earthquake damaged the pipeline, he said.'))).toEqual(['march 5']);
+    expect(texts(dateMentions('He will ask when he visits that country next month.'))).toEqual([
+      'next month',
+    ]);
+    expect(texts(dateMentions('They will march 20 miles.'))).toEqual([]);
+  });
+
   it('reads a day written as a word', () => {
     expect(texts(dateMentions('They wait for V Day, September first, when the show opens.'))).toEqual([
       'September first',
