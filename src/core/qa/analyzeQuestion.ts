@@ -339,11 +339,14 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
   }
   const where = new RegExp(`^where\\s+(?:${AUX}\\s+)?(.+)$`, 'i').exec(question);
   if (where) return place(question, where[1] ?? question);
-  // "how many of the El's expansion joints ...?" counts the joints: the part after "of the X's".
-  const counting = question.replace(
-    /^how\s+many\s+of\s+(?:the|his|her|its|their|these|those|our|your)\s+(?:[\p{L}.-]+['’]s\s+)?(?=\p{L})/iu,
-    'how many ',
-  );
+  // "how many of the El's expansion joints ...?" counts the joints: the part after "of the X's";
+  // "at how many hotspots ...?" asks as "how many hotspots ...?" does.
+  const counting = question
+    .replace(/^(?:at|in|on|for|by|to|from|with|across|among|into)\s+(?=how\s+(?:many|much)\b)/i, '')
+    .replace(
+      /^how\s+many\s+of\s+(?:the|his|her|its|their|these|those|our|your)\s+(?:[\p{L}.-]+['’]s\s+)?(?=\p{L})/iu,
+      'how many ',
+    );
   const howMany = /^how\s+(?:many|much)\s+([\p{L}-]+)?/iu.exec(counting);
   if (howMany) {
     // "how many US patents was IBM granted?": the counted noun is the last word before the verb

@@ -138,6 +138,15 @@ describe('what a "how many" counts', () => {
     expect(analyzeQuestion('how many people died in the fires?').unit).toBe('people');
   });
 
+  it('"how many of the El\'s expansion joints", "at how many hotspots": the noun counted', () => {
+    const joints = analyzeQuestion("how many of the El's expansion joints did the contractor repair?");
+    expect(joints.unit).toBe('joints');
+    expect(joints.unitQualifiers).toEqual(['expansion']);
+    const hotspots = analyzeQuestion('at how many hotspots can users make free calls?');
+    expect(hotspots.type).toBe('number');
+    expect(hotspots.unit).toBe('hotspots');
+  });
+
   it('"how big", "how large": the measure asked is no word the answer must hold', () => {
     const big = analyzeQuestion("how big is the Administration's plan?");
     expect(big.type).toBe('number');
