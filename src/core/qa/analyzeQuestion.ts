@@ -272,6 +272,12 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
     .replace(/[\s?!.]+$/, '')
     // "Besides Assad, who does Russia side with?": the setting goes after the question it qualifies.
     .replace(/^([^,?]{1,60}),\s*((?:which|what|who|whom|whose|why|how|where|when)\b.*)$/i, '$2 $1')
+    // "From which country did it sail?", "To whom did Jarvis sell it?": asked as "which country
+    // did it sail from?", the preposition after the verb it goes with.
+    .replace(
+      /^(in|at|from|to|into|with|on)\s+((?:which|what)\s+(?:city|town|country|state|province|region|village|port|capital|island|month|year|day|decade|century)|whom)\s+(.+)$/iu,
+      '$2 $3 $1',
+    )
     .replace(
       /,?\s+(?:according\s+to|in\s+the\s+view\s+of)\s+(?:the\s+)?(?:(?:first|second|other|latest|last)\s+)?(?:piece|article|commentary|story|report|text|author|writer|analysis|column)$/i,
       '',
@@ -407,6 +413,13 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
   if (happened) return { ...base(question, 'event'), subject: happened[1] ?? '' };
   const what = /^(?:what|who)\s+(?:is|was|are|were)\s+(?:the\s+|an?\s+)?(.+)$/i.exec(question);
   if (what) return { ...base(question, 'definition'), subject: what[1] ?? '' };
+  // "which city was the summit held in?", "which month did the strike begin?": a place or a time.
+  const kind = /^(?:which|what)\s+([a-z]+)\s+(.+)$/i.exec(question);
+  // (Only where the place is where something is, was or went: "which town did the wave wipe
+  // out?" asks for the town itself.)
+  if (kind?.[1] && PLACE_NOUN.test(kind[1]) && /\s(?:in|at|from|to|into|near)$/i.test(question))
+    return place(question, kind[2] ?? question);
+  if (kind?.[1] && TIME_NOUN.test(kind[1])) return { ...base(question, 'time'), subject: kind[2] ?? '' };
   // "which American dancer paid for the planes?", "which newspaper reported ...?": a person or a
   // body is asked for, and a sentence that names none ("a famous American dancer") does not answer.
   const which = /^(?:which|what)\s+(.+)$/i.exec(question)?.[1]?.split(/\s+/) ?? [];
@@ -419,6 +432,12 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
     return { ...base(question, 'person'), askedNoun: which[doerNoun] ?? '' };
   return base(question, 'any');
 }
+
+/** Nouns that ask for a place ("which city"). */
+const PLACE_NOUN =
+  /^(?:city|town|country|state|province|region|village|port|capital|island|continent|nation)$/i;
+/** Nouns that ask for a time ("which month"). */
+const TIME_NOUN = /^(?:month|year|day|date|decade|century|season)$/i;
 
 /** Nouns that ask for a person or a body of people ("which dancer", "which newspaper"). */
 const ASKS_FOR_DOER =

@@ -127,6 +127,19 @@ describe('names', () => {
   });
 });
 
+describe('"which city", "in which month", "to whom"', () => {
+  it('a place or a time noun after "which" asks for a place or a time, the preposition read after the verb', () => {
+    const city = analyzeQuestion('In which city was the summit held?');
+    expect(city.type).toBe('place');
+    expect(city.direction).toBe('in');
+    expect(analyzeQuestion('From which port was the frigate dispatched?').direction).toBe('from');
+    expect(analyzeQuestion('which month did the strike begin?').type).toBe('time');
+    expect(analyzeQuestion('To whom did Jarvis sell its stake?').type).toBe('person');
+    // The town itself is asked for, not where something happened.
+    expect(analyzeQuestion('which town did the wave wipe out?').type).not.toBe('place');
+  });
+});
+
 describe('what a "how many" counts', () => {
   it('the noun before the verb, its qualifiers kept apart ("US patents", "overnight guests")', () => {
     expect(analyzeQuestion('how many US patents was IBM granted in 2004?').unit).toBe('patents');
