@@ -22,6 +22,37 @@ const Q = '\\s*[?!.]*\\s*$';
 
 // Order matters: the first pattern that matches wins.
 const QUESTIONS: QuestionPattern[] = [
+  // "what is Tillerson's job?", "what does Lavrov do?", "what position does Medvedev hold?",
+  // "which organisation does Stoltenberg lead?": who the person is, by role.
+  {
+    pattern: new RegExp(
+      `^what\\s+(?:is|was)\\s+(.+?)['’]s?\\s+(?:job|role|position|title|post|occupation|profession)(?:\\s+now)?${Q}`,
+      'i',
+    ),
+    command: 'who',
+    subject: 1,
+  },
+  {
+    pattern: new RegExp(`^what\\s+(?:does|do)\\s+(.+?)\\s+do(?:\\s+for\\s+a\\s+living)?${Q}`, 'i'),
+    command: 'who',
+    subject: 1,
+  },
+  {
+    pattern: new RegExp(
+      `^what\\s+(?:job|role|position|post|title|office)s?\\s+(?:does|did|do)\\s+(.+?)\\s+(?:hold|have|occupy|fill)${Q}`,
+      'i',
+    ),
+    command: 'who',
+    subject: 1,
+  },
+  {
+    pattern: new RegExp(
+      `^(?:which|what)\\s+(?:organi[sz]ation|company|firm|body|agency|group|party|team|club|department|ministry)\\s+(?:does|did)\\s+(.+?)\\s+(?:lead|head|run|chair|manage|direct|work\\s+for|belong\\s+to|represent)${Q}`,
+      'i',
+    ),
+    command: 'who',
+    subject: 1,
+  },
   // "what does the second article say about X?": what the archive says of X, not a quote from
   // someone called "the second article".
   {
@@ -163,7 +194,10 @@ function parseSanitized(text: string, commandNames: ReadonlySet<string>): Parsed
     const rest = (m[3] ?? '').trim();
     if (explicit && !commandNames.has(name)) return { command: 'unknown', text: name };
     // A bare word is a command unless it starts a question ("who is ...", "what happened ...").
-    const startsQuestion = /^(is|was|are|were|did|does|do|has|had|happened|'s)\b/i.test(rest);
+    // ("what position does X hold?" asks who X is.)
+    const startsQuestion =
+      /^(is|was|are|were|did|does|do|has|had|happened|'s)\b/i.test(rest) ||
+      /^(?:job|role|position|post|title|office)s?\s+(?:does|did|do)\b/i.test(rest);
     if (commandNames.has(name) && (explicit || !startsQuestion)) {
       return { command: name, text: rest, ...(rest ? { subject: rest } : {}) };
     }

@@ -192,3 +192,19 @@ describe('sanitizeInputDetailed', () => {
     expect(performance.now() - started).toBeLessThan(500);
   });
 });
+
+describe('parseRequest: asking who someone is, in other words', () => {
+  it.each([
+    ["What is Tillerson's job?", 'Tillerson'],
+    ['what does Lavrov do?', 'Lavrov'],
+    ['What position does Medvedev hold?', 'Medvedev'],
+    ['What role does Andrew Hammond have?', 'Andrew Hammond'],
+    ['Which organisation does Stoltenberg lead?', 'Stoltenberg'],
+  ])('reads %s as /who %s', (text, subject) => {
+    expect(parse(text)).toMatchObject({ command: 'who', subject });
+  });
+
+  it('leaves "what did X do?" (an act, not a job) to the answer engine', () => {
+    expect(parse('what did Trump do after the attack?').command).not.toBe('who');
+  });
+});
