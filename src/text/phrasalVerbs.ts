@@ -11,6 +11,8 @@ const PHRASAL: readonly [RegExp, string][] = [
     /\b(?:push|pushes|pushed|pushing|force|forces|forced|forcing|drive|drives|drove|driven)\s+(?:\w+\s+)?out\s+of\s+(?:power|office)\b/gi,
     'oust ousts ousted ousting',
   ],
+  // "wants Assad out of power": wants him ousted.
+  [/\bout\s+of\s+(?:power|office)\b/gi, 'ousted ousted ousted ousted'],
   [/\b(?:throw|throws|threw|thrown|throwing)\s+out\b/gi, 'reject rejects rejected rejecting'],
   [/\b(?:turn|turns|turned|turning)\s+down\b/gi, 'reject rejects rejected rejecting'],
   [/\b(?:vote|votes|voted|voting)\s+down\b/gi, 'reject rejects rejected rejecting'],

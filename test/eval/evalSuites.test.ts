@@ -52,12 +52,12 @@ const REAL_TEXT = [
   // the rules its failures showed were missing (paraphrased speakers, "since when", "sail from",
   // "none yet", from-to reversed, reported speech on a topic; words that say the same, "the reason
   // why ... was", counts by naming, a figure about another event) were then built.
-  { file: 'test/eval/shipped-heldout.jsonl', corpus: 'corpus', floor: 34, baseline: 24 },
+  { file: 'test/eval/shipped-heldout.jsonl', corpus: 'corpus', floor: 35, baseline: 24 },
   // Four more sets written the same way in a later stop, by people who read no code and never ran
   // the bot. On the shipped corpus, the first run scored 14 against plain BM25's 27: event cards
   // answered questions they did not speak of, "what does the article say about X" was read as a
   // quote, and role phrases with clauses were not read. Those rules were built, and it scores 28.
-  { file: 'test/eval/shipped-fresh.jsonl', corpus: 'corpus', floor: 31, baseline: 27 },
+  { file: 'test/eval/shipped-fresh.jsonl', corpus: 'corpus', floor: 32, baseline: 27 },
   // Press editorials, reviews and belles-lettres: first run 18 (BM25 17); then read for what failed.
   { file: 'test/eval/brown-fresh.jsonl', corpus: 'brown:bcg', floor: 29, baseline: 17 },
   // Reportage, religion, lore and fiction: first run 17 (BM25 16); then read for what failed; 25

@@ -73,6 +73,22 @@ const AGENT_BEFORE = /\bby\s+(?:the\s+)?(?:[\p{L}'’.&-]+\s+){0,4}$/iu;
 const BETWEEN_VERB_AND_BY =
   /^(?:this|last|next|that|week|month|year|day|weekend|today|yesterday|earlier|later|recently|once|first|originally|allegedly|reportedly|apparently|jointly|also|mainly|partly|largely|only|out|up|down|off|in|\d{4}|[a-z]+ly)$/i;
 
+/**
+ * "a point confirmed this week by Nikki Haley", asked who called for it: the verb before "by"
+ * (past the words of time or manner between) is a participle, and none of the words before "by"
+ * is an asked verb.
+ */
+function agentOfOther(window: string, keys: readonly string[]): boolean {
+  const m = /((?:[\p{L}-]+\s+){1,4})by\s+(?:the\s+)?(?:[\p{L}'’.&-]+\s+){0,4}$/u.exec(window)?.[1];
+  if (!m) return false;
+  const words = (hasPhrasalVerb(m) ? withPhrasalVerbsAsWords(m) : m).trim().split(/\s+/);
+  while (words.length > 1 && BETWEEN_VERB_AND_BY.test(words[words.length - 1] ?? '')) words.pop();
+  const verb = words[words.length - 1] ?? '';
+  if (!/^\p{Ll}[\p{Ll}-]*(?:ed|en)$/u.test(verb)) return false;
+  // ("developed and heavily endowed by": the asked verb may be the first of two.)
+  return !words.some((w) => equivalentKeys(wordKey(w)).some((k) => keys.includes(k)));
+}
+
 /** Nouns for a body of people that acts as one: "the Damascus regime", "the Kestrel gang". */
 const GROUP_AFTER =
   /^\s+(regime|government|authorities|army|forces|military|police|administration|rebels|militants|insurgents|troops|gang|junta|navy|militia|council|committee|board|jury|court|cartel)\b/;
@@ -199,8 +215,10 @@ function personWeight(
     /\b(?:a|an|the|its|his|her|their)\s+([\p{L}-]+)\s+by\s+(?:the\s+)?(?:[\p{L}'’.&-]+\s+){0,4}$/iu.exec(
       window,
     );
-  if (doer && AGENT_BEFORE.test(window) && (!nounBy || keys.includes(wordKey(nounBy[1] ?? ''))))
-    weight *= 1.4;
+  if (doer && AGENT_BEFORE.test(window) && (!nounBy || keys.includes(wordKey(nounBy[1] ?? '')))) {
+    // "... called for him to be ousted, a point confirmed by Nikki Haley": the agent of another verb.
+    weight *= agentOfOther(window, keys) ? 0.6 : 1.4;
+  }
   const after = wordsOf(sentence.slice(c.end)).slice(0, 4);
   if (after.some((w) => keys.includes(wordKey(w.text)))) weight *= 1.3;
   // The subject of its clause: first in the sentence, a verb right after ("Kearton got off ...").
