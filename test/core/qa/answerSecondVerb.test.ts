@@ -26,7 +26,9 @@ describe('the doer of the asked verb, where another verb has its own agent', () 
   const first = (text: string) => renderText(bot.answer({ text })).split('\n')[0] ?? '';
 
   it('"called for ..., a point confirmed by Ilse Korr": who demanded it is the subject, not the agent of "confirmed"', () => {
-    expect(first('who demanded last week that Marten be pushed out of power?')).toMatch(/^(?:Premier )?Anton Vell\b/);
+    expect(first('who demanded last week that Marten be pushed out of power?')).toMatch(
+      /^(?:Premier )?Anton Vell\b/,
+    );
   });
 
   it('asked who confirmed it, the agent after "confirmed ... by"; "out of power" asks for the ousting', () => {
