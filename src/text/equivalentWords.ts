@@ -27,6 +27,8 @@ const GROUPS = [
   'replace succeed',
   'marry wed wife husband',
   'help aid assist',
+  // "who supplied the steroids?": "steroids given to her by Victor Conte".
+  'supply provide give',
   'support back endorse',
   'send dispatch deploy',
   'ruin wreck destroy devastate',
@@ -67,6 +69,8 @@ const GROUPS = [
   'fix repair mend',
   'sue suit lawsuit',
   'reject deny refuse',
+  // "when is a ruling expected?": "a decision is now expected by around mid-March".
+  'verdict judgement judgment decision ruling',
   'attack hit strike raid',
   'quake earthquake',
   // Newswire abbreviations: "3.4 billion dlr acquisition", "up 10.8 pct", "120 mln dlrs".

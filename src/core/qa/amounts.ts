@@ -254,6 +254,11 @@ function currencyNamed(word: string): string | undefined {
   return CURRENCIES.find(([form]) => form.test(word))?.[1];
 }
 
+/** A counted noun that is itself money ("how many dollars", "how many cents"). */
+export function isCurrencyWord(word: string): boolean {
+  return currencyNamed(word) !== undefined || /^(?:cents?|pence|pennies|dimes?|nickels?|quid|bucks?)$/i.test(word);
+}
+
 /** The currency a question asks a sum in ("how much ... in US dollars?"), if any. */
 export function askedCurrency(question: string): string | undefined {
   for (const m of question.matchAll(/\bin\s+(?:US\s+|U\.S\.\s+|American\s+)?(\p{L}+)/giu)) {

@@ -64,7 +64,11 @@ function sincePhrases(sentence: string, word: string): Candidate[] {
  * happened ("when was the agreement made?" is answered by it).
  */
 function attributiveYear(text: string, c: Candidate, a: QuestionAnalysis): boolean {
-  const noun = /^\s+([a-z]+)/.exec(text.slice(c.end))?.[1];
+  // "on the eve of last year's Athens Olympics": a time that owns an event names that event.
+  const owned = /^['’]s\s+([A-Za-z]+)/.exec(text.slice(c.end))?.[1]?.toLowerCase();
+  if (owned !== undefined && !a.anchorKeys.includes(wordKey(owned))) return true;
+  // ("the 2000 Sydney Games": the year of a named event, which the question does not name.)
+  const noun = /^\s+([A-Za-z]+)/.exec(text.slice(c.end))?.[1]?.toLowerCase();
   // "ITV1's Saturday morning children's music show": a time owned by a name names a programme.
   if (!/\d/.test(c.text) && /[\p{L}\p{N}]['’]s\s+$/u.test(text.slice(Math.max(0, c.start - 30), c.start)))
     return true;
@@ -106,6 +110,9 @@ const DATED_ISSUE =
 /** "when did Inco become part of the index?": a start is asked, which "a member since 1928" gives. */
 const STARTS_ASKED = /\b(?:become|became|join|joined|start|started|begin|began|first)\b/i;
 
+/** "when is a ruling expected?", "when is it due?": a time something is awaited by. */
+const DUE_ASKED = /\b(?:expected|due|scheduled|deadline)\b/i;
+
 export const time: Strategy = (kb, a, hits) => {
   const bound = /^(since|until|till)\s+when\b/i.exec(a.question)?.[1]?.toLowerCase();
   const extract = (evidence: Evidence): Typed[] =>
@@ -126,8 +133,15 @@ export const time: Strategy = (kb, a, hits) => {
               candidate,
               weight:
                 dateWeight(candidate.text) *
-                (/\b(?:before|after|until|since|by)\s+$/i.test(evidence.text.slice(0, candidate.start)) &&
+                (/\b(?:before|after|until|since|by)\s+(?:(?:around|about)\s+)?$/i.test(
+                  evidence.text.slice(0, candidate.start),
+                ) &&
                 !bound &&
+                // "when is a decision expected?": "expected by mid-March" is the time it is due.
+                !(
+                  DUE_ASKED.test(a.question) &&
+                  /\bby\s+(?:(?:around|about)\s+)?$/i.test(evidence.text.slice(0, candidate.start))
+                ) &&
                 !(
                   STARTS_ASKED.test(a.question) &&
                   /\bsince\s+$/i.test(evidence.text.slice(0, candidate.start))

@@ -379,8 +379,8 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
     if (share) return verdict(kb, a, share.same ? 'Yes' : 'No', share);
     const amount = amountDiffers(kb, a, hits);
     if (amount) return verdict(kb, a, 'No', amount);
-    const prize = prizeWentToAnother(a.question, hits);
-    if (prize) return verdict(kb, a, `No, ${prize.other}`, { text: prize.hit.text, hit: prize.hit });
+    const prize = prizeWentToAnother(kb, a.question, hits);
+    if (prize) return verdict(kb, a, `No, ${prize.other}`, { text: prize.text, hit: prize.hit });
   }
   // The sentence that states most of the claim, counting what its neighbours supply ("he"), and
   // among those, one that speaks to what is claimed (the verb, or its opposite).

@@ -188,7 +188,11 @@ const DATE_PATTERNS: RegExp[] = [
   /\b(?:1[0-9]|20)\d\d(?:s|'s)?\b(?![,.]\d)/g,
   /\b(?:(?:last|next|this|on|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b/g,
   // A month alone, where the words before make it a time: "hinting in January", "since May".
-  new RegExp(`\\b(?:in|since|until|by|last|next|early|late|mid-)\\s+${MONTH}\\b(?!\\s+\\d)`, 'g'),
+  // ("expected by around mid-March", "in early April": a part of the month counts too.)
+  new RegExp(
+    `\\b(?:(?:in|since|until|by|last|next|early|late|around)\\s+(?:(?:around|about)\\s+)?(?:(?:mid|early|late)[\\s-])?|mid-)${MONTH}\\b(?!\\s+\\d)`,
+    'g',
+  ),
   /\b(?:yesterday|today|tonight|(?:last|next)\s+(?:week|month|year|night)|(?:\w+|\d+)\s+(?:days|weeks|months|years)\s+ago)\b/gi,
   /\b(?:the\s+)?(?:early\s+|late\s+|mid-)?(?:\w+teenth|\w+tieth|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\s+century\b/gi,
 ];

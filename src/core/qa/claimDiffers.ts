@@ -11,6 +11,7 @@ import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import { amountValue, isShare } from './amounts.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { looksLikeYear, numberMentions } from './candidates.ts';
+import { neighbour } from './evidence.ts';
 import { keysOfText, type SentenceHit } from './findSentences.ts';
 import { sameSense } from './opposites.ts';
 import { lastName } from './questionNames.ts';
@@ -25,30 +26,51 @@ const CLAIMS_PRIZE =
 const WENT_TO =
   /\b(?:went|goes|go|was\s+awarded|were\s+awarded|was\s+given|was\s+handed|was\s+won\s+by|were\s+won\s+by)\s+(?:to\s+)?(?:the\s+)?(\p{Lu}[\p{L}\d'’:.-]*(?:\s+(?:\p{Lu}|\d)[\p{L}\d'’.-]*)*)/u;
 
+/** Nouns that name a prize as such ("the Academy Award", "the title"). */
+const PRIZE_NOUN = /\b(?:awards?|prizes?|oscars?|medals?|trophy|trophies|honou?rs?|titles?|cups?|crowns?)\b/i;
+
 /**
  * "Did Doom 3 win best online game?" against "The top honour for the best online game of the year
  * went to Battlefield Vietnam": a sentence that says the whole prize went to another, by name.
  */
 export function prizeWentToAnother(
+  kb: KnowledgeBase,
   question: string,
   hits: readonly SentenceHit[],
-): { other: string; hit: SentenceHit } | undefined {
+): { other: string; hit: SentenceHit; text: string } | undefined {
   const m = CLAIMS_PRIZE.exec(question.trim().replace(/[?.!\s]+$/, ''));
   const claimant = m?.[1];
-  const prize = m?.[2];
+  // "the best actor Oscar he was nominated for": the prize, without the clause that describes it.
+  const prize = m?.[2]?.replace(/\s+(?:that|which|he|she|they|it|we|you|i)\s.*$/i, '');
   if (!claimant || !prize) return undefined;
   const prizeKeys = wordsOf(prize)
     .map((w) => wordKey(w.text))
     .filter((k) => k.length > 2);
   if (!prizeKeys.length) return undefined;
   const mine = lastName(claimant).toLowerCase();
-  for (const hit of hits.slice(0, 10)) {
-    const went = WENT_TO.exec(hit.text);
+  // Each found sentence, then the one after it, which may give the prize it spoke of to another.
+  const read = hits.slice(0, 10).flatMap((hit) => {
+    const next = neighbour(kb, hit, 1);
+    return [
+      { hit, text: hit.text, previous: () => neighbour(kb, hit, -1) ?? '' },
+      ...(next ? [{ hit, text: next, previous: () => hit.text }] : []),
+    ];
+  });
+  for (const { hit, text, previous } of read) {
+    const went = WENT_TO.exec(text);
     if (!went?.[1]) continue;
-    const before = keysOfText(hit.text.slice(0, went.index));
-    if (!prizeKeys.every((k) => before.has(k))) continue;
+    const before = keysOfText(text.slice(0, went.index));
+    if (!prizeKeys.every((k) => before.has(k))) {
+      // "... nominated for best actor at the 1955 Oscars. The year he was nominated, the Academy
+      // Award was won by Marlon Brando": a prize's noun, the prize named in the sentence before.
+      if (!PRIZE_NOUN.test(text.slice(0, went.index))) continue;
+      // (Most of its words there: "his Oscar nomination ... a supporting actor", for "best actor Oscar".)
+      const earlier = keysOfText(previous());
+      const named = prizeKeys.filter((k) => before.has(k) || earlier.has(k)).length;
+      if (named < Math.max(2, Math.ceil((prizeKeys.length * 2) / 3))) continue;
+    }
     if (went[1].toLowerCase().includes(mine)) continue;
-    return { other: went[1], hit };
+    return { other: went[1], hit, text };
   }
   return undefined;
 }

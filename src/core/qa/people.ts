@@ -89,6 +89,10 @@ function agentOfOther(window: string, keys: readonly string[]): boolean {
   return !words.some((w) => equivalentKeys(wordKey(w)).some((k) => keys.includes(k)));
 }
 
+/** Titles an organisation's name qualifies: "Balco president Victor Conte", "Arsenal boss Arsene Wenger". */
+const TITLE_AFTER_NAME =
+  /^(?:president|chairman|chairwoman|chief|director|founder|boss|owner|spokesman|spokeswoman|spokesperson|coach|manager|head|leader|editor|executive|minister|secretary|governor|captain|striker|midfielder|defender|goalkeeper|analyst|economist|lawyer|chairperson)$/;
+
 /** Nouns for a body of people that acts as one: "the Damascus regime", "the Kestrel gang". */
 const GROUP_AFTER =
   /^\s+(regime|government|authorities|army|forces|military|police|administration|rebels|militants|insurgents|troops|gang|junta|navy|militia|council|committee|board|jury|court|cartel)\b/;
@@ -159,6 +163,8 @@ function personWeight(
   else if (whole === 'place' || whole === 'organisation' || whole === 'demonym') return 0;
   // "Italian Renaissance": a people's adjective opens a phrase, not a name.
   else if (classes[0] === 'demonym' && !titled) return 0;
+  // "Banned American sprinter Kelli White": a common word and a people's adjective describe her.
+  else if (words.length === 2 && classes[0] === 'word' && classes[1] === 'demonym') return 0;
   // "Democratic President", "Police Chief": a title without a name.
   else if (TITLE_WORDS.test(words[words.length - 1] ?? '')) return 0;
   else if (titled || classes[0] === 'given') weight = 1.4;
@@ -194,6 +200,10 @@ function personWeight(
   )
     weight *= 0.5;
   if (/^['’]s\s+[a-z]/.test(sentence.slice(c.end))) weight *= 0.6;
+  // "by Bay Area Lab Co-Operative (Balco) president Victor Conte": an organisation that qualifies
+  // the title of the person named after it.
+  const titleAfter = /^\s*(?:\([^()]{1,30}\)\s*)?(\p{Ll}+)\s+\p{Lu}/u.exec(sentence.slice(c.end))?.[1];
+  if (titleAfter !== undefined && TITLE_AFTER_NAME.test(titleAfter)) weight *= 0.5;
   // "in Washington", "from Germany": a place, not a doer; but "under the leadership of Deputy
   // Sheriff Frank MacPherson" names a person by title or given name.
   // "developed at the Medical Electronics Center": with its "the", still where, not who.
@@ -422,8 +432,10 @@ function titledForAnother(
   const organisation = titlingOrganisation(sentence, c, roleKeys);
   if (!organisation || isAsked(organisation, asked)) return false;
   const words = [...lowerWords(organisation)];
-  // "Russian defence minister X", "Iraqi Prime Minister X": a people or a place, said otherwise.
+  // "Russian defence minister X", "Iraqi Prime Minister X": a people or a place, said otherwise;
+  // but asked of one place ("Valencia"), "the Madrid president X" is another's.
   const lexicon = nameGazetteer();
+  if ([...asked].some((w) => lexicon.classOf(w) === 'place')) return true;
   return !words.every((w) => {
     const kind = lexicon.classOf(w);
     return kind === 'demonym' || kind === 'place';
@@ -480,6 +492,7 @@ const ACT_NOUNS = new Set(
     .map((w) => wordKey(w)),
 );
 /** The two sides of a sale: who buys is who another sells "to", and who sells is whom another buys "from". */
+const DEFEAT_KEY = wordKey('defeat');
 const BUY_KEYS = ['buy', 'purchase', 'acquire', 'bought'].map((w) => wordKey(w));
 /** ("The sale of the stake to Spain's Ferrovial": the sale said as a noun.) */
 const SELL_KEYS = ['sell', 'sold', 'sale'].map((w) => wordKey(w));
@@ -622,6 +635,14 @@ export function doesNamed(
   if (side && converse?.[1] && converse[2] === side.before) {
     if (wordsOf(converse[1]).some((w) => side.keys.includes(wordKey(w.text)))) return true;
   }
+  // "Hewitt suffered a shock defeat to Taylor Dent", "lost to Dent": the winner, asked who beat him.
+  if (
+    verbKeys.some((k) => equivalentKeys(k).includes(DEFEAT_KEY)) &&
+    /\b(?:defeats?|loss|losses|lost|lose|loses|losing|fell|falls|fall|falling|bowed|succumbed)\s+(?:[\p{L}\d-]+\s+){0,3}?to\s+(?:the\s+)?$/iu.test(
+      sentence.slice(Math.max(0, c.start - 50), c.start),
+    )
+  )
+    return true;
   const owned = /^['’]s?\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(sentence.slice(c.end))?.[1] ?? '';
   return owned.split(/\s+/).some((w) => /(?:ing|ion|ment|al)s?$/.test(w) && verbKeys.includes(wordKey(w)));
 }

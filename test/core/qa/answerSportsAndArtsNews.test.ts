@@ -1,0 +1,87 @@
+/**
+ * Forms of sports, arts and court news: where someone is being sent, a count that a price does
+ * not answer, a decision "expected by around mid-March", the year of a named event, "a shock
+ * defeat to X", an organisation before its president's title, "the Madrid president" asked of
+ * another club, and a prize given to another in the sentence after. Texts of their own.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { openKnowledge } from '../../../src/app/openKnowledge.ts';
+import { renderText } from '../../../src/render/renderText.ts';
+import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
+
+const dir = makeCorpus({
+  'deport.txt': [
+    'Dornland To Deport Singer',
+    'Dornland has ordered the deportation of singer Mira Kask to Ostland after saying she was working illegally on her visa.',
+    'Ivo Brenn, deputy police chief in Vellport, said Kask was being sent back to Ostland on the first available flight.',
+  ].join('\n\n'),
+  'gadget.txt': [
+    'Zento Handheld Goes On Sale',
+    'The Zento handheld goes on sale on Saturday in Dornland.',
+    "Rival Kessel's Tiko handheld, sold in the shops since its first day last month and priced at £99, costs far less than the Zento handhelds.",
+  ].join('\n\n'),
+  'sprinters.txt': [
+    'Verdict Delay For Dornish Sprinters',
+    'The athletics body has postponed the judgement on sprinters Anton Pell and Ilse Varga.',
+    '"A decision is now expected by around mid-March," said their lawyer, Emil Roth.',
+    "Pell, who won the 200m title at the 2000 Vellport Games, faces a two-year ban, as does Varga, who missed a test on the eve of last year's Ostland Open.",
+  ].join('\n\n'),
+  'tennis.txt': [
+    'Marr Falls To Kovic In Vellport',
+    'Tessa Marr suffered a shock defeat to Lena Kovic in the quarter-finals of the Vellport Hardcourt Open on Friday.',
+  ].join('\n\n'),
+  'doping.txt': [
+    'Sprinter Admits Doping',
+    'Banned Canadian sprinter Kara Holt says she took steroids given to her by Vell Lab Co-Operative (Velco) president Otto Brand.',
+  ].join('\n\n'),
+  'club.txt': [
+    'Valencia Sack Their Coach',
+    'Claudio Renn has been sacked as Valencia coach eight months after taking charge.',
+    'Edu said: "I have heard that the Madrid president Jon Sato, the Valencia people, as well as Barcelona are interested."',
+    '"The results in the last few weeks have not been good," said club president Pau Mira.',
+  ].join('\n\n'),
+  'oscar.txt': [
+    'Actor Ian Dolan Dies',
+    'Actor Ian Dolan, who was nominated for best actor at the 1955 Oscars, has died at the age of 85.',
+    'Despite his Oscar nomination, he had few lead roles and became a familiar supporting actor.',
+    'The year he was nominated, the Academy Award was won by Karl Brenner for The Harbour.',
+  ].join('\n\n'),
+});
+afterAll(removeCorpora);
+
+describe('sports, arts and court news', () => {
+  const { bot } = openKnowledge(dir);
+  const first = (text: string) => renderText(bot.answer({ text })).split('\n')[0] ?? '';
+
+  it('"where is X sending her?" asks where to: "sent back to Ostland", not the police chief\'s city', () => {
+    expect(first('Where is Dornland sending the singer Mira Kask?')).toMatch(/^Ostland/);
+  });
+
+  it('"how many ... were sold?" is not answered by a price', () => {
+    expect(first('How many Zento handhelds were sold on its first day?')).not.toMatch(/£99/);
+  });
+
+  it('"expected by around mid-March" answers when a decision is expected; the year of a named event does not', () => {
+    expect(first('When is a ruling expected on the sprinters Anton Pell and Ilse Varga?')).toMatch(
+      /mid-March/,
+    );
+  });
+
+  it('"suffered a shock defeat to Lena Kovic": who knocked her out', () => {
+    expect(first('Who knocked Tessa Marr out of the Vellport Hardcourt Open?')).toMatch(/^Lena Kovic/);
+  });
+
+  it('"given to her by Vell Lab Co-Operative (Velco) president Otto Brand": the president supplied them', () => {
+    expect(first('Who supplied the steroids that sprinter Kara Holt admits taking?')).toMatch(/^Otto Brand/);
+  });
+
+  it('"the Madrid president Jon Sato" is not the president of Valencia', () => {
+    expect(first("who's the president of Valencia football club?")).toMatch(/^Pau Mira/);
+  });
+
+  it('"the Academy Award was won by Karl Brenner", the sentence after: No to the nominee', () => {
+    expect(first('Did Ian Dolan win the best actor Oscar he was nominated for in 1955?')).toMatch(
+      /^No, Karl Brenner/,
+    );
+  });
+});
