@@ -256,7 +256,9 @@ function currencyNamed(word: string): string | undefined {
 
 /** A counted noun that is itself money ("how many dollars", "how many cents"). */
 export function isCurrencyWord(word: string): boolean {
-  return currencyNamed(word) !== undefined || /^(?:cents?|pence|pennies|dimes?|nickels?|quid|bucks?)$/i.test(word);
+  return (
+    currencyNamed(word) !== undefined || /^(?:cents?|pence|pennies|dimes?|nickels?|quid|bucks?)$/i.test(word)
+  );
 }
 
 /** The currency a question asks a sum in ("how much ... in US dollars?"), if any. */
