@@ -437,9 +437,14 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
       : undefined;
   // "Was the mine insured?": of sentences about as good, one that says more of the claim's own
   // words ("Noranda said the mine was not insured") before one that only names the mine.
+  // (A word of the opposite sense speaks to the claim as much: "only to lose", asked of a victory.)
   const said = (h: SentenceHit) => {
     const keys = keysOfText(h.text);
-    return a.predicateKeys.filter((k) => equivalentKeys(k).some((e) => keys.has(e))).length;
+    return a.predicateKeys.filter(
+      (k) =>
+        equivalentKeys(k).some((e) => keys.has(e)) ||
+        oppositeOf(k).some((o) => [...keys.keys].some((key) => isFormOf(key, o))),
+    ).length;
   };
   // (Not one that leaves unsaid what the best settles: "its board has rejected TWA's offer".)
   const firstSettles = contested.length > 0 && settles(first);

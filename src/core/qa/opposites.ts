@@ -11,9 +11,11 @@ export const OPPOSITES: [string[], string[]][] = [
     ['destroy', 'burn', 'kill'],
   ],
   [
-    ['win', 'won'],
+    ['win', 'won', 'victori', 'triumph'],
     ['lose', 'lost', 'defeat'],
   ],
+  // "Did Scotland score any tries?": "Scotland were denied a try".
+  [['score'], ['deni']],
   [
     ['live', 'aliv'],
     ['die', 'dead', 'death'],

@@ -46,6 +46,12 @@ const dir = makeCorpus({
     'Despite his Oscar nomination, he had few lead roles and became a familiar supporting actor.',
     'The year he was nominated, the Academy Award was won by Karl Brenner for The Harbour.',
   ].join('\n\n'),
+  'krol.txt': [
+    'Coach Anton Krol Dies',
+    'Dornish coach Anton Krol, the man credited with developing "total football", has died aged 77.',
+    'Referred to in Dorne as "the General", Krol led the Dornish side at the 1974 World Cup - when they reached the final only to lose 2-1 to Ostland.',
+    "Krol, named coach of the century by football's governing body in 1999, also won five caps for Dorne as a centre forward.",
+  ].join('\n\n'),
 });
 afterAll(removeCorpora);
 
@@ -83,5 +89,9 @@ describe('sports, arts and court news', () => {
     expect(first('Did Ian Dolan win the best actor Oscar he was nominated for in 1955?')).toMatch(
       /^No, Karl Brenner/,
     );
+  });
+
+  it('"reached the final only to lose": a word of the opposite sense speaks to a victory as much as "won five caps"', () => {
+    expect(first('Did Anton Krol coach Dorne to victory at the 1974 World Cup?')).toMatch(/^No\b/);
   });
 });
