@@ -24,6 +24,7 @@ import {
   countsUnit,
   currencyOf,
   enumeratedCount,
+  isCurrencyWord,
   isMoney,
   isShare,
   MONEY_QUESTION,
@@ -578,6 +579,7 @@ const amount: Strategy = (kb, a, hits) => {
   const unitFamilies = unitKeys.map(unitFamily);
   const anchorKeys = unitKey ? [unitKey] : a.anchorKeys;
   const money = MONEY_QUESTION.test(a.question);
+  const countsThings = !money && /^how\s+many\b/i.test(a.question) && !(a.unit && isCurrencyWord(a.unit));
   const wanted = money ? askedCurrency(a.question) : undefined;
   // "How many were killed in the US strike on Shayrat?": a count in sentences that never name
   // Shayrat counts the dead of something else; every name asked about stands in or next to it.
@@ -622,6 +624,8 @@ const amount: Strategy = (kb, a, hits) => {
         if (unitKey && countsOtherNoun(evidence.text, candidate, unitKey)) return [];
         // "how much was it sold for?" asks for money: a number without a currency answers something else.
         if (money && !isMoney(evidence.text, candidate)) return [];
+        // "how many handhelds were sold?" asks for a count: a price ("£99") counts nothing.
+        if (countsThings && isMoney(evidence.text, candidate)) return [];
         // "how much did it lose in US dollars?" is not answered in rupees.
         const currency = wanted ? currencyOf(evidence.text, candidate) : undefined;
         if (currency && currency !== wanted) return [];

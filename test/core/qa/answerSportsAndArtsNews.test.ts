@@ -16,9 +16,9 @@ const dir = makeCorpus({
     'Ivo Brenn, deputy police chief in Vellport, said Kask was being sent back to Ostland on the first available flight.',
   ].join('\n\n'),
   'gadget.txt': [
-    'Zento Handheld Goes On Sale',
-    'The Zento handheld goes on sale on Saturday in Dornland.',
-    "Rival Kessel's Tiko handheld, sold in the shops since its first day last month and priced at £99, costs far less than the Zento handhelds.",
+    'Zento Gadget Hits The Shelves',
+    'The Zento handheld goes on sale in the shops on Saturday.',
+    "On its first day in the shops, Kessel's Tiko handheld was priced at £99 and sold out.",
   ].join('\n\n'),
   'sprinters.txt': [
     'Verdict Delay For Dornish Sprinters',
@@ -64,7 +64,7 @@ describe('sports, arts and court news', () => {
   });
 
   it('"how many ... were sold?" is not answered by a price', () => {
-    expect(first('How many Zento handhelds were sold on its first day?')).not.toMatch(/£99/);
+    expect(first('How many Zento handhelds were sold on its first day in the shops?')).not.toMatch(/£99/);
   });
 
   it('"expected by around mid-March" answers when a decision is expected; the year of a named event does not', () => {
