@@ -410,6 +410,9 @@ function placeOfName(text: string, names: readonly string[]): PlaceMention[] {
 /** What a place answer counts for that the archive knows as a person's name. */
 const PERSON_AS_PLACE = 0.3;
 
+/** A sentence that speaks of a birth: "Born in Runcorn", "a native of Ohio", "birthplace" (not "intended from birth"). */
+const BIRTH_SAID = /\b(?:born|birthplace|native\s+of|birth\s+(?:in|at))\b|\w-born\b/i;
+
 const place: Strategy = (kb, a, hits) => {
   const known = workplace(kb, a);
   if (known) return known;
@@ -468,7 +471,8 @@ const place: Strategy = (kb, a, hits) => {
       // where the archive has a Rowley too): it counts for less.
       const personal = kinds.has('person') && !kinds.has('place') ? PERSON_AS_PLACE : 1;
       // "where was X born?": a place in a sentence that never speaks of a birth is seldom the answer.
-      const unborn = born && said === 1 ? 0.5 : 1;
+      // (The birth itself, not another of the question's words: "Actress X ... appeared in Brookside".)
+      const unborn = born && !BIRTH_SAID.test(evidence.text) ? 0.3 : 1;
       // "based in Brunei", asked where they are based: the place right after the asked word.
       const after = afterAskedWord(evidence.text, mention.start, lastWord)
         ? AFTER_ASKED_VERB
@@ -497,12 +501,18 @@ const place: Strategy = (kb, a, hits) => {
         : asked.requireKeys,
     reach: 1,
   });
-  const top = best(ranked) ?? alone(ranked, hits);
+  // "where was X born?": where a found sentence speaks of the birth ("Born in Runcorn, she ..."),
+  // places in the others ("appeared in Brookside") answer something else.
+  const birthSaid = born ? ranked.filter((r) => BIRTH_SAID.test(r.evidence.text)) : [];
+  const read = birthSaid.length ? birthSaid : ranked;
+  // (Told of her in the best sentence's article, a birth said next to it is given, hedged.)
+  const birthNear = birthSaid.find((r) => r.evidence.articleId === hits[0]?.passage.articleId);
+  const top = best(read) ?? alone(read, hits) ?? birthNear;
   if (!top) return undefined;
   return composeAnswer(kb, {
     headline: hedged(top, a) ?? withRegion(kb, top.text, top.evidence.articleId),
     evidence: top.evidence,
-    more: others(ranked, top),
+    more: others(read, top),
   });
 };
 

@@ -137,10 +137,13 @@ export const time: Strategy = (kb, a, hits) => {
                   evidence.text.slice(0, candidate.start),
                 ) &&
                 !bound &&
-                // "when is a decision expected?": "expected by mid-March" is the time it is due.
+                // "when is a decision expected?": "expected by mid-March" is the time it is due;
+                // "when is it now due out?": "postponed the launch until 3 February".
                 !(
                   DUE_ASKED.test(a.question) &&
-                  /\bby\s+(?:(?:around|about)\s+)?$/i.test(evidence.text.slice(0, candidate.start))
+                  /\b(?:by|until|till)\s+(?:(?:around|about)\s+)?$/i.test(
+                    evidence.text.slice(0, candidate.start),
+                  )
                 ) &&
                 !(
                   STARTS_ASKED.test(a.question) &&

@@ -21,6 +21,7 @@ import {
   beatenTo,
   chargeDiffers,
   countDiffers,
+  fillerDiffers,
   MIN_YES_NO_COVERAGE,
   negatedByPrefix,
   prizeWentToAnother,
@@ -490,6 +491,7 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
     swapsRoles(a.question, top.text, a.names) ||
     chargeDiffers(a.question, top.text) ||
     rankDiffers(a.question, top.text) ||
+    fillerDiffers(a.question, top.text) ||
     negatedByPrefix(a.question, top.text) ||
     beatenTo(top.text, a.names) ||
     (ASKS_DONE.test(a.question) && NOT_YET.test(top.text));

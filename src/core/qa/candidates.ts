@@ -301,6 +301,12 @@ export function placeMentions(sentence: string, direction: 'from' | 'to' | 'in')
 const PLACE_HEAD_OF =
   /(?:^|\s)(?:Gulf|Bay|Isle|Isles|Strait|Straits|Sea|Cape|Republic|Kingdom|Lake|Mount|Sound|Firth|Vale|Duchy|Principality|Commonwealth|Bight|Horn)$/;
 
+/** "Republic of Congo", "Gulf of Suez": a place's name of two parts joined by "of". */
+export function isPlaceOfName(name: string): boolean {
+  const of = /^(.+?)\s+of\s+\p{Lu}/u.exec(name)?.[1];
+  return of !== undefined && PLACE_HEAD_OF.test(` ${of}`);
+}
+
 /** Capitalised runs, with a place's name of two parts joined by "of" read as one ("the Gulf of Mexico"). */
 function placeNameRuns(sentence: string): Candidate[] {
   const runs = nameRuns(sentence);

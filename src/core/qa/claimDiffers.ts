@@ -422,3 +422,65 @@ export function rankDiffers(question: string, sentence: string): boolean {
     ),
   );
 }
+
+/** Words that end what a verb takes: a preposition, a conjunction, a word of time. */
+const FILLER_END =
+  /^(?:in|at|on|to|from|with|by|for|of|during|after|before|over|against|than|as|and|or|but|when|while|because|since|this|that|last|next|earlier|later|yesterday|today)$/i;
+const SLOT_PREPOSITION = /^(?:of|from|with|in|at|for|to|by|against)$/i;
+const ARTICLE = /^(?:a|an|the|his|her|its|their)$/i;
+
+interface Filler {
+  prep?: string;
+  words: string[];
+}
+
+/** What a verb takes, from word `i` on: a preposition, if any, then up to three words. */
+function fillerAt(words: readonly { text: string }[], i: number): Filler {
+  let j = i;
+  const prep = SLOT_PREPOSITION.test(words[j]?.text ?? '') ? words[j++]?.text.toLowerCase() : undefined;
+  while (ARTICLE.test(words[j]?.text ?? '')) j++;
+  const out: string[] = [];
+  for (; j < words.length && out.length < 3; j++) {
+    const text = words[j]?.text ?? '';
+    if (FILLER_END.test(text) || /^\d/.test(text)) break;
+    out.push(text);
+  }
+  return { ...(prep ? { prep } : {}), words: out };
+}
+
+const capitalised = (w: string) => /^\p{Lu}/u.test(w);
+
+/**
+ * "Did England beat Samoa in the final?" against "England beat Fiji 26-21 in a dramatic final";
+ * "Did she die of a heart attack?" against "has died of lung cancer": the evidence gives the asked
+ * verb another name, or after the same preposition another thing, and never says the asked one.
+ * A common noun the verb takes straight ("win the award") may be said otherwise, so it is not read.
+ */
+export function fillerDiffers(question: string, sentence: string): boolean {
+  const asked = wordsOf(question.replace(/[?.!]+\s*$/, ''));
+  const said = wordsOf(sentence);
+  const saidKeys = keysOfText(sentence);
+  const saidLower = new Set(said.map((w) => w.text.toLowerCase()));
+  for (let i = 1; i < asked.length - 1; i++) {
+    const verb = asked[i]?.text ?? '';
+    if (!/^\p{Ll}{3,}$/u.test(verb) || FILLER_END.test(verb) || ARTICLE.test(verb)) continue;
+    const verbs = equivalentKeys(wordKey(verb));
+    const claim = fillerAt(asked, i + 1);
+    if (!claim.words.length) continue;
+    const named = claim.words.every(capitalised);
+    // A thing after a preposition, or a name: what the verb's slot holds.
+    if (!named && !claim.prep) continue;
+    const claimSaid = named
+      ? claim.words.some((w) => saidLower.has(w.toLowerCase()))
+      : claim.words.some((w) => equivalentKeys(wordKey(w)).some((k) => saidKeys.has(k)));
+    if (claimSaid) continue;
+    for (let j = 0; j < said.length - 1; j++) {
+      const word = said[j]?.text ?? '';
+      if (!/^\p{Ll}/u.test(word) || !verbs.includes(wordKey(word))) continue;
+      const other = fillerAt(said, j + 1);
+      if (other.prep !== claim.prep || !other.words.length) continue;
+      if (named ? capitalised(other.words[0] ?? '') : !other.words.some(capitalised)) return true;
+    }
+  }
+  return false;
+}

@@ -13,7 +13,7 @@ import { isSpeechVerb } from '../../text/speechVerbs.ts';
 import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import { nameInitials } from '../../text/words.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
-import { type Candidate, isOfficeWord, nameRuns, withoutTitle } from './candidates.ts';
+import { type Candidate, isOfficeWord, isPlaceOfName, nameRuns, withoutTitle } from './candidates.ts';
 import { type Evidence, keysNear } from './evidence.ts';
 import { keysOfText } from './findSentences.ts';
 import { inQuestion, kindsOf, lowerWords } from './questionNames.ts';
@@ -165,6 +165,8 @@ function personWeight(
   else if (classes[0] === 'demonym' && !titled) return 0;
   // "Banned American sprinter Kelli White": a common word and a people's adjective describe her.
   else if (words.length === 2 && classes[0] === 'word' && classes[1] === 'demonym') return 0;
+  // "Republic of Congo", "Gulf of Mexico": a place's name of two parts.
+  else if (isPlaceOfName(bare) && !(doer && doesNamed(sentence, c, keys))) return 0;
   // "Democratic President", "Police Chief": a title without a name.
   else if (TITLE_WORDS.test(words[words.length - 1] ?? '')) return 0;
   else if (titled || classes[0] === 'given') weight = 1.4;

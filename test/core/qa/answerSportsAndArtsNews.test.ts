@@ -52,6 +52,25 @@ const dir = makeCorpus({
     'Referred to in Dorne as "the General", Krol led the Dornish side at the 1974 World Cup - when they reached the final only to lose 2-1 to Ostland.',
     "Krol, named coach of the century by football's governing body in 1999, also won five caps for Dorne as a centre forward.",
   ].join('\n\n'),
+  'sevens.txt': [
+    'Dorne Claim Vellport Sevens Glory',
+    'Dorne beat Ostland 26-21 in a dramatic final in Vellport to win the first Sevens event of the season.',
+  ].join('\n\n'),
+  'actress.txt': [
+    'Soap Actress Mara Quill Dies',
+    'Actress Mara Quill, who appeared in Harbour Lane and Night Court Files, has died of lung cancer aged 55.',
+    "Quill, who played Harbour Lane's Marie Dunn when the soap began in 1982, died on Saturday. Born in Runcorn, Cheshire, she also starred in numerous films.",
+  ].join('\n\n'),
+  'oil.txt': [
+    'Kestrel Energy Wins Contracts',
+    "This latest contract expands Kestrel Energy's portfolio - it also has interests in the Republic of Congo.",
+    '"These assets significantly increase our portfolio," said chief executive Finian Dorr.',
+  ].join('\n\n'),
+  'film.txt': [
+    'Harrowgate Bombs Movie Postponed',
+    'The release of a film about the Harrowgate blasts in 1993 has been postponed following protests by those on trial for the bombings.',
+    "Investigating the blasts, the film Black Night had been due to open across Dorne on Friday. But 36 people accused in connection with the blasts said it should not be screened until the trial is over. Harrowgate High Court postponed the film's launch until 3 February.",
+  ].join('\n\n'),
 });
 afterAll(removeCorpora);
 
@@ -93,5 +112,27 @@ describe('sports, arts and court news', () => {
 
   it('"reached the final only to lose": a word of the opposite sense speaks to a victory as much as "won five caps"', () => {
     expect(first('Did Anton Krol coach Dorne to victory at the 1974 World Cup?')).toMatch(/^No\b/);
+  });
+
+  it('"beat Ostland 26-21", asked whether they beat another side: No; asked of Ostland: Yes', () => {
+    expect(first('Did Dorne beat Kessel in the final of the Vellport Sevens?')).toMatch(/^No\b/);
+    expect(first('Did Dorne beat Ostland in the final of the Vellport Sevens?')).toMatch(/^Yes\b/);
+  });
+
+  it('"has died of lung cancer", asked whether of a heart attack: No; of cancer: Yes', () => {
+    expect(first('Did actress Mara Quill die of a heart attack?')).toMatch(/^No\b/);
+    expect(first('Did actress Mara Quill die of cancer?')).toMatch(/^Yes\b/);
+  });
+
+  it('"Born in Runcorn, Cheshire, she ...", next to the sentence that names her: where she was born', () => {
+    expect(first('where was actress Mara Quill born?')).toMatch(/^Runcorn/);
+  });
+
+  it('"the Republic of Congo" is a place, not who is in charge', () => {
+    expect(first('who is in charge at Kestrel Energy?')).toMatch(/^Finian Dorr/);
+  });
+
+  it('"postponed the launch until 3 February", asked when it is now due out', () => {
+    expect(first('when is the Harrowgate blasts film Black Night now due to come out?')).toMatch(/^3 February/);
   });
 });
