@@ -133,6 +133,8 @@ describe('sports, arts and court news', () => {
   });
 
   it('"postponed the launch until 3 February", asked when it is now due out', () => {
-    expect(first('when is the Harrowgate blasts film Black Night now due to come out?')).toMatch(/^3 February/);
+    expect(first('when is the Harrowgate blasts film Black Night now due to come out?')).toMatch(
+      /^3 February/,
+    );
   });
 });
