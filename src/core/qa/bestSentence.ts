@@ -92,6 +92,13 @@ const WHICH_NOUN = /^(?:which|what)\s+([a-z][a-z-]+)\s/i;
 const AUX_WORDS =
   '(?:is|was|are|were|do|does|did|has|have|had|can|could|will|would|should|may|might|must|kind|sort|type|happened|else|about)';
 
+/** "what is the population of X?", "what's the top speed of Y?": the thing of which something is asked. */
+const ATTRIBUTE_OF =
+  /^what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:the|its|their|his|her)\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\s+of\s+/i;
+/** Nouns a text may leave unsaid where it gives what they ask ("the name of his wife": "his wife, Mary"). */
+const LOOSE_ATTRIBUTES =
+  /^(?:name|title|meaning|point|idea|purpose|reason|matter|nature|role|kind|sort|type|part|rest|result|subject|story|aim|goal|focus|content|gist|significance|importance|status|state|view|opinion|position|response|reaction)s?$/i;
+
 /** No typed answer is asked for: the sentence that best matches the question, if it matches well. */
 export function bestSentence(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]): Reply | undefined {
   const support = (h: SentenceHit) => Math.max(h.coverage, 0.9 * h.contextCoverage);
@@ -102,7 +109,14 @@ export function bestSentence(kb: KnowledgeBase, a: QuestionAnalysis, hits: Sente
   // "Which constituency is X the MP for?": a sentence that never says "constituency" near it
   // names none; the asked kind of thing must be written where the answer is.
   const kind = a.type === 'any' ? WHICH_NOUN.exec(a.question)?.[1] : undefined;
-  const kindKey = kind && !new RegExp(`^${AUX_WORDS}$`, 'i').test(kind) ? wordKey(kind) : undefined;
+  // "What's the top speed of the V8 Vantage?": a sentence that never says "speed" gives none.
+  const attribute = a.type === 'any' ? ATTRIBUTE_OF.exec(a.question)?.[1] : undefined;
+  const kindKey =
+    kind && !new RegExp(`^${AUX_WORDS}$`, 'i').test(kind)
+      ? wordKey(kind)
+      : attribute && !LOOSE_ATTRIBUTES.test(attribute)
+        ? wordKey(attribute)
+        : undefined;
   const says = (near: KeysNear, key: string | undefined) =>
     !key || equivalentKeys(key).some((k) => near.has(k));
   const saysVerbAndKind = (h: SentenceHit) => {

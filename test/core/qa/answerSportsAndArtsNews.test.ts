@@ -71,6 +71,11 @@ const dir = makeCorpus({
     'The release of a film about the Harrowgate blasts in 1993 has been postponed following protests by those on trial for the bombings.',
     "Investigating the blasts, the film Black Night had been due to open across Dorne on Friday. But 36 people accused in connection with the blasts said it should not be screened until the trial is over. Harrowgate High Court postponed the film's launch until 3 February.",
   ].join('\n\n'),
+  'car.txt': [
+    'Budget Carver Takes On Rivals',
+    'With a price tag under £80,000, the Carver V8 Sprint is tens of thousands of pounds cheaper than existing Carver models.',
+    'The V8 Sprint will be built at the Carver factory in Harrowgate.',
+  ].join('\n\n'),
 });
 afterAll(removeCorpora);
 
@@ -136,5 +141,10 @@ describe('sports, arts and court news', () => {
     expect(first('when is the Harrowgate blasts film Black Night now due to come out?')).toMatch(
       /^3 February/,
     );
+  });
+
+  it('"what\'s the top speed of X?": a sentence that never says "speed" gives none', () => {
+    expect(first("what's the top speed of the Carver V8 Sprint?")).toMatch(/doesn't say/);
+    expect(first('what is the price of the Carver V8 Sprint?')).toMatch(/80,000/);
   });
 });
