@@ -354,6 +354,16 @@ function sinceOfTime(sentence: string, at: number, word: string): boolean {
   ).test(after);
 }
 
+/** "is due to be held next week", "due to start in May": a schedule, not a cause. */
+function dueOfTime(sentence: string, at: number, word: string): boolean {
+  return (
+    /^due\s+to$/i.test(word) &&
+    /^\s+(?:be|begin|start|open|close|meet|end|finish|arrive|leave|return|appear|play|face|take|go|come|hold|launch|sign|vote|resume|retire|visit|speak|make|give|testify|stand|run|release|report|announce|decide|expire|complete|receive|publish|fly|travel)\b/i.test(
+      sentence.slice(at + word.length),
+    )
+  );
+}
+
 /** "its inability to prevent", "an attempt to avoid": what a noun is about, not a purpose. */
 function aimOfNoun(sentence: string, at: number, word: string): boolean {
   return (
@@ -369,7 +379,11 @@ export function reasonClause(sentence: string): Candidate | undefined {
   let m: RegExpExecArray | null = null;
   const pattern = new RegExp(REASON.source, 'giu');
   for (let next = pattern.exec(sentence); next; next = pattern.exec(sentence)) {
-    if (!sinceOfTime(sentence, next.index, next[0]) && !aimOfNoun(sentence, next.index, next[0])) {
+    if (
+      !sinceOfTime(sentence, next.index, next[0]) &&
+      !aimOfNoun(sentence, next.index, next[0]) &&
+      !dueOfTime(sentence, next.index, next[0])
+    ) {
       m = next;
       break;
     }

@@ -167,6 +167,12 @@ describe('dates, numbers, places and reasons', () => {
     expect(reasonClause('It pointed to Moscow’s inability to prevent the attack.')).toBeUndefined();
   });
 
+  it('reads "due to" before a verb as a schedule, not a reason', () => {
+    expect(reasonClause('A meeting of members is due to be held next week.')).toBeUndefined();
+    expect(reasonClause('The match is due to start at noon.')).toBeUndefined();
+    expect(reasonClause('The match was called off due to heavy rain.')?.text).toBe('due to heavy rain');
+  });
+
   it('reads "since" that tells a time as no reason', () => {
     expect(reasonClause('It has since emerged that sarin was used.')).toBeUndefined();
     expect(reasonClause('Relations have been cold since 2013.')).toBeUndefined();
