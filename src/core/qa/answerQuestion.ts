@@ -410,6 +410,10 @@ function placeOfName(text: string, names: readonly string[]): PlaceMention[] {
 /** What a place answer counts for that the archive knows as a person's name. */
 const PERSON_AS_PLACE = 0.3;
 
+/** A verb denied right before a place: "will no longer be made in", "was not built at". */
+const NOT_THERE =
+  /\b(?:no\s+longer|not|never|n['’]t)\s+(?:be\s+|been\s+|being\s+)?(?:[\p{L}-]+\s+){1,2}(?:in|at|to|from|into)\s+(?:the\s+)?$/iu;
+
 /** A sentence that speaks of a birth: "Born in Runcorn", "a native of Ohio", "birthplace" (not "intended from birth"). */
 const BIRTH_SAID = /\b(?:born|birthplace|native\s+of|birth\s+(?:in|at))\b|\w-born\b/i;
 
@@ -483,9 +487,14 @@ const place: Strategy = (kb, a, hits) => {
       const located = LOCATED.test(evidence.text.slice(Math.max(0, mention.start - 30), mention.start))
         ? 1.4
         : 1;
+      // "engines will no longer be made in Arese": where it is done no more, or never was.
+      const denied = NOT_THERE.test(evidence.text.slice(Math.max(0, mention.start - 60), mention.start))
+        ? 0.3
+        : 1;
       found.push({
         candidate,
-        weight: (kinds.has('place') ? 1.3 : 1) * mention.fit * said * unborn * after * located * personal,
+        weight:
+          (kinds.has('place') ? 1.3 : 1) * mention.fit * said * unborn * after * located * personal * denied,
       });
     }
     return found;

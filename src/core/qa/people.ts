@@ -119,10 +119,19 @@ function madeBy(sentence: string, c: Candidate, asked: ReadonlySet<string>): boo
   return m?.[1] !== undefined && asked.has(m[1].toLowerCase().replace(/['’]s$/, ''));
 }
 
-/** "Cricket took eight ships": the word right after the name is one of the asked verbs. */
+/** "Universal said on Wednesday it had bought ...": the verb the speaker's "it" did. */
+const SAID_IT_DID =
+  /^\s+(?:said|says|announced|confirmed|added)\s+(?:on\s+\p{Lu}\p{Ll}+\s+|\p{Ll}+day\s+)?(?:that\s+)?(?:it|he|she|they)\s+(?:(?:had|has|have|would|will|was|is|were|are)\s+)?(?:\p{Ll}+ly\s+)?([\p{L}-]+)/u;
+
+function saidItDid(sentence: string, c: Candidate, keys: readonly string[]): boolean {
+  const verb = SAID_IT_DID.exec(sentence.slice(c.end))?.[1];
+  return verb !== undefined && keys.includes(wordKey(verb));
+}
+
+/** "Cricket took eight ships", "Universal said it had bought ...": the name does an asked verb. */
 function opensWithVerb(sentence: string, c: Candidate, keys: readonly string[]): boolean {
   const next = wordsOf(sentence.slice(c.end))[0];
-  return next !== undefined && keys.includes(wordKey(next.text));
+  return (next !== undefined && keys.includes(wordKey(next.text))) || saidItDid(sentence, c, keys);
 }
 
 /** How much a capitalised run looks like a person's name, from the lexicon and the text around it. */
@@ -788,6 +797,8 @@ export function people(
       const fillsSlot =
         doer &&
         ((decided !== undefined && slotKeys.includes(wordKey(decided))) ||
+          // "Universal said on Wednesday it had bought the 50% ...": the speaker did what "it" did.
+          saidItDid(evidence.text, candidate, slotKeys) ||
           next.some((w) => slotKeys.includes(wordKey(w.text))) ||
           (relative !== undefined && slotKeys.includes(wordKey(relative))) ||
           doesNamed(evidence.text, candidate, slotKeys) ||

@@ -76,6 +76,18 @@ const dir = makeCorpus({
     'With a price tag under £80,000, the Carver V8 Sprint is tens of thousands of pounds cheaper than existing Carver models.',
     'The V8 Sprint will be built at the Carver factory in Harrowgate.',
   ].join('\n\n'),
+  'label.txt': [
+    'Rapper Becomes Label Boss',
+    "Def Jam's parent company, Universal, made the appointment after buying the rapper's Rocket label.",
+    'Universal said on Wednesday it had bought the 50% of Rocket it did not already own.',
+    "Def Jam's artists include Ja Rule and Ashanti.",
+  ].join('\n\n'),
+  'engines.txt': [
+    'Carver To Get New Engines',
+    'Carver is to stop making six-cylinder engines at its Harrowgate plant.',
+    '"Carver engines will no longer be made in Harrowgate," said union leader Ivo Lund.',
+    'The unions say the new six-cylinder engines will be made by Dornmotor in Ostland.',
+  ].join('\n\n'),
 });
 afterAll(removeCorpora);
 
@@ -146,5 +158,13 @@ describe('sports, arts and court news', () => {
   it('"what\'s the top speed of X?": a sentence that never says "speed" gives none', () => {
     expect(first("what's the top speed of the Carver V8 Sprint?")).toMatch(/doesn't say/);
     expect(first('what is the price of the Carver V8 Sprint?')).toMatch(/80,000/);
+  });
+
+  it('"Universal said on Wednesday it had bought ...": the speaker is who bought it', () => {
+    expect(first("who bought out the rest of the rapper's Rocket label?")).toMatch(/^Universal\b/);
+  });
+
+  it('"will no longer be made in Harrowgate": not where they will be made', () => {
+    expect(first('where will the new six-cylinder engines for Carver be made?')).toMatch(/^Ostland/);
   });
 });
