@@ -82,6 +82,7 @@ import {
 } from './questionNames.ts';
 import { type Ranked, rankCandidates, type Typed } from './rankCandidates.ts';
 import { storyTitleHolder } from './storyTitleHolder.ts';
+import { successionAnswer } from './succession.ts';
 
 /** Below the floor, what a doer in the asked slot of the best sentence must still match of the question. */
 const SLOT_FLOOR = 0.4;
@@ -793,7 +794,10 @@ export function answerQuestion(
     return abstain(kb, a.question, hits);
   let answer: Reply | undefined;
   try {
-    answer = STRATEGIES[a.type](kb, a, hits);
+    // "who is taking over as chief executive?": the next holder, where the text names one.
+    answer =
+      (a.type === 'person' || a.type === 'role' ? successionAnswer(kb, a, hits) : undefined) ??
+      STRATEGIES[a.type](kb, a, hits);
   } finally {
     traceWith(undefined);
   }
