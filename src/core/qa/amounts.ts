@@ -14,6 +14,9 @@ export function withUnit(sentence: string, candidate: Candidate, unitKey: string
       sentence.slice(candidate.end),
     )?.[0];
   if (currency) return `${candidate.text}${currency}`;
+  // "12,900 acres": a unit of measure after the number is part of the amount too.
+  const measure = MEASURE.exec(sentence.slice(candidate.end, candidate.end + 30))?.[0];
+  if (measure) return `${candidate.text}${measure}`;
   if (!unitKey) return candidate.text;
   const after = /^\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)/u.exec(sentence.slice(candidate.end))?.[1] ?? '';
   const words = after.split(/\s+/);
@@ -109,9 +112,20 @@ const PLURAL_IRREGULAR = /^(?:people|men|women|children|feet|teeth|mice|geese|pe
  * "two great fires", "two hundred houses": a number that counts a noun of its own, written right
  * after it (describing words may stand between), counts that noun and not the asked one.
  */
+/** Units that measure a quantity of something: "12,900 acres" of land, "2m barrels" of oil. */
+const MEASURE =
+  /^\s+(?:acres?|hectares?|square\s+(?:miles?|kilometres?|kilometers?|metres?|meters?|feet)|sq\s+(?:miles?|km|ft)|km2|barrels?|tonnes?|tons?|litres?|liters?|gallons?|cubic\s+[a-z]+|kilograms?|kg|pounds?\s+of|ounces?|megawatts?|gigawatts?|kilowatts?)\b/i;
+
+/** Whether the number is a measure in a unit ("12,900 acres"), which answers "how much land?". */
+export function measuredIn(sentence: string, c: Candidate): boolean {
+  return MEASURE.test(sentence.slice(c.end, c.end + 30));
+}
+
 export function countsNamedNoun(sentence: string, c: Candidate, unitKey: string): boolean {
   const rest = sentence.slice(c.end, c.end + 80);
   if (!/^\s+[a-z]/.test(rest)) return false;
+  // "how much land?": "12,900 acres" measures it.
+  if (measuredIn(sentence, c)) return false;
   const noun = countedNoun(wordTexts(rest));
   if (!noun) return false;
   const key = wordKey(noun);

@@ -88,6 +88,11 @@ const dir = makeCorpus({
     '"Carver engines will no longer be made in Harrowgate," said union leader Ivo Lund.',
     'The unions say the new six-cylinder engines will be made by Dornmotor in Ostland.',
   ].join('\n\n'),
+  'ranch.txt': [
+    'Dornish Firm Faces Land Row',
+    'Prosecutors in Ostland want to take land from the Vell ranch, owned by a Dornish firm.',
+    'According to Reuters, the prosecutors plan to seize 12,900 acres (5,200 hectares) from the 32,000 acre (13,000 hectare) Vell ranch.',
+  ].join('\n\n'),
 });
 afterAll(removeCorpora);
 
@@ -166,5 +171,11 @@ describe('sports, arts and court news', () => {
 
   it('"will no longer be made in Harrowgate": not where they will be made', () => {
     expect(first('where will the new six-cylinder engines for Carver be made?')).toMatch(/^Ostland/);
+  });
+
+  it('"how much land?": "12,900 acres" measures it', () => {
+    expect(first('how much land are Ostland prosecutors planning to take from the Vell ranch?')).toMatch(
+      /^12,900\b/,
+    );
   });
 });

@@ -131,6 +131,10 @@ describe('dates, numbers, places and reasons', () => {
     const at = (t: string) => ({ text: t, start: s.indexOf(t), end: s.indexOf(t) + t.length });
     expect(withUnit(s, at('thirty-seven'), undefined)).toBe('thirty-seven cents');
     expect(withUnit(s, at('140,000'), wordKey('copies'))).toBe('140,000 copies');
+    // A unit of measure after the number belongs to the amount ("how much land?").
+    const land = 'They plan to seize 12,900 acres from the farm.';
+    const n = { text: '12,900', start: land.indexOf('12,900'), end: land.indexOf('12,900') + 6 };
+    expect(withUnit(land, n, wordKey('land'))).toBe('12,900 acres');
   });
 
   it('counts what the text names after the counted noun: "both X and Y" is two', () => {
