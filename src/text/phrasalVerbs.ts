@@ -19,6 +19,8 @@ const PHRASAL: readonly [RegExp, string][] = [
   [/\b(?:strike|strikes|struck|striking)\s+down\b/gi, 'overturn overturns overturned overturning'],
   [/\b(?:step|steps|stepped|stepping)\s+down\b/gi, 'resign resigns resigned resigning'],
   [/\b(?:pull|pulls|pulled|pulling)\s+out\b/gi, 'withdraw withdraws withdrew withdrawing'],
+  // "when do the Lions fly out to New Zealand?": "The Lions leave for New Zealand on 24 May".
+  [/\b(?:fly|flies|flew|flown|flying)\s+out\b/gi, 'leave leaves left leaving'],
   [/\b(?:take|takes|took|taken|taking)\s+part\b/gi, 'participate participates participated participating'],
   [/\b(?:carry|carries|carried|carrying)\s+out\b/gi, 'commit commits committed committing'],
   [/\b(?:break|breaks|broke|broken|breaking)\s+out\b/gi, 'begin begins began beginning'],
@@ -60,7 +62,7 @@ const PHRASAL: readonly [RegExp, string][] = [
 
 /** Past forms among the list's verbs that do not end in -ed. */
 const IRREGULAR_PAST =
-  /^(?:came|went|gone|laid|threw|thrown|struck|drove|driven|broke|broken|gave|given|took|taken|swept)$/i;
+  /^(?:flew|flown|came|went|gone|laid|threw|thrown|struck|drove|driven|broke|broken|gave|given|took|taken|swept)$/i;
 /** Verbs whose base form is also their past ("set", "shut"): read by what stands before them. */
 const SAME_PAST = /^(?:set|shut)$/i;
 const AUXILIARY_BEFORE =

@@ -25,7 +25,7 @@ export function withUnit(sentence: string, candidate: Candidate, unitKey: string
 }
 
 export const MONEY_QUESTION =
-  /^how\s+much\b.*\b(?:cost|costs|costing|sold|sell|selling|paid|pay|paying|spending|charging|offering|buying|earning|raising|price|worth|spend|spent|earn|earned|charge|charged|raise|raised|fee|prize|money|salary|offer|offered|bid|fine|fined|valued?|profits?|loss|losses|debts?|budget|invest|invested|investing|investment|borrow|borrowing|borrowed|loan|buy|bought|cash|compensation|damages?|fetch|fetched|go\s+for|went\s+for|auction|auctioned)\b/i;
+  /^how\s+much\b.*\b(?:cost|costs|costing|sold|sell|selling|paid|pay|paying|spending|charging|offering|buying|earning|raising|price|worth|spend|spent|earn|earned|charge|charged|raise|raised|fee|prize|money|salary|offer|offered|bid|fine|fined|valued?|profits?|loss|losses|debts?|budget|invest|invested|investing|investment|borrow|borrowing|borrowed|loan|buy|bought|cash|compensation|damages?|fetch|fetched|go\s+for|went\s+for|auction|auctioned|seek|seeks|seeking|sought|claim|claims|claiming|claimed|demand|demands|demanding|demanded|sue|sues|suing|sued)\b/i;
 
 /**
  * Verbs of money changing hands: "how much did Diageo pay for Chalone?" is answered by "Diageo
@@ -266,6 +266,19 @@ const CURRENCIES: readonly [RegExp, string][] = [
 
 function currencyNamed(word: string): string | undefined {
   return CURRENCIES.find(([form]) => form.test(word))?.[1];
+}
+
+/** Whether a number is someone's age: "aged 55", "the 31-year-old", "55 years old", "Kenteris, 31,". */
+export function isAge(sentence: string, c: Candidate): boolean {
+  if (!/^\d{1,3}$|^[a-z]+(?:-[a-z]+)?$/i.test(c.text)) return false;
+  const after = sentence.slice(c.end, c.end + 20);
+  const before = sentence.slice(Math.max(0, c.start - 30), c.start);
+  return (
+    // ("young ( 19 when she wrote it )": an age, then when.)
+    /^(?:-year-old|[\s-]+years?[\s-]+old|\s+years\s+of\s+age|\s+when\s)/i.test(after) ||
+    /\b(?:aged|age\s+of|ages?)\s+$/i.test(before) ||
+    (/^,/.test(after) && /\p{Lu}[\p{L}'’-]+,\s*$/u.test(before))
+  );
 }
 
 /** A counted noun that is itself money ("how many dollars", "how many cents"). */

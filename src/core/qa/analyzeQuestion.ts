@@ -411,6 +411,13 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
     question,
   );
   if (happened) return { ...base(question, 'event'), subject: happened[1] ?? '' };
+  // "what was the final score when Yeading played Newcastle?": what was so at a time, no thing to define.
+  if (
+    /^what\s+(?:is|was|are|were)\s+the\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+(?:when|while|after|between)\s/i.test(
+      question,
+    )
+  )
+    return base(question, 'any');
   const what = /^(?:what|who)\s+(?:is|was|are|were)\s+(?:the\s+|an?\s+)?(.+)$/i.exec(question);
   if (what) return { ...base(question, 'definition'), subject: what[1] ?? '' };
   // "which city was the summit held in?", "which month did the strike begin?": a place or a time.

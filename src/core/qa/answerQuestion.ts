@@ -24,6 +24,7 @@ import {
   countsUnit,
   currencyOf,
   enumeratedCount,
+  isAge,
   isCurrencyWord,
   isMoney,
   isShare,
@@ -599,6 +600,7 @@ const amount: Strategy = (kb, a, hits) => {
   const unitFamilies = unitKeys.map(unitFamily);
   const anchorKeys = unitKey ? [unitKey] : a.anchorKeys;
   const money = MONEY_QUESTION.test(a.question);
+  const asksAge = /^how\s+old\b/i.test(a.question);
   const countsThings = !money && /^how\s+many\b/i.test(a.question) && !(a.unit && isCurrencyWord(a.unit));
   const wanted = money ? askedCurrency(a.question) : undefined;
   // "How many were killed in the US strike on Shayrat?": a count in sentences that never name
@@ -646,6 +648,8 @@ const amount: Strategy = (kb, a, hits) => {
         if (money && !isMoney(evidence.text, candidate)) return [];
         // "how many handhelds were sold?" asks for a count: a price ("£99") counts nothing.
         if (countsThings && isMoney(evidence.text, candidate)) return [];
+        // "how old is he?": an age ("aged 55", "the 31-year-old", "Kenteris, 31,"), nothing else.
+        if (asksAge && !isAge(evidence.text, candidate)) return [];
         // "how much did it lose in US dollars?" is not answered in rupees.
         const currency = wanted ? currencyOf(evidence.text, candidate) : undefined;
         if (currency && currency !== wanted) return [];

@@ -92,9 +92,9 @@ const WHICH_NOUN = /^(?:which|what)\s+([a-z][a-z-]+)\s/i;
 const AUX_WORDS =
   '(?:is|was|are|were|do|does|did|has|have|had|can|could|will|would|should|may|might|must|kind|sort|type|happened|else|about)';
 
-/** "what is the population of X?", "what's the top speed of Y?": the thing of which something is asked. */
+/** "what is the population of X?", "what was the final score when ...?": what is asked of a thing. */
 const ATTRIBUTE_OF =
-  /^what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:the|its|their|his|her)\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\s+of\s+/i;
+  /^what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:the|its|their|his|her)\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\s+(?:of|when|in|at|for|between|after)\s+/i;
 /** Nouns a text may leave unsaid where it gives what they ask ("the name of his wife": "his wife, Mary"). */
 const LOOSE_ATTRIBUTES =
   /^(?:name|title|meaning|point|idea|purpose|reason|matter|nature|role|kind|sort|type|part|rest|result|subject|story|aim|goal|focus|content|gist|significance|importance|status|state|view|opinion|position|response|reaction)s?$/i;

@@ -331,7 +331,7 @@ const PLACE_KIND_OF =
   /(?:the\s+)?(?:[\p{Ll}-]+\s+){0,2}(?:city|town|village|port|capital|island|state|province|county|region|country|harbou?r|resort|suburb|district)\s+of\s+$/u;
 
 const REASON =
-  /\b(?:because(?:\s+of)?|since|so that|so as to|in order to|due to|owing to|for fear|as a result of|for the sake of|to avoid|to prevent|to escape|to make sure|to ensure|in a bid to|in an effort to|in an attempt to|(?:was|is|were|are)\s+(?:intended|designed|meant|aimed)\s+to|(?:motivated|prompted|caused|driven|dictated)\s+(?:only\s+|solely\s+|largely\s+|partly\s+|mainly\s+)?by|(?:results?|resulted|stems?|stemmed|arises|arose)\s+from|(?:was|were|is|are)\s+(?:largely\s+|partly\s+|mainly\s+)?(?:attributed|blamed)\s+(?:to|on)|citing|on\s+the\s+grounds\s+that|in\s+protest\s+(?:against|at|over)|blam(?:ed|es|ing)\s+(?:[\p{L}'’-]+\s+){1,5}?on)\b/iu;
+  /\b(?:because(?:\s+of)?|since|so that|so as to|in order to|due to|owing to|for fear|as a result of|for the sake of|to avoid|to prevent|to escape|to make sure|to ensure|in a bid to|in an effort to|in an attempt to|(?:was|is|were|are)\s+(?:intended|designed|meant|aimed)\s+to|(?:motivated|prompted|caused|driven|dictated)\s+(?:only\s+|solely\s+|largely\s+|partly\s+|mainly\s+)?by|(?:results?|resulted|stems?|stemmed|arises|arose)\s+from|(?:was|were|is|are)\s+(?:largely\s+|partly\s+|mainly\s+)?(?:attributed|blamed)\s+(?:to|on)|citing|on\s+the\s+grounds\s+that|in\s+protest\s+(?:against|at|over)|for\s+["“]?(?:[\p{L}-]+\s+){0,2}reasons?|blam(?:ed|es|ing)\s+(?:[\p{L}'’-]+\s+){1,5}?on)\b/iu;
 
 /**
  * "It has since emerged", "ever since", "since 2013", "since the end of the war": "since" telling

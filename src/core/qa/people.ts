@@ -119,6 +119,42 @@ function madeBy(sentence: string, c: Candidate, asked: ReadonlySet<string>): boo
   return m?.[1] !== undefined && asked.has(m[1].toLowerCase().replace(/['’]s$/, ''));
 }
 
+/** "X had been expected to win", "X failed to buy": the asked verb after words that say it was not done. */
+const NOT_DONE_BEFORE =
+  /^\s+(?:(?:had|has|have)\s+been\s+|was\s+|were\s+|is\s+|are\s+)?(?:expected|tipped|favourite|favorite|set|tried|hoped|wanted|sought|failed|attempted|bidding|trying|hoping)\s+to\s+([\p{L}-]+)/u;
+const NOT_DONE = 0.4;
+
+function notDone(sentence: string, c: Candidate, keys: readonly string[]): boolean {
+  const verb = NOT_DONE_BEFORE.exec(sentence.slice(c.end))?.[1];
+  return verb !== undefined && keys.includes(wordKey(verb));
+}
+
+/** The noun for the one who does a verb: "winner" for "win", "buyer" for "buy". */
+const DOER_NOUNS: Record<string, string> = Object.fromEntries(
+  [
+    ['win', 'winner'],
+    ['buy', 'buyer'],
+    ['sell', 'seller'],
+    ['own', 'owner'],
+    ['found', 'founder'],
+    ['invent', 'inventor'],
+    ['discover', 'discoverer'],
+    ['design', 'designer'],
+    ['build', 'builder'],
+    ['write', 'writer'],
+    ['create', 'creator'],
+  ].map(([verb, noun]) => [wordKey(verb ?? ''), wordKey(noun ?? '')]),
+);
+
+const NAMED_AS =
+  /^\s+(?:emerged\s+as|was\s+named|has\s+been\s+named|was\s+declared|became|is|was)\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,2}?([\p{Ll}]+(?:er|or))\b/u;
+
+/** "Baikal Finance Group emerged as the auction winner": named as the one who did the asked verb. */
+function namedAsDoer(sentence: string, c: Candidate, keys: readonly string[]): boolean {
+  const noun = NAMED_AS.exec(sentence.slice(c.end))?.[1];
+  return noun !== undefined && keys.some((k) => DOER_NOUNS[k] === wordKey(noun));
+}
+
 /** "Universal said on Wednesday it had bought ...": the verb the speaker's "it" did. */
 const SAID_IT_DID =
   /^\s+(?:said|says|announced|confirmed|added)\s+(?:on\s+\p{Lu}\p{Ll}+\s+|\p{Ll}+day\s+)?(?:that\s+)?(?:it|he|she|they)\s+(?:(?:had|has|have|would|will|was|is|were|are)\s+)?(?:\p{Ll}+ly\s+)?([\p{L}-]+)/u;
@@ -424,9 +460,32 @@ function titledForAsked(
   c: Candidate,
   roleKeys: readonly string[],
   asked: ReadonlySet<string>,
+  isPlace: (name: string) => boolean,
 ): boolean {
   const organisation = titlingOrganisation(sentence, c, roleKeys);
-  return organisation !== undefined && isAsked(organisation, asked);
+  return (
+    organisation !== undefined &&
+    isAsked(organisation, asked) &&
+    !placeBeforeTitle(organisation, asked, isPlace)
+  );
+}
+
+/**
+ * "Hong Kong director Wong Kar-Wai", asked who heads the Hong Kong Rugby Football Union: a place
+ * that qualifies a title is not the body asked about, whose name says more than the place.
+ */
+function placeBeforeTitle(
+  organisation: string,
+  asked: ReadonlySet<string>,
+  isPlace: (name: string) => boolean,
+): boolean {
+  // ("for Bad Education and Hong Kong director X": the part after "and" qualifies the title.)
+  const part = organisation.split(/\s+(?:and|&)\s+/).pop() ?? organisation;
+  const own = lowerWords(part);
+  const more = [...asked].some(
+    (w) => !w.startsWith('#') && !own.has(w) && !GENERIC_ORGANISATION_WORDS.has(w),
+  );
+  return more && isPlace(part);
 }
 
 /**
@@ -439,9 +498,11 @@ function titledForAnother(
   c: Candidate,
   roleKeys: readonly string[],
   asked: ReadonlySet<string>,
+  isPlace: (name: string) => boolean,
 ): boolean {
   const organisation = titlingOrganisation(sentence, c, roleKeys);
-  if (!organisation || isAsked(organisation, asked)) return false;
+  if (!organisation) return false;
+  if (isAsked(organisation, asked)) return placeBeforeTitle(organisation, asked, isPlace);
   const words = [...lowerWords(organisation)];
   // "Russian defence minister X", "Iraqi Prime Minister X": a people or a place, said otherwise;
   // but asked of one place ("Valencia"), "the Madrid president X" is another's.
@@ -700,6 +761,10 @@ export function people(
   // The question's names, word by word, and their initials ("#oep" of "Outdoor Education Project").
   const askedNames = new Set(a.names.flatMap((n) => [...lowerWords(n), `#${nameInitials(n)}`]));
   const roleWords = keys.flatMap(equivalentKeys);
+  const questionWords = new Set(a.question.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u));
+  const isPlace = (name: string) =>
+    kindsOf(kb, name).has('place') ||
+    [...lowerWords(name)].every((w) => ['place', 'demonym'].includes(nameGazetteer().classOf(w) ?? ''));
   return (evidence: Evidence): Typed[] => {
     // The found sentence may say the verb and its neighbour the name ("He was Julius Kahn.").
     const saysVerb =
@@ -722,6 +787,8 @@ export function people(
       // name after the asked title is read, not the organisation's word before it.)
       const ofAskedTitle = doer ? undefined : afterTitle(candidate.text, keys, askedNames);
       if (inQuestion(a, ofAskedTitle?.name ?? candidate.text)) return [];
+      // "its General Election fund", asked who gave to the general election fund: the question's own words.
+      if (candidate.text.split(/\s+/).every((w) => questionWords.has(w.toLowerCase()))) return [];
       // "FT-30", "B-52": a name with a figure in it is a thing, not a person ("Shah Abbas 2" is one).
       if (/\d/.test(candidate.text) && !/^\p{L}[\p{L}\s.'’-]*\s\d{1,2}$/u.test(candidate.text)) return [];
       // "Fig. 1", "No. 5": a word labelling a figure is no name either.
@@ -733,7 +800,7 @@ export function people(
       if (!doer && titledOtherwise(evidence.text, candidate, keys)) return [];
       // (Of any head's titles, none is a lesser form of another.)
       if (!doer && !a.anyHead && lesserTitleAfter(evidence.text, candidate, keys)) return [];
-      if (!doer && titledForAnother(evidence.text, candidate, roleWords, askedNames)) return [];
+      if (!doer && titledForAnother(evidence.text, candidate, roleWords, askedNames, isPlace)) return [];
       // "the Forbes award", "the Kennedy administration": a name that qualifies a thing holds no role.
       if (
         !doer &&
@@ -769,7 +836,11 @@ export function people(
       )
         weight = Math.max(weight, 1) * 2;
       // The asked title of the asked organisation: as sure as a doer in the asked verb's place.
-      const ofAsked = !doer && titledForAsked(evidence.text, candidate, roleWords, askedNames);
+      const ofAsked =
+        !doer &&
+        titledForAsked(evidence.text, candidate, roleWords, askedNames, (name) =>
+          kindsOf(kb, name).has('place'),
+        );
       if (ofAsked) weight *= 2;
       // A role question: a name the sentence links to no title at all ("investment firm Grant
       // Samuel" beside "WMC chief executive X") holds none of the asked role.
@@ -783,6 +854,8 @@ export function people(
       // Of two speakers in one sentence, the one given the asked words says them.
       const speaker = asksSpeaker && evidence.offset === 0 && speaks(evidence.text, candidate);
       if (speaker) weight *= 0.7 + 0.6 * saidShare(evidence.text, candidate, saidKeys);
+      // "Gazprom had been expected to win the auction but ... failed": the asked act not done.
+      if (doer && notDone(evidence.text, candidate, slotKeys)) weight *= NOT_DONE;
       const next = wordsOf(evidence.text.slice(candidate.end)).slice(0, 2);
       // "Morgan Guaranty Trust Co, which is arranging the financing": the doer, in its own clause.
       const relative =
@@ -797,6 +870,8 @@ export function people(
       const fillsSlot =
         doer &&
         ((decided !== undefined && slotKeys.includes(wordKey(decided))) ||
+          // "Baikal Finance Group emerged as the auction winner", asked who won: the doer's noun.
+          namedAsDoer(evidence.text, candidate, slotKeys) ||
           // "Universal said on Wednesday it had bought the 50% ...": the speaker did what "it" did.
           saidItDid(evidence.text, candidate, slotKeys) ||
           next.some((w) => slotKeys.includes(wordKey(w.text))) ||

@@ -1,0 +1,94 @@
+/**
+ * Forms of business, politics and sports news: a place before a title ("Hong Kong director X") is
+ * not the body asked about; "for personal reasons"; a sum "sought" in a suit; an age and only an
+ * age for "how old"; "what was the score when ...?" needs a score; "fly out" is leaving; the
+ * question's own words are no answer; "emerged as the auction winner" beside "had been expected
+ * to win". Texts of their own.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { openKnowledge } from '../../../src/app/openKnowledge.ts';
+import { renderText } from '../../../src/render/renderText.ts';
+import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
+
+const dir = makeCorpus({
+  'film.txt': [
+    'Directors Guild Nominees Named',
+    "Nominees for best foreign film include Spain's Pedro Almodovar for Bad Education and Hong Kong director Wong Kar-Wai for 2046.",
+  ].join('\n\n'),
+  'rugby.txt': [
+    'Hong Kong In World Cup Bid',
+    'But Hong Kong Rugby Football Union (HKRFU) chairman John Molloy has called for the territory to host one of the pools.',
+  ].join('\n\n'),
+  'spurs.txt': [
+    'Santo Resigns As Harrow Manager',
+    'Harrow manager Jacques Santo has resigned for "personal reasons".',
+    'A meeting of the board is due to be held next week to discuss a replacement.',
+  ].join('\n\n'),
+  'suit.txt': [
+    'Jonas Files Lawsuit',
+    'The Olympic gold medallist Marla Jonas says Conti damaged her reputation and she is seeking $25m (£13m) in the suit.',
+  ].join('\n\n'),
+  'nissan.txt': [
+    'Carmaker Names Successor',
+    'Kessel Motors, which owns 44% of the carmaker, said Toshi Shigo would run it on a daily basis.',
+    'Shigo is a lifetime employee of the firm.',
+  ].join('\n\n'),
+  'cup.txt': [
+    'Yeadon Face Newcastle In Cup',
+    'Premiership side Newcastle United face a trip to league leaders Yeadon in the FA Cup third round.',
+  ].join('\n\n'),
+  'lions.txt': [
+    'Campbell To Be Lions Consultant',
+    'The Lions leave for New Zealand on 24 May, with the first Test in Christchurch on 25 June.',
+    "Tony Blair's former spin doctor was hired after the last Lions tour of Australia in 2001.",
+  ].join('\n\n'),
+  'gift.txt': [
+    "Lord Sainsby's Election Gift",
+    'Science Minister Lord Sainsby has made a £2m donation to the Labour Party for its General Election fund.',
+  ].join('\n\n'),
+  'auction.txt': [
+    'Mystery Surrounds New Owner',
+    'Gazprom had been expected to win the auction for Yugneft but is thought to have failed to get finance for the deal.',
+    'Baikal Finance Group emerged as the auction winner, agreeing to pay 260.75bn roubles.',
+  ].join('\n\n'),
+});
+afterAll(removeCorpora);
+
+describe('business, politics and sports news', () => {
+  const { bot } = openKnowledge(dir);
+  const first = (text: string) => renderText(bot.answer({ text })).split('\n')[0] ?? '';
+
+  it('"Hong Kong director Wong Kar-Wai" does not head the Hong Kong Rugby Football Union', () => {
+    expect(first('who heads the Hong Kong Rugby Football Union?')).toMatch(/^John Molloy/);
+  });
+
+  it('"resigned for personal reasons" is the reason; "due to be held" is none', () => {
+    expect(first('why did Jacques Santo quit as Harrow manager?')).toMatch(/personal reasons/);
+  });
+
+  it('"she is seeking $25m in the suit": a sum sought is asked with "how much"', () => {
+    expect(first('how much is Marla Jonas seeking in her suit against Conti?')).toMatch(/^\$25m/);
+  });
+
+  it('"how old?" is answered by an age, never by a share', () => {
+    expect(first('how old is Toshi Shigo?')).not.toMatch(/44/);
+  });
+
+  it('"what was the final score when ...?": a sentence without a score gives none', () => {
+    expect(first('what was the final score when Yeadon played Newcastle in the FA Cup third round?')).toMatch(
+      /doesn't say/,
+    );
+  });
+
+  it('"fly out" is leaving: "The Lions leave for New Zealand on 24 May"', () => {
+    expect(first('when do the Lions fly out to New Zealand?')).toMatch(/^24 May/);
+  });
+
+  it('the question\'s own words are no answer: not "General Election"', () => {
+    expect(first('who gave Labour £2m for its general election fund?')).toMatch(/Sainsby/);
+  });
+
+  it('"emerged as the auction winner" beats "had been expected to win"', () => {
+    expect(first('who won the auction for Yugneft?')).toMatch(/^Baikal Finance Group/);
+  });
+});
