@@ -33,7 +33,9 @@ export type Strategy = (kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHi
 export function constraints(kb: KnowledgeBase, a: QuestionAnalysis) {
   // "when is Lyng going to Japan?": a verb as light as "go" is said in any other words ("when he
   // visits that country", "plans to be in Japan"), so it is no word a sentence must hold.
-  const weighty = a.predicateKeys.filter((k) => !LIGHT_PREDICATES.has(k));
+  // "when is the Great Run taking place?": that it happens is no word a sentence must hold either.
+  const happens = TAKES_PLACE.test(a.question) ? HAPPENS_KEYS : [];
+  const weighty = a.predicateKeys.filter((k) => !LIGHT_PREDICATES.has(k) && !happens.includes(k));
   return {
     anchorKeys: a.anchorKeys,
     requireKeys: weighty.length || a.predicateKeys.length > 1 ? weighty : [],
@@ -41,6 +43,9 @@ export function constraints(kb: KnowledgeBase, a: QuestionAnalysis) {
     requirePeople: personAnchors(kb, a),
   };
 }
+
+const TAKES_PLACE = /\b(?:take|takes|took|taken|taking)\s+place\b/i;
+const HAPPENS_KEYS = ['take', 'place'].map(wordKey);
 
 /** Verbs so light that a sentence may say them in any other words. */
 const LIGHT_PREDICATES = new Set(['go', 'come', 'get'].map(wordKey));

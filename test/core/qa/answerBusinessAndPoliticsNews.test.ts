@@ -51,6 +51,10 @@ const dir = makeCorpus({
     'Gazprom had been expected to win the auction for Yugneft but is thought to have failed to get finance for the deal.',
     'Baikal Finance Group emerged as the auction winner, agreeing to pay 260.75bn roubles.',
   ].join('\n\n'),
+  'run.txt': [
+    "O'Hare Commits To Dublin Race",
+    "Sonia O'Hare will seek to regain her title at the Bupa Great Ireland Run on 9 April in Dublin.",
+  ].join('\n\n'),
 });
 afterAll(removeCorpora);
 
@@ -90,5 +94,9 @@ describe('business, politics and sports news', () => {
 
   it('"emerged as the auction winner" beats "had been expected to win"', () => {
     expect(first('who won the auction for Yugneft?')).toMatch(/^Baikal Finance Group/);
+  });
+
+  it('"when is it taking place?": the date of the event, in a sentence that never says "take place"', () => {
+    expect(first('when is the Bupa Great Ireland Run in Dublin taking place?')).toMatch(/^9 April/);
   });
 });
