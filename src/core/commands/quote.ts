@@ -93,6 +93,27 @@ function byEpithet(kb: KnowledgeBase, passage: Passage, sentence: string, names:
   });
 }
 
+/** "The South African archbishop said ...", "the chancellor added": a speaker called by a title. */
+const TITLE_SPEAKS =
+  /(?:^|[,;]\s+|\s-\s)[Tt]he\s+(?:[\p{L}-]+\s+){0,2}?(\p{Ll}{4,})\s+(?:said|says|added|adds|told|insisted|explained|replied|argued|warned|stressed)\b/u;
+
+/**
+ * "The South African archbishop said detentions without trial were 'unacceptable'", in a story
+ * that calls the asked speaker "Archbishop Desmond Tutu": the title the story gives him before his
+ * name stands for him.
+ */
+function byTitle(kb: KnowledgeBase, passage: Passage, sentence: string, names: readonly string[]): boolean {
+  const title = TITLE_SPEAKS.exec(sentence)?.[1];
+  if (!title) return false;
+  const article = kb.articles.get(passage.articleId);
+  const body = `${article?.title ?? ''}\n${article?.body ?? ''}`;
+  const titled = title.charAt(0).toUpperCase() + title.slice(1);
+  return names.some((name) => {
+    const last = escapeRegExp(name.split(/\s+/).pop() ?? name);
+    return new RegExp(`\\b${titled}\\s+(?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,2}${last}\\b`, 'u').test(body);
+  });
+}
+
 /**
  * "the Scottish Executive has insisted Mr McConnell was speaking about adults": after another's
  * verb of saying, the name opens the clause that is said of him; he is not the one who says it.
@@ -160,9 +181,11 @@ function quotesFromText(kb: KnowledgeBase, names: readonly string[]): FoundQuote
       const holder = named ? undefined : REPORTED_BY_PRONOUN.exec(sentence)?.[1];
       const at = i + carried.length;
       const heHolds = holder !== undefined && pronounMeans(context, at, names, holder);
+      const titled = !named && byTitle(kb, passage, outside, names);
       if (
         !named &&
         !heHolds &&
+        !titled &&
         !saidByPronounFor(context, at, names) &&
         !byEpithet(kb, passage, sentence, names)
       )
@@ -187,7 +210,7 @@ function quotesFromText(kb: KnowledgeBase, names: readonly string[]): FoundQuote
             around,
           });
       }
-      if (!quoted && (heHolds || reportsSpeech(sentence)))
+      if (!quoted && (heHolds || titled || reportsSpeech(sentence)))
         reported.push({ text: sentence, articleId: passage.articleId, reported: true, around });
     });
   }
