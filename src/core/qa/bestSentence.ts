@@ -83,6 +83,23 @@ function happenedTo(
   return subject ? [subject, ...hits.filter((h) => h !== subject)] : hits;
 }
 
+/** A lead that tells what happened to someone it describes: "One of Japan's best-known businessmen was arrested". */
+const DESCRIBED_LEAD =
+  /^(?:One\s+of\s+|An?\s+|The\s+)[^,;:"“]{3,90}?\s+(?:has|have|had|was|were|is|are)\s+(?:been\s+)?(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en|wn|lt|nt|ck)\b/u;
+
+/**
+ * The article's lead, where the found sentence is the one right after it, names the asked person
+ * the lead does not, and the lead tells what happened to someone it only describes.
+ */
+function delayedLead(kb: KnowledgeBase, a: QuestionAnalysis, top: SentenceHit): string | undefined {
+  const name = /^what\s+happened\s+to\s+/i.test(a.question) ? a.names[0] : undefined;
+  if (!name || neighbour(kb, top, -2) !== undefined) return undefined;
+  const lead = neighbour(kb, top, -1);
+  const last = name.split(/\s+/).pop() ?? name;
+  if (!lead || !top.text.includes(last) || lead.includes(last)) return undefined;
+  return DESCRIBED_LEAD.test(lead) ? lead : undefined;
+}
+
 /** A sentence that opens by referring back: "The device was thrown ...", "It exploded ...". */
 const REFERS_BACK =
   /^(?:The|This|That|These|Those)\s+(?:[a-z-]+\s+)?([a-z-]+)\s+(?:was|were|had|has|is|are|exploded|went)\b|^(?:It|They)\s+(?:was|were|exploded|went)\b/;
@@ -140,6 +157,18 @@ export function bestSentence(kb: KnowledgeBase, a: QuestionAnalysis, hits: Sente
     const evidence: Evidence = { text: before, articleId: top.passage.articleId, hit: top, offset: -1 };
     const more = rest.slice(0, 2).map((h) => ({ text: h.text, articleId: h.passage.articleId }));
     return composeAnswer(kb, { headline: before, evidence, more });
+  }
+  // "One of Japan's best-known businessmen was arrested on Thursday ... Yoshiaki Tsutsumi was once
+  // ranked ...": news may name the one a story is about only after its lead, which tells what
+  // happened to him.
+  const lead = a.type === 'event' ? delayedLead(kb, a, top) : undefined;
+  if (lead) {
+    const evidence: Evidence = { text: lead, articleId: top.passage.articleId, hit: top, offset: -1 };
+    return composeAnswer(kb, {
+      headline: lead,
+      evidence,
+      more: [{ text: top.text, articleId: top.passage.articleId }],
+    });
   }
   const evidence: Evidence = { text: top.text, articleId: top.passage.articleId, hit: top, offset: 0 };
   const more = rest.slice(0, 2).map((h) => ({ text: h.text, articleId: h.passage.articleId }));

@@ -55,6 +55,11 @@ const dir = makeCorpus({
     "O'Hare Commits To Dublin Race",
     "Sonia O'Hare will seek to regain her title at the Bupa Great Ireland Run on 9 April in Dublin.",
   ].join('\n\n'),
+  'mogul.txt': [
+    'Dornish Mogul Arrested For Fraud',
+    "One of Dorne's best-known businessmen was arrested on Thursday on charges of falsifying shareholder information.",
+    "Yoshi Tsumura was once ranked as the world's richest man and ran a business spanning hotels and railways.",
+  ].join('\n\n'),
 });
 afterAll(removeCorpora);
 
@@ -98,5 +103,11 @@ describe('business, politics and sports news', () => {
 
   it('"when is it taking place?": the date of the event, in a sentence that never says "take place"', () => {
     expect(first('when is the Bupa Great Ireland Run in Dublin taking place?')).toMatch(/^9 April/);
+  });
+
+  it('"One of Dorne\'s best-known businessmen was arrested ... Yoshi Tsumura was once ...": the lead says what happened to him', () => {
+    const text = renderText(bot.answer({ text: 'what happened to Yoshi Tsumura?' }));
+    expect(text.split('\n')[0]).toMatch(/was arrested/);
+    expect(text).toMatch(/Yoshi Tsumura was once/);
   });
 });
