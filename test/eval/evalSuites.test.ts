@@ -71,7 +71,8 @@ const REAL_TEXT = [
   // Reportage, editorials, belles lettres and learned texts (A, B, G, J), written in a later stop by
   // someone who read no code. First run 18 (plain BM25: 11); never read for failures as a set,
   // though the answers to a few of its questions were seen once.
-  { file: 'test/eval/brown-fresh4.jsonl', corpus: 'brown:abgj', floor: 21, baseline: 11 },
+  // 22 in a later stop: "how much downtown land ...?" answered by a measure in acres, a form news sets showed.
+  { file: 'test/eval/brown-fresh4.jsonl', corpus: 'brown:abgj', floor: 22, baseline: 11 },
   // Two more, written in the last stop of this wave by people who read no code and never ran the
   // bot, and never read for failures: press reviews, skills, government documents and romance
   // (C, E, H, P), first run 22 (plain BM25: 17); editorials, lore, fiction and romance (B, F, K,
