@@ -3,10 +3,10 @@
  * Larson, a junior at Wilson High School and president of Spice-Nice, is ..."), read from the
  * first sentence that has one, else the one before it ("the Andrus maid, Selena Masters"). A last resort before "person named in 1 article".
  */
-import { splitSentences } from '../../knowledge/splitSentences.ts';
 import type { Passage } from '../../knowledge/types.ts';
 import { memoized } from '../../text/memoized.ts';
 import { escapeRegExp, foldPunctuation } from '../../text/normalizeText.ts';
+import { readPassage } from '../qa/findSentences.ts';
 
 export interface Appositive {
   text: string;
@@ -77,9 +77,11 @@ export function appositiveOf(name: string, passages: readonly Passage[]): Apposi
   const probe = (written.match(/[\p{L}\p{N}]+/gu) ?? []).reduce((a, b) => (b.length > a.length ? b : a), '');
   for (const passage of passages) {
     if (!passage.text.includes(probe)) continue;
-    const text = foldPunctuation(passage.text);
-    if (!text.includes(written)) continue;
-    for (const sentence of splitSentences(text)) {
+    if (written !== name && !foldPunctuation(passage.text).includes(written)) continue;
+    // The passage's sentences as split once for every question (folded one by one).
+    for (const said of readPassage(passage).sentences) {
+      if (!said.includes(probe)) continue;
+      const sentence = foldPunctuation(said);
       if (!sentence.includes(written)) continue;
       if (written === name && !besideComma(sentence, name)) continue;
       const { after, before } = patternsOf(name);
