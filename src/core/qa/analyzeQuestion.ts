@@ -275,7 +275,7 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
     // "From which country did it sail?", "To whom did Jarvis sell it?": asked as "which country
     // did it sail from?", the preposition after the verb it goes with.
     .replace(
-      /^(in|at|from|to|into|with|on)\s+((?:which|what)\s+(?:city|town|country|state|province|region|village|port|capital|island|month|year|day|decade|century)|whom)\s+(.+)$/iu,
+      /^(in|at|from|to|into|with|on)\s+((?:which|what)\s+(?:city|town|country|state|province|region|village|port|capital|island|month|year|day|date|week|decade|century)|whom)\s+(.+)$/iu,
       '$2 $3 $1',
     )
     .replace(

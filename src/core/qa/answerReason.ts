@@ -96,6 +96,8 @@ export const reason: Strategy = (kb, a, hits) => {
     // "was intended to distance ..." reads as "Intended to distance ...".
     // "results from the termination of ..." reads as "The termination of ...".
     const said = top.text
+      // ", saying it undervalued the business" reads as "Saying it undervalued the business".
+      .replace(/^,\s*/, '')
       .replace(/^(?:was|is|were|are)\s+(?=(?:intended|designed|meant|aimed)\b)/i, '')
       .replace(
         /^(?:(?:results?|resulted|stems?|stemmed|arises|arose)\s+from|(?:was|were|is|are)\s+(?:\w+\s+)?(?:attributed|blamed)\s+(?:to|on)|citing|blam(?:ed|es|ing)\s+(?:[\p{L}'’-]+\s+){1,5}?on)\s+/iu,

@@ -21,9 +21,11 @@ import {
   beatenTo,
   chargeDiffers,
   countDiffers,
+  dateDiffers,
   fillerDiffers,
   MIN_YES_NO_COVERAGE,
   negatedByPrefix,
+  orderDiffers,
   prizeWentToAnother,
   rankDiffers,
   shareDiffers,
@@ -380,6 +382,12 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
     if (share) return verdict(kb, a, share.same ? 'Yes' : 'No', share);
     const amount = amountDiffers(kb, a, hits);
     if (amount) return verdict(kb, a, 'No', amount);
+    // "Was she the first British woman to ...?" against "only the second British woman to ...".
+    const order = hits[0] ? orderDiffers(kb, a.question, hits[0]) : undefined;
+    if (order && hits[0]) return verdict(kb, a, 'No', { text: order, hit: hits[0] });
+    // "Was the gig moved to 15 July?" against "rescheduled for 15 June".
+    const date = hits[0] ? dateDiffers(kb, a, hits[0]) : undefined;
+    if (date && hits[0]) return verdict(kb, a, 'No', { text: date, hit: hits[0] });
     const prize = prizeWentToAnother(kb, a.question, hits);
     if (prize) return verdict(kb, a, `No, ${prize.other}`, { text: prize.text, hit: prize.hit });
   }

@@ -331,7 +331,7 @@ const PLACE_KIND_OF =
   /(?:the\s+)?(?:[\p{Ll}-]+\s+){0,2}(?:city|town|village|port|capital|island|state|province|county|region|country|harbou?r|resort|suburb|district)\s+of\s+$/u;
 
 const REASON =
-  /\b(?:because(?:\s+of)?|since|so that|so as to|in order to|due to|owing to|for fear|as a result of|for the sake of|to avoid|to prevent|to escape|to make sure|to ensure|in a bid to|in an effort to|in an attempt to|(?:was|is|were|are)\s+(?:intended|designed|meant|aimed)\s+to|(?:motivated|prompted|caused|driven|dictated)\s+(?:only\s+|solely\s+|largely\s+|partly\s+|mainly\s+)?by|(?:results?|resulted|stems?|stemmed|arises|arose)\s+from|(?:was|were|is|are)\s+(?:largely\s+|partly\s+|mainly\s+)?(?:attributed|blamed)\s+(?:to|on)|citing|on\s+the\s+grounds\s+that|in\s+protest\s+(?:against|at|over)|for\s+["“]?(?:[\p{L}-]+\s+){0,2}reasons?|blam(?:ed|es|ing)\s+(?:[\p{L}'’-]+\s+){1,5}?on)\b/iu;
+  /\b(?:because(?:\s+of)?|since|so that|so as to|in order to|due to|owing to|for fear|as a result of|for the sake of|to avoid|to prevent|to escape|to make sure|to ensure|in a bid to|in an effort to|in an attempt to|(?:was|is|were|are)\s+(?:intended|designed|meant|aimed)\s+to|(?:motivated|prompted|caused|driven|dictated)\s+(?:only\s+|solely\s+|largely\s+|partly\s+|mainly\s+)?by|(?:results?|resulted|stems?|stemmed|arises|arose)\s+from|(?:was|were|is|are)\s+(?:largely\s+|partly\s+|mainly\s+)?(?:attributed|blamed)\s+(?:to|on)|citing|on\s+the\s+grounds\s+that|in\s+protest\s+(?:against|at|over)|for\s+["“]?(?:[\p{L}-]+\s+){0,2}reasons?|,\s+saying\s+(?:that\s+)?(?=(?:it|they|the|this|he|she|its|their)\b)|(?:fearing|worried|concerned|afraid)\s+(?:that\s+)?(?=(?:it|they|the|this|he|she|her|his|its|their)\b)|blam(?:ed|es|ing)\s+(?:[\p{L}'’-]+\s+){1,5}?on)\b/iu;
 
 /**
  * "It has since emerged", "ever since", "since 2013", "since the end of the war": "since" telling
@@ -348,6 +348,15 @@ function sinceOfTime(sentence: string, at: number, word: string): boolean {
   )
     return true;
   const after = sentence.slice(at + word.length);
+  // "Since the bid approach in December": a noun phrase with no verb of its own tells a time.
+  const clause = /^[^,;.]*/.exec(after)?.[0] ?? '';
+  if (
+    /^\s+the\s/i.test(after) &&
+    !/\b(?:is|was|are|were|be|been|has|have|had|do|does|did|can|could|will|would|should|may|might|must|[a-z]{3,}ed|[a-z]{3,}s)\b/i.test(
+      clause.replace(/^\s+the\s+\S+/, ''),
+    )
+  )
+    return true;
   return new RegExp(
     `^\\s+(?:then|\\d|${MONTH}\\b|(?:the\\s+)?(?:end|start|beginning|time|days?|age|war|death|fall|early|late|last|first)\\b|[a-z]+ed\\b)`,
     'i',
@@ -393,7 +402,10 @@ export function reasonClause(sentence: string): Candidate | undefined {
   const rest = sentence.slice(start);
   // "because of the volatility in the oil market I propose ...": a phrase, not a clause, ends
   // where the sentence's own subject comes in (or at a comma).
-  const phrase = /^(?:because\s+of|due\s+to|owing\s+to|as\s+a\s+result\s+of)$/i.test(m[0]);
+  // ("Fearing that she had flat feet, she arranged ...": a participle's clause ends at its comma.)
+  const phrase =
+    /^(?:because\s+of|due\s+to|owing\s+to|as\s+a\s+result\s+of)$/i.test(m[0]) ||
+    /^(?:fearing|worried|concerned|afraid)\b/i.test(m[0]);
   const stop = phrase ? /[.;!?,]|\s(?=(?:I|we|he|she|they)\s+[a-z])/ : /[.;!?]/;
   const end = start + (stop.exec(rest.slice(m[0].length))?.index ?? rest.length - m[0].length) + m[0].length;
   return { text: sentence.slice(start, end).trim(), start, end };

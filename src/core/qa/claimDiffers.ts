@@ -10,7 +10,7 @@ import { escapeRegExp } from '../../text/normalizeText.ts';
 import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import { amountValue, isShare } from './amounts.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
-import { looksLikeYear, numberMentions } from './candidates.ts';
+import { dateMentions, looksLikeYear, numberMentions } from './candidates.ts';
 import { neighbour } from './evidence.ts';
 import { keysOfText, type SentenceHit } from './findSentences.ts';
 import { sameSense } from './opposites.ts';
@@ -115,6 +115,17 @@ export function countDiffers(
       sentences ??= ownSentences(kb, top);
       const found = countOfVerb(sentences, wordKey(verb), unit);
       if (found && !found.counts.includes(count.toLowerCase())) return { text: found.text, hit: top };
+      continue;
+    }
+    if (count && unit && (!noun || COUNT_STOP.test(noun))) {
+      // "Is he facing a maximum of 25 years in jail?" against "a jail sentence of up to 85
+      // years": the best sentence counts the same unit otherwise, and the article never says 25.
+      sentences ??= ownSentences(kb, top);
+      const same = new RegExp(`\\b${escapeRegExp(count)}[- ]${escapeRegExp(unit)}s?\\b`, 'i');
+      if (sentences.some((t) => same.test(t.own))) continue;
+      const given = new RegExp(`\\b(${COUNT_WORD})[- ]${escapeRegExp(unit)}s?\\b`, 'gi');
+      const counts = [...top.text.matchAll(given)].map((m) => (m[1] ?? '').toLowerCase());
+      if (counts.length && !counts.includes(count.toLowerCase())) return { text: top.text, hit: top };
       continue;
     }
     if (!count || !unit || !noun || noun.length < 4) continue;
@@ -388,6 +399,10 @@ const RANKED = new RegExp(
   'gi',
 );
 
+/** "the first British woman to ...", "only the second Briton to ...": an order of doing, no superlative. */
+const ORDERED =
+  /\bthe\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+((?:[a-z-]+\s+){0,2}[a-z-]+)\s+(?:to|ever\s+to)\s/gi;
+
 interface Rank {
   rank: number;
   superlative: string;
@@ -395,15 +410,25 @@ interface Rank {
 }
 
 function ranksOf(text: string): Rank[] {
-  return [...text.matchAll(RANKED)].map((m) => {
+  const ordered = [...text.matchAll(ORDERED)].map((m) => {
     const ordinal = (m[1] ?? '').toLowerCase();
-    const superlative = (m[2] ?? '').toLowerCase();
     return {
-      rank: ordinal ? (ORDINAL_RANK[ordinal] ?? Number.parseInt(ordinal, 10)) : 1,
-      superlative: new RegExp(`^(?:${SIZE_SUPERLATIVE})$`).test(superlative) ? 'size' : superlative,
-      nounKeys: (m[3] ?? '').split(/\s+/).map(wordKey),
+      rank: ordinal === 'first' ? 1 : (ORDINAL_RANK[ordinal] ?? Number.parseInt(ordinal, 10)),
+      superlative: 'order',
+      nounKeys: (m[2] ?? '').split(/\s+/).map(wordKey),
     };
   });
+  return ordered.concat(
+    [...text.matchAll(RANKED)].map((m) => {
+      const ordinal = (m[1] ?? '').toLowerCase();
+      const superlative = (m[2] ?? '').toLowerCase();
+      return {
+        rank: ordinal ? (ORDINAL_RANK[ordinal] ?? Number.parseInt(ordinal, 10)) : 1,
+        superlative: new RegExp(`^(?:${SIZE_SUPERLATIVE})$`).test(superlative) ? 'size' : superlative,
+        nounKeys: (m[3] ?? '').split(/\s+/).map(wordKey),
+      };
+    }),
+  );
 }
 
 /**
@@ -421,6 +446,59 @@ export function rankDiffers(question: string, sentence: string): boolean {
         g.nounKeys.some((k) => claim.nounKeys.includes(k)),
     ),
   );
+}
+
+const MONTH_OF = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b/;
+
+/** A date's day and month ("15 July", "July 15th" -> "15 jul"), if it gives both. */
+function dayAndMonth(text: string): string | undefined {
+  const month = MONTH_OF.exec(text)?.[1];
+  const day = /\b(\d{1,2})(?:st|nd|rd|th)?\b/.exec(text.replace(/\b\d{4}\b/g, ''))?.[1];
+  return month && day ? `${Number(day)} ${month.toLowerCase()}` : undefined;
+}
+
+/**
+ * "Was the Glasgow gig moved to 15 July?" against "Tuesday's gig has been rescheduled for 15
+ * June": the article never gives the claimed day, and a sentence of it that speaks of the same
+ * thing gives another.
+ */
+export function dateDiffers(kb: KnowledgeBase, a: QuestionAnalysis, top: SentenceHit): string | undefined {
+  const claimed = dateMentions(a.question)
+    .map((d) => dayAndMonth(d.text))
+    .filter((d): d is string => d !== undefined);
+  if (!claimed.length) return undefined;
+  const sentences = ownSentences(kb, top);
+  const given = sentences.map((t) => ({
+    text: t.text,
+    days: dateMentions(t.own)
+      .map((d) => dayAndMonth(d.text))
+      .filter((d): d is string => d !== undefined),
+  }));
+  if (given.some((g) => g.days.some((d) => claimed.includes(d)))) return undefined;
+  const about = a.predicateKeys.filter((k) => !/^\d/.test(k) && !MONTH_OF.test(k));
+  for (const g of given) {
+    if (!g.days.length) continue;
+    const keys = keysOfText(g.text);
+    if (about.some((k) => equivalentKeys(k).some((e) => keys.has(e)))) return g.text;
+  }
+  return undefined;
+}
+
+/**
+ * "Was she the first British woman to win it?" against "She is only the second British woman to
+ * land the title", anywhere in the best sentence's article: another place in the order of doing.
+ */
+export function orderDiffers(kb: KnowledgeBase, question: string, top: SentenceHit): string | undefined {
+  const claims = ranksOf(question).filter((r) => r.superlative === 'order');
+  if (!claims.length) return undefined;
+  for (const { text, own } of ownSentences(kb, top)) {
+    const given = ranksOf(own).filter((r) => r.superlative === 'order');
+    const differs = claims.some((claim) =>
+      given.some((g) => g.rank !== claim.rank && g.nounKeys.some((k) => claim.nounKeys.includes(k))),
+    );
+    if (differs) return text;
+  }
+  return undefined;
 }
 
 /** Words that end what a verb takes: a preposition, a conjunction, a word of time. */

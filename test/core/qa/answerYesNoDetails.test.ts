@@ -1,0 +1,85 @@
+/**
+ * Yes/no claims the text gives otherwise in a detail, and reasons news gives in passing: a count
+ * of the same unit ("up to 85 years" for 25), another place in an order ("only the second British
+ * woman to ..."), another day ("rescheduled for 15 June" for 15 July); ", saying it undervalued the
+ * business", "Fearing that she had flat feet, ..."; "since the bid approach" is a time; "On what
+ * date ...?" is a question. Texts of their own.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { openKnowledge } from '../../../src/app/openKnowledge.ts';
+import { renderText } from '../../../src/render/renderText.ts';
+import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
+
+const dir = makeCorpus({
+  'trial.txt': [
+    'Ebbet Denies Fraud',
+    'Former chief Bernard Ebbet has denied fraud at his trial in Vellport.',
+    'Mr Ebbet could face a jail sentence of up to 85 years if convicted of all the charges he is facing.',
+  ].join('\n\n'),
+  'athlete.txt': [
+    'Hale Feted With Further Honour',
+    'Double Olympic champion Kerry Hale has been voted European woman athlete of 2004 in the annual poll.',
+    'The Briton won vital votes from the public. She is only the second British woman to land the title.',
+  ].join('\n\n'),
+  'gigs.txt': [
+    'Band Concerts Blighted By Illness',
+    "The band were forced to cut short Monday night's show in Harrow, and have cancelled Tuesday's Vellport date.",
+    "Tuesday's gig has been rescheduled for 15 June.",
+  ].join('\n\n'),
+  'bid.txt': [
+    'Kessel Set To Woo Exchange',
+    "The Vellport Exchange rejected Kessel's proposed £1.3bn offer in December, saying it undervalued the business.",
+    'Kessel has kept its interest since the bid approach in December.',
+  ].join('\n\n'),
+  'ballet.txt': [
+    'Obituary: Dame Alina Markov',
+    'Alina Markov was born in London in 1910. Fearing that she had flat feet and weak legs, her mother arranged for her to have ballet lessons.',
+  ].join('\n\n'),
+  'band.txt': [
+    'Pop Band To Take A Break',
+    'Chart-topping pop band Rusted have confirmed that they plan to "take a break".',
+    'They said that Rusted would "reconvene in due course".',
+  ].join('\n\n'),
+});
+afterAll(removeCorpora);
+
+describe('claims given otherwise in a detail, and reasons given in passing', () => {
+  const { bot } = openKnowledge(dir);
+  const first = (text: string) => renderText(bot.answer({ text })).split('\n')[0] ?? '';
+
+  it('"up to 85 years", asked of 25 years: No; of 85: Yes', () => {
+    expect(first('Is Bernard Ebbet facing a maximum of 25 years in jail if he is convicted?')).toMatch(
+      /^No\b/,
+    );
+    expect(first('Is Bernard Ebbet facing a maximum of 85 years in jail if he is convicted?')).toMatch(
+      /^Yes\b/,
+    );
+  });
+
+  it('"only the second British woman to land the title", asked whether she was the first: No', () => {
+    expect(
+      first('Was Kerry Hale the first British woman to be named European woman athlete of the year?'),
+    ).toMatch(/^No: She is only the second/);
+  });
+
+  it('"rescheduled for 15 June", asked of 15 July: No; of 15 June: not No', () => {
+    expect(first("Was the band's cancelled Vellport gig moved to 15 July?")).toMatch(/^No\b/);
+    expect(first("Was the band's cancelled Vellport gig moved to 15 June?")).not.toMatch(/^No\b/);
+  });
+
+  it('", saying it undervalued the business" is the reason; "since the bid approach" is a time', () => {
+    expect(first("Why did the Vellport Exchange turn down Kessel's £1.3bn offer?")).toMatch(
+      /^Saying it undervalued the business/,
+    );
+  });
+
+  it('"Fearing that she had flat feet, ..." is the reason, to its comma', () => {
+    expect(first("Why did Alina Markov's mother arrange ballet lessons for her?")).toMatch(
+      /^Fearing that she had flat feet and weak legs \[/,
+    );
+  });
+
+  it('"On what date ...?" is a question, not a search', () => {
+    expect(first('On what date will Rusted get back together after their break?')).toMatch(/doesn't say/);
+  });
+});
