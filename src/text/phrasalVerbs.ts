@@ -19,6 +19,11 @@ const PHRASAL: readonly [RegExp, string][] = [
   [/\b(?:strike|strikes|struck|striking)\s+down\b/gi, 'overturn overturns overturned overturning'],
   [/\b(?:step|steps|stepped|stepping)\s+down\b/gi, 'resign resigns resigned resigning'],
   [/\b(?:pull|pulls|pulled|pulling)\s+out\b/gi, 'withdraw withdraws withdrew withdrawing'],
+  // "who claimed the Whitbread award?": who won it ("was won by Susan Fletcher"); the prize stays.
+  [
+    /\b(?:claim|claims|claimed|claiming)(?=\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:award|prize|title|trophy|cup|medal|crown|victory|championship)s?\b)/giu,
+    'win wins won winning',
+  ],
   // "when do the Lions fly out to New Zealand?": "The Lions leave for New Zealand on 24 May".
   [/\b(?:fly|flies|flew|flown|flying)\s+out\b/gi, 'leave leaves left leaving'],
   [/\b(?:take|takes|took|taken|taking)\s+part\b/gi, 'participate participates participated participating'],

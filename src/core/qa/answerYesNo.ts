@@ -26,6 +26,7 @@ import {
   MIN_YES_NO_COVERAGE,
   negatedByPrefix,
   orderDiffers,
+  originDiffers,
   prizeWentToAnother,
   rankDiffers,
   shareDiffers,
@@ -35,7 +36,7 @@ import { keysOfHit, neighbour } from './evidence.ts';
 import { keysOfText, type SentenceHit, type WeightedTerm, weighTerms } from './findSentences.ts';
 import { isFormOf, oppositeOf } from './opposites.ts';
 import { people } from './people.ts';
-import { lastName, lowerWords, nameAnchors, surnameOf } from './questionNames.ts';
+import { kindsOf, lastName, lowerWords, nameAnchors, surnameOf } from './questionNames.ts';
 import { rankCandidates } from './rankCandidates.ts';
 
 /** A negation counts when it stands this close (in words) to one of the question's words. */
@@ -385,6 +386,11 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
     // "Was she the first British woman to ...?" against "only the second British woman to ...".
     const order = hits[0] ? orderDiffers(kb, a.question, hits[0]) : undefined;
     if (order && hits[0]) return verdict(kb, a, 'No', { text: order, hit: hits[0] });
+    // "Is the band Kasabian from Manchester?" against "The four-piece Leicester band".
+    const isPlace = (name: string) =>
+      kindsOf(kb, name).has('place') || nameGazetteer().classOf(name.toLowerCase()) === 'place';
+    const origin = hits[0] ? originDiffers(kb, a.question, hits[0], isPlace) : undefined;
+    if (origin && hits[0]) return verdict(kb, a, 'No', { text: origin, hit: hits[0] });
     // "Was the gig moved to 15 July?" against "rescheduled for 15 June".
     const date = hits[0] ? dateDiffers(kb, a, hits[0]) : undefined;
     if (date && hits[0]) return verdict(kb, a, 'No', { text: date, hit: hits[0] });

@@ -484,6 +484,35 @@ export function dateDiffers(kb: KnowledgeBase, a: QuestionAnalysis, top: Sentenc
   return undefined;
 }
 
+/** "from Manchester", "based in Leeds" closing a yes/no question: where the thing is from. */
+const CLAIMED_ORIGIN =
+  /\b(?:from|based\s+in)\s+(?:the\s+)?(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)?)\s*[?.!]*\s*$/u;
+const ORIGIN_GIVEN =
+  /\b(\p{Lu}[\p{L}'’-]+)(?:\s+|-based\s+)(?:(?:[\p{Ll}-]+|\d+-piece)\s+)?(?:band|group|club|firm|company|team|side|outfit|act|singer|rapper|duo|trio|quartet)\b|\b(?:from|based\s+in)\s+(\p{Lu}[\p{L}'’-]+)/gu;
+
+/**
+ * "Is the band Kasabian from Manchester?" against "The four-piece Leicester band ...": the article
+ * never names the claimed place, and gives the thing another place it is from.
+ */
+export function originDiffers(
+  kb: KnowledgeBase,
+  question: string,
+  top: SentenceHit,
+  isPlace: (name: string) => boolean,
+): string | undefined {
+  const claimed = CLAIMED_ORIGIN.exec(question)?.[1];
+  if (!claimed || !isPlace(claimed)) return undefined;
+  const sentences = ownSentences(kb, top);
+  if (sentences.some((t) => t.text.includes(claimed))) return undefined;
+  for (const { text, own } of sentences) {
+    for (const m of own.matchAll(ORIGIN_GIVEN)) {
+      const place = m[1] ?? m[2];
+      if (place && place !== claimed && isPlace(place)) return text;
+    }
+  }
+  return undefined;
+}
+
 /**
  * "Was she the first British woman to win it?" against "She is only the second British woman to
  * land the title", anywhere in the best sentence's article: another place in the order of doing.

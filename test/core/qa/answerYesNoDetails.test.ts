@@ -40,6 +40,16 @@ const dir = makeCorpus({
     'Chart-topping pop band Rusted have confirmed that they plan to "take a break".',
     'They said that Rusted would "reconvene in due course".',
   ].join('\n\n'),
+  'kasbian.txt': [
+    'Cult Band Kasbian Surge Forward',
+    'Indie dance band Kasbian built up a cult following throughout 2004.',
+    'The four-piece Leicester band blends dark electronics with rock.',
+  ].join('\n\n'),
+  'prize.txt': [
+    'Levy Takes Novel Prize',
+    'The first novel section was won by Susan Fletcher for Eve Green, beating the favourite.',
+    'Suzie Doore, the fiction editor, said the judges were delighted.',
+  ].join('\n\n'),
 });
 afterAll(removeCorpora);
 
@@ -81,5 +91,14 @@ describe('claims given otherwise in a detail, and reasons given in passing', () 
 
   it('"On what date ...?" is a question, not a search', () => {
     expect(first('On what date will Rusted get back together after their break?')).toMatch(/doesn't say/);
+  });
+
+  it('"The four-piece Leicester band", asked whether it is from Manchester: No; from Leicester: Yes', () => {
+    expect(first('Is the band Kasbian from Manchester?')).toMatch(/^No\b/);
+    expect(first('Is the band Kasbian from Leicester?')).toMatch(/^Yes\b/);
+  });
+
+  it('"who claimed the award?" asks who won it, not who said something', () => {
+    expect(first('Who claimed the award for best first novel?')).toMatch(/^Susan Fletcher/);
   });
 });
