@@ -77,7 +77,7 @@ export function best(ranked: Ranked[], floor = MIN_CONFIDENCE): Ranked | undefin
 }
 
 /** Below this confidence an answer is given with the words it was read from, not as a fact. */
-const HEDGE_BELOW = 0.7;
+export const HEDGE_BELOW = 0.7;
 
 /**
  * "Michael Flynn, it seems: … investigations from both Congress and the FBI over its ties …": an

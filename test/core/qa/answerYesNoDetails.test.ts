@@ -50,6 +50,12 @@ const dir = makeCorpus({
     'The first novel section was won by Susan Fletcher for Eve Green, beating the favourite.',
     'Suzie Doore, the fiction editor, said the judges were delighted.',
   ].join('\n\n'),
+  'hero.txt': [
+    'Lee To Create New Film Superhero',
+    'Comic book legend Stan Leeds is to create a new superhero, Evermore, for a film.',
+    'The studio has revealed few details about the project.',
+    'However, the Spider-Man series has been the biggest box office hit, with the 2002 original and its 2004 sequel taking almost $1.6bn.',
+  ].join('\n\n'),
 });
 afterAll(removeCorpora);
 
@@ -100,5 +106,9 @@ describe('claims given otherwise in a detail, and reasons given in passing', () 
 
   it('"who claimed the award?" asks who won it, not who said something', () => {
     expect(first('Who claimed the award for best first novel?')).toMatch(/^Susan Fletcher/);
+  });
+
+  it("a loose match that says none of the question's words dates nothing asked", () => {
+    expect(first("When is Stan Leeds's Evermore film due to be released in cinemas?")).toMatch(/doesn't say/);
   });
 });
