@@ -8,6 +8,7 @@ import { composeAnswer } from './composeAnswer.ts';
 import type { Evidence } from './evidence.ts';
 import {
   alone,
+  anotherOfKind,
   best,
   constraints,
   HEDGE_BELOW,
@@ -118,7 +119,7 @@ const DUE_ASKED = /\b(?:expected|due|scheduled|deadline)\b/i;
 export const time: Strategy = (kb, a, hits) => {
   const bound = /^(since|until|till)\s+when\b/i.exec(a.question)?.[1]?.toLowerCase();
   const extract = (evidence: Evidence): Typed[] =>
-    predicateOfAnother(evidence.hit.text, a)
+    predicateOfAnother(evidence.hit.text, a) || anotherOfKind(evidence.text, a)
       ? []
       : [
           ...(bound

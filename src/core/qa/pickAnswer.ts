@@ -159,6 +159,21 @@ export function predicateOfAnother(sentence: string, a: QuestionAnalysis): boole
   });
 }
 
+/**
+ * "When is Stan Lee's Foreverman film due out?" against "A third Spider-Man film is scheduled for
+ * release in 2007": the sentence gives the asked noun another name and never the asked one, so it
+ * tells of another film.
+ */
+export function anotherOfKind(sentence: string, a: QuestionAnalysis): boolean {
+  for (const m of a.question.matchAll(/(\p{Lu}[\p{L}'’-]+)\s+(\p{Ll}{3,})\b/gu)) {
+    const [, name = '', noun = ''] = m;
+    if (!a.names.some((n) => n.includes(name)) || sentence.includes(name)) continue;
+    const other = new RegExp(`(\\p{Lu}[\\p{L}'’-]+)\\s+${noun}\\b`, 'u').exec(sentence)?.[1];
+    if (other && other !== name && !/^(?:The|A|An|This|That|Its|His|Her|Their)$/.test(other)) return true;
+  }
+  return false;
+}
+
 /** What a place in a sentence that says the question's predicate is worth more. */
 export const SAYS_ASKED = 1.3;
 

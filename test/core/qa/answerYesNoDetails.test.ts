@@ -52,9 +52,8 @@ const dir = makeCorpus({
   ].join('\n\n'),
   'hero.txt': [
     'Lee To Create New Film Superhero',
-    'Comic book legend Stan Leeds is to create a new superhero, Evermore, for a film.',
-    'The studio has revealed few details about the project.',
-    'However, the Spider-Man series has been the biggest box office hit, with the 2002 original and its 2004 sequel taking almost $1.6bn.',
+    'Comic book legend Stan Leeds is to create a new superhero, Evermore, for a film to be released in cinemas.',
+    'Evermore is the first film Stan Leeds has created since Spider-Man. A third Spider-Man film is scheduled for release in 2007.',
   ].join('\n\n'),
 });
 afterAll(removeCorpora);
