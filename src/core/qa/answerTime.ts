@@ -17,7 +17,7 @@ import {
   SAYS_ASKED,
   type Strategy,
   saysAskedAct,
-  saysPredicate,
+  saysWeightyPredicate,
 } from './pickAnswer.ts';
 import { rankCandidates, type Typed } from './rankCandidates.ts';
 
@@ -178,7 +178,7 @@ export const time: Strategy = (kb, a, hits) => {
   if (!top) return undefined;
   // A loose match from a sentence that says none of the question's words beyond its names ("the
   // Spider-Man series ... the 2002 original", asked when the Foreverman film is due) dates nothing asked.
-  if (top.confidence < HEDGE_BELOW && !saysPredicate(top.evidence.text, a)) return undefined;
+  if (top.confidence < HEDGE_BELOW && !saysWeightyPredicate(top.evidence.text, a)) return undefined;
   return composeAnswer(kb, {
     headline: hedged(top, a) ?? top.text.replace(/\s+/g, ' '),
     evidence: top.evidence,

@@ -33,15 +33,28 @@ export type Strategy = (kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHi
 export function constraints(kb: KnowledgeBase, a: QuestionAnalysis) {
   // "when is Lyng going to Japan?": a verb as light as "go" is said in any other words ("when he
   // visits that country", "plans to be in Japan"), so it is no word a sentence must hold.
-  // "when is the Great Run taking place?": that it happens is no word a sentence must hold either.
-  const happens = TAKES_PLACE.test(a.question) ? HAPPENS_KEYS : [];
-  const weighty = a.predicateKeys.filter((k) => !LIGHT_PREDICATES.has(k) && !happens.includes(k));
+  const weighty = weightyKeys(a);
   return {
     anchorKeys: a.anchorKeys,
     requireKeys: weighty.length || a.predicateKeys.length > 1 ? weighty : [],
     requireNames: nameAnchors(kb, a),
     requirePeople: personAnchors(kb, a),
   };
+}
+
+/** The question's predicate keys a sentence must hold: not the light verbs. */
+function weightyKeys(a: QuestionAnalysis): string[] {
+  // "when is the Great Run taking place?": that it happens is no word a sentence must hold either.
+  const happens = TAKES_PLACE.test(a.question) ? HAPPENS_KEYS : [];
+  return a.predicateKeys.filter((k) => !LIGHT_PREDICATES.has(k) && !happens.includes(k));
+}
+
+/** Whether a text holds one of the question's weighty predicate words (true where it has none). */
+export function saysWeightyPredicate(text: string, a: QuestionAnalysis): boolean {
+  const weighty = weightyKeys(a);
+  if (!weighty.length) return true;
+  const keys = keysOfText(text);
+  return weighty.some((k) => equivalentKeys(k).some((e) => keys.has(e)));
 }
 
 const TAKES_PLACE = /\b(?:take|takes|took|taken|taking)\s+place\b/i;
