@@ -167,6 +167,9 @@ function speaksTo(sentence: string, predicateKeys: readonly string[]): boolean {
 }
 
 const SLOT_PREPOSITIONS = 'in|at|to|from|with|by|near|into';
+/** Months and days, capitalised like names but times. */
+const TIME_NAME =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)\.?$/;
 
 /**
  * "Did Tillerson meet Lavrov in Moscow?" against "... met Lavrov in Washington": the claim puts a
@@ -182,7 +185,10 @@ export function namesAnotherInSlot(question: string, sentence: string, names: re
     // ("in Dubai" is not another place than "in the Dubai Sevens": a word of the name is the name.)
     const own = lowerWords(name);
     const other = new RegExp(`\\b${slot[1]}\\s+(?:the\\s+)?(\\p{Lu}[\\p{L}'’-]+)`, 'gu');
-    return [...sentence.matchAll(other)].some((m) => !own.has((m[1] ?? '').toLowerCase()));
+    // ("in October 2004" is a time, not another place than "in the UK".)
+    return [...sentence.matchAll(other)].some(
+      (m) => !own.has((m[1] ?? '').toLowerCase()) && !TIME_NAME.test(m[1] ?? ''),
+    );
   });
 }
 

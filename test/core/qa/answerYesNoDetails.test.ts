@@ -7,6 +7,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { openKnowledge } from '../../../src/app/openKnowledge.ts';
+import { namesAnotherInSlot } from '../../../src/core/qa/answerYesNo.ts';
 import { renderText } from '../../../src/render/renderText.ts';
 import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
 
@@ -109,5 +110,22 @@ describe('claims given otherwise in a detail, and reasons given in passing', () 
 
   it("a loose match that says none of the question's words dates nothing asked", () => {
     expect(first("When is Stan Leeds's Evermore film due to be released in cinemas?")).toMatch(/doesn't say/);
+  });
+});
+
+describe("another name in the claim's slot", () => {
+  it('"in October 2004" is a time, not another place than "in the UK"; "in Washington" is another place than "in Moscow"', () => {
+    expect(
+      namesAnotherInSlot(
+        'Was December 2004 the busiest month ever for text messages in the UK',
+        "Before December's bumper text record, the previous highest monthly total was in October 2004.",
+        ['UK'],
+      ),
+    ).toBe(false);
+    expect(
+      namesAnotherInSlot('Did Tillerson meet Lavrov in Moscow', 'Tillerson met Lavrov in Washington.', [
+        'Moscow',
+      ]),
+    ).toBe(true);
   });
 });
