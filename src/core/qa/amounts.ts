@@ -108,10 +108,6 @@ export function countsRightAfter(sentence: string, c: Candidate, unitKey: string
 
 const PLURAL_IRREGULAR = /^(?:people|men|women|children|feet|teeth|mice|geese|persons|folk)$/i;
 
-/**
- * "two great fires", "two hundred houses": a number that counts a noun of its own, written right
- * after it (describing words may stand between), counts that noun and not the asked one.
- */
 /** Units that measure a quantity of something: "12,900 acres" of land, "2m barrels" of oil. */
 const MEASURE =
   /^\s+(?:acres?|hectares?|square\s+(?:miles?|kilometres?|kilometers?|metres?|meters?|feet)|sq\s+(?:miles?|km|ft)|km2|barrels?|tonnes?|tons?|litres?|liters?|gallons?|cubic\s+[a-z]+|kilograms?|kg|pounds?\s+of|ounces?|megawatts?|gigawatts?|kilowatts?)\b/i;
@@ -121,6 +117,10 @@ export function measuredIn(sentence: string, c: Candidate): boolean {
   return MEASURE.test(sentence.slice(c.end, c.end + 30));
 }
 
+/**
+ * "two great fires", "two hundred houses": a number that counts a noun of its own, written right
+ * after it (describing words may stand between), counts that noun and not the asked one.
+ */
 export function countsNamedNoun(sentence: string, c: Candidate, unitKey: string): boolean {
   const rest = sentence.slice(c.end, c.end + 80);
   if (!/^\s+[a-z]/.test(rest)) return false;

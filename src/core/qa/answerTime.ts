@@ -118,8 +118,9 @@ const DUE_ASKED = /\b(?:expected|due|scheduled|deadline)\b/i;
 
 export const time: Strategy = (kb, a, hits) => {
   const bound = /^(since|until|till)\s+when\b/i.exec(a.question)?.[1]?.toLowerCase();
+  const ofAnother = anotherOfKind(a);
   const extract = (evidence: Evidence): Typed[] =>
-    predicateOfAnother(evidence.hit.text, a) || anotherOfKind(evidence.text, a)
+    predicateOfAnother(evidence.hit.text, a) || ofAnother(evidence.text)
       ? []
       : [
           ...(bound

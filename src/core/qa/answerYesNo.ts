@@ -15,7 +15,7 @@ import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import { mentionsName, passagesMentioning } from '../answers/mentions.ts';
 import type { Reply } from '../reply.ts';
 import { analyzeQuestion, type QuestionAnalysis } from './analyzeQuestion.ts';
-import { nameRuns } from './candidates.ts';
+import { isTimeName, nameRuns } from './candidates.ts';
 import {
   amountDiffers,
   beatenTo,
@@ -36,7 +36,7 @@ import { keysOfHit, neighbour } from './evidence.ts';
 import { keysOfText, type SentenceHit, type WeightedTerm, weighTerms } from './findSentences.ts';
 import { isFormOf, oppositeOf } from './opposites.ts';
 import { people } from './people.ts';
-import { kindsOf, lastName, lowerWords, nameAnchors, surnameOf } from './questionNames.ts';
+import { isPlaceName, lastName, lowerWords, nameAnchors, surnameOf } from './questionNames.ts';
 import { rankCandidates } from './rankCandidates.ts';
 
 /** A negation counts when it stands this close (in words) to one of the question's words. */
@@ -167,9 +167,6 @@ function speaksTo(sentence: string, predicateKeys: readonly string[]): boolean {
 }
 
 const SLOT_PREPOSITIONS = 'in|at|to|from|with|by|near|into';
-/** Months and days, capitalised like names but times. */
-const TIME_NAME =
-  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)\.?$/;
 
 /**
  * "Did Tillerson meet Lavrov in Moscow?" against "... met Lavrov in Washington": the claim puts a
@@ -187,7 +184,7 @@ export function namesAnotherInSlot(question: string, sentence: string, names: re
     const other = new RegExp(`\\b${slot[1]}\\s+(?:the\\s+)?(\\p{Lu}[\\p{L}'’-]+)`, 'gu');
     // ("in October 2004" is a time, not another place than "in the UK".)
     return [...sentence.matchAll(other)].some(
-      (m) => !own.has((m[1] ?? '').toLowerCase()) && !TIME_NAME.test(m[1] ?? ''),
+      (m) => !own.has((m[1] ?? '').toLowerCase()) && !isTimeName(m[1] ?? ''),
     );
   });
 }
@@ -393,9 +390,9 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
     const order = hits[0] ? orderDiffers(kb, a.question, hits[0]) : undefined;
     if (order && hits[0]) return verdict(kb, a, 'No', { text: order, hit: hits[0] });
     // "Is the band Kasabian from Manchester?" against "The four-piece Leicester band".
-    const isPlace = (name: string) =>
-      kindsOf(kb, name).has('place') || nameGazetteer().classOf(name.toLowerCase()) === 'place';
-    const origin = hits[0] ? originDiffers(kb, a.question, hits[0], isPlace) : undefined;
+    const origin = hits[0]
+      ? originDiffers(kb, a.question, hits[0], (name) => isPlaceName(kb, name))
+      : undefined;
     if (origin && hits[0]) return verdict(kb, a, 'No', { text: origin, hit: hits[0] });
     // "Was the gig moved to 15 July?" against "rescheduled for 15 June".
     const date = hits[0] ? dateDiffers(kb, a, hits[0]) : undefined;

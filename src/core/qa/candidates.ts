@@ -19,6 +19,11 @@ const MONTH =
 const MONTH_ONLY = new RegExp(`^${MONTH}\\.?$`);
 const DAY_NAMES = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
+/** A month, a day of the week or a feast ("October", "Sept.", "Tuesday", "Easter"): capitalised like a name, but a time. */
+export function isTimeName(word: string): boolean {
+  return MONTH_ONLY.test(word) || DAY_NAMES.test(word) || /^(?:Christmas|Easter)$/.test(word);
+}
+
 /** Words that start a capitalised run without being part of a name. */
 const NOT_NAME_START = new Set(
   (

@@ -16,7 +16,7 @@ import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { type Candidate, isOfficeWord, isPlaceOfName, nameRuns, withoutTitle } from './candidates.ts';
 import { type Evidence, keysNear } from './evidence.ts';
 import { keysOfText } from './findSentences.ts';
-import { inQuestion, kindsOf, lowerWords } from './questionNames.ts';
+import { inQuestion, isPlaceName, kindsOf, lowerWords } from './questionNames.ts';
 import type { Typed } from './rankCandidates.ts';
 
 /** Last words that make a capitalised run a title or an institution, not a person. */
@@ -74,6 +74,17 @@ const BETWEEN_VERB_AND_BY =
   /^(?:this|last|next|that|week|month|year|day|weekend|today|yesterday|earlier|later|recently|once|first|originally|allegedly|reportedly|apparently|jointly|also|mainly|partly|largely|only|out|up|down|off|in|\d{4}|[a-z]+ly)$/i;
 
 /**
+ * The words before "by", a two-word verb read as the one word it stands for ("carried out" as
+ * "committed"), without the words of time or manner that may stand between the verb and "by"
+ * ("confirmed this week by"): the verb is the last.
+ */
+function wordsBeforeBy(before: string): string[] {
+  const words = (hasPhrasalVerb(before) ? withPhrasalVerbsAsWords(before) : before).trim().split(/\s+/);
+  while (words.length > 1 && BETWEEN_VERB_AND_BY.test(words[words.length - 1] ?? '')) words.pop();
+  return words;
+}
+
+/**
  * "a point confirmed this week by Nikki Haley", asked who called for it: the verb before "by"
  * (past the words of time or manner between) is a participle, and none of the words before "by"
  * is an asked verb.
@@ -81,8 +92,7 @@ const BETWEEN_VERB_AND_BY =
 function agentOfOther(window: string, keys: readonly string[]): boolean {
   const m = /((?:[\p{L}-]+\s+){1,4})by\s+(?:the\s+)?(?:[\p{L}'’.&-]+\s+){0,4}$/u.exec(window)?.[1];
   if (!m) return false;
-  const words = (hasPhrasalVerb(m) ? withPhrasalVerbsAsWords(m) : m).trim().split(/\s+/);
-  while (words.length > 1 && BETWEEN_VERB_AND_BY.test(words[words.length - 1] ?? '')) words.pop();
+  const words = wordsBeforeBy(m);
   const verb = words[words.length - 1] ?? '';
   if (!/^\p{Ll}[\p{Ll}-]*(?:ed|en)$/u.test(verb)) return false;
   // ("developed and heavily endowed by": the asked verb may be the first of two.)
@@ -563,8 +573,9 @@ const ACT_NOUNS = new Set(
     .split(' ')
     .map((w) => wordKey(w)),
 );
-/** The two sides of a sale: who buys is who another sells "to", and who sells is whom another buys "from". */
+/** "a shock defeat to Taylor Dent": the winner, after the loser's noun or verb of losing and "to". */
 const DEFEAT_KEY = wordKey('defeat');
+/** The two sides of a sale: who buys is who another sells "to", and who sells is whom another buys "from". */
 const BUY_KEYS = ['buy', 'purchase', 'acquire', 'bought'].map((w) => wordKey(w));
 /** ("The sale of the stake to Spain's Ferrovial": the sale said as a noun.) */
 const SELL_KEYS = ['sell', 'sold', 'sale'].map((w) => wordKey(w));
@@ -681,9 +692,7 @@ export function doesNamed(
       sentence.slice(Math.max(0, c.start - 60), c.start),
     )?.[1];
   if (by) {
-    // "carried out by the gang": a two-word verb read as the one word it stands for.
-    const words = (hasPhrasalVerb(by) ? withPhrasalVerbsAsWords(by) : by).trim().split(/\s+/);
-    while (words.length > 1 && BETWEEN_VERB_AND_BY.test(words[words.length - 1] ?? '')) words.pop();
+    const words = wordsBeforeBy(by);
     if (verbKeys.includes(wordKey(words[words.length - 1] ?? ''))) return true;
   }
   // "rejected a 32 dlrs a share tender offer for its stock from Ciba-Geigy": the asked act as a
@@ -762,9 +771,7 @@ export function people(
   const askedNames = new Set(a.names.flatMap((n) => [...lowerWords(n), `#${nameInitials(n)}`]));
   const roleWords = keys.flatMap(equivalentKeys);
   const questionWords = new Set(a.question.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u));
-  const isPlace = (name: string) =>
-    kindsOf(kb, name).has('place') ||
-    [...lowerWords(name)].every((w) => ['place', 'demonym'].includes(nameGazetteer().classOf(w) ?? ''));
+  const isPlace = (name: string) => isPlaceName(kb, name);
   return (evidence: Evidence): Typed[] => {
     // The found sentence may say the verb and its neighbour the name ("He was Julius Kahn.").
     const saysVerb =
@@ -836,11 +843,7 @@ export function people(
       )
         weight = Math.max(weight, 1) * 2;
       // The asked title of the asked organisation: as sure as a doer in the asked verb's place.
-      const ofAsked =
-        !doer &&
-        titledForAsked(evidence.text, candidate, roleWords, askedNames, (name) =>
-          kindsOf(kb, name).has('place'),
-        );
+      const ofAsked = !doer && titledForAsked(evidence.text, candidate, roleWords, askedNames, isPlace);
       if (ofAsked) weight *= 2;
       // A role question: a name the sentence links to no title at all ("investment firm Grant
       // Samuel" beside "WMC chief executive X") holds none of the asked role.

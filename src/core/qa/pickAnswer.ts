@@ -175,16 +175,23 @@ export function predicateOfAnother(sentence: string, a: QuestionAnalysis): boole
 /**
  * "When is Stan Lee's Foreverman film due out?" against "A third Spider-Man film is scheduled for
  * release in 2007": the sentence gives the asked noun another name and never the asked one, so it
- * tells of another film.
+ * tells of another film. The question's names and nouns are read once; the test runs per sentence.
  */
-export function anotherOfKind(sentence: string, a: QuestionAnalysis): boolean {
-  for (const m of a.question.matchAll(/(\p{Lu}[\p{L}'’-]+)\s+(\p{Ll}{3,})\b/gu)) {
+export function anotherOfKind(a: QuestionAnalysis): (sentence: string) => boolean {
+  const named = [...a.question.matchAll(/(\p{Lu}[\p{L}'’-]+)\s+(\p{Ll}{3,})\b/gu)].flatMap((m) => {
     const [, name = '', noun = ''] = m;
-    if (!a.names.some((n) => n.includes(name)) || sentence.includes(name)) continue;
-    const other = new RegExp(`(\\p{Lu}[\\p{L}'’-]+)\\s+${noun}\\b`, 'u').exec(sentence)?.[1];
-    if (other && other !== name && !/^(?:The|A|An|This|That|Its|His|Her|Their)$/.test(other)) return true;
-  }
-  return false;
+    return a.names.some((n) => n.includes(name))
+      ? [{ name, other: new RegExp(`(\\p{Lu}[\\p{L}'’-]+)\\s+${noun}\\b`, 'u') }]
+      : [];
+  });
+  return (sentence) =>
+    named.some(({ name, other }) => {
+      if (sentence.includes(name)) return false;
+      const given = other.exec(sentence)?.[1];
+      return (
+        given !== undefined && given !== name && !/^(?:The|A|An|This|That|Its|His|Her|Their)$/.test(given)
+      );
+    });
 }
 
 /** What a place in a sentence that says the question's predicate is worth more. */

@@ -196,3 +196,15 @@ export const lastName = (name: string) =>
 export function kindsOf(kb: KnowledgeBase, name: string): Set<string> {
   return new Set(kb.names.exactMatches(name).map((m) => m.target.kind));
 }
+
+/**
+ * Whether a name is a place's: the archive knows it as one, or the lexicon calls each of its words
+ * a place or a people ("Hong Kong", "Leicester", "Russian").
+ */
+export function isPlaceName(kb: KnowledgeBase, name: string): boolean {
+  if (kindsOf(kb, name).has('place')) return true;
+  const words = [...lowerWords(name)];
+  return (
+    words.length > 0 && words.every((w) => ['place', 'demonym'].includes(nameGazetteer().classOf(w) ?? ''))
+  );
+}
