@@ -6,6 +6,7 @@
  */
 
 import { nameGazetteer } from '../../knowledge/extract/nameLexicon.ts';
+import { memoized } from '../../text/memoized.ts';
 import { wordKey } from '../../text/wordForms.ts';
 
 export interface Candidate {
@@ -202,8 +203,13 @@ const DATE_PATTERNS: RegExp[] = [
   /\b(?:the\s+)?(?:early\s+|late\s+|mid-)?(?:\w+teenth|\w+tieth|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\s+century\b/gi,
 ];
 
-/** Dates, years and centuries, longest first where they overlap. */
-export function dateMentions(sentence: string): Candidate[] {
+/** Sentences whose mentions are kept: answers read the same sentences question after question. */
+const MENTIONS_LIMIT = 20_000;
+
+/** Dates, years and centuries, longest first where they overlap (kept per sentence). */
+export const dateMentions: (sentence: string) => readonly Candidate[] = memoized(MENTIONS_LIMIT, findDates);
+
+function findDates(sentence: string): Candidate[] {
   const out: Candidate[] = [];
   for (const pattern of DATE_PATTERNS) {
     for (const m of sentence.matchAll(pattern)) {
@@ -235,8 +241,13 @@ function inModelNumber(sentence: string, start: number, end: number): boolean {
   return hyphened && before?.[1] !== undefined;
 }
 
-/** Numbers written in digits or words ("140,000", "five million", "two hundred and eighty", "£8m", "$1.2bn"). */
-export function numberMentions(sentence: string): Candidate[] {
+/**
+ * Numbers written in digits or words ("140,000", "five million", "two hundred and eighty", "£8m",
+ * "$1.2bn"), kept per sentence.
+ */
+export const numberMentions: (sentence: string) => readonly Candidate[] = memoized(MENTIONS_LIMIT, findNumbers);
+
+function findNumbers(sentence: string): Candidate[] {
   const out: Candidate[] = [];
   for (const m of sentence.matchAll(NUMBER)) {
     const text = m[0].trim();

@@ -26,7 +26,7 @@ import { negatedByPrefix } from '../../../src/core/qa/claimDiffers.ts';
 import { windowAround } from '../../../src/core/qa/composeAnswer.ts';
 import { wordKey } from '../../../src/text/wordForms.ts';
 
-const texts = (cs: { text: string }[]) => cs.map((c) => c.text);
+const texts = (cs: readonly { text: string }[]) => cs.map((c) => c.text);
 
 describe('nameRuns', () => {
   it('keeps titles, initials and particles, drops sentence openers and possessives', () => {
