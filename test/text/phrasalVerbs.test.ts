@@ -22,6 +22,12 @@ describe('phrasal verbs', () => {
     expect(hasPhrasalVerb('The firm pulled out of the deal.')).toBe(true);
   });
 
+  it('tells a verb with words between its two parts, as its own pattern reads it', () => {
+    // The joined test once read the award pattern's letter class as the letters "p", "{", "L", "}".
+    expect(hasPhrasalVerb('She claimed the Whitbread book award on Tuesday.')).toBe(true);
+    expect(keysOfText('She claimed the Whitbread book award.').has(wordKey('won'))).toBe(true);
+  });
+
   it('a sentence with a two-word verb holds the one-word verb for retrieval', () => {
     const keys = keysOfText('The company was set up by two students in 1994.');
     expect(keys.has(wordKey('established'))).toBe(true);

@@ -1,5 +1,4 @@
 import { nameGazetteer } from '../../knowledge/extract/nameLexicon.ts';
-import { splitSentences } from '../../knowledge/splitSentences.ts';
 import type { Passage } from '../../knowledge/types.ts';
 import type { NameMatch } from '../../search/entityIndex.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
@@ -14,7 +13,7 @@ import { roleFromText } from '../answers/roleFromText.ts';
 import { contentTerms } from '../answers/snippets.ts';
 import { analyzeQuestion } from '../qa/analyzeQuestion.ts';
 import { answerQuestion } from '../qa/answerQuestion.ts';
-import { textCoverage, weighTerms } from '../qa/findSentences.ts';
+import { readPassage, textCoverage, weighTerms } from '../qa/findSentences.ts';
 import type { Reply } from '../reply.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
 import type { CommandDefinition } from './types.ts';
@@ -165,7 +164,7 @@ function quotesFromText(kb: KnowledgeBase, names: readonly string[]): FoundQuote
   const direct: FoundQuote[] = [];
   const reported: FoundQuote[] = [];
   for (const passage of withFollowing(kb, passagesMentioning(kb, names, 30), 2)) {
-    const sentences = splitSentences(passage.text);
+    const { sentences } = readPassage(passage);
     // "He added: ..." opening a paragraph: "he" is named in the paragraph before.
     const carried = sentencesBefore(kb, passage, 3 * OTHER_SPEAKER_BACK);
     const context = [...carried, ...sentences];
@@ -242,7 +241,7 @@ function sentencesBefore(kb: KnowledgeBase, passage: Passage, count: number): st
   for (let id = passage.id - 1; out.length < count; id--) {
     const prev = kb.passages[id];
     if (!prev || prev.articleId !== passage.articleId || prev.paragraph < 0) break;
-    out.unshift(...splitSentences(prev.text));
+    out.unshift(...readPassage(prev).sentences);
   }
   return out.slice(-count);
 }

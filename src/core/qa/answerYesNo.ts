@@ -6,7 +6,6 @@
  */
 
 import { nameGazetteer } from '../../knowledge/extract/nameLexicon.ts';
-import { splitSentences } from '../../knowledge/splitSentences.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { equivalentKeys } from '../../text/equivalentWords.ts';
 import { escapeRegExp } from '../../text/normalizeText.ts';
@@ -33,7 +32,7 @@ import {
 } from './claimDiffers.ts';
 import { composeAnswer, windowAround } from './composeAnswer.ts';
 import { keysOfHit, neighbour } from './evidence.ts';
-import { keysOfText, type SentenceHit, type WeightedTerm, weighTerms } from './findSentences.ts';
+import { keysOfText, readPassage, type SentenceHit, type WeightedTerm, weighTerms } from './findSentences.ts';
 import { isFormOf, oppositeOf } from './opposites.ts';
 import { people } from './people.ts';
 import { isPlaceName, lastName, lowerWords, nameAnchors, surnameOf } from './questionNames.ts';
@@ -319,7 +318,7 @@ export function calledOtherwise(kb: KnowledgeBase, a: QuestionAnalysis): string 
   if (!head || /^\p{Lu}/u.test(head)) return undefined;
   const headKey = wordKey(head);
   const sentences = passagesMentioning(kb, [name], 30).flatMap((p) =>
-    splitSentences(p.text).filter((t) => mentionsName(t, name)),
+    readPassage(p).sentences.filter((t) => mentionsName(t, name)),
   );
   if (!sentences.length) return undefined;
   if (sentences.some((t) => equivalentKeys(headKey).some((k) => keysOfText(t).has(k)))) return undefined;

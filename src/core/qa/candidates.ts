@@ -245,7 +245,10 @@ function inModelNumber(sentence: string, start: number, end: number): boolean {
  * Numbers written in digits or words ("140,000", "five million", "two hundred and eighty", "£8m",
  * "$1.2bn"), kept per sentence.
  */
-export const numberMentions: (sentence: string) => readonly Candidate[] = memoized(MENTIONS_LIMIT, findNumbers);
+export const numberMentions: (sentence: string) => readonly Candidate[] = memoized(
+  MENTIONS_LIMIT,
+  findNumbers,
+);
 
 function findNumbers(sentence: string): Candidate[] {
   const out: Candidate[] = [];
