@@ -11,13 +11,20 @@ import type { QuestionAnalysis } from '../qa/analyzeQuestion.ts';
 import { answerQuestion } from '../qa/answerQuestion.ts';
 import type { Reply } from '../reply.ts';
 
+/**
+ * "where is the regime blamed for the gas attack based?": where one of the event's parties is
+ * (the text's "the Damascus regime"), which the event's own place does not say.
+ */
+const ASKS_WHERE_BASED = /\b(?:based|headquartered|located|situated)\s*[?.!]*\s*$/i;
+
 export function cardOrText(
   kb: KnowledgeBase,
   event: NewsEvent,
   analysis: QuestionAnalysis,
   focus: EventFocus,
 ): Reply {
-  if (speaksOf(event, analysis)) return eventAnswer(kb, event, focus);
+  const partyAsked = analysis.type === 'place' && ASKS_WHERE_BASED.test(analysis.question);
+  if (!partyAsked && speaksOf(event, analysis)) return eventAnswer(kb, event, focus);
   const fromText = answerQuestion(kb, analysis);
   return fromText.kind === 'answer' ? fromText : eventAnswer(kb, event, focus);
 }
