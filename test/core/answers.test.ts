@@ -338,7 +338,7 @@ describe('cards and text', () => {
   it("where a party to the event is based is read from the text, not the event's own place", () => {
     const first = (q: string) => renderText(bot.answer({ text: q })).split('\n')[0] ?? '';
     // The card of the chemical attack says where it was (Syria); "the Damascus regime" says where the regime is.
-    expect(first('where is the regime accused of the chemical attack based?')).toMatch(/^Damascus/);
+    expect(first('where is the regime that carried out the gas attack based?')).toMatch(/^Damascus/);
     expect(first('where was the chemical attack?')).toMatch(/Syria/);
   });
 });
