@@ -181,6 +181,42 @@ export function enumeratedCount(sentence: string, unitKey: string): Candidate | 
   return undefined;
 }
 
+/** Nouns of time and measure: "the year", "the time" name no single thing that is counted. */
+const NOT_COUNTED_ONE =
+  /^(?:time|year|day|week|month|hour|minute|second|decade|century|percent|point|cent|dollar|pound|mile|foot|inch|metre|meter)$/;
+
+/** What may follow a noun that ends its phrase: punctuation, a verb of being or having, a preposition, a relative. */
+const NOUN_PHRASE_END =
+  /^(?:\s*[,.;:!?)]|\s*$|\s+(?:has|have|had|was|were|is|are|will|would|could|can|from|to|in|into|on|at|for|with|that|which|who|carrying|bound)\b)/;
+
+/**
+ * "the Admiral Grigorovich frigate warship has been dispatched", asked how many warships were
+ * sent: one, where the sentence names a single one of the counted things: "a", "an", "one" or
+ * "a single" before the noun (not plural itself), or "the" before a name of it.
+ */
+export function singleCounted(sentence: string, unitKey: string): Candidate | undefined {
+  for (const w of wordsOf(sentence)) {
+    if (!/^\p{Ll}+$/u.test(w.text) || isPlural(w.text) || NOT_COUNTED_ONE.test(w.text)) continue;
+    if (wordKey(w.text) !== unitKey) continue;
+    const before = sentence.slice(Math.max(0, w.start - 60), w.start);
+    const m = /\b(a|an|one|the|single)\s+((?:[\p{L}'’-]+\s+){0,4})$/iu.exec(before);
+    if (!m) continue;
+    const between = m[2] ?? '';
+    // "the number of warships", "one of the warships", "a ship and a warship": not one counted.
+    if (/\b(?:of|and|or|per|each|every|other|another|more|first|second|third|last)\b/i.test(between))
+      continue;
+    // "the warship" alone may mean any of them; "the Admiral Grigorovich frigate warship" is one.
+    if (m[1]?.toLowerCase() === 'the' && !/\p{Lu}/u.test(between)) continue;
+    // The noun ends its phrase ("... warship has been dispatched"); in "a new home development"
+    // or "a warship's crew" it qualifies another thing, which is what is one.
+    if (!NOUN_PHRASE_END.test(sentence.slice(w.end))) continue;
+    const start = w.start - m[0].length;
+    const phrase = sentence.slice(start, w.end);
+    return { text: `one (${phrase})`, start, end: w.end };
+  }
+  return undefined;
+}
+
 const SCALE: Record<string, number> = {
   hundred: 1e2,
   thousand: 1e3,

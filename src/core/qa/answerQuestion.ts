@@ -31,6 +31,7 @@ import {
   MONEY_QUESTION,
   MONEY_VERBS,
   measureDiffers,
+  singleCounted,
   unitFamily,
   withUnit,
 } from './amounts.ts';
@@ -592,6 +593,9 @@ const ASKS_PAST = /^how\s+(?:much|many)\s+(?:\S+\s+){0,2}?did\b/i;
 /** A sentence that supposes: "If ..., it might (would, could) ...". */
 const SUPPOSED = /^\s*(?:if|unless|were)\b[^.;]*\b(?:might|would|could)\b/i;
 
+/** What "one (the ... warship)" counts for beside a number: a count written out is worth more. */
+const SINGLE_WEIGHT = 0.5;
+
 const amount: Strategy = (kb, a, hits) => {
   const unitKey = a.unit ? wordKey(a.unit) : undefined;
   // The counted noun, and the words that qualify it ("overnight" guests: "fifty-four overnighters").
@@ -633,6 +637,12 @@ const amount: Strategy = (kb, a, hits) => {
     const namesUnit = unitFamilies.some((family) => family.some((k) => keys?.has(k)));
     const named = unitKey && !money ? enumeratedCount(evidence.text, unitKey) : undefined;
     const counted: Typed[] = named ? [{ candidate: named, weight: 0.9 }] : [];
+    // "the Admiral Grigorovich frigate warship has been dispatched": one, where no number counts them.
+    const single =
+      !named && unitKey && countsThings && evidence.offset === 0
+        ? singleCounted(evidence.text, unitKey)
+        : undefined;
+    if (single) counted.push({ candidate: single, weight: SINGLE_WEIGHT });
     // "died on 26 February": a day of a date counts nothing (read only where a month is named).
     let dates: readonly { start: number; end: number }[] | undefined;
     const inDate = (c: { start: number; end: number }) => {

@@ -9,6 +9,7 @@ import {
   currencyOf,
   enumeratedCount,
   measureDiffers,
+  singleCounted,
   withUnit,
 } from '../../../src/core/qa/amounts.ts';
 import { denies, swapsDirection, swapsRoles } from '../../../src/core/qa/answerYesNo.ts';
@@ -142,6 +143,20 @@ describe('dates, numbers, places and reasons', () => {
     expect(enumeratedCount(s, wordKey('investigations'))?.text).toBe('two (both Congress and the FBI)');
     expect(enumeratedCount(s, wordKey('ties'))).toBeUndefined();
     expect(enumeratedCount('Both teams played well.', wordKey('teams'))).toBeUndefined();
+  });
+
+  it('counts one where the text names a single one of the counted things', () => {
+    const key = wordKey('tankers');
+    expect(singleCounted('The Nordic Star oil tanker has been sent to the port.', key)?.text).toBe(
+      'one (The Nordic Star oil tanker)',
+    );
+    expect(singleCounted('A single tanker was seen off the coast.', key)?.text).toBe('one (A single tanker)');
+    // "the tanker" alone may be any of them; "a tanker fleet" is one fleet; "one of the tankers" is plural.
+    expect(singleCounted('The tanker was seen off the coast.', key)).toBeUndefined();
+    expect(singleCounted('A tanker fleet was seen off the coast.', key)).toBeUndefined();
+    expect(singleCounted('One of the tankers was seen.', key)).toBeUndefined();
+    // A time or a measure is no single thing counted.
+    expect(singleCounted('At the time, a year had passed.', wordKey('years'))).toBeUndefined();
   });
 
   it('finds a name that modifies the asked noun as a place', () => {
