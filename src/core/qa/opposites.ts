@@ -94,6 +94,8 @@ export const OPPOSITES: [string[], string[]][] = [
     ['stai', 'stay', 'remain'],
     ['oust', 'remov', 'toppl', 'depos', 'overthrow'],
   ],
+  // "Did the Senate argue over the bill?": "Senators unanimously approved the bill".
+  [['argu', 'disput', 'quarrel', 'wrangl', 'bicker'], ['unanim']],
 ];
 
 /** The keys of the words of opposite sense to a key. */

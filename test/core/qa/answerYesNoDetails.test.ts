@@ -36,6 +36,10 @@ const dir = makeCorpus({
     'Obituary: Dame Alina Markov',
     'Alina Markov was born in London in 1910. Fearing that she had flat feet and weak legs, her mother arranged for her to have ballet lessons.',
   ].join('\n\n'),
+  'council.txt': [
+    'Parking Plan Passed',
+    'Councillors in Harlow unanimously approved the new town-centre parking plan on Monday.',
+  ].join('\n\n'),
   'band.txt': [
     'Pop Band To Take A Break',
     'Chart-topping pop band Rusted have confirmed that they plan to "take a break".',
@@ -93,6 +97,11 @@ describe('claims given otherwise in a detail, and reasons given in passing', () 
     expect(first("Why did Alina Markov's mother arrange ballet lessons for her?")).toMatch(
       /^Fearing that she had flat feet and weak legs \[/,
     );
+  });
+
+  it('"unanimously approved", asked whether they argued over it: No', () => {
+    expect(first('Did the Harlow councillors argue over the parking plan?')).toMatch(/^No\b/);
+    expect(first('Did the Harlow councillors approve the parking plan?')).toMatch(/^Yes\b/);
   });
 
   it('"On what date ...?" is a question, not a search', () => {
