@@ -38,6 +38,14 @@ export const MONEY_VERBS =
 const CURRENCY =
   /(?:[$£€¥]|\b(?:dollars?|dlrs?|cents?|cts|pounds?|stg|sterling|francs?|marks?|euros?|yen|yuan|lire|lira|guineas?|shillings?|schillings?|pesos?|pesetas?|rupees?|roubles?|rubles?|guilders?|crowns?|kronor|kroner|rand|dinars?|riyals?|escudos?|drachmas?|won|baht|ringgit)\b)/i;
 
+/**
+ * A currency written after a number as its unit: "500 dlrs", "2.5 million pounds", "10 Hong Kong
+ * dollars"; not one further on ("Napier, 25, won £2,450": his age, before the verb "won").
+ */
+const CURRENCY_AFTER = new RegExp(
+  `^\\s*(?:(?:hundred|thousand|million|billion|trillion|mln|bln|bn|mn|m|k)\\b\\s*)?(?:[A-Z][A-Za-z.]*\\s+){0,2}${CURRENCY.source}`,
+);
+
 /** Whether a number as written is a share ("20%", "10.8 pct", "30 per cent"). */
 export function isShare(text: string): boolean {
   return /%|per\s?cent|pct/i.test(text);
@@ -49,7 +57,7 @@ export function isMoney(sentence: string, c: Candidate): boolean {
   if (isShare(c.text) || /^\s*(?:%|per\s?cent|pct\b)/i.test(sentence.slice(c.end))) return false;
   return (
     CURRENCY.test(sentence.slice(Math.max(0, c.start - 2), c.start + c.text.length)) ||
-    CURRENCY.test(sentence.slice(c.end, c.end + 12))
+    CURRENCY_AFTER.test(sentence.slice(c.end, c.end + 40))
   );
 }
 

@@ -8,6 +8,7 @@ import {
   countsUnit,
   currencyOf,
   enumeratedCount,
+  isMoney,
   measureDiffers,
   singleCounted,
   withUnit,
@@ -143,6 +144,16 @@ describe('dates, numbers, places and reasons', () => {
     expect(enumeratedCount(s, wordKey('investigations'))?.text).toBe('two (both Congress and the FBI)');
     expect(enumeratedCount(s, wordKey('ties'))).toBeUndefined();
     expect(enumeratedCount('Both teams played well.', wordKey('teams'))).toBeUndefined();
+  });
+
+  it('a sum is a number with its currency: before it, or right after it as its unit', () => {
+    const money = (s: string, n: string) =>
+      isMoney(s, { text: n, start: s.indexOf(n), end: s.indexOf(n) + n.length });
+    expect(money('Armed robber Robert Napier, 25, won £2,450 in damages.', '25')).toBe(false);
+    expect(money('Armed robber Robert Napier, 25, won £2,450 in damages.', '2,450')).toBe(true);
+    expect(money('The firm paid 500 dlrs a share.', '500')).toBe(true);
+    expect(money('It raised 2.5 million pounds.', '2.5')).toBe(true);
+    expect(money('Tickets cost 10 Hong Kong dollars.', '10')).toBe(true);
   });
 
   it('counts one where the text names a single one of the counted things', () => {
