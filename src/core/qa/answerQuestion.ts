@@ -18,6 +18,7 @@ import { ReplyBuilder } from '../replyBuilder.ts';
 import {
   askedCurrency,
   bidOfAnother,
+  countsAnotherNumber,
   countsNamedNoun,
   countsOtherNoun,
   countsRightAfter,
@@ -632,6 +633,8 @@ const amount: Strategy = (kb, a, hits) => {
     if (ASKS_PAST.test(a.question) && ESTIMATED.test(evidence.text)) return [];
     // "how much did Linde offer?" is not answered by the Aga bid.
     if (money && bidOfAnother(a.question, a.names, evidence.text)) return [];
+    // "the deal for 36 ATR planes" is not the one "for 30 Airbus A320 planes".
+    if (countsAnotherNumber(a.question, evidence.text)) return [];
     // "there were known to be twenty-two in Norton County": a count may leave out what it counts.
     const keys = unitKey ? keysOfText(evidence.text) : undefined;
     const namesUnit = unitFamilies.some((family) => family.some((k) => keys?.has(k)));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   askedCurrency,
   bidOfAnother,
+  countsAnotherNumber,
   countsNamedNoun,
   countsOtherNoun,
   countsRightAfter,
@@ -144,6 +145,13 @@ describe('dates, numbers, places and reasons', () => {
     expect(enumeratedCount(s, wordKey('investigations'))?.text).toBe('two (both Congress and the FBI)');
     expect(enumeratedCount(s, wordKey('ties'))).toBeUndefined();
     expect(enumeratedCount('Both teams played well.', wordKey('teams'))).toBeUndefined();
+  });
+
+  it("a sentence that counts the question's counted thing otherwise tells of another deal", () => {
+    const q = "How much is Air Deccan's deal for 36 ATR planes worth?";
+    expect(countsAnotherNumber(q, 'The airline ordered 30 Airbus A320 planes for $1.8bn.')).toBe(true);
+    expect(countsAnotherNumber(q, 'The order for 36 ATR planes is worth $500m.')).toBe(false);
+    expect(countsAnotherNumber(q, 'The deal is worth $500m.')).toBe(false);
   });
 
   it('a sum is a number with its currency: before it, or right after it as its unit', () => {
