@@ -716,10 +716,11 @@ export function doesNamed(
   if (side && converse?.[1] && converse[2] === side.before) {
     if (wordsOf(converse[1]).some((w) => side.keys.includes(wordKey(w.text)))) return true;
   }
-  // "Hewitt suffered a shock defeat to Taylor Dent", "lost to Dent": the winner, asked who beat him.
+  // "Hewitt suffered a shock defeat to Taylor Dent", "lost to Dent", "a shock loss to unseeded
+  // Nicolas Kiefer": the winner, asked who beat him.
   if (
     verbKeys.some((k) => equivalentKeys(k).includes(DEFEAT_KEY)) &&
-    /\b(?:defeats?|loss|losses|lost|lose|loses|losing|fell|falls|fall|falling|bowed|succumbed)\s+(?:[\p{L}\d-]+\s+){0,3}?to\s+(?:the\s+)?$/iu.test(
+    /\b(?:defeats?|loss|losses|lost|lose|loses|losing|fell|falls|fall|falling|bowed|succumbed)\s+(?:[\p{L}\d-]+\s+){0,3}?to\s+(?:the\s+)?(?:(?:unseeded|seeded|top|little-known|unheralded|veteran|teenager|compatriot|qualifier|wildcard|wild-card)\s+){0,2}$/iu.test(
       sentence.slice(Math.max(0, c.start - 50), c.start),
     )
   )

@@ -30,6 +30,11 @@ const dir = makeCorpus({
     'Marr Falls To Kovic In Vellport',
     'Tessa Marr suffered a shock defeat to Lena Kovic in the quarter-finals of the Vellport Hardcourt Open on Friday.',
   ].join('\n\n'),
+  'squash.txt': [
+    'Hale Slumps To Early Exit',
+    'Pia Hale suffered a shock loss to unseeded Dana Orme in round one of the Vellport Squash Classic.',
+    "Spain's Rosa Lenz lined up a second round clash with Kim Tarr by beating Thailand's Mai Srisuk.",
+  ].join('\n\n'),
   'doping.txt': [
     'Sprinter Admits Doping',
     'Banned Canadian sprinter Kara Holt says she took steroids given to her by Vell Lab Co-Operative (Velco) president Otto Brand.',
@@ -116,6 +121,12 @@ describe('sports, arts and court news', () => {
 
   it('"suffered a shock defeat to Lena Kovic": who knocked her out', () => {
     expect(first('Who knocked Tessa Marr out of the Vellport Hardcourt Open?')).toMatch(/^Lena Kovic/);
+  });
+
+  it('"a shock loss to unseeded Dana Orme": who knocked her out', () => {
+    expect(first('Who knocked Pia Hale out in the first round of the Vellport Squash Classic?')).toMatch(
+      /^Dana Orme/,
+    );
   });
 
   it('"given to her by Vell Lab Co-Operative (Velco) president Otto Brand": the president supplied them', () => {
