@@ -109,9 +109,12 @@ const WHICH_NOUN = /^(?:which|what)\s+([a-z][a-z-]+)\s/i;
 const AUX_WORDS =
   '(?:is|was|are|were|do|does|did|has|have|had|can|could|will|would|should|may|might|must|kind|sort|type|happened|else|about)';
 
-/** "what is the population of X?", "what was the final score when ...?": what is asked of a thing. */
+/**
+ * "what is the population of X?", "what was the final score when ...?", "what was Richard
+ * Scrushy's salary at HealthSouth?": what is asked of a thing.
+ */
 const ATTRIBUTE_OF =
-  /^what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:the|its|their|his|her)\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\s+(?:of|when|in|at|for|between|after)\s+/i;
+  /^what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:the|its|their|his|her|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s)\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\s+(?:of|when|in|at|for|between|after)\s+/i;
 /** Nouns a text may leave unsaid where it gives what they ask ("the name of his wife": "his wife, Mary"). */
 const LOOSE_ATTRIBUTES =
   /^(?:name|title|meaning|point|idea|purpose|reason|matter|nature|role|kind|sort|type|part|rest|result|subject|story|aim|goal|focus|content|gist|significance|importance|status|state|view|opinion|position|response|reaction)s?$/i;
@@ -127,7 +130,9 @@ export function bestSentence(kb: KnowledgeBase, a: QuestionAnalysis, hits: Sente
   // names none; the asked kind of thing must be written where the answer is.
   const kind = a.type === 'any' ? WHICH_NOUN.exec(a.question)?.[1] : undefined;
   // "What's the top speed of the V8 Vantage?": a sentence that never says "speed" gives none.
-  const attribute = a.type === 'any' ? ATTRIBUTE_OF.exec(a.question)?.[1] : undefined;
+  // ("What was X's salary?" is read as asking what a thing is, and is asked of X the same way.)
+  const attribute =
+    a.type === 'any' || a.type === 'definition' ? ATTRIBUTE_OF.exec(a.question)?.[1] : undefined;
   const kindKey =
     kind && !new RegExp(`^${AUX_WORDS}$`, 'i').test(kind)
       ? wordKey(kind)

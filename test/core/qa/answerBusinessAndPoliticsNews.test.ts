@@ -11,6 +11,11 @@ import { renderText } from '../../../src/render/renderText.ts';
 import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
 
 const dir = makeCorpus({
+  'fraud.txt': [
+    'Vellcare Founder Faces Trial',
+    'Former Vellcare boss Ronald Skerry, 52, is accused of directing a $2.7bn accounting fraud at the company he co-founded.',
+    'Several former Vellcare employees have already pleaded guilty to fraud and are expected to give evidence against Mr Skerry.',
+  ].join('\n\n'),
   'film.txt': [
     'Directors Guild Nominees Named',
     "Nominees for best foreign film include Spain's Pedro Almodovar for Bad Education and Hong Kong director Wong Kar-Wai for 2046.",
@@ -81,6 +86,10 @@ describe('business, politics and sports news', () => {
 
   it('"how old?" is answered by an age, never by a share', () => {
     expect(first('how old is Toshi Shigo?')).not.toMatch(/44/);
+  });
+
+  it('"what was X\'s salary at Y?": a sentence that never speaks of a salary gives none', () => {
+    expect(first("What was Ronald Skerry's salary at Vellcare?")).toMatch(/doesn't say/);
   });
 
   it('"what was the final score when ...?": a sentence without a score gives none', () => {
