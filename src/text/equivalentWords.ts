@@ -68,6 +68,8 @@ const GROUPS = [
   'include involve part',
   'fix repair mend',
   'sue suit lawsuit',
+  // "to settle the SEC market-timing probe": "to settle an investigation into ...".
+  'probe investigation inquiry',
   'reject deny refuse',
   // "when is a ruling expected?": "a decision is now expected by around mid-March".
   'verdict judgement judgment decision ruling',

@@ -6,6 +6,7 @@
  */
 
 import { nameGazetteer } from '../../knowledge/extract/nameLexicon.ts';
+import type { Passage } from '../../knowledge/types.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { equivalentKeys, MOVEMENT_KEYS } from '../../text/equivalentWords.ts';
 import { escapeRegExp } from '../../text/normalizeText.ts';
@@ -57,6 +58,7 @@ import {
   acronymAliases,
   articleKeysOf,
   findSentences,
+  type KeySet,
   keysOfText,
   type SentenceHit,
 } from './findSentences.ts';
@@ -86,6 +88,14 @@ import {
 import { type Ranked, rankCandidates, type Typed } from './rankCandidates.ts';
 import { storyTitleHolder } from './storyTitleHolder.ts';
 import { successionAnswer } from './succession.ts';
+
+/** The word keys of the title of a passage's article (none where it has no title passage). */
+function titleKeysOf(kb: KnowledgeBase, passage: Passage): KeySet | undefined {
+  const title = kb.passages[passage.id - 1];
+  return title && title.articleId === passage.articleId && title.paragraph < 0
+    ? keysOfText(title.text)
+    : undefined;
+}
 
 /** Below the floor, what a doer in the asked slot of the best sentence must still match of the question. */
 const SLOT_FLOOR = 0.4;
@@ -617,7 +627,10 @@ const amount: Strategy = (kb, a, hits) => {
   );
   const namesAll = (hit: SentenceHit) => {
     const near = keysNear(kb, hit, 1);
-    return names.every((any) => any.some((n) => near.has(n)));
+    // "US bank in $515m SEC settlement" / "Five Bank of America subsidiaries have agreed to pay
+    // $515m to settle an investigation": the lead paragraph tells of what its title names.
+    const titled = hit.passage.paragraph === 0 ? titleKeysOf(kb, hit.passage) : undefined;
+    return names.every((any) => any.some((n) => near.has(n) || titled?.has(n)));
   };
   // A neighbour's sum of money must come with something asked beyond the money ("the safe").
   const asked = a.predicateKeys.filter((k) => k !== unitKey && !(unitKey && unitFamily(unitKey).includes(k)));

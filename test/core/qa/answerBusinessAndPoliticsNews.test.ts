@@ -11,6 +11,12 @@ import { renderText } from '../../../src/render/renderText.ts';
 import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
 
 const dir = makeCorpus({
+  'settlement.txt': [
+    'Vell Bank In $515m FSB Settlement',
+    'Five Vell Bank subsidiaries have agreed to pay a total of $515m to settle an investigation into share trading.',
+    'The practice harms the interests of small investors, with whom such funds are popular.',
+    'Separately, the FSB agreed a separate deal totalling $375m with Kessel Capital, a rival firm.',
+  ].join('\n\n'),
   'fraud.txt': [
     'Vellcare Founder Faces Trial',
     'Former Vellcare boss Ronald Skerry, 52, is accused of directing a $2.7bn accounting fraud at the company he co-founded.',
@@ -86,6 +92,12 @@ describe('business, politics and sports news', () => {
 
   it('"how old?" is answered by an age, never by a share', () => {
     expect(first('how old is Toshi Shigo?')).not.toMatch(/44/);
+  });
+
+  it('a lead sentence tells of what its title names: "$515m FSB Settlement" / "agreed to pay $515m"', () => {
+    expect(first('How much are the Vell Bank subsidiaries paying to settle the FSB probe?')).toMatch(
+      /^\$515m/,
+    );
   });
 
   it('"what was X\'s salary at Y?": a sentence that never speaks of a salary gives none', () => {
