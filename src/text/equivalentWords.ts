@@ -58,6 +58,8 @@ const GROUPS = [
   // News words: "the DS will launch in Europe", asked when it comes out; "sacked 100 employees",
   // asked how many staff were laid off; "her last show", asked for her final one.
   'release launch',
+  // "did Gates unveil the next Xbox?": "he made no announcement about the next generation Xbox".
+  'unveil announce announcement reveal',
   'sack dismiss',
   'staff employee worker',
   'final last',

@@ -36,6 +36,11 @@ const dir = makeCorpus({
     'Obituary: Dame Alina Markov',
     'Alina Markov was born in London in 1910. Fearing that she had flat feet and weak legs, her mother arranged for her to have ballet lessons.',
   ].join('\n\n'),
+  'fair.txt': [
+    'Kell Opens Biggest Gadget Fair',
+    'The biggest gadget fair, CES, opened in Vellport on Thursday. Several keynote speeches were made by industry leaders, such as Zentosoft chief Ari Kell. He unveiled new ways of letting people watch recorded shows on phones. He disappointed some, however, by failing to announce any details of the next generation of the Zento games console.',
+    'Mr Kell made no announcement about the next generation Zento games console, which many gadget lovers had been hoping for.',
+  ].join('\n\n'),
   'council.txt': [
     'Parking Plan Passed',
     'Councillors in Harlow unanimously approved the new town-centre parking plan on Monday.',
@@ -96,6 +101,12 @@ describe('claims given otherwise in a detail, and reasons given in passing', () 
   it('"Fearing that she had flat feet, ..." is the reason, to its comma', () => {
     expect(first("Why did Alina Markov's mother arrange ballet lessons for her?")).toMatch(
       /^Fearing that she had flat feet and weak legs \[/,
+    );
+  });
+
+  it('"made no announcement about" the thing, asked whether he unveiled it: No', () => {
+    expect(first('Did Ari Kell unveil the next-generation Zento console at CES in Vellport?')).toMatch(
+      /^No\b/,
     );
   });
 
