@@ -30,6 +30,12 @@ const dir = makeCorpus({
     'Marr Falls To Kovic In Vellport',
     'Tessa Marr suffered a shock defeat to Lena Kovic in the quarter-finals of the Vellport Hardcourt Open on Friday.',
   ].join('\n\n'),
+  'camp.txt': [
+    'Varn Hit By Big Ban',
+    "Vellport's athletics body has suspended marathon runner Rina Varn from all competition until the end of the year.",
+    'Vell Athletics (VA) issued the ban after Varn failed to turn up for a training camp in Ostby. "We have banned her from all competitions," said VA chief Ivo Kell.',
+    'VA has also threatened Edda Moss with a similar ban if reports that she feigned injury to avoid running at the world championships are true.',
+  ].join('\n\n'),
   'squash.txt': [
     'Hale Slumps To Early Exit',
     'Pia Hale suffered a shock loss to unseeded Dana Orme in round one of the Vellport Squash Classic.',
@@ -121,6 +127,10 @@ describe('sports, arts and court news', () => {
 
   it('"suffered a shock defeat to Lena Kovic": who knocked her out', () => {
     expect(first('Who knocked Tessa Marr out of the Vellport Hardcourt Open?')).toMatch(/^Lena Kovic/);
+  });
+
+  it('"issued the ban after Varn failed to turn up for a training camp": why she was banned', () => {
+    expect(first('Why has Rina Varn been banned by Vell Athletics?')).toMatch(/failed to turn up/);
   });
 
   it('"a shock loss to unseeded Dana Orme": who knocked her out', () => {
