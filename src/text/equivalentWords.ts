@@ -25,7 +25,7 @@ const GROUPS = [
   // "does it pose a safety risk?": "the faulty part does not represent a safety risk".
   'pose represent',
   'replace succeed',
-  'marry wed wife husband',
+  'marry wed wife husband engaged fiance fiancee',
   'help aid assist',
   // "who supplied the steroids?": "steroids given to her by Victor Conte".
   'supply provide give',

@@ -196,6 +196,10 @@ const IN_CHARGE =
   /^(?:in\s+charge\s+of|at\s+the\s+head\s+of|the\s+head\s+of|heading|running|leading)\s+(.+)$/i;
 
 /** "who is X?": a description of X, the holder of a role, or (passive) a doer. */
+/** A name, then a tie to someone asked for: "X engaged to", "X married to", "X working with". */
+const TIED_TO =
+  /^(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:engaged|married|wed|related|dating|working|partnered|teamed\s+up)\s+(?:to|with)$/u;
+
 function whoIs(question: string, rest: string): QuestionAnalysis {
   const charge = IN_CHARGE.exec(rest);
   if (charge?.[1] && /\p{Lu}/u.test(charge[1])) return headOf(question, charge[1]);
@@ -213,6 +217,8 @@ function whoIs(question: string, rest: string): QuestionAnalysis {
     };
   // "who is under investigation by Congress?": a predicate, not a name or a role.
   if (/^[a-z]\S*\s+\S/.test(rest)) return doer(question);
+  // "who is Christina Aguilera engaged to?": the one at the other end of a tie the name is in.
+  if (TIED_TO.test(rest)) return doer(question);
   return { ...base(question, 'describe'), subject: rest };
 }
 

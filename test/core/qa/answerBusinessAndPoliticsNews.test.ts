@@ -11,6 +11,11 @@ import { renderText } from '../../../src/render/renderText.ts';
 import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
 
 const dir = makeCorpus({
+  'wedding.txt': [
+    'Singer To Wed',
+    "Pop star Lina Marr is to marry music executive Tom Brack, the singer's agent has confirmed.",
+    'Brack, 26, proposed to the singer on holiday.',
+  ].join('\n\n'),
   'settlement.txt': [
     'Vell Bank In $515m FSB Settlement',
     'Five Vell Bank subsidiaries have agreed to pay a total of $515m to settle an investigation into share trading.',
@@ -92,6 +97,10 @@ describe('business, politics and sports news', () => {
 
   it('"how old?" is answered by an age, never by a share', () => {
     expect(first('how old is Toshi Shigo?')).not.toMatch(/44/);
+  });
+
+  it('"who is X engaged to?" asks for the one she is to marry', () => {
+    expect(first('Who is Lina Marr engaged to?')).toMatch(/^Tom Brack/);
   });
 
   it('a lead sentence tells of what its title names: "$515m FSB Settlement" / "agreed to pay $515m"', () => {
