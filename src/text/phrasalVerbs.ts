@@ -63,6 +63,11 @@ const PHRASAL: readonly [RegExp, string][] = [
   [/\b(?:go|goes|went|gone|going)\s+up\b(?!\s+(?:to|against|for)\b)/gi, 'rise rises rose rising'],
   [/\b(?:go|goes|went|gone|going)\s+down\b(?!\s+(?:to|with|in\s+history)\b)/gi, 'fall falls fell falling'],
   [/\b(?:give|gives|gave|given|giving)\s+way\b(?!\s+to\b)/gi, 'collapse collapses collapsed collapsing'],
+  // "is the administration speaking with one voice?": unanimously, as against "mixed messages".
+  [
+    /\bwith\s+(?:a\s+)?(?:one|single|united|common)\s+voice\b/gi,
+    'unanimously unanimously unanimously unanimously',
+  ],
 ];
 
 /** Past forms among the list's verbs that do not end in -ed. */

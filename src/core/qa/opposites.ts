@@ -95,7 +95,24 @@ export const OPPOSITES: [string[], string[]][] = [
     ['oust', 'remov', 'toppl', 'depos', 'overthrow'],
   ],
   // "Did the Senate argue over the bill?": "Senators unanimously approved the bill".
-  [['argu', 'disput', 'quarrel', 'wrangl', 'bicker'], ['unanim']],
+  // "Is the administration speaking with one voice?": "mixed messages", "different responses".
+  [
+    [
+      'argu',
+      'disput',
+      'quarrel',
+      'wrangl',
+      'bicker',
+      'mix',
+      'differ',
+      'contradict',
+      'conflict',
+      'inconsist',
+      'divid',
+      'split',
+    ],
+    ['unanim'],
+  ],
 ];
 
 /** The keys of the words of opposite sense to a key. */

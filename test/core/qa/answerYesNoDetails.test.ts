@@ -41,6 +41,11 @@ const dir = makeCorpus({
     'The biggest gadget fair, CES, opened in Vellport on Thursday. Several keynote speeches were made by industry leaders, such as Zentosoft chief Ari Kell. He unveiled new ways of letting people watch recorded shows on phones. He disappointed some, however, by failing to announce any details of the next generation of the Zento games console.',
     'Mr Kell made no announcement about the next generation Zento games console, which many gadget lovers had been hoping for.',
   ].join('\n\n'),
+  'cabinet.txt': [
+    'Mixed Signals From Ostland Cabinet',
+    'There have been mixed messages from the Ostland cabinet on its trade policy.',
+    'The trade minister and the finance minister have offered different responses to questions on the tariff plan.',
+  ].join('\n\n'),
   'council.txt': [
     'Parking Plan Passed',
     'Councillors in Harlow unanimously approved the new town-centre parking plan on Monday.',
@@ -108,6 +113,10 @@ describe('claims given otherwise in a detail, and reasons given in passing', () 
     expect(first('Did Ari Kell unveil the next-generation Zento console at CES in Vellport?')).toMatch(
       /^No\b/,
     );
+  });
+
+  it('"mixed messages", "different responses", asked whether they speak with one voice: No', () => {
+    expect(first('Is the Ostland cabinet speaking with one voice on trade policy?')).toMatch(/^No\b/);
   });
 
   it('"unanimously approved", asked whether they argued over it: No', () => {
