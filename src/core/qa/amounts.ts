@@ -5,6 +5,7 @@
 import { equivalentKeys } from '../../text/equivalentWords.ts';
 import { wordKey, wordsOf, wordTexts } from '../../text/wordForms.ts';
 import type { Candidate } from './candidates.ts';
+import { keysOfText } from './findSentences.ts';
 
 /** The number and, when the text puts it right after, the word it counts ("140,000 copies"). */
 export function withUnit(sentence: string, candidate: Candidate, unitKey: string | undefined): string {
@@ -219,6 +220,8 @@ const NOUN_PHRASE_END =
  * "a single" before the noun (not plural itself), or "the" before a name of it.
  */
 export function singleCounted(sentence: string, unitKey: string): Candidate | undefined {
+  // Most sentences read never name the counted thing: their keys (made once) tell.
+  if (!keysOfText(sentence).keys.has(unitKey)) return undefined;
   for (const w of wordsOf(sentence)) {
     if (!/^\p{Ll}+$/u.test(w.text) || isPlural(w.text) || NOT_COUNTED_ONE.test(w.text)) continue;
     if (wordKey(w.text) !== unitKey) continue;
