@@ -116,7 +116,14 @@ const STARTS_ASKED = /\b(?:become|became|join|joined|start|started|begin|began|f
 /** "when is a ruling expected?", "when is it due?": a time something is awaited by. */
 const DUE_ASKED = /\b(?:expected|due|scheduled|deadline)\b/i;
 
+/** "On what date ...?", "what day ...?": a day is asked, not a month or a year. */
+const ASKS_DAY = /\b(?:what|which)\s+(?:date|day)\b/i;
+/** A time that names its day: "23 January", "May 19", "Monday", "yesterday". */
+const GIVES_DAY =
+  /\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?\p{Lu}|\p{Lu}[\p{L}.]*\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\d)|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[Yy]esterday|[Tt]oday|[Tt]onight)\b|\b(?:first|second|third|[a-z]+th|twenty-[a-z]+|thirty-[a-z]+)\s+of\s+\p{Lu}|\p{Lu}\p{L}*\s+(?:first|second|third|[a-z]+th|twenty-[a-z]+|thirty-[a-z]+)\b/u;
+
 export const time: Strategy = (kb, a, hits) => {
+  const asksDay = ASKS_DAY.test(a.question);
   const bound = /^(since|until|till)\s+when\b/i.exec(a.question)?.[1]?.toLowerCase();
   const ofAnother = anotherOfKind(a);
   const extract = (evidence: Evidence): Typed[] =>
@@ -129,6 +136,8 @@ export const time: Strategy = (kb, a, hits) => {
         ].concat(
           dateMentions(evidence.text)
             .filter((c) => !a.question.includes(c.text))
+            // "On what date did he die?" asks for a day: "in May", "last year" or "2001" gives none.
+            .filter((c) => !asksDay || GIVES_DAY.test(c.text))
             // "Oersted was born in 1777", asked when he died: another event's date, in a sentence
             // that never says the asked act, answers nothing.
             .filter((c) => !(datesAnotherEvent(evidence.text, c, a) && !saysAskedAct(evidence.text, a)))

@@ -46,6 +46,11 @@ const dir = makeCorpus({
     'There have been mixed messages from the Ostland cabinet on its trade policy.',
     'The trade minister and the finance minister have offered different responses to questions on the tariff plan.',
   ].join('\n\n'),
+  'obituary.txt': [
+    'Burger Chief Dies At 44',
+    'Carl Dunn, the former head of fast-food firm Burgo, has died of cancer aged 44.',
+    'Mr Dunn was diagnosed with cancer in May last year, a month after taking over the top job.',
+  ].join('\n\n'),
   'council.txt': [
     'Parking Plan Passed',
     'Councillors in Harlow unanimously approved the new town-centre parking plan on Monday.',
@@ -122,6 +127,10 @@ describe('claims given otherwise in a detail, and reasons given in passing', () 
   it('"unanimously approved", asked whether they argued over it: No', () => {
     expect(first('Did the Harlow councillors argue over the parking plan?')).toMatch(/^No\b/);
     expect(first('Did the Harlow councillors approve the parking plan?')).toMatch(/^Yes\b/);
+  });
+
+  it('"On what date did he die?" asks for a day: "in May" (of another act) gives none', () => {
+    expect(first('On what date did former Burgo boss Carl Dunn die?')).toMatch(/doesn't say/);
   });
 
   it('"On what date ...?" is a question, not a search', () => {
