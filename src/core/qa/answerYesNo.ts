@@ -180,7 +180,11 @@ export function namesAnotherInSlot(question: string, sentence: string, names: re
     if (!slot || lower.includes(name.toLowerCase())) return false;
     // ("in Dubai" is not another place than "in the Dubai Sevens": a word of the name is the name.)
     const own = lowerWords(name);
-    const other = new RegExp(`\\b${slot[1]}\\s+(?:the\\s+)?(\\p{Lu}[\\p{L}'’-]+)`, 'gu');
+    // ("at this year's French Open": a time of the year before the name leaves it in the slot.)
+    const other = new RegExp(
+      `\\b${slot[1]}\\s+(?:the\\s+|(?:this|last|next)\\s+(?:year|season|month|week)['’]s\\s+)?(\\p{Lu}[\\p{L}'’-]+)`,
+      'gu',
+    );
     // ("in October 2004" is a time, not another place than "in the UK".)
     return [...sentence.matchAll(other)].some(
       (m) => !own.has((m[1] ?? '').toLowerCase()) && !isTimeName(m[1] ?? ''),

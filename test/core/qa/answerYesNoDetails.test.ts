@@ -165,5 +165,13 @@ describe("another name in the claim's slot", () => {
         'Moscow',
       ]),
     ).toBe(true);
+    // "at this year's French Open" names another event than "at the Australian Open".
+    expect(
+      namesAnotherInSlot(
+        'Did Koubek fail his drugs test at the Australian Open',
+        "He failed a routine drugs test at this year's French Open.",
+        ['Australian Open'],
+      ),
+    ).toBe(true);
   });
 });
