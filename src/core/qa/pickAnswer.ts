@@ -184,12 +184,20 @@ export function anotherOfKind(a: QuestionAnalysis): (sentence: string) => boolea
       ? [{ name, other: new RegExp(`(\\p{Lu}[\\p{L}'’-]+)\\s+${noun}\\b`, 'u') }]
       : [];
   });
+  // ("the Tarantino-directed episode", asked of the CSI episode Tarantino is directing, is that one.)
+  const askedWords = new Set(a.names.flatMap((n) => n.toLowerCase().split(/[\s-]+/)));
   return (sentence) =>
     named.some(({ name, other }) => {
       if (sentence.includes(name)) return false;
       const given = other.exec(sentence)?.[1];
       return (
-        given !== undefined && given !== name && !/^(?:The|A|An|This|That|Its|His|Her|Their)$/.test(given)
+        given !== undefined &&
+        given !== name &&
+        !/^(?:The|A|An|This|That|Its|His|Her|Their)$/.test(given) &&
+        !given
+          .toLowerCase()
+          .split(/[-'’]/)
+          .some((w) => askedWords.has(w))
       );
     });
 }

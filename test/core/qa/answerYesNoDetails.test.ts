@@ -7,7 +7,9 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { openKnowledge } from '../../../src/app/openKnowledge.ts';
+import { analyzeQuestion } from '../../../src/core/qa/analyzeQuestion.ts';
 import { namesAnotherInSlot } from '../../../src/core/qa/answerYesNo.ts';
+import { anotherOfKind } from '../../../src/core/qa/pickAnswer.ts';
 import { renderText } from '../../../src/render/renderText.ts';
 import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
 
@@ -148,6 +150,14 @@ describe('claims given otherwise in a detail, and reasons given in passing', () 
 
   it("a loose match that says none of the question's words dates nothing asked", () => {
     expect(first("When is Stan Leeds's Evermore film due to be released in cinemas?")).toMatch(/doesn't say/);
+    // "the Rook-directed episode" is the asked one: her name is in the question.
+    const other = anotherOfKind(
+      analyzeQuestion('When will the Vellcop episode Ada Rook is directing be shown?'),
+    );
+    expect(other('Filming starts in April and the Rook-directed episode will be broadcast on 19 May.')).toBe(
+      false,
+    );
+    expect(other('The Wards episode will be broadcast on 19 May.')).toBe(true);
   });
 });
 
