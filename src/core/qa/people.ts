@@ -348,6 +348,20 @@ function holdsOtherOffice(sentence: string, c: Candidate, roleKeys: readonly str
 }
 
 /**
+ * "It was led by Digby Jones, director general of the UK's Confederation of British Industry",
+ * asked who heads Cadbury Schweppes: the aside gives the name an office of another body.
+ */
+function officeOfAnother(sentence: string, c: Candidate, askedNames: ReadonlySet<string>): boolean {
+  const m =
+    /^\s*,\s+(?:the\s+)?((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)\s+(?:of|at)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.-]*['’]s\s+)?(\p{Lu}[\p{L}.&'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?\p{Lu}[\p{L}.&'’-]*)*)/u.exec(
+      sentence.slice(c.end, c.end + 160),
+    );
+  if (!m?.[1] || !m[2]) return false;
+  if (!m[1].split(/\s+/).some((w) => isRoleWord(w.toLowerCase()))) return false;
+  return ![...lowerWords(m[2])].some((w) => askedNames.has(w));
+}
+
+/**
  * "Marc Gonsalves, an executive at Xstrata", asked who the chief executive is: the name is given
  * the asked title's head without the words that make it the asked one ("chief").
  */
@@ -809,6 +823,7 @@ export function people(
       // (Of any head's titles, none is a lesser form of another.)
       if (!doer && !a.anyHead && lesserTitleAfter(evidence.text, candidate, keys)) return [];
       if (!doer && titledForAnother(evidence.text, candidate, roleWords, askedNames, isPlace)) return [];
+      if (!doer && officeOfAnother(evidence.text, candidate, askedNames)) return [];
       // "the Forbes award", "the Kennedy administration": a name that qualifies a thing holds no role.
       if (
         !doer &&

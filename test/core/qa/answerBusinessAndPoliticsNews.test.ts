@@ -11,6 +11,15 @@ import { renderText } from '../../../src/render/renderText.ts';
 import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
 
 const dir = makeCorpus({
+  'delegation.txt': [
+    'Firms Lobby Over Listing Rules',
+    'A delegation of firms lobbied regulators on Monday. It was led by Ian Holt, director general of the Vellish Business Federation, and included representatives of Kessel Foods.',
+  ].join('\n\n'),
+  'kessel.txt': [
+    'Kessel Foods Profits Rise',
+    'Underlying profits at Kessel Foods rose 1% in 2004.',
+    '"We are confident of our goals for 2005," said chief executive Amy Ross.',
+  ].join('\n\n'),
   'wedding.txt': [
     'Singer To Wed',
     "Pop star Lina Marr is to marry music executive Tom Brack, the singer's agent has confirmed.",
@@ -97,6 +106,10 @@ describe('business, politics and sports news', () => {
 
   it('"how old?" is answered by an age, never by a share', () => {
     expect(first('how old is Toshi Shigo?')).not.toMatch(/44/);
+  });
+
+  it('"led by Ian Holt, director general of the Vellish Business Federation": he heads another body', () => {
+    expect(first('Who heads Kessel Foods?')).toMatch(/^Amy Ross/);
   });
 
   it('"who is X engaged to?" asks for the one she is to marry', () => {
