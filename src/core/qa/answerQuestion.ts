@@ -598,6 +598,16 @@ function countsAskedAct(text: string, c: { end: number }, asked: readonly string
 const ESTIMATED =
   /\b(?:is|are|was|were)\s+(?:expected|estimated|tipped|forecast|predicted|likely)\s+to\s+(?:fetch|sell|raise|make|reach|bring)\b|\b(?:could|may|might)\s+fetch\b/i;
 
+/** A sum the market set, written just before it: "shares were up 19.6% at", "closed at". */
+const MARKET_PRICE =
+  /\b(?:shares?|stock|stocks)\b[^;]{0,60}\b(?:up|down|rose|fell|gained|lost|closed|ended|jumped|slipped|climbed|dropped|traded|trading|finished|opened)\b[^;]{0,40}\bat\s+$/i;
+/** "how much per share ...?", and a sum said so: "138p a share", "$17 per share", "20p each". */
+const PER_SHARE = /\b(?:per|a)\s+share\b/i;
+const PER_SHARE_AFTER = /^\s*(?:\(\S+\)\s*)?(?:a|per)\s+(?:share|unit)\b|^\s*each\b/i;
+/** A question about the market's price itself. */
+const ASKS_MARKET =
+  /\b(?:trad(?:e|ed|ing)|close|closed|closing|open(?:ed|ing)?|share\s+price|stock\s+price|market\s+value)\b/i;
+
 /** "how much did it sell for?": a question of what was done, in the past. */
 const ASKS_PAST = /^how\s+(?:much|many)\s+(?:\S+\s+){0,2}?did\b/i;
 
@@ -681,6 +691,20 @@ const amount: Strategy = (kb, a, hits) => {
         if (currency && currency !== wanted) return [];
         // "how much profit?" is not answered by a sum the sentence gives as turnover.
         if (money && measureDiffers(a.question, evidence.text, candidate)) return [];
+        // "how much per share?": a sum said per share ("138p a share"), not the whole offer.
+        if (
+          PER_SHARE.test(a.question) &&
+          !PER_SHARE_AFTER.test(evidence.text.slice(candidate.end, candidate.end + 20))
+        )
+          return [];
+        // "Shares in the retailer were up 19.6% at $17.04", asked how much a bidder offers: the
+        // market's price, not a sum anyone paid or offered (unless the market is what is asked).
+        if (
+          money &&
+          !ASKS_MARKET.test(a.question) &&
+          MARKET_PRICE.test(evidence.text.slice(Math.max(0, candidate.start - 100), candidate.start))
+        )
+          return [];
         const percent = isShare(candidate.text);
         let weight = percent && /^how\s+many/i.test(a.question) ? 0.5 : 1;
         // "at 2,495 dlrs, costs 500 dlrs less than previous machines": a difference, not the amount.

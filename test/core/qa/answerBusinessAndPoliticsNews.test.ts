@@ -11,6 +11,11 @@ import { renderText } from '../../../src/render/renderText.ts';
 import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
 
 const dir = makeCorpus({
+  'offer.txt': [
+    'Vellmart gets takeover offer',
+    'Vellmart Stores, the second-largest electronics retailer in Vellport, has received a $3.25bn (£1.7bn) takeover offer.',
+    "The bid has come from Ostby-based private investment firm Kessel Capital Management, which already owns 6.7% of Vellmart's shares. Shares in the retailer were up 19.6% at $17.04 in Tuesday morning trading in Vellport following the announcement. Kessel said that it intends to take the Ostby-based firm private.",
+  ].join('\n\n'),
   'delegation.txt': [
     'Firms Lobby Over Listing Rules',
     'A delegation of firms lobbied regulators on Monday. It was led by Ian Holt, director general of the Vellish Business Federation, and included representatives of Kessel Foods.',
@@ -110,6 +115,11 @@ describe('business, politics and sports news', () => {
 
   it('"led by Ian Holt, director general of the Vellish Business Federation": he heads another body', () => {
     expect(first('Who heads Kessel Foods?')).toMatch(/^Amy Ross/);
+  });
+
+  it('a share price after a rise is no offer, and "per share" asks for a sum said per share', () => {
+    expect(first('How much per share is Kessel offering for Vellmart?')).toMatch(/doesn't say/);
+    expect(first('How much is Kessel offering for Vellmart?')).toMatch(/^\$3\.25bn/);
   });
 
   it('"who is X engaged to?" asks for the one she is to marry', () => {
