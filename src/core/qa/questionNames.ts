@@ -164,8 +164,18 @@ export function articleNames(kb: KnowledgeBase, articleId: string, surname: stri
 export function inQuestion(a: QuestionAnalysis, text: string): boolean {
   const asked = askedWords(a);
   const words = [...lowerWords(text)];
-  return words.length > 0 && words.some((w) => asked.has(w));
+  // "Federated Department Stores", asked who is buying May Department Stores: a body's generic
+  // words ("Department Stores", "Group") are shared by others; its own words tell which it is.
+  const own = words.filter((w) => !GENERIC_NAME_WORDS.has(w));
+  return words.length > 0 && (own.length ? own : words).some((w) => asked.has(w));
 }
+
+/** Words many bodies' names end with: they name no one body. */
+const GENERIC_NAME_WORDS = new Set(
+  'department departments store stores group groups company companies corporation corp inc ltd plc holdings international airlines airways bank banks motors industries partners associates'.split(
+    ' ',
+  ),
+);
 
 /** Per analysis: the lower-cased words of the names it found and of the words the question capitalises. */
 const askedWordsOf = new WeakMap<QuestionAnalysis, Set<string>>();

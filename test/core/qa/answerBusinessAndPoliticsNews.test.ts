@@ -11,6 +11,10 @@ import { renderText } from '../../../src/render/renderText.ts';
 import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
 
 const dir = makeCorpus({
+  'stores.txt': [
+    'Kessel To Buy Marsh For $11bn',
+    "Vellish retail giant Kessel Department Stores is to buy rival Marsh Department Stores for $11bn. The deal will bring together famous stores like Lacy's, Bloom's and Ferris's, creating the largest chain in Vellport.",
+  ].join('\n\n'),
   'offer.txt': [
     'Vellmart gets takeover offer',
     'Vellmart Stores, the second-largest electronics retailer in Vellport, has received a $3.25bn (£1.7bn) takeover offer.',
@@ -120,6 +124,10 @@ describe('business, politics and sports news', () => {
   it('a share price after a rise is no offer, and "per share" asks for a sum said per share', () => {
     expect(first('How much per share is Kessel offering for Vellmart?')).toMatch(/doesn't say/);
     expect(first('How much is Kessel offering for Vellmart?')).toMatch(/^\$3\.25bn/);
+  });
+
+  it('a buyer sharing the asked one\'s generic words ("Department Stores") is still another body', () => {
+    expect(first('Who is buying Marsh Department Stores?')).toMatch(/^Kessel/);
   });
 
   it('"who is X engaged to?" asks for the one she is to marry', () => {
