@@ -17,7 +17,10 @@ const PHRASAL: readonly [RegExp, string][] = [
   [/\b(?:turn|turns|turned|turning)\s+down\b/gi, 'reject rejects rejected rejecting'],
   [/\b(?:vote|votes|voted|voting)\s+down\b/gi, 'reject rejects rejected rejecting'],
   [/\b(?:strike|strikes|struck|striking)\s+down\b/gi, 'overturn overturns overturned overturning'],
-  [/\b(?:step|steps|stepped|stepping)\s+down\b/gi, 'resign resigns resigned resigning'],
+  [
+    /\b(?:step|steps|stepped|stepping|stand|stands|stood|standing)\s+down\b/gi,
+    'resign resigns resigned resigning',
+  ],
   [/\b(?:pull|pulls|pulled|pulling)\s+out\b/gi, 'withdraw withdraws withdrew withdrawing'],
   // "who claimed the Whitbread award?": who won it ("was won by Susan Fletcher"); the prize stays.
   [

@@ -21,7 +21,7 @@ export const OPPOSITES: [string[], string[]][] = [
     ['die', 'dead', 'death'],
   ],
   [
-    ['agre', 'approv', 'support'],
+    ['agre', 'approv', 'support', 'back', 'endors', 'uphold', 'upheld'],
     ['oppos', 'disagre', 'reject', 'refus', 'block', 'veto', 'overturn', 'quash'],
   ],
   [['succe', 'pass'], ['fail']],

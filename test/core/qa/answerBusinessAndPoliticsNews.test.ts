@@ -11,6 +11,15 @@ import { renderText } from '../../../src/render/renderText.ts';
 import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
 
 const dir = makeCorpus({
+  'mp.txt': [
+    'Tory MP To Quit',
+    'Tory MP Alan Preece is to stand down on the grounds of ill health.',
+    'The decision comes after Mr Preece survived an attempt to de-select him.',
+  ].join('\n\n'),
+  'tobacco.txt': [
+    'Court Throws Out Tobacco Claim',
+    "A government claim accusing Vellport's biggest tobacco companies of covering up the effects of smoking has been thrown out by an appeal court.",
+  ].join('\n\n'),
   'stores.txt': [
     'Kessel To Buy Marsh For $11bn',
     "Vellish retail giant Kessel Department Stores is to buy rival Marsh Department Stores for $11bn. The deal will bring together famous stores like Lacy's, Bloom's and Ferris's, creating the largest chain in Vellport.",
@@ -128,6 +137,14 @@ describe('business, politics and sports news', () => {
 
   it('a buyer sharing the asked one\'s generic words ("Department Stores") is still another body', () => {
     expect(first('Who is buying Marsh Department Stores?')).toMatch(/^Kessel/);
+  });
+
+  it('"to stand down on the grounds of ill health": why he stood down', () => {
+    expect(first('Why did Alan Preece stand down as an MP?')).toMatch(/ill health/);
+  });
+
+  it('"thrown out by an appeal court", asked whether the court backed the claim: No', () => {
+    expect(first("Did the appeal court back the government's tobacco claim?")).toMatch(/^No\b/);
   });
 
   it('"who is X engaged to?" asks for the one she is to marry', () => {
