@@ -64,6 +64,8 @@ const GROUPS = [
   'staff employee worker',
   'final last',
   'premiere debut',
+  // "when is Nelly playing at the university?": "Nelly's 12 March concert at the university".
+  'play perform concert gig',
   // "when will the episode be shown?": "it will be broadcast on 19 May".
   'show broadcast screen air televise',
   // "Were they part of the settlement?": "the deal does not include them".

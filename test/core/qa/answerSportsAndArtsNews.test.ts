@@ -10,6 +10,11 @@ import { renderText } from '../../../src/render/renderText.ts';
 import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
 
 const dir = makeCorpus({
+  'rapper.txt': [
+    'Ministers Target Rap Concert',
+    "More than 20 Ostby ministers urged music fans to boycott Kell's 12 March concert at Vellport State University in a bid to have it cancelled.",
+    'Ivo Dean, director of the university venue, said ticket sales had been brisk.',
+  ].join('\n\n'),
   'deport.txt': [
     'Dornland To Deport Singer',
     'Dornland has ordered the deportation of singer Mira Kask to Ostland after saying she was working illegally on her visa.',
@@ -131,6 +136,10 @@ describe('sports, arts and court news', () => {
 
   it('"issued the ban after Varn failed to turn up for a training camp": why she was banned', () => {
     expect(first('Why has Rina Varn been banned by Vell Athletics?')).toMatch(/failed to turn up/);
+  });
+
+  it('"Kell\'s 12 March concert": when he is playing there', () => {
+    expect(first('When is Kell playing at Vellport State University?')).toMatch(/^12 March/);
   });
 
   it('"a shock loss to unseeded Dana Orme": who knocked her out', () => {
