@@ -195,10 +195,11 @@ function headOf(question: string, organisation: string): QuestionAnalysis {
 const IN_CHARGE =
   /^(?:in\s+charge\s+of|at\s+the\s+head\s+of|the\s+head\s+of|heading|running|leading)\s+(.+)$/i;
 
-/** "who is X?": a description of X, the holder of a role, or (passive) a doer. */
 /** A name, then a tie to someone asked for: "X engaged to", "X married to", "X working with". */
 const TIED_TO =
   /^(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:engaged|married|wed|related|dating|working|partnered|teamed\s+up)\s+(?:to|with)$/u;
+
+/** "who is X?": a description of X, the holder of a role, or (passive) a doer. */
 
 function whoIs(question: string, rest: string): QuestionAnalysis {
   const charge = IN_CHARGE.exec(rest);
