@@ -184,6 +184,13 @@ describe('dates, numbers, places and reasons', () => {
     expect(texts(placeModifiers(s, [wordKey('office')]))).toEqual([]);
   });
 
+  it('"on safety grounds", "on the grounds of ill health" give a reason', () => {
+    expect(reasonClause('They will be refused entry on safety grounds.')?.text).toBe('on safety grounds');
+    expect(reasonClause('He is to stand down on the grounds of ill health.')?.text).toBe(
+      'on the grounds of ill health',
+    );
+  });
+
   it('finds the clause that gives a reason', () => {
     expect(reasonClause('He left early because the road was closed.')?.text).toBe(
       'because the road was closed',
