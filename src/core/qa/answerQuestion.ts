@@ -614,6 +614,12 @@ const ASKS_PAST = /^how\s+(?:much|many)\s+(?:\S+\s+){0,2}?did\b/i;
 /** A sentence that supposes: "If ..., it might (would, could) ...". */
 const SUPPOSED = /^\s*(?:if|unless|were)\b[^.;]*\b(?:might|would|could)\b/i;
 
+/** "how long does it run (last, stay)?": the time it runs until answers too. */
+const HOW_LONG_RUNS =
+  /^how\s+long\b.*\b(?:run|runs|last|lasts|stay|stays|continue|continues|remain|remains)\b/i;
+/** What "until May 2008" counts for beside a length ("two years"): the text's own end of it. */
+const UNTIL_WEIGHT = 1.3;
+
 /** What "one (the ... warship)" counts for beside a number: a count written out is worth more. */
 const SINGLE_WEIGHT = 0.5;
 
@@ -626,6 +632,8 @@ const amount: Strategy = (kb, a, hits) => {
   const anchorKeys = unitKey ? [unitKey] : a.anchorKeys;
   const money = MONEY_QUESTION.test(a.question);
   const asksAge = /^how\s+old\b/i.test(a.question);
+  // "how long does his new contract run?": "signed a new contract to stay until May 2008".
+  const asksEnd = HOW_LONG_RUNS.test(a.question);
   const countsThings = !money && /^how\s+many\b/i.test(a.question) && !(a.unit && isCurrencyWord(a.unit));
   const wanted = money ? askedCurrency(a.question) : undefined;
   // "How many were killed in the US strike on Shayrat?": a count in sentences that never name
@@ -675,7 +683,13 @@ const amount: Strategy = (kb, a, hits) => {
       dates ??= MONTH_NAME.test(evidence.text) ? dateMentions(evidence.text) : [];
       return dates.some((d) => d.start <= c.start && c.end <= d.end);
     };
+    const ends: Typed[] = asksEnd
+      ? dateMentions(evidence.text)
+          .filter((d) => /\buntil\s+(?:at\s+least\s+)?$/i.test(evidence.text.slice(0, d.start)))
+          .map((d) => ({ candidate: { ...d, text: `until ${d.text}` }, weight: UNTIL_WEIGHT }))
+      : [];
     return counted.concat(
+      ends,
       numberMentions(evidence.text).flatMap((candidate) => {
         if (looksLikeYear(candidate.text) || a.question.includes(candidate.text)) return [];
         if (inDate(candidate)) return [];
@@ -707,6 +721,13 @@ const amount: Strategy = (kb, a, hits) => {
           return [];
         const percent = isShare(candidate.text);
         let weight = percent && /^how\s+many/i.test(a.question) ? 0.5 : 1;
+        // "takes him beyond the opening of the stadium in two years", asked how long his contract
+        // runs: a time from now until something else, not the length asked.
+        if (
+          asksEnd &&
+          /\bin\s+$/i.test(evidence.text.slice(Math.max(0, candidate.start - 4), candidate.start))
+        )
+          weight *= 0.4;
         // "at 2,495 dlrs, costs 500 dlrs less than previous machines": a difference, not the amount.
         if (COMPARED.test(evidence.text.slice(candidate.end, candidate.end + 40))) weight *= 0.4;
         // "spent a total of 2.13 billion dlrs ..., 341 mln dlrs in the U.S.": the whole, before its parts.

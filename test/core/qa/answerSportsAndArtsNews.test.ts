@@ -10,6 +10,11 @@ import { renderText } from '../../../src/render/renderText.ts';
 import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
 
 const dir = makeCorpus({
+  'manager.txt': [
+    'Berg Signs New Deal',
+    'Vellport manager Ivo Berg has signed a new contract to stay at the club until May 2008.',
+    "Berg has ended speculation about his future by agreeing a long-term contract that takes him beyond the opening of the club's new stadium in two years.",
+  ].join('\n\n'),
   'rapper.txt': [
     'Ministers Target Rap Concert',
     "More than 20 Ostby ministers urged music fans to boycott Kell's 12 March concert at Vellport State University in a bid to have it cancelled.",
@@ -140,6 +145,10 @@ describe('sports, arts and court news', () => {
 
   it('"Kell\'s 12 March concert": when he is playing there', () => {
     expect(first('When is Kell playing at Vellport State University?')).toMatch(/^12 March/);
+  });
+
+  it('"how long does his contract run?": until the date the text gives, not a time from now', () => {
+    expect(first("How long does Ivo Berg's new Vellport contract run?")).toMatch(/^until May 2008/);
   });
 
   it('"a shock loss to unseeded Dana Orme": who knocked her out', () => {
