@@ -122,6 +122,14 @@ const ASKS_DAY = /\b(?:what|which)\s+(?:date|day)\b/i;
 const GIVES_DAY =
   /\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?\p{Lu}|\p{Lu}[\p{L}.]*\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\d)|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[Yy]esterday|[Tt]oday|[Tt]onight)\b|\b(?:first|second|third|[a-z]+th|twenty-[a-z]+|thirty-[a-z]+)\s+of\s+\p{Lu}|\p{Lu}\p{L}*\s+(?:first|second|third|[a-z]+th|twenty-[a-z]+|thirty-[a-z]+)\b/u;
 
+/** Whether the time stands in a ", who ..., " (or "which") aside that never says the asked act. */
+function inOtherAside(text: string, c: Candidate, a: QuestionAnalysis): boolean {
+  for (const m of text.matchAll(/,\s+(?:who|which)\s+[^,;]+,/g)) {
+    if (m.index <= c.start && c.end <= m.index + m[0].length) return !saysAskedAct(m[0], a);
+  }
+  return false;
+}
+
 export const time: Strategy = (kb, a, hits) => {
   const asksDay = ASKS_DAY.test(a.question);
   const bound = /^(since|until|till)\s+when\b/i.exec(a.question)?.[1]?.toLowerCase();
@@ -170,6 +178,9 @@ export const time: Strategy = (kb, a, hits) => {
                   ? 0.4
                   : 1) *
                 (datesAnotherEvent(evidence.text, candidate, a) ? 0.4 : 1) *
+                // "Johnson, who captained England to glory in 2003, will play his final match in
+                // June": a date in an aside about something else he did.
+                (inOtherAside(evidence.text, candidate, a) ? 0.4 : 1) *
                 // "postponed until April 30 from April 2": the date it was moved from is no longer it.
                 (MOVED_FROM.test(evidence.text.slice(Math.max(0, candidate.start - 60), candidate.start))
                   ? 0.4

@@ -10,6 +10,11 @@ import { renderText } from '../../../src/render/renderText.ts';
 import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
 
 const dir = makeCorpus({
+  'retire.txt': [
+    'Dorn Announces June Retirement',
+    'Former Vellport captain Ansel Dorn has announced he is to retire from rugby at the end of the season.',
+    'Dorn, who captained Vellport to World Cup glory in 2003, will play his final match in June.',
+  ].join('\n\n'),
   'manager.txt': [
     'Berg Signs New Deal',
     'Vellport manager Ivo Berg has signed a new contract to stay at the club until May 2008.',
@@ -149,6 +154,10 @@ describe('sports, arts and court news', () => {
 
   it('"how long does his contract run?": until the date the text gives, not a time from now', () => {
     expect(first("How long does Ivo Berg's new Vellport contract run?")).toMatch(/^until May 2008/);
+  });
+
+  it('a date in an aside about something else he did ("who captained ... in 2003") does not date the asked act', () => {
+    expect(first('When will Ansel Dorn play his final match?')).toMatch(/June/);
   });
 
   it('"a shock loss to unseeded Dana Orme": who knocked her out', () => {
