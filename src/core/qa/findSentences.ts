@@ -131,6 +131,9 @@ export function keysOfText(text: string): KeySet {
   return keys;
 }
 
+/** A web address's name: "Shadowcrew.com", "Amazon.co.uk". */
+const SITE_NAME = /^([\p{L}\d-]{3,})\.(?:com|org|net|co\.uk|co|uk|info|biz|tv|fm|de|fr|eu)$/iu;
+
 /** The family keys of a text's words, read afresh (for texts kept elsewhere, as passages are). */
 function keysOfWords(text: string): KeySet {
   const keys = new Set<string>();
@@ -140,6 +143,9 @@ function keysOfWords(text: string): KeySet {
     keys.add(wordKey(w));
     // "Washington-Moscow tensions": each part of a hyphenated word is a word of the text too.
     if (w.includes('-')) for (const part of w.split('-')) if (part) keys.add(wordKey(part));
+    // "Shadowcrew.com": a site's address holds its name ("Shadowcrew").
+    const site = SITE_NAME.exec(w)?.[1];
+    if (site) keys.add(wordKey(site));
   }
   return new KeySet(keys);
 }

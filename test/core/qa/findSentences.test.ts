@@ -27,6 +27,13 @@ describe('sentence matching', () => {
     expect(keys.has(wordKey('Washington'))).toBe(true);
   });
 
+  it('reads the name in a web address ("Shadowcrew.com" holds "Shadowcrew")', () => {
+    expect(keysOfText('Those arrested ran Shadowcrew.com, a fraud site.').has(wordKey('Shadowcrew'))).toBe(
+      true,
+    );
+    expect(keysOfText('Prices at Amazon.co.uk fell.').has(wordKey('Amazon'))).toBe(true);
+  });
+
   it('finds a family by its longer or shorter key, within three letters ("cathol" and "catholic")', () => {
     const keys = keysOfText('The Catholicism of the region');
     const long = wordKey('Catholicism');
