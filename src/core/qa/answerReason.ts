@@ -1,6 +1,5 @@
 /** "why ...?": the reason a found sentence gives for the asked act. */
 
-import { equivalentKeys } from '../../text/equivalentWords.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { bestSentence } from './bestSentence.ts';
 import {
@@ -12,9 +11,15 @@ import {
 } from './candidates.ts';
 import { composeAnswer } from './composeAnswer.ts';
 import { type Evidence, neighbour } from './evidence.ts';
-import { keysOfText } from './findSentences.ts';
 
-import { best, constraints, type Strategy, saysAskedAct, saysPredicate } from './pickAnswer.ts';
+import {
+  best,
+  constraints,
+  type Strategy,
+  saysAskedAct,
+  saysEveryPredicateWord,
+  saysPredicate,
+} from './pickAnswer.ts';
 import { rankCandidates, type Typed } from './rankCandidates.ts';
 
 const THE_REASON =
@@ -41,14 +46,6 @@ function aimOfOtherAct(text: string, clause: Candidate, a: QuestionAnalysis): bo
   return !saysPredicate(part, a);
 }
 
-/** Whether the text says every word of the question's predicate (or a word that says the same). */
-function saysEveryWord(text: string, a: QuestionAnalysis): boolean {
-  const keys = keysOfText(text);
-  return (
-    a.predicateKeys.length > 0 && a.predicateKeys.every((k) => equivalentKeys(k).some((e) => keys.has(e)))
-  );
-}
-
 export const reason: Strategy = (kb, a, hits) => {
   const extract = (evidence: Evidence): Typed[] => {
     // "Part of the reason why it was unexpected was his rhetoric": the reason, named.
@@ -66,7 +63,7 @@ export const reason: Strategy = (kb, a, hits) => {
     const after = clause || as ? undefined : causalAfterClause(evidence.text);
     // (Where no verb of the question was read as its act, "why has she been banned?", its other words.)
     const before = after ? evidence.text.slice(0, after.start) : '';
-    if (after && (a.verbKeys?.length ? saysAskedAct(before, a) : saysEveryWord(before, a)))
+    if (after && (a.verbKeys?.length ? saysAskedAct(before, a) : saysEveryPredicateWord(before, a)))
       return [{ candidate: after, weight: 0.7 }];
     // "an earthquake in Ecuador yesterday led it to suspend oil exports": what led to the asked act.
     const led = LED_TO.exec(evidence.text);

@@ -12,7 +12,7 @@ import { nameInitials } from '../../text/words.ts';
 import type { Reply } from '../reply.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { HEADLINE_CHARS, windowAround } from './composeAnswer.ts';
-import { keysOfText, type SentenceHit } from './findSentences.ts';
+import { type KeySet, keysOfText, type SentenceHit } from './findSentences.ts';
 import { lowerWords, nameAnchors, personAnchors } from './questionNames.ts';
 import type { Ranked } from './rankCandidates.ts';
 
@@ -54,7 +54,7 @@ export function saysWeightyPredicate(text: string, a: QuestionAnalysis): boolean
   const weighty = weightyKeys(a);
   if (!weighty.length) return true;
   const keys = keysOfText(text);
-  return weighty.some((k) => equivalentKeys(k).some((e) => keys.has(e)));
+  return weighty.some((k) => saysKey(keys, k));
 }
 
 const TAKES_PLACE = /\b(?:take|takes|took|taken|taking)\s+place\b/i;
@@ -205,17 +205,28 @@ export function anotherOfKind(a: QuestionAnalysis): (sentence: string) => boolea
 /** What a place in a sentence that says the question's predicate is worth more. */
 export const SAYS_ASKED = 1.3;
 
+/** Whether the keys hold the key's family or a word that says the same. */
+function saysKey(keys: KeySet, key: string): boolean {
+  return equivalentKeys(key).some((e) => keys.has(e));
+}
+
 /** Whether a text holds one of the question's words beyond its names (or a word that says the same). */
 export function saysPredicate(text: string, a: QuestionAnalysis): boolean {
   const keys = keysOfText(text);
-  return !a.predicateKeys.length || a.predicateKeys.some((k) => equivalentKeys(k).some((e) => keys.has(e)));
+  return !a.predicateKeys.length || a.predicateKeys.some((k) => saysKey(keys, k));
+}
+
+/** Whether a text says every word of the question's predicate (or a word that says the same); none is not every. */
+export function saysEveryPredicateWord(text: string, a: QuestionAnalysis): boolean {
+  const keys = keysOfText(text);
+  return a.predicateKeys.length > 0 && a.predicateKeys.every((k) => saysKey(keys, k));
 }
 
 /** Whether a text says the question's verb itself ("ban" for "why was she banned?"), or a word for it. */
 export function saysAskedAct(text: string, a: QuestionAnalysis): boolean {
   if (!a.verbKeys?.length) return false;
   const keys = keysOfText(text);
-  return a.verbKeys.some((k) => equivalentKeys(k).some((e) => keys.has(e)));
+  return a.verbKeys.some((k) => saysKey(keys, k));
 }
 
 /** Tells the ranked candidates of each step to `trace` (eval --explain), until called again with undefined. */
