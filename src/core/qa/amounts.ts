@@ -193,17 +193,21 @@ export function enumeratedCount(sentence: string, unitKey: string): Candidate | 
 /**
  * "How much is Air Deccan's deal for 36 ATR planes worth?" against "ordered 30 Airbus A320 planes
  * for $1.8bn": the sentence counts the question's own counted thing otherwise, so it tells of
- * another deal. Counts in digits only, of a plural noun after up to three words.
+ * another deal. Counts in digits only, of a plural noun after up to three words. The question is
+ * read once; the test runs per sentence.
  */
-export function countsAnotherNumber(question: string, sentence: string): boolean {
-  for (const m of question.matchAll(/\b(\d[\d,.]*)\s+(?:[\w-]+\s+){0,3}?([a-z]{3,}s)\b/g)) {
-    const [, count, noun] = m;
-    if (!count || !noun || !isPlural(noun)) continue;
-    const given = new RegExp(`\\b(\\d[\\d,.]*)\\s+(?:[\\w-]+\\s+){0,3}?${noun}\\b`, 'g');
-    const counts = [...sentence.matchAll(given)].map((g) => g[1]);
-    if (counts.length && !counts.includes(count)) return true;
-  }
-  return false;
+export function countsAnotherNumber(question: string): (sentence: string) => boolean {
+  const claims = [...question.matchAll(/\b(\d[\d,.]*)\s+(?:[\w-]+\s+){0,3}?([a-z]{3,}s)\b/g)].flatMap(
+    ([, count, noun]) =>
+      count && noun && isPlural(noun)
+        ? [{ count, given: new RegExp(`\\b(\\d[\\d,.]*)\\s+(?:[\\w-]+\\s+){0,3}?${noun}\\b`, 'g') }]
+        : [],
+  );
+  return (sentence) =>
+    claims.some(({ count, given }) => {
+      const counts = [...sentence.matchAll(given)].map((g) => g[1]);
+      return counts.length > 0 && !counts.includes(count);
+    });
 }
 
 /** Nouns of time and measure: "the year", "the time" name no single thing that is counted. */

@@ -634,6 +634,8 @@ const amount: Strategy = (kb, a, hits) => {
   const asksAge = /^how\s+old\b/i.test(a.question);
   // "how long does his new contract run?": "signed a new contract to stay until May 2008".
   const asksEnd = HOW_LONG_RUNS.test(a.question);
+  // "the deal for 36 ATR planes": the question's counts, read once for every sentence.
+  const anotherCount = countsAnotherNumber(a.question);
   const countsThings = !money && /^how\s+many\b/i.test(a.question) && !(a.unit && isCurrencyWord(a.unit));
   const wanted = money ? askedCurrency(a.question) : undefined;
   // "How many were killed in the US strike on Shayrat?": a count in sentences that never name
@@ -665,7 +667,7 @@ const amount: Strategy = (kb, a, hits) => {
     // "how much did Linde offer?" is not answered by the Aga bid.
     if (money && bidOfAnother(a.question, a.names, evidence.text)) return [];
     // "the deal for 36 ATR planes" is not the one "for 30 Airbus A320 planes".
-    if (countsAnotherNumber(a.question, evidence.text)) return [];
+    if (anotherCount(evidence.text)) return [];
     // "there were known to be twenty-two in Norton County": a count may leave out what it counts.
     const keys = unitKey ? keysOfText(evidence.text) : undefined;
     const namesUnit = unitFamilies.some((family) => family.some((k) => keys?.has(k)));
