@@ -2,6 +2,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { Bot } from '../../src/core/bot.ts';
+import { renderText } from '../../src/render/renderText.ts';
+
+/** The first line of the bot's plain-text reply to a question: what an answer test reads. */
+export function firstLineOf(bot: Bot): (text: string) => string {
+  return (text) => renderText(bot.answer({ text })).split('\n')[0] ?? '';
+}
 
 const made: string[] = [];
 

@@ -6,8 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { openKnowledge } from '../../../src/app/openKnowledge.ts';
-import { renderText } from '../../../src/render/renderText.ts';
-import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
+import { firstLineOf, makeCorpus, removeCorpora } from '../../knowledge/support.ts';
 
 const dir = makeCorpus({
   'cocoa.txt': [
@@ -113,7 +112,7 @@ afterAll(removeCorpora);
 
 describe('answers in the forms of agency news', () => {
   const { bot } = openKnowledge(dir);
-  const first = (text: string) => renderText(bot.answer({ text })).split('\n')[0] ?? '';
+  const first = firstLineOf(bot);
 
   it('"the third largest cocoa producer" answers No to "the biggest"', () => {
     expect(first("Is Ostland the world's biggest cocoa producer?")).toMatch(/^No\b/);

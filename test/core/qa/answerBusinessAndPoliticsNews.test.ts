@@ -8,7 +8,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openKnowledge } from '../../../src/app/openKnowledge.ts';
 import { renderText } from '../../../src/render/renderText.ts';
-import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
+import { firstLineOf, makeCorpus, removeCorpora } from '../../knowledge/support.ts';
 
 const dir = makeCorpus({
   'mp.txt': [
@@ -108,7 +108,7 @@ afterAll(removeCorpora);
 
 describe('business, politics and sports news', () => {
   const { bot } = openKnowledge(dir);
-  const first = (text: string) => renderText(bot.answer({ text })).split('\n')[0] ?? '';
+  const first = firstLineOf(bot);
 
   it('"Hong Kong director Wong Kar-Wai" does not head the Hong Kong Rugby Football Union', () => {
     expect(first('who heads the Hong Kong Rugby Football Union?')).toMatch(/^John Molloy/);

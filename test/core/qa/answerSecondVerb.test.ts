@@ -5,8 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { openKnowledge } from '../../../src/app/openKnowledge.ts';
-import { renderText } from '../../../src/render/renderText.ts';
-import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
+import { firstLineOf, makeCorpus, removeCorpora } from '../../knowledge/support.ts';
 
 const dir = makeCorpus({
   'ousting.txt': [
@@ -23,7 +22,7 @@ afterAll(removeCorpora);
 
 describe('the doer of the asked verb, where another verb has its own agent', () => {
   const { bot } = openKnowledge(dir);
-  const first = (text: string) => renderText(bot.answer({ text })).split('\n')[0] ?? '';
+  const first = firstLineOf(bot);
 
   it('"called for ..., a point confirmed by Ilse Korr": who demanded it is the subject, not the agent of "confirmed"', () => {
     expect(first('who demanded last week that Marten be pushed out of power?')).toMatch(

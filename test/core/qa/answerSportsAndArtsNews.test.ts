@@ -6,8 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { openKnowledge } from '../../../src/app/openKnowledge.ts';
-import { renderText } from '../../../src/render/renderText.ts';
-import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
+import { firstLineOf, makeCorpus, removeCorpora } from '../../knowledge/support.ts';
 
 const dir = makeCorpus({
   'retire.txt': [
@@ -124,7 +123,7 @@ afterAll(removeCorpora);
 
 describe('sports, arts and court news', () => {
   const { bot } = openKnowledge(dir);
-  const first = (text: string) => renderText(bot.answer({ text })).split('\n')[0] ?? '';
+  const first = firstLineOf(bot);
 
   it('"where is X sending her?" asks where to: "sent back to Ostland", not the police chief\'s city', () => {
     expect(first('Where is Dornland sending the singer Mira Kask?')).toMatch(/^Ostland/);

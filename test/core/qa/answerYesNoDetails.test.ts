@@ -10,8 +10,7 @@ import { openKnowledge } from '../../../src/app/openKnowledge.ts';
 import { analyzeQuestion } from '../../../src/core/qa/analyzeQuestion.ts';
 import { namesAnotherInSlot } from '../../../src/core/qa/answerYesNo.ts';
 import { anotherOfKind } from '../../../src/core/qa/pickAnswer.ts';
-import { renderText } from '../../../src/render/renderText.ts';
-import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
+import { firstLineOf, makeCorpus, removeCorpora } from '../../knowledge/support.ts';
 
 const dir = makeCorpus({
   'trial.txt': [
@@ -82,7 +81,7 @@ afterAll(removeCorpora);
 
 describe('claims given otherwise in a detail, and reasons given in passing', () => {
   const { bot } = openKnowledge(dir);
-  const first = (text: string) => renderText(bot.answer({ text })).split('\n')[0] ?? '';
+  const first = firstLineOf(bot);
 
   it('"up to 85 years", asked of 25 years: No; of 85: Yes', () => {
     expect(first('Is Bernard Ebbet facing a maximum of 25 years in jail if he is convicted?')).toMatch(

@@ -5,8 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openKnowledge } from '../../../src/app/openKnowledge.ts';
 import { SUCCESSION_ASKED } from '../../../src/core/qa/succession.ts';
-import { renderText } from '../../../src/render/renderText.ts';
-import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
+import { firstLineOf, makeCorpus, removeCorpora } from '../../knowledge/support.ts';
 
 const dir = makeCorpus({
   'fashion.txt': [
@@ -29,7 +28,7 @@ afterAll(removeCorpora);
 
 describe('the next holder of a role', () => {
   const { bot } = openKnowledge(dir);
-  const first = (text: string) => renderText(bot.answer({ text })).split('\n')[0] ?? '';
+  const first = firstLineOf(bot);
 
   it('knows a question about who comes next', () => {
     expect(SUCCESSION_ASKED.test('who is taking over as chief executive of Dorne Fashion')).toBe(true);
