@@ -144,7 +144,7 @@ function keysOfWords(text: string): KeySet {
     // "Washington-Moscow tensions": each part of a hyphenated word is a word of the text too.
     if (w.includes('-')) for (const part of w.split('-')) if (part) keys.add(wordKey(part));
     // "Shadowcrew.com": a site's address holds its name ("Shadowcrew").
-    const site = SITE_NAME.exec(w)?.[1];
+    const site = w.includes('.') ? SITE_NAME.exec(w)?.[1] : undefined;
     if (site) keys.add(wordKey(site));
   }
   return new KeySet(keys);
