@@ -52,7 +52,7 @@ const REAL_TEXT = [
   // the rules its failures showed were missing (paraphrased speakers, "since when", "sail from",
   // "none yet", from-to reversed, reported speech on a topic; words that say the same, "the reason
   // why ... was", counts by naming, a figure about another event) were then built.
-  { file: 'test/eval/shipped-heldout.jsonl', corpus: 'corpus', floor: 35, baseline: 24 },
+  { file: 'test/eval/shipped-heldout.jsonl', corpus: 'corpus', floor: 36, baseline: 24 },
   // Four more sets written the same way in a later stop, by people who read no code and never ran
   // the bot. On the shipped corpus, the first run scored 14 against plain BM25's 27: event cards
   // answered questions they did not speak of, "what does the article say about X" was read as a
@@ -65,7 +65,7 @@ const REAL_TEXT = [
   // Reportage, religion, lore and fiction: first run 17 (BM25 16); then read for what failed; 25
   // since a later stop read it again ("born in nearby Rowley", "no more than 21 were repaired").
   // 27 in a later stop: 'unanimously approved' denies an argument; to play is to perform.
-  { file: 'test/eval/brown-fresh2.jsonl', corpus: 'brown:adek', floor: 27, baseline: 16 },
+  { file: 'test/eval/brown-fresh2.jsonl', corpus: 'brown:adek', floor: 28, baseline: 16 },
   // Lore, government documents, learned writing and adventure: never read for failures, so its
   // score is the honest one for questions on text the bot was not tuned on. First run 17, as
   // plain BM25; 22 since, from forms other sets showed; 23 in a later stop, from forms news sets showed;
@@ -75,7 +75,7 @@ const REAL_TEXT = [
   // someone who read no code. First run 18 (plain BM25: 11); never read for failures as a set,
   // though the answers to a few of its questions were seen once.
   // 22 in a later stop: "how much downtown land ...?" answered by a measure in acres, a form news sets showed.
-  { file: 'test/eval/brown-fresh4.jsonl', corpus: 'brown:abgj', floor: 22, baseline: 11 },
+  { file: 'test/eval/brown-fresh4.jsonl', corpus: 'brown:abgj', floor: 23, baseline: 11 },
   // Two more, written in the last stop of this wave by people who read no code and never ran the
   // bot, and never read for failures: press reviews, skills, government documents and romance
   // (C, E, H, P), first run 22 (plain BM25: 17); editorials, lore, fiction and romance (B, F, K,

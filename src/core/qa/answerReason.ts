@@ -46,6 +46,27 @@ function aimOfOtherAct(text: string, clause: Candidate, a: QuestionAnalysis): bo
   return !saysPredicate(part, a);
 }
 
+/** "This is because ...", "That was partly because ...": a sentence that gives the reason for the one before it. */
+const REASON_FOR_BEFORE = /^(?:this|that|it)\s+(?:is|was)\s+(?:\w+ly\s+)?(?:because|due\s+to)\b/i;
+
+/**
+ * Whether a reason clause read in a neighbour of the found sentence is the reason for what the
+ * found sentence says. "Up until last week the US had not intervened, due to the policies of ..."
+ * gives the reason for not intervening, not for the change the next sentence tells of. A clause
+ * in another sentence answers where that sentence says the asked act (its verb, where the
+ * question has one); one after the found sentence also where the clause is what its sentence says
+ * ("Because ...", "It blamed the results on ...") or the sentence points back ("This is because ...").
+ */
+function explainsFound(evidence: Evidence, clause: Candidate, a: QuestionAnalysis): boolean {
+  if (evidence.offset === 0) return true;
+  // ("But why can't I give my father blood?" / "Because, Fred, it could do him no good.")
+  const before = evidence.text.slice(0, clause.start);
+  // ("... unsatisfactory earnings." / "It blamed the poor results on a wet summer.")
+  const opens = /^[\s"'“‘(]*(?:(?:it|they|he|she|we)\s+)?$/i.test(before);
+  if (evidence.offset > 0 && (opens || REASON_FOR_BEFORE.test(evidence.text.trim()))) return true;
+  return a.verbKeys?.length ? saysAskedAct(before, a) : saysPredicate(before, a);
+}
+
 export const reason: Strategy = (kb, a, hits) => {
   const extract = (evidence: Evidence): Typed[] => {
     // "Part of the reason why it was unexpected was his rhetoric": the reason, named.
@@ -54,8 +75,10 @@ export const reason: Strategy = (kb, a, hits) => {
     if (named && saysPredicate(named.about, a)) return [{ candidate: named, weight: 1.1 }];
     const clause = reasonClause(evidence.text);
     const pointsBack = POINTS_BACK.test(evidence.text.trim());
-    if (clause && !pointsBack && !POINTS_BACK.test(clause.text))
+    if (clause && !pointsBack && !POINTS_BACK.test(clause.text)) {
+      if (!explainsFound(evidence, clause, a)) return [];
       return [{ candidate: clause, weight: aimOfOtherAct(evidence.text, clause, a) ? 0.5 : 1 }];
+    }
     // "Profits fell as research costs rose": a causal "as", where the sentence says the asked predicate.
     const as = clause ? undefined : causalAsClause(evidence.text);
     if (as && saysPredicate(evidence.text.slice(0, as.start), a)) return [{ candidate: as, weight: 0.8 }];
