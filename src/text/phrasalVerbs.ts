@@ -66,6 +66,11 @@ const PHRASAL: readonly [RegExp, string][] = [
   [/\b(?:go|goes|went|gone|going)\s+up\b(?!\s+(?:to|against|for)\b)/gi, 'rise rises rose rising'],
   [/\b(?:go|goes|went|gone|going)\s+down\b(?!\s+(?:to|with|in\s+history)\b)/gi, 'fall falls fell falling'],
   [/\b(?:give|gives|gave|given|giving)\s+way\b(?!\s+to\b)/gi, 'collapse collapses collapsed collapsing'],
+  // "did they hold on to their majority?": kept it, as against "enough to lose the majority".
+  [
+    /\b(?:hold|holds|held|holding|hang|hangs|hung|hanging|cling|clings|clung|clinging)\s+on(?:to|\s+to)\b/gi,
+    'retain retains retained retaining',
+  ],
   // "is the administration speaking with one voice?": unanimously, as against "mixed messages".
   [
     /\bwith\s+(?:a\s+)?(?:one|single|united|common)\s+voice\b/gi,

@@ -24,6 +24,7 @@ import {
   fillerDiffers,
   MIN_YES_NO_COVERAGE,
   negatedByPrefix,
+  obligationDenied,
   orderDiffers,
   originDiffers,
   prizeWentToAnother,
@@ -513,6 +514,7 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
     rankDiffers(a.question, top.text) ||
     fillerDiffers(a.question, top.text) ||
     negatedByPrefix(a.question, top.text) ||
+    obligationDenied(a.question, top.text) ||
     beatenTo(top.text, a.names) ||
     (ASKS_DONE.test(a.question) && NOT_YET.test(top.text));
   const no = denied !== a.negated;

@@ -362,6 +362,21 @@ export function chargeDiffers(question: string, sentence: string): boolean {
   return false;
 }
 
+/** "Do students have to attend?", "Is attendance compulsory?": the claim that something is required. */
+const OBLIGED =
+  /\b(?:ha(?:ve|s|d)\s+to|must|(?:required|obliged|compelled|forced)\s+to|compulsory|mandatory|obligatory)\b/i;
+/** "attendance is voluntary", "is optional", "is not compulsory", "need not": what is not required. */
+const NOT_OBLIGED =
+  /\b(?:voluntary|voluntarily|optional|(?:not|never|no\s+longer)\s+(?:required|compulsory|mandatory|obligatory|obliged)|need\s+not|needn['’]t|free\s+to\s+choose)\b/i;
+
+/**
+ * "Do Carleton students have to attend chapel?" against "services at which attendance is
+ * voluntary": the claim is that it is required, and the evidence says it is not.
+ */
+export function obligationDenied(question: string, sentence: string): boolean {
+  return OBLIGED.test(question) && !NOT_OBLIGED.test(question) && NOT_OBLIGED.test(sentence);
+}
+
 /**
  * "Was he to get a permanent tattoo?" against "a non-permanent logo"; "Was the loan repaid?"
  * against "the loan remains unrepaid": the sentence writes the claimed word with a prefix that

@@ -94,6 +94,11 @@ export const OPPOSITES: [string[], string[]][] = [
     ['stai', 'stay', 'remain'],
     ['oust', 'remov', 'toppl', 'depos', 'overthrow'],
   ],
+  // "Did the party hold on to its majority?": "enough to lose the absolute majority".
+  [
+    ['retain', 'keep'],
+    ['lose', 'lost', 'forfeit'],
+  ],
   // "Did the Senate argue over the bill?": "Senators unanimously approved the bill".
   // "Is the administration speaking with one voice?": "mixed messages", "different responses".
   [

@@ -1,0 +1,41 @@
+/**
+ * Yes/no claims of keeping and of being required: "hold on to its majority" is denied by "enough
+ * to lose the majority"; "have to attend" by "attendance is voluntary", and affirmed by
+ * "attendance is compulsory". Texts of their own.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { openKnowledge } from '../../../src/app/openKnowledge.ts';
+import { firstLineOf, makeCorpus, removeCorpora } from '../../knowledge/support.ts';
+
+const dir = makeCorpus({
+  'vote.txt': [
+    'Kessel Party Slips In Poll',
+    'The Kessel Party slipped only a little in the voting, but it was enough to lose the absolute majority in the Vellport assembly it had enjoyed since 1999.',
+  ].join('\n\n'),
+  'chapel.txt': [
+    'Life At Ostby College',
+    'Chapel services at Ostby College are held every Sunday, and attendance is voluntary.',
+  ].join('\n\n'),
+  'drill.txt': [
+    'Fire Drill At Vellport Depot',
+    'Attendance at the monthly fire drill is compulsory for all Vellport depot staff.',
+  ].join('\n\n'),
+});
+afterAll(removeCorpora);
+
+describe('claims of keeping and of being required', () => {
+  const { bot } = openKnowledge(dir);
+  const first = firstLineOf(bot);
+
+  it('"hold on to its majority", against "enough to lose the majority": No', () => {
+    expect(first('Did the Kessel Party hold on to its absolute majority in the assembly?')).toMatch(/^No\b/);
+  });
+
+  it('"have to attend", against "attendance is voluntary": No', () => {
+    expect(first('Do Ostby College students have to attend the Sunday chapel services?')).toMatch(/^No\b/);
+  });
+
+  it('"have to attend", against "attendance is compulsory": Yes', () => {
+    expect(first('Do Vellport depot staff have to attend the monthly fire drill?')).toMatch(/^Yes\b/);
+  });
+});
