@@ -82,7 +82,7 @@ const REAL_TEXT = [
   // P), first run 22 (plain BM25: 17).
   // 25 in a later stop (an attribute no sentence states is not answered; that answer was seen once).
   { file: 'test/eval/brown-fresh9.jsonl', corpus: 'brown:cehp', floor: 26, baseline: 17 },
-  { file: 'test/eval/brown-fresh10.jsonl', corpus: 'brown:bfkp', floor: 24, baseline: 17 },
+  { file: 'test/eval/brown-fresh10.jsonl', corpus: 'brown:bfkp', floor: 25, baseline: 17 },
   // Reportage, religion, belles lettres, mystery and humour (D, G, L, R), written in a later stop
   // by someone who read no code and never ran the bot, never read for failures. First run 17 (the
   // build at the start of that stop: 18); a change that lost one of its answers was found by

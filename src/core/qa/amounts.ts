@@ -16,7 +16,8 @@ export function withUnit(sentence: string, candidate: Candidate, unitKey: string
     )?.[0];
   if (currency) return `${candidate.text}${currency}`;
   // "12,900 acres": a unit of measure after the number is part of the amount too.
-  const measure = MEASURE.exec(sentence.slice(candidate.end, candidate.end + 30))?.[0];
+  const measure = (MEASURE.exec(sentence.slice(candidate.end, candidate.end + 30)) ??
+    SCALE_UNIT.exec(sentence.slice(candidate.end, candidate.end + 30)))?.[0];
   if (measure) return `${candidate.text}${measure}`;
   if (!unitKey) return candidate.text;
   const after = /^\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)/u.exec(sentence.slice(candidate.end))?.[1] ?? '';
@@ -120,6 +121,13 @@ const PLURAL_IRREGULAR = /^(?:people|men|women|children|feet|teeth|mice|geese|pe
 /** Units that measure a quantity of something: "12,900 acres" of land, "2m barrels" of oil. */
 const MEASURE =
   /^\s+(?:acres?|hectares?|square\s+(?:miles?|kilometres?|kilometers?|metres?|meters?|feet)|sq\s+(?:miles?|km|ft)|km2|barrels?|tonnes?|tons?|litres?|liters?|gallons?|cubic\s+[a-z]+|kilograms?|kg|pounds?\s+of|ounces?|megawatts?|gigawatts?|kilowatts?)\b/i;
+
+/**
+ * "300 miles an hour", "450 feet", "17 knots": a unit of speed, length, height or temperature
+ * after the number belongs to it in an answer ("how fast did it race across the Pacific?").
+ */
+const SCALE_UNIT =
+  /^\s+(?:(?:miles?|kilometres?|kilometers?|km)\s+(?:an|per|a)\s+hour|mph|km\/h|kph|knots?|miles?|kilometres?|kilometers?|km|metres?|meters?|feet|foot|ft|yards?|inches?|centimetres?|centimeters?|cm|millimetres?|millimeters?|mm|light[- ]years?|degrees(?:\s+(?:Fahrenheit|Celsius|centigrade|F|C)\b)?)(?![\p{L}])/iu;
 
 /** Whether the number is a measure in a unit ("12,900 acres"), which answers "how much land?". */
 export function measuredIn(sentence: string, c: Candidate): boolean {

@@ -140,6 +140,19 @@ describe('dates, numbers, places and reasons', () => {
     expect(withUnit(land, n, wordKey('land'))).toBe('12,900 acres');
   });
 
+  it('shows a speed, a length or a height with its unit: "300 miles an hour", "450 feet", "17 knots"', () => {
+    const s =
+      'In 1883 it raced across the Pacific at 300 miles an hour; waves rose 450 feet; ships made 17 knots.';
+    const at = (t: string) => ({ text: t, start: s.indexOf(t), end: s.indexOf(t) + t.length });
+    expect(withUnit(s, at('300'), undefined)).toBe('300 miles an hour');
+    expect(withUnit(s, at('450'), undefined)).toBe('450 feet');
+    expect(withUnit(s, at('17'), undefined)).toBe('17 knots');
+    // Not a word that only begins like a unit ("1883 it", "5 feats").
+    expect(withUnit(s, at('1883'), undefined)).toBe('1883');
+    const feats = 'He did 5 feats of strength.';
+    expect(withUnit(feats, { text: '5', start: 7, end: 8 }, undefined)).toBe('5');
+  });
+
   it('counts what the text names after the counted noun: "both X and Y" is two', () => {
     const s = 'The team is under pressure over investigations from both Congress and the FBI over its ties.';
     expect(enumeratedCount(s, wordKey('investigations'))?.text).toBe('two (both Congress and the FBI)');
