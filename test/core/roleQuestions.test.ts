@@ -18,6 +18,10 @@ writeFileSync(
   join(dir, 'music.txt'),
   'The music director of the Pittsburgh Symphony Orchestra, William Steinberg, has molded his group. Steinberg began to relax.\n',
 );
+writeFileSync(
+  join(dir, 'unity.txt'),
+  'A notable example was the talk on unity by the Catholic Archbishop of Vellport, Dr. Okafor, and the Anglican Bishop of Ostby, Dr. Reyes, on television.\n',
+);
 const { bot } = openKnowledge(dir);
 const ask = (text: string) => bot.answer({ text });
 
@@ -29,6 +33,10 @@ describe('questions about roles written in prose', () => {
     expect(ask('who was the Secretary of the Board of War?').headline).toMatch(
       /^Richard Peters: Secretary of the Board of War/,
     );
+  });
+
+  it('reads a holder written with a title after the role: "the Archbishop of Vellport, Dr. Okafor"', () => {
+    expect(ask('who was the Catholic Archbishop of Vellport?').headline).toMatch(/^Dr\. Okafor: /);
   });
 
   it('answers /who with the role, through a misspelt surname', () => {

@@ -88,7 +88,7 @@ const REAL_TEXT = [
   // build at the start of that stop: 18); a change that lost one of its answers was found by
   // running it against that stop's commits, without reading the case, and narrowed (18 since; 19 in
   // the next stop, from forms fresh news sets showed, still without reading it).
-  { file: 'test/eval/brown-fresh11.jsonl', corpus: 'brown:dglr', floor: 19, baseline: 15 },
+  { file: 'test/eval/brown-fresh11.jsonl', corpus: 'brown:dglr', floor: 20, baseline: 15 },
 ];
 
 for (const suite of REAL_TEXT) {

@@ -36,7 +36,8 @@ function roleIndex(kb: KnowledgeBase): Map<string, Entity[]> {
   return index;
 }
 
-const NAME_AFTER = /^,?\s+((?:[A-Z][\p{L}'’-]+\s+){0,2}[A-Z][\p{L}'’-]+)/u;
+/** "the Archbishop of Liverpool, Dr. Heenan", "the mayor, John F. Tate": a title or an initial may lead. */
+const NAME_AFTER = /^,?\s+((?:(?:[A-Z][a-z]{0,3}\.|[A-Z][\p{L}'’-]+)\s+){0,3}[A-Z][\p{L}'’-]+)/u;
 /** "Tom Reyes, a structural inspector": the name, then a comma and an article before the role. */
 const NAME_BEFORE = /((?:[A-Z][\p{L}'’-]+\s+){0,2}[A-Z][\p{L}'’-]+),\s+(?:\d{1,3},\s+)?(?:the|a|an)\s+$/u;
 
