@@ -25,8 +25,8 @@ export function splitSentences(paragraph: string): string[] {
       // The word before the full stop; a short window, since an end-anchored regex scans it all.
       const before = text.slice(Math.max(start, m.index - 32), m.index);
       const word = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase() ?? '';
-      // "U.S." / "Gen." / a single initial ("J. Smith") do not end a sentence.
-      if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) continue;
+      // "U.S." / "Gen." / a single initial ("J. Smith") / initials ("F.W. Woolworth") do not end a sentence.
+      if (ABBREVIATIONS.has(word) || /^(?:\p{L}\.)*\p{L}$/u.test(word)) continue;
     }
     out.push(text.slice(start, end).trim());
     start = m.index + m[0].length;

@@ -34,6 +34,11 @@ describe('splitSentences', () => {
       'J. R. Smith arrived.',
       'He sat down.',
     ]);
+    // Initials written together: "F.W. Woolworth", "W.R. Hearst".
+    expect(splitSentences('Talks to sell the stores to F.W. Woolworth Co ended. It said so.')).toEqual([
+      'Talks to sell the stores to F.W. Woolworth Co ended.',
+      'It said so.',
+    ]);
   });
 
   it('keeps closing quotes with their sentence, straight or curly', () => {
