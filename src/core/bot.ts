@@ -21,6 +21,7 @@ import { RateLimiter, type RateLimits, SharedRateLimiter } from './rateLimiter.t
 import { apologyReply, type Reply, type ReplyKind, withVisibility } from './reply.ts';
 import { ReplyBuilder } from './replyBuilder.ts';
 import type { ParsedRequest, Request } from './request.ts';
+import { truecased } from './truecaseQuestion.ts';
 
 export interface Bot {
   readonly commands: readonly CommandDefinition[];
@@ -156,7 +157,7 @@ export function createBot(knowledge: LiveKnowledge | KnowledgeBase, options: Bot
   const followUps = options.followUps ? new FollowUps(options.followUps) : undefined;
 
   const route = (request: Request) => {
-    const parsed = parseRequest(request.text, names);
+    const parsed = parseRequest(truecased(live.current(), request.text), names);
     return { parsed, command: byName.get(parsed.command) };
   };
 
