@@ -9,22 +9,28 @@ import { keysOfText } from './findSentences.ts';
 
 /** The number and, when the text puts it right after, the word it counts ("140,000 copies"). */
 export function withUnit(sentence: string, candidate: Candidate, unitKey: string | undefined): string {
+  // "two mln tonnes", "1.5 billion dollars": the scale written after the number belongs to it.
+  const scale = SCALE_AFTER.exec(sentence.slice(candidate.end))?.[0] ?? '';
+  const text = `${candidate.text}${scale}`;
+  const rest = sentence.slice(candidate.end + scale.length);
   // "thirty-seven cents", "400 pounds": a currency word after the number is part of the amount.
   const currency =
     /^\s+(?:dollars?|dlrs?|cents?|cts|pounds?|stg|sterling|francs?|marks?|euros?|yen|yuan|lire|lira|guineas?|shillings?|schillings?|pesos?|pesetas?|rupees?|roubles?|rubles?|guilders?|crowns?|kronor|kroner|rand|dinars?|riyals?|escudos?|drachmas?|won|baht|ringgit)\b/i.exec(
-      sentence.slice(candidate.end),
+      rest,
     )?.[0];
-  if (currency) return `${candidate.text}${currency}`;
-  // "12,900 acres": a unit of measure after the number is part of the amount too.
-  const measure = (MEASURE.exec(sentence.slice(candidate.end, candidate.end + 30)) ??
-    SCALE_UNIT.exec(sentence.slice(candidate.end, candidate.end + 30)))?.[0];
-  if (measure) return `${candidate.text}${measure}`;
-  if (!unitKey) return candidate.text;
-  const after = /^\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)/u.exec(sentence.slice(candidate.end))?.[1] ?? '';
+  if (currency) return `${text}${currency}`;
+  // "12,900 acres", "300 miles an hour": a unit of measure after the number is part of the amount too.
+  const measure = (MEASURE.exec(rest.slice(0, 30)) ?? SCALE_UNIT.exec(rest.slice(0, 30)))?.[0];
+  if (measure) return `${text}${measure}`;
+  if (!unitKey) return text;
+  const after = /^\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)/u.exec(rest)?.[1] ?? '';
   const words = after.split(/\s+/);
   const at = words.findIndex((w) => wordKey(w) === unitKey || wordKey(w).startsWith(unitKey.slice(0, 5)));
-  return at >= 0 ? `${candidate.text} ${words.slice(0, at + 1).join(' ')}` : candidate.text;
+  return at >= 0 ? `${text} ${words.slice(0, at + 1).join(' ')}` : text;
 }
+
+/** A scale word after a number: "two mln", "1.5 billion", "300,000 thousand". */
+const SCALE_AFTER = /^\s+(?:mln|million|bln|billion|trillion|thousand|bn|mn)\b/i;
 
 export const MONEY_QUESTION =
   /^how\s+much\b.*\b(?:cost|costs|costing|sold|sell|selling|paid|pay|paying|spending|charging|offering|buying|earning|raising|price|worth|spend|spent|earn|earned|charge|charged|raise|raised|fee|prize|money|salary|offer|offered|bid|fine|fined|valued?|profits?|loss|losses|debts?|budget|invest|invested|investing|investment|borrow|borrowing|borrowed|loan|buy|bought|cash|compensation|damages?|fetch|fetched|go\s+for|went\s+for|auction|auctioned|seek|seeks|seeking|sought|claim|claims|claiming|claimed|demand|demands|demanding|demanded|sue|sues|suing|sued)\b/i;
@@ -127,7 +133,25 @@ const MEASURE =
  * after the number belongs to it in an answer ("how fast did it race across the Pacific?").
  */
 const SCALE_UNIT =
-  /^\s+(?:(?:miles?|kilometres?|kilometers?|km)\s+(?:an|per|a)\s+hour|mph|km\/h|kph|knots?|miles?|kilometres?|kilometers?|km|metres?|meters?|feet|foot|ft|yards?|inches?|centimetres?|centimeters?|cm|millimetres?|millimeters?|mm|light[- ]years?|degrees(?:\s+(?:Fahrenheit|Celsius|centigrade|F|C)\b)?)(?![\p{L}])/iu;
+  /^\s+(?:(?:miles?|kilometres?|kilometers?|km)\s+(?:an|per|a)\s+hour|mph|km\/h|kph|knots?|miles?|kilometres?|kilometers?|km|metres?|meters?|feet|foot|ft|yards?|inches?|centimetres?|centimeters?|cm|millimetres?|millimeters?|mm|light[- ]years?|degrees(?:\s+(?:Fahrenheit|Celsius|centigrade|F|C)\b)?|lbs|lb|kilos?|kgs?|grams?|ozs?|pct|per\s*cent|percent)(?![\p{L}])/iu;
+
+/**
+ * "to about 12 lbs from 25", asked how many cattle died: a number in a unit of measure measures,
+ * and counts nothing else (unless the unit is what is asked: "how many miles?").
+ */
+export function measuresInUnit(sentence: string, c: Candidate, unitKey: string): boolean {
+  const rest = sentence.slice(c.end + (SCALE_AFTER.exec(sentence.slice(c.end))?.[0].length ?? 0));
+  // ("to about 12 lbs from 25": the second number of a change shares the first one's unit.)
+  const pair = /\d[\d,.]*((?:\s+[a-z]+){1,2}?)\s+(?:from|to)\s+(?:about\s+|around\s+)?$/.exec(
+    sentence.slice(Math.max(0, c.start - 40), c.start),
+  )?.[1];
+  const unit = (MEASURE.exec(rest.slice(0, 30)) ??
+    SCALE_UNIT.exec(rest.slice(0, 30)) ??
+    (pair ? SCALE_UNIT.exec(pair) : null))?.[0].trim();
+  if (!unit) return false;
+  const key = wordKey(unit.split(/\s+/)[0] ?? unit);
+  return key !== unitKey && !sameFamily(key, unitKey);
+}
 
 /** Whether the number is a measure in a unit ("12,900 acres"), which answers "how much land?". */
 export function measuredIn(sentence: string, c: Candidate): boolean {

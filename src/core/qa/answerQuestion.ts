@@ -33,6 +33,7 @@ import {
   MONEY_QUESTION,
   MONEY_VERBS,
   measureDiffers,
+  measuresInUnit,
   singleCounted,
   unitFamily,
   withUnit,
@@ -696,6 +697,7 @@ const amount: Strategy = (kb, a, hits) => {
         if (looksLikeYear(candidate.text) || a.question.includes(candidate.text)) return [];
         if (inDate(candidate)) return [];
         if (unitKey && countsOtherNoun(evidence.text, candidate, unitKey)) return [];
+        if (countsThings && unitKey && measuresInUnit(evidence.text, candidate, unitKey)) return [];
         // "how much was it sold for?" asks for money: a number without a currency answers something else.
         if (money && !isMoney(evidence.text, candidate)) return [];
         // "how many handhelds were sold?" asks for a count: a price ("£99") counts nothing.

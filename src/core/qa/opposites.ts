@@ -24,7 +24,11 @@ export const OPPOSITES: [string[], string[]][] = [
     ['agre', 'approv', 'support', 'back', 'endors', 'uphold', 'upheld'],
     ['oppos', 'disagre', 'reject', 'refus', 'block', 'veto', 'overturn', 'quash'],
   ],
-  [['succe', 'pass'], ['fail']],
+  // "Did the committee pass the bill?": "the defeat in the Senate of a bill".
+  [
+    ['succe', 'pass'],
+    ['fail', 'defeat'],
+  ],
   // "Did she survive the public vote?": "the first star to be evicted".
   [['surviv'], ['evict', 'elimin']],
   [

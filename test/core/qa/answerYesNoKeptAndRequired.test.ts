@@ -1,7 +1,8 @@
 /**
- * Yes/no claims of keeping and of being required: "hold on to its majority" is denied by "enough
- * to lose the majority"; "have to attend" by "attendance is voluntary", and affirmed by
- * "attendance is compulsory". Texts of their own.
+ * Yes/no claims of keeping, passing and being required: "hold on to its majority" is denied by
+ * "enough to lose the majority", "pass the bill" by "the defeat of a bill", "have to attend" by
+ * "attendance is voluntary", and "have to attend" is affirmed by "attendance is compulsory".
+ * Texts of their own.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { openKnowledge } from '../../../src/app/openKnowledge.ts';
@@ -16,6 +17,10 @@ const dir = makeCorpus({
     'Life At Ostby College',
     'Chapel services at Ostby College are held every Sunday, and attendance is voluntary.',
   ].join('\n\n'),
+  'oil.txt': [
+    'Coconut Growers Relieved',
+    'The Vellish coconut industry has greeted with relief the defeat in the Ostby Senate of a bill requiring some edible oils to be labelled as saturated fats.',
+  ].join('\n\n'),
   'drill.txt': [
     'Fire Drill At Vellport Depot',
     'Attendance at the monthly fire drill is compulsory for all Vellport depot staff.',
@@ -29,6 +34,12 @@ describe('claims of keeping and of being required', () => {
 
   it('"hold on to its majority", against "enough to lose the majority": No', () => {
     expect(first('Did the Kessel Party hold on to its absolute majority in the assembly?')).toMatch(/^No\b/);
+  });
+
+  it('"pass the bill", against "the defeat of a bill": No', () => {
+    expect(first('Did the Ostby Senate pass the bill to label coconut oil as saturated fat?')).toMatch(
+      /^No\b/,
+    );
   });
 
   it('"have to attend", against "attendance is voluntary": No', () => {

@@ -11,6 +11,7 @@ import {
   enumeratedCount,
   isMoney,
   measureDiffers,
+  measuresInUnit,
   singleCounted,
   withUnit,
 } from '../../../src/core/qa/amounts.ts';
@@ -30,6 +31,8 @@ import { windowAround } from '../../../src/core/qa/composeAnswer.ts';
 import { wordKey } from '../../../src/text/wordForms.ts';
 
 const texts = (cs: readonly { text: string }[]) => cs.map((c) => c.text);
+
+const at2 = (s: string, t: string) => ({ text: t, start: s.indexOf(t), end: s.indexOf(t) + t.length });
 
 describe('nameRuns', () => {
   it('keeps titles, initials and particles, drops sentence openers and possessives', () => {
@@ -140,6 +143,17 @@ describe('dates, numbers, places and reasons', () => {
     expect(withUnit(land, n, wordKey('land'))).toBe('12,900 acres');
   });
 
+  it('a number in a unit of measure counts nothing else: "12 lbs from 25", asked how many cattle', () => {
+    const s = 'Cattle reduced daily feed consumption to about 12 lbs from 25 during the blizzard.';
+    expect(measuresInUnit(s, at2(s, '12'), wordKey('cattle'))).toBe(true);
+    expect(measuresInUnit(s, at2(s, '25'), wordKey('cattle'))).toBe(true);
+    const died = 'About 400 cattle died in the blizzard, and 12 lbs of feed a day was lost.';
+    expect(measuresInUnit(died, at2(died, '400'), wordKey('cattle'))).toBe(false);
+    // ... unless the unit is what is asked: "how many miles?"
+    const miles = 'It raced 300 miles.';
+    expect(measuresInUnit(miles, at2(miles, '300'), wordKey('miles'))).toBe(false);
+  });
+
   it('shows a speed, a length or a height with its unit: "300 miles an hour", "450 feet", "17 knots"', () => {
     const s =
       'In 1883 it raced across the Pacific at 300 miles an hour; waves rose 450 feet; ships made 17 knots.';
@@ -149,6 +163,9 @@ describe('dates, numbers, places and reasons', () => {
     expect(withUnit(s, at('17'), undefined)).toBe('17 knots');
     // Not a word that only begins like a unit ("1883 it", "5 feats").
     expect(withUnit(s, at('1883'), undefined)).toBe('1883');
+    // The scale written after the number belongs to it: "two mln tonnes".
+    const maize = 'More than two mln tonnes of surplus maize lie in piles.';
+    expect(withUnit(maize, at2(maize, 'two'), undefined)).toBe('two mln tonnes');
     const feats = 'He did 5 feats of strength.';
     expect(withUnit(feats, { text: '5', start: 7, end: 8 }, undefined)).toBe('5');
   });
