@@ -122,6 +122,20 @@ const ASKS_DAY = /\b(?:what|which)\s+(?:date|day)\b/i;
 const GIVES_DAY =
   /\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?\p{Lu}|\p{Lu}[\p{L}.]*\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\d)|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[Yy]esterday|[Tt]oday|[Tt]onight)\b|\b(?:first|second|third|[a-z]+th|twenty-[a-z]+|thirty-[a-z]+)\s+of\s+\p{Lu}|\p{Lu}\p{L}*\s+(?:first|second|third|[a-z]+th|twenty-[a-z]+|thirty-[a-z]+)\b/u;
 
+/**
+ * "ISLAMABAD, June 29 - Pakistan allowed ...", "ROME, March 29 (Reuters) -": a wire story's dateline
+ * dates the report. It may date what the story tells of as done, but never what is still to
+ * come: "when does the policy kick in?", "when is the tunnel due to be finished?".
+ */
+const DATELINE =
+  /^\s*\p{Lu}[\p{Lu}\p{L}. '’-]{1,40},\s+(?:\p{Lu}[\p{L}.]*\s+\d{1,2}|\d{1,2}\s+\p{Lu}[\p{L}.]*)(?:\s*\([^)]{1,30}\))?\s+(?:-{1,2}|–|—)\s/u;
+const FUTURE_ASKED = /^when\s+(?:does|do|will|is|are|shall)\b/i;
+
+function inDateline(text: string, c: Candidate): boolean {
+  const m = DATELINE.exec(text);
+  return m !== null && c.end <= m[0].length;
+}
+
 /** Whether the time stands in a ", who ..., " (or "which") aside that never says the asked act. */
 function inOtherAside(text: string, c: Candidate, a: QuestionAnalysis): boolean {
   for (const m of text.matchAll(/,\s+(?:who|which)\s+[^,;]+,/g)) {
@@ -132,6 +146,7 @@ function inOtherAside(text: string, c: Candidate, a: QuestionAnalysis): boolean 
 
 export const time: Strategy = (kb, a, hits) => {
   const asksDay = ASKS_DAY.test(a.question);
+  const future = FUTURE_ASKED.test(a.question);
   const bound = /^(since|until|till)\s+when\b/i.exec(a.question)?.[1]?.toLowerCase();
   const ofAnother = anotherOfKind(a);
   const extract = (evidence: Evidence): Typed[] =>
@@ -146,6 +161,7 @@ export const time: Strategy = (kb, a, hits) => {
             .filter((c) => !a.question.includes(c.text))
             // "On what date did he die?" asks for a day: "in May", "last year" or "2001" gives none.
             .filter((c) => !asksDay || GIVES_DAY.test(c.text))
+            .filter((c) => !(future && inDateline(evidence.text, c)))
             // "Oersted was born in 1777", asked when he died: another event's date, in a sentence
             // that never says the asked act, answers nothing.
             .filter((c) => !(datesAnotherEvent(evidence.text, c, a) && !saysAskedAct(evidence.text, a)))

@@ -191,6 +191,8 @@ const DATE_PATTERNS: RegExp[] = [
     `\\b${MONTH}\\s+${CARDINAL_DAY}\\b(?![\\s-]+(?:per|pct|percent|mln|million|billion|dlrs|years?|months?|weeks?|days?|points?)\\b)`,
     'g',
   ),
+  // "the fiscal year 1987/88", "the 2004-05 season": a year that runs over two.
+  /\b(?:1[0-9]|20)\d\d[/-]\d\d\b(?![/-]?\d)/g,
   /\b(?:1[0-9]|20)\d\d(?:s|'s)?\b(?![,.]\d)/g,
   /\b(?:(?:last|next|this|on|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b/g,
   // A month alone, where the words before make it a time: "hinting in January", "since May".
