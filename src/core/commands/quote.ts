@@ -31,10 +31,18 @@ interface FoundQuote {
   around?: string;
 }
 
+/** "Jim O'Neill from Marine Midland", "Ann Lee at the Treasury": where the speaker works is not their name. */
+const AFFILIATION =
+  /^(.+?)\s+(?:from|at|with)\s+(?:the\s+)?\p{Lu}[\p{L}.'’&-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.'’&-]*){0,4}$/u;
+
+function withoutAffiliation(speaker: string): string {
+  return AFFILIATION.exec(speaker)?.[1] ?? speaker;
+}
+
 /** "Medvedev war" -> speaker "Medvedev", topic "war": the longest leading words that name someone. */
 function splitSpeaker(kb: KnowledgeBase, text: string): { speaker: string; topic?: string } {
   const about = /^(.+?)\s+(?:about|on|regarding)\s+(.+)$/i.exec(text);
-  if (about?.[1] && about[2]) return { speaker: about[1], topic: about[2] };
+  if (about?.[1] && about[2]) return { speaker: withoutAffiliation(about[1]), topic: about[2] };
   const words = text.split(/\s+/);
   const split = (n: number) => {
     const topic = words.slice(n).join(' ');
@@ -349,6 +357,16 @@ function reportsSpeechBy(names: readonly string[]): (sentence: string) => boolea
           if (after > 0) next = after;
         }
       }
+      // "Robert Byrd (Democrat) of West Virginia said": his party, and where he is from, too.
+      const from = words[next - 1]?.end ?? words[i]?.end ?? 0;
+      const origin =
+        /^\s*(?:\([^()]{1,40}\)\s*)?(?:,?\s*of\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,2}\p{Lu}[\p{L}.'’-]*)?/u.exec(
+          sentence.slice(from),
+        )?.[0];
+      if (origin?.trim()) {
+        const after = words.findIndex((w) => w.start >= from + origin.length);
+        if (after > 0) next = after;
+      }
       // "X has been praised by police": said of X, by someone else.
       for (let j = next; j < next + 4 && j < words.length; j++)
         if (saying(j) && lower(j + 1) !== 'by') return true;
@@ -448,7 +466,9 @@ export const quoteCommand: CommandDefinition = {
   run(parsed, { kb }) {
     const raw = parsed.subject ?? parsed.text;
     if (!raw) return missingArgument(kb, '/quote <person> [topic]', '/quote Medvedev');
-    const split = parsed.topic ? { speaker: raw, topic: parsed.topic } : splitSpeaker(kb, raw);
+    const split = parsed.topic
+      ? { speaker: withoutAffiliation(raw), topic: parsed.topic }
+      : splitSpeaker(kb, raw);
     const lookup = kb.names.lookup(split.speaker, { prefer: ['person', 'organisation'] });
     let match: NameMatch | undefined;
     if (lookup.status === 'ambiguous') {
