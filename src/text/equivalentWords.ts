@@ -12,7 +12,7 @@ const GROUPS = [
   'convict guilty',
   'bear birth born',
   'begin start open launch',
-  'end finish close conclude cease shut',
+  'end finish close closure conclude cease shut',
   // "called off the deal": "decided to end the agreement", "scrapped it".
   'cancel end scrap',
   'buy purchase acquire',

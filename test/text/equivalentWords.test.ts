@@ -12,6 +12,8 @@ describe('equivalentKeys', () => {
     expect(equivalentKeys(wordKey('completely'))).toContain(wordKey('totally'));
     expect(equivalentKeys(wordKey('overseas'))).toContain(wordKey('abroad'));
     expect(equivalentKeys(wordKey('charge'))).toContain(wordKey('head'));
+    // "when was the bank shut down?": "ordering the closure of the bank in July, 1985".
+    expect(equivalentKeys(wordKey('closed'))).toContain(wordKey('closure'));
   });
 
   it('a word with no listed equivalent is only itself', () => {
