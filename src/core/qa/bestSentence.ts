@@ -11,7 +11,7 @@ import type { Reply } from '../reply.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { composeAnswer, HEADLINE_CHARS, windowAround } from './composeAnswer.ts';
 import { type Evidence, type KeysNear, keysNear, neighbour } from './evidence.ts';
-import { keysOfText, type SentenceHit } from './findSentences.ts';
+import { keysOfText, readPassage, type SentenceHit } from './findSentences.ts';
 
 /** "what did the committee decide?": a question that ends in its verb, asking for its object. */
 const ASKED_VERB = /^[Ww]hat\s+(?:did|does|do|has|have|had|will|would)\s+.+\s+([a-z]{3,})$/;
@@ -100,6 +100,31 @@ function delayedLead(kb: KnowledgeBase, a: QuestionAnalysis, top: SentenceHit): 
   return DESCRIBED_LEAD.test(lead) ? lead : undefined;
 }
 
+/** Nouns that name what happened: the news a story's lead reports. */
+const HAPPENING =
+  /\b(?:earthquakes?|quakes?|tremors?|fires?|blazes?|explosions?|blasts?|crash(?:es)?|floods?|flooding|storms?|hurricanes?|typhoons?|cyclones?|tornado(?:es)?|landslides?|avalanches?|eruptions?|accidents?|collisions?|derailments?|collapses?|spills?|leaks?|outbreaks?|epidemics?|riots?|protests?|demonstrations?|strikes?|walkouts?|stoppages?|attacks?|bombings?|shootings?|raids?|clashes|fighting|killings?|murders?|kidnapp?ings?|hijack(?:ing)?s?|sieges?|coups?|mutin(?:y|ies)|shutdowns?|closures?|bankruptc(?:y|ies)|takeovers?|mergers?|disasters?|traged(?:y|ies)|scandals?)\b/i;
+
+/** The places a story may be asked about as where something happened. */
+const HAPPENED_AT = /^what\s+(?:has\s+)?happened\s+(?:at|in|on|near)\s+/i;
+
+/** Paragraphs into a story within which a place's mention is the story's own. */
+const STORY_REACH = 6;
+
+/**
+ * "what happened in Miyazaki?", where the story names the place only after its lead: "A very
+ * strong earthquake which struck southwest Japan killed one person ... A man died in Miyazaki
+ * prefecture". The found sentence tells a detail and names no happening; the lead names one.
+ */
+function leadOfHappening(kb: KnowledgeBase, a: QuestionAnalysis, top: SentenceHit): string | undefined {
+  if (!HAPPENED_AT.test(a.question) || HAPPENING.test(top.text)) return undefined;
+  if (top.passage.paragraph < 1 || top.passage.paragraph > STORY_REACH) return undefined;
+  // The story's first paragraph: the passages of an article are numbered in a row.
+  const first = kb.passages[top.passage.id - top.passage.paragraph];
+  if (first?.articleId !== top.passage.articleId || first.paragraph !== 0) return undefined;
+  const lead = readPassage(first).sentences[0];
+  return lead && HAPPENING.test(lead) ? lead : undefined;
+}
+
 /** A sentence that opens by referring back: "The device was thrown ...", "It exploded ...". */
 const REFERS_BACK =
   /^(?:The|This|That|These|Those)\s+(?:[a-z-]+\s+)?([a-z-]+)\s+(?:was|were|had|has|is|are|exploded|went)\b|^(?:It|They)\s+(?:was|were|exploded|went)\b/;
@@ -166,7 +191,7 @@ export function bestSentence(kb: KnowledgeBase, a: QuestionAnalysis, hits: Sente
   // "One of Japan's best-known businessmen was arrested on Thursday ... Yoshiaki Tsutsumi was once
   // ranked ...": news may name the one a story is about only after its lead, which tells what
   // happened to him.
-  const lead = a.type === 'event' ? delayedLead(kb, a, top) : undefined;
+  const lead = a.type === 'event' ? (delayedLead(kb, a, top) ?? leadOfHappening(kb, a, top)) : undefined;
   if (lead) {
     const evidence: Evidence = { text: lead, articleId: top.passage.articleId, hit: top, offset: -1 };
     return composeAnswer(kb, {
