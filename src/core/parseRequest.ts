@@ -185,6 +185,22 @@ export function parseRequest(raw: string, commandNames: ReadonlySet<string>): Pa
   return cut ? { ...parsed, inputCut: true } : parsed;
 }
 
+/** A question word or an auxiliary that opens a question. */
+const QUESTION_OPENING =
+  /^(?:which|what|who|whom|whose|why|how|where|when|did|does|do|is|was|were|are|has|have|had|can|could|will|would)\b/i;
+
+/**
+ * "taiwanese legislators say the bank lost money on its reserves - how much between sept 85 and
+ * sept 86?": what is asked comes after the words that set it up, past a dash, a colon or a
+ * semicolon. It is read first, with the setting after it, as a question is written.
+ */
+function questionAfterPreamble(text: string): string {
+  if (QUESTION_OPENING.test(text)) return text;
+  const m = /^(.{8,240}?)\s*(?:\s[-–—]+\s|[:;]\s)\s*(.+?\?)\s*$/.exec(text);
+  if (!m?.[1] || !m[2] || !QUESTION_OPENING.test(m[2])) return text;
+  return `${m[2].replace(/\s*\?$/, '')}, ${m[1]}?`;
+}
+
 function parseSanitized(text: string, commandNames: ReadonlySet<string>): ParsedRequest {
   // "/who Tillerson", "!who Tillerson", "who: Tillerson", or a bare command word such as "help".
   const m = /^([/!])?([a-z]+)(?::\s*|\s+|$)(.*)$/i.exec(text);
@@ -203,15 +219,16 @@ function parseSanitized(text: string, commandNames: ReadonlySet<string>): Parsed
     }
   }
 
+  const asked = questionAfterPreamble(text);
   for (const q of QUESTIONS) {
-    const m = q.pattern.exec(text);
+    const m = q.pattern.exec(asked);
     if (!m) continue;
     const subject = q.subject ? m[q.subject]?.trim() : undefined;
     const topic = q.topic ? m[q.topic]?.trim() : undefined;
     return {
       command: q.command,
-      text: subject ?? (q.wholeQuestionIsText === false ? '' : text),
-      question: q.asks ? q.asks(m) : text,
+      text: subject ?? (q.wholeQuestionIsText === false ? '' : asked),
+      question: q.asks ? q.asks(m) : asked,
       ...(subject ? { subject } : {}),
       ...(topic ? { topic } : {}),
     };

@@ -95,6 +95,15 @@ describe('parseRequest: natural questions', () => {
     expect(parse('what did the mayor say about the strike?')).toMatchObject({ command: 'quote' });
   });
 
+  it('reads the question after words that set it up, past a dash or a colon', () => {
+    const parsed = parse('legislators say the bank lost money on its reserves - how much in 1986?');
+    expect(parsed.command).toBe('figure');
+    expect(parsed.question).toBe('how much in 1986, legislators say the bank lost money on its reserves?');
+    expect(parse('quick one: who founded Guideposts?').command).toBe('ask');
+    // A dash inside what is not a question changes nothing.
+    expect(parse('Tillerson - Lavrov talks').command).toBe('search');
+  });
+
   it('reads "what did X say" without a topic', () => {
     const parsed = parse('what did Putin say?');
     expect(parsed).toMatchObject({ command: 'quote', subject: 'Putin' });

@@ -27,7 +27,9 @@ describe('questions typed in lower case', () => {
   });
 
   it('leaves words the archive writes in lower case, and questions that capitalise a name', () => {
-    expect(truecased(kb, 'what did reyes say about the sales tax?')).toBe('what did Reyes say about the sales tax?');
+    expect(truecased(kb, 'what did reyes say about the sales tax?')).toBe(
+      'what did Reyes say about the sales tax?',
+    );
     expect(truecased(kb, 'where did Tom reyes go?')).toBe('where did Tom reyes go?');
     expect(truecased(kb, '/who tom reyes')).toBe('/who tom reyes');
   });

@@ -46,12 +46,16 @@ export const MONEY_VERBS =
 const CURRENCY =
   /(?:[$£€¥]|\b(?:dollars?|dlrs?|cents?|cts|pounds?|stg|sterling|francs?|marks?|euros?|yen|yuan|lire|lira|guineas?|shillings?|schillings?|pesos?|pesetas?|rupees?|roubles?|rubles?|guilders?|crowns?|kronor|kroner|rand|dinars?|riyals?|escudos?|drachmas?|won|baht|ringgit)\b)/i;
 
+/** "3.8 billion U.S. Dlrs": a wire writes the currency with a capital after a place's initials. */
+const CAPITALISED_CURRENCY =
+  '\\b(?:Dollars?|Dlrs?|Pounds?|Francs?|Marks?|Yen|Euros?|Lire|Lira|Crowns?|Rupees?)\\b';
+
 /**
  * A currency written after a number as its unit: "500 dlrs", "2.5 million pounds", "10 Hong Kong
  * dollars"; not one further on ("Napier, 25, won £2,450": his age, before the verb "won").
  */
 const CURRENCY_AFTER = new RegExp(
-  `^\\s*(?:(?:hundred|thousand|million|billion|trillion|mln|bln|bn|mn|m|k)\\b\\s*)?(?:[A-Z][A-Za-z.]*\\s+){0,2}${CURRENCY.source}`,
+  `^\\s*(?:(?:hundred|thousand|million|billion|trillion|mln|bln|bn|mn|m|k)\\b\\s*)?(?:[A-Z][A-Za-z.]*\\s+){0,2}(?:${CURRENCY.source}|${CAPITALISED_CURRENCY})`,
 );
 
 /** Whether a number as written is a share ("20%", "10.8 pct", "30 per cent"). */

@@ -192,6 +192,8 @@ describe('dates, numbers, places and reasons', () => {
     expect(money('The firm paid 500 dlrs a share.', '500')).toBe(true);
     expect(money('It raised 2.5 million pounds.', '2.5')).toBe(true);
     expect(money('Tickets cost 10 Hong Kong dollars.', '10')).toBe(true);
+    // A wire's capital after a place's initials: "3.8 billion U.S. Dlrs".
+    expect(money('The bank lost about 3.8 billion U.S. Dlrs last year.', '3.8 billion')).toBe(true);
   });
 
   it('counts one where the text names a single one of the counted things', () => {
