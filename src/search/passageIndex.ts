@@ -279,14 +279,16 @@ export class PlannedMiniSearch extends MiniSearch<{ id: number; terms: string }>
   /**
    * The closest known terms to an unknown one, nearest and most frequent first. A walk of the
    * term tree at two edits costs several times one at one edit, so it is made only when one edit
-   * finds nothing; two letters swapped ("agremeent"), the commonest slip, count as one edit here.
+   * finds nothing (or `everyWithin` asks for every term within the distance); two letters swapped
+   * ("agremeent"), the commonest slip, count as one edit here.
    */
-  corrections(term: string, maxDistance: number): string[] {
+  corrections(term: string, maxDistance: number, everyWithin = false): string[] {
     const df = (t: string) => this.documentFrequency(t);
     const byDf = (terms: Iterable<string>) => [...new Set(terms)].sort((a, b) => df(b) - df(a));
     const near = [...this.tree.fuzzyGet(term, Math.min(1, maxDistance))].map(([t]) => t);
     const swapped = maxDistance >= 2 ? swaps(term).filter((t) => df(t) > 0) : [];
-    if (near.length || swapped.length || maxDistance < 2) return [...byDf(near), ...byDf(swapped)];
+    if (!everyWithin && (near.length || swapped.length || maxDistance < 2))
+      return [...byDf(near), ...byDf(swapped)];
     const found = [...this.tree.fuzzyGet(term, maxDistance)];
     return found.sort((a, b) => a[1][1] - b[1][1] || df(b[0]) - df(a[0])).map(([t]) => t);
   }
@@ -567,8 +569,8 @@ export class PassageIndex {
   }
 
   /** The indexed words nearest an unknown one, nearest and commonest first ("grabsky" -> "grabski"). */
-  corrections(term: string, maxDistance: number): string[] {
-    return this.index.corrections(term, maxDistance);
+  corrections(term: string, maxDistance: number, everyWithin = false): string[] {
+    return this.index.corrections(term, maxDistance, everyWithin);
   }
 
   /** Index terms close to the query's words ("reyse" -> "reyes"), for "did you mean" hints. */

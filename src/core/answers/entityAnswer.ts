@@ -8,7 +8,7 @@ import { ReplyBuilder } from '../replyBuilder.ts';
 import { appositiveOf } from './appositive.ts';
 import { articleIdsOf, eventsInvolving, eventWhen } from './describe.ts';
 import { passagesMentioning } from './mentions.ts';
-import { describingSentence } from './roleFromText.ts';
+import { describingSentence, roleFromText } from './roleFromText.ts';
 import { contentTerms, snippetFor } from './snippets.ts';
 
 const KIND_LABEL: Record<Entity['kind'], string> = {
@@ -33,10 +33,11 @@ function describedAs(kb: KnowledgeBase, entity: Entity) {
   const own = new Set(articleIdsOf(entity.sources));
   for (const name of names) {
     const passages = passagesMentioning(kb, [name], 10);
-    const found = appositiveOf(
-      name,
-      name === entity.name ? passages : passages.filter((p) => own.has(p.articleId)),
-    );
+    const read = name === entity.name ? passages : passages.filter((p) => own.has(p.articleId));
+    // A role the text gives the name ("the Conflicts Secretary of the Bolivian Miners Federation,
+    // Cristobal Aranibar,") before a looser appositive.
+    const role = name === entity.name ? roleFromText(name, read) : undefined;
+    const found = role ? { text: role.role, passage: role.passage } : appositiveOf(name, read);
     if (found) return found;
   }
   return undefined;

@@ -3,7 +3,7 @@
  * ("Russian Foreign Minister Sergei Lavrov"), an appositive ("Nikki Haley, the US Ambassador to
  * the UN"), or "X is a ..." (the rules live in src/knowledge/extract/rolePhrases.ts).
  */
-import { fullNameAt, roleAfter, titleBefore } from '../../knowledge/extract/rolePhrases.ts';
+import { fullNameAt, roleAfter, roleBeforeComma, titleBefore } from '../../knowledge/extract/rolePhrases.ts';
 import { splitSentences } from '../../knowledge/splitSentences.ts';
 import type { Passage } from '../../knowledge/types.ts';
 import { foldPunctuation } from '../../text/normalizeText.ts';
@@ -31,7 +31,10 @@ export function roleFromText(name: string, passages: readonly Passage[]): TextRo
     const at = fullNameAt(text, name);
     if (!at) continue;
     // "Councillor Priya Nair, who chairs the finance committee": both halves say who she is.
-    const role = [titleBefore(text, at.start)?.text, roleAfter(text, at.end)?.text]
+    const role = [
+      (titleBefore(text, at.start) ?? roleBeforeComma(text, at.start))?.text,
+      roleAfter(text, at.end)?.text,
+    ]
       .filter(Boolean)
       .join('; ');
     if (role) return { name: at.full, role, passage };

@@ -17,36 +17,51 @@ export interface Spelled {
 
 /** At most this many spellings are checked against the text. */
 const MAX_TRIES = 9;
+/** ... and this many, two letters off, where a word of the name anchors it (see respellings). */
+const WIDE_OPTIONS = 30;
 
 function termOf(word: string): string {
   return word.toLowerCase().replace(/[^\p{L}\p{N}'’-]/gu, '');
 }
 
 /** The name's spellings nearest first: each unknown word by its closest known ones. */
-function respellings(kb: KnowledgeBase, name: string): Spelled[] {
+function respellings(kb: KnowledgeBase, name: string, wide = false): Spelled[] {
   let out: Spelled[] = [{ name: '', edits: 0 }];
-  for (const word of name.trim().split(/\s+/)) {
+  const words = name.trim().split(/\s+/);
+  const isKnown = (term: string) => term.length < 4 || kb.passageIndex.documentFrequency(term) > 0;
+  // "Elton Yeats" for "Elton Yates" (wide): where another word of the name is written as the
+  // archive writes it, a shorter word may be two letters off, since the whole must be in the text.
+  const anchored = words.length > 1 && words.some((w) => termOf(w).length >= 4 && isKnown(termOf(w)));
+  for (const word of words) {
     const term = termOf(word);
-    const known = term.length < 4 || kb.passageIndex.documentFrequency(term) > 0;
+    const known = isKnown(term);
     const options = known
       ? [{ text: word, edits: 0 }]
       : kb.passageIndex
-          .corrections(term, term.length >= 6 ? 2 : 1)
-          .slice(0, 3)
+          .corrections(
+            term,
+            term.length >= 6 || (wide && anchored && term.length >= 5) ? 2 : 1,
+            wide && anchored,
+          )
+          .slice(0, wide ? WIDE_OPTIONS : 3)
           .map((t) => ({ text: t.charAt(0).toUpperCase() + t.slice(1), edits: distance(term, t) }));
     if (!options.length) return [];
     out = out.flatMap((s) =>
       options.map((o) => ({ name: s.name ? `${s.name} ${o.text}` : o.text, edits: s.edits + o.edits })),
     );
   }
-  return out.sort((a, b) => a.edits - b.edits).slice(0, MAX_TRIES);
+  return out.sort((a, b) => a.edits - b.edits).slice(0, wide ? WIDE_OPTIONS : MAX_TRIES);
 }
 
 export function spelledInText(kb: KnowledgeBase, name: string): Spelled | undefined {
   const asked = [name, ...nameVariants(name)];
-  for (const spelled of asked.flatMap((n) => respellings(kb, n)).sort((a, b) => a.edits - b.edits))
-    if (passagesMentioning(kb, [spelled.name], 1).length) return spelled;
-  return undefined;
+  const inText = (wide: boolean) => {
+    for (const spelled of asked.flatMap((n) => respellings(kb, n, wide)).sort((a, b) => a.edits - b.edits))
+      if (passagesMentioning(kb, [spelled.name], 1).length) return spelled;
+    return undefined;
+  };
+  // The nearest spellings first; only where none is in the text, those two letters off.
+  return inText(false) ?? inText(true);
 }
 
 /** How far a name is from one the index matched: each asked word against its nearest word there. */

@@ -31,7 +31,8 @@ const OCCUPATIONS = (
   'caliph sultan shah czar tsar pharaoh chieftain heir assistant aide steward graduate alumnus alumna ' +
   'specialist expert patron benefactor host hostess owner operator proprietor officeholder official ' +
   'administrator executive moderator spokesman founder-conductor conductor-director attendant stewardess ' +
-  'blogger hacker designer programmer developer'
+  'blogger hacker designer programmer developer coordinator strategist negotiator trader dealer broker ' +
+  'underwriter actuary accountant regulator supervisor forecaster statistician'
 ).split(' ');
 
 let roleHeads: Set<string> | undefined;

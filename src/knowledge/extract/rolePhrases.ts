@@ -10,7 +10,7 @@
 
 import { escapeRegExp } from '../../text/normalizeText.ts';
 import { nameGazetteer } from './nameLexicon.ts';
-import { rolesAfterName } from './roleAppositives.ts';
+import { rolePhraseAt, rolesAfterName } from './roleAppositives.ts';
 
 export const ROLE_WORDS = new Set(
   (
@@ -255,6 +255,19 @@ export function titleBefore(text: string, index: number): PhraseSpan | undefined
  * coordinated roles come back as one phrase, joined by "; ". `start` lets "appointed X chairman
  * of ..." be read; it defaults to `end`.
  */
+/**
+ * "the Conflicts Secretary of the Bolivian Miners Federation, Cristobal Aranibar, told Reuters",
+ * "the governor of Rhode Island, John Chafee": a role set before the name and a comma, whole.
+ */
+export function roleBeforeComma(text: string, index: number): PhraseSpan | undefined {
+  const window = text.slice(Math.max(0, index - 160), index);
+  const m = /(?:^|[\s(])(?:the|its|his|her|their)\s+([^,;:()"“”]{3,140}),\s*$/.exec(window);
+  if (!m?.[1]) return undefined;
+  const from = index - window.length + m.index + m[0].lastIndexOf(m[1]);
+  const phrase = rolePhraseAt(text, from);
+  return phrase && phrase.start === from && phrase.end === from + m[1].length ? phrase : undefined;
+}
+
 export function roleAfter(text: string, end: number, start = end): PhraseSpan | undefined {
   const roles = rolesAfterName(text, start, end);
   const last = roles.at(-1);
