@@ -131,7 +131,7 @@ const QUESTIONS: QuestionPattern[] = [
   // a preposition or a setting.
   {
     pattern:
-      /^(?:[^,?]{1,60},\s*)?(?:(?:since|until|till|from|in|on|for|at|by|with|to|of|during|into)\s+)?(?:which|what|who|whom|whose|why|how|where|when)\b/i,
+      /^(?:[^,?]{1,60},\s*)?(?:(?:since|until|till|from|in|on|for|at|by|with|to|of|during|into|between|among|after|before|under|over|within|through|across|near|behind|against)\s+)?(?:which|what|who|whom|whose|why|how|where|when)\b/i,
     command: 'ask',
   },
   // Yes/no questions ("did Trump meet Stoltenberg?") are answered with what the archive says.

@@ -100,6 +100,8 @@ describe('parseRequest: natural questions', () => {
     expect(parsed.command).toBe('figure');
     expect(parsed.question).toBe('how much in 1986, legislators say the bank lost money on its reserves?');
     expect(parse('quick one: who founded Guideposts?').command).toBe('ask');
+    // A question word after a preposition: "between which ports ...?".
+    expect(parse('between which ports does the Lake Ostby ferry run?').command).toBe('ask');
     // A dash inside what is not a question changes nothing.
     expect(parse('Tillerson - Lavrov talks').command).toBe('search');
   });

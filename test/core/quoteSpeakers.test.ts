@@ -31,5 +31,8 @@ describe('who said it', () => {
     expect(first('what did Ann Lee from Kessel Bank say about the crown?')).toMatch(
       /^Ann Lee: “Timing and nerve/,
     );
+    expect(first("what did Kessel Bank's Ann Lee say about the crown?")).toMatch(
+      /^Ann Lee: “Timing and nerve/,
+    );
   });
 });

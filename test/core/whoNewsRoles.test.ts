@@ -14,6 +14,10 @@ const dir = makeCorpus({
     'A strike by 9,000 miners has halted tin production in Dorne and Ostby, the Conflicts Secretary of the Vellish Miners Federation, Tom Reyes, told reporters.',
     'The federation left the door open to talks, Reyes said.',
   ].join('\n\n'),
+  'pilots.txt': [
+    'Pilots Say Strike Possible',
+    'Capt. Henry A. Duffy, president of the Vellish Air Line Pilots Association, told a group of executives a strike was possible.',
+  ].join('\n\n'),
   'oil.txt': [
     'Kessel Oil Restores Supplies',
     "Kessel Oil has re-established some key supply lines, said Elton Yates, Kessel's coordinator of worldwide operations.",
@@ -34,6 +38,13 @@ describe('/who on wire copy', () => {
 
   it("reads a coordinator's job", () => {
     expect(first('/who Elton Yates')).toMatch(/^Elton Yates: Kessel's coordinator of worldwide operations/);
+  });
+
+  it('finds a name written with a middle initial ("Henry A. Duffy" for "Henry Duffy")', () => {
+    expect(first('/who Henry Duffy')).toMatch(
+      /^Henry A\. Duffy: president of the Vellish Air Line Pilots Association/,
+    );
+    expect(first('/who Henry Dufy')).toMatch(/president of the Vellish Air Line Pilots Association/);
   });
 
   it('finds a surname two letters off where the given name is as the archive writes it', () => {

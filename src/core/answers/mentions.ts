@@ -29,9 +29,11 @@ function namePattern(name: string): NamePattern | undefined {
   const words = foldPunctuation(name).trim().split(/\s+/).filter(Boolean);
   if (!words.length) return undefined;
   const capital = /^\p{Lu}/u.test(words[0] ?? '');
+  // "Henry A. Duffy", "John F. Kennedy": a middle initial may stand between a name's words.
+  const between = capital ? '\\s+(?:[A-Z]\\.\\s+)?' : '\\s+';
   const body = words
     .map((word, i) => [...word].map((ch) => charPattern(ch, capital && i === 0)).join(''))
-    .join('\\s+');
+    .join(between);
   return { body: new RegExp(body, 'g'), capital };
 }
 

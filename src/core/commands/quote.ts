@@ -35,8 +35,12 @@ interface FoundQuote {
 const AFFILIATION =
   /^(.+?)\s+(?:from|at|with)\s+(?:the\s+)?\p{Lu}[\p{L}.'’&-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.'’&-]*){0,4}$/u;
 
+/** "Toyota's Jim Perkins": whose man he is, written before his name. */
+const OWNER_BEFORE = /^(?:\p{Lu}[\p{L}.&-]*\s+){0,3}\p{Lu}[\p{L}.&-]*['’]s\s+(\p{Lu}.*)$/u;
+
 function withoutAffiliation(speaker: string): string {
-  return AFFILIATION.exec(speaker)?.[1] ?? speaker;
+  const named = AFFILIATION.exec(speaker)?.[1] ?? speaker;
+  return OWNER_BEFORE.exec(named)?.[1] ?? named;
 }
 
 /** "Medvedev war" -> speaker "Medvedev", topic "war": the longest leading words that name someone. */

@@ -129,7 +129,8 @@ const GIVES_DAY =
  */
 const DATELINE =
   /^\s*\p{Lu}[\p{Lu}\p{L}. '’-]{1,40},\s+(?:\p{Lu}[\p{L}.]*\s+\d{1,2}|\d{1,2}\s+\p{Lu}[\p{L}.]*)(?:\s*\([^)]{1,30}\))?\s+(?:-{1,2}|–|—)\s/u;
-const FUTURE_ASKED = /^when\s+(?:does|do|will|is|are|shall)\b/i;
+const FUTURE_ASKED =
+  /^when\s+(?:does|do|will|is|are|shall)\b|\b(?:rescheduled|postponed|delayed|put\s+off|pushed\s+back|moved)\b.*\b(?:for|to|until)\W*$/i;
 
 function inDateline(text: string, c: Candidate): boolean {
   const m = DATELINE.exec(text);

@@ -427,7 +427,8 @@ export function reasonClause(sentence: string): Candidate | undefined {
   const phrase =
     /^(?:because\s+of|due\s+to|owing\s+to|as\s+a\s+result\s+of)$/i.test(m[0]) ||
     /^(?:fearing|worried|concerned|afraid)\b/i.test(m[0]);
-  const stop = phrase ? /[.;!?,]|\s(?=(?:I|we|he|she|they)\s+[a-z])/ : /[.;!?]/;
+  // (A full stop ends it, not the one of "U.S." or of an initial.)
+  const stop = phrase ? /(?<!\b\p{Lu})[.;!?,]|\s(?=(?:I|we|he|she|they)\s+[a-z])/u : /(?<!\b\p{Lu})[.;!?]/u;
   const end = start + (stop.exec(rest.slice(m[0].length))?.index ?? rest.length - m[0].length) + m[0].length;
   return { text: sentence.slice(start, end).trim(), start, end };
 }

@@ -98,6 +98,11 @@ export const OPPOSITES: [string[], string[]][] = [
     ['stai', 'stay', 'remain'],
     ['oust', 'remov', 'toppl', 'depos', 'overthrow'],
   ],
+  // "Is the court's ruling final?": "in a preliminary ruling".
+  [
+    ['final', 'definit', 'perman'],
+    ['preliminari', 'interim', 'provision', 'temporari'],
+  ],
   // "Did the party hold on to its majority?": "enough to lose the absolute majority".
   [
     ['retain', 'keep'],

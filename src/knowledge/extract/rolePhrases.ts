@@ -293,7 +293,11 @@ export function fullNameAt(
   text: string,
   name: string,
 ): { full: string; start: number; end: number } | undefined {
-  const escaped = escapeRegExp(name);
+  // "Henry A. Duffy" for "Henry Duffy": a middle initial may stand between the name's words.
+  const escaped = name
+    .split(/\s+/)
+    .map(escapeRegExp)
+    .join(/^\p{Lu}/u.test(name) ? '\\s+(?:[A-Z]\\.\\s+)?' : '\\s+');
   const re = new RegExp(`((?:[A-Z][\\p{L}'-]+\\s+){0,2})(${escaped})(?![\\p{L}])`, 'gu');
   const m = re.exec(text);
   if (!m) return undefined;

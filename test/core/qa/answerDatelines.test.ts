@@ -18,6 +18,10 @@ const dir = makeCorpus({
     'DORNE, June 29 - Kessland allowed freer rice exports in a new trade policy announced by its trade minister.',
     'The new trade policy, effective from the fiscal year 1987/88 beginning on July 1, will run for three years.',
   ].join('\n\n'),
+  'trip.txt': [
+    'Kessel Puts Off Vellport Trip',
+    'OSTBY, April 27 - Finance minister Ann Kessel has put off her trip to Vellport because of the budget talks, aides said.',
+  ].join('\n\n'),
   'pay.txt': [
     'Wage Rise For Ostby Workers',
     'The Ostby president approved a general wage rise and a freeze on food prices.',
@@ -33,6 +37,7 @@ describe('when something starts, in wire copy', () => {
   it("a dateline's date is not when a rule still to come takes effect", () => {
     expect(first("when does Vellport's new rule on crown notes take effect?")).not.toMatch(/March 29/);
     expect(first("when does Kessland's new trade policy kick in?")).not.toMatch(/June 29/);
+    expect(first('when has Ann Kessel rescheduled her trip to Vellport for?')).not.toMatch(/April 27/);
   });
 
   it('"kick in" is answered by "effective from" and by "take effect on"', () => {

@@ -1,7 +1,7 @@
 /**
  * Yes/no claims of keeping, passing and being required: "hold on to its majority" is denied by
- * "enough to lose the majority", "pass the bill" by "the defeat of a bill", "have to attend" by
- * "attendance is voluntary", and "have to attend" is affirmed by "attendance is compulsory".
+ * "enough to lose the majority", "pass the bill" by "the defeat of a bill", "final" by "a
+ * preliminary ruling", "have to attend" by "attendance is voluntary", and "have to attend" is affirmed by "attendance is compulsory".
  * Texts of their own.
  */
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,10 @@ const dir = makeCorpus({
   'oil.txt': [
     'Coconut Growers Relieved',
     'The Vellish coconut industry has greeted with relief the defeat in the Ostby Senate of a bill requiring some edible oils to be labelled as saturated fats.',
+  ].join('\n\n'),
+  'court.txt': [
+    'Court Bars Trader',
+    "Ann Lee of the traders' league told reporters that the Ostby civil court, in a preliminary ruling, had decided Kessel should not take part in the tenders.",
   ].join('\n\n'),
   'drill.txt': [
     'Fire Drill At Vellport Depot',
@@ -40,6 +44,10 @@ describe('claims of keeping and of being required', () => {
     expect(first('Did the Ostby Senate pass the bill to label coconut oil as saturated fat?')).toMatch(
       /^No\b/,
     );
+  });
+
+  it('"final", against "in a preliminary ruling": No', () => {
+    expect(first("Is the Ostby civil court's ruling against Kessel final?")).toMatch(/^No\b/);
   });
 
   it('"have to attend", against "attendance is voluntary": No', () => {

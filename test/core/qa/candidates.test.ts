@@ -184,6 +184,12 @@ describe('dates, numbers, places and reasons', () => {
     expect(other('The deal is worth $500m.')).toBe(false);
   });
 
+  it('a reason runs past the full stop of "U.S." or of an initial', () => {
+    const s =
+      'They fought the sale because it could have left the U.S. dependent on foreign sources. It was sold.';
+    expect(reasonClause(s)?.text).toBe('because it could have left the U.S. dependent on foreign sources');
+  });
+
   it('a sum is a number with its currency: before it, or right after it as its unit', () => {
     const money = (s: string, n: string) =>
       isMoney(s, { text: n, start: s.indexOf(n), end: s.indexOf(n) + n.length });
