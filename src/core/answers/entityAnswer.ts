@@ -34,11 +34,12 @@ function describedAs(kb: KnowledgeBase, entity: Entity) {
   for (const name of names) {
     const passages = passagesMentioning(kb, [name], 10);
     const read = name === entity.name ? passages : passages.filter((p) => own.has(p.articleId));
-    // A role the text gives the name ("the Conflicts Secretary of the Bolivian Miners Federation,
-    // Cristobal Aranibar,") before a looser appositive.
-    const role = name === entity.name ? roleFromText(name, read) : undefined;
-    const found = role ? { text: role.role, passage: role.passage } : appositiveOf(name, read);
+    const found = appositiveOf(name, read);
     if (found) return found;
+    // A role the text gives the name in words an appositive does not read: "the Conflicts
+    // Secretary of the Bolivian Miners Federation, Cristobal Aranibar,", "X, Texaco's coordinator".
+    const role = name === entity.name ? roleFromText(name, read) : undefined;
+    if (role) return { text: role.role, passage: role.passage };
   }
   return undefined;
 }

@@ -30,7 +30,9 @@ function namePattern(name: string): NamePattern | undefined {
   if (!words.length) return undefined;
   const capital = /^\p{Lu}/u.test(words[0] ?? '');
   // "Henry A. Duffy", "John F. Kennedy": a middle initial may stand between a name's words.
-  const between = capital ? '\\s+(?:[A-Z]\\.\\s+)?' : '\\s+';
+  // (Only in a person's name of two words: a given name and a surname.)
+  const person = words.length === 2 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w));
+  const between = person ? '\\s+(?:[A-Z]\\.\\s+)?' : '\\s+';
   const body = words
     .map((word, i) => [...word].map((ch) => charPattern(ch, capital && i === 0)).join(''))
     .join(between);

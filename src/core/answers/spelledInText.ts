@@ -18,7 +18,7 @@ export interface Spelled {
 /** At most this many spellings are checked against the text. */
 const MAX_TRIES = 9;
 /** ... and this many, two letters off, where a word of the name anchors it (see respellings). */
-const WIDE_OPTIONS = 30;
+const WIDE_OPTIONS = 20;
 
 function termOf(word: string): string {
   return word.toLowerCase().replace(/[^\p{L}\p{N}'’-]/gu, '');
@@ -31,18 +31,22 @@ function respellings(kb: KnowledgeBase, name: string, wide = false): Spelled[] {
   const isKnown = (term: string) => term.length < 4 || kb.passageIndex.documentFrequency(term) > 0;
   // "Elton Yeats" for "Elton Yates" (wide): where another word of the name is written as the
   // archive writes it, a shorter word may be two letters off, since the whole must be in the text.
-  const anchored = words.length > 1 && words.some((w) => termOf(w).length >= 4 && isKnown(termOf(w)));
+  // (Two or three words, one of them unknown: "Elton Yeats", not "Committee Barco Island".)
+  const unknown = words.filter((w) => !isKnown(termOf(w))).length;
+  const anchored =
+    words.length > 1 &&
+    words.length <= 3 &&
+    unknown === 1 &&
+    words.some((w) => termOf(w).length >= 4 && isKnown(termOf(w)));
+  // (Without such a word the wide reading tries nothing new: the name is not looked for again.)
+  if (wide && !anchored) return [];
   for (const word of words) {
     const term = termOf(word);
     const known = isKnown(term);
     const options = known
       ? [{ text: word, edits: 0 }]
       : kb.passageIndex
-          .corrections(
-            term,
-            term.length >= 6 || (wide && anchored && term.length >= 5) ? 2 : 1,
-            wide && anchored,
-          )
+          .corrections(term, term.length >= 6 || (wide && term.length >= 5) ? 2 : 1, wide)
           .slice(0, wide ? WIDE_OPTIONS : 3)
           .map((t) => ({ text: t.charAt(0).toUpperCase() + t.slice(1), edits: distance(term, t) }));
     if (!options.length) return [];

@@ -8,6 +8,7 @@
  * so a caller can cut the exact excerpt a role comes from.
  */
 
+import { memoized } from '../../text/memoized.ts';
 import { escapeRegExp } from '../../text/normalizeText.ts';
 import { nameGazetteer } from './nameLexicon.ts';
 import { rolePhraseAt, rolesAfterName } from './roleAppositives.ts';
@@ -286,6 +287,22 @@ export function normalizeTitle(title: string): string | undefined {
 }
 
 /**
+ * The expression fullNameAt finds a name with, built once per name: its words, with a middle
+ * initial allowed between them ("Henry A. Duffy" for "Henry Duffy"). Plain, so the text is
+ * scanned fast; the capitalised words before it are read from a short window after.
+ */
+const fullNamePattern = memoized(1_000, (name: string): RegExp => {
+  const escaped = name
+    .split(/\s+/)
+    .map(escapeRegExp)
+    .join(/^\p{Lu}/u.test(name) ? '\\s+(?:[A-Z]\\.\\s+)?' : '\\s+');
+  return new RegExp(escaped, 'g');
+});
+
+/** Up to two capitalised words right before a name. */
+const LEAD_WORDS = /((?:[A-Z][\p{L}'-]+\s+){0,2})$/u;
+
+/**
  * Finds the full written form of a (possibly partial) name in a text: "Tillerson" -> "Rex
  * Tillerson", with its offsets.
  */
@@ -293,22 +310,28 @@ export function fullNameAt(
   text: string,
   name: string,
 ): { full: string; start: number; end: number } | undefined {
-  // "Henry A. Duffy" for "Henry Duffy": a middle initial may stand between the name's words.
-  const escaped = name
-    .split(/\s+/)
-    .map(escapeRegExp)
-    .join(/^\p{Lu}/u.test(name) ? '\\s+(?:[A-Z]\\.\\s+)?' : '\\s+');
-  const re = new RegExp(`((?:[A-Z][\\p{L}'-]+\\s+){0,2})(${escaped})(?![\\p{L}])`, 'gu');
-  const m = re.exec(text);
-  if (!m) return undefined;
+  const re = fullNamePattern(name);
+  re.lastIndex = 0;
+  let found: RegExpExecArray | null = null;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    // (The name whole: no letter right after it.)
+    if (!/\p{L}/u.test(text.charAt(m.index + m[0].length))) {
+      found = m;
+      break;
+    }
+    re.lastIndex = m.index + 1;
+  }
+  if (!found) return undefined;
+  const written = found[0];
+  const before = LEAD_WORDS.exec(text.slice(Math.max(0, found.index - 80), found.index))?.[1] ?? '';
   // Of the capitalised words before the name, keep the last that reads as a given name: not a
   // title ("Minister"), a sentence opener ("But") or an acronym ("US").
-  const lead = (m[1] ?? '').split(/\s+/).filter(Boolean);
+  const lead = before.split(/\s+/).filter(Boolean);
   const given = lead.filter(
     (w) => !ROLE_WORDS.has(w.toLowerCase()) && !NOT_ROLE.has(w.toLowerCase()) && !/^[A-Z]{2,}$/.test(w),
   );
   const first = lead.length && lead.at(-1) === given.at(-1) ? given.at(-1) : undefined;
-  const full = first ? `${first} ${m[2]}` : (m[2] ?? name);
-  const start = m.index + m[0].length - full.length;
-  return { full, start, end: m.index + m[0].length };
+  const full = first ? `${first} ${written}` : written;
+  const end = found.index + written.length;
+  return { full, start: end - full.length, end };
 }
