@@ -21,6 +21,7 @@ import {
   chargeDiffers,
   countDiffers,
   dateDiffers,
+  effectDenied,
   fillerDiffers,
   MIN_YES_NO_COVERAGE,
   negatedByPrefix,
@@ -515,6 +516,7 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
     fillerDiffers(a.question, top.text) ||
     negatedByPrefix(a.question, top.text) ||
     obligationDenied(a.question, top.text) ||
+    effectDenied(a.question, top.text) ||
     beatenTo(top.text, a.names) ||
     (ASKS_DONE.test(a.question) && NOT_YET.test(top.text));
   const no = denied !== a.negated;

@@ -362,6 +362,21 @@ export function chargeDiffers(question: string, sentence: string): boolean {
   return false;
 }
 
+/** "Did it shake up the market?", "Has the ban hurt sales?": a claim that something had an effect. */
+const EFFECT_CLAIMED =
+  /\b(?:shak(?:e|es|en|ing)|shook|affect(?:s|ed|ing)?|hit|hits|hurt(?:s|ing)?|boost(?:s|ed|ing)?|disrupt(?:s|ed|ing)?|impact(?:s|ed|ing)?|influenc(?:e|es|ed|ing)|rattl(?:e|es|ed|ing)|upset(?:s|ting)?|dent(?:s|ed|ing)?|chang(?:e|es|ed|ing)|transform(?:s|ed|ing)?)\b/i;
+/** "appears to be having little effect", "had no impact on prices": what had next to none. */
+const LITTLE_EFFECT =
+  /\b(?:little|no|negligible|minimal|hardly\s+any|not\s+much|scant)\s+(?:real\s+|noticeable\s+|discernible\s+|lasting\s+)?(?:effect|impact|influence|change|difference)\b/i;
+
+/**
+ * "Did scrapping the price limits shake up the metals market?" against "appears to be having
+ * little effect on the market": the claim is of an effect, and the evidence says there was next to none.
+ */
+export function effectDenied(question: string, sentence: string): boolean {
+  return EFFECT_CLAIMED.test(question) && !LITTLE_EFFECT.test(question) && LITTLE_EFFECT.test(sentence);
+}
+
 /** "Do students have to attend?", "Is attendance compulsory?": the claim that something is required. */
 const OBLIGED =
   /\b(?:ha(?:ve|s|d)\s+to|must|(?:required|obliged|compelled|forced)\s+to|compulsory|mandatory|obligatory)\b/i;

@@ -1,8 +1,9 @@
 /**
- * Yes/no claims of keeping, passing and being required: "hold on to its majority" is denied by
- * "enough to lose the majority", "pass the bill" by "the defeat of a bill", "final" by "a
- * preliminary ruling", "have to attend" by "attendance is voluntary", and "have to attend" is affirmed by "attendance is compulsory".
- * Texts of their own.
+ * Yes/no claims of keeping, passing, having an effect and being required: "hold on to its
+ * majority" is denied by "enough to lose the majority", "pass the bill" by "the defeat of a bill",
+ * "final" by "a preliminary ruling", "shake up the market" by "little effect on the market",
+ * "have to attend" by "attendance is voluntary"; "have to attend" is affirmed by "attendance is
+ * compulsory". Texts of their own.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { openKnowledge } from '../../../src/app/openKnowledge.ts';
@@ -24,6 +25,10 @@ const dir = makeCorpus({
   'court.txt': [
     'Court Bars Trader',
     "Ann Lee of the traders' league told reporters that the Ostby civil court, in a preliminary ruling, had decided Kessel should not take part in the tenders.",
+  ].join('\n\n'),
+  'metals.txt': [
+    'Limits Go, Market Shrugs',
+    'The scrapping of limits on daily price moves for Ostby metals futures appears to be having little effect on the market, analysts said.',
   ].join('\n\n'),
   'drill.txt': [
     'Fire Drill At Vellport Depot',
@@ -48,6 +53,12 @@ describe('claims of keeping and of being required', () => {
 
   it('"final", against "in a preliminary ruling": No', () => {
     expect(first("Is the Ostby civil court's ruling against Kessel final?")).toMatch(/^No\b/);
+  });
+
+  it('"shake up the market", against "having little effect on the market": No', () => {
+    expect(first('Did scrapping the daily price limits shake up the Ostby metals futures market?')).toMatch(
+      /^No\b/,
+    );
   });
 
   it('"have to attend", against "attendance is voluntary": No', () => {
