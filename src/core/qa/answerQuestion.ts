@@ -604,7 +604,9 @@ const MARKET_PRICE =
   /\b(?:shares?|stock|stocks)\b[^;]{0,60}\b(?:up|down|rose|fell|gained|lost|closed|ended|jumped|slipped|climbed|dropped|traded|trading|finished|opened)\b[^;]{0,40}\bat\s+$/i;
 /** "how much per share ...?", and a sum said so: "138p a share", "$17 per share", "20p each". */
 const PER_SHARE = /\b(?:per|a)\s+share\b/i;
-const PER_SHARE_AFTER = /^\s*(?:\(\S+\)\s*)?(?:a|per)\s+(?:share|unit)\b|^\s*each\b/i;
+/** (A currency word may stand between: "a 40 dlr a share tender offer".) */
+const PER_SHARE_AFTER =
+  /^\s*(?:(?:dlrs?|dollars?|cents?|cts|pence|pounds?|stg|francs?|marks?|yen|euros?)\s+)?(?:\(\S+\)\s*)?(?:a|per)\s+(?:share|unit)\b|^\s*each\b/i;
 /** A question about the market's price itself. */
 const ASKS_MARKET =
   /\b(?:trad(?:e|ed|ing)|close|closed|closing|open(?:ed|ing)?|share\s+price|stock\s+price|market\s+value)\b/i;

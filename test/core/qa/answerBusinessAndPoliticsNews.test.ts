@@ -43,6 +43,10 @@ const dir = makeCorpus({
     "Pop star Lina Marr is to marry music executive Tom Brack, the singer's agent has confirmed.",
     'Brack, 26, proposed to the singer on holiday.',
   ].join('\n\n'),
+  'tender.txt': [
+    'Ostby Air Bids For Dorne Courier',
+    'Ostby Air Freight Corp said it plans to begin tomorrow a 40 dlr a share tender offer for 83 pct of Dorne Courier Corp.',
+  ].join('\n\n'),
   'settlement.txt': [
     'Vell Bank In $515m FSB Settlement',
     'Five Vell Bank subsidiaries have agreed to pay a total of $515m to settle an investigation into share trading.',
@@ -133,6 +137,8 @@ describe('business, politics and sports news', () => {
   it('a share price after a rise is no offer, and "per share" asks for a sum said per share', () => {
     expect(first('How much per share is Kessel offering for Vellmart?')).toMatch(/doesn't say/);
     expect(first('How much is Kessel offering for Vellmart?')).toMatch(/^\$3\.25bn/);
+    // A currency word between the sum and "a share": "a 40 dlr a share tender offer".
+    expect(first('how much a share did Ostby Air offer for Dorne Courier?')).toMatch(/^40\b/);
   });
 
   it('a buyer sharing the asked one\'s generic words ("Department Stores") is still another body', () => {
