@@ -10,17 +10,13 @@ import { keysOfText } from './findSentences.ts';
 /** The number and, when the text puts it right after, the word it counts ("140,000 copies"). */
 export function withUnit(sentence: string, candidate: Candidate, unitKey: string | undefined): string {
   // "two mln tonnes", "1.5 billion dollars": the scale written after the number belongs to it.
-  const scale = SCALE_AFTER.exec(sentence.slice(candidate.end))?.[0] ?? '';
+  const { scale, rest } = afterNumber(sentence, candidate);
   const text = `${candidate.text}${scale}`;
-  const rest = sentence.slice(candidate.end + scale.length);
   // "thirty-seven cents", "400 pounds": a currency word after the number is part of the amount.
-  const currency =
-    /^\s+(?:dollars?|dlrs?|cents?|cts|pounds?|stg|sterling|francs?|marks?|euros?|yen|yuan|lire|lira|guineas?|shillings?|schillings?|pesos?|pesetas?|rupees?|roubles?|rubles?|guilders?|crowns?|kronor|kroner|rand|dinars?|riyals?|escudos?|drachmas?|won|baht|ringgit)\b/i.exec(
-      rest,
-    )?.[0];
+  const currency = CURRENCY_WORD_AFTER.exec(rest)?.[0];
   if (currency) return `${text}${currency}`;
   // "12,900 acres", "300 miles an hour": a unit of measure after the number is part of the amount too.
-  const measure = (MEASURE.exec(rest.slice(0, 30)) ?? SCALE_UNIT.exec(rest.slice(0, 30)))?.[0];
+  const measure = unitAt(rest);
   if (measure) return `${text}${measure}`;
   if (!unitKey) return text;
   const after = /^\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)/u.exec(rest)?.[1] ?? '';
@@ -31,6 +27,12 @@ export function withUnit(sentence: string, candidate: Candidate, unitKey: string
 
 /** A scale word after a number: "two mln", "1.5 billion", "300,000 thousand". */
 const SCALE_AFTER = /^\s+(?:mln|million|bln|billion|trillion|thousand|bn|mn)\b/i;
+
+/** The scale word written after a number ("two mln"), if any, and the text after both. */
+function afterNumber(sentence: string, c: Candidate): { scale: string; rest: string } {
+  const scale = SCALE_AFTER.exec(sentence.slice(c.end))?.[0] ?? '';
+  return { scale, rest: sentence.slice(c.end + scale.length) };
+}
 
 export const MONEY_QUESTION =
   /^how\s+much\b.*\b(?:cost|costs|costing|sold|sell|selling|paid|pay|paying|spending|charging|offering|buying|earning|raising|price|worth|spend|spent|earn|earned|charge|charged|raise|raised|fee|prize|money|salary|offer|offered|bid|fine|fined|valued?|profits?|loss|losses|debts?|budget|invest|invested|investing|investment|borrow|borrowing|borrowed|loan|buy|bought|cash|compensation|damages?|fetch|fetched|go\s+for|went\s+for|auction|auctioned|seek|seeks|seeking|sought|claim|claims|claiming|claimed|demand|demands|demanding|demanded|sue|sues|suing|sued)\b/i;
@@ -43,8 +45,12 @@ export const MONEY_VERBS =
   'pay paid buy bought purchase acquire sell sold cost price offer bid spend spent deal fee'
     .split(' ')
     .map(wordKey);
-const CURRENCY =
-  /(?:[$£€¥]|\b(?:dollars?|dlrs?|cents?|cts|pounds?|stg|sterling|francs?|marks?|euros?|yen|yuan|lire|lira|guineas?|shillings?|schillings?|pesos?|pesetas?|rupees?|roubles?|rubles?|guilders?|crowns?|kronor|kroner|rand|dinars?|riyals?|escudos?|drachmas?|won|baht|ringgit)\b)/i;
+/** Currency words, as written after a number ("500 dlrs") or anywhere. */
+const CURRENCY_WORDS =
+  'dollars?|dlrs?|cents?|cts|pounds?|stg|sterling|francs?|marks?|euros?|yen|yuan|lire|lira|guineas?|shillings?|schillings?|pesos?|pesetas?|rupees?|roubles?|rubles?|guilders?|crowns?|kronor|kroner|rand|dinars?|riyals?|escudos?|drachmas?|won|baht|ringgit';
+const CURRENCY = new RegExp(`(?:[$£€¥]|\\b(?:${CURRENCY_WORDS})\\b)`, 'i');
+/** "thirty-seven cents", "400 pounds": a currency word right after a number. */
+const CURRENCY_WORD_AFTER = new RegExp(`^\\s+(?:${CURRENCY_WORDS})\\b`, 'i');
 
 /** "3.8 billion U.S. Dlrs": a wire writes the currency with a capital after a place's initials. */
 const CAPITALISED_CURRENCY =
@@ -139,19 +145,22 @@ const MEASURE =
 const SCALE_UNIT =
   /^\s+(?:(?:miles?|kilometres?|kilometers?|km)\s+(?:an|per|a)\s+hour|mph|km\/h|kph|knots?|miles?|kilometres?|kilometers?|km|metres?|meters?|feet|foot|ft|yards?|inches?|centimetres?|centimeters?|cm|millimetres?|millimeters?|mm|light[- ]years?|degrees(?:\s+(?:Fahrenheit|Celsius|centigrade|F|C)\b)?|lbs|lb|kilos?|kgs?|grams?|ozs?|pct|per\s*cent|percent)(?![\p{L}])/iu;
 
+/** A unit of measure opening the text after a number: "acres", "miles an hour", "lbs". */
+function unitAt(rest: string): string | undefined {
+  return (MEASURE.exec(rest.slice(0, 30)) ?? SCALE_UNIT.exec(rest.slice(0, 30)))?.[0];
+}
+
 /**
  * "to about 12 lbs from 25", asked how many cattle died: a number in a unit of measure measures,
  * and counts nothing else (unless the unit is what is asked: "how many miles?").
  */
 export function measuresInUnit(sentence: string, c: Candidate, unitKey: string): boolean {
-  const rest = sentence.slice(c.end + (SCALE_AFTER.exec(sentence.slice(c.end))?.[0].length ?? 0));
+  const { rest } = afterNumber(sentence, c);
   // ("to about 12 lbs from 25": the second number of a change shares the first one's unit.)
   const pair = /\d[\d,.]*((?:\s+[a-z]+){1,2}?)\s+(?:from|to)\s+(?:about\s+|around\s+)?$/.exec(
     sentence.slice(Math.max(0, c.start - 40), c.start),
   )?.[1];
-  const unit = (MEASURE.exec(rest.slice(0, 30)) ??
-    SCALE_UNIT.exec(rest.slice(0, 30)) ??
-    (pair ? SCALE_UNIT.exec(pair) : null))?.[0].trim();
+  const unit = (unitAt(rest) ?? (pair ? SCALE_UNIT.exec(pair)?.[0] : undefined))?.trim();
   if (!unit) return false;
   const key = wordKey(unit.split(/\s+/)[0] ?? unit);
   return key !== unitKey && !sameFamily(key, unitKey);
