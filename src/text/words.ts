@@ -44,6 +44,12 @@ export function joinWords(words: readonly string[]): string {
 }
 
 /** The initials of a name's capitalised words, lower-cased: "cme" of "Chicago Mercantile Exchange". */
+/**
+ * The gap between a name's words as an expression's source, where a middle initial may stand:
+ * "Henry A. Duffy", "John F. Kennedy" for "Henry Duffy", "John Kennedy".
+ */
+export const NAME_WORD_GAP = '\\s+(?:[A-Z]\\.\\s+)?';
+
 export function nameInitials(name: string): string {
   return name
     .split(/[\s-]+/)

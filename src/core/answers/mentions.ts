@@ -3,6 +3,7 @@ import type { Passage } from '../../knowledge/types.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { memoized } from '../../text/memoized.ts';
 import { foldedInto, foldPunctuation } from '../../text/normalizeText.ts';
+import { NAME_WORD_GAP } from '../../text/words.ts';
 
 function charPattern(ch: string, exactCase: boolean): string {
   // Characters the text may write for this one ("Moscow’s" for "Moscow's"), as foldPunctuation folds them.
@@ -32,7 +33,7 @@ function namePattern(name: string): NamePattern | undefined {
   // "Henry A. Duffy", "John F. Kennedy": a middle initial may stand between a name's words.
   // (Only in a person's name of two words: a given name and a surname.)
   const person = words.length === 2 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w));
-  const between = person ? '\\s+(?:[A-Z]\\.\\s+)?' : '\\s+';
+  const between = person ? NAME_WORD_GAP : '\\s+';
   const body = words
     .map((word, i) => [...word].map((ch) => charPattern(ch, capital && i === 0)).join(''))
     .join(between);

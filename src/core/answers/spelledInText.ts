@@ -27,24 +27,26 @@ function termOf(word: string): string {
 /** The name's spellings nearest first: each unknown word by its closest known ones. */
 function respellings(kb: KnowledgeBase, name: string, wide = false): Spelled[] {
   let out: Spelled[] = [{ name: '', edits: 0 }];
-  const words = name.trim().split(/\s+/);
-  const isKnown = (term: string) => term.length < 4 || kb.passageIndex.documentFrequency(term) > 0;
+  const words = name
+    .trim()
+    .split(/\s+/)
+    .map((text) => {
+      const term = termOf(text);
+      return { text, term, known: term.length < 4 || kb.passageIndex.documentFrequency(term) > 0 };
+    });
   // "Elton Yeats" for "Elton Yates" (wide): where another word of the name is written as the
   // archive writes it, a shorter word may be two letters off, since the whole must be in the text.
   // (Two or three words, one of them unknown: "Elton Yeats", not "Committee Barco Island".)
-  const unknown = words.filter((w) => !isKnown(termOf(w))).length;
   const anchored =
     words.length > 1 &&
     words.length <= 3 &&
-    unknown === 1 &&
-    words.some((w) => termOf(w).length >= 4 && isKnown(termOf(w)));
+    words.filter((w) => !w.known).length === 1 &&
+    words.some((w) => w.term.length >= 4 && w.known);
   // (Without such a word the wide reading tries nothing new: the name is not looked for again.)
   if (wide && !anchored) return [];
-  for (const word of words) {
-    const term = termOf(word);
-    const known = isKnown(term);
+  for (const { text, term, known } of words) {
     const options = known
-      ? [{ text: word, edits: 0 }]
+      ? [{ text, edits: 0 }]
       : kb.passageIndex
           .corrections(term, term.length >= 6 || (wide && term.length >= 5) ? 2 : 1, wide)
           .slice(0, wide ? WIDE_OPTIONS : 3)

@@ -200,7 +200,6 @@ const TIED_TO =
   /^(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:engaged|married|wed|related|dating|working|partnered|teamed\s+up)\s+(?:to|with)$/u;
 
 /** "who is X?": a description of X, the holder of a role, or (passive) a doer. */
-
 function whoIs(question: string, rest: string): QuestionAnalysis {
   const charge = IN_CHARGE.exec(rest);
   if (charge?.[1] && /\p{Lu}/u.test(charge[1])) return headOf(question, charge[1]);

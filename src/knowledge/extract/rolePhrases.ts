@@ -10,6 +10,7 @@
 
 import { memoized } from '../../text/memoized.ts';
 import { escapeRegExp } from '../../text/normalizeText.ts';
+import { NAME_WORD_GAP } from '../../text/words.ts';
 import { nameGazetteer } from './nameLexicon.ts';
 import { rolePhraseAt, rolesAfterName } from './roleAppositives.ts';
 
@@ -251,12 +252,6 @@ export function titleBefore(text: string, index: number): PhraseSpan | undefined
 }
 
 /**
- * The roles written right after a name that spans [start, end): ", the US Ambassador to the UN",
- * " is a Dallas lawyer", ", who chairs ...", and the other forms of roleAppositives.ts; several
- * coordinated roles come back as one phrase, joined by "; ". `start` lets "appointed X chairman
- * of ..." be read; it defaults to `end`.
- */
-/**
  * "the Conflicts Secretary of the Bolivian Miners Federation, Cristobal Aranibar, told Reuters",
  * "the governor of Rhode Island, John Chafee": a role set before the name and a comma, whole.
  */
@@ -269,6 +264,12 @@ export function roleBeforeComma(text: string, index: number): PhraseSpan | undef
   return phrase && phrase.start === from && phrase.end === from + m[1].length ? phrase : undefined;
 }
 
+/**
+ * The roles written right after a name that spans [start, end): ", the US Ambassador to the UN",
+ * " is a Dallas lawyer", ", who chairs ...", and the other forms of roleAppositives.ts; several
+ * coordinated roles come back as one phrase, joined by "; ". `start` lets "appointed X chairman
+ * of ..." be read; it defaults to `end`.
+ */
 export function roleAfter(text: string, end: number, start = end): PhraseSpan | undefined {
   const roles = rolesAfterName(text, start, end);
   const last = roles.at(-1);
@@ -295,7 +296,7 @@ const fullNamePattern = memoized(1_000, (name: string): RegExp => {
   const escaped = name
     .split(/\s+/)
     .map(escapeRegExp)
-    .join(/^\p{Lu}/u.test(name) ? '\\s+(?:[A-Z]\\.\\s+)?' : '\\s+');
+    .join(/^\p{Lu}/u.test(name) ? NAME_WORD_GAP : '\\s+');
   return new RegExp(escaped, 'g');
 });
 
