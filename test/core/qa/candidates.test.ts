@@ -32,7 +32,11 @@ import { wordKey } from '../../../src/text/wordForms.ts';
 
 const texts = (cs: readonly { text: string }[]) => cs.map((c) => c.text);
 
-const at2 = (s: string, t: string) => ({ text: t, start: s.indexOf(t), end: s.indexOf(t) + t.length });
+/** The mention of `text` in `sentence` (its first), as a candidate. */
+const at = (sentence: string, text: string) => {
+  const start = sentence.indexOf(text);
+  return { text, start, end: start + text.length };
+};
 
 describe('nameRuns', () => {
   it('keeps titles, initials and particles, drops sentence openers and possessives', () => {
@@ -134,9 +138,8 @@ describe('dates, numbers, places and reasons', () => {
 
   it('shows an amount with the currency word after it, or the counted noun', () => {
     const s = 'It held thirty-seven cents in coins and 140,000 copies.';
-    const at = (t: string) => ({ text: t, start: s.indexOf(t), end: s.indexOf(t) + t.length });
-    expect(withUnit(s, at('thirty-seven'), undefined)).toBe('thirty-seven cents');
-    expect(withUnit(s, at('140,000'), wordKey('copies'))).toBe('140,000 copies');
+    expect(withUnit(s, at(s, 'thirty-seven'), undefined)).toBe('thirty-seven cents');
+    expect(withUnit(s, at(s, '140,000'), wordKey('copies'))).toBe('140,000 copies');
     // A unit of measure after the number belongs to the amount ("how much land?").
     const land = 'They plan to seize 12,900 acres from the farm.';
     const n = { text: '12,900', start: land.indexOf('12,900'), end: land.indexOf('12,900') + 6 };
@@ -145,27 +148,26 @@ describe('dates, numbers, places and reasons', () => {
 
   it('a number in a unit of measure counts nothing else: "12 lbs from 25", asked how many cattle', () => {
     const s = 'Cattle reduced daily feed consumption to about 12 lbs from 25 during the blizzard.';
-    expect(measuresInUnit(s, at2(s, '12'), wordKey('cattle'))).toBe(true);
-    expect(measuresInUnit(s, at2(s, '25'), wordKey('cattle'))).toBe(true);
+    expect(measuresInUnit(s, at(s, '12'), wordKey('cattle'))).toBe(true);
+    expect(measuresInUnit(s, at(s, '25'), wordKey('cattle'))).toBe(true);
     const died = 'About 400 cattle died in the blizzard, and 12 lbs of feed a day was lost.';
-    expect(measuresInUnit(died, at2(died, '400'), wordKey('cattle'))).toBe(false);
+    expect(measuresInUnit(died, at(died, '400'), wordKey('cattle'))).toBe(false);
     // ... unless the unit is what is asked: "how many miles?"
     const miles = 'It raced 300 miles.';
-    expect(measuresInUnit(miles, at2(miles, '300'), wordKey('miles'))).toBe(false);
+    expect(measuresInUnit(miles, at(miles, '300'), wordKey('miles'))).toBe(false);
   });
 
   it('shows a speed, a length or a height with its unit: "300 miles an hour", "450 feet", "17 knots"', () => {
     const s =
       'In 1883 it raced across the Pacific at 300 miles an hour; waves rose 450 feet; ships made 17 knots.';
-    const at = (t: string) => ({ text: t, start: s.indexOf(t), end: s.indexOf(t) + t.length });
-    expect(withUnit(s, at('300'), undefined)).toBe('300 miles an hour');
-    expect(withUnit(s, at('450'), undefined)).toBe('450 feet');
-    expect(withUnit(s, at('17'), undefined)).toBe('17 knots');
+    expect(withUnit(s, at(s, '300'), undefined)).toBe('300 miles an hour');
+    expect(withUnit(s, at(s, '450'), undefined)).toBe('450 feet');
+    expect(withUnit(s, at(s, '17'), undefined)).toBe('17 knots');
     // Not a word that only begins like a unit ("1883 it", "5 feats").
-    expect(withUnit(s, at('1883'), undefined)).toBe('1883');
+    expect(withUnit(s, at(s, '1883'), undefined)).toBe('1883');
     // The scale written after the number belongs to it: "two mln tonnes".
     const maize = 'More than two mln tonnes of surplus maize lie in piles.';
-    expect(withUnit(maize, at2(maize, 'two'), undefined)).toBe('two mln tonnes');
+    expect(withUnit(maize, at(maize, 'two'), undefined)).toBe('two mln tonnes');
     const feats = 'He did 5 feats of strength.';
     expect(withUnit(feats, { text: '5', start: 7, end: 8 }, undefined)).toBe('5');
   });
@@ -386,11 +388,6 @@ describe('whose verb it is', () => {
 });
 
 describe('counted nouns', () => {
-  const at = (sentence: string, number: string) => {
-    const start = sentence.indexOf(number);
-    return { text: number, start, end: start + number.length };
-  };
-
   it('a number joined to another noun by a hyphen counts that noun', () => {
     const s = 'The orchestra got its seven-concert cycle off to a start before 2,800 persons.';
     expect(countsOtherNoun(s, at(s, 'seven'), wordKey('people'))).toBe(true);
@@ -483,10 +480,6 @@ describe('numberMentions', () => {
 });
 
 describe('countsNamedNoun: a number that counts a noun of its own', () => {
-  const at = (sentence: string, number: string) => {
-    const start = sentence.indexOf(number);
-    return { text: number, start, end: start + number.length };
-  };
   const text = 'two great fires had burnt two hundred houses, and 40 people fled';
   it('"two great fires" and "two hundred houses" count fires and houses, not people', () => {
     expect(countsNamedNoun(text, at(text, 'two'), wordKey('people'))).toBe(true);
