@@ -4,8 +4,10 @@
  * then find its words folded already instead of lemmatising and stemming them mid-question. The
  * work goes in slices of about a millisecond between the workers' messages, so indexing is held
  * up by one slice at most; it stops with the build (a word left over is folded when first read)
- * and never fills more than half of the key cache (wordKeyRoom).
+ * and never fills more than half of the key cache (wordKeyRoom). The name lexicon the answers read
+ * is loaded in the same wait.
  */
+import { nameGazetteer } from '../knowledge/extract/nameLexicon.ts';
 import { wordKey, wordKeyRoom } from '../text/wordForms.ts';
 
 const SLICE_MS = 1;
@@ -18,6 +20,8 @@ export class KeyWarmer {
   constructor() {
     // The lemmatizer's lexicon loads on the first word folded: best while the workers start.
     this.offer(['went']);
+    // So does the name lexicon the answers read (once per process): else the first question pays it.
+    setImmediate(() => nameGazetteer());
   }
 
   /** Words to fold (index terms: lower-cased, as wordKey caches them). */
