@@ -141,6 +141,14 @@ const QUESTIONS: QuestionPattern[] = [
       /^(?:(?:in|at|on|for|during|after|before|under)\s[^,?]{1,60},\s*)?(?:did|does|do|is|was|were|are|has|have|had|can|could|will|would)\s+\S+.*\?\s*$/i,
     command: 'ask',
   },
+  // Typed in chat without its question mark: "can the nintendo ds play old game boy games". An
+  // auxiliary, then a subject (a determiner, a pronoun or a name) and at least two more words.
+  {
+    // (Case-blind but for the name's capital: "Will Smith movies" is a search.)
+    pattern:
+      /^(?:[Dd]id|[Dd]oes|[Dd]o|[Ii]s|[Ww]as|[Ww]ere|[Aa]re|[Hh]as|[Hh]ave|[Hh]ad|[Cc]an|[Cc]ould|[Ww]ill|[Ww]ould)\s+(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Aa]ny|[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|[Yy]ou|[Tt]here|\p{Lu}[\p{L}.'’-]*)\s+\S+\s+\S+/u,
+    command: 'ask',
+  },
 ];
 
 /** Text longer than this is cut before it is even normalised, so a huge paste costs nothing. */

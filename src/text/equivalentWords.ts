@@ -17,6 +17,8 @@ const GROUPS = [
   'cancel end scrap',
   'buy purchase acquire',
   'build construct erect',
+  // "where will it put its second factory?": "the new plant will be built close to ...".
+  'factory plant',
   'found establish',
   'leave depart quit',
   'arrive reach',

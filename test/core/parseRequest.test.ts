@@ -143,6 +143,21 @@ describe('parseRequest: natural questions', () => {
     expect(parse('who happened').command).toBe('ask');
   });
 
+  it.each([
+    'can the nintendo ds play old game boy advance games',
+    'Did Tillerson meet Lavrov in Moscow',
+    'was there a chemical attack in Syria',
+  ])('reads the yes/no question "%s", typed without its question mark, as ask', (text) => {
+    expect(parse(text)).toEqual({ command: 'ask', text, question: text });
+  });
+
+  it.each(['will power', 'Will Smith movies', 'is coverage', 'can openers for sale'])(
+    'still reads "%s" as a search',
+    (text) => {
+      expect(parse(text).command).toBe('search');
+    },
+  );
+
   it('reads plain text as a search', () => {
     expect(parse('chemical attack in Syria')).toEqual({
       command: 'search',

@@ -396,7 +396,11 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
     }
     return a;
   }
-  const naming = /^what\s+(?:is|was|are|were)\s+the\s+names?\s+of\s+(?:the\s+|an?\s+)?(.+)$/i.exec(question);
+  // "what is the real name of the gamer called Deathifier?": a name the text gives, or none.
+  const naming =
+    /^what\s+(?:is|was|are|were)\s+(?:the|his|her|its|their)\s+(?:(?:real|full|proper|official|original|actual|maiden|birth|given|first|last|family|stage|code|new|old|former)\s+)?names?\s+of\s+(?:the\s+|an?\s+)?(.+)$/i.exec(
+      question,
+    );
   if (naming) return { ...base(question, 'name'), subject: naming[1] ?? '' };
   const measure = /^what\s+(?:is|was|are|were)\s+the\s+([\p{L}-]+)\s+of\b/iu.exec(question);
   if (measure?.[1] && COUNT_MEASURES.test(measure[1]))
@@ -437,14 +441,20 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
   // body is asked for, and a sentence that names none ("a famous American dancer") does not answer.
   const which = /^(?:which|what)\s+(.+)$/i.exec(question)?.[1]?.split(/\s+/) ?? [];
   const doerNoun = which.slice(0, 3).findIndex((w) => ASKS_FOR_DOER.test(w));
+  const next = which[doerNoun + 1] ?? '';
   if (
     doerNoun >= 0 &&
-    /^[a-z]+$/.test(which[doerNoun + 1] ?? '') &&
-    !AUX_WORD.test(which[doerNoun + 1] ?? '')
+    /^[a-z]+$/.test(next) &&
+    // "which company is buying the stake?", "which team was fined?": an auxiliary before the deed.
+    (!AUX_WORD.test(next) || DEED_FORM.test(which[doerNoun + 2] ?? ''))
   )
     return { ...base(question, 'person'), askedNoun: which[doerNoun] ?? '' };
   return base(question, 'any');
 }
+
+/** A verb at work or done after an auxiliary ("is buying", "was fined", "has won"), not "is the largest". */
+const DEED_FORM =
+  /^(?:[a-z]+(?:ing|ed)|won|sold|bought|paid|made|taken|given|chosen|beaten|led|run|held|hit|shut|cut|sent|spent)$/;
 
 /** Nouns that ask for a place ("which city"). */
 const PLACE_NOUN =

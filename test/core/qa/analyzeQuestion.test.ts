@@ -27,6 +27,11 @@ describe('analyzeQuestion: the expected answer type', () => {
     ['which famous painter paid for the boat?', 'person'],
     ['which newspaper reported the storm?', 'person'],
     ['which newspaper did he read?', 'any'],
+    ['Which company is buying the stake in the brewer?', 'person'],
+    ['which team was fined by the league?', 'person'],
+    ['which company is the largest?', 'any'],
+    ['what is the name of the ship?', 'name'],
+    ['What is the real name of the gamer called Deathifier?', 'name'],
   ];
   for (const [question, type] of cases) {
     it(`${question} -> ${type}`, () => expect(analyzeQuestion(question).type).toBe(type));
