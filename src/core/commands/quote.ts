@@ -79,6 +79,8 @@ const QUOTATION_FIRST = 0.2;
 const QUOTATION_TIE = 0.05;
 /** How much of the topic a quotation's own words (with its sentence) must hold to go first. */
 const OWN_TOPIC = 0.5;
+/** How much the topic in the quoted words themselves counts, past their sentence: a tie-break. */
+const QUOTED_WORDS = 0.04;
 
 /** "the American said:", "the 34-year-old added": a speaker called by what the story says of them. */
 const EPITHET_SPEAKS =
@@ -264,10 +266,25 @@ function sentencesBefore(kb: KnowledgeBase, passage: Passage, count: number): st
  */
 function closingQuote(sentences: readonly string[], i: number): string {
   let text = sentences[i] ?? '';
-  const open = (t: string) => (t.match(/["“”]/g)?.length ?? 0) % 2 === 1;
+  // '"There's no question of a conflict. I've been focused on my job," he told AP.': the sentence
+  // closes a quotation an earlier one opened, which is where the quotation starts.
+  for (let j = i - 1; j >= Math.max(0, i - 4) && closesFirst(text) && open(sentences[j] ?? ''); j--)
+    text = `${sentences[j]} ${text}`;
   for (let j = i + 1; j < Math.min(sentences.length, i + 5) && open(text); j++) text += ` ${sentences[j]}`;
   // A passage may end inside the quotation: it is quoted up to there.
   return open(text) ? `${text}"` : text;
+}
+
+/** An odd number of quotation marks: a quotation opened (or closed) and not matched. */
+const open = (t: string) => (t.match(/["“”]/g)?.length ?? 0) % 2 === 1;
+
+/** Whether a text's first quotation mark closes a quotation ('... at Aer Lingus," he told AP.'). */
+function closesFirst(text: string): boolean {
+  if (!open(text)) return false;
+  const m = /["“”]/.exec(text);
+  if (!m) return false;
+  if (m[0] === '”') return true;
+  return m[0] === '"' && m.index > 0 && /[\p{L}\p{N}.,!?;:'’)-]/u.test(text.charAt(m.index - 1));
 }
 
 /**
@@ -535,7 +552,9 @@ export const quoteCommand: CommandDefinition = {
           const itself = textCoverage(own, terms);
           // A quotation comes first where its own words speak of the topic, not only its neighbours.
           const first = q.reported ? 0 : itself >= OWN_TOPIC ? QUOTATION_FIRST : QUOTATION_TIE;
-          return { q, score: topicScore(q, own, itself) + first };
+          // Of two whose sentences speak of it alike, the one whose quoted words themselves do.
+          const quoted = q.reported ? 0 : QUOTED_WORDS * textCoverage(q.text.replace(/-/g, ' '), terms);
+          return { q, score: topicScore(q, own, itself) + first + quoted };
         })
         .filter((x) => x.score > 0.1)
         .sort((a, b) => b.score - a.score)

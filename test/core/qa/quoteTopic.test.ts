@@ -37,6 +37,11 @@ const dir = makeCorpus({
     'He added: "By all means get drunk once in a while, but do not drink to save money."',
     'Opposition leader Ann Kerr said: "This is a gaffe by Jon Marrow.',
   ].join('\n\n'),
+  'airline.txt': [
+    'Executive trio leave airline',
+    "Colm Brady, the airline's chief executive, is leaving with two colleagues.",
+    'Mr Brady said there was no conflict of interest, and, if he was to launch a rival airline, "this thing happens in every business". "There is absolutely no question of a conflict of interest. I have been completely focused on my job," he told reporters.',
+  ].join('\n\n'),
 });
 // Its own archive: the words of the others would weigh in its topic.
 const tennisDir = makeCorpus({
@@ -110,6 +115,14 @@ describe('quotations in a sentence', () => {
     const answer = first('what did Ozzo Quellbrook say about tackling the burglar?');
     expect(answer).toMatch(/^Ozzo Quellbrook: “I acted on impulse”/);
     expect(answer).not.toMatch(/courageously|disturbed/);
+  });
+
+  it('a quotation of two sentences closed in the one that says who spoke is quoted whole, and goes first where its own words hold the topic', () => {
+    const answer = first('what did Colm Brady say about the conflict of interest claims?');
+    expect(answer).toMatch(
+      /^Colm Brady: “There is absolutely no question of a conflict of interest\. I have been completely focused on my job”/,
+    );
+    expect(renderText(bot.answer({ text: '/quote Colm Brady' }))).not.toMatch(/“he told reporters/);
   });
 
   it('a quotation given to "he says:" after a topic, where he is the one named before', () => {
