@@ -219,9 +219,12 @@ function parseSanitized(text: string, commandNames: ReadonlySet<string>): Parsed
     if (explicit && !commandNames.has(name)) return { command: 'unknown', text: name };
     // A bare word is a command unless it starts a question ("who is ...", "what happened ...").
     // ("what position does X hold?" asks who X is.)
+    // ("what date does the PSP go on sale?", "what year did he die?": a noun, then the auxiliary.)
     const startsQuestion =
       /^(is|was|are|were|did|does|do|has|had|happened|'s)\b/i.test(rest) ||
-      /^(?:job|role|position|post|title|office)s?\s+(?:does|did|do)\b/i.test(rest);
+      /^(?:job|role|position|post|title|office)s?\s+(?:does|did|do)\b/i.test(rest) ||
+      (!explicit &&
+        /^[a-z]+\s+(?:is|was|are|were|did|does|do|has|had|have|will|would|can|could)\s+\S/i.test(rest));
     if (commandNames.has(name) && (explicit || !startsQuestion)) {
       return { command: name, text: rest, ...(rest ? { subject: rest } : {}) };
     }

@@ -43,6 +43,8 @@ const PHRASAL: readonly [RegExp, string][] = [
     /\b(?:come|comes|came|coming)\s+out\b(?!\s+(?:of|against|in\s+favou?r|in\s+support|on\s+top|ahead|fighting|with|and|to|for)\b)/gi,
     'release releases released releasing',
   ],
+  // "when does the PSP go on sale in the US?": released there ("will launch it in the US").
+  [/\b(?:go|goes|went|gone|going)\s+on\s+sale\b/gi, 'release releases released releasing'],
   [/\b(?:lay|lays|laid|laying)\s+off\b/gi, 'dismiss dismisses dismissed dismissing'],
   // "who called off the deal?": "Schlumberger's decision to end the agreement".
   [/\b(?:call|calls|called|calling)\s+off\b/gi, 'cancel cancels cancelled cancelling'],

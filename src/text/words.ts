@@ -43,13 +43,13 @@ export function joinWords(words: readonly string[]): string {
   return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 
-/** The initials of a name's capitalised words, lower-cased: "cme" of "Chicago Mercantile Exchange". */
 /**
  * The gap between a name's words as an expression's source, where a middle initial may stand:
  * "Henry A. Duffy", "John F. Kennedy" for "Henry Duffy", "John Kennedy".
  */
 export const NAME_WORD_GAP = '\\s+(?:[A-Z]\\.\\s+)?';
 
+/** The initials of a name's capitalised words, lower-cased: "cme" of "Chicago Mercantile Exchange". */
 export function nameInitials(name: string): string {
   return name
     .split(/[\s-]+/)

@@ -133,6 +133,8 @@ describe('parseRequest: natural questions', () => {
     'since when has Russia felt slighted?',
     'in which year was the pier opened?',
     'besides Assad, who does Russia side with?',
+    'what date does the PSP go on sale in the US',
+    'what year did the pier open?',
   ])('reads the other question "%s" as ask', (text) => {
     expect(parse(text)).toEqual({ command: 'ask', text, question: text });
   });

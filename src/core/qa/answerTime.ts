@@ -13,6 +13,7 @@ import {
   constraints,
   HEDGE_BELOW,
   hedged,
+  inAnotherPlace,
   predicateOfAnother,
   SAYS_ASKED,
   type Strategy,
@@ -150,8 +151,12 @@ export const time: Strategy = (kb, a, hits) => {
   const future = FUTURE_ASKED.test(a.question);
   const bound = /^(since|until|till)\s+when\b/i.exec(a.question)?.[1]?.toLowerCase();
   const ofAnother = anotherOfKind(a);
+  const elsewhere = inAnotherPlace(a);
   const extract = (evidence: Evidence): Typed[] =>
-    predicateOfAnother(evidence.hit.text, a) || ofAnother(evidence.text)
+    predicateOfAnother(evidence.hit.text, a) ||
+    ofAnother(evidence.text) ||
+    elsewhere(evidence.hit.text) ||
+    elsewhere(evidence.text)
       ? []
       : [
           ...(bound

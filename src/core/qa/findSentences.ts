@@ -13,6 +13,7 @@ import { equivalentKeys } from '../../text/equivalentWords.ts';
 import { hasPhrasalVerb, withPhrasalVerbsAsWords } from '../../text/phrasalVerbs.ts';
 import { longerKeysOf, sameFamily, wordKey, wordTexts } from '../../text/wordForms.ts';
 import { nameInitials } from '../../text/words.ts';
+import { passagesMentioning } from '../answers/mentions.ts';
 
 export interface SentenceHit {
   passage: Passage;
@@ -79,7 +80,58 @@ export function acronymAliases(kb: KnowledgeBase, names: readonly string[]): Map
     if (kb.passageIndex.documentFrequency(initials) === 0) continue;
     for (const w of words) aliases.set(wordKey(w), initials);
   }
+  for (const name of names) {
+    if (!ACRONYM.test(name)) continue;
+    const expansion = expansionOf(kb, name);
+    if (!expansion) continue;
+    // Its rarest word stands for it: "PlayStation" for "PSP", "Deposit" for "FDIC".
+    const df = (w: string) => kb.passageIndex.documentFrequency(w.toLowerCase());
+    const rarest = expansion
+      .filter((w) => !NAME_LINKS.test(w) && df(w) > 0)
+      .sort((a, b) => df(a) - df(b))[0];
+    if (rarest) aliases.set(wordKey(name), wordKey(rarest));
+  }
   return aliases;
+}
+
+/** A name written in capitals, as an acronym is: "PSP", "FDIC", "AT&T". */
+const ACRONYM = /^[A-Z][A-Z&]{1,5}$/;
+
+/** The capitals of a name's words, those inside a word too: "psp" of "PlayStation Portable". */
+function innerInitials(words: readonly string[]): string {
+  return words
+    .filter((w) => !NAME_LINKS.test(w))
+    .map((w) => w.replace(/[^\p{Lu}]/gu, ''))
+    .join('')
+    .toLowerCase();
+}
+
+/**
+ * "Sony's new PlayStation Portable (PSP) games console": the words an acronym stands for, where
+ * the archive spells it out before it in brackets. Undefined where it never does.
+ */
+function expansionOf(kb: KnowledgeBase, acronym: string): string[] | undefined {
+  const spelled = new RegExp(
+    `((?:\\p{Lu}[\\p{L}'’&.-]*\\s+(?:(?:of|the|and|for|de|&)\\s+)*){1,8})\\(${acronym}\\)`,
+    'u',
+  );
+  const wanted = acronym.toLowerCase().replace(/&/g, '');
+  for (const passage of passagesMentioning(kb, [acronym], 10)) {
+    const m = spelled.exec(passage.text);
+    if (!m?.[1]) continue;
+    const words = m[1].trim().split(/\s+/);
+    // The run may start earlier than the name ("Sony's PlayStation Portable"): the shortest tail that spells it.
+    for (let from = words.length - 1; from >= 0; from--) {
+      const tail = words.slice(from);
+      const first = tail
+        .filter((w) => !NAME_LINKS.test(w))
+        .map((w) => w.charAt(0))
+        .join('')
+        .toLowerCase();
+      if (first === wanted || innerInitials(tail) === wanted) return tail;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -7,6 +7,7 @@
 import { nameGazetteer } from '../../knowledge/extract/nameLexicon.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { equivalentKeys } from '../../text/equivalentWords.ts';
+import { escapeRegExp } from '../../text/normalizeText.ts';
 import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import { nameInitials } from '../../text/words.ts';
 import type { Reply } from '../reply.ts';
@@ -200,6 +201,40 @@ export function anotherOfKind(a: QuestionAnalysis): (sentence: string) => boolea
           .some((w) => askedWords.has(w))
       );
     });
+}
+
+/** The other ways texts write the places questions most often shorten. */
+const PLACE_VARIANTS: readonly (readonly string[])[] = [
+  ['US', 'U.S.', 'USA', 'U.S.A.', 'United States', 'America', 'American', 'Americans'],
+  ['UK', 'U.K.', 'Britain', 'British', 'United Kingdom', 'England', 'English'],
+  ['EU', 'European Union', 'Europe', 'European'],
+];
+
+/** "in the US", "in Japan": a place the question asks about, written after "in". */
+const IN_PLACE = /\bin\s+(?:the\s+)?(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})/gu;
+
+function isPlace(name: string): boolean {
+  return (
+    PLACE_VARIANTS.some((forms) => forms.includes(name)) ||
+    nameGazetteer().classOf(name.toLowerCase()) === 'place'
+  );
+}
+
+/**
+ * "when does the PSP go on sale in the US?" against "the PSP, which went on sale in Japan on
+ * Sunday": a sentence that places what it tells of in another place, and never names (or calls
+ * otherwise) the one asked, tells of another event. The question's places are read once.
+ */
+export function inAnotherPlace(a: QuestionAnalysis): (sentence: string) => boolean {
+  const asked = [...a.question.matchAll(IN_PLACE)].map((m) => m[1] ?? '').filter(isPlace);
+  if (!asked.length) return () => false;
+  const forms = asked.flatMap((place) => PLACE_VARIANTS.find((f) => f.includes(place)) ?? [place]);
+  const named = new RegExp(`(?<![\\p{L}.])(?:${forms.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'u');
+  return (sentence) => {
+    if (named.test(sentence)) return false;
+    for (const m of sentence.matchAll(IN_PLACE)) if (isPlace(m[1] ?? '')) return true;
+    return false;
+  };
 }
 
 /** What a place in a sentence that says the question's predicate is worth more. */

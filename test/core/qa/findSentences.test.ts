@@ -1,7 +1,16 @@
-import { describe, expect, it } from 'vitest';
-import { keysOfText, textCoverage, type WeightedTerm } from '../../../src/core/qa/findSentences.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openKnowledge } from '../../../src/app/openKnowledge.ts';
+import {
+  acronymAliases,
+  keysOfText,
+  textCoverage,
+  type WeightedTerm,
+} from '../../../src/core/qa/findSentences.ts';
 import { equivalentKeys } from '../../../src/text/equivalentWords.ts';
 import { wordKey } from '../../../src/text/wordForms.ts';
+import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
+
+afterAll(removeCorpora);
 
 const term = (word: string, weight = 1): WeightedTerm => {
   const key = wordKey(word);
@@ -44,5 +53,28 @@ describe('sentence matching', () => {
     // ... a shorter one, or one more than three letters apart, is not.
     expect(keysOfText('the region').has('reg')).toBe(false);
     expect(keysOfText('the region').has(`${wordKey('region')}ality`)).toBe(false);
+  });
+});
+
+describe('acronymAliases', () => {
+  const { kb } = openKnowledge(
+    makeCorpus({
+      'exchange.txt': [
+        'Exchange news',
+        'The Chicago Mercantile Exchange said volume rose. The CME plans a new contract.',
+        "Gamers bought Zento's new Game Deck Portable (GDP) on Sunday. The Federal Deposit Insurance Corp (FDIC) closed a bank.",
+      ].join('\n\n'),
+    }),
+  );
+
+  it('lets a name of several words be found by the initials the archive writes', () => {
+    expect(acronymAliases(kb, ['Chicago Mercantile Exchange']).get(wordKey('Mercantile'))).toBe('cme');
+  });
+
+  it('lets initials be found by the rarest word of what the archive spells them out as, capitals inside words too', () => {
+    const aliases = acronymAliases(kb, ['GDP', 'FDIC', 'NATO']);
+    expect(['Game', 'Deck', 'Portable'].map(wordKey)).toContain(aliases.get(wordKey('GDP')));
+    expect(['Federal', 'Deposit', 'Insurance', 'Corp'].map(wordKey)).toContain(aliases.get(wordKey('FDIC')));
+    expect(aliases.has(wordKey('NATO'))).toBe(false);
   });
 });
