@@ -46,6 +46,12 @@ const PHRASAL: readonly [RegExp, string][] = [
   // "when does the PSP go on sale in the US?": released there ("will launch it in the US").
   [/\b(?:go|goes|went|gone|going)\s+on\s+sale\b/gi, 'release releases released releasing'],
   [/\b(?:lay|lays|laid|laying)\s+off\b/gi, 'dismiss dismisses dismissed dismissing'],
+  // "how much is BMW putting into Mini production?": investing in it ("£100m of new investment");
+  // not "put into practice", "put into orbit".
+  [
+    /\b(?:put|puts|putting|pump|pumps|pumped|pumping)(?=\s+into\b(?!\s+(?:practice|effect|force|operation|orbit|service|words|place|perspective|action|power|office|administration|receivership|liquidation|custody|storage|context|play|motion|question|doubt|jeopardy)\b))/gi,
+    'invest invests invested investing',
+  ],
   // "who called off the deal?": "Schlumberger's decision to end the agreement".
   [/\b(?:call|calls|called|calling)\s+off\b/gi, 'cancel cancels cancelled cancelling'],
   // "who took over from Demel?": "Marchionne has replaced Herbert Demel".
@@ -84,7 +90,7 @@ const PHRASAL: readonly [RegExp, string][] = [
 const IRREGULAR_PAST =
   /^(?:flew|flown|came|went|gone|laid|threw|thrown|struck|drove|driven|broke|broken|gave|given|took|taken|swept)$/i;
 /** Verbs whose base form is also their past ("set", "shut"): read by what stands before them. */
-const SAME_PAST = /^(?:set|shut)$/i;
+const SAME_PAST = /^(?:set|shut|put)$/i;
 const AUXILIARY_BEFORE =
   /\b(?:do|does|did|to|will|would|can|could|should|may|might|must|not|n't)\s+(?:\S+\s+){0,3}$/i;
 

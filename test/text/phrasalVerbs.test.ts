@@ -84,4 +84,11 @@ describe('phrasal verbs', () => {
     expect(a.terms).toContain('reject');
     expect(a.terms).not.toContain('down');
   });
+
+  it('reads "putting into" as investing in, but not "put into practice"', () => {
+    expect(withPhrasalVerbsAsWords('how much is the firm putting into production?')).toBe(
+      'how much is the firm investing into production?',
+    );
+    expect(withPhrasalVerbsAsWords('the plan was put into practice')).toBe('the plan was put into practice');
+  });
 });

@@ -562,6 +562,10 @@ function noneYet(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]): R
 const COMPARED =
   /^\s*(?:[\p{L}.]+\s+)?(?:less|more|cheaper|dearer|higher|lower|fewer|greater|bigger|smaller|larger)\s+than\b/iu;
 
+/** What had been done before ("had invested some", "had previously employed"): a past before the news. */
+const EARLIER =
+  /\bhad\s+(?:already\s+|previously\s+|earlier\s+|so\s+far\s+)?(?:been\s+)?[a-z]+(?:ed|en|t)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
+
 /** Names of buildings and bodies that stand in a town ("District Court", "General Hospital"). */
 const VENUE =
   /\b(?:Court|Hospital|University|College|School|Hotel|Cent(?:re|er)|Hall|Museum|Airport|Station|Church|Cathedral|Stadium|Building|Institute|Prison|Fair|Exhibition)$/;
@@ -637,6 +641,8 @@ const amount: Strategy = (kb, a, hits) => {
   const asksAge = /^how\s+old\b/i.test(a.question);
   // "how long does his new contract run?": "signed a new contract to stay until May 2008".
   const asksEnd = HOW_LONG_RUNS.test(a.question);
+  // "how much is BMW putting into ...?", "how many does it employ?": the present asked.
+  const asksNow = /^how\s+(?:many|much)\b.*\b(?:is|are|does|do|will)\b/i.test(a.question);
   // "the deal for 36 ATR planes": the question's counts, read once for every sentence.
   const anotherCount = countsAnotherNumber(a.question);
   const countsThings = !money && /^how\s+many\b/i.test(a.question) && !(a.unit && isCurrencyWord(a.unit));
@@ -734,6 +740,10 @@ const amount: Strategy = (kb, a, hits) => {
           /\bin\s+$/i.test(evidence.text.slice(Math.max(0, candidate.start - 4), candidate.start))
         )
           weight *= 0.4;
+        // "Before Wednesday's announcement, BMW had invested some £280m", asked how much it is
+        // putting in: what had been, before the present the question asks of.
+        if (asksNow && EARLIER.test(evidence.text.slice(Math.max(0, candidate.start - 80), candidate.start)))
+          weight *= 0.5;
         // "at 2,495 dlrs, costs 500 dlrs less than previous machines": a difference, not the amount.
         if (COMPARED.test(evidence.text.slice(candidate.end, candidate.end + 40))) weight *= 0.4;
         // "spent a total of 2.13 billion dlrs ..., 341 mln dlrs in the U.S.": the whole, before its parts.

@@ -86,9 +86,7 @@ export function acronymAliases(kb: KnowledgeBase, names: readonly string[]): Map
     if (!expansion) continue;
     // Its rarest word stands for it: "PlayStation" for "PSP", "Deposit" for "FDIC".
     const df = (w: string) => kb.passageIndex.documentFrequency(w.toLowerCase());
-    const rarest = expansion
-      .filter((w) => !NAME_LINKS.test(w) && df(w) > 0)
-      .sort((a, b) => df(a) - df(b))[0];
+    const rarest = expansion.filter((w) => !NAME_LINKS.test(w) && df(w) > 0).sort((a, b) => df(a) - df(b))[0];
     if (rarest) aliases.set(wordKey(name), wordKey(rarest));
   }
   return aliases;

@@ -15,6 +15,11 @@ const dir = makeCorpus({
     'Kilbride Bank, the third-biggest bank, has seen annual pre-tax profits climb to record levels.',
     'Profits for the year to 31 December rose 20% to £4.6bn ($8.6bn).',
   ].join('\n\n'),
+  'cars.txt': [
+    'Carmaker cash to fuel Kestrel production',
+    'Three years after the new Kestrel was launched, carmaker Vantor has announced £90m of new investment in its Redford plant.',
+    'Some 150 new jobs are to be created at the Redford plant. Before the announcement, Vantor had invested some £250m in Kestrel production.',
+  ].join('\n\n'),
 });
 afterAll(removeCorpora);
 
@@ -24,6 +29,10 @@ const first = (question: string) => renderText(bot.answer({ text: question })).s
 describe('how much', () => {
   it('a price asked with "pay" is answered by the sentence that says "buy ... for $26m"', () => {
     expect(first('how much did Harbour Drinks pay for the Kilbride vineyard?')).toMatch(/^\$26m|^£13m/);
+  });
+
+  it('asked in the present, a sum that "had" been spent before the news is not it', () => {
+    expect(first('how much new money is Vantor putting into Kestrel production?')).toMatch(/^£90m/);
   });
 
   it('"rose 20% to £4.6bn": a share is no sum of money, though one follows it', () => {
