@@ -231,6 +231,13 @@ describe('dates, numbers, places and reasons', () => {
     );
   });
 
+  it('"for financial and administrative reasons": reasons of up to three words give one', () => {
+    expect(
+      reasonClause('It wrote that for financial and administrative reasons it planned to turn down patients.')
+        ?.text,
+    ).toBe('for financial and administrative reasons it planned to turn down patients');
+  });
+
   it('finds the clause that gives a reason', () => {
     expect(reasonClause('He left early because the road was closed.')?.text).toBe(
       'because the road was closed',
