@@ -198,6 +198,9 @@ function personWeight(
   const whole = lexicon.classOf(c.text.toLowerCase());
   const classes = words.map((w) => lexicon.classOf(w.toLowerCase()));
   const titled = words.length < c.text.split(/\s+/).length;
+  // A story's title capitalises its first word as a sentence does, and its doer is no name by
+  // that alone: "Gamer buys $26,500 virtual land" names no one where its story names the buyer.
+  const inTitle = () => kb.articles.get(articleId)?.title.trim() === sentence.trim();
   let weight = words.length > 1 ? 1 : 0.6;
   // "Rock group Korn's guitarist quits": a common word opening a title or sentence is not the
   // "Rock" the index knows from another story, unless this article writes it so mid-sentence.
@@ -231,7 +234,8 @@ function personWeight(
     // "Cricket took eight ships": a word the article writes as a name wherever it stands.
     if (words.length === 1 && usedAsName(kb, articleId, bare)) weight = 0.6;
     // ... or that opens the sentence as the doer of the asked verb, with no article before it.
-    else if (doer && words.length === 1 && c.start === 0 && opensWithVerb(sentence, c, keys)) weight = 0.7;
+    else if (doer && words.length === 1 && c.start === 0 && opensWithVerb(sentence, c, keys) && !inTitle())
+      weight = 0.7;
     // "the Daily Mirror states": capitalised common words after "the" name an institution.
     else if (!doer || words.length < 2 || !/\bthe\s+$/i.test(sentence.slice(0, c.start))) return 0;
     else weight = 0.7;
@@ -243,7 +247,7 @@ function personWeight(
     words.length === 1 &&
     c.start === 0 &&
     !capitalisedMidSentence(kb, articleId, c.text) &&
-    !(doer && opensWithVerb(sentence, c, keys))
+    !(doer && opensWithVerb(sentence, c, keys) && !inTitle())
   )
     weight = 0.3;
   // "the Brumidi frescos", "Pandora's box": a name used as a modifier of a common noun.

@@ -28,6 +28,11 @@ const dir = makeCorpus({
   'comic.txt': ['Stand-up night', 'The comedian Chris Rock will headline the festival in Leeds.'].join(
     '\n\n',
   ),
+  'island.txt': [
+    'Gamer buys $26,500 virtual island',
+    'A 22-year-old gamer has spent $26,500 on an island that exists only in a computer game.',
+    'The Australian gamer, known only by his gaming name Zorbex, bought the island in an online auction.',
+  ].join('\n\n'),
   'raid.txt': [
     'Raid on the depot',
     'Police say the raid on the fuel depot at Marlow, which left two guards hurt, was allegedly carried out by the Kestrel gang.',
@@ -59,6 +64,10 @@ describe('who did it', () => {
 
   it('"has yet to be revealed": the text says the answer is not known', () => {
     expect(first('who voices the pig in the new film?')).toMatch(/doesn't say/);
+  });
+
+  it('the first word of a title, capitalised as any sentence opens, is no name though the asked verb follows', () => {
+    expect(first('who bought the virtual island for $26,500?')).toMatch(/^Zorbex/);
   });
 
   it('a common word opening a title is no person, though another story knows a "Rock"; the lead is named next', () => {
