@@ -204,8 +204,10 @@ const SHARE_WORDS: Record<string, number> = {
   'all of': 100,
   'the entire': 100,
 };
+// ("a third term", "a quarter century": an ordinal before its noun, no share; "a third of", "a
+// third stake" are.)
 const SHARE =
-  /\b(half|a third|one third|a quarter|one quarter|two(?:\s|-)thirds|three(?:\s|-)quarters|a fifth|a tenth|\d+(?:\.\d+)?\s*(?:%|per\s?cent|pct))(?![\w%])/gi;
+  /\b(half|(?:a|one)\s(?:third|quarter|fifth|tenth)(?!\s+(?!(?:of|stake|share|holding|interest)\b)[a-z])|two(?:\s|-)thirds|three(?:\s|-)quarters|\d+(?:\.\d+)?\s*(?:%|per\s?cent|pct))(?![\w%])/gi;
 
 /** The verb before a share, past words of degree ("gone up about 10 pct", "jumped over 30 pct"). */
 function verbBefore(text: string): string | undefined {

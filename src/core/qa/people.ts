@@ -101,7 +101,7 @@ function agentOfOther(window: string, keys: readonly string[]): boolean {
 
 /** Titles an organisation's name qualifies: "Balco president Victor Conte", "Arsenal boss Arsene Wenger". */
 const TITLE_AFTER_NAME =
-  /^(?:president|chairman|chairwoman|chief|director|founder|boss|owner|spokesman|spokeswoman|spokesperson|coach|manager|head|leader|editor|executive|minister|secretary|governor|captain|striker|midfielder|defender|goalkeeper|analyst|economist|lawyer|chairperson)$/;
+  /^(?:president|chairman|chairwoman|chief|director|founder|boss|owner|spokesman|spokeswoman|spokesperson|coach|manager|head|leader|editor|executive|minister|secretary|governor|captain|striker|midfielder|defender|goalkeeper|analyst|economist|lawyer|chairperson|investor|financier|businessman|businesswoman|banker|industrialist|entrepreneur|tycoon|magnate|developer|publisher|attorney|official|senator|congressman|trader|broker)$/;
 
 /** Nouns for a body of people that acts as one: "the Damascus regime", "the Kestrel gang". */
 const GROUP_AFTER =

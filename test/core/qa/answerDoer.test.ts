@@ -33,6 +33,10 @@ const dir = makeCorpus({
     'A 22-year-old gamer has spent $26,500 on an island that exists only in a computer game.',
     'The Australian gamer, known only by his gaming name Zorbex, bought the island in an online auction.',
   ].join('\n\n'),
+  'shoes.txt': [
+    'Group plans to buy Kestrel Shoe',
+    'A group led by Boston investor Amos Delacroix said Kestrel Shoe Inc agreed to give it company information.',
+  ].join('\n\n'),
   'raid.txt': [
     'Raid on the depot',
     'Police say the raid on the fuel depot at Marlow, which left two guards hurt, was allegedly carried out by the Kestrel gang.',
@@ -64,6 +68,10 @@ describe('who did it', () => {
 
   it('"has yet to be revealed": the text says the answer is not known', () => {
     expect(first('who voices the pig in the new film?')).toMatch(/doesn't say/);
+  });
+
+  it('a place before a title and a name ("Boston investor Amos Delacroix") qualifies the person named', () => {
+    expect(first('who led the group that wanted to buy Kestrel Shoe?')).toMatch(/^Amos Delacroix/);
   });
 
   it('the first word of a title, capitalised as any sentence opens, is no name though the asked verb follows', () => {

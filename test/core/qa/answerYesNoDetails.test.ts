@@ -13,6 +13,10 @@ import { anotherOfKind } from '../../../src/core/qa/pickAnswer.ts';
 import { firstLineOf, makeCorpus, removeCorpora } from '../../knowledge/support.ts';
 
 const dir = makeCorpus({
+  'term.txt': [
+    'Banker Quits',
+    'The decision by Paul Vestry not to serve a third term as chairman of the Kilbride Reserve is a shock for the markets, an economist said.',
+  ].join('\n\n'),
   'trial.txt': [
     'Ebbet Denies Fraud',
     'Former chief Bernard Ebbet has denied fraud at his trial in Vellport.',
@@ -82,6 +86,10 @@ afterAll(removeCorpora);
 describe('claims given otherwise in a detail, and reasons given in passing', () => {
   const { bot } = openKnowledge(dir);
   const first = firstLineOf(bot);
+
+  it('"a third term" is an ordinal, not a share of a third: "not to serve" denies the claim', () => {
+    expect(first('Did Paul Vestry agree to serve a third term as chairman?')).toMatch(/^No\b/);
+  });
 
   it('"up to 85 years", asked of 25 years: No; of 85: Yes', () => {
     expect(first('Is Bernard Ebbet facing a maximum of 25 years in jail if he is convicted?')).toMatch(
