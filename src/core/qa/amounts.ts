@@ -34,8 +34,9 @@ function afterNumber(sentence: string, c: Candidate): { scale: string; rest: str
   return { scale, rest: sentence.slice(c.end + scale.length) };
 }
 
+/** "how much did X pay ...?", "what were X's earnings?": a sum of money is asked. */
 export const MONEY_QUESTION =
-  /^how\s+much\b.*\b(?:cost|costs|costing|sold|sell|selling|paid|pay|paying|spending|charging|offering|buying|earning|raising|price|worth|spend|spent|earn|earned|charge|charged|raise|raised|fee|prize|money|salary|offer|offered|bid|fine|fined|valued?|profits?|loss|losses|debts?|budget|invest|invested|investing|investment|borrow|borrowing|borrowed|loan|buy|bought|cash|compensation|damages?|fetch|fetched|go\s+for|went\s+for|auction|auctioned|seek|seeks|seeking|sought|claim|claims|claiming|claimed|demand|demands|demanding|demanded|sue|sues|suing|sued)\b/i;
+  /^(?:what\s+(?:is|was|are|were)\b.*\b(?:earnings|profits?|revenues?|income|turnover|dividends?|salary)$|how\s+much\b.*\b(?:cost|costs|costing|sold|sell|selling|paid|pay|paying|spending|charging|offering|buying|earning|raising|price|worth|spend|spent|earn|earned|charge|charged|raise|raised|fee|prize|money|salary|offer|offered|bid|fine|fined|valued?|profits?|loss|losses|debts?|budget|invest|invested|investing|investment|borrow|borrowing|borrowed|loan|buy|bought|cash|compensation|damages?|fetch|fetched|go\s+for|went\s+for|auction|auctioned|seek|seeks|seeking|sought|claim|claims|claiming|claimed|demand|demands|demanding|demanded|sue|sues|suing|sued)\b)/i;
 
 /**
  * Verbs of money changing hands: "how much did Diageo pay for Chalone?" is answered by "Diageo

@@ -277,7 +277,12 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
     .replace(/\bexec\b/gi, 'executive')
     .replace(/[\s?!.]+$/, '')
     // "Besides Assad, who does Russia side with?": the setting goes after the question it qualifies.
-    .replace(/^([^,?]{1,60}),\s*((?:which|what|who|whom|whose|why|how|where|when)\b.*)$/i, '$2 $1')
+    // ("According to NBC, where did it go?": the source's name alone; "According" is no name.)
+    .replace(
+      /^([^,?]{1,60}),\s*((?:which|what|who|whom|whose|why|how|where|when)\b.*)$/i,
+      (_, setting, asked) =>
+        `${asked}, ${setting.replace(/^(?:according\s+to|in\s+the\s+view\s+of)\s+/i, '')}`,
+    )
     // "From which country did it sail?", "To whom did Jarvis sell it?": asked as "which country
     // did it sail from?", the preposition after the verb it goes with.
     .replace(
@@ -405,6 +410,8 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
   const measure = /^what\s+(?:is|was|are|were)\s+the\s+([\p{L}-]+)\s+of\b/iu.exec(question);
   if (measure?.[1] && COUNT_MEASURES.test(measure[1]))
     return { ...base(question, 'number'), unit: measure[1] };
+  // "what were Chase Manhattan's third quarter earnings?": a sum of money, or no answer.
+  if (OWNED_SUM.test(question)) return base(question, 'number');
   const said = SAID.exec(question);
   if (said) {
     const topic = said[2] ?? said[3];
@@ -455,6 +462,10 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
 /** A verb at work or done after an auxiliary ("is buying", "was fined", "has won"), not "is the largest". */
 const DEED_FORM =
   /^(?:[a-z]+(?:ing|ed)|won|sold|bought|paid|made|taken|given|chosen|beaten|led|run|held|hit|shut|cut|sent|spent)$/;
+
+/** "what were X's (third quarter) earnings?": the sum a name's money noun comes to. */
+const OWNED_SUM =
+  /^what\s+(?:is|was|are|were)\s+\S.*?['’]s?\s+(?:[\p{L}\d-]+\s+){0,3}?(?:earnings|profits?|revenues?|sales|income|losses|turnover|dividends?|debts?|deficit|surplus|budget|salary|pay)$/iu;
 
 /** Nouns that ask for a place ("which city"). */
 const PLACE_NOUN =

@@ -30,6 +30,8 @@ describe('analyzeQuestion: the expected answer type', () => {
     ['Which company is buying the stake in the brewer?', 'person'],
     ['which team was fined by the league?', 'person'],
     ['which company is the largest?', 'any'],
+    ["What were Chase Manhattan's third quarter earnings?", 'number'],
+    ["what was the bank's net profit?", 'number'],
     ['what is the name of the ship?', 'name'],
     ['What is the real name of the gamer called Deathifier?', 'name'],
   ];

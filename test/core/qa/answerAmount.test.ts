@@ -35,6 +35,11 @@ describe('how much', () => {
     expect(first('how much new money is Vantor putting into Kestrel production?')).toMatch(/^£90m/);
   });
 
+  it('"what were X\'s earnings?" asks for a sum of money: a share alone does not answer it', () => {
+    expect(first("what were Kilbride Bank's annual profits?")).toMatch(/^£4\.6bn/);
+    expect(first("what were Harbour Drinks' third quarter earnings?")).toMatch(/doesn.t say/);
+  });
+
   it('"rose 20% to £4.6bn": a share is no sum of money, though one follows it', () => {
     expect(first('how much pre-tax profit did Kilbride Bank make last year?')).toMatch(/^£4\.6bn/);
   });
