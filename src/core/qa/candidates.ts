@@ -156,6 +156,15 @@ export function isOfficeWord(word: string): boolean {
 }
 
 /** A name's words without a leading title, for comparing with the question's names. */
+/**
+ * A people's adjective: one the lexicon knows, or one of their shape the lexicon lacks ("Turkish",
+ * "Pakistani"), read only where a title follows it.
+ */
+function isDemonym(word: string): boolean {
+  const known = nameGazetteer().classOf(word.toLowerCase());
+  return known === 'demonym' || (known === undefined && /^\p{Lu}\p{Ll}+(?:ish|ian|ese|i)$/u.test(word));
+}
+
 export function withoutTitle(name: string): string {
   const words = name.split(/\s+/);
   // "Russian Prime Minister Dmitry Medvedev": a title with the words that qualify it (a people's
@@ -164,7 +173,7 @@ export function withoutTitle(name: string): string {
   for (let i = 0; i < words.length - 1; i++) {
     const word = (words[i] ?? '').replace(/\.$/, '');
     if (TITLES.has(word) || OFFICES.has(word)) cut = i + 1;
-    else if (!QUALIFIERS.has(word) && nameGazetteer().classOf(word.toLowerCase()) !== 'demonym') break;
+    else if (!QUALIFIERS.has(word) && !isDemonym(word)) break;
   }
   return words.slice(cut).join(' ');
 }

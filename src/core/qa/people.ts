@@ -575,6 +575,16 @@ function askedNounFit(kb: KnowledgeBase, sentence: string, c: Candidate, noun: s
   const next = wordsOf(sentence.slice(c.end)).slice(0, 1);
   const prev = wordsOf(sentence.slice(Math.max(0, c.start - 30), c.start)).slice(-1);
   if ([...next, ...prev].some((w) => wordKey(w.text) === key)) return 2;
+  // "Jane Amory, the MP for Ribble Vale, was attacked": the name the asked noun is said of in an
+  // aside; not "Ribble Vale", which the MP is for.
+  const aside = wordsOf(/^\s*,\s+([^,;]{1,40})/u.exec(sentence.slice(c.end))?.[1] ?? '').slice(0, 4);
+  if (aside.some((w) => wordKey(w.text) === key)) return 2;
+  const before = wordsOf(sentence.slice(Math.max(0, c.start - 40), c.start)).slice(-3);
+  if (
+    /^(?:for|of)$/i.test(before.at(-1)?.text ?? '') &&
+    before.slice(0, -1).some((w) => wordKey(w.text) === key)
+  )
+    return 0.3;
   const person = kindsOf(kb, c.text).has('person') || kindsOf(kb, withoutTitle(c.text)).has('person');
   return BODIES.test(noun) && person ? 0.3 : 1;
 }

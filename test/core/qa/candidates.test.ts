@@ -25,6 +25,7 @@ import {
   placeMentions,
   placeModifiers,
   reasonClause,
+  withoutTitle,
 } from '../../../src/core/qa/candidates.ts';
 import { negatedByPrefix } from '../../../src/core/qa/claimDiffers.ts';
 import { windowAround } from '../../../src/core/qa/composeAnswer.ts';
@@ -543,5 +544,13 @@ describe('reasonClause, of purpose', () => {
     expect(reasonClause('The firm cut prices in a bid to win back customers.')?.text).toBe(
       'in a bid to win back customers',
     );
+  });
+});
+
+describe('withoutTitle', () => {
+  it("drops a title and the people's adjective before it, one the lexicon lacks too", () => {
+    expect(withoutTitle('Russian Prime Minister Dmitry Medvedev')).toBe('Dmitry Medvedev');
+    expect(withoutTitle('Turkish Prime Minister Turgut Ozal')).toBe('Turgut Ozal');
+    expect(withoutTitle('Turkish Delight')).toBe('Turkish Delight');
   });
 });
