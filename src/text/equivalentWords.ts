@@ -46,6 +46,8 @@ const GROUPS = [
   'prepare ready willing',
   'oust remove topple depose overthrow',
   'demand urge',
+  // "did China officially ask for the plants?": "China has made no such official request".
+  'ask request',
   'move relocate',
   'collapse fall',
   'establish founder',

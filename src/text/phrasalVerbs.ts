@@ -35,7 +35,7 @@ const PHRASAL: readonly [RegExp, string][] = [
   [/\b(?:shut|shuts|shutting)\s+down\b/gi, 'close closes closed closing'],
   [/\b(?:give|gives|gave|given|giving)\s+up\b/gi, 'abandon abandons abandoned abandoning'],
   [
-    /\b(?:come|comes|came|coming)\s+into\s+(?:force|effect)\b|\b(?:take|takes|took|taken|taking)\s+effect\b|\b(?:become|becomes|became|becoming)\s+effective\b|\b(?:kick|kicks|kicked|kicking)\s+in\b(?!\s+(?:the|a|an|his|her|their|its)\b)|\beffective\s+(?=(?:from|on|as\s+of)\b)/gi,
+    /\b(?:come|comes|came|coming|go|goes|went|gone|going|enter|enters|entered|entering)\s+into\s+(?:force|effect)\b|\b(?:take|takes|took|taken|taking)\s+effect\b|\b(?:become|becomes|became|becoming)\s+effective\b|\b(?:kick|kicks|kicked|kicking)\s+in\b(?!\s+(?:the|a|an|his|her|their|its)\b)|\beffective\s+(?=(?:from|on|as\s+of)\b)/gi,
     'start starts started starting',
   ],
   // "the DS comes out in March": released; not "came out of the talks", "came out against it".

@@ -42,6 +42,8 @@ describe('phrasal verbs', () => {
       denies('Both sprinters have been cleared of doping offences by the tribunal.', [wordKey('ban')]),
     ).toBe(true);
     expect(withPhrasalVerbsAsWords('The ban comes into force on 18 February.')).toContain('starts');
+    expect(withPhrasalVerbsAsWords('The code will go into force on October 1.')).toContain('start');
+    expect(withPhrasalVerbsAsWords('The treaty entered into force in 1994.')).toContain('started');
     expect(withPhrasalVerbsAsWords('The bank gave up its offer.')).toContain('abandoned');
   });
 

@@ -46,6 +46,10 @@ const NEGATION_REACH = 8;
 /** Words that deny what stands near them; "except" too ("accepted everywhere except Spain"). */
 const NEGATORS = /^(?:not|never|no|nor|neither|nobody|none|nothing|without|cannot|except|n't)$|n't$/i;
 
+/** Verbs of denying, and what they deny: "denied reports that", "dismissed claims that". */
+const DENY = /^(?:denied|denies|deny|denying|dismissed|dismisses|rejected|rejects|refuted|refutes)$/i;
+const HEARSAY_NOUN = /^(?:reports?|claims?|allegations?|suggestions?|rumou?rs?|speculation|accusations?)$/i;
+
 /** Words after "not" that make it no denial: "not only", "not just", "not least". */
 const NOT_ONLY = /^(?:only|just|merely|simply|least|solely)$/i;
 
@@ -58,6 +62,9 @@ function negatorAt(words: readonly { text: string }[], i: number): boolean {
   const next = words[i + 1]?.text ?? '';
   return (
     (NEGATORS.test(word) && !NOT_ONLY.test(next)) ||
+    // "Nippon Steel denied local newspaper reports that China ...": what is denied is not so.
+    (DENY.test(word) &&
+      (/^that$/i.test(next) || words.slice(i + 1, i + 4).some((w) => HEARSAY_NOUN.test(w.text)))) ||
     (/^far$/i.test(word) && /^from$/i.test(next)) ||
     (/^short$/i.test(word) && /^of$/i.test(next))
   );

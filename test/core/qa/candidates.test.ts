@@ -290,6 +290,15 @@ describe('dates, numbers, places and reasons', () => {
 
 describe('yes or no', () => {
   const keys = (q: string) => q.split(' ').map(wordKey);
+  it('what is denied as a report ("denied newspaper reports that ...") is denied', () => {
+    const claim = keys('China buy steel plants');
+    expect(denies('The firm denied newspaper reports that China wants to buy steel plants.', claim)).toBe(
+      true,
+    );
+    expect(denies('The firm denied that China wants to buy steel plants.', claim)).toBe(true);
+    expect(denies('The firm confirmed reports that China wants to buy steel plants.', claim)).toBe(false);
+  });
+
   it('an opposite is read in its own forms only ("banned" for "ban"), never in a longer word ("bank")', () => {
     const allow = keys('allow underwrite paper');
     expect(denies('The Board approved the plan of the parent bank holding company.', allow)).toBe(false);

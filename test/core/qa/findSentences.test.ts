@@ -22,6 +22,7 @@ describe('sentence matching', () => {
     const terms = [term('completely'), term('wrecked'), term('relations')];
     expect(textCoverage('the row has totally ruined relations', terms)).toBe(1);
     expect(textCoverage('the row has strained relations', terms)).toBeCloseTo(1 / 3);
+    expect(textCoverage('China has made no such request', [term('asked')])).toBe(1);
   });
 
   it('counts a listed equivalent only as listed, not its longer family ("birth" is not "birthday")', () => {
