@@ -589,6 +589,28 @@ function askedNounFit(kb: KnowledgeBase, sentence: string, c: Candidate, noun: s
   return BODIES.test(noun) && person ? 0.3 : 1;
 }
 
+/** An envoy's title and where it is to: "Turkish Ambassador to Athens Nazmi Akiman". */
+const POSTED_TO =
+  /\b(?:ambassador|envoy|consul|high\s+commissioner|representative|delegate)\s+(?:to|in|at)\s+(?:the\s+)?$/i;
+
+/**
+ * "Turkish Ambassador to Athens Nazmi Akiman": the capitals after the place an envoy is posted
+ * to are the envoy's name; the place is part of the title.
+ */
+function afterPostedPlace(sentence: string, c: Candidate): Candidate {
+  if (!POSTED_TO.test(sentence.slice(Math.max(0, c.start - 40), c.start))) return c;
+  const words = c.text.split(/\s+/);
+  const lexicon = nameGazetteer();
+  for (const n of [2, 1]) {
+    if (words.length < n + 2) continue;
+    if (lexicon.classOf(words.slice(0, n).join(' ').toLowerCase()) !== 'place') continue;
+    const rest = words.slice(n).join(' ');
+    const start = c.start + c.text.lastIndexOf(rest);
+    return { text: rest, start, end: start + rest.length };
+  }
+  return c;
+}
+
 const MIN_PERSON_WEIGHT = 0.5;
 /** What a name counts for in a sentence without the asked verb. */
 const WITHOUT_VERB = 0.4;
@@ -817,7 +839,8 @@ export function people(
     // "Austin, Texas --", "Kansas City, Mo., Feb. 9 ( UPI ) --": a dateline names where and who
     // filed the story, never who did what it tells.
     const dateline = DATELINE.exec(evidence.text)?.[0].length ?? 0;
-    return nameRuns(evidence.text).flatMap((candidate) => {
+    return nameRuns(evidence.text).flatMap((run) => {
+      const candidate = doer ? run : afterPostedPlace(evidence.text, run);
       if (candidate.start < dateline) return [];
       // ("Exchange Chairman Maurice Menn", asked who chairs the Pacific Stock Exchange: the
       // name after the asked title is read, not the organisation's word before it.)

@@ -11,6 +11,11 @@ const dir = makeCorpus({
     'Harbour director of rugby Tom Reed, though, believes the date is wrong for his players.',
     'KRU chief executive Gary Flint said the match would raise money for the flood appeal.',
   ].join('\n\n'),
+  'talks.txt': [
+    'Turkey and Greece moving towards talks',
+    'Turkish Prime Minister Turgut Ozal said Turkey and Greece were moving towards talks.',
+    'He was speaking after talks with Turkish Ambassador to Athens Nazmi Akiman, who arrived last night.',
+  ].join('\n\n'),
   'papers.txt': [
     'Printers to lose jobs',
     'Harbour & General Workers Union general secretary Tom Vale said mergers always cost jobs.',
@@ -56,6 +61,10 @@ const { bot } = openKnowledge(dir);
 const first = (question: string) => renderText(bot.answer({ text: question })).split('\n')[0] ?? '';
 
 describe('who holds a role', () => {
+  it('an envoy named after the place he is posted to; a prime minister of the country is not its envoy', () => {
+    expect(first("who's Turkey's ambassador in Athens?")).toMatch(/^Nazmi Akiman is/);
+  });
+
   it('the asked title of the asked organisation, written by its initials before the name', () => {
     expect(first('who is the boss of the Kilbride Rugby Union?')).toMatch(/^Gary Flint/);
   });
