@@ -31,6 +31,8 @@ import {
   prizeWentToAnother,
   rankDiffers,
   shareDiffers,
+  survivalDenied,
+  tellsWhoDiedFirst,
 } from './claimDiffers.ts';
 import { composeAnswer, windowAround } from './composeAnswer.ts';
 import { keysOfHit, neighbour } from './evidence.ts';
@@ -505,7 +507,11 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
           );
         })
       : undefined;
-  const top = settling ?? denial ?? fuller ?? first;
+  // "Was his wife still alive when he died?": of the story's sentences, the one that tells who died first.
+  const diedFirst = ranked.find(
+    (h) => h.passage.articleId === first.passage.articleId && tellsWhoDiedFirst(a.question, h.text),
+  );
+  const top = settling ?? denial ?? diedFirst ?? fuller ?? first;
   // "Has he ever called it obsolete?" against "NATO is no longer obsolete": it once was, so yes.
   const once = /\bever\b/i.test(a.question) && /\bno\s+longer\b|\bnot\s+any\s*more\b/i.test(top.text);
   const other = a.negated ? undefined : doneByAnother(kb, a, top);
@@ -524,6 +530,7 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
     negatedByPrefix(a.question, top.text) ||
     obligationDenied(a.question, top.text) ||
     effectDenied(a.question, top.text) ||
+    survivalDenied(a.question, top.text) ||
     beatenTo(top.text, a.names) ||
     (ASKS_DONE.test(a.question) && NOT_YET.test(top.text));
   const no = denied !== a.negated;

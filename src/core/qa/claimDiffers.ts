@@ -364,6 +364,34 @@ export function chargeDiffers(question: string, sentence: string): boolean {
   return false;
 }
 
+/**
+ * "Was his wife still alive when he died?", "Did his wife outlive him?": a claim that one survived
+ * another, and the word that names the survivor ("wife").
+ */
+const SURVIVAL_CLAIMED =
+  /\b([\p{L}'’-]+)\s+(?:still\s+alive\s+when|alive\s+when|outli(?:ve|ved|ves)|surviv(?:e|ed|es)\s+(?:him|her))\b/iu;
+/** "just 11 days after his wife Audrey died", "after the death of his wife": one who died first. */
+const DIED_BEFORE =
+  /\bafter\s+(?:the\s+death\s+of\s+|(?:his|her|their)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:died|death)\b)/iu;
+
+/**
+ * "Was Lord Callaghan's wife still alive when he died?" against "He passed away just 11 days after
+ * his wife Audrey died": the one claimed to survive died first.
+ */
+/** Whether the question claims one survived another and the sentence tells who died first. */
+export function tellsWhoDiedFirst(question: string, sentence: string): boolean {
+  return SURVIVAL_CLAIMED.test(question) && DIED_BEFORE.test(sentence);
+}
+
+export function survivalDenied(question: string, sentence: string): boolean {
+  const survivor = SURVIVAL_CLAIMED.exec(question)?.[1]
+    ?.replace(/['’]s$/, '')
+    .toLowerCase();
+  const first = DIED_BEFORE.exec(sentence)?.[0].toLowerCase();
+  // (The one who died first must be the one claimed to survive: "after his wife died", asked of the wife.)
+  return survivor !== undefined && (first?.split(/\s+/).includes(survivor) ?? false);
+}
+
 /** "Did it shake up the market?", "Has the ban hurt sales?": a claim that something had an effect. */
 const EFFECT_CLAIMED =
   /\b(?:shak(?:e|es|en|ing)|shook|affect(?:s|ed|ing)?|hit|hits|hurt(?:s|ing)?|boost(?:s|ed|ing)?|disrupt(?:s|ed|ing)?|impact(?:s|ed|ing)?|influenc(?:e|es|ed|ing)|rattl(?:e|es|ed|ing)|upset(?:s|ting)?|dent(?:s|ed|ing)?|chang(?:e|es|ed|ing)|transform(?:s|ed|ing)?)\b/i;

@@ -13,6 +13,10 @@ import { anotherOfKind } from '../../../src/core/qa/pickAnswer.ts';
 import { firstLineOf, makeCorpus, removeCorpora } from '../../knowledge/support.ts';
 
 const dir = makeCorpus({
+  'vannick.txt': [
+    'Former premier Lord Vannick dies aged 92',
+    'Former prime minister Lord Vannick has died on the eve of his 93rd birthday. He passed away at home, just 11 days after his wife Audra died aged 91.',
+  ].join('\n\n'),
   'term.txt': [
     'Banker Quits',
     'The decision by Paul Vestry not to serve a third term as chairman of the Kilbride Reserve is a shock for the markets, an economist said.',
@@ -86,6 +90,11 @@ afterAll(removeCorpora);
 describe('claims given otherwise in a detail, and reasons given in passing', () => {
   const { bot } = openKnowledge(dir);
   const first = firstLineOf(bot);
+
+  it('one who died first was not alive when the other died: "11 days after his wife died"', () => {
+    expect(first("Was Lord Vannick's wife still alive when he died?")).toMatch(/^No\b/);
+    expect(first('Was Lord Vannick still alive when his wife died?')).toMatch(/^Yes\b/);
+  });
 
   it('"a third term" is an ordinal, not a share of a third: "not to serve" denies the claim', () => {
     expect(first('Did Paul Vestry agree to serve a third term as chairman?')).toMatch(/^No\b/);
