@@ -71,6 +71,12 @@ function isChromeLine(line: string): boolean {
   return false;
 }
 
+/** Whether line i opens in small letters right after a line that ends mid-sentence. */
+function carriesOn(lines: readonly string[], i: number): boolean {
+  const before = lines[i - 1] ?? '';
+  return /^\p{Ll}/u.test(lines[i] ?? '') && before !== '' && !endsLikeSentence(before);
+}
+
 function isSectionCut(line: string): boolean {
   return !endsLikeSentence(line) && atMostWords(line, 6) && SECTION_CUT.test(line);
 }
@@ -100,9 +106,10 @@ export function cleanScrapedText(raw: string, options: { author?: string } = {})
     if (line) dropped.push(line);
   }
 
-  // 2. Mark chrome lines.
+  // 2. Mark chrome lines. A line that carries on the sentence of the line before it, as newswire
+  //    text wraps ("... a dividend of 30 cts a" / "share on its common stock"), is never chrome.
   const body = lines.slice(0, cutAt).map((l) => l.trim());
-  const chrome = body.map((l) => l !== '' && isChromeLine(l));
+  const chrome = body.map((l, i) => l !== '' && isChromeLine(l) && !carriesOn(body, i));
 
   // 3. Short label-like lines that border chrome (a promo heading, a repeated byline name) are
   //    chrome too; repeat until nothing changes. Blank lines do not break adjacency.

@@ -59,6 +59,9 @@ export function nameInitials(name: string): string {
     .toLowerCase();
 }
 
+/** A word in small letters ("&lt;" is markup): a text with none is written all in capitals. */
+export const ANY_LOWER_WORD = /\b\p{Ll}{3,}/u;
+
 const COUNT_FORMAT = new Intl.NumberFormat('en-US');
 
 /**

@@ -209,4 +209,23 @@ describe('cleanScrapedText rules', () => {
     const line = 'The paper lost 20,000 subscribers last year, its owner said.';
     expect(cleanScrapedText([...story(2), line, ...story(2)].join('\n\n')).paragraphs).toContain(line);
   });
+
+  it('keeps a wrapped newswire line that carries on the sentence before it ("a" / "share on its common stock")', () => {
+    const raw = [
+      'ATT SAYS DIVIDEND WILL NOT BE CUT',
+      '',
+      'American Telephone and Telegraph Co does',
+      'not plan to reduce its regular quarterly dividend of 30 cts a',
+      'share on its common stock, said James E. Olson, chairman.',
+      '    "It has been the intent to set the dividend at a level so',
+      'that it could be sustained," Olson told analysts.',
+    ].join('\n');
+    const cleaned = cleanScrapedText(raw);
+    expect(cleaned.dropped).toEqual([]);
+    expect(cleaned.paragraphs.join(' ')).toContain('30 cts a share on its common stock, said James E. Olson');
+    // A line that opens a paragraph is still read as chrome where it is.
+    expect(cleanScrapedText([...story(2), 'Share on Facebook', ...story(2)].join('\n\n')).dropped).toEqual([
+      'Share on Facebook',
+    ]);
+  });
 });

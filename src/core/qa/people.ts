@@ -11,7 +11,7 @@ import { equivalentKeys } from '../../text/equivalentWords.ts';
 import { hasPhrasalVerb, withPhrasalVerbsAsWords } from '../../text/phrasalVerbs.ts';
 import { isSpeechVerb } from '../../text/speechVerbs.ts';
 import { wordKey, wordsOf } from '../../text/wordForms.ts';
-import { nameInitials } from '../../text/words.ts';
+import { ANY_LOWER_WORD, nameInitials } from '../../text/words.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { type Candidate, isOfficeWord, isPlaceOfName, nameRuns, withoutTitle } from './candidates.ts';
 import { type Evidence, keysNear } from './evidence.ts';
@@ -839,6 +839,8 @@ export function people(
     // "Austin, Texas --", "Kansas City, Mo., Feb. 9 ( UPI ) --": a dateline names where and who
     // filed the story, never who did what it tells.
     const dateline = DATELINE.exec(evidence.text)?.[0].length ?? 0;
+    // "ATT <T> CHAIRMAN SAYS DIVIDEND WILL NOT BE CUT": a headline in capitals names no one by them.
+    if (!ANY_LOWER_WORD.test(evidence.text)) return [];
     return nameRuns(evidence.text).flatMap((run) => {
       const candidate = doer ? run : afterPostedPlace(evidence.text, run);
       if (candidate.start < dateline) return [];

@@ -8,6 +8,7 @@ import { isRoleWord, titleBefore } from '../../knowledge/extract/rolePhrases.ts'
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { equivalentKeys } from '../../text/equivalentWords.ts';
 import { wordKey } from '../../text/wordForms.ts';
+import { ANY_LOWER_WORD } from '../../text/words.ts';
 import type { Evidence } from './evidence.ts';
 import { leadKeysOf, passagesOf, readPassage, type SentenceHit } from './findSentences.ts';
 import type { Ranked } from './rankCandidates.ts';
@@ -42,6 +43,8 @@ export function storyTitleHolder(
     for (const passage of passagesOf(kb, story.passage, PARAGRAPHS)) {
       const { sentences } = readPassage(passage);
       for (const [index, sentence] of sentences.entries()) {
+        // (A headline in capitals has no name to read: "CHAIRMAN SAYS DIVIDEND WILL NOT BE CUT".)
+        if (!ANY_LOWER_WORD.test(sentence)) continue;
         for (const m of sentence.matchAll(TITLED_NAME)) {
           const title = m[1] ?? '';
           if (!asked.includes(wordKey(title))) continue;
