@@ -470,7 +470,7 @@ function clauseFrom(pattern: RegExp, sentence: string): Candidate | undefined {
  * brought the act about in news English.
  */
 const CAUSAL_AFTER =
-  /\bafter\s+(?:(?:\p{Lu}[\p{L}'’.-]*|the|his|her|its|their|a|an|it|he|she|they|[\p{Ll}-]+)\s+){0,3}?(?:\p{Ll}+ed|failed|refused|broke|lost|fell|took|gave|ran|made|said|told)\b|\bafter\s+\p{Ll}{3,}ing\b/u;
+  /\bafter\s+(?:(?:\p{Lu}[\p{L}'’.-]*|the|his|her|its|their|a|an|it|he|she|they|[\p{Ll}-]+)\s+){0,3}?(?:\p{Ll}[\p{Ll}-]*ed|failed|refused|broke|lost|fell|took|gave|ran|made|said|told)\b|\bafter\s+\p{Ll}{3,}ing\b/u;
 
 /** The clause after a causal "after", if any: weaker than "because", as a causal "as" is. */
 export function causalAfterClause(sentence: string): Candidate | undefined {
