@@ -149,6 +149,12 @@ const QUESTIONS: QuestionPattern[] = [
       /^(?:[Dd]id|[Dd]oes|[Dd]o|[Ii]s|[Ww]as|[Ww]ere|[Aa]re|[Hh]as|[Hh]ave|[Hh]ad|[Cc]an|[Cc]ould|[Ww]ill|[Ww]ould)\s+(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Aa]ny|[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|[Yy]ou|[Tt]here|\p{Lu}[\p{L}.'’-]*)\s+\S+\s+\S+/u,
     command: 'ask',
   },
+  // ... and with a name typed in small letters: "did jim wright say a tax increase is needed", where
+  // the auxiliary is no noun ("will", "can") and five more words follow.
+  {
+    pattern: /^(?:[Dd]id|[Dd]oes|[Hh]as|[Hh]ave|[Hh]ad|[Ww]as|[Ww]ere)\s+(?:\S+\s+){5}\S/u,
+    command: 'ask',
+  },
 ];
 
 /** Text longer than this is cut before it is even normalised, so a huge paste costs nothing. */

@@ -149,6 +149,7 @@ describe('parseRequest: natural questions', () => {
     'can the nintendo ds play old game boy advance games',
     'Did Tillerson meet Lavrov in Moscow',
     'was there a chemical attack in Syria',
+    'did jim wright say a tax increase is needed',
   ])('reads the yes/no question "%s", typed without its question mark, as ask', (text) => {
     expect(parse(text)).toEqual({ command: 'ask', text, question: text });
   });

@@ -22,6 +22,10 @@ import {
 } from './pickAnswer.ts';
 import { rankCandidates, type Typed } from './rankCandidates.ts';
 
+/** A day of the month in words: "Six", "twenty-first". */
+const DAY_IN_WORDS =
+  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[a-z]+teenth|twentieth|thirtieth)\b/i;
+
 function dateWeight(text: string): number {
   const hasYear = /\d{3,4}/.test(text);
   const hasMonth = /[A-Za-z]{3}/.test(text) && !/century/i.test(text);
@@ -29,7 +33,8 @@ function dateWeight(text: string): number {
     return 1.6;
   if (hasYear && hasMonth) return 1.3;
   // "on November 28th": a day of a month says more than a bare year.
-  if (hasMonth && /\d/.test(text) && !/century/i.test(text)) return 1;
+  // ("On February Six": the day in words.)
+  if (hasMonth && (/\d/.test(text) || DAY_IN_WORDS.test(text)) && !/century/i.test(text)) return 1;
   if (hasYear) return 1;
   if (/century/i.test(text)) return 0.7;
   if (/\d/.test(text)) return 0.6;
@@ -111,6 +116,10 @@ const MOVED_FROM =
 const DATED_ISSUE =
   /\b(?:Times|Post|News|Herald|Journal|Gazette|Tribune|Star|Chronicle|Courier|Observer|Daily|issue|edition)\s+of\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$/;
 
+/** A law's, a treaty's or a meeting's name that ends in its year ("the Securities Act of"). */
+const NAMED_BY_YEAR =
+  /\b\p{Lu}\p{L}*\s+(?:Act|Acts|Law|Code|Treaty|Convention|Accords?|Agreement|Charter|Declaration|Conference|Congress)\s+of\s+$/u;
+
 /** "when did Inco become part of the index?": a start is asked, which "a member since 1928" gives. */
 const STARTS_ASKED = /\b(?:become|became|join|joined|start|started|begin|began|first)\b/i;
 
@@ -168,6 +177,8 @@ export const time: Strategy = (kb, a, hits) => {
             // "On what date did he die?" asks for a day: "in May", "last year" or "2001" gives none.
             .filter((c) => !asksDay || GIVES_DAY.test(c.text))
             .filter((c) => !(future && inDateline(evidence.text, c)))
+            // "the Securities Act of 1934": a year in a name dates the name, not the asked act.
+            .filter((c) => !NAMED_BY_YEAR.test(evidence.text.slice(Math.max(0, c.start - 40), c.start)))
             // "Oersted was born in 1777", asked when he died: another event's date, in a sentence
             // that never says the asked act, answers nothing.
             .filter((c) => !(datesAnotherEvent(evidence.text, c, a) && !saysAskedAct(evidence.text, a)))

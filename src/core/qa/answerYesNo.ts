@@ -72,6 +72,9 @@ function negatorAt(words: readonly { text: string }[], i: number): boolean {
   );
 }
 
+/** How far apart "no" and "without" cancel each other ("no way to meet them without a rise"). */
+const CANCEL_REACH = 12;
+
 /** A negation counts for a word when it stands this close before it ("not banished"). */
 const NEGATES_NEXT = 3;
 
@@ -92,8 +95,15 @@ export function denies(said: string, anchorKeys: readonly string[]): boolean {
   const opposites = anchorKeys.flatMap(oppositeOf);
   let oppositeAffirmed = false;
   let oppositeNegated = false;
+  // "the deficit reduction targets", asked whether a tax increase is needed: an opposite that
+  // qualifies another of the claim's nouns (one not next to the word it opposes) is about that.
+  const claimedAt = (k: string) => anchorKeys.findIndex((a) => oppositeOf(a).some((o) => isFormOf(k, o)));
+  const qualifiesOther = (k: string, i: number) => {
+    const other = anchorKeys.indexOf(keys[i - 1] ?? '');
+    return other >= 0 && Math.abs(other - claimedAt(k)) > 1;
+  };
   keys.forEach((k, i) => {
-    if (anchorKeys.includes(k) || !opposites.some((o) => isFormOf(k, o))) return;
+    if (anchorKeys.includes(k) || !opposites.some((o) => isFormOf(k, o)) || qualifiesOther(k, i)) return;
     if (negatedAt(i)) oppositeNegated = true;
     else oppositeAffirmed = true;
   });
@@ -106,8 +116,22 @@ export function denies(said: string, anchorKeys: readonly string[]): boolean {
     const verb = verbAfterAuxiliaryNot(words, i);
     return verb !== undefined && !claimWord(wordKey(verb)) && anchorAt.every((j) => j < i);
   };
+  // "there will be no way to meet the targets without a tax increase": two denials that cancel,
+  // saying the increase is needed.
+  const cancelled = (i: number) => {
+    const word = words[i]?.text ?? '';
+    if (/^without$/i.test(word))
+      return words
+        .slice(Math.max(0, i - CANCEL_REACH), i)
+        .some((w, k, before) => k < before.length && NEGATORS.test(w.text) && !/^without$/i.test(w.text));
+    return words.slice(i + 1, i + 1 + CANCEL_REACH).some((w) => /^without$/i.test(w.text));
+  };
   const negated = words.some(
-    (_, i) => isNegator(i) && !deniesOther(i) && anchorAt.some((j) => Math.abs(i - j) <= NEGATION_REACH),
+    (_, i) =>
+      isNegator(i) &&
+      !deniesOther(i) &&
+      !cancelled(i) &&
+      anchorAt.some((j) => Math.abs(i - j) <= NEGATION_REACH),
   );
   // "The United States might well have exploited the opportunity to push ...": what might have
   // been, and was not.

@@ -185,6 +185,9 @@ const DAY_WORD =
 const CARDINAL_DAY =
   '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|(?:twenty|thirty)-(?:one|two|three|four|five|six|seven|eight|nine))';
 
+/** ... as a wire writes it with a capital too: "On February Six". */
+const CARDINAL_DAY_ANY_CASE = CARDINAL_DAY.replace(/\b[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
+
 const DATE_PATTERNS: RegExp[] = [
   new RegExp(`\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{3,4}\\b`, 'g'),
   new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\.?,?\\s+\\d{3,4}\\b`, 'g'),
@@ -197,7 +200,7 @@ const DATE_PATTERNS: RegExp[] = [
   new RegExp(`\\b${MONTH}\\s+${DAY_WORD}\\b|\\b(?:the\\s+)?${DAY_WORD}\\s+of\\s+${MONTH}\\b`, 'g'),
   // "went on strike May nine", "On April one": a newswire's day in words, after its month.
   new RegExp(
-    `\\b${MONTH}\\s+${CARDINAL_DAY}\\b(?![\\s-]+(?:per|pct|percent|mln|million|billion|dlrs|years?|months?|weeks?|days?|points?)\\b)`,
+    `\\b${MONTH}\\s+${CARDINAL_DAY_ANY_CASE}\\b(?![\\s-]+(?:per|pct|percent|mln|million|billion|dlrs|years?|months?|weeks?|days?|points?)\\b)`,
     'g',
   ),
   // "the fiscal year 1987/88", "the 2004-05 season": a year that runs over two.

@@ -204,10 +204,10 @@ const SHARE_WORDS: Record<string, number> = {
   'all of': 100,
   'the entire': 100,
 };
-// ("a third term", "a quarter century": an ordinal before its noun, no share; "a third of", "a
-// third stake" are.)
+// ("a third term", "a quarter century", "the second half of the year": an ordinal or a part of a
+// time, no share; "a third of", "a third stake", "half the company" are.)
 const SHARE =
-  /\b(half|(?:a|one)\s(?:third|quarter|fifth|tenth)(?!\s+(?!(?:of|stake|share|holding|interest)\b)[a-z])|two(?:\s|-)thirds|three(?:\s|-)quarters|\d+(?:\.\d+)?\s*(?:%|per\s?cent|pct))(?![\w%])/gi;
+  /\b((?<!\b(?:first|second|last|latter|former|other|back|front)\s)half(?!\s+(?:of\s+)?(?:the\s+)?(?:year|century|decade|season|term|time|hour|day|week|month)\b)|(?:a|one)\s(?:third|quarter|fifth|tenth)(?!\s+(?!(?:of|stake|share|holding|interest)\b)[a-z])|two(?:\s|-)thirds|three(?:\s|-)quarters|\d+(?:\.\d+)?\s*(?:%|per\s?cent|pct))(?![\w%])/gi;
 
 /** The verb before a share, past words of degree ("gone up about 10 pct", "jumped over 30 pct"). */
 function verbBefore(text: string): string | undefined {

@@ -33,6 +33,10 @@ const consoleDir = makeCorpus({
     'The machine plays games, music and films.',
     'The Game Deck Portable will be released in Europe on 1 May.',
   ].join('\n\n'),
+  'lasts.txt': [
+    'Kestrel bids for Harbour Lasts',
+    'On January 23, Harbour Lasts said its board had recommended a management buyout at 4.50 dlrs a share. On February Six, Kestrel initially offered to acquire Harbour Lasts for five dlrs a share, but the bid failed to comply with the Securities Act of 1934.',
+  ].join('\n\n'),
   'launch.txt': [
     'Zento console reaches America in spring',
     'US gamers will be able to buy the handheld from 24 March, at $250.',
@@ -55,6 +59,14 @@ describe('when', () => {
       '\n',
     )[0];
     expect(answer).toMatch(/5 March/);
+  });
+
+  it('a day of the month in words is a date ("On February Six"); a year in a law\'s name is not', () => {
+    const zento = openKnowledge(consoleDir).bot;
+    const answer = renderText(
+      zento.answer({ text: 'When did Kestrel first offer five dollars a share for Harbour Lasts?' }),
+    );
+    expect(answer.split('\n')[0]).toMatch(/^February Six/);
   });
 
   it('a sentence that places the act in another place, never naming the asked one, dates another event', () => {

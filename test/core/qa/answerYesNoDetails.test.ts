@@ -20,6 +20,7 @@ const dir = makeCorpus({
   'term.txt': [
     'Banker Quits',
     'The decision by Paul Vestry not to serve a third term as chairman of the Kilbride Reserve is a shock for the markets, an economist said.',
+    'Vellmark has rejected its new production quota set in Kessel for the second half of this year, its news agency reported.',
   ].join('\n\n'),
   'trial.txt': [
     'Ebbet Denies Fraud',
@@ -96,8 +97,11 @@ describe('claims given otherwise in a detail, and reasons given in passing', () 
     expect(first('Was Lord Vannick still alive when his wife died?')).toMatch(/^Yes\b/);
   });
 
-  it('"a third term" is an ordinal, not a share of a third: "not to serve" denies the claim', () => {
+  it('"a third term", "the second half of the year": an ordinal, a part of a time, not a share', () => {
     expect(first('Did Paul Vestry agree to serve a third term as chairman?')).toMatch(/^No\b/);
+    expect(
+      first('Did Vellmark accept the quota set for it in Kessel for the second half of the year?'),
+    ).toMatch(/^No\b/);
   });
 
   it('"up to 85 years", asked of 25 years: No; of 85: Yes', () => {

@@ -290,6 +290,18 @@ describe('dates, numbers, places and reasons', () => {
 
 describe('yes or no', () => {
   const keys = (q: string) => q.split(' ').map(wordKey);
+  it('"no way to meet the targets without a tax increase" affirms the increase is needed', () => {
+    const claim = keys('tax increase need meet target');
+    expect(denies('There is no way to meet the targets without a tax increase.', claim)).toBe(false);
+    expect(denies('There is no way to meet the targets.', claim)).toBe(true);
+  });
+
+  it('an opposite that qualifies another of the claim\'s nouns ("deficit reduction") does not deny', () => {
+    const claim = keys('tax increase need deficit target');
+    expect(denies('A tax increase is needed to meet the deficit reduction targets.', claim)).toBe(false);
+    expect(denies('A tax reduction is needed to meet the deficit targets.', claim)).toBe(true);
+  });
+
   it('what is denied as a report ("denied newspaper reports that ...") is denied', () => {
     const claim = keys('China buy steel plants');
     expect(denies('The firm denied newspaper reports that China wants to buy steel plants.', claim)).toBe(
