@@ -1,5 +1,8 @@
 /** "why ...?": the reason a found sentence gives for the asked act. */
 
+import { distance } from 'fastest-levenshtein';
+import { wordKey } from '../../text/wordForms.ts';
+import { contentTerms } from '../answers/snippets.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { bestSentence } from './bestSentence.ts';
 import {
@@ -67,6 +70,21 @@ function explainsFound(evidence: Evidence, clause: Candidate, a: QuestionAnalysi
   return a.verbKeys?.length ? saysAskedAct(before, a) : saysPredicate(before, a);
 }
 
+/**
+ * "British Printing withdrew its offer because of the recapitalization plan", asked why Harcourt
+ * announced the plan: a reason that is only the question's own thing explains something else.
+ */
+function circular(reason: string, a: QuestionAnalysis): boolean {
+  const words = contentTerms(reason).filter(
+    (t) => !/^(?:because|due|owing|result|since|reason|reasons)$/i.test(t),
+  );
+  // (Misspelt as the text may write it: "recapitalizaton".)
+  const asked = (t: string) =>
+    a.anchorKeys.includes(wordKey(t)) ||
+    (t.length >= 6 && a.terms.some((q) => distance(q.toLowerCase(), t.toLowerCase()) <= 1));
+  return words.length > 0 && words.length <= 3 && words.every(asked);
+}
+
 export const reason: Strategy = (kb, a, hits) => {
   const extract = (evidence: Evidence): Typed[] => {
     // "Part of the reason why it was unexpected was his rhetoric": the reason, named.
@@ -76,7 +94,7 @@ export const reason: Strategy = (kb, a, hits) => {
     const clause = reasonClause(evidence.text);
     const pointsBack = POINTS_BACK.test(evidence.text.trim());
     if (clause && !pointsBack && !POINTS_BACK.test(clause.text)) {
-      if (!explainsFound(evidence, clause, a)) return [];
+      if (!explainsFound(evidence, clause, a) || circular(clause.text, a)) return [];
       return [{ candidate: clause, weight: aimOfOtherAct(evidence.text, clause, a) ? 0.5 : 1 }];
     }
     // "Profits fell as research costs rose": a causal "as", where the sentence says the asked predicate.

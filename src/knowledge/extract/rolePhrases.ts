@@ -50,7 +50,10 @@ const FIELD_WORDS = new Set(
   (
     'commercial sales marketing finance financial technical operations operating production research editorial ' +
     'artistic musical creative legal medical economic political regional international public press trade ' +
-    'personnel credit investment communications senior junior assistant acting interim joint'
+    'personnel credit investment communications senior junior assistant acting interim joint ' +
+    // "investor relations director", "human resources manager", "corporate development officer".
+    'investor relations human resources corporate development planning strategy engineering design ' +
+    'advertising purchasing treasury tax risk compliance export information technology news sports'
   ).split(' '),
 );
 

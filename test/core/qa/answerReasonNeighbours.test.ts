@@ -20,6 +20,16 @@ const dir = makeCorpus({
     '"But why can\'t I see the mayor today?" Tom Reyes asked the clerk.',
     '"Because, Tom, she is away in Ostby for the week."',
   ].join('\n\n'),
+  'recap.txt': [
+    'Publisher Plans Recapitalization',
+    'Kestrel Press also announced an extensive recapitalization plan, which analysts said was aimed at thwarting a takeover effort by Harbour Printing.',
+    'Harbour Printing last week withdrew its offer for Kestrel Press because of the recapitalization plan.',
+  ].join('\n\n'),
+  'books.txt': [
+    'Vellport Books Plans Buyback',
+    'Vellport Books announced a share buyback plan on Monday.',
+    'Ostby Media withdrew its offer for Vellport Books because of the share buyback plan.',
+  ].join('\n\n'),
   'prices.txt': [
     'Bread Costs More',
     'Bakers in Vellport raised the price of bread on Monday.',
@@ -31,6 +41,18 @@ afterAll(removeCorpora);
 describe('reasons read next to the found sentence', () => {
   const { bot } = openKnowledge(dir);
   const first = firstLineOf(bot);
+
+  it('a reason that is only the question\'s own thing explains another act; "aimed at thwarting" gives one', () => {
+    expect(first('Why did Kestrel Press announce its recapitalization plan?')).toMatch(
+      /^Aimed at thwarting a takeover/,
+    );
+  });
+
+  it('a reason that is only the asked thing itself ("because of the share buyback plan") answers nothing', () => {
+    expect(first('Why did Vellport Books announce its share buyback plan?')).not.toMatch(
+      /^Because of the share buyback/,
+    );
+  });
 
   it('a reason the sentence before gives for another act is no answer', () => {
     expect(first('why did Vellport change course on trade?')).not.toMatch(/rules of its former premier/);

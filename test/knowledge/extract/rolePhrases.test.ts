@@ -24,6 +24,11 @@ describe('titleBefore', () => {
     );
   });
 
+  it('keeps a field of two words ("investor relations director") and the company before it', () => {
+    const text = 'Chrysler investor relations director Everett Scranton said the debt was forgiven.';
+    expect(titleOf(text, 'Everett')?.text).toBe('Chrysler investor relations director');
+  });
+
   it('keeps the field of a lowercase role ("commercial manager"), not any word before it', () => {
     const text = 'Sales fell to 20 tonnes, commercial manager Yoot Ramsa told Reuters.';
     expect(titleOf(text, 'Yoot')?.text).toBe('commercial manager');
