@@ -68,6 +68,8 @@ const GROUPS = [
   'staff employee worker',
   'final last',
   'premiere debut',
+  // "when is the film supposed to come out?": "The $100m movie ... is due for release on May 19".
+  'film movie',
   // "when is Nelly playing at the university?": "Nelly's 12 March concert at the university".
   'play perform concert gig',
   // "when will the episode be shown?": "it will be broadcast on 19 May".

@@ -38,6 +38,8 @@ const PHRASAL: readonly [RegExp, string][] = [
     /\b(?:come|comes|came|coming|go|goes|went|gone|going|enter|enters|entered|entering)\s+into\s+(?:force|effect)\b|\b(?:take|takes|took|taken|taking)\s+effect\b|\b(?:become|becomes|became|becoming)\s+effective\b|\b(?:kick|kicks|kicked|kicking)\s+in\b(?!\s+(?:the|a|an|his|her|their|its)\b)|\beffective\s+(?=(?:from|on|as\s+of)\b)/gi,
     'start starts started starting',
   ],
+  // "where does the tour kick off?": "The tour begins in San Diego".
+  [/\b(?:kick|kicks|kicked|kicking)\s+off\b/gi, 'begin begins began beginning'],
   // "the DS comes out in March": released; not "came out of the talks", "came out against it".
   [
     /\b(?:come|comes|came|coming)\s+out\b(?!\s+(?:of|against|in\s+favou?r|in\s+support|on\s+top|ahead|fighting|with|and|to|for)\b)/gi,

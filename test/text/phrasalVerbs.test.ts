@@ -44,6 +44,7 @@ describe('phrasal verbs', () => {
     expect(withPhrasalVerbsAsWords('The ban comes into force on 18 February.')).toContain('starts');
     expect(withPhrasalVerbsAsWords('The code will go into force on October 1.')).toContain('start');
     expect(withPhrasalVerbsAsWords('The treaty entered into force in 1994.')).toContain('started');
+    expect(withPhrasalVerbsAsWords('where does the tour kick off?')).toContain('begin');
     expect(withPhrasalVerbsAsWords('The bank gave up its offer.')).toContain('abandoned');
   });
 

@@ -82,7 +82,7 @@ export function acronymAliases(kb: KnowledgeBase, names: readonly string[]): Map
   }
   for (const name of names) {
     if (!ACRONYM.test(name)) continue;
-    const expansion = expansionOf(kb, name);
+    const expansion = expansionCached(kb, name);
     if (!expansion) continue;
     // Its rarest word stands for it: "PlayStation" for "PSP", "Deposit" for "FDIC".
     const df = (w: string) => kb.passageIndex.documentFrequency(w.toLowerCase());
@@ -90,6 +90,19 @@ export function acronymAliases(kb: KnowledgeBase, names: readonly string[]): Map
     if (rarest) aliases.set(wordKey(name), wordKey(rarest));
   }
   return aliases;
+}
+
+/** What each archive's acronyms were found to stand for, by acronym (null: nothing). */
+const EXPANSIONS = new WeakMap<KnowledgeBase, Map<string, string[] | null>>();
+
+function expansionCached(kb: KnowledgeBase, acronym: string): string[] | undefined {
+  let known = EXPANSIONS.get(kb);
+  if (!known) EXPANSIONS.set(kb, (known = new Map()));
+  if (!known.has(acronym)) {
+    if (known.size >= 1_000) known.clear();
+    known.set(acronym, expansionOf(kb, acronym) ?? null);
+  }
+  return known.get(acronym) ?? undefined;
 }
 
 /** A name written in capitals, as an acronym is: "PSP", "FDIC", "AT&T". */
@@ -106,9 +119,10 @@ function innerInitials(words: readonly string[]): string {
 
 /**
  * "Sony's new PlayStation Portable (PSP) games console": the words an acronym stands for, where
- * the archive spells it out before it in brackets. Undefined where it never does.
+ * the archive spells it out before it in brackets, or names it in a story that writes the letters.
+ * Undefined where it never does.
  */
-function expansionOf(kb: KnowledgeBase, acronym: string): string[] | undefined {
+export function expansionOf(kb: KnowledgeBase, acronym: string): string[] | undefined {
   const spelled = new RegExp(
     `((?:\\p{Lu}[\\p{L}'’&.-]*\\s+(?:(?:of|the|and|for|de|&)\\s+)*){1,8})\\(${acronym}\\)`,
     'u',
@@ -127,6 +141,26 @@ function expansionOf(kb: KnowledgeBase, acronym: string): string[] | undefined {
         .join('')
         .toLowerCase();
       if (first === wanted || innerInitials(tail) === wanted) return tail;
+    }
+  }
+  // "CSA 'could close'", in a story that names the Child Support Agency: a name in the stories
+  // that write the letters, whose initials they are, without brackets.
+  // (Three letters or more: "US" would be any two capitals' initials.)
+  if (wanted.length < 3) return undefined;
+  const articles = new Set(passagesMentioning(kb, [acronym], 10).map((p) => p.articleId));
+  const run = /\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|the|and|for|de|&)\s+)?\p{Lu}[\p{L}'’-]*)+/gu;
+  for (const id of articles) {
+    for (const m of (kb.articles.get(id)?.body ?? '').matchAll(run)) {
+      const words = m[0].split(/\s+/);
+      if (words.filter((w) => !NAME_LINKS.test(w)).length !== wanted.length) continue;
+      if (
+        words
+          .filter((w) => !NAME_LINKS.test(w))
+          .map((w) => w.charAt(0))
+          .join('')
+          .toLowerCase() === wanted
+      )
+        return words;
     }
   }
   return undefined;
@@ -357,7 +391,7 @@ export function leadKeysOf(kb: KnowledgeBase, passage: Passage): KeySet {
 
 /** A sentence that opens by referring back to a thing ("The new market ...", "It will ..."). */
 const REFERS_TO_SUBJECT =
-  /^(?:(?:The|This|That|These|Those)\s+(?:new\s+|proposed\s+|planned\s+)?(?:market|exchange|company|firm|group|bank|plant|project|scheme|plan|deal|agreement|bill|law|system|service|product|device|game|film|album|book|show|festival|event|fund|index|currency|programme|program|network|airline|carrier|unit|venture|body|board|committee|organi[sz]ation|union|party|club|team)\b|(?:It|They)\s+(?:will|would|has|have|had)\b)/;
+  /^(?:(?:The|This|That|These|Those)\s+(?:new\s+|proposed\s+|planned\s+|[$£€]\d[\d.,]*(?:m|bn|mn|mln|million|billion)?\s+)?(?:market|exchange|company|firm|group|bank|plant|project|scheme|plan|deal|agreement|bill|law|system|service|product|device|game|film|movie|album|book|novel|series|show|tour|concert|festival|event|fund|index|currency|programme|program|network|airline|carrier|unit|venture|body|board|committee|organi[sz]ation|union|party|club|team|console|machine|report|inquiry|case|trial|merger|takeover|bid|offer|sale|flotation|contract)\b|(?:It|They)\s+(?:will|would|has|have|had)\b)/;
 
 /** "The actor, who was born in Beirut, ...": a sentence that opens by calling a person by a role. */
 const ROLE_OPENING =

@@ -33,6 +33,12 @@ const consoleDir = makeCorpus({
     'The machine plays games, music and films.',
     'The Game Deck Portable will be released in Europe on 1 May.',
   ].join('\n\n'),
+  'code.txt': [
+    "Tautel 'to star in Harbour Code film'",
+    'French actress Ana Tautel will play the lead in the film adaptation of The Harbour Code, it has been reported.',
+    'She also starred in a stage play in 2002.',
+    'The $100m movie will be produced by Vellport Pictures and is due for release on May 19, 2006.',
+  ].join('\n\n'),
   'lasts.txt': [
     'Kestrel bids for Harbour Lasts',
     'On January 23, Harbour Lasts said its board had recommended a management buyout at 4.50 dlrs a share. On February Six, Kestrel initially offered to acquire Harbour Lasts for five dlrs a share, but the bid failed to comply with the Securities Act of 1934.',
@@ -59,6 +65,13 @@ describe('when', () => {
       '\n',
     )[0];
     expect(answer).toMatch(/5 March/);
+  });
+
+  it('"The $100m movie ..." refers back to the story\'s film; being "supposed to" is said in any words', () => {
+    const zento = openKnowledge(consoleDir).bot;
+    expect(renderText(zento.answer({ text: 'when is the Harbour Code film supposed to come out' }))).toMatch(
+      /^May 19, 2006/,
+    );
   });
 
   it('a day of the month in words is a date ("On February Six"); a year in a law\'s name is not', () => {

@@ -23,6 +23,7 @@ describe('sentence matching', () => {
     expect(textCoverage('the row has totally ruined relations', terms)).toBe(1);
     expect(textCoverage('the row has strained relations', terms)).toBeCloseTo(1 / 3);
     expect(textCoverage('China has made no such request', [term('asked')])).toBe(1);
+    expect(textCoverage('The $100m movie is due out in May', [term('film')])).toBe(1);
   });
 
   it('counts a listed equivalent only as listed, not its longer family ("birth" is not "birthday")', () => {
@@ -65,6 +66,10 @@ describe('acronymAliases', () => {
         'The Chicago Mercantile Exchange said volume rose. The CME plans a new contract.',
         "Gamers bought Zento's new Game Deck Portable (GDP) on Sunday. The Federal Deposit Insurance Corp (FDIC) closed a bank.",
       ].join('\n\n'),
+      'agency.txt': [
+        "CSA 'could close', says minister",
+        'Ministers would not rule out scrapping the Child Support Agency if it failed to improve.',
+      ].join('\n\n'),
     }),
   );
 
@@ -77,5 +82,9 @@ describe('acronymAliases', () => {
     expect(['Game', 'Deck', 'Portable'].map(wordKey)).toContain(aliases.get(wordKey('GDP')));
     expect(['Federal', 'Deposit', 'Insurance', 'Corp'].map(wordKey)).toContain(aliases.get(wordKey('FDIC')));
     expect(aliases.has(wordKey('NATO'))).toBe(false);
+    // Without brackets: a name whose initials they are, in a story that writes the letters.
+    expect(['Child', 'Support', 'Agency'].map(wordKey)).toContain(
+      acronymAliases(kb, ['CSA']).get(wordKey('CSA')),
+    );
   });
 });
