@@ -97,7 +97,10 @@ const EXPANSIONS = new WeakMap<KnowledgeBase, Map<string, string[] | null>>();
 
 function expansionCached(kb: KnowledgeBase, acronym: string): string[] | undefined {
   let known = EXPANSIONS.get(kb);
-  if (!known) EXPANSIONS.set(kb, (known = new Map()));
+  if (!known) {
+    known = new Map();
+    EXPANSIONS.set(kb, known);
+  }
   if (!known.has(acronym)) {
     if (known.size >= 1_000) known.clear();
     known.set(acronym, expansionOf(kb, acronym) ?? null);
