@@ -611,6 +611,14 @@ function afterPostedPlace(sentence: string, c: Candidate): Candidate {
   return c;
 }
 
+/** What a name inside quoted words counts for, asked for a role's holder. */
+const QUOTED_NAME = 0.5;
+
+/** Whether an odd number of quotation marks stands before the offset: it is inside quoted words. */
+function insideQuotation(text: string, at: number): boolean {
+  return (text.slice(0, at).match(/["“”]/g)?.length ?? 0) % 2 === 1;
+}
+
 const MIN_PERSON_WEIGHT = 0.5;
 /** What a name counts for in a sentence without the asked verb. */
 const WITHOUT_VERB = 0.4;
@@ -904,6 +912,9 @@ export function people(
       // Samuel" beside "WMC chief executive X") holds none of the asked role.
       if (!doer && !unlinkedHolds && !linkedToRole(evidence.text, candidate, roleWords))
         weight *= UNLINKED_ROLE;
+      // 'Mr Fox said: "Sandra has been campaigning ..."': a name inside someone's quoted words,
+      // asked for the holder of a role, is who the speaker talks about.
+      if (!doer && insideQuotation(evidence.text, candidate.start)) weight *= QUOTED_NAME;
       if (a.askedNoun) weight *= askedNounFit(kb, evidence.text, candidate, a.askedNoun);
       if (evidence.offset > 0 && IDENTIFIES.test(evidence.text.slice(0, candidate.start))) weight *= 2.5;
       // Below this, a capitalised word is more likely a place, a modifier or a common word.

@@ -15,6 +15,11 @@ const dir = makeCorpus({
     'VANTEL &lt;V> CHAIRMAN SAYS DIVIDEND WILL NOT BE CUT',
     'Vantel Telephone and Telegraph Co does not plan to reduce its quarterly dividend.',
   ].join('\n\n'),
+  'campaign.txt': [
+    'Howes to tour country',
+    'Mr Howes will host a news conference every morning, Tory co-chairman Liam Vox said. On Mrs Howes\'s role, Mr Vox said: "Sandra has already been campaigning with Michael Howes during the election campaign."',
+    'The Tories expect a close result.',
+  ].join('\n\n'),
   'talks.txt': [
     'Turkey and Greece moving towards talks',
     'Turkish Prime Minister Turgut Ozal said Turkey and Greece were moving towards talks.',
@@ -67,6 +72,12 @@ const first = (question: string) => renderText(bot.answer({ text: question })).s
 describe('who holds a role', () => {
   it('a headline in capitals names no one by its capitals ("CHAIRMAN SAYS DIVIDEND ...")', () => {
     expect(first('Who is the chairman of Vantel Telephone and Telegraph?')).not.toMatch(/SAYS DIVIDEND/);
+  });
+
+  it('a name inside the quoted words of another is who the speaker talks about, not the holder', () => {
+    expect(first("Who was the Tory co-chairman during Michael Howes's election campaign?")).toMatch(
+      /^Liam Vox/,
+    );
   });
 
   it('an envoy named after the place he is posted to; a prime minister of the country is not its envoy', () => {
