@@ -98,9 +98,10 @@ export function denies(said: string, anchorKeys: readonly string[]): boolean {
   // "the deficit reduction targets", asked whether a tax increase is needed: an opposite that
   // qualifies another of the claim's nouns (one not next to the word it opposes) is about that.
   const claimedAt = (k: string) => anchorKeys.findIndex((a) => oppositeOf(a).some((o) => isFormOf(k, o)));
+  // (A common noun before it, as in a compound: not "Councillors in Harlow unanimously approved".)
   const qualifiesOther = (k: string, i: number) => {
     const other = anchorKeys.indexOf(keys[i - 1] ?? '');
-    return other >= 0 && Math.abs(other - claimedAt(k)) > 1;
+    return other >= 0 && /^\p{Ll}/u.test(words[i - 1]?.text ?? '') && Math.abs(other - claimedAt(k)) > 1;
   };
   keys.forEach((k, i) => {
     if (anchorKeys.includes(k) || !opposites.some((o) => isFormOf(k, o)) || qualifiesOther(k, i)) return;
