@@ -234,6 +234,9 @@ const HEAD_TITLE_KEYS: readonly string[] = [
   ),
 ];
 
+/** "... when it ruled out another rate cut", "... during the election campaign": the time a role question names. */
+const WHEN_CLAUSE = /\s(?:when|while|during|as)\s+(.+)$/i;
+
 /** The verb a question of any head asks with ("who chairs ...?"). */
 const ASKED_HEAD_VERB = /^who\s+(runs|heads|leads|manages|chairs|ran|headed|led|managed|chaired)\b/i;
 
@@ -250,9 +253,17 @@ const roleHolder: Strategy = (kb, a) => {
         ...(ASKED_HEAD_VERB.exec(a.question)?.slice(1, 2) ?? []),
       ]
     : contentTerms(core);
-  const { hits } = findSentences(kb, asked, { limit: 16, aliases: acronymAliases(kb, a.names) });
+  // "who was governor of the Bank of Japan when it ruled out another rate cut?": the time the
+  // question names settles which of several holders is meant; its words are searched with the role.
+  const when = WHEN_CLAUSE.exec(a.question)?.[1];
+  const settling = when ? contentTerms(when).filter((t) => !asked.includes(t)) : [];
+  const { hits } = findSentences(kb, [...asked, ...settling], {
+    limit: 16,
+    aliases: acronymAliases(kb, a.names),
+  });
   const fromFacts = roleHolderAnswer(kb, role);
-  if (fromFacts && fromFacts.kind !== 'not_found') return fromFacts;
+  if (fromFacts && fromFacts.kind !== 'not_found' && !(fromFacts.kind === 'ambiguous' && settling.length))
+    return fromFacts;
   // The role's head noun: "president" of "president of Smith College", "minister" of
   // "Tunisia's defense minister"; the words before it ("defense") also make up a title.
   const title = role.split(/\s+(?:of|at|for|in|to|on)\s+/i)[0] ?? role;
@@ -310,7 +321,9 @@ const roleHolder: Strategy = (kb, a) => {
     const story = storyTitleHolder(kb, hits, heads, organisation);
     return story
       ? composeAnswer(kb, { headline: hedged(story, a) ?? story.text, evidence: story.evidence })
-      : undefined;
+      : fromFacts?.kind === 'ambiguous'
+        ? fromFacts
+        : undefined;
   }
   const copula = /^who\s+(?:was|were)\b/i.test(a.question) ? 'was' : 'is';
   return composeAnswer(kb, {

@@ -15,6 +15,14 @@ const dir = makeCorpus({
     'VANTEL &lt;V> CHAIRMAN SAYS DIVIDEND WILL NOT BE CUT',
     'Vantel Telephone and Telegraph Co does not plan to reduce its quarterly dividend.',
   ].join('\n\n'),
+  'rates.txt': [
+    'Central bank rules out rate cut',
+    'Bank of Kilbride governor Satoshi Sumira ruled out another discount rate cut, saying the currency was stable.',
+  ].join('\n\n'),
+  'report.txt': [
+    'Panel urges reform',
+    'The report was drawn up by a panel led by former Bank of Kilbride Governor Haruo Makawa.',
+  ].join('\n\n'),
   'campaign.txt': [
     'Howes to tour country',
     'Mr Howes will host a news conference every morning, Tory co-chairman Liam Vox said. On Mrs Howes\'s role, Mr Vox said: "Sandra has already been campaigning with Michael Howes during the election campaign."',
@@ -72,6 +80,12 @@ const first = (question: string) => renderText(bot.answer({ text: question })).s
 describe('who holds a role', () => {
   it('a headline in capitals names no one by its capitals ("CHAIRMAN SAYS DIVIDEND ...")', () => {
     expect(first('Who is the chairman of Vantel Telephone and Telegraph?')).not.toMatch(/SAYS DIVIDEND/);
+  });
+
+  it('of two holders of a role, the one in the story of the time the question names', () => {
+    expect(
+      first('who was governor of the Bank of Kilbride when it ruled out another discount rate cut?'),
+    ).toMatch(/^Satoshi Sumira/);
   });
 
   it('a name inside the quoted words of another is who the speaker talks about, not the holder', () => {
