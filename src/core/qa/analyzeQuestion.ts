@@ -339,7 +339,7 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
   if (who) return whoIs(question, who[1] ?? '');
   // "who runs the Dog Writers Association?": its head, by whatever title.
   const runs =
-    /^who\s+(?:runs|heads|leads|manages|chairs|ran|headed|led|managed|chaired)\s+((?:the\s+)?\p{Lu}.*)$/u.exec(
+    /^[Ww]ho\s+(?:runs|heads|leads|manages|chairs|ran|headed|led|managed|chaired)\s+((?:the\s+)?\p{Lu}.*)$/u.exec(
       question,
     );
   if (runs?.[1]) return headOf(question, runs[1]);

@@ -32,6 +32,8 @@ describe('analyzeQuestion: the expected answer type', () => {
     ['which company is the largest?', 'any'],
     ["What were Chase Manhattan's third quarter earnings?", 'number'],
     ["what was the bank's net profit?", 'number'],
+    ['Who chairs the Dog Writers Association?', 'role'],
+    ['who runs the Dog Writers Association?', 'role'],
     ['what is the name of the ship?', 'name'],
     ['What is the real name of the gamer called Deathifier?', 'name'],
   ];
