@@ -227,7 +227,7 @@ function whoIs(question: string, rest: string): QuestionAnalysis {
  * after a named subject ("why did Krim go to ...?"). Unread otherwise.
  */
 const WHY_VERB =
-  /^why\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:[\p{L}'’.-]+\s+){1,5}?([a-z]+(?:ed|en|wn|nt|ht))\b|(?:did|does|do|would|could|couldn['’]t|didn['’]t|wouldn['’]t)\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}([a-z]+)\b)/u;
+  /^[Ww]hy\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:[\p{L}'’.-]+\s+){1,5}?([a-z]+(?:ed|en|wn|nt|ht))\b|(?:did|does|do|would|could|couldn['’]t|didn['’]t|wouldn['’]t)\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}([a-z]+)\b)/u;
 
 /** Last words of a "when" question that are no act ("when did it open up?" still reads "open"). */
 const TIME_STOP =

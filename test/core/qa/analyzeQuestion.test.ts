@@ -118,6 +118,8 @@ describe('the act a "why" asks about', () => {
     expect(analyzeQuestion('why did Krim go to the University of North Carolina?').verbKeys).toEqual([
       wordKey('go'),
     ]);
+    // A capital "Why" opens the question as well.
+    expect(analyzeQuestion('Why was Susan Moraa banned?').verbKeys).toEqual([wordKey('banned')]);
   });
 });
 
