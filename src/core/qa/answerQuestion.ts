@@ -435,6 +435,9 @@ function placeOfName(text: string, names: readonly string[]): PlaceMention[] {
   });
 }
 
+/** The last word of a company's name ("Ciba-Geigy Corp"): a body, never a place. */
+const COMPANY_SUFFIX = /\s(?:Corp|Corporation|Inc|Co|Ltd|Plc|PLC|AG|SA|NV|LLC|Group|Holdings|Industries)\.?$/;
+
 /** What a place answer counts for that the archive knows as a person's name. */
 const PERSON_AS_PLACE = 0.3;
 
@@ -497,7 +500,7 @@ const place: Strategy = (kb, a, hits) => {
           )?.[1]
         : undefined;
       const candidate = { ...mention, text: town ? `${placeName} in ${town}` : placeName };
-      if (inQuestion(a, placeName)) continue;
+      if (inQuestion(a, placeName) || COMPANY_SUFFIX.test(placeName)) continue;
       const kinds = kindsOf(kb, candidate.text);
       // A name the archive knows as a person's is seldom a place ("in Rowley" may still be one,
       // where the archive has a Rowley too): it counts for less.

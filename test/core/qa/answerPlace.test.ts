@@ -27,6 +27,12 @@ const troopsDir = makeCorpus({
     'The deployment would involve troops from the 2nd Battalion Royal Rangers, based in Sorel.',
   ].join('\n\n'),
 });
+const firmDir = makeCorpus({
+  'lasers.txt': [
+    'Laser maker rejects bid',
+    'Vantor Optics Inc said it is considering seeking a buyer following its rejection of a bid from Kessel-Marr Corp.',
+  ].join('\n\n'),
+});
 afterAll(removeCorpora);
 
 const { bot } = openKnowledge(dir);
@@ -48,5 +54,10 @@ describe('where', () => {
       troops.answer({ text: 'where are the Rangers Britain offered for flood relief based?' }),
     );
     expect(answer).toMatch(/^Sorel/);
+  });
+
+  it('a company ("Kessel-Marr Corp") is never a place, though "from" stands before it', () => {
+    const answer = renderText(openKnowledge(firmDir).bot.answer({ text: 'where is Vantor Optics based?' }));
+    expect(answer.split('\n')[0]).not.toMatch(/Kessel-Marr Corp/);
   });
 });
