@@ -58,6 +58,8 @@ const GROUPS = [
   'create creator devise invent',
   // "who discovered Peptide T?": "first identified by neuro-scientist Dr. Candace Pert".
   'discover identify',
+  // "which company did NASA pick?": "NASA has selected Boeing".
+  'pick select choose',
   'halt suspend suspension freeze stop',
   // News words: "the DS will launch in Europe", asked when it comes out; "sacked 100 employees",
   // asked how many staff were laid off; "her last show", asked for her final one.

@@ -201,6 +201,8 @@ const TIED_TO =
 
 /** "who is X?": a description of X, the holder of a role, or (passive) a doer. */
 function whoIs(question: string, rest: string): QuestionAnalysis {
+  // "who is set to direct the film?", "who is accused of leaking it?": the doer of the deed.
+  if (TO_COME.test(question) || HEARSAY.test(question)) return doer(question);
   const charge = IN_CHARGE.exec(rest);
   if (charge?.[1] && /\p{Lu}/u.test(charge[1])) return headOf(question, charge[1]);
   if (PASSIVE_DOER.test(rest) || PASSIVE_PARTICIPLE.test(rest)) return doer(question);

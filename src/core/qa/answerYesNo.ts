@@ -139,7 +139,12 @@ export function denies(said: string, anchorKeys: readonly string[]): boolean {
   const counterfactual = COUNTERFACTUAL.exec(sentence);
   const imagined =
     counterfactual !== null && anchorAt.some((j) => (words[j]?.start ?? 0) > counterfactual.index);
-  return oppositeAffirmed || (negated && !oppositeNegated) || (imagined && !negated);
+  // ("without admitting or denying the finding": the claim's own word denied with its opposite
+  // denies the claim still.)
+  const claimDenied = anchorAt.some(
+    (j) => oppositeOf(keys[j] ?? '').length > 0 && negatedAt(j) && !cancelled(j - 1),
+  );
+  return oppositeAffirmed || (negated && (!oppositeNegated || claimDenied)) || (imagined && !negated);
 }
 
 const AUXILIARY =

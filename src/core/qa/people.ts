@@ -589,6 +589,12 @@ function askedNounFit(kb: KnowledgeBase, sentence: string, c: Candidate, noun: s
   return BODIES.test(noun) && person ? 0.3 : 1;
 }
 
+/** The name a stock ticker in angle brackets follows ("Norfolk Southern Corp <NSC>"), if it is one. */
+function tickerOf(sentence: string, run: Candidate, runs: readonly Candidate[]): Candidate | undefined {
+  if (!/(?:&lt;|<)$/.test(sentence.slice(Math.max(0, run.start - 4), run.start))) return undefined;
+  return runs.findLast((r) => r.end <= run.start && /^\s*(?:&lt;|<)$/.test(sentence.slice(r.end, run.start)));
+}
+
 /** An envoy's title and where it is to: "Turkish Ambassador to Athens Nazmi Akiman". */
 const POSTED_TO =
   /\b(?:ambassador|envoy|consul|high\s+commissioner|representative|delegate)\s+(?:to|in|at)\s+(?:the\s+)?$/i;
@@ -849,7 +855,12 @@ export function people(
     const dateline = DATELINE.exec(evidence.text)?.[0].length ?? 0;
     // "ATT <T> CHAIRMAN SAYS DIVIDEND WILL NOT BE CUT": a headline in capitals names no one by them.
     if (!ANY_LOWER_WORD.test(evidence.text)) return [];
-    return nameRuns(evidence.text).flatMap((run) => {
+    const runs = nameRuns(evidence.text);
+    return runs.flatMap((written) => {
+      // "Norfolk Southern Corp <NSC>": a stock ticker in angle brackets stands for the name before it.
+      // (Read where the ticker stands, named as the name it follows.)
+      const company = tickerOf(evidence.text, written, runs);
+      const run = company ? { ...written, text: company.text } : written;
       const candidate = doer ? run : afterPostedPlace(evidence.text, run);
       if (candidate.start < dateline) return [];
       // ("Exchange Chairman Maurice Menn", asked who chairs the Pacific Stock Exchange: the

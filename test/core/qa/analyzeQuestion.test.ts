@@ -33,6 +33,7 @@ describe('analyzeQuestion: the expected answer type', () => {
     ["What were Chase Manhattan's third quarter earnings?", 'number'],
     ["what was the bank's net profit?", 'number'],
     ['Who chairs the Dog Writers Association?', 'role'],
+    ['Who is set to direct the Wolf Brother film?', 'person'],
     ['who runs the Dog Writers Association?', 'role'],
     ['what is the name of the ship?', 'name'],
     ['What is the real name of the gamer called Deathifier?', 'name'],

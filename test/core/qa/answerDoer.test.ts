@@ -37,6 +37,14 @@ const dir = makeCorpus({
     'Group plans to buy Kestrel Shoe',
     'A group led by Boston investor Amos Delacroix said Kestrel Shoe Inc agreed to give it company information.',
   ].join('\n\n'),
+  'strike.txt': [
+    'Writers strike at networks',
+    'The union said its members have struck the news staffs of Kestrel Broadcasting Inc &lt;KBC> and Harbour Media Inc &lt;HMI> this morning.',
+  ].join('\n\n'),
+  'stake.txt': [
+    'Vellair acquires 9.9 pct of Kestrel Aviation',
+    'Vellair Group Inc said it has acquired 2,292,599 Kestrel Aviation Inc shares, about 9.9 pct, from Norfolk Southern Corp &lt;NSC>.',
+  ].join('\n\n'),
   'raid.txt': [
     'Raid on the depot',
     'Police say the raid on the fuel depot at Marlow, which left two guards hurt, was allegedly carried out by the Kestrel gang.',
@@ -68,6 +76,15 @@ describe('who did it', () => {
 
   it('"has yet to be revealed": the text says the answer is not known', () => {
     expect(first('who voices the pig in the new film?')).toMatch(/doesn't say/);
+  });
+
+  it('a stock ticker in angle brackets ("&lt;NSC>") stands for the name before it, never shown itself', () => {
+    expect(first('who struck the news staffs of Kestrel Broadcasting and Harbour Media?')).not.toMatch(
+      /^HMI|^KBC/,
+    );
+    expect(first('who sold Vellair its 9.9 pct stake in Kestrel Aviation?')).toMatch(
+      /^Norfolk Southern Corp/,
+    );
   });
 
   it('a place before a title and a name ("Boston investor Amos Delacroix") qualifies the person named', () => {

@@ -302,6 +302,16 @@ describe('yes or no', () => {
     expect(denies('A tax reduction is needed to meet the deficit targets.', claim)).toBe(true);
   });
 
+  it('"without admitting or denying the finding" denies admitting it; "not banished" still allows', () => {
+    expect(
+      denies(
+        'The firm consented to the order without admitting or denying the finding.',
+        keys('admit finding'),
+      ),
+    ).toBe(true);
+    expect(denies('The Jews were not banished from the city.', keys('allow live city'))).toBe(false);
+  });
+
   it('what is denied as a report ("denied newspaper reports that ...") is denied', () => {
     const claim = keys('China buy steel plants');
     expect(denies('The firm denied newspaper reports that China wants to buy steel plants.', claim)).toBe(

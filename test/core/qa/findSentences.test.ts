@@ -24,6 +24,7 @@ describe('sentence matching', () => {
     expect(textCoverage('the row has strained relations', terms)).toBeCloseTo(1 / 3);
     expect(textCoverage('China has made no such request', [term('asked')])).toBe(1);
     expect(textCoverage('The $100m movie is due out in May', [term('film')])).toBe(1);
+    expect(textCoverage('NASA has selected Boeing to run it', [term('pick')])).toBe(1);
   });
 
   it('counts a listed equivalent only as listed, not its longer family ("birth" is not "birthday")', () => {
