@@ -27,6 +27,12 @@ const troopsDir = makeCorpus({
     'The deployment would involve troops from the 2nd Battalion Royal Rangers, based in Sorel.',
   ].join('\n\n'),
 });
+const cupDir = makeCorpus({
+  'cup.txt': [
+    'Vellmark seal Harbour Cup success',
+    "Vellmark clinched the Harbour Cup for the second time by beating Ostland 3-0 in Saturday's final in Kessel.",
+  ].join('\n\n'),
+});
 const firmDir = makeCorpus({
   'lasers.txt': [
     'Laser maker rejects bid',
@@ -59,5 +65,12 @@ describe('where', () => {
   it('a company ("Kessel-Marr Corp") is never a place, though "from" stands before it', () => {
     const answer = renderText(openKnowledge(firmDir).bot.answer({ text: 'where is Vantor Optics based?' }));
     expect(answer.split('\n')[0]).not.toMatch(/Kessel-Marr Corp/);
+  });
+
+  it('"in Saturday\'s final": a day owns no act, so the final is the asked one', () => {
+    const answer = renderText(
+      openKnowledge(cupDir).bot.answer({ text: 'Where was the Harbour Cup final that Vellmark won?' }),
+    );
+    expect(answer.split('\n')[0]).toMatch(/^Kessel/);
   });
 });
