@@ -196,10 +196,16 @@ const doer: Strategy = (kb, a, hits) => {
   if (!top) return undefined;
   // "the Damascus regime" opens the answer with a capital.
   const name = fullName(kb, top.text, top.evidence.articleId).replace(/^the\s/, 'The ');
-  const predicate = a.question.replace(
-    /^(?:who|whom|(?:which|what)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+(?=\s+[a-z]))\s+/iu,
-    '',
-  );
+  // ("which Tanzanian finance minister presented ...?": up to the noun asked for.)
+  const askedNoun = a.askedNoun
+    ? new RegExp(`^(?:which|what)\\s+(?:[\\p{L}-]+\\s+){0,2}?${escapeRegExp(a.askedNoun)}\\s+`, 'iu')
+    : undefined;
+  const predicate = askedNoun?.test(a.question)
+    ? a.question.replace(askedNoun, '')
+    : a.question.replace(
+        /^(?:who|whom|(?:which|what)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+(?=\s+[a-z]))\s+/iu,
+        '',
+      );
   // "who did Hoag say was in on the plot?" asks for an object: "Mahzeer did Hoag say ..." is no
   // sentence, so the name comes with the words it was read from.
   const asksObject =

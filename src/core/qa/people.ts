@@ -586,7 +586,12 @@ function askedNounFit(kb: KnowledgeBase, sentence: string, c: Candidate, noun: s
   )
     return 0.3;
   const person = kindsOf(kb, c.text).has('person') || kindsOf(kb, withoutTitle(c.text)).has('person');
-  return BODIES.test(noun) && person ? 0.3 : 1;
+  if (BODIES.test(noun)) return person ? 0.3 : 1;
+  // "which Tanzanian finance minister ...?": a person is asked, and a body ("the International
+  // Monetary Fund") is none.
+  const last = (c.text.split(/\s+/).pop() ?? '').toLowerCase();
+  const body = kindsOf(kb, c.text).has('organisation') || nameGazetteer().organisationWords.has(last);
+  return isRoleWord(noun) && body && !person ? 0.3 : 1;
 }
 
 /** The name a stock ticker in angle brackets follows ("Norfolk Southern Corp <NSC>"), if it is one. */

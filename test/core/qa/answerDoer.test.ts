@@ -45,6 +45,10 @@ const dir = makeCorpus({
     'Vellair acquires 9.9 pct of Kestrel Aviation',
     'Vellair Group Inc said it has acquired 2,292,599 Kestrel Aviation Inc shares, about 9.9 pct, from Norfolk Southern Corp &lt;NSC>.',
   ].join('\n\n'),
+  'budget.txt': [
+    'VELLMARK RAISES FUEL PRICES IN 1987/8 BUDGET',
+    'The Vellmark government, in its second budget since a recovery programme inspired by the International Monetary Fund, announced increases in fuel prices. Finance Minister Cleo Masura said the government expected to spend 77 billion shillings.',
+  ].join('\n\n'),
   'raid.txt': [
     'Raid on the depot',
     'Police say the raid on the fuel depot at Marlow, which left two guards hurt, was allegedly carried out by the Kestrel gang.',
@@ -85,6 +89,12 @@ describe('who did it', () => {
     expect(first('who sold Vellair its 9.9 pct stake in Kestrel Aviation?')).toMatch(
       /^Norfolk Southern Corp/,
     );
+  });
+
+  it('"which finance minister ...?" asks for a person: a body ("the International Monetary Fund") is none', () => {
+    expect(
+      first('Which Vellmark finance minister presented the 1987/8 budget that raised fuel prices?'),
+    ).toMatch(/^Finance Minister Cleo Masura/);
   });
 
   it('a place before a title and a name ("Boston investor Amos Delacroix") qualifies the person named', () => {
