@@ -6,6 +6,7 @@
  * "VW"). A run the archive writes in lower case stays as typed ("sales", "central bank"), even
  * where a headline made a name of it; so does one holding a function word ("if japan brings").
  */
+import { nameGazetteer } from '../knowledge/extract/nameLexicon.ts';
 import type { KnowledgeBase } from '../search/knowledgeBase.ts';
 import { STOP_WORDS } from '../search/stopWords.ts';
 import { escapeRegExp } from '../text/normalizeText.ts';
@@ -58,7 +59,12 @@ function writtenAsName(kb: KnowledgeBase, span: string): boolean {
     if (hit.passage.paragraph < 0) continue;
     const text = hit.passage.text;
     for (const m of text.matchAll(pattern)) {
-      if (m.index === 0 || /[.!?:"“‘(]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
+      if (m.index === 0 || /[.!?:"“‘(]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index))) {
+        // Opening a sentence, only a later word's capital tells: "Judy Boynton finally left ...".
+        const later = m[0].split(/\s+/).slice(1);
+        if (later.length && later.every((w) => /^\p{Lu}/u.test(w))) named++;
+        continue;
+      }
       if (/^\p{Lu}/u.test(m[0])) named++;
       else plain++;
     }
@@ -99,11 +105,15 @@ export function truecased(kb: KnowledgeBase, text: string): string {
       if (!run.every((w, k) => nameWord(w.text) || (k > 0 && LINKS.has(w.text)))) continue;
       if (!nameKey(span)) continue;
       const [match] = kb.names.exactMatches(span);
-      if (!match || !writtenAsName(kb, span)) continue;
+      // "judy boynton", where the archive's names hold "Boynton" alone: a given name and the word
+      // after it, written so in the text, are a name too.
+      const given = !match && n >= 2 && n <= 3 && nameGazetteer().classOf(first.text) === 'given';
+      if ((!match && !given) || !writtenAsName(kb, span)) continue;
       // Written as the archive writes the name ("VW", "McDonald's"), where it is the whole span.
       // (Not as a dateline shouts it: "OSTBY, May 2 -" gives "Ostby"; an acronym keeps its capitals.)
-      const shouted = !/\p{Ll}/u.test(match.matched) && match.matched.replace(/[^\p{L}]/gu, '').length > 4;
-      const written = match.matched.toLowerCase() === span && !shouted ? match.matched : capitalised(span);
+      const matched = match?.matched ?? '';
+      const shouted = !/\p{Ll}/u.test(matched) && matched.replace(/[^\p{L}]/gu, '').length > 4;
+      const written = matched.toLowerCase() === span && !shouted ? matched : capitalised(span);
       out += text.slice(at, first.start) + written;
       at = last.end;
       taken = n;

@@ -13,6 +13,11 @@ const dir = makeCorpus({
     'OSTBY, May 2 - Trade minister Tom Reyes, who went to Ostby for talks on the new sales tax, left Ostby for Vellport on Friday.',
     'Reyes said the sales tax would hurt trade, and that sales in Ostby had fallen.',
   ].join('\n\n'),
+  'payoff.txt': [
+    '$1m payoff for former Harbour boss',
+    'Harbour is to pay $1m to the ex-finance chief who stepped down in April.',
+    "Judy Vantrell finally left the firm on 31 December. The pay-off was in line with Ms Vantrell's contract.",
+  ].join('\n\n'),
 });
 afterAll(removeCorpora);
 
@@ -32,6 +37,10 @@ describe('questions typed in lower case', () => {
     );
     expect(truecased(kb, 'where did Tom reyes go?')).toBe('where did Tom reyes go?');
     expect(truecased(kb, '/who tom reyes')).toBe('/who tom reyes');
+  });
+
+  it("reads a given name and the word after it as a name, where the text writes them so at a sentence's start", () => {
+    expect(truecased(kb, 'why did judy vantrell step down?')).toBe('why did Judy Vantrell step down?');
   });
 
   it('answers where he went, not the place he left', () => {
