@@ -59,6 +59,11 @@ export function nameInitials(name: string): string {
     .toLowerCase();
 }
 
+/** Whether a text holds an odd number of quotation marks: a quotation opened (or closed) and not matched. */
+export function quotationOpen(text: string): boolean {
+  return (text.match(/["“”]/g)?.length ?? 0) % 2 === 1;
+}
+
 /** A word in small letters ("&lt;" is markup): a text with none is written all in capitals. */
 export const ANY_LOWER_WORD = /\b\p{Ll}{3,}/u;
 

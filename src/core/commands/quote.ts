@@ -6,7 +6,7 @@ import { memoized } from '../../text/memoized.ts';
 import { escapeRegExp } from '../../text/normalizeText.ts';
 import { isSpeechVerbForm } from '../../text/speechVerbs.ts';
 import { wordsOf } from '../../text/wordForms.ts';
-import { shorten } from '../../text/words.ts';
+import { quotationOpen, shorten } from '../../text/words.ts';
 import { didYouMean, missingArgument, notFound } from '../answers/common.ts';
 import { mentionsName, passagesMentioning } from '../answers/mentions.ts';
 import { roleFromText } from '../answers/roleFromText.ts';
@@ -268,19 +268,17 @@ function closingQuote(sentences: readonly string[], i: number): string {
   let text = sentences[i] ?? '';
   // '"There's no question of a conflict. I've been focused on my job," he told AP.': the sentence
   // closes a quotation an earlier one opened, which is where the quotation starts.
-  for (let j = i - 1; j >= Math.max(0, i - 4) && closesFirst(text) && open(sentences[j] ?? ''); j--)
+  for (let j = i - 1; j >= Math.max(0, i - 4) && closesFirst(text) && quotationOpen(sentences[j] ?? ''); j--)
     text = `${sentences[j]} ${text}`;
-  for (let j = i + 1; j < Math.min(sentences.length, i + 5) && open(text); j++) text += ` ${sentences[j]}`;
+  for (let j = i + 1; j < Math.min(sentences.length, i + 5) && quotationOpen(text); j++)
+    text += ` ${sentences[j]}`;
   // A passage may end inside the quotation: it is quoted up to there.
-  return open(text) ? `${text}"` : text;
+  return quotationOpen(text) ? `${text}"` : text;
 }
-
-/** An odd number of quotation marks: a quotation opened (or closed) and not matched. */
-const open = (t: string) => (t.match(/["“”]/g)?.length ?? 0) % 2 === 1;
 
 /** Whether a text's first quotation mark closes a quotation ('... at Aer Lingus," he told AP.'). */
 function closesFirst(text: string): boolean {
-  if (!open(text)) return false;
+  if (!quotationOpen(text)) return false;
   const m = /["“”]/.exec(text);
   if (!m) return false;
   if (m[0] === '”') return true;

@@ -45,6 +45,7 @@ import { time } from './answerTime.ts';
 import { answerYesNo, NOT_YET } from './answerYesNo.ts';
 import { bestSentence } from './bestSentence.ts';
 import {
+  COMPANY_FORMS,
   dateMentions,
   looksLikeYear,
   nameRuns,
@@ -442,7 +443,7 @@ function placeOfName(text: string, names: readonly string[]): PlaceMention[] {
 }
 
 /** The last word of a company's name ("Ciba-Geigy Corp"): a body, never a place. */
-const COMPANY_SUFFIX = /\s(?:Corp|Corporation|Inc|Co|Ltd|Plc|PLC|AG|SA|NV|LLC|Group|Holdings|Industries)\.?$/;
+const COMPANY_SUFFIX = new RegExp(`\\s(?:${COMPANY_FORMS}|Holdings|Industries)\\.?$`);
 
 /** What a place answer counts for that the archive knows as a person's name. */
 const PERSON_AS_PLACE = 0.3;

@@ -3,7 +3,7 @@
 import { equivalentKeys } from '../../text/equivalentWords.ts';
 import { wordKey } from '../../text/wordForms.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
-import { type Candidate, dateMentions } from './candidates.ts';
+import { type Candidate, DAY_IN_WORDS, dateMentions } from './candidates.ts';
 import { composeAnswer } from './composeAnswer.ts';
 import type { Evidence } from './evidence.ts';
 import {
@@ -21,10 +21,6 @@ import {
   saysWeightyPredicate,
 } from './pickAnswer.ts';
 import { rankCandidates, type Typed } from './rankCandidates.ts';
-
-/** A day of the month in words: "Six", "twenty-first". */
-const DAY_IN_WORDS =
-  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[a-z]+teenth|twentieth|thirtieth)\b/i;
 
 function dateWeight(text: string): number {
   const hasYear = /\d{3,4}/.test(text);
@@ -165,7 +161,7 @@ export const time: Strategy = (kb, a, hits) => {
     predicateOfAnother(evidence.hit.text, a) ||
     ofAnother(evidence.text) ||
     elsewhere(evidence.hit.text) ||
-    elsewhere(evidence.text)
+    (evidence.offset !== 0 && elsewhere(evidence.text))
       ? []
       : [
           ...(bound

@@ -124,7 +124,7 @@ export function denies(said: string, anchorKeys: readonly string[]): boolean {
     if (/^without$/i.test(word))
       return words
         .slice(Math.max(0, i - CANCEL_REACH), i)
-        .some((w, k, before) => k < before.length && NEGATORS.test(w.text) && !/^without$/i.test(w.text));
+        .some((w) => NEGATORS.test(w.text) && !/^without$/i.test(w.text));
     return words.slice(i + 1, i + 1 + CANCEL_REACH).some((w) => /^without$/i.test(w.text));
   };
   const negated = words.some(

@@ -81,9 +81,11 @@ const PARTICLES = new Set([
 const INSTITUTION =
   /^(?:Department|Ministry|Bank|University|Board|Council|Commission|Institute|Office|Bureau|Agency|Federation|Association|Society|College|Museum|Chamber|Court|Academy|League|Church|Order|Corporation|Authority|Organi[sz]ation|Republic|Kingdom|Union|Party|Army|Navy|Exchange|Fund)$/;
 
+/** A company's legal forms, as the last word of its name ("Corp", "Inc", "Plc"). */
+export const COMPANY_FORMS = 'Corp|Corporation|Inc|Ltd|Co|Plc|PLC|AG|SA|NV|LLC|Group';
+
 /** A company's legal form right after a possessive ("Pantera's Corp said"), then no more of its name. */
-const COMPANY_AFTER =
-  /^\s+(?:Corp|Corporation|Inc|Ltd|Co|Plc|PLC|AG|SA|NV|LLC|Group)\.?(?=[\s,;:)]|$)(?!\s+\p{Lu})/u;
+const COMPANY_AFTER = new RegExp(`^\\s+(?:${COMPANY_FORMS})\\.?(?=[\\s,;:)]|$)(?!\\s+\\p{Lu})`, 'u');
 
 const TOKEN = /<[^<>\s]{1,15}>|[\p{L}\p{N}][\p{L}\p{N}'’-]*\.?|[,;:()"“”]/gu;
 
@@ -155,7 +157,6 @@ export function isOfficeWord(word: string): boolean {
   return TITLES.has(bare) || OFFICES.has(bare);
 }
 
-/** A name's words without a leading title, for comparing with the question's names. */
 /**
  * A people's adjective: one the lexicon knows, or one of their shape the lexicon lacks ("Turkish",
  * "Pakistani"), read only where a title follows it.
@@ -165,6 +166,7 @@ function isDemonym(word: string): boolean {
   return known === 'demonym' || (known === undefined && /^\p{Lu}\p{Ll}+(?:ish|ian|ese|i)$/u.test(word));
 }
 
+/** A name's words without a leading title, for comparing with the question's names. */
 export function withoutTitle(name: string): string {
   const words = name.split(/\s+/);
   // "Russian Prime Minister Dmitry Medvedev": a title with the words that qualify it (a people's
@@ -184,6 +186,9 @@ const DAY_WORD =
 
 const CARDINAL_DAY =
   '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|(?:twenty|thirty)-(?:one|two|three|four|five|six|seven|eight|nine))';
+
+/** A day of the month in words, as an ordinal or a number: "Six", "twenty-first". */
+export const DAY_IN_WORDS = new RegExp(`\\b(?:${DAY_WORD}|${CARDINAL_DAY})\\b`, 'i');
 
 /** ... as a wire writes it with a capital too: "On February Six". */
 const CARDINAL_DAY_ANY_CASE = CARDINAL_DAY.replace(/\b[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);

@@ -374,15 +374,15 @@ const SURVIVAL_CLAIMED =
 const DIED_BEFORE =
   /\bafter\s+(?:the\s+death\s+of\s+|(?:his|her|their)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:died|death)\b)/iu;
 
-/**
- * "Was Lord Callaghan's wife still alive when he died?" against "He passed away just 11 days after
- * his wife Audrey died": the one claimed to survive died first.
- */
 /** Whether the question claims one survived another and the sentence tells who died first. */
 export function tellsWhoDiedFirst(question: string, sentence: string): boolean {
   return SURVIVAL_CLAIMED.test(question) && DIED_BEFORE.test(sentence);
 }
 
+/**
+ * "Was Lord Callaghan's wife still alive when he died?" against "He passed away just 11 days after
+ * his wife Audrey died": the one claimed to survive died first.
+ */
 export function survivalDenied(question: string, sentence: string): boolean {
   const survivor = SURVIVAL_CLAIMED.exec(question)?.[1]
     ?.replace(/['’]s$/, '')

@@ -111,6 +111,15 @@ function expansionCached(kb: KnowledgeBase, acronym: string): string[] | undefin
 /** A name written in capitals, as an acronym is: "PSP", "FDIC", "AT&T". */
 const ACRONYM = /^[A-Z][A-Z&]{1,5}$/;
 
+/** The first letters of a name's words but its links, lower-cased: "fdic" of "Federal Deposit Insurance Corp". */
+function firstInitials(words: readonly string[]): string {
+  return words
+    .filter((w) => !NAME_LINKS.test(w))
+    .map((w) => w.charAt(0))
+    .join('')
+    .toLowerCase();
+}
+
 /** The capitals of a name's words, those inside a word too: "psp" of "PlayStation Portable". */
 function innerInitials(words: readonly string[]): string {
   return words
@@ -131,39 +140,27 @@ export function expansionOf(kb: KnowledgeBase, acronym: string): string[] | unde
     'u',
   );
   const wanted = acronym.toLowerCase().replace(/&/g, '');
-  for (const passage of passagesMentioning(kb, [acronym], 10)) {
+  const mentioning = passagesMentioning(kb, [acronym], 10);
+  for (const passage of mentioning) {
     const m = spelled.exec(passage.text);
     if (!m?.[1]) continue;
     const words = m[1].trim().split(/\s+/);
     // The run may start earlier than the name ("Sony's PlayStation Portable"): the shortest tail that spells it.
     for (let from = words.length - 1; from >= 0; from--) {
       const tail = words.slice(from);
-      const first = tail
-        .filter((w) => !NAME_LINKS.test(w))
-        .map((w) => w.charAt(0))
-        .join('')
-        .toLowerCase();
-      if (first === wanted || innerInitials(tail) === wanted) return tail;
+      if (firstInitials(tail) === wanted || innerInitials(tail) === wanted) return tail;
     }
   }
   // "CSA 'could close'", in a story that names the Child Support Agency: a name in the stories
   // that write the letters, whose initials they are, without brackets.
   // (Three letters or more: "US" would be any two capitals' initials.)
   if (wanted.length < 3) return undefined;
-  const articles = new Set(passagesMentioning(kb, [acronym], 10).map((p) => p.articleId));
+  const articles = new Set(mentioning.map((p) => p.articleId));
   const run = /\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|the|and|for|de|&)\s+)?\p{Lu}[\p{L}'’-]*)+/gu;
   for (const id of articles) {
     for (const m of (kb.articles.get(id)?.body ?? '').matchAll(run)) {
       const words = m[0].split(/\s+/);
-      if (words.filter((w) => !NAME_LINKS.test(w)).length !== wanted.length) continue;
-      if (
-        words
-          .filter((w) => !NAME_LINKS.test(w))
-          .map((w) => w.charAt(0))
-          .join('')
-          .toLowerCase() === wanted
-      )
-        return words;
+      if (firstInitials(words) === wanted) return words;
     }
   }
   return undefined;

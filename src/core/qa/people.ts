@@ -11,7 +11,7 @@ import { equivalentKeys } from '../../text/equivalentWords.ts';
 import { hasPhrasalVerb, withPhrasalVerbsAsWords } from '../../text/phrasalVerbs.ts';
 import { isSpeechVerb } from '../../text/speechVerbs.ts';
 import { wordKey, wordsOf } from '../../text/wordForms.ts';
-import { ANY_LOWER_WORD, nameInitials } from '../../text/words.ts';
+import { ANY_LOWER_WORD, nameInitials, quotationOpen } from '../../text/words.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { type Candidate, isOfficeWord, isPlaceOfName, nameRuns, withoutTitle } from './candidates.ts';
 import { type Evidence, keysNear } from './evidence.ts';
@@ -585,12 +585,13 @@ function askedNounFit(kb: KnowledgeBase, sentence: string, c: Candidate, noun: s
     before.slice(0, -1).some((w) => wordKey(w.text) === key)
   )
     return 0.3;
-  const person = kindsOf(kb, c.text).has('person') || kindsOf(kb, withoutTitle(c.text)).has('person');
+  const kinds = kindsOf(kb, c.text);
+  const person = kinds.has('person') || kindsOf(kb, withoutTitle(c.text)).has('person');
   if (BODIES.test(noun)) return person ? 0.3 : 1;
   // "which Tanzanian finance minister ...?": a person is asked, and a body ("the International
   // Monetary Fund") is none.
   const last = (c.text.split(/\s+/).pop() ?? '').toLowerCase();
-  const body = kindsOf(kb, c.text).has('organisation') || nameGazetteer().organisationWords.has(last);
+  const body = kinds.has('organisation') || nameGazetteer().organisationWords.has(last);
   return isRoleWord(noun) && body && !person ? 0.3 : 1;
 }
 
@@ -624,11 +625,6 @@ function afterPostedPlace(sentence: string, c: Candidate): Candidate {
 
 /** What a name inside quoted words counts for, asked for a role's holder. */
 const QUOTED_NAME = 0.5;
-
-/** Whether an odd number of quotation marks stands before the offset: it is inside quoted words. */
-function insideQuotation(text: string, at: number): boolean {
-  return (text.slice(0, at).match(/["“”]/g)?.length ?? 0) % 2 === 1;
-}
 
 const MIN_PERSON_WEIGHT = 0.5;
 /** What a name counts for in a sentence without the asked verb. */
@@ -930,7 +926,7 @@ export function people(
         weight *= UNLINKED_ROLE;
       // 'Mr Fox said: "Sandra has been campaigning ..."': a name inside someone's quoted words,
       // asked for the holder of a role, is who the speaker talks about.
-      if (!doer && insideQuotation(evidence.text, candidate.start)) weight *= QUOTED_NAME;
+      if (!doer && quotationOpen(evidence.text.slice(0, candidate.start))) weight *= QUOTED_NAME;
       if (a.askedNoun) weight *= askedNounFit(kb, evidence.text, candidate, a.askedNoun);
       if (evidence.offset > 0 && IDENTIFIES.test(evidence.text.slice(0, candidate.start))) weight *= 2.5;
       // Below this, a capitalised word is more likely a place, a modifier or a common word.
