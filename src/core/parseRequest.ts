@@ -3,6 +3,7 @@
  * natural questions are matched by pattern; anything else becomes a search.
  */
 import type { ParsedRequest } from './request.ts';
+import { TEXT_NOUN, TEXT_ORDINAL, TEXT_WRITER } from './textReference.ts';
 
 export const MAX_INPUT_CHARS = 500;
 
@@ -20,6 +21,10 @@ interface QuestionPattern {
 
 const Q = '\\s*[?!.]*\\s*$';
 
+/** Words in -ing that name a thing ("who is Apple's building"?): no act to ask the object of. */
+const ING_NOUN =
+  '(?:building|meeting|thing|king|ring|spring|string|wing|morning|evening|ceiling|wedding|painting|feeling|setting|hearing|briefing|ruling|funding|offering|opening|beginning|ending|earnings|saving|something|anything|nothing|everything|sibling|darling|clothing|housing|training|shipping|banking|marketing|engineering|living|being|timing|heading|landing|lending|listing|pricing|rating|ranking|reading|recording|writing|warning|building)';
+
 // Order matters: the first pattern that matches wins.
 const QUESTIONS: QuestionPattern[] = [
   // "what is Tillerson's job?", "what does Lavrov do?", "what position does Medvedev hold?",
@@ -33,7 +38,11 @@ const QUESTIONS: QuestionPattern[] = [
     subject: 1,
   },
   {
-    pattern: new RegExp(`^what\\s+(?:does|do)\\s+(.+?)\\s+do(?:\\s+for\\s+a\\s+living)?${Q}`, 'i'),
+    // (Not "what does the second article's writer say Trump needs to do?": what a text says.)
+    pattern: new RegExp(
+      `^what\\s+(?:does|do)\\s+(?!.*\\b${TEXT_NOUN}\\b)(.+?)\\s+do(?:\\s+for\\s+a\\s+living)?${Q}`,
+      'i',
+    ),
     command: 'who',
     subject: 1,
   },
@@ -57,7 +66,7 @@ const QUESTIONS: QuestionPattern[] = [
   // someone called "the second article".
   {
     pattern: new RegExp(
-      `^what\\s+(?:does|did|do)\\s+(?:the\\s+|this\\s+|that\\s+)?(?:(?:first|second|third|other|latest|last|new|original)\\s+)?(?:article|piece|story|report|text|author|writer|analysis|commentary|column|archive|paper|source)s?\\s+(?:say|said|tell\\s+us|report|state|write)\\s+(?:about|on|of|regarding)\\s+(.+?)${Q}`,
+      `^what\\s+(?:does|did|do)\\s+(?:the\\s+|this\\s+|that\\s+)?(?:${TEXT_ORDINAL}\\s+)?(?:${TEXT_NOUN}|${TEXT_WRITER}|archive|paper|source)s?\\s+(?:say|said|tell\\s+us|report|state|write)\\s+(?:about|on|of|regarding)\\s+(.+?)${Q}`,
       'i',
     ),
     command: 'ask',
@@ -101,6 +110,15 @@ const QUESTIONS: QuestionPattern[] = [
     pattern: new RegExp(`^how\\s+(?:many|much|long|old|far|big|large|often)\\b.*${Q}`, 'i'),
     command: 'figure',
   },
+  // "who is Assad fighting in the civil war?", "who is all this confusion helping?": whom a named
+  // or pointed-to doer acts on, not who someone is.
+  {
+    pattern: new RegExp(
+      `^[Ww]ho\\s+(?:is|was|are|were)\\s+(?:\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}|(?:[Aa]ll\\s+)?(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)(?:\\s+[\\p{L}-]+){1,8}?)\\s+(?!${ING_NOUN}\\b)[a-z]{3,}ing(?:\\s+(?:in|at|on|for|with|against|over|during|after|before|about|from|to|into|as|now|today)\\b.*|,.*)?${Q}`,
+      'u',
+    ),
+    command: 'ask',
+  },
   {
     pattern: new RegExp(`^(?:who\\s+(?:is|was|are|were)|who's|whos)\\s+(.+?)${Q}`, 'i'),
     command: 'who',
@@ -110,6 +128,15 @@ const QUESTIONS: QuestionPattern[] = [
     pattern: new RegExp(`^(?:tell\\s+me\\s+about|describe)\\s+(.+?)${Q}`, 'i'),
     command: 'about',
     subject: 1,
+  },
+  // "what was the warming partly based on?", "what is the film about?": a question about the
+  // thing, not what it is.
+  {
+    pattern: new RegExp(
+      `^what\\s+(?:is|was|are|were)\\s+.+\\s(?:on|upon|of|for|with|at|from|to|in|by|into|against)${Q}`,
+      'i',
+    ),
+    command: 'ask',
   },
   {
     pattern: new RegExp(`^what\\s+(?:is|was|are|were)\\s+(?:the\\s+)?(.+?)${Q}`, 'i'),
@@ -236,7 +263,8 @@ function parseSanitized(text: string, commandNames: ReadonlySet<string>): Parsed
     }
   }
 
-  const asked = questionAfterPreamble(text);
+  // "whats the bigger question": chat's "what's", typed without its apostrophe.
+  const asked = questionAfterPreamble(text.replace(/^(what|where|when|how|why)s(?=\s)/i, "$1's"));
   for (const q of QUESTIONS) {
     const m = q.pattern.exec(asked);
     if (!m) continue;

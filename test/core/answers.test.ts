@@ -3,11 +3,12 @@ import { openKnowledge } from '../../src/app/openKnowledge.ts';
 import { appositiveOf } from '../../src/core/answers/appositive.ts';
 import { articleIdsOf, dayOf, eventWhen, firstSentence } from '../../src/core/answers/describe.ts';
 import { accountsDiffer } from '../../src/core/answers/eventAnswer.ts';
-import { findEvents, namesInText } from '../../src/core/answers/findEvents.ts';
+import { findEvents, namesInText, speaksOf } from '../../src/core/answers/findEvents.ts';
 import { mentionsName, passagesMentioning } from '../../src/core/answers/mentions.ts';
 import { roleFromText } from '../../src/core/answers/roleFromText.ts';
 import { bestSentence, contentTerms, snippetFor, termHits } from '../../src/core/answers/snippets.ts';
 import { orderEvents } from '../../src/core/commands/timeline.ts';
+import { analyzeQuestion } from '../../src/core/qa/analyzeQuestion.ts';
 import type { Corpus, NewsEvent, Passage } from '../../src/knowledge/types.ts';
 import { renderText } from '../../src/render/renderText.ts';
 import { buildKnowledgeBase } from '../../src/search/knowledgeBase.ts';
@@ -208,6 +209,27 @@ describe('events', () => {
     const [best] = findEvents(kb, 'who did Tillerson meet in Moscow?');
     expect(best?.event.id).toBe('tillerson-moscow-talks');
     expect(findEvents(kb, 'zzz qqq')).toEqual([]);
+  });
+
+  it('gives a free question to a card only where the card says half its words, "between" not counted', () => {
+    const card: NewsEvent = {
+      id: 'breakdown',
+      name: 'Breakdown in harbour relations',
+      aliases: [],
+      summary: 'The strike put the hoped-for deal between the two sides on ice.',
+      participants: [],
+      follows: [],
+      accounts: [],
+      sources: [{ article: 'a', excerpt: 'on ice' }],
+    };
+    // "hoped" and "between" alone are on the card; what the deal was based on is not.
+    expect(
+      speaksOf(
+        card,
+        analyzeQuestion('what was the hoped-for deal between the union and the lines partly based on?'),
+      ),
+    ).toBe(false);
+    expect(speaksOf(card, analyzeQuestion('what did the strike put on ice?'))).toBe(true);
   });
 
   it('knows when the accounts of an event name different participants', () => {

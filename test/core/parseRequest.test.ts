@@ -237,3 +237,33 @@ describe('parseRequest: asking who someone is, in other words', () => {
     expect(parse('what did Trump do after the attack?').command).not.toBe('who');
   });
 });
+
+describe('parseRequest: questions that only look like asking who or what something is', () => {
+  it.each([
+    // Whom a named or pointed-to doer acts on: no one is called "Drax fighting".
+    ['who is Drax fighting in the dispute?', 'ask'],
+    ['Who is Ellen Drax fighting?', 'ask'],
+    ['who is all this confusion between the union and the lines helping?', 'ask'],
+    ['who is Smith playing for?', 'ask'],
+    // What a thing rests on, not what it is.
+    ['what was the hoped-for deal partly based on?', 'ask'],
+    ['what is the port made of?', 'ask'],
+    // Chat's "what's" typed without its apostrophe.
+    ['whats the bigger question for the port', 'ask'],
+    // What a text says someone must do, not what someone does for a living.
+    ["what does the second article's writer say the mayor needs to do?", 'ask'],
+  ])('reads "%s" as %s', (text, command) => {
+    expect(parse(text).command).toBe(command);
+  });
+
+  it.each([
+    ['who is Ellen Drax?', 'who'],
+    ['who is the head of training?', 'who'],
+    ['who is this man?', 'who'],
+    ['what was the deal?', 'what'],
+    ['what were the talks about?', 'what'],
+    ['what does Drax do?', 'who'],
+  ])('still reads "%s" as %s', (text, command) => {
+    expect(parse(text).command).toBe(command);
+  });
+});

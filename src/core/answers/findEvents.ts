@@ -53,6 +53,12 @@ export function findEvents(kb: KnowledgeBase, question: string): EventMatch[] {
 }
 
 /**
+ * Words that ask nothing of an event: "what happened?", and the words that only relate others
+ * ("the warming between Trump and Putin partly based on ...").
+ */
+const GENERIC = new Set(['happen', 'do', 'occur', 'between', 'among', 'partli', 'mainli', 'mostli', 'also']);
+
+/**
  * Whether an event's card says anything of what is asked: "what did the G7 summit agree?" is not
  * answered by a card that only says the summit took place, nor "when did Tillerson accuse Russia
  * of ...?" by the card of his talks in Moscow.
@@ -62,8 +68,7 @@ export function speaksOf(event: NewsEvent, analysis: QuestionAnalysis): boolean 
   // happened to the deal on flights?" asks about a thing, which the card must name somewhere.
   const happened = analysis.type === 'event';
   const named = keysOfText([event.name, ...event.aliases].join(' '));
-  const generic = ['happen', 'do', 'occur'];
-  const verbs = analysis.predicateKeys.filter((k) => (happened || !named.has(k)) && !generic.includes(k));
+  const verbs = analysis.predicateKeys.filter((k) => (happened || !named.has(k)) && !GENERIC.has(k));
   if (!verbs.length) return true;
   const said = [event.summary, ...event.accounts.map((a) => a.says)];
   const card = keysOfText((happened ? [event.name, ...event.aliases, ...said] : said).join(' '));
@@ -72,5 +77,5 @@ export function speaksOf(event: NewsEvent, analysis: QuestionAnalysis): boolean 
   const matched = verbs.filter((k) => (happened ? [k] : equivalentKeys(k)).some((e) => card.has(e))).length;
   // A long question asks more than one word of it: "called" alone on the card does not answer
   // "which newspaper reported that Putin called the attack a violation of international law?".
-  return happened ? matched > 0 : matched >= Math.max(1, Math.ceil(verbs.length / 3));
+  return happened ? matched > 0 : matched >= Math.max(1, Math.ceil(verbs.length / 2));
 }

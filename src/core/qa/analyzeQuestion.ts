@@ -12,6 +12,7 @@
 import { withPhrasalVerbsAsWords } from '../../text/phrasalVerbs.ts';
 import { wordKey } from '../../text/wordForms.ts';
 import { contentTerms } from '../answers/snippets.ts';
+import { TEXT_NOUN, TEXT_ORDINAL, TEXT_WRITER } from '../textReference.ts';
 
 export type AnswerType =
   | 'describe' // who is <name>: the entity's role and description
@@ -266,6 +267,26 @@ function doer(question: string): QuestionAnalysis {
   return a;
 }
 
+/** "..., according to the second piece": which text says it. */
+const ACCORDING_TO_TEXT = new RegExp(
+  `,?\\s+(?:according\\s+to|in\\s+the\\s+view\\s+of)\\s+(?:the\\s+)?(?:${TEXT_ORDINAL}\\s+)?(?:${TEXT_NOUN}|${TEXT_WRITER})$`,
+  'i',
+);
+
+/** "does the second article say", "did the first piece's writer think" (inside a wh-question). */
+const TEXT_SAYS = new RegExp(
+  `\\b(?:does|do|did)\\s+(?:the\\s+|this\\s+|that\\s+)?(?:${TEXT_WRITER}\\s+of\\s+(?:the\\s+|this\\s+)?)?(?:${TEXT_ORDINAL}\\s+)?${TEXT_NOUN}(?:['’]s\\s+${TEXT_WRITER})?\\s+(?:say|think|suggest|claim|believe|argue|report|write|expect|reckon|feel)\\s+(?:that\\s+)?`,
+  'i',
+);
+
+/** "the writer of the second piece", "the author". */
+const THE_WRITER = new RegExp(
+  `\\bthe\\s+${TEXT_WRITER}(?:\\s+of\\s+(?:the\\s+|this\\s+)?(?:${TEXT_ORDINAL}\\s+)?${TEXT_NOUN})?\\s+`,
+  'i',
+);
+
+const WH_OPENING = /^(?:which|what|who|whom|whose|why|how|where|when)\b/i;
+
 /** Reads a question (or a slash command's argument, with the command as a hint). */
 export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): QuestionAnalysis {
   // "..., according to the second piece?": which text says it, not what is asked.
@@ -291,16 +312,13 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
       /^(in|at|from|to|into|with|on)\s+((?:which|what)\s+(?:city|town|country|state|province|region|village|port|capital|island|month|year|day|date|week|decade|century)|whom)\s+(.+)$/iu,
       '$2 $3 $1',
     )
-    .replace(
-      /,?\s+(?:according\s+to|in\s+the\s+view\s+of)\s+(?:the\s+)?(?:(?:first|second|other|latest|last)\s+)?(?:piece|article|commentary|story|report|text|author|writer|analysis|column)$/i,
-      '',
-    )
+    .replace(ACCORDING_TO_TEXT, '')
+    // "who does the second article say is unsure ...?", "what kind of period does the second
+    // article's writer think the world is entering?": what the text says is what is asked.
+    .replace(TEXT_SAYS, (said, at: number, whole: string) => (at > 0 && WH_OPENING.test(whole) ? '' : said))
     // "does the writer of the second piece expect ...?": the article's own voice ("I expect"),
     // whose words are not what is asked.
-    .replace(
-      /\bthe\s+(?:writer|author|columnist)(?:\s+of\s+(?:the\s+|this\s+)?(?:(?:first|second|other|latest|last)\s+)?(?:piece|article|commentary|story|analysis|column))?\s+/i,
-      '',
-    );
+    .replace(THE_WRITER, '');
 
   if (hint === 'who' && !/^who\b/i.test(question)) {
     // "/who founded Warwick" asks for a doer; "/who Steinburg", "/who the mayor" for a name or role.

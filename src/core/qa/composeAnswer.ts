@@ -65,7 +65,25 @@ export function windowAround(text: string, keys: readonly string[], max = 180): 
   if (!hits.length) return shorten(text, max);
   let start = hits[0]?.start ?? 0;
   let end = hits[hits.length - 1]?.end ?? text.length;
-  if (end - start > max) end = start + max;
+  if (end - start > max) {
+    // The stretch that holds the most of the question's words, the first of equals: "… such high
+    // hopes for a different outcome given his now-cooled bromance with Putin", asked what happened
+    // to the bromance, is not the sentence's opening "Trump's assessment of relations ...".
+    let most = 0;
+    for (const first of hits) {
+      const within = new Set(
+        hits.filter((h) => h.start >= first.start && h.end <= first.start + max).map((h) => wordKey(h.text)),
+      );
+      if (within.size > most) {
+        most = within.size;
+        start = first.start;
+      }
+    }
+    end = Math.min(
+      start + max,
+      Math.max(...hits.filter((h) => h.start >= start && h.end <= start + max).map((h) => h.end)),
+    );
+  }
   // Widen to both sides in turn while it fits.
   for (const w of [...words].sort(
     (a, b) => Math.abs(a.start - (start + end) / 2) - Math.abs(b.start - (start + end) / 2),

@@ -223,7 +223,12 @@ function keysOfWords(text: string): KeySet {
   const keys = new Set<string>();
   // "set up by Filo and Yang": the one-word verb a two-word one stands for is a word of the text too.
   const read = hasPhrasalVerb(text) ? `${text} ${withPhrasalVerbsAsWords(text)}` : text;
-  for (const w of wordTexts(read)) {
+  const words = wordTexts(read);
+  // "Born in 1942 in Tredegar, he ...": a text's first word has a capital whatever it is, so it is
+  // also read as the word it is in small letters ("born" of "bear", which "Born" as a name is not).
+  const first = words[0];
+  if (first && first !== first.toLowerCase()) keys.add(wordKey(first.toLowerCase()));
+  for (const w of words) {
     keys.add(wordKey(w));
     // "Washington-Moscow tensions": each part of a hyphenated word is a word of the text too.
     if (w.includes('-')) for (const part of w.split('-')) if (part) keys.add(wordKey(part));

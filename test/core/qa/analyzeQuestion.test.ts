@@ -208,3 +208,26 @@ describe('words and deeds to come', () => {
     expect(analyzeQuestion('who will replace him as coach?').verbKeys).toEqual([wordKey('replace')]);
   });
 });
+
+describe("analyzeQuestion: words that name one of the archive's texts", () => {
+  it.each([
+    ['who does the second article say is unsure of what it wants?', 'who is unsure of what it wants'],
+    [
+      "what kind of period does the second article's writer think the world is entering?",
+      'what kind of period the world is entering',
+    ],
+    ['how does the writer of the first piece say the city is feeling?', 'how the city is feeling'],
+    [
+      'which leader is desperate to be seen as a major player, according to the 2nd piece?',
+      'which leader is desperate to be seen as a major player',
+    ],
+  ])('reads "%s" as "%s"', (asked, question) => {
+    expect(analyzeQuestion(asked).question).toBe(question);
+  });
+
+  it('leaves a yes/no question about what a text says as it is', () => {
+    expect(analyzeQuestion('Does the second article say the talks failed?').question).toBe(
+      'Does the second article say the talks failed',
+    );
+  });
+});

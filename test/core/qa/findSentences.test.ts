@@ -18,6 +18,13 @@ const term = (word: string, weight = 1): WeightedTerm => {
 };
 
 describe('sentence matching', () => {
+  it("reads a sentence's capitalised first word also as the word it is in small letters", () => {
+    // "Born" as a name keeps its own key; opening a sentence it is also "born" of "bear".
+    const keys = keysOfText('Born in 1942 in Tredegar, he went to school in nearby Pengam.');
+    expect(keys.has(wordKey('born'))).toBe(true);
+    expect(keysOfText('They met Max Born in Berlin.').has(wordKey('born'))).toBe(false);
+  });
+
   it('counts a word that says the same as the question’s', () => {
     const terms = [term('completely'), term('wrecked'), term('relations')];
     expect(textCoverage('the row has totally ruined relations', terms)).toBe(1);
