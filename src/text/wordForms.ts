@@ -73,6 +73,8 @@ export function wordKey(word: string): string {
   if (known !== undefined) return known;
   let lower = word.toLowerCase();
   if (lower.endsWith("'s") || lower.endsWith('’s')) lower = lower.slice(0, -2);
+  // "U.S.", "U.N.": initials written with full stops are the word written without ("US", "UN").
+  if (lower.length <= 8 && INITIALS_WITH_STOPS.test(lower)) lower = lower.replace(/\./g, '');
   let key = cache.get(lower);
   if (key === undefined) {
     key = foldLower(lower);
@@ -89,6 +91,8 @@ export function wordKey(word: string): string {
   if (word !== lower) cache.set(word, key);
   return key;
 }
+
+const INITIALS_WITH_STOPS = /^(?:\p{L}\.)+\p{L}\.?$/u;
 
 /** Lower-case words the lemmatizer reads as the irregular past of another ("fed", "rose"). */
 const irregularPast = new Set<string>();

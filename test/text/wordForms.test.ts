@@ -17,4 +17,11 @@ describe('wordKey', () => {
     expect(wordKey('Rose')).not.toBe(wordKey('rise'));
     expect(wordKey('Fed')).toBe(wordKey('Fed'));
   });
+
+  it('reads initials written with full stops as written without ("U.S." is "US")', () => {
+    expect(wordKey('U.S')).toBe(wordKey('US'));
+    expect(wordKey('U.N.')).toBe(wordKey('UN'));
+    expect(wordKey('e.g')).toBe('eg');
+    expect(wordKey('St.Louis')).not.toBe(wordKey('StLouis'));
+  });
 });

@@ -95,7 +95,7 @@ const QUESTION_WORDS = new Set(
 const COUNT_MEASURES =
   /^(population|number|size|cost|price|height|length|width|depth|weight|age|area|total|budget|salary|speed|distance|value|amount|sum|rate|percentage|share|count|toll)$/i;
 const GO_VERBS =
-  /\b(go|goes|going|went|gone|travel(?:l?ed|l?ing|s)?|mov(?:e[ds]?|ing)|sail(?:ed|ing|s)?|fl(?:y|ies|ying|ew)|head(?:ed|ing|s)?|emigrat(?:e|ed|ing)|return(?:ed|ing|s)?|escap(?:e[ds]?|ing)|fled|flee(?:s|ing)?|send(?:s|ing)?|sent|deport(?:ed|ing|s)?|tak(?:e|es|ing)|took|join(?:s|ed|ing)?)\b/i;
+  /\b(go|goes|going|went|gone|travel(?:l?ed|l?ing|s)?|mov(?:e[ds]?|ing)|sail(?:ed|ing|s)?|fl(?:y|ying|ew|own)|head(?:ed|ing|s)?|emigrat(?:e|ed|ing)|return(?:ed|ing|s)?|escap(?:e[ds]?|ing)|fled|flee(?:s|ing)?|send(?:s|ing)?|sent|deport(?:ed|ing|s)?|tak(?:e|es|ing)|took|join(?:s|ed|ing)?)\b/i;
 const FROM_WORDS = /\b(from|come|comes|came|originate[ds]?|hail(?:ed)?)\b/i;
 
 /** Capitalised runs after the first word: the names a question mentions. */

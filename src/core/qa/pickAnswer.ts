@@ -165,6 +165,8 @@ export function predicateOfAnother(sentence: string, a: QuestionAnalysis): boole
     while (j >= 0 && AUXILIARIES.has((words[j]?.text ?? '').toLowerCase())) j--;
     const subject = words[j]?.text ?? '';
     if (!/^\p{Lu}/u.test(subject) || asked.has(subject.toLowerCase())) return false;
+    // "U.S. Tariffs are due ...", asked of "the us tariffs": a word of the question, however written.
+    if (a.anchorKeys.includes(wordKey(subject))) return false;
     // "in Saturday's final": a day owns no act; the final is still the asked one.
     if (nameGazetteer().classOf(subject.replace(/['’]s?$/, '').toLowerCase()) === 'time') return false;
     // "the Tarantino-directed episode": a word joined to the asked name is about it.

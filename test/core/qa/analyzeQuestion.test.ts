@@ -48,6 +48,9 @@ describe('analyzeQuestion: constraints', () => {
     expect(analyzeQuestion('where did the ferry sail from?').direction).toBe('from');
     expect(analyzeQuestion('where did she go after the trial?').direction).toBe('to');
     expect(analyzeQuestion('where was Samuel Gorton born?').direction).toBe('in');
+    // "flies" the insects go nowhere; "fly" the verb does.
+    expect(analyzeQuestion('where will the council release the sterile fruit flies?').direction).toBe('in');
+    expect(analyzeQuestion('where did the pilot fly?').direction).toBe('to');
   });
 
   it('reads the counted noun and the role', () => {

@@ -4,6 +4,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { openKnowledge } from '../../../src/app/openKnowledge.ts';
+import { analyzeQuestion } from '../../../src/core/qa/analyzeQuestion.ts';
+import { predicateOfAnother } from '../../../src/core/qa/pickAnswer.ts';
 import { renderText } from '../../../src/render/renderText.ts';
 import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
 
@@ -184,5 +186,30 @@ describe('newswire copy', () => {
 
   it('"X led the company to suspend shipments" gives X as the reason', () => {
     expect(first('why did the Dunmore mine stop shipments?')).toMatch(/flood/i);
+  });
+});
+
+describe('newswire: initials written with full stops', () => {
+  const wire = makeCorpus({
+    'tariffs.txt': [
+      'Chip Dispute Deepens',
+      'The U.S. Has threatened to impose tariffs on Ostland electronics exports in retaliation for what it says is a failure to honour a chip pact.',
+      'U.S. Tariffs are due to take effect on April 17.',
+      'Ostland officials said they would send a trade mission to Washington this week.',
+    ].join('\n\n'),
+  });
+  const { bot } = openKnowledge(wire);
+  afterAll(removeCorpora);
+
+  it('takes "U.S. Tariffs are due" for the asked tariffs, not another\'s', () => {
+    const asked = analyzeQuestion('when are the US tariffs supposed to take effect?');
+    expect(predicateOfAnother('U.S. Tariffs are due to take effect on April 17.', asked)).toBe(false);
+  });
+
+  it('dates the act of "the US tariffs" from a sentence that writes "U.S. Tariffs"', () => {
+    const text = renderText(
+      bot.answer({ text: 'when are the US tariffs on Ostland electronics supposed to take effect?' }),
+    );
+    expect(text.split('\n')[0]).toMatch(/April 17/);
   });
 });
