@@ -25,6 +25,12 @@ const Q = '\\s*[?!.]*\\s*$';
 const ING_NOUN =
   '(?:building|meeting|thing|king|ring|spring|string|wing|morning|evening|ceiling|wedding|painting|feeling|setting|hearing|briefing|ruling|funding|offering|opening|beginning|ending|earnings|saving|something|anything|nothing|everything|sibling|darling|clothing|housing|training|shipping|banking|marketing|engineering|living|being|timing|heading|landing|lending|listing|pricing|rating|ranking|reading|recording|writing|warning|building)';
 
+/** "According to the second article, ..." (then the question). */
+const ACCORDING_TO_TEXT_FIRST = new RegExp(
+  `^according\\s+to\\s+(?:the\\s+)?(?:${TEXT_ORDINAL}\\s+)?(?:${TEXT_NOUN}|${TEXT_WRITER})\\s*,?\\s+(?=\\S)`,
+  'i',
+);
+
 // Order matters: the first pattern that matches wins.
 const QUESTIONS: QuestionPattern[] = [
   // "what is Tillerson's job?", "what does Lavrov do?", "what position does Medvedev hold?",
@@ -173,7 +179,7 @@ const QUESTIONS: QuestionPattern[] = [
   {
     // (Case-blind but for the name's capital: "Will Smith movies" is a search.)
     pattern:
-      /^(?:[Dd]id|[Dd]oes|[Dd]o|[Ii]s|[Ww]as|[Ww]ere|[Aa]re|[Hh]as|[Hh]ave|[Hh]ad|[Cc]an|[Cc]ould|[Ww]ill|[Ww]ould)\s+(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Aa]ny|[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|[Yy]ou|[Tt]here|\p{Lu}[\p{L}.'’-]*)\s+\S+\s+\S+/u,
+      /^(?:[Dd]id|[Dd]oes|[Dd]o|[Ii]s|[Ww]as|[Ww]ere|[Aa]re|[Hh]as|[Hh]ave|[Hh]ad|[Cc]an|[Cc]ould|[Ww]ill|[Ww]ould)\s+(?:[Tt]he|[Aa]n?|[Aa]ll|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Aa]ny|[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|[Yy]ou|[Tt]here|\p{Lu}[\p{L}.'’-]*)\s+\S+\s+\S+/u,
     command: 'ask',
   },
   // ... and with a name typed in small letters: "did jim wright say a tax increase is needed", where
@@ -264,7 +270,10 @@ function parseSanitized(text: string, commandNames: ReadonlySet<string>): Parsed
   }
 
   // "whats the bigger question": chat's "what's", typed without its apostrophe.
-  const asked = questionAfterPreamble(text.replace(/^(what|where|when|how|why)s(?=\s)/i, "$1's"));
+  // "according to the 2nd piece is the confusion helping anyone": which text says it comes first.
+  const asked = questionAfterPreamble(
+    text.replace(/^(what|where|when|how|why)s(?=\s)/i, "$1's").replace(ACCORDING_TO_TEXT_FIRST, ''),
+  );
   for (const q of QUESTIONS) {
     const m = q.pattern.exec(asked);
     if (!m) continue;

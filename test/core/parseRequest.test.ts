@@ -250,6 +250,9 @@ describe('parseRequest: questions that only look like asking who or what somethi
     ['what is the port made of?', 'ask'],
     // Chat's "what's" typed without its apostrophe.
     ['whats the bigger question for the port', 'ask'],
+    // Which text says it, first; then a yes/no question typed without its question mark.
+    ['according to the 2nd piece is all the confusion helping anyone', 'ask'],
+    ['According to the article, who won the vote?', 'ask'],
     // What a text says someone must do, not what someone does for a living.
     ["what does the second article's writer say the mayor needs to do?", 'ask'],
   ])('reads "%s" as %s', (text, command) => {

@@ -220,6 +220,8 @@ describe("analyzeQuestion: words that name one of the archive's texts", () => {
       'what kind of period the world is entering',
     ],
     ['how does the writer of the first piece say the city is feeling?', 'how the city is feeling'],
+    ['does the second writer think the port is hurting?', 'does think the port is hurting'],
+    ['what does the second writer warn the council about?', 'what the council about'],
     [
       'which leader is desperate to be seen as a major player, according to the 2nd piece?',
       'which leader is desperate to be seen as a major player',
