@@ -622,6 +622,16 @@ function countsAskedAct(text: string, c: { end: number }, asked: readonly string
   return verb !== undefined && /(?:ed|en|wn)$/.test(verb) && asked.includes(wordKey(verb));
 }
 
+/** "won 36 of his", "saved two out of the": a part, then "of" and the whole it is a part of. */
+const PART_OF =
+  /([\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})\s+(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:out\s+)?of\s+(?:his|her|its|their|the|all|our|your)?\s*$/iu;
+
+/** Whether the words before a part ("having won") say the asked act. */
+function actedBefore(words: string, verbKeys: readonly string[] | undefined): boolean {
+  if (!verbKeys?.length) return false;
+  return wordsOf(words).some((w) => verbKeys.includes(wordKey(w.text)));
+}
+
 /** "is expected to fetch up to $1m": what a sale may bring, not what it brought. */
 const ESTIMATED =
   /\b(?:is|are|was|were)\s+(?:expected|estimated|tipped|forecast|predicted|likely)\s+to\s+(?:fetch|sell|raise|make|reach|bring)\b|\b(?:could|may|might)\s+fetch\b/i;
@@ -769,6 +779,10 @@ const amount: Strategy = (kb, a, hits) => {
           weight *= 0.5;
         // "at 2,495 dlrs, costs 500 dlrs less than previous machines": a difference, not the amount.
         if (COMPARED.test(evidence.text.slice(candidate.end, candidate.end + 40))) weight *= 0.4;
+        // "having won 36 of his 50 matches", asked how many he won: the part the asked act
+        // counts, not the whole it is a part of.
+        const part = PART_OF.exec(evidence.text.slice(Math.max(0, candidate.start - 60), candidate.start));
+        if (part && actedBefore(part[1] ?? '', asked)) weight *= 0.4;
         // "spent a total of 2.13 billion dlrs ..., 341 mln dlrs in the U.S.": the whole, before its parts.
         if (TOTAL_BEFORE.test(evidence.text.slice(Math.max(0, candidate.start - 30), candidate.start)))
           weight *= 1.3;

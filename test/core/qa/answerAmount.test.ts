@@ -20,6 +20,10 @@ const dir = makeCorpus({
     'Three years after the new Kestrel was launched, carmaker Vantor has announced £90m of new investment in its Redford plant.',
     'Some 150 new jobs are to be created at the Redford plant. Before the announcement, Vantor had invested some £250m in Kestrel production.',
   ].join('\n\n'),
+  'cup.txt': [
+    'Marlow quits the Harbour Cup',
+    'Dan Marlow leaves Harbour Cup tennis with an impressive record, having won 31 of his 44 matches.',
+  ].join('\n\n'),
 });
 afterAll(removeCorpora);
 
@@ -42,5 +46,12 @@ describe('how much', () => {
 
   it('"rose 20% to £4.6bn": a share is no sum of money, though one follows it', () => {
     expect(first('how much pre-tax profit did Kilbride Bank make last year?')).toMatch(/^£4\.6bn/);
+  });
+});
+
+describe('how many, of a part and its whole', () => {
+  it('counts what the asked act did, not the whole it is a part of ("won 31 of his 44 matches")', () => {
+    expect(first('How many Harbour Cup matches did Marlow win?')).toMatch(/^31\b/);
+    expect(first('How many Harbour Cup matches did Marlow play?')).toMatch(/^44\b/);
   });
 });
