@@ -16,6 +16,12 @@ const dir = makeCorpus({
     'Timing Is Key, Analysts Say',
     '"Timing and nerve are the key to any rescue of the crown," said Ann Lee, an economist with Kessel Bank.',
   ].join('\n\n'),
+  'derby.txt': [
+    'Coach Hits Back At Rovers',
+    'Harbour assistant coach Piet Kramer has branded the Rovers complaint "a cheap stunt".',
+    'The Rovers are poised to complain about an alleged half-time incident during the derby.',
+    '"To react the way the Rovers have is sad. Their manager lied about the line-ups, and now this," Kramer said.',
+  ].join('\n\n'),
 });
 afterAll(removeCorpora);
 
@@ -34,5 +40,15 @@ describe('who said it', () => {
     expect(first("what did Kessel Bank's Ann Lee say about the crown?")).toMatch(
       /^Ann Lee: “Timing and nerve/,
     );
+  });
+
+  it('a quotation closed before "Kramer said" is his, though its mark is straight', () => {
+    expect(JSON.stringify(bot.answer({ text: '/quote Kramer' }))).toContain('line-ups, and now this');
+  });
+
+  it('"has branded the complaint "a cheap stunt"": words he calls it by are his', () => {
+    expect(first('what did Piet Kramer say about the Rovers complaint?')).toMatch(/cheap stunt|line-ups/);
+    const reply = bot.answer({ text: '/quote Kramer complaint' });
+    expect(JSON.stringify(reply)).toContain('a cheap stunt');
   });
 });

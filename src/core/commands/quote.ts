@@ -71,6 +71,14 @@ const SPEECH_VERB =
   /\b(said|says|told|stated|added|warned|argued|declared|insisted|claimed|asserted|explained|called|remarked|remark|wrote|answered|answers|replied)\b/i;
 
 /**
+ * "has branded Chelsea's complaint as "pathetic"", "described the offer as 'derisory'": one who
+ * calls a thing by quoted words says them. (Not "was branded 'pathetic' by critics": those are
+ * the critics' words.)
+ */
+const CALLS_IT =
+  /\b(?<!\b(?:was|were|been|being|be|is|are|get|got)\s)(?:branded|brands|brand|described|describes|describe|dubbed|dubs|labell?ed|labels|termed|terms)\b/i;
+
+/**
  * How much more a quotation on the topic counts than reported speech on it: asked what someone
  * said, their own words go first unless what is reported of them speaks to the topic far better.
  */
@@ -188,7 +196,8 @@ function quotesFromText(kb: KnowledgeBase, names: readonly string[]): FoundQuote
       // incredible gaffe by Jack McConnell.').
       const outside = sentence
         .replace(/[“"][^”"]{1,400}[”"]/g, ' … ')
-        .replace(/([:,]\s*)[“"][^”"]*$/, '$1 … ');
+        // (A straight mark followed by a space closes: 'and now this," Ten Cate said.')
+        .replace(/([:,]\s*)(?:“|"(?=\S))[^”"]*$/, '$1 … ');
       const named = names.some((n) => mentionsName(outside, n) && !toldOf(outside, n));
       // "Mr. Nixon, he believes, has no particular political philosophy": what "he" holds, said.
       const holder = named ? undefined : REPORTED_BY_PRONOUN.exec(sentence)?.[1];
@@ -209,7 +218,7 @@ function quotesFromText(kb: KnowledgeBase, names: readonly string[]): FoundQuote
         : sentence;
       const around = [sentences[i - 1], sentence, sentences[i + 1]].filter(Boolean).join(' ');
       let quoted = false;
-      const speaks = SPEECH_VERB.test(sentence) || /:\s*[“"]/.test(sentence);
+      const speaks = SPEECH_VERB.test(sentence) || CALLS_IT.test(sentence) || /:\s*[“"]/.test(sentence);
       for (const text of quotationsIn(closingQuote(sentences, i))) {
         quoted = true;
         // "praised by police for 'very courageously' tackling a burglar": a few words quoted in a
