@@ -9,6 +9,7 @@
 import { createRequire } from 'node:module';
 import { stemmer } from 'stemmer';
 import type Lemmatizer from 'wink-lemmatizer';
+import { stripAccents } from './normalizeText.ts';
 
 const require = createRequire(import.meta.url);
 let lemmatizer: typeof Lemmatizer | undefined;
@@ -75,6 +76,8 @@ export function wordKey(word: string): string {
   if (lower.endsWith("'s") || lower.endsWith('’s')) lower = lower.slice(0, -2);
   // "U.S.", "U.N.": initials written with full stops are the word written without ("US", "UN").
   if (lower.length <= 8 && INITIALS_WITH_STOPS.test(lower)) lower = lower.replace(/\./g, '');
+  // "Iklé", "GRUCAÑA": accents folded, as the search index and the question's terms fold them.
+  lower = stripAccents(lower);
   let key = cache.get(lower);
   if (key === undefined) {
     key = foldLower(lower);

@@ -24,4 +24,9 @@ describe('wordKey', () => {
     expect(wordKey('e.g')).toBe('eg');
     expect(wordKey('St.Louis')).not.toBe(wordKey('StLouis'));
   });
+
+  it('folds accents, as the search index and the question\'s terms do ("Iklé" is "Ikle")', () => {
+    expect(wordKey('Iklé')).toBe(wordKey('Ikle'));
+    expect(wordKey('GRUCAÑA')).toBe(wordKey('grucana'));
+  });
 });

@@ -5,6 +5,7 @@ import { articleIdsOf, eventsInvolving, eventWhen } from '../answers/describe.ts
 import { entityAnswer } from '../answers/entityAnswer.ts';
 import { type EventFocus, eventAnswer, eventReply } from '../answers/eventAnswer.ts';
 import { findEvents } from '../answers/findEvents.ts';
+import { mentionsName, passagesMentioning } from '../answers/mentions.ts';
 import { analyzeQuestion } from '../qa/analyzeQuestion.ts';
 import { answerQuestion } from '../qa/answerQuestion.ts';
 import type { Reply } from '../reply.ts';
@@ -40,7 +41,15 @@ export function answerAbout(
   if (analysis.type === 'place' && question && analysis.direction === 'from')
     return answerQuestion(kb, analysis);
   const lookup = resolveName(kb, subject, ['event', 'place', 'vessel', 'thing', 'organisation']);
-  if (lookup.status === 'ambiguous') return didYouMean(kb, subject, lookup.matches, command);
+  if (lookup.status === 'ambiguous') {
+    // "what is Gavi?" where the text writes "Gavi" and knows a Gavin Duffy and a Gavin Patterson:
+    // the word as the text writes it is what is asked, not a name it is near to.
+    // ("/what war" still asks which war: the Cold War and the civil war are each called so.)
+    const near = lookup.matches.every((m) => !mentionsName(m.matched, subject));
+    if (/^\p{Lu}/u.test(subject) && near && passagesMentioning(kb, [subject], 1).length)
+      return answerQuestion(kb, analysis);
+    return didYouMean(kb, subject, lookup.matches, command);
+  }
   if (lookup.status === 'found') {
     const target = lookup.match.target;
     const event = kb.events.get(target.id);

@@ -84,6 +84,21 @@ export const definition: Strategy = (kb, a, hits) => {
       }
     }
   }
+  // "the Group of Latin American and Caribbean Sugar Exporting Countries (GEPLACEA)": a name
+  // with the letters after it in brackets, though they are not its initials (another language's).
+  if (/^\p{Lu}[\p{L}\d&.-]{1,15}$/u.test(subject)) {
+    const bracketed = new RegExp(
+      `(\\p{Lu}[\\p{L}'’-]*(?:\\s+(?:(?:of|and|for|the|de|on|&)\\s+)*\\p{Lu}[\\p{L}'’-]*)+)\\s*\\(${escapeRegExp(subject)}\\)`,
+      'u',
+    );
+    for (const hit of hits) {
+      const spelled = bracketed.exec(hit.text)?.[1]?.replace(/\s+/g, ' ');
+      if (spelled && spelled !== subject) {
+        const evidence: Evidence = { text: hit.text, articleId: hit.passage.articleId, hit, offset: 0 };
+        return composeAnswer(kb, { headline: `${subject}: ${spelled}`, evidence });
+      }
+    }
+  }
   const described = /^\p{Lu}/u.test(subject) ? describedInPassing(hits, subject) : undefined;
   if (described) {
     const { hit, description } = described;
