@@ -263,7 +263,12 @@ function parseSanitized(text: string, commandNames: ReadonlySet<string>): Parsed
       /^(is|was|are|were|did|does|do|has|had|happened|'s)\b/i.test(rest) ||
       /^(?:job|role|position|post|title|office)s?\s+(?:does|did|do)\b/i.test(rest) ||
       (!explicit &&
-        /^[a-z]+\s+(?:is|was|are|were|did|does|do|has|had|have|will|would|can|could)\s+\S/i.test(rest));
+        /^[a-z]+\s+(?:is|was|are|were|did|does|do|has|had|have|will|would|can|could)\s+\S/i.test(rest)) ||
+      // "what kind of period does the writer think ...?": a noun phrase, then the auxiliary.
+      (!explicit &&
+        /^(?:kind|sort|type|part|sorts|kinds|types|parts)\s+of\s+(?:[a-z-]+\s+){1,3}?(?:is|was|are|were|did|does|do|has|had|have|will|would|can|could)\s+\S/i.test(
+          rest,
+        ));
     if (commandNames.has(name) && (explicit || !startsQuestion)) {
       return { command: name, text: rest, ...(rest ? { subject: rest } : {}) };
     }

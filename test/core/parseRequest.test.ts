@@ -248,6 +248,9 @@ describe('parseRequest: questions that only look like asking who or what somethi
     // What a thing rests on, not what it is.
     ['what was the hoped-for deal partly based on?', 'ask'],
     ['what is the port made of?', 'ask'],
+    // "what kind of": a noun phrase, then the auxiliary of a question.
+    ["What kind of period does the second article's writer think the world is entering?", 'ask'],
+    ['what sort of deal did the union want?', 'ask'],
     // Chat's "what's" typed without its apostrophe.
     ['whats the bigger question for the port', 'ask'],
     // Which text says it, first; then a yes/no question typed without its question mark.

@@ -47,11 +47,16 @@ const key = (s: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
+/** Characters a line may add to a headline it holds and still only repeat it. */
+const REPEAT_SLACK = 30;
+
 /** Whether a line only repeats one already shown (whole, or as the start of a shortened one). */
 function repeats(shown: string, line: string): boolean {
   const a = key(shown.replace(/…$/, ''));
   const b = key(line.replace(/…$/, ''));
-  return a.includes(b) || (a.length > 60 && b.includes(a));
+  // A line that holds the headline and little more repeats it; one that says more ("..., Donald
+  // Trump." after "Due to the policies of ... the current commander in chief") is the evidence.
+  return a.includes(b) || (a.length > 60 && b.includes(a) && b.length - a.length < REPEAT_SLACK);
 }
 
 /**

@@ -19,3 +19,21 @@ describe('windowAround', () => {
     );
   });
 });
+
+describe('composeAnswer', () => {
+  it('shows the evidence sentence under a headline it holds when it says more', async () => {
+    const { openKnowledge } = await import('../../../src/app/openKnowledge.ts');
+    const { makeCorpus, removeCorpora } = await import('../../knowledge/support.ts');
+    const dir = makeCorpus({
+      'port.txt': [
+        'Port Stays Shut',
+        'Up until last week the port had not formally reopened, due to the policies of the former harbour master Ann Reyes and the current mayor, Tom Vale.',
+      ].join('\n\n'),
+    });
+    const { bot } = openKnowledge(dir);
+    const reply = bot.answer({ text: 'why had the port not reopened before last week?' });
+    removeCorpora();
+    expect(reply.headline).toMatch(/^Due to the policies/);
+    expect(reply.lines.map((l) => l.text).join('\n')).toContain('Tom Vale');
+  });
+});
