@@ -75,6 +75,7 @@ import {
   predicateOfAnother,
   SAYS_ASKED,
   type Strategy,
+  saysAskedAct,
   saysPredicate,
   traceWith,
 } from './pickAnswer.ts';
@@ -181,6 +182,9 @@ function withGivenName(kb: KnowledgeBase, name: string, articleId: string): stri
 }
 
 /** "who founded Warwick?" -> "Samuel Gorton founded Warwick". */
+/** The confidence of a doer from a sentence that never says the asked act: below the hedge. */
+const UNSAID_CONFIDENCE = 0.6;
+
 const doer: Strategy = (kb, a, hits) => {
   const asked = constraints(kb, a);
   // "who bought it from Squibb?": "Squibb sold it to Yves Saint Laurent" says the other side.
@@ -193,8 +197,17 @@ const doer: Strategy = (kb, a, hits) => {
     asidesCountLess: true,
     sameAnswer: lastName,
   });
-  const top = inSlot(ranked, hits.slice(0, 12)) ?? best(ranked) ?? standsOut(ranked, hits);
-  if (!top) return undefined;
+  const found = inSlot(ranked, hits.slice(0, 12)) ?? best(ranked) ?? standsOut(ranked, hits);
+  if (!found) return undefined;
+  // "who replaced Poindexter as national security adviser?" against "... National Security aide
+  // Oliver North, since fired, with the knowledge of ... Poindexter": a name from a sentence that
+  // never says the asked act is not said to have done it. It is shown as what the text says.
+  const unsaid =
+    !found.slotted &&
+    Boolean(a.verbKeys?.length) &&
+    !saysAskedAct(found.evidence.text, a) &&
+    !saysAskedAct(found.evidence.hit.text, a);
+  const top = unsaid ? { ...found, confidence: Math.min(found.confidence, UNSAID_CONFIDENCE) } : found;
   // "the Damascus regime" opens the answer with a capital.
   const name = fullName(kb, top.text, top.evidence.articleId).replace(/^the\s/, 'The ');
   // ("which Tanzanian finance minister presented ...?": up to the noun asked for.)

@@ -1,0 +1,26 @@
+/**
+ * "who did X?" where the only sentence that names someone near the question's words never says the
+ * act: the name is shown with what the text says, not stated as the doer. A text of its own.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { openKnowledge } from '../../../src/app/openKnowledge.ts';
+import { firstLineOf, makeCorpus, removeCorpora } from '../../knowledge/support.ts';
+
+const dir = makeCorpus({
+  'scheme.txt': [
+    'Mayor Defends Port Deal',
+    'The mayor repeatedly stated that he knew nothing about the scheme, said to have been run by harbour security aide Ray Tolan, since fired, with the knowledge of port security adviser Ann Brisk, now resigned.',
+    'Council members will question the mayor on Monday.',
+  ].join('\n\n'),
+});
+afterAll(removeCorpora);
+
+describe('a doer from a sentence that never says the act', () => {
+  const { bot } = openKnowledge(dir);
+  const first = firstLineOf(bot);
+
+  it('is not said to have done it ("X replaced Ann Brisk ..." is nowhere in the text)', () => {
+    const line = first('Who replaced Ann Brisk as port security adviser?');
+    expect(line).not.toMatch(/replaced Ann Brisk/);
+  });
+});
