@@ -14,6 +14,7 @@ import { wordKey, wordsOf } from '../../text/wordForms.ts';
 import { authorAnswer } from '../answers/authorOf.ts';
 import { roleHolderAnswer } from '../answers/roleHolder.ts';
 import { contentTerms } from '../answers/snippets.ts';
+import { whichArticleAnswer } from '../answers/whichArticle.ts';
 import type { Reply } from '../reply.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
 import {
@@ -916,6 +917,9 @@ export function answerQuestion(
   // "Who wrote the piece asking ...?": the author of an article, from what the archive knows of it.
   const byAuthor = a.type === 'person' ? authorAnswer(kb, a.question) : undefined;
   if (byAuthor) return byAuthor;
+  // "Which of the two pieces names the air base?": one of the archive's own articles.
+  const byText = whichArticleAnswer(kb, a.question);
+  if (byText) return byText;
   // Reading the focus article whole pays for typed answers ("he" for the name); a free question
   // is answered by its best-matching sentence, which the searched paragraphs hold.
   const free = a.type === 'any' || a.type === 'event' || a.type === 'describe';
