@@ -14,6 +14,20 @@ export function typoBudget(length: number): number {
   return length >= 6 ? 2 : length >= 4 ? 1 : 0;
 }
 
+/** Whether two words differ by two neighbouring letters swapped ("Kahn" for "Khan"), the commonest typo. */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/** Whether a query word is within its typo budget of a word: Levenshtein edits, a swap counting one. */
+export function withinTypos(query: string, word: string, budget = typoBudget(query.length)): boolean {
+  if (budget <= 0) return query === word;
+  return distance(query, word) <= budget || swapped(query, word);
+}
+
 /** The strings made by deleting up to `max` letters of `word` (the word itself included). */
 function deletions(word: string, max: number): Set<string> {
   const all = new Set([word]);
@@ -94,7 +108,7 @@ export class NameCandidates<T> {
         const words = this.byDeletion.get(d);
         if (words === undefined) continue;
         for (const w of typeof words === 'string' ? [words] : words) {
-          if (!found.has(w) && this.byWord.has(w) && distance(query, w) <= budget) found.add(w);
+          if (!found.has(w) && this.byWord.has(w) && withinTypos(query, w, budget)) found.add(w);
         }
       }
     }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { distance } from 'fastest-levenshtein';
 import { describe, expect, it } from 'vitest';
 import { EntityIndex, type NamedTarget } from '../../src/search/entityIndex.ts';
-import { NameCandidates, typoBudget } from '../../src/search/nameCandidates.ts';
+import { NameCandidates, typoBudget, withinTypos } from '../../src/search/nameCandidates.ts';
 
 /** What the index must find: the words a query word aligns with, by looking at every word. */
 function aligned(query: string, words: readonly string[]): string[] {
@@ -57,5 +57,15 @@ describe('EntityIndex in place', () => {
     index.remove('entity', 'tillerson');
     expect(index.lookup('Tilerson').status).toBe('none');
     expect(index.lookup('Lavrov').status).toBe('found');
+  });
+
+  it('counts two neighbouring letters swapped as one typo ("Negar Kahn" is Negar Khan)', () => {
+    const index = new EntityIndex([person('khan', 'Negar Khan'), person('reyes', 'Tom Reyes')]);
+    const found = index.lookup('Negar Kahn');
+    expect(found.status === 'found' && found.match.target.id).toBe('khan');
+    const reyes = index.lookup('Reyse');
+    expect(reyes.status === 'found' && reyes.match.target.id).toBe('reyes');
+    expect(withinTypos('kahn', 'khan')).toBe(true);
+    expect(withinTypos('kahn', 'hank')).toBe(false);
   });
 });
