@@ -143,6 +143,19 @@ describe('appositiveOf', () => {
     ).toBe('a 39-year-old engineer');
   });
 
+  it('an aside that opens with a preposition or a clause word is no description', () => {
+    expect(
+      appositiveOf('Dan Collier', [
+        passage(
+          'The appointment of Dan Collier, with his strong mix of leadership skills, is a coup, he said.',
+        ),
+      ]),
+    ).toBeUndefined();
+    expect(
+      appositiveOf('Dan Collier', [passage('Dan Collier, who coaches the team, spoke.')]),
+    ).toBeUndefined();
+  });
+
   it('a time set before the name is no description', () => {
     expect(
       appositiveOf('Selena Masters', [passage('In the spring of that year, Selena Masters left.')]),

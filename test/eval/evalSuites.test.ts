@@ -70,7 +70,8 @@ const REAL_TEXT = [
   { file: 'test/eval/shipped-fresh2.jsonl', corpus: 'corpus', floor: 19, baseline: 22 },
   { file: 'test/eval/shipped-fresh3.jsonl', corpus: 'corpus', floor: 14, baseline: 11 },
   // Press editorials, reviews and belles-lettres: first run 18 (BM25 17); then read for what failed.
-  { file: 'test/eval/brown-fresh.jsonl', corpus: 'brown:bcg', floor: 29, baseline: 17 },
+  // (30 since an aside that opens with "whose" or "with" is no description of the name before it.)
+  { file: 'test/eval/brown-fresh.jsonl', corpus: 'brown:bcg', floor: 30, baseline: 17 },
   // Reportage, religion, lore and fiction: first run 17 (BM25 16); then read for what failed; 25
   // since a later stop read it again ("born in nearby Rowley", "no more than 21 were repaired").
   // 27 in a later stop: 'unanimously approved' denies an argument; to play is to perform.

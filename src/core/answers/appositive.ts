@@ -31,6 +31,13 @@ function describesBefore(phrase: string): boolean {
   );
 }
 
+/**
+ * Words that open an aside but no description of the name: "David Collins, with his strong mix of
+ * leadership skills, ...", "Smith, who ...", "Jones, in a statement, ...".
+ */
+const NOT_A_DESCRIPTION =
+  '(?:with|without|in|on|at|for|from|by|of|to|after|before|during|despite|like|as|who|which|whose|whom|when|where|while|although|though|because|if|not|however|meanwhile|speaking|saying|adding|according)';
+
 interface AppositivePatterns {
   after: RegExp;
   before: RegExp;
@@ -43,7 +50,7 @@ const patternsOf = memoized(
   PATTERN_LIMIT,
   (name): AppositivePatterns => ({
     after: new RegExp(
-      `\\b${escapeRegExp(name)}\\.?,\\s+((?:an?|the)\\s+[^,;:()"]{3,${MAX_CHARS}}?|[a-z][^,;:()"]{3,${MAX_CHARS}}?)(?=,|;|\\.\\s|\\.$)`,
+      `\\b${escapeRegExp(name)}\\.?,\\s+((?:an?|the)\\s+[^,;:()"]{3,${MAX_CHARS}}?|(?!${NOT_A_DESCRIPTION}\\b)[a-z][^,;:()"]{3,${MAX_CHARS}}?)(?=,|;|\\.\\s|\\.$)`,
       'u',
     ),
     // "they had telephoned the Andrus maid, Selena Masters, and ...": the description before the name.
