@@ -30,6 +30,12 @@ function describedInPassing(
     `\\b${name},\\s+which\\s+((?!is\\b|was\\b|has\\b|had\\b|will\\b|would\\b)[a-z]+s\\s+[^,;.()"]{3,100}),`,
     'u',
   );
+  // "a test service to allow people to publish blogs, or online journals, called MSN Spaces":
+  // what it is, then the name it is called by.
+  const called = new RegExp(
+    `\\b((?:an?|the)\\s+[a-z][^.;:()"]{3,140}?),?\\s+(?:called|named|known\\s+as|dubbed)\\s+(?:the\\s+)?${name}\\b`,
+    'u',
+  );
   // "Buntes Fernsehen (Multi-Coloured TV)": a name with what it means, in brackets.
   const gloss = new RegExp(`\\b${name}\\s+\\(([\\p{L}][\\p{L}'’-]*(?:\\s+[\\p{L}'’-]+){1,7})\\)`, 'u');
   for (const hit of hits.slice(0, 8)) {
@@ -39,6 +45,10 @@ function describedInPassing(
     if (n?.[1]) return { hit, description: n[1].trim() };
     const d = does.exec(hit.text);
     if (d?.[1]) return { hit, description: `it ${d[1].trim()}` };
+    const c = called.exec(hit.text);
+    // (More than "a program": a kind alone says little of what it is.)
+    if (c?.[1] && c[1].trim().split(/\s+/).length >= 3)
+      return { hit, description: c[1].trim().replace(/,$/, '') };
     const g = gloss.exec(hit.text);
     if (g?.[1] && !/^\p{Lu}+$/u.test(g[1])) return { hit, description: g[1].trim() };
   }

@@ -38,3 +38,25 @@ describe('names with their short form in brackets', () => {
     expect(first('what is Vaxa?')).toMatch(/^Vaxa: Global Fund for Vaccines and Immunisation/);
   });
 });
+
+describe('a thing described, then the name it is called by', () => {
+  const called = makeCorpus({
+    'blogs.txt': [
+      'Software Giant Tries Blogs',
+      'It is launching a test service to allow people to publish blogs, or online journals, called Vell Spaces.',
+      'The firm also runs a program called Kelpie under which it pays writers.',
+    ].join('\n\n'),
+  });
+  const { bot } = openKnowledge(called);
+  const first = firstLineOf(bot);
+
+  it('gives what it is ("a test service to allow people to publish blogs ..., called Vell Spaces")', () => {
+    expect(first('what is Vell Spaces?')).toMatch(
+      /^Vell Spaces: a test service to allow people to publish blogs/,
+    );
+  });
+
+  it('does not take a bare kind ("a program called Kelpie") for what it is', () => {
+    expect(first('what is Kelpie?')).not.toMatch(/^Kelpie: a program$/);
+  });
+});
