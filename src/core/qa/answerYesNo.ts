@@ -72,6 +72,14 @@ function negatorAt(words: readonly { text: string }[], i: number): boolean {
   );
 }
 
+/**
+ * '"No, I would not go down that same road again," the president said ... when asked if he would
+ * again sell arms to Iran': the question put to someone, and the "No" they answered it with.
+ */
+function repliedNo(sentence: string): boolean {
+  return /^\s*["“‘']\s*No\b\s*[,.!]/.test(sentence) && /\basked\s+(?:if|whether)\b/i.test(sentence);
+}
+
 /** How far apart "no" and "without" cancel each other ("no way to meet them without a rise"). */
 const CANCEL_REACH = 12;
 
@@ -562,6 +570,7 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
     effectDenied(a.question, top.text) ||
     survivalDenied(a.question, top.text) ||
     beatenTo(top.text, a.names) ||
+    repliedNo(top.text) ||
     (ASKS_DONE.test(a.question) && NOT_YET.test(top.text));
   const no = denied !== a.negated;
   const evidence = { text: top.text, articleId: top.passage.articleId, hit: top, offset: 0 };

@@ -205,3 +205,19 @@ describe("another name in the claim's slot", () => {
     ).toBe(true);
   });
 });
+
+describe('a question put to someone, and the "No" they answered it with', () => {
+  const asked = makeCorpus({
+    'conference.txt': [
+      'Vance Defends Port Deal, But Would Not Repeat It',
+      '"No, I would not go down that same road again," the mayor said last night during a 30-minute news conference, his first in exactly four months, when asked if he would again sell land to the port in hopes of saving jobs.',
+      'He said he had known nothing of the second payment.',
+    ].join('\n\n'),
+  });
+  const { bot } = openKnowledge(asked);
+  const first = firstLineOf(bot);
+
+  it('answers No where the sentence reports the question and opens with the reply "No, ..."', () => {
+    expect(first('Did Vance say he would sell land to the port again?')).toMatch(/^No\b/);
+  });
+});
