@@ -8,6 +8,7 @@ import { wordKey } from '../../text/wordForms.ts';
 import { keysOfText } from '../qa/findSentences.ts';
 import type { Reply } from '../reply.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
+import { TEXT_ORDINAL } from '../textReference.ts';
 import { contentTerms } from './snippets.ts';
 
 const WHO_WROTE =
@@ -17,8 +18,10 @@ const WHO_WROTE =
  * "report" or a "story" may be one that the article tells of ("the report Killpath read out"):
  * those are the archive's only where the title says so.
  */
-const A_TEXT =
-  /^(?:the\s+|this\s+|that\s+|an?\s+)?(?:(?:first|second|third|other|latest|last)\s+)?(?:piece|article|column|op-ed|essay|editorial)\b\s*(.*)$/i;
+const A_TEXT = new RegExp(
+  `^(?:the\\s+|this\\s+|that\\s+|an?\\s+)?(?:${TEXT_ORDINAL}\\s+)?(?:piece|article|column|op-ed|essay|editorial)\\b\\s*(.*)$`,
+  'i',
+);
 
 /** The share of the description's words that the article's title holds. */
 function titleMatch(article: Article, keys: readonly string[]): number {

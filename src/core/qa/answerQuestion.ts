@@ -182,10 +182,10 @@ function withGivenName(kb: KnowledgeBase, name: string, articleId: string): stri
   return givens.size === 1 && only ? `${only} ${surname}` : name;
 }
 
-/** "who founded Warwick?" -> "Samuel Gorton founded Warwick". */
 /** The confidence of a doer from a sentence that never says the asked act: below the hedge. */
 const UNSAID_CONFIDENCE = 0.6;
 
+/** "who founded Warwick?" -> "Samuel Gorton founded Warwick". */
 const doer: Strategy = (kb, a, hits) => {
   const asked = constraints(kb, a);
   // "who bought it from Squibb?": "Squibb sold it to Yves Saint Laurent" says the other side.
@@ -640,10 +640,9 @@ function countsAskedAct(text: string, c: { end: number }, asked: readonly string
 const PART_OF =
   /([\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})\s+(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:out\s+)?of\s+(?:his|her|its|their|the|all|our|your)?\s*$/iu;
 
-/** Whether the words before a part ("having won") say the asked act. */
-function actedBefore(words: string, verbKeys: readonly string[] | undefined): boolean {
-  if (!verbKeys?.length) return false;
-  return wordsOf(words).some((w) => verbKeys.includes(wordKey(w.text)));
+/** Whether the words before a part ("having won") say the asked act (one of the question's words). */
+function actedBefore(words: string, askedKeys: readonly string[]): boolean {
+  return askedKeys.length > 0 && wordsOf(words).some((w) => askedKeys.includes(wordKey(w.text)));
 }
 
 /** "is expected to fetch up to $1m": what a sale may bring, not what it brought. */
