@@ -907,6 +907,30 @@ function closestTo(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]):
   return naming.length ? naming : about;
 }
 
+const NO_ONE = /^(?:no\s*-?\s*one|nobody|none)\b/i;
+
+/**
+ * The best sentences' first that says the asked act was done to or by no one: the asked word, then
+ * "no one" ("is helping no one"), or "nobody" before it ("nobody has claimed").
+ */
+function saidOfNoOne(a: QuestionAnalysis, hits: readonly SentenceHit[]): SentenceHit | undefined {
+  const asked = a.predicateKeys;
+  if (!asked.length) return undefined;
+  return hits.slice(0, 3).find((hit) => {
+    if (hit.coverage < NO_ONE_COVERAGE) return false;
+    const words = wordsOf(hit.text);
+    return words.some((w, i) => {
+      if (!asked.includes(wordKey(w.text))) return false;
+      if (NO_ONE.test(hit.text.slice(w.end).trimStart())) return true;
+      const before = words.slice(Math.max(0, i - 3), i).map((x) => x.text.toLowerCase());
+      return before.includes('nobody') || before.join(' ').includes('no one');
+    });
+  });
+}
+
+/** How much of the question a sentence must say to tell that no one did it. */
+const NO_ONE_COVERAGE = 0.5;
+
 /** Answers a question from the archive's text, or says that the archive doesn't say. */
 export function answerQuestion(
   kb: KnowledgeBase,
@@ -936,6 +960,14 @@ export function answerQuestion(
   // "Who won is not revealed": the text itself says the answer is not known.
   if (a.type !== 'yesno' && hits.slice(0, UNKNOWN_AMONG).some((h) => saysUnknown(h, a)))
     return abstain(kb, a.question, hits);
+  // "who is all this confusion helping?" against "this confusion is helping no one": the text
+  // says that no one is.
+  const noOne = a.type === 'person' ? saidOfNoOne(a, hits) : undefined;
+  if (noOne)
+    return composeAnswer(kb, {
+      headline: `No one: ${windowAround(noOne.text, a.anchorKeys, HEADLINE_CHARS - 9)}`,
+      evidence: { text: noOne.text, articleId: noOne.passage.articleId, hit: noOne, offset: 0 },
+    });
   let answer: Reply | undefined;
   try {
     // "who is taking over as chief executive?": the next holder, where the text names one.

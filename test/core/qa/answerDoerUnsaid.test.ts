@@ -24,3 +24,23 @@ describe('a doer from a sentence that never says the act', () => {
     expect(line).not.toMatch(/replaced Ann Brisk/);
   });
 });
+
+describe('a doer or object the text says is no one', () => {
+  const noOne = makeCorpus({
+    'dispute.txt': [
+      'Where The Port Dispute Stands',
+      'The union is hurt, the council unsure of what it wants, and this confusion is helping no one.',
+      'The ferry company said it would wait for the council to decide.',
+    ].join('\n\n'),
+  });
+  const { bot } = openKnowledge(noOne);
+  const first = firstLineOf(bot);
+
+  it('answers "No one", with the sentence ("this confusion is helping no one")', () => {
+    expect(first('who is all this confusion helping?')).toMatch(/^No one: .*helping no one/);
+  });
+
+  it('still names a doer the text names', () => {
+    expect(first('who said it would wait for the council?')).not.toMatch(/^No one/);
+  });
+});
