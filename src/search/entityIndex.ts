@@ -9,7 +9,7 @@ import Fuse from 'fuse.js';
 import type { EntityKind } from '../knowledge/types.ts';
 import { nameVariants } from '../text/givenNames.ts';
 import { nameKey } from '../text/words.ts';
-import { NameCandidates, typoBudget, withinTypos } from './nameCandidates.ts';
+import { NameCandidates, withinTypos } from './nameCandidates.ts';
 
 export interface NamedTarget {
   /** Entity or event id. */
@@ -59,7 +59,7 @@ function wordsAlign(query: string, name: string): boolean {
     nameWords.some((w) => {
       if (w === q) return true;
       if (q.length >= 4 && w.startsWith(q)) return true;
-      if (typoBudget(q.length) > 0 && withinTypos(q, w)) return true;
+      if (withinTypos(q, w)) return true;
       return surnameExact && q.length >= 4 && q[0] === w[0] && distance(q, w) <= 2;
     }),
   );

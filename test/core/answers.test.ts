@@ -212,6 +212,18 @@ describe('describe helpers', () => {
 });
 
 describe('events', () => {
+  const event = (id: string, extra: Partial<NewsEvent>): NewsEvent => ({
+    id,
+    name: id,
+    aliases: [],
+    summary: `${id} happened.`,
+    participants: [],
+    follows: [],
+    accounts: [],
+    sources: [{ article: 'a', excerpt: 'something happened' }],
+    ...extra,
+  });
+
   it('finds the names a question mentions, by exact name or alias', () => {
     expect(namesInText(kb, 'did Tillerson meet Sergei Lavrov in Moscow?').sort()).toEqual(
       ['moscow', 'rex-tillerson', 'sergei-lavrov'].sort(),
@@ -225,16 +237,10 @@ describe('events', () => {
   });
 
   it('gives a free question to a card only where the card says half its words, "between" not counted', () => {
-    const card: NewsEvent = {
-      id: 'breakdown',
+    const card = event('breakdown', {
       name: 'Breakdown in harbour relations',
-      aliases: [],
       summary: 'The strike put the hoped-for deal between the two sides on ice.',
-      participants: [],
-      follows: [],
-      accounts: [],
-      sources: [{ article: 'a', excerpt: 'on ice' }],
-    };
+    });
     // "hoped" and "between" alone are on the card; what the deal was based on is not.
     expect(
       speaksOf(
@@ -253,17 +259,6 @@ describe('events', () => {
   });
 
   it('orders a timeline by "follows" first, then by date', () => {
-    const event = (id: string, extra: Partial<NewsEvent>): NewsEvent => ({
-      id,
-      name: id,
-      aliases: [],
-      summary: `${id} happened.`,
-      participants: [],
-      follows: [],
-      accounts: [],
-      sources: [{ article: 'a', excerpt: 'something happened' }],
-      ...extra,
-    });
     const events = [
       event('reaction', { date: '2020-01-05', follows: ['cause'] }),
       event('cause', {}), // undated: falls back to the article's date, 2020-01-10

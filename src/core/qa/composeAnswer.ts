@@ -74,20 +74,18 @@ export function windowAround(text: string, keys: readonly string[], max = 180): 
     // The stretch that holds the most of the question's words, the first of equals: "… such high
     // hopes for a different outcome given his now-cooled bromance with Putin", asked what happened
     // to the bromance, is not the sentence's opening "Trump's assessment of relations ...".
+    // (Where no stretch holds a whole word of the question, the first max characters from it.)
     let most = 0;
+    end = start + max;
     for (const first of hits) {
-      const within = new Set(
-        hits.filter((h) => h.start >= first.start && h.end <= first.start + max).map((h) => wordKey(h.text)),
-      );
-      if (within.size > most) {
-        most = within.size;
+      const within = hits.filter((h) => h.start >= first.start && h.end <= first.start + max);
+      const distinct = new Set(within.map((h) => wordKey(h.text))).size;
+      if (distinct > most) {
+        most = distinct;
         start = first.start;
+        end = within.at(-1)?.end ?? start + max;
       }
     }
-    end = Math.min(
-      start + max,
-      Math.max(...hits.filter((h) => h.start >= start && h.end <= start + max).map((h) => h.end)),
-    );
   }
   // Widen to both sides in turn while it fits.
   for (const w of [...words].sort(
