@@ -923,7 +923,7 @@ function saidOfNoOne(a: QuestionAnalysis, hits: readonly SentenceHit[]): Sentenc
       if (!asked.includes(wordKey(w.text))) return false;
       if (NO_ONE.test(hit.text.slice(w.end).trimStart())) return true;
       const before = words.slice(Math.max(0, i - 3), i).map((x) => x.text.toLowerCase());
-      return before.includes('nobody') || before.join(' ').includes('no one');
+      return before.some((x, j) => x === 'nobody' || (x === 'no' && before[j + 1] === 'one'));
     });
   });
 }

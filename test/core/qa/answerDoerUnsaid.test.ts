@@ -32,6 +32,9 @@ describe('a doer or object the text says is no one', () => {
       'The union is hurt, the council unsure of what it wants, and this confusion is helping no one.',
       'The ferry company said it would wait for the council to decide.',
     ].join('\n\n'),
+    'casino.txt': ['Casino Backs Dockers', 'The Casino One is helping the dockers with a strike fund.'].join(
+      '\n\n',
+    ),
   });
   const { bot } = openKnowledge(noOne);
   const first = firstLineOf(bot);
@@ -42,5 +45,19 @@ describe('a doer or object the text says is no one', () => {
 
   it('still names a doer the text names', () => {
     expect(first('who said it would wait for the council?')).not.toMatch(/^No one/);
+  });
+});
+
+describe('"no one" as two words', () => {
+  const casino = makeCorpus({
+    'casino.txt': ['Casino Backs Dockers', 'The Casino One is helping the dockers with a strike fund.'].join(
+      '\n\n',
+    ),
+    'bridge.txt': ['Bridge Opens', 'The new bridge over the Kell opened on Monday.'].join('\n\n'),
+  });
+  const { bot } = openKnowledge(casino);
+
+  it('is not letters inside other words ("The Casino One is helping")', () => {
+    expect(firstLineOf(bot)('who is helping the dockers?')).not.toMatch(/^No one/);
   });
 });
