@@ -2,7 +2,6 @@ import { nameGazetteer } from '../../knowledge/extract/nameLexicon.ts';
 import type { Passage } from '../../knowledge/types.ts';
 import type { NameMatch } from '../../search/entityIndex.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
-import { memoized } from '../../text/memoized.ts';
 import { escapeRegExp } from '../../text/normalizeText.ts';
 import { isSpeechVerbForm } from '../../text/speechVerbs.ts';
 import { wordsOf } from '../../text/wordForms.ts';
@@ -141,41 +140,38 @@ function byTitle(kb: KnowledgeBase, passage: Passage, sentence: string, names: r
  */
 function toldOf(sentence: string, name: string): boolean {
   const surname = name.split(/\s+/).pop() ?? name;
-  // The clause needs the surname before a verb: most sentences have none, and are told without
-  // building (compiling) the name's expressions.
-  if (!beforeVerb(sentence, surname)) return false;
-  const { clause, says } = toldOfPatterns(surname);
-  // Unless he is also the one who says something in it ("McConnell said Smith was wrong").
-  return clause.test(sentence) && !says.test(sentence);
+  let told = false;
+  for (const at of occurrences(sentence, surname)) {
+    const after = at + surname.length;
+    // Unless he is also the one who says something in it ("McConnell said Smith was wrong").
+    SAYS_AFTER.lastIndex = after;
+    if (SAYS_AFTER.test(sentence)) return false;
+    if (told) continue;
+    VERB_AFTER.lastIndex = after;
+    told = VERB_AFTER.test(sentence) && TOLD_BEFORE.test(sentence.slice(0, at));
+  }
+  return told;
 }
 
+/** Where the word is written whole at its start (as \b reads it: a letter, digit or _ before it ends it). */
+function* occurrences(sentence: string, word: string): Generator<number> {
+  if (!word) return;
+  const wordStart = ASCII_WORD.test(word.charAt(0));
+  for (let at = sentence.indexOf(word); at >= 0; at = sentence.indexOf(word, at + 1))
+    if (ASCII_WORD.test(sentence.charAt(at - 1)) !== wordStart) yield at;
+}
+
+const ASCII_WORD = /^\w$/;
+
+/** The verbs the told-of clause needs after the name: "... that Smith was". */
 const VERB_AFTER = /\s+(?:was|is|were|are|had|has|would|will|did|could|should|might|must)\b/y;
 
-/** Whether the word is written somewhere right before one of the verbs the told-of clause needs. */
-function beforeVerb(sentence: string, word: string): boolean {
-  for (let at = sentence.indexOf(word); at >= 0; at = sentence.indexOf(word, at + 1)) {
-    VERB_AFTER.lastIndex = at + word.length;
-    if (VERB_AFTER.test(sentence)) return true;
-  }
-  return false;
-}
+/** Another's verb of saying right before the name, with "that", a courtesy title and given names between. */
+const TOLD_BEFORE =
+  /\b(?:said|says|insisted|insists|claimed|claims|argued|argues|stated|added|believes|believed|thinks|thought)\s+(?:that\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){0,2}$/u;
 
-const TOLD_OF_LIMIT = 1_000;
-
-/** toldOf's two expressions for a surname, built once per name (they are read for every sentence naming it). */
-const toldOfPatterns = memoized(TOLD_OF_LIMIT, (surname): { clause: RegExp; says: RegExp } => {
-  const last = escapeRegExp(surname);
-  return {
-    clause: new RegExp(
-      `\\b(?:said|says|insisted|insists|claimed|claims|argued|argues|stated|added|believes|believed|thinks|thought)\\s+(?:that\\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr)\\.?\\s+)?(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}${last}\\s+(?:was|is|were|are|had|has|would|will|did|could|should|might|must)\\b`,
-      'u',
-    ),
-    says: new RegExp(
-      `\\b${last}\\s+(?:has\\s+|had\\s+)?(?:said|says|insisted|claimed|argued|stated|added|told)\\b`,
-      'u',
-    ),
-  };
-});
+/** The name's own verb of saying right after it: "Smith said", "Smith has insisted". */
+const SAYS_AFTER = /\s+(?:has\s+|had\s+)?(?:said|says|insisted|claimed|argued|stated|added|told)\b/y;
 
 /**
  * Quotations in sentences that name the speaker, for corpora without curated quotes; when the
