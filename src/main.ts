@@ -1,6 +1,6 @@
 /**
  * Composition root, read top to bottom: settings, the operator's port, stores, knowledge,
- * features, adapters, start. Everything started is added to one shutdown list, which runs in
+ * features, adapters, warm-up, start. Everything started is added to one shutdown list, which runs in
  * reverse. The adapters that have tokens start (and the digest scheduler, which posts through
  * them), or the console when none do. The console has no channel to post to: there /digest list,
  * unsubscribe and now work, but nothing is scheduled.
@@ -18,6 +18,7 @@ import { assembleCommands } from './app/commands.ts';
 import { openStores } from './app/stores.ts';
 import { loadSettings, settingSecrets } from './config/settings.ts';
 import { createBot } from './core/bot.ts';
+import { warmUp } from './core/warmUp.ts';
 import { followArticleStore } from './corpus/followArticleStore.ts';
 import { indexCacheDir, openLiveKnowledge, watchLiveKnowledge } from './corpus/liveKnowledge.ts';
 import { createDigests } from './digest/digests.ts';
@@ -138,6 +139,18 @@ async function main(): Promise<void> {
     ...botOptions(settings, log, metrics, stores.rateCounters, store.threads),
   });
   archive.startFeeds();
+  // Warm-up: the bot asks itself questions about the archive in the background, so users' first
+  // questions are answered by compiled code; /readyz waits for it.
+  let warm = settings.WARMUP_QUESTIONS === 0;
+  let stopWarming = false;
+  readiness.set('warm-up', () => warm);
+  stops.add('stop the warm-up', () => {
+    stopWarming = true;
+  });
+  void warmUp(bot, knowledge.current(), settings.WARMUP_QUESTIONS, () => stopWarming).then((done) => {
+    warm = true;
+    log.info({ questions: done.questions, ms: Math.round(done.ms) }, 'warmed up');
+  });
 
   // Adapters: the platforms that have tokens, or else the console.
   const chat = await startChatAdapters({

@@ -7,6 +7,9 @@
  * command each question was routed to) its count, p50, p95 and max. `--query-file FILE` times the
  * questions in FILE (one a line; blank lines and lines starting with # skipped) instead of the
  * mixed questions made from the corpus.
+ * Before timing, the bot warms up as `npm start` does (core/warmUp.ts: WARMUP_QUESTIONS questions of
+ * its own about the archive, none of them the timed ones): warmup_questions and warmup_ms say what
+ * it took. `--warmup N` asks N instead; `--cold` asks none, and times a bot that has answered nothing.
  * `--load [--requests N] [--concurrency N]` adds a load run through bot.respond() (default 2000
  * requests, 50 at once): throughput_rps, load_p50_ms, load_p99_ms, heap before/after (src/bench/loadRun.ts).
  * `--update` adds how soon one new article is answerable, on a copy of the corpus: update_add_ms
@@ -20,6 +23,7 @@ import { writeSyntheticCorpus } from '../bench/syntheticCorpus.ts';
 import { runUpdate } from '../bench/updateRun.ts';
 import { createBot } from '../core/bot.ts';
 import { parseRequest } from '../core/parseRequest.ts';
+import { DEFAULT_WARMUP_QUESTIONS, warmUp } from '../core/warmUp.ts';
 import { loadKnowledge } from '../corpus/loadKnowledge.ts';
 import { CodedError } from '../ops/errors.ts';
 import { cliArgs, readInputFile, runCli } from './options.ts';
@@ -51,6 +55,13 @@ function positive(value: string | undefined, fallback: number, flag: string): nu
   const n = Number(value.replace(/_/g, ''));
   if (!Number.isInteger(n) || n <= 0)
     throw new CodedError('BAD_ARGS', `${flag} needs a whole number above 0, e.g. ${flag} ${fallback}`);
+  return n;
+}
+
+function whole(value: string, flag: string): number {
+  const n = Number(value.replace(/_/g, ''));
+  if (!Number.isInteger(n) || n < 0)
+    throw new CodedError('BAD_ARGS', `${flag} needs a whole number, e.g. ${flag} 500`);
   return n;
 }
 
@@ -91,6 +102,13 @@ runCli(async () => {
   if (!queries.length) throw new CodedError('BAD_ARGS', `${args['query-file']} holds no questions`);
   const commandNames = new Set(bot.commands.map((c) => c.name));
 
+  const warmed = args.cold
+    ? { questions: 0, ms: 0 }
+    : await warmUp(
+        bot,
+        kb,
+        args.warmup === undefined ? DEFAULT_WARMUP_QUESTIONS : whole(args.warmup, '--warmup'),
+      );
   for (const q of queries.slice(0, 50)) bot.answer({ text: q }); // warm-up: JIT and caches
   const timed: { q: string; form: string; ms: number }[] = [];
   for (const q of queries) {
@@ -113,6 +131,8 @@ runCli(async () => {
     queries: queries.length,
     build_ms: Math.round(buildMs),
     build_cpu_ms: Math.round((cpu.user + cpu.system) / 1000),
+    warmup_questions: warmed.questions,
+    warmup_ms: Math.round(warmed.ms),
     ...(args.cache ? { from_cache: loaded.fromCache } : {}),
     query_p50_ms: round(percentile(times, 50)),
     query_p95_ms: round(percentile(times, 95)),

@@ -39,6 +39,8 @@ function parseFlags(argv: string[]) {
       fresh: { type: 'boolean', default: false },
       load: { type: 'boolean', default: false },
       update: { type: 'boolean', default: false },
+      cold: { type: 'boolean', default: false },
+      warmup: { type: 'string' },
       requests: { type: 'string' },
       concurrency: { type: 'string' },
     },

@@ -1,6 +1,7 @@
 /** Settings from the environment (and .env), validated once at start-up with messages that say what to fix. */
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { DEFAULT_WARMUP_QUESTIONS } from '../core/warmUp.ts';
 import { canonicalTimeZone } from '../digest/zonedTime.ts';
 import { archiveSettings } from '../ingest/archiveSettings.ts';
 import { CodedError } from '../ops/errors.ts';
@@ -166,6 +167,11 @@ export const settingsSchema = z
       .default('127.0.0.1'),
     /** On SIGTERM or SIGINT, how long to finish answers and digests under way before stopping anyway. */
     SHUTDOWN_TIMEOUT_MS: wholeNumber('milliseconds').min(100, 'must be at least 100').default(10_000),
+    /**
+     * Questions the bot asks itself after start, in the background, so that users' first questions
+     * run on compiled code (core/warmUp.ts); 0: none.
+     */
+    WARMUP_QUESTIONS: wholeNumber('questions').default(DEFAULT_WARMUP_QUESTIONS),
   })
   .refine((s) => !s.REDIS_URL || s.DATABASE_URL, {
     path: ['REDIS_URL'],

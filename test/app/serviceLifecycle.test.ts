@@ -100,13 +100,25 @@ describe('the bot as a service', () => {
   it('serves health, readiness and metrics, and on SIGTERM finishes the answer under way and exits 0', async () => {
     const slack = await FakeSlack.start();
     fake = slack;
-    const bot = startBot(botEnv(slack, { SHUTDOWN_TIMEOUT_MS: '8000' }));
+    const bot = startBot(botEnv(slack, { SHUTDOWN_TIMEOUT_MS: '8000', WARMUP_QUESTIONS: '150' }));
     const port = await healthPort(bot, slack);
     expect(await get(port, '/healthz')).toMatchObject({ status: 200 });
     await slack.waitFor(() => bot.logs().some((l) => l.msg === 'ready'), 'ready', 30_000);
+    // Ready once the start-up warm-up has asked its questions.
+    const warmed = await slack.waitFor(
+      () => bot.logs().find((l) => l.msg === 'warmed up'),
+      'the warm-up',
+      30_000,
+    );
+    expect(warmed.questions).toBe(150);
     const ready = await get(port, '/readyz');
     expect(ready.status).toBe(200);
-    expect(JSON.parse(ready.body).checks).toEqual({ corpus: true, accepting: true, slack: true });
+    expect(JSON.parse(ready.body).checks).toEqual({
+      corpus: true,
+      accepting: true,
+      'warm-up': true,
+      slack: true,
+    });
 
     // An answer whose delivery is slow is under way when SIGTERM arrives.
     slack.delayResponses(1500);

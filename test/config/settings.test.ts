@@ -37,7 +37,17 @@ describe('loadSettings', () => {
       HEALTH_PORT: 9464,
       HEALTH_HOST: '127.0.0.1',
       SHUTDOWN_TIMEOUT_MS: 10_000,
+      WARMUP_QUESTIONS: 1000,
     });
+  });
+
+  it('reads how many questions the start-up warm-up asks, 0 for none, and says what is wrong', () => {
+    expect(loadSettings({ WARMUP_QUESTIONS: '250' }).WARMUP_QUESTIONS).toBe(250);
+    expect(loadSettings({ WARMUP_QUESTIONS: '0' }).WARMUP_QUESTIONS).toBe(0);
+    expect(() => loadSettings({ WARMUP_QUESTIONS: 'lots' })).toThrow(
+      /WARMUP_QUESTIONS: must be a number of questions/,
+    );
+    expect(() => loadSettings({ WARMUP_QUESTIONS: '-5' })).toThrow(/WARMUP_QUESTIONS: must be 0 or more/);
   });
 
   it('reads how long a thread is remembered for follow-ups, 0 for never, and says what is wrong', () => {
