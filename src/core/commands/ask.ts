@@ -5,6 +5,7 @@ import { findEvents, speaksOf } from '../answers/findEvents.ts';
 import { searchAnswer } from '../answers/searchAnswer.ts';
 import { analyzeQuestion } from '../qa/analyzeQuestion.ts';
 import { answerQuestion } from '../qa/answerQuestion.ts';
+import { writerAsTheWriter } from '../qa/writerNamed.ts';
 import { cardOrText } from './cardOrText.ts';
 import type { CommandDefinition } from './types.ts';
 
@@ -20,8 +21,10 @@ export const askCommand: CommandDefinition = {
   args: [{ name: 'question', description: 'A question in plain words', required: true }],
   examples: ['who did Tillerson meet in Moscow?', 'which warship was sent to Tartus?'],
   run(parsed, { kb }) {
-    const question = parsed.question ?? parsed.text;
-    if (!question) return missingArgument(kb, '/ask <question>', 'which warship was sent to Tartus?');
+    const asked = parsed.question ?? parsed.text;
+    if (!asked) return missingArgument(kb, '/ask <question>', 'which warship was sent to Tartus?');
+    // "why does Hammond think ...?", Hammond being the writer of one of the articles: what it says.
+    const question = writerAsTheWriter(kb, asked);
     const analysis = analyzeQuestion(question);
     // A curated event that the question names answers it best, unless a typed answer is asked for.
     // "where did it sail from?": a card gives where an event happened or went, not where from.

@@ -1,7 +1,7 @@
 /** "when ...?": the date of the asked act, a full date before a year, from the sentence that says it. */
 
 import { equivalentKeys } from '../../text/equivalentWords.ts';
-import { wordKey } from '../../text/wordForms.ts';
+import { wordKey, wordTexts } from '../../text/wordForms.ts';
 import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { type Candidate, DAY_IN_WORDS, dateMentions } from './candidates.ts';
 import { composeAnswer } from './composeAnswer.ts';
@@ -151,6 +151,35 @@ function inOtherAside(text: string, c: Candidate, a: QuestionAnalysis): boolean 
   return false;
 }
 
+/**
+ * "its ties with Moscow before assuming power", "after leaving office": a time told by another act
+ * (a verb in -ing after before, after or upon), up to the end of its clause. It answers "when ...?"
+ * only where the words before it are the question's, and no date does: it weighs less than any date.
+ */
+const RELATIVE_TIME =
+  /\b(?:before|after|upon)\s+\p{Ll}{3,}ing\b[^,;:.()"“”]{0,40}?(?=\s*[,;:.()"“”]|\s*$|\s+(?:and|but|or|which|who|where)\b)/gu;
+const RELATIVE_TIME_WEIGHT = 0.8;
+
+function relativeTimes(sentence: string): Candidate[] {
+  return [...sentence.matchAll(RELATIVE_TIME)].map((m) => ({
+    text: m[0],
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+}
+
+/** Words right before a relative time that say what it dates. */
+const DATED_WORDS = 5;
+
+/**
+ * Whether the words right before the time are the question's: "its ties with Moscow before assuming
+ * power" dates the ties, not the resignation the same sentence tells of.
+ */
+function followsAsked(sentence: string, c: Candidate, a: QuestionAnalysis): boolean {
+  const before = wordTexts(sentence.slice(Math.max(0, c.start - 60), c.start)).slice(-DATED_WORDS);
+  return before.some((w) => a.anchorKeys.includes(wordKey(w)));
+}
+
 export const time: Strategy = (kb, a, hits) => {
   const asksDay = ASKS_DAY.test(a.question);
   const future = FUTURE_ASKED.test(a.question);
@@ -166,7 +195,9 @@ export const time: Strategy = (kb, a, hits) => {
       : [
           ...(bound
             ? sincePhrases(evidence.text, bound).map((candidate) => ({ candidate, weight: 1.2 }))
-            : []),
+            : relativeTimes(evidence.text)
+                .filter((c) => !a.question.includes(c.text) && followsAsked(evidence.text, c, a))
+                .map((candidate) => ({ candidate, weight: RELATIVE_TIME_WEIGHT }))),
         ].concat(
           dateMentions(evidence.text)
             .filter((c) => !a.question.includes(c.text))
