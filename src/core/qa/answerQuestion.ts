@@ -10,7 +10,7 @@ import type { Passage } from '../../knowledge/types.ts';
 import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { equivalentKeys, MOVEMENT_KEYS } from '../../text/equivalentWords.ts';
 import { escapeRegExp } from '../../text/normalizeText.ts';
-import { wordKey, wordsOf } from '../../text/wordForms.ts';
+import { wordKey, wordsOf, wordTexts } from '../../text/wordForms.ts';
 import { authorAnswer } from '../answers/authorOf.ts';
 import { roleHolderAnswer } from '../answers/roleHolder.ts';
 import { contentTerms } from '../answers/snippets.ts';
@@ -46,6 +46,7 @@ import { time } from './answerTime.ts';
 import { answerYesNo, NOT_YET } from './answerYesNo.ts';
 import { bestSentence } from './bestSentence.ts';
 import {
+  type Candidate,
   COMPANY_FORMS,
   dateMentions,
   looksLikeYear,
@@ -469,6 +470,47 @@ const NOT_THERE =
 /** A sentence that speaks of a birth: "Born in Runcorn", "a native of Ohio", "birthplace" (not "intended from birth"). */
 const BIRTH_SAID = /\b(?:born|birthplace|native\s+of|birth\s+(?:in|at))\b|\w-born\b/i;
 
+/** Items of a list: commas, semicolons, "and" and "to" (as in "from X, to Y, Z and W"). */
+const RELATIVE_OPENING = /^(?:who|whom|whose|which|where|that|when)\b/i;
+const LIST_ITEM_BREAK = /,\s+(?:and\s+|to\s+)?|;\s+|\s+and\s+(?:finally\s+)?/g;
+
+/**
+ * "From the use of chemical attacks in Syria, to the US retaliatory airstrike, the missile testing
+ * by North Korea, the G7 ministerial summit and finally ...", asked where the G7 summit was held:
+ * a place in one item of a list, where another item is what the question asks about, is that
+ * item's. (A list: three items or more.)
+ */
+function ofAnotherListItem(sentence: string, c: Candidate, a: QuestionAnalysis): boolean {
+  const items: { start: number; end: number }[] = [];
+  let start = 0;
+  for (const m of sentence.matchAll(LIST_ITEM_BREAK)) {
+    items.push({ start, end: m.index });
+    start = m.index + m[0].length;
+  }
+  items.push({ start, end: sentence.length });
+  // (A list has an "and": commas alone may set off an aside, "who had emigrated from Scotland".)
+  const joined = items.some(
+    (item, i) => i > 0 && /\band\b/.test(sentence.slice(items[i - 1]?.end, item.start)),
+  );
+  if (items.length < 3 || !joined) return false;
+  const asked = (item: { start: number; end: number }) =>
+    wordTexts(sentence.slice(item.start, item.end)).filter((w) => a.anchorKeys.includes(wordKey(w))).length;
+  const own = items.find((item) => item.start <= c.start && c.start < item.end);
+  if (!own || asked(own) > 0 || RELATIVE_OPENING.test(sentence.slice(own.start, own.end))) return false;
+  // The asked thing is an item of its own, short and mostly the question's words ("the G7
+  // ministerial summit"), not a clause that tells of it ("Cousin Emma had simply put Miss Theresa
+  // Stubblefield").
+  return items.some((item) => {
+    if (item === own) return false;
+    const words = wordTexts(sentence.slice(item.start, item.end)).length;
+    const said = asked(item);
+    return said >= 2 && words <= LIST_ITEM_WORDS && said * 2 >= words;
+  });
+}
+
+/** The most words of an item of a list that is the asked thing itself. */
+const LIST_ITEM_WORDS = 6;
+
 const place: Strategy = (kb, a, hits) => {
   const known = workplace(kb, a);
   if (known) return known;
@@ -522,6 +564,7 @@ const place: Strategy = (kb, a, hits) => {
         : undefined;
       const candidate = { ...mention, text: town ? `${placeName} in ${town}` : placeName };
       if (inQuestion(a, placeName) || COMPANY_SUFFIX.test(placeName)) continue;
+      if (ofAnotherListItem(evidence.text, candidate, a)) continue;
       const kinds = kindsOf(kb, candidate.text);
       // A name the archive knows as a person's is seldom a place ("in Rowley" may still be one,
       // where the archive has a Rowley too): it counts for less.
