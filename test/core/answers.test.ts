@@ -135,6 +135,19 @@ describe('appositiveOf', () => {
     );
   });
 
+  it('reads the name where it is written whole, at whichever of its places has a description', () => {
+    expect(
+      appositiveOf('Larson', [
+        passage('McLarson, a guard at the gate, met Larson in town; Larson, a junior at Wilson High, spoke.'),
+      ])?.text,
+    ).toBe('a junior at Wilson High');
+    expect(
+      appositiveOf('Masters', [
+        passage('He met Masters there and later the Andrus maid, Masters, and she came.'),
+      ])?.text,
+    ).toBe('the Andrus maid');
+  });
+
   it('reads past the full stop of an abbreviation that ends the name ("Carvey Jr., whose ...")', () => {
     expect(
       appositiveOf('Tom Carvey Jr', [

@@ -4,8 +4,7 @@
  * first sentence that has one, else the one before it ("the Andrus maid, Selena Masters"). A last resort before "person named in 1 article".
  */
 import type { Passage } from '../../knowledge/types.ts';
-import { memoized } from '../../text/memoized.ts';
-import { escapeRegExp, foldPunctuation } from '../../text/normalizeText.ts';
+import { foldPunctuation } from '../../text/normalizeText.ts';
 import { readPassage } from '../qa/findSentences.ts';
 
 export interface Appositive {
@@ -38,28 +37,46 @@ function describesBefore(phrase: string): boolean {
 const NOT_A_DESCRIPTION =
   '(?:with|without|in|on|at|for|from|by|of|to|after|before|during|despite|like|as|who|which|whose|whom|when|where|while|although|though|because|if|not|however|meanwhile|speaking|saying|adding|according)';
 
-interface AppositivePatterns {
-  after: RegExp;
-  before: RegExp;
+/** The description after a name and its comma, read from right after the name: "..., a junior at ...". */
+const AFTER_NAME = new RegExp(
+  `\\.?,\\s+((?:an?|the)\\s+[^,;:()"]{3,${MAX_CHARS}}?|(?!${NOT_A_DESCRIPTION}\\b)[a-z][^,;:()"]{3,${MAX_CHARS}}?)(?=,|;|\\.\\s|\\.$)`,
+  'uy',
+);
+
+/** "they had telephoned the Andrus maid, Selena Masters, and ...": the description before the name and its comma. */
+const BEFORE_NAME = /(?:^|[\s,;:(])((?:[Aa]n?|[Tt]he)\s+[^,;:()"\d]{3,60}?),\s+$/u;
+/** What may follow a name that a description before it is of. */
+const AFTER_DESCRIBED = /(?=,|;|\.|\s+(?:and|who|had|has|was|is)\b)/y;
+
+const ASCII_WORD = /^\w$/;
+
+/** Where the name is written whole at its start (as \b reads it). */
+function* occurrences(sentence: string, name: string): Generator<number> {
+  const wordStart = ASCII_WORD.test(name.charAt(0));
+  for (let at = sentence.indexOf(name); at >= 0; at = sentence.indexOf(name, at + 1))
+    if (ASCII_WORD.test(sentence.charAt(at - 1)) !== wordStart) yield at;
 }
 
-const PATTERN_LIMIT = 1_000;
+/** The description after the name and a comma, at its first place that has one. */
+function describedAfter(sentence: string, name: string): string | undefined {
+  for (const at of occurrences(sentence, name)) {
+    AFTER_NAME.lastIndex = at + name.length;
+    const m = AFTER_NAME.exec(sentence);
+    if (m) return m[1];
+  }
+  return undefined;
+}
 
-/** The two expressions of a name's appositive, built once per name. */
-const patternsOf = memoized(
-  PATTERN_LIMIT,
-  (name): AppositivePatterns => ({
-    after: new RegExp(
-      `\\b${escapeRegExp(name)}\\.?,\\s+((?:an?|the)\\s+[^,;:()"]{3,${MAX_CHARS}}?|(?!${NOT_A_DESCRIPTION}\\b)[a-z][^,;:()"]{3,${MAX_CHARS}}?)(?=,|;|\\.\\s|\\.$)`,
-      'u',
-    ),
-    // "they had telephoned the Andrus maid, Selena Masters, and ...": the description before the name.
-    before: new RegExp(
-      `(?:^|[\\s,;:(])((?:[Aa]n?|[Tt]he)\\s+[^,;:()"\\d]{3,60}?),\\s+${escapeRegExp(name)}(?=,|;|\\.|\\s+(?:and|who|had|has|was|is)\\b)`,
-      'u',
-    ),
-  }),
-);
+/** The description before the name and a comma, and where it starts, at its first place that has one. */
+function describedBefore(sentence: string, name: string): { text: string; index: number } | undefined {
+  for (let at = sentence.indexOf(name); at >= 0; at = sentence.indexOf(name, at + 1)) {
+    AFTER_DESCRIBED.lastIndex = at + name.length;
+    if (!AFTER_DESCRIBED.test(sentence)) continue;
+    const m = BEFORE_NAME.exec(sentence.slice(0, at));
+    if (m?.[1]) return { text: m[1], index: m.index };
+  }
+  return undefined;
+}
 
 /**
  * Whether the name stands next to a comma somewhere in the sentence ("Larson, a junior", "the
@@ -91,9 +108,7 @@ export function appositiveOf(name: string, passages: readonly Passage[]): Apposi
       const sentence = foldPunctuation(said);
       if (!sentence.includes(written)) continue;
       if (written === name && !besideComma(sentence, name)) continue;
-      const { after, before } = patternsOf(name);
-      const m = after.exec(sentence);
-      const phrase = m?.[1]?.trim();
+      const phrase = describedAfter(sentence, name)?.trim();
       // A verb right after the comma ("Larson, said ...", "Jacobsen, was arrested ...") is no description.
       if (
         phrase &&
@@ -104,15 +119,10 @@ export function appositiveOf(name: string, passages: readonly Passage[]): Apposi
         !/^[a-z]+ed\s+(?:into|to|from|in|on|at|by|out|up|with|that|after|for)\b/.test(phrase)
       )
         return { text: phrase, passage };
-      const b = before.exec(sentence);
+      const b = found ? undefined : describedBefore(sentence, name);
       // "In the spring of 1961, Selena ...": a time or place set before the name is no description.
-      if (
-        !found &&
-        b?.[1] &&
-        !PREPOSITION_BEFORE.test(sentence.slice(0, b.index + 1)) &&
-        describesBefore(b[1])
-      )
-        found = { text: b[1].trim(), passage };
+      if (b && !PREPOSITION_BEFORE.test(sentence.slice(0, b.index + 1)) && describesBefore(b.text))
+        found = { text: b.text.trim(), passage };
     }
   }
   return found;
