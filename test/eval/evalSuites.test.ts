@@ -68,8 +68,9 @@ const REAL_TEXT = [
   // one of the archive's texts set aside, "who is Assad fighting?", "which article ...?", a headline
   // that holds the most of the question's words, "helping no one" read as "No one". Plain BM25
   // still did better on the first. (21 since "before assuming power" answers when the ties were had;
-  // 22, as plain BM25, since a place in another item of a list is no longer the summit's.)
-  { file: 'test/eval/shipped-fresh2.jsonl', corpus: 'corpus', floor: 22, baseline: 22 },
+  // 22, as plain BM25, since a place in another item of a list is no longer the summit's; 23 since
+  // the time of an act a card tells of but is not named for is the text's: "confirmed this week".)
+  { file: 'test/eval/shipped-fresh2.jsonl', corpus: 'corpus', floor: 23, baseline: 22 },
   { file: 'test/eval/shipped-fresh3.jsonl', corpus: 'corpus', floor: 14, baseline: 11 },
   // Press editorials, reviews and belles-lettres: first run 18 (BM25 17); then read for what failed.
   // (30 since an aside that opens with "whose" or "with" is no description of the name before it.)

@@ -9,6 +9,8 @@ import { type EventFocus, eventAnswer } from '../answers/eventAnswer.ts';
 import { speaksOf } from '../answers/findEvents.ts';
 import type { QuestionAnalysis } from '../qa/analyzeQuestion.ts';
 import { answerQuestion } from '../qa/answerQuestion.ts';
+import { dateMentions } from '../qa/candidates.ts';
+import { keysOfText } from '../qa/findSentences.ts';
 import type { Reply } from '../reply.ts';
 
 /**
@@ -17,6 +19,24 @@ import type { Reply } from '../reply.ts';
  */
 const ASKS_WHERE_BASED = /\b(?:based|headquartered|located|situated)\s*[?.!]*\s*$/i;
 
+/**
+ * "when did Nikki Haley confirm that Trump wants Assad ousted?", of the card "Trump calls for Assad
+ * to be ousted" (last week), whose summary adds that Haley confirmed it this week: the time of an
+ * act the card's name does not say is the text's to give, where it gives one.
+ */
+function anotherActTimed(event: NewsEvent, analysis: QuestionAnalysis): boolean {
+  const verb = analysis.predicateKeys[0];
+  if (analysis.type !== 'time' || verb === undefined || keysOfText(event.name).has(verb)) return false;
+  // The card's summary tells of the act, in a clause with a time of its own.
+  return event.summary
+    .split(/;\s+|\.\s+/)
+    .some(
+      (clause) =>
+        keysOfText(clause).has(verb) &&
+        dateMentions(clause).some((time) => time.text.toLowerCase() !== event.time?.toLowerCase()),
+    );
+}
+
 export function cardOrText(
   kb: KnowledgeBase,
   event: NewsEvent,
@@ -24,7 +44,8 @@ export function cardOrText(
   focus: EventFocus,
 ): Reply {
   const partyAsked = analysis.type === 'place' && ASKS_WHERE_BASED.test(analysis.question);
-  if (!partyAsked && speaksOf(event, analysis)) return eventAnswer(kb, event, focus);
+  if (!partyAsked && !anotherActTimed(event, analysis) && speaksOf(event, analysis))
+    return eventAnswer(kb, event, focus);
   const fromText = answerQuestion(kb, analysis);
   return fromText.kind === 'answer' ? fromText : eventAnswer(kb, event, focus);
 }

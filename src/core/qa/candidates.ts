@@ -218,7 +218,7 @@ const DATE_PATTERNS: RegExp[] = [
     `\\b(?:(?:in|since|until|by|last|next|early|late|around)\\s+(?:(?:around|about)\\s+)?(?:(?:mid|early|late)[\\s-])?|mid-)${MONTH}\\b(?!\\s+\\d)`,
     'g',
   ),
-  /\b(?:yesterday|today|tonight|(?:last|next)\s+(?:week|month|year|night)|(?:\w+|\d+)\s+(?:days|weeks|months|years)\s+ago)\b/gi,
+  /\b(?:yesterday|today|tonight|(?:last|next)\s+(?:week|month|year|night)|this\s+(?:week|month|year)|(?:\w+|\d+)\s+(?:days|weeks|months|years)\s+ago)\b/gi,
   /\b(?:the\s+)?(?:early\s+|late\s+|mid-)?(?:\w+teenth|\w+tieth|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\s+century\b/gi,
 ];
 
