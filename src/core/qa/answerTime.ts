@@ -180,25 +180,6 @@ function followsAsked(sentence: string, c: Candidate, a: QuestionAnalysis): bool
   return before.some((w) => a.anchorKeys.includes(wordKey(w)));
 }
 
-/** Words either side of a time within which the asked verb dates it. */
-const VERB_REACH = 3;
-const NEXT_TO_VERB = 1.5;
-
-/** Whether the question's first verb ("confirm" of "when did Haley confirm that he wants ...?") is written next to the time. */
-function nextToAskedVerb(sentence: string, c: Candidate, a: QuestionAnalysis): boolean {
-  const verb = a.predicateKeys[0];
-  if (!verb) return false;
-  const keys = equivalentKeys(verb);
-  const near = [
-    ...wordTexts(sentence.slice(Math.max(0, c.start - 40), c.start)).slice(-VERB_REACH),
-    ...wordTexts(sentence.slice(c.end, c.end + 40)).slice(0, VERB_REACH),
-  ];
-  return near.some((w) => {
-    const key = wordKey(w);
-    return key === verb || keys.includes(key);
-  });
-}
-
 export const time: Strategy = (kb, a, hits) => {
   const asksDay = ASKS_DAY.test(a.question);
   const future = FUTURE_ASKED.test(a.question);
@@ -265,10 +246,7 @@ export const time: Strategy = (kb, a, hits) => {
                   ? 0.4
                   : 1) *
                 // "It fell, February 6, 1827": a date in a sentence that says the asked act.
-                (saysAskedAct(evidence.text, a) ? SAYS_ASKED : 1) *
-                // "last week called for him to be ousted, a point confirmed this week by Nikki
-                // Haley", asked when she confirmed it: the time written next to the asked verb.
-                (nextToAskedVerb(evidence.text, candidate, a) ? NEXT_TO_VERB : 1),
+                (saysAskedAct(evidence.text, a) ? SAYS_ASKED : 1),
             })),
         );
   const ranked = rankCandidates(kb, hits, extract, {
