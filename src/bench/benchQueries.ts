@@ -1,6 +1,6 @@
 /** A mixed query set derived from whatever corpus is loaded: names, typos, phrases, questions. */
 import type { KnowledgeBase } from '../search/knowledgeBase.ts';
-import { random } from './syntheticCorpus.ts';
+import { seededRandom } from '../text/seededRandom.ts';
 
 function typo(word: string, rnd: () => number): string {
   if (word.length < 5) return word;
@@ -9,7 +9,7 @@ function typo(word: string, rnd: () => number): string {
 }
 
 export function benchQueries(kb: KnowledgeBase, count = 400, seed = 11): string[] {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T | undefined => list[Math.floor(rnd() * list.length)];
   const names = [...kb.entities.values()].flatMap((e) => [e.name, ...e.aliases]);
   const textNames = kb.passages

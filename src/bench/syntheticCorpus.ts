@@ -5,6 +5,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seededRandom } from '../text/seededRandom.ts';
 
 const FIRST =
   'Amara Boris Chen Dalia Emil Farah Goran Hana Ivo Jana Kofi Lena Mateo Nadia Omar Petra Quinn Rosa Sami Tariq Uma Viktor Wen Yara Zane'.split(
@@ -40,18 +41,6 @@ const FILLER = (
   'and local leaders who want more support from the capital before the next vote in parliament later this year'
 ).split(' ');
 
-/** A small deterministic PRNG (mulberry32): the same seed gives the same corpus. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface SyntheticPerson {
   name: string;
   surname: string;
@@ -67,7 +56,7 @@ export interface SyntheticCorpus {
 }
 
 export function writeSyntheticCorpus(dir: string, targetWords: number, seed = 7): SyntheticCorpus {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'articles'), { recursive: true });

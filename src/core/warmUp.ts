@@ -10,6 +10,7 @@
  * arrives meanwhile waits for one question at most.
  */
 import type { KnowledgeBase } from '../search/knowledgeBase.ts';
+import { seededRandom } from '../text/seededRandom.ts';
 
 /** How many questions a start-up warm-up asks by default (WARMUP_QUESTIONS). */
 export const DEFAULT_WARMUP_QUESTIONS = 1000;
@@ -22,18 +23,6 @@ export interface Answerer {
 export interface WarmUpResult {
   questions: number;
   ms: number;
-}
-
-/** A small seeded generator (mulberry32): the same archive gives the same questions. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const WORD = /^\p{L}{4,}$/u;
@@ -50,7 +39,7 @@ function misspelt(word: string, rnd: () => number): string {
  * capitalised pairs of its text when it has none) and the words of its passages.
  */
 export function warmUpQuestions(kb: KnowledgeBase, count: number, seed = 2017): string[] {
-  const rnd = seeded(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T | undefined => list[Math.floor(rnd() * list.length)];
   const names = [...kb.entities.values()].map((e) => e.name);
   const fallbackNames = names.length
