@@ -76,3 +76,16 @@ const COUNT_FORMAT = new Intl.NumberFormat('en-US');
 export function formatCount(n: number): string {
   return COUNT_FORMAT.format(n);
 }
+
+const ASCII_WORD_CHAR = /^\w$/;
+
+/**
+ * Where `word` is written in the text at the start of a word, as a regular expression's \b reads
+ * it: the character before it ends a word (letter, digit or _) exactly when the word's first does not.
+ */
+export function* wordStarts(text: string, word: string): Generator<number> {
+  if (!word) return;
+  const startsWord = ASCII_WORD_CHAR.test(word.charAt(0));
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1))
+    if (ASCII_WORD_CHAR.test(text.charAt(at - 1)) !== startsWord) yield at;
+}

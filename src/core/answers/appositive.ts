@@ -5,6 +5,7 @@
  */
 import type { Passage } from '../../knowledge/types.ts';
 import { foldPunctuation } from '../../text/normalizeText.ts';
+import { wordStarts } from '../../text/words.ts';
 import { readPassage } from '../qa/findSentences.ts';
 
 export interface Appositive {
@@ -48,18 +49,9 @@ const BEFORE_NAME = /(?:^|[\s,;:(])((?:[Aa]n?|[Tt]he)\s+[^,;:()"\d]{3,60}?),\s+$
 /** What may follow a name that a description before it is of. */
 const AFTER_DESCRIBED = /(?=,|;|\.|\s+(?:and|who|had|has|was|is)\b)/y;
 
-const ASCII_WORD = /^\w$/;
-
-/** Where the name is written whole at its start (as \b reads it). */
-function* occurrences(sentence: string, name: string): Generator<number> {
-  const wordStart = ASCII_WORD.test(name.charAt(0));
-  for (let at = sentence.indexOf(name); at >= 0; at = sentence.indexOf(name, at + 1))
-    if (ASCII_WORD.test(sentence.charAt(at - 1)) !== wordStart) yield at;
-}
-
 /** The description after the name and a comma, at its first place that has one. */
 function describedAfter(sentence: string, name: string): string | undefined {
-  for (const at of occurrences(sentence, name)) {
+  for (const at of wordStarts(sentence, name)) {
     AFTER_NAME.lastIndex = at + name.length;
     const m = AFTER_NAME.exec(sentence);
     if (m) return m[1];

@@ -5,7 +5,7 @@ import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { escapeRegExp } from '../../text/normalizeText.ts';
 import { isSpeechVerbForm } from '../../text/speechVerbs.ts';
 import { wordsOf } from '../../text/wordForms.ts';
-import { quotationOpen, shorten } from '../../text/words.ts';
+import { quotationOpen, shorten, wordStarts } from '../../text/words.ts';
 import { didYouMean, missingArgument, notFound } from '../answers/common.ts';
 import { mentionsName, passagesMentioning } from '../answers/mentions.ts';
 import { roleFromText } from '../answers/roleFromText.ts';
@@ -141,7 +141,7 @@ function byTitle(kb: KnowledgeBase, passage: Passage, sentence: string, names: r
 function toldOf(sentence: string, name: string): boolean {
   const surname = name.split(/\s+/).pop() ?? name;
   let told = false;
-  for (const at of occurrences(sentence, surname)) {
+  for (const at of wordStarts(sentence, surname)) {
     const after = at + surname.length;
     // Unless he is also the one who says something in it ("McConnell said Smith was wrong").
     SAYS_AFTER.lastIndex = after;
@@ -152,16 +152,6 @@ function toldOf(sentence: string, name: string): boolean {
   }
   return told;
 }
-
-/** Where the word is written whole at its start (as \b reads it: a letter, digit or _ before it ends it). */
-function* occurrences(sentence: string, word: string): Generator<number> {
-  if (!word) return;
-  const wordStart = ASCII_WORD.test(word.charAt(0));
-  for (let at = sentence.indexOf(word); at >= 0; at = sentence.indexOf(word, at + 1))
-    if (ASCII_WORD.test(sentence.charAt(at - 1)) !== wordStart) yield at;
-}
-
-const ASCII_WORD = /^\w$/;
 
 /** The verbs the told-of clause needs after the name: "... that Smith was". */
 const VERB_AFTER = /\s+(?:was|is|were|are|had|has|would|will|did|could|should|might|must)\b/y;
