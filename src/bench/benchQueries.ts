@@ -1,12 +1,8 @@
 /** A mixed query set derived from whatever corpus is loaded: names, typos, phrases, questions. */
+
+import { misspelt } from '../core/warmUp.ts';
 import type { KnowledgeBase } from '../search/knowledgeBase.ts';
 import { seededRandom } from '../text/seededRandom.ts';
-
-function typo(word: string, rnd: () => number): string {
-  if (word.length < 5) return word;
-  const i = 1 + Math.floor(rnd() * (word.length - 3));
-  return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-}
 
 export function benchQueries(kb: KnowledgeBase, count = 400, seed = 11): string[] {
   const rnd = seededRandom(seed);
@@ -26,11 +22,11 @@ export function benchQueries(kb: KnowledgeBase, count = 400, seed = 11): string[
     const surname = name.split(' ').at(-1) ?? name;
     const choices = [
       `/who ${name}`,
-      `/who ${typo(surname, rnd)}`,
+      `/who ${misspelt(surname, rnd)}`,
       `who is ${name}?`,
       `/search ${phrase}`,
       `/search "${phrase}"`,
-      `/search ${typo(phrase, rnd)}`,
+      `/search ${misspelt(phrase, rnd)}`,
       `what did ${surname} say?`,
       `what happened at ${pick(words) ?? 'the summit'}?`,
       `how many people were affected?`,

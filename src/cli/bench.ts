@@ -50,18 +50,15 @@ function byForm(timed: readonly { form: string; ms: number }[]) {
   );
 }
 
-function positive(value: string | undefined, fallback: number, flag: string): number {
+/** A whole-number flag of at least `min` (the fallback when not given). */
+function count(value: string | undefined, fallback: number, flag: string, min = 1): number {
   if (value === undefined) return fallback;
   const n = Number(value.replace(/_/g, ''));
-  if (!Number.isInteger(n) || n <= 0)
-    throw new CodedError('BAD_ARGS', `${flag} needs a whole number above 0, e.g. ${flag} ${fallback}`);
-  return n;
-}
-
-function whole(value: string, flag: string): number {
-  const n = Number(value.replace(/_/g, ''));
-  if (!Number.isInteger(n) || n < 0)
-    throw new CodedError('BAD_ARGS', `${flag} needs a whole number, e.g. ${flag} 500`);
+  if (!Number.isInteger(n) || n < min)
+    throw new CodedError(
+      'BAD_ARGS',
+      `${flag} needs a whole number of ${min} or more, e.g. ${flag} ${fallback}`,
+    );
   return n;
 }
 
@@ -104,11 +101,7 @@ runCli(async () => {
 
   const warmed = args.cold
     ? { questions: 0, ms: 0 }
-    : await warmUp(
-        bot,
-        kb,
-        args.warmup === undefined ? DEFAULT_WARMUP_QUESTIONS : whole(args.warmup, '--warmup'),
-      );
+    : await warmUp(bot, kb, count(args.warmup, DEFAULT_WARMUP_QUESTIONS, '--warmup', 0));
   for (const q of queries.slice(0, 50)) bot.answer({ text: q }); // warm-up: JIT and caches
   const timed: { q: string; form: string; ms: number }[] = [];
   for (const q of queries) {
@@ -143,8 +136,8 @@ runCli(async () => {
   // --load: many asks at once through respond(), the chat adapters' path; adds the load_* fields.
   const load = args.load
     ? await runLoad(kb, queries, {
-        requests: positive(args.requests, 2000, '--requests'),
-        concurrency: positive(args.concurrency, 50, '--concurrency'),
+        requests: count(args.requests, 2000, '--requests'),
+        concurrency: count(args.concurrency, 50, '--concurrency'),
       })
     : {};
   const update = args.update ? await runUpdate(corpus) : {};

@@ -28,7 +28,7 @@ export interface WarmUpResult {
 const WORD = /^\p{L}{4,}$/u;
 
 /** One letter pair swapped, as people mistype a name. */
-function misspelt(word: string, rnd: () => number): string {
+export function misspelt(word: string, rnd: () => number): string {
   if (word.length < 5) return word;
   const i = 1 + Math.floor(rnd() * (word.length - 3));
   return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
