@@ -470,8 +470,9 @@ const NOT_THERE =
 /** A sentence that speaks of a birth: "Born in Runcorn", "a native of Ohio", "birthplace" (not "intended from birth"). */
 const BIRTH_SAID = /\b(?:born|birthplace|native\s+of|birth\s+(?:in|at))\b|\w-born\b/i;
 
-/** Items of a list: commas, semicolons, "and" and "to" (as in "from X, to Y, Z and W"). */
+/** A clause set off by a comma, no item of a list: ", who had emigrated from Scotland". */
 const RELATIVE_OPENING = /^(?:who|whom|whose|which|where|that|when)\b/i;
+/** Items of a list: commas, semicolons, "and" and "to" (as in "from X, to Y, Z and W"). */
 const LIST_ITEM_BREAK = /,\s+(?:and\s+|to\s+)?|;\s+|\s+and\s+(?:finally\s+)?/g;
 
 /**

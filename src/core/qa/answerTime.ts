@@ -154,7 +154,8 @@ function inOtherAside(text: string, c: Candidate, a: QuestionAnalysis): boolean 
 /**
  * "its ties with Moscow before assuming power", "after leaving office": a time told by another act
  * (a verb in -ing after before, after or upon), up to the end of its clause. It answers "when ...?"
- * only where the words before it are the question's, and no date does: it weighs less than any date.
+ * only where the words before it are the question's; it weighs less than a year or a date, more
+ * than "last week".
  */
 const RELATIVE_TIME =
   /\b(?:before|after|upon)\s+\p{Ll}{3,}ing\b[^,;:.()"“”]{0,40}?(?=\s*[,;:.()"“”]|\s*$|\s+(?:and|but|or|which|who|where)\b)/gu;
