@@ -51,15 +51,30 @@ export function weighTerms(
   for (const term of terms) {
     const key = wordKey(term);
     if (out.some((t) => t.key === key)) continue;
-    const df = Math.max(
+    let df = Math.max(
       kb.passageIndex.documentFrequency(term),
       ...kb.passageIndex.family(term, 3).map((t) => kb.passageIndex.documentFrequency(t)),
     );
+    // "trump and putn": a word the archive never writes is read as the word it nearly spells.
+    const meant = df === 0 ? misspeltFor(kb, term) : undefined;
+    if (meant) df = kb.passageIndex.documentFrequency(meant);
     const alias = aliases.get(key);
-    const keys = alias ? [...equivalentKeys(key), alias] : equivalentKeys(key);
+    const keys = [...equivalentKeys(key), ...(meant ? [wordKey(meant)] : []), ...(alias ? [alias] : [])];
     out.push({ term, key, weight: Math.log(1 + n / (df + 0.5)), keys });
   }
   return out;
+}
+
+/**
+ * The archive's word a question's unknown word was likely typed for: one edit away (two for a
+ * long word), as long or longer (a letter left out is the commonest slip: "rusia", "clintn"), with
+ * the same first letter; the commonest such word.
+ */
+function misspeltFor(kb: KnowledgeBase, term: string): string | undefined {
+  if (term.length < 4 || !/^[a-z]+$/.test(term)) return undefined;
+  return kb.passageIndex
+    .corrections(term, term.length >= 8 ? 2 : 1)
+    .find((t) => t.length >= term.length && t[0] === term[0]);
 }
 
 const NAME_LINKS = /^(?:of|the|and|for|de|du|la|on|in|to|&)$/i;
