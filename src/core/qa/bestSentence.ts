@@ -17,7 +17,7 @@ import { keysOfText, readPassage, type SentenceHit } from './findSentences.ts';
 const ASKED_VERB = /^[Ww]hat\s+(?:did|does|do|has|have|had|will|would)\s+.+\s+([a-z]{3,})$/;
 
 /** A sentence that matches only this share of a free question is shown as "closest", not as the answer. */
-const MIN_SENTENCE_SUPPORT = 0.4;
+const MIN_SENTENCE_SUPPORT = 0.3;
 
 /** How far below the best sentence's match another still ties with it, for "what happened at X?". */
 const TIED = 0.05;

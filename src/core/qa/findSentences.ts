@@ -56,7 +56,9 @@ export function weighTerms(
       ...kb.passageIndex.family(term, 3).map((t) => kb.passageIndex.documentFrequency(t)),
     );
     // "trump and putn": a word the archive never writes is read as the word it nearly spells.
-    const meant = df === 0 ? misspeltFor(kb, term) : undefined;
+    // (Not a form of its own word the index keeps apart: "build" for "built".)
+    const typed = df === 0 ? misspeltFor(kb, term) : undefined;
+    const meant = typed && wordKey(typed) !== key ? typed : undefined;
     if (meant) df = kb.passageIndex.documentFrequency(meant);
     const alias = aliases.get(key);
     const keys = [...equivalentKeys(key), ...(meant ? [wordKey(meant)] : []), ...(alias ? [alias] : [])];

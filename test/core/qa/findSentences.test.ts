@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openKnowledge } from '../../../src/app/openKnowledge.ts';
 import {
   acronymAliases,
+  findSentences,
   keysOfText,
   textCoverage,
   type WeightedTerm,
@@ -63,6 +64,28 @@ describe('sentence matching', () => {
     // ... a shorter one, or one more than three letters apart, is not.
     expect(keysOfText('the region').has('reg')).toBe(false);
     expect(keysOfText('the region').has(`${wordKey('region')}ality`)).toBe(false);
+  });
+});
+
+describe('misspelt question words', () => {
+  const dir = makeCorpus({
+    'talks.txt': [
+      'Talks in Moscow',
+      'Putin and Lavrov met the envoy on Wednesday to discuss the strike.',
+      'The envoy later flew to Berlin for the summit.',
+    ].join('\n\n'),
+  });
+  const { kb } = openKnowledge(dir);
+
+  it('counts a word the archive never writes as the word it nearly spells ("putn" for Putin)', () => {
+    const [best] = findSentences(kb, ['putn', 'lavrov', 'met']).hits;
+    expect(best?.text).toMatch(/^Putin and Lavrov/);
+    expect(best?.coverage).toBe(1);
+  });
+
+  it('leaves a word unread that is no slip of an archive word', () => {
+    const [best] = findSentences(kb, ['nebenzia', 'summit']).hits;
+    expect(best?.coverage).toBeLessThan(0.5);
   });
 });
 
