@@ -209,7 +209,7 @@ function whoIs(question: string, rest: string): QuestionAnalysis {
   if (PASSIVE_DOER.test(rest) || PASSIVE_PARTICIPLE.test(rest)) return doer(question);
   // "who was test-firing missiles ...?": a verb at work, not a role ("acting director of ...").
   if (/^[a-z][\p{L}-]*ing\s/u.test(rest) && !ROLE_PARTICIPLES.test(rest)) return doer(question);
-  if (looksLikeRole(rest))
+  if (looksLikeRole(rest) && !STATE_OF_MIND.test(rest))
     return {
       ...base(question, 'role'),
       // "the adviser who lost his job over ...": the clause picks out the holder, it is not the title.
@@ -251,6 +251,13 @@ const HEARSAY =
 const TO_COME =
   /^(?:who|whom)\s+(?:(?:is|was|are|were)\s+(?:going|set|due|about|expected|likely|poised|planning|scheduled|slated|tipped|hoping)\s+to|(?:is|was|are|were)\s+to|will|would|could|might|should|may)\s+(?:be\s+)?([a-z][\p{L}-]*)/iu;
 
+/**
+ * "who is unsure of what it wants?", "who was afraid of the dogs?": an adjective with its
+ * preposition says how someone is, not a role ("president of ...", "the head of ...").
+ */
+const STATE_OF_MIND =
+  /^(?:un(?!der)[a-z]{3,}|[a-z]{3,}(?:ful|ous|ble|ed)|sure|aware|afraid|keen|eager|ready|willing|likely|fond|wary|angry|happy|sorry|proud|jealous|guilty|tired|sick|full|opposed|against)\s+(?:of|for|to|about|with|at)\s/;
+
 function doer(question: string): QuestionAnalysis {
   const a = base(question, 'person');
   const deed = HEARSAY.exec(question)?.[1] ?? TO_COME.exec(question)?.[1];
@@ -262,7 +269,10 @@ function doer(question: string): QuestionAnalysis {
   const verb = m?.[2] ?? '';
   // After "was", "is": a participle ("killed", "born", "test-firing"), not "under investigation".
   const copula = /\b(?:was|were|is|are)\s+$/i.test(m?.[1] ?? '');
-  if (verb && (!copula || /(?:ed|en|wn|rn|ne|ht|lt|nt|ng)$/.test(verb)))
+  // ("who is unsure of ...?": the adjective is what the one asked for is.)
+  const state =
+    copula && STATE_OF_MIND.test(question.slice((m?.index ?? 0) + (m?.[0].length ?? 0) - verb.length));
+  if (verb && (!copula || state || /(?:ed|en|wn|rn|ne|ht|lt|nt|ng)$/.test(verb)))
     a.verbKeys = verb.split('-').filter(Boolean).map(wordKey);
   return a;
 }
@@ -270,6 +280,12 @@ function doer(question: string): QuestionAnalysis {
 /** "..., according to the second piece": which text says it. */
 const ACCORDING_TO_TEXT = new RegExp(
   `,?\\s+(?:according\\s+to|in\\s+the\\s+view\\s+of)\\s+(?:the\\s+)?(?:${TEXT_ORDINAL}\\s+)?(?:${TEXT_NOUN}|${TEXT_WRITER})$`,
+  'i',
+);
+
+/** "according to the 2nd piece, is ...?", "in the first article, who ...?": which text says it, before the question. */
+const ACCORDING_TO_TEXT_FIRST = new RegExp(
+  `^(?:according\\s+to|in\\s+the\\s+view\\s+of|in)\\s+(?:the\\s+)?(?:${TEXT_ORDINAL}\\s+)?(?:${TEXT_NOUN}|${TEXT_WRITER})\\s*,?\\s+(?=\\S)`,
   'i',
 );
 
@@ -299,6 +315,7 @@ export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): Questio
     .replace(/\bexecs\b/gi, 'executives')
     .replace(/\bexec\b/gi, 'executive')
     .replace(/[\s?!.]+$/, '')
+    .replace(ACCORDING_TO_TEXT_FIRST, '')
     // "Besides Assad, who does Russia side with?": the setting goes after the question it qualifies.
     // ("According to NBC, where did it go?": the source's name alone; "According" is no name.)
     .replace(

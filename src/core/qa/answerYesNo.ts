@@ -80,6 +80,26 @@ function repliedNo(sentence: string): boolean {
   return /^\s*["“‘']\s*No\b\s*[,.!]/.test(sentence) && /\basked\s+(?:if|whether)\b/i.test(sentence);
 }
 
+/** "anyone", "anybody", "anything" in a claim; "no one", "nobody", "nothing" in the text. */
+const ANY_ONE = /\bany(?:one|body|thing)\b/i;
+const NO_ONE_SAID = /\b(?:no\s+one|nobody|nothing)\b/i;
+
+/**
+ * "Is the confusion helping anyone?" against "this confusion is helping no one": the text says
+ * the claim of no one.
+ */
+function saidOfNone(question: string, sentence: string, predicateKeys: readonly string[]): boolean {
+  if (!ANY_ONE.test(question) || !NO_ONE_SAID.test(sentence)) return false;
+  // Said of the claim's own verb: "helping no one", "nobody helped", not "nothing" elsewhere.
+  const words = wordsOf(sentence).map((w) => w.text.toLowerCase());
+  return words.some((w, i) => {
+    if (ANY_ONE.test(w) || !predicateKeys.some((k) => equivalentKeys(k).includes(wordKey(w)))) return false;
+    const after = words.slice(i + 1, i + 3).join(' ');
+    const before = words.slice(Math.max(0, i - 3), i).join(' ');
+    return /^(?:no\s+one|nobody|nothing)\b/.test(after) || /\b(?:no\s+one|nobody|nothing)\b/.test(before);
+  });
+}
+
 /** How far apart "no" and "without" cancel each other ("no way to meet them without a rise"). */
 const CANCEL_REACH = 12;
 
@@ -135,12 +155,16 @@ export function denies(said: string, anchorKeys: readonly string[]): boolean {
         .some((w) => NEGATORS.test(w.text) && !/^without$/i.test(w.text));
     return words.slice(i + 1, i + 1 + CANCEL_REACH).some((w) => /^without$/i.test(w.text));
   };
+  // "The council repaired the ferry, and nothing else was done": a denial in a clause of its
+  // own, after "and" or "but", denies none of the claim's words in another.
+  const boundaries = [...sentence.matchAll(CLAUSE_BREAK)].map((m) => m.index ?? 0);
+  const clauseOf = (i: number) => boundaries.filter((b) => b < (words[i]?.start ?? 0)).length;
   const negated = words.some(
     (_, i) =>
       isNegator(i) &&
       !deniesOther(i) &&
       !cancelled(i) &&
-      anchorAt.some((j) => Math.abs(i - j) <= NEGATION_REACH),
+      anchorAt.some((j) => Math.abs(i - j) <= NEGATION_REACH && clauseOf(i) === clauseOf(j)),
   );
   // "The United States might well have exploited the opportunity to push ...": what might have
   // been, and was not.
@@ -154,6 +178,9 @@ export function denies(said: string, anchorKeys: readonly string[]): boolean {
   );
   return oppositeAffirmed || (negated && (!oppositeNegated || claimDenied)) || (imagined && !negated);
 }
+
+/** Where one clause ends and another begins: ", and", ", but", ";". */
+const CLAUSE_BREAK = /[,;]\s+(?:and|but|while|whereas|yet)\b|;/g;
 
 const AUXILIARY =
   /^(?:should|would|could|will|must|can|may|might|shall|did|does|do|is|are|was|were|has|have|had)$/i;
@@ -197,6 +224,7 @@ function claimCoverage(hit: SentenceHit, terms: readonly WeightedTerm[]): number
     total += t.weight;
     const said =
       equivalentKeys(t.key).some((e) => keys.has(e)) ||
+      (ANY_ONE.test(t.term) && NO_ONE_SAID.test(hit.text)) ||
       oppositeOf(t.key).some((o) => [...keys.keys].some((k) => isFormOf(k, o)));
     if (said) found += t.weight;
   }
@@ -571,6 +599,7 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
     survivalDenied(a.question, top.text) ||
     beatenTo(top.text, a.names) ||
     repliedNo(top.text) ||
+    saidOfNone(a.question, top.text, a.predicateKeys) ||
     (ASKS_DONE.test(a.question) && NOT_YET.test(top.text));
   const no = denied !== a.negated;
   const evidence = { text: top.text, articleId: top.passage.articleId, hit: top, offset: 0 };

@@ -929,6 +929,12 @@ export function people(
       if (!doer && quotationOpen(evidence.text.slice(0, candidate.start))) weight *= QUOTED_NAME;
       if (a.askedNoun) weight *= askedNounFit(kb, evidence.text, candidate, a.askedNoun);
       if (evidence.offset > 0 && IDENTIFIES.test(evidence.text.slice(0, candidate.start))) weight *= 2.5;
+      // "the US unsure of what it wants", "Russia vetoed it": a country, right before the asked
+      // word, is who did it or is so.
+      const next = wordsOf(evidence.text.slice(candidate.end)).slice(0, 2);
+      const countryInSlot =
+        doer && next[0] !== undefined && slotKeys.includes(wordKey(next[0].text)) && isPlace(candidate.text);
+      if (countryInSlot) weight = Math.max(weight, MIN_PERSON_WEIGHT);
       // Below this, a capitalised word is more likely a place, a modifier or a common word.
       if (weight < MIN_PERSON_WEIGHT) return [];
       if (!saysVerb) weight *= WITHOUT_VERB;
@@ -937,7 +943,6 @@ export function people(
       if (speaker) weight *= 0.7 + 0.6 * saidShare(evidence.text, candidate, saidKeys);
       // "Gazprom had been expected to win the auction but ... failed": the asked act not done.
       if (doer && notDone(evidence.text, candidate, slotKeys)) weight *= NOT_DONE;
-      const next = wordsOf(evidence.text.slice(candidate.end)).slice(0, 2);
       // "Morgan Guaranty Trust Co, which is arranging the financing": the doer, in its own clause.
       const relative =
         /^\s*(?:<[^<>\s]{1,15}>\s*)?,\s+(?:which|who)\s+(?:is\s+|was\s+|has\s+|had\s+|will\s+)?([\p{L}-]+)/u.exec(

@@ -1,0 +1,42 @@
+/** "is it helping anyone?" against "helping no one"; "who is unsure of ...?"; "according to the first article, ...". */
+import { afterAll, describe, expect, it } from 'vitest';
+import { openKnowledge } from '../../../src/app/openKnowledge.ts';
+import { analyzeQuestion } from '../../../src/core/qa/analyzeQuestion.ts';
+import { renderText } from '../../../src/render/renderText.ts';
+import { makeCorpus, removeCorpora } from '../../knowledge/support.ts';
+
+const dir = makeCorpus({
+  'feud.txt': [
+    'Feud over the harbour',
+    'The fishermen are angry, Norway unsure of what it wants and this quarrel is helping no one.',
+    'The council repaired the old ferry in May, and nothing else was done about the pier.',
+  ].join('\n\n'),
+});
+afterAll(removeCorpora);
+
+const { bot } = openKnowledge(dir);
+const first = (question: string) => renderText(bot.answer({ text: question })).split('\n')[0] ?? '';
+
+describe('no one, and how someone is', () => {
+  it('answers no where the text says the claim of no one', () => {
+    expect(first('Is this quarrel helping anyone?')).toMatch(/^No\b/);
+  });
+
+  it('answers yes where "nothing" is said of something else', () => {
+    expect(first('Did anyone repair the old ferry?')).toMatch(/^Yes\b/);
+    expect(first('Did the council repair the old ferry?')).toMatch(/^Yes\b/);
+  });
+
+  it('reads "according to the first article" before the question as which text says it', () => {
+    const a = analyzeQuestion('according to the first article is this quarrel helping anyone');
+    expect(a.type).toBe('yesno');
+    expect(a.terms).not.toContain('article');
+    expect(first('according to the first article is this quarrel helping anyone')).toMatch(/^No\b/);
+  });
+
+  it('asks "who is unsure of ...?" for the one who is, a country too, not for a role', () => {
+    expect(analyzeQuestion('who is unsure of what it wants?').type).toBe('person');
+    expect(analyzeQuestion('who is president of the council?').type).toBe('role');
+    expect(first('who is unsure of what it wants?')).toMatch(/^Norway\b/);
+  });
+});
