@@ -1,3 +1,4 @@
+import { articlesInListOrder } from '../answers/articleOrder.ts';
 import { formatCount } from '../../text/words.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
 import type { CommandDefinition } from './types.ts';
@@ -11,9 +12,7 @@ export const sourcesCommand: CommandDefinition = {
   args: [],
   examples: ['/sources'],
   run(_parsed, { kb }) {
-    const byDate = (a: { published?: string }, b: { published?: string }) =>
-      (a.published ?? '') < (b.published ?? '') ? 1 : (a.published ?? '') > (b.published ?? '') ? -1 : 0;
-    const articles = [...kb.articles.values()].sort(byDate);
+    const articles = articlesInListOrder(kb);
     const words = formatCount(kb.words);
     const problems = kb.problems.length;
     const reply = new ReplyBuilder(

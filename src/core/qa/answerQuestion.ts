@@ -14,6 +14,7 @@ import { wordKey, wordsOf, wordTexts } from '../../text/wordForms.ts';
 import { authorAnswer } from '../answers/authorOf.ts';
 import { roleHolderAnswer } from '../answers/roleHolder.ts';
 import { contentTerms } from '../answers/snippets.ts';
+import { articleMentionAnswer } from '../answers/articleMention.ts';
 import { whichArticleAnswer } from '../answers/whichArticle.ts';
 import type { Reply } from '../reply.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
@@ -985,7 +986,7 @@ export function answerQuestion(
   const byAuthor = a.type === 'person' ? authorAnswer(kb, a.question) : undefined;
   if (byAuthor) return byAuthor;
   // "Which of the two pieces names the air base?": one of the archive's own articles.
-  const byText = whichArticleAnswer(kb, a.question);
+  const byText = whichArticleAnswer(kb, a.question) ?? articleMentionAnswer(kb, a.question);
   if (byText) return byText;
   // Reading the focus article whole pays for typed answers ("he" for the name); a free question
   // is answered by its best-matching sentence, which the searched paragraphs hold.
