@@ -52,7 +52,9 @@ export function articleMentionAnswer(kb: KnowledgeBase, question: string): Reply
   const keys = terms.map(wordKey);
   const said = sentenceWith(kb, article.id, keys);
   if (said)
-    return new ReplyBuilder(kb, 'answer', `Yes: ${windowAround(said, keys)}`).citeHeadline(article.id).build();
+    return new ReplyBuilder(kb, 'answer', `Yes: ${windowAround(said, keys)}`)
+      .citeHeadline(article.id)
+      .build();
   const reply = new ReplyBuilder(kb, 'answer', `No: "${article.title}" never mentions ${what}.`).citeHeadline(
     article.id,
   );

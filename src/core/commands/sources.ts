@@ -1,5 +1,5 @@
-import { articlesInListOrder } from '../answers/articleOrder.ts';
 import { formatCount } from '../../text/words.ts';
+import { articlesInListOrder } from '../answers/articleOrder.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
 import type { CommandDefinition } from './types.ts';
 

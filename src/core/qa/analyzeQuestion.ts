@@ -65,6 +65,11 @@ export interface QuestionAnalysis {
   /** Whether the question itself is negated ("why wouldn't ..."). */
   negated: boolean;
   /**
+   * Which of the archive's texts the question says to read: an ordinal or a byline's name ("the
+   * second article", "the writer of the 2nd piece", "Hammond's piece"), as written.
+   */
+  textCalled?: string;
+  /**
    * The family keys of the verb a "who did it?" question asks the doer of ("crash" in "who crashed
    * into the catcher?", "test" and "fire" in "who was test-firing ...?"): the doer stands before
    * it, not before another of the question's words.
@@ -303,8 +308,22 @@ const THE_WRITER = new RegExp(
 
 const WH_OPENING = /^(?:which|what|who|whom|whose|why|how|where|when)\b/i;
 
+/** "the second article", "the 2nd piece's writer", "Hammond's piece": one of the archive's texts. */
+const TEXT_CALLED = new RegExp(
+  `\\bthe\\s+(${TEXT_ORDINAL})\\s+(?:${TEXT_NOUN}|${TEXT_WRITER})\\b|\\b(\\p{Lu}[\\p{L}-]+)['’]s\\s+${TEXT_NOUN}\\b`,
+  'iu',
+);
+
 /** Reads a question (or a slash command's argument, with the command as a hint). */
 export function analyzeQuestion(raw: string, hint: CommandHint = 'ask'): QuestionAnalysis {
+  const a = readQuestion(raw, hint);
+  const called = TEXT_CALLED.exec(raw);
+  const text = called?.[1] ?? called?.[2];
+  if (text) a.textCalled = text;
+  return a;
+}
+
+function readQuestion(raw: string, hint: CommandHint): QuestionAnalysis {
   // "..., according to the second piece?": which text says it, not what is asked.
   // "who set up Yahoo?" asks as "who established Yahoo?" would: texts are read both ways.
   const question = withPhrasalVerbsAsWords(raw)

@@ -11,10 +11,11 @@ import type { KnowledgeBase } from '../../search/knowledgeBase.ts';
 import { equivalentKeys, MOVEMENT_KEYS } from '../../text/equivalentWords.ts';
 import { escapeRegExp } from '../../text/normalizeText.ts';
 import { wordKey, wordsOf, wordTexts } from '../../text/wordForms.ts';
+import { articleMentionAnswer } from '../answers/articleMention.ts';
+import { articleCalled } from '../answers/articleOrder.ts';
 import { authorAnswer } from '../answers/authorOf.ts';
 import { roleHolderAnswer } from '../answers/roleHolder.ts';
 import { contentTerms } from '../answers/snippets.ts';
-import { articleMentionAnswer } from '../answers/articleMention.ts';
 import { whichArticleAnswer } from '../answers/whichArticle.ts';
 import type { Reply } from '../reply.ts';
 import { ReplyBuilder } from '../replyBuilder.ts';
@@ -991,11 +992,15 @@ export function answerQuestion(
   // Reading the focus article whole pays for typed answers ("he" for the name); a free question
   // is answered by its best-matching sentence, which the searched paragraphs hold.
   const free = a.type === 'any' || a.type === 'event' || a.type === 'describe';
-  const { hits } = findSentences(kb, a.terms, {
+  const found = findSentences(kb, a.terms, {
     limit: 24,
     focusArticles: free ? 0 : 1,
     aliases: acronymAliases(kb, a.names),
-  });
+  }).hits;
+  // "..., according to the second article": that text's sentences, where it has any.
+  const named = a.textCalled ? articleCalled(kb, a.textCalled) : undefined;
+  const own = named ? found.filter((h) => h.passage.articleId === named.id) : [];
+  const hits = own.length ? own : found;
   traceWith(trace);
   trace?.(`${a.type}: terms ${a.terms.join(' ')}; predicate ${a.predicateKeys.join(' ')}`);
   for (const h of trace ? hits.slice(0, 5) : [])
