@@ -48,7 +48,7 @@ const REAL_TEXT = [
   // fiction, romance and humour (L, M, P, R), the hardest text for it. First run 17; the forms its
   // failures showed (a doer before the asked verb, an amount in the next sentence, a lone date in
   // the best sentence, "mailed from") were then built.
-  { file: 'test/eval/brown-heldout-lmpr.jsonl', corpus: 'brown:lmpr', floor: 28, baseline: 13 },
+  { file: 'test/eval/brown-heldout-lmpr.jsonl', corpus: 'brown:lmpr', floor: 29, baseline: 13 },
   // Written the same way on the shipped corpus: the bot's first run scored 19 (plain BM25: 24);
   // the rules its failures showed were missing (paraphrased speakers, "since when", "sail from",
   // "none yet", from-to reversed, reported speech on a topic; words that say the same, "the reason
@@ -69,9 +69,12 @@ const REAL_TEXT = [
   // that holds the most of the question's words, "helping no one" read as "No one". Plain BM25
   // still did better on the first. (21 since "before assuming power" answers when the ties were had;
   // 22, as plain BM25, since a place in another item of a list is no longer the summit's; 23 since
-  // the time of an act a card tells of but is not named for is the text's: "confirmed this week".)
-  { file: 'test/eval/shipped-fresh2.jsonl', corpus: 'corpus', floor: 23, baseline: 22 },
-  { file: 'test/eval/shipped-fresh3.jsonl', corpus: 'corpus', floor: 14, baseline: 11 },
+  // the time of an act a card tells of but is not named for is the text's: "confirmed this week".
+  // 25 and 18 in the stop after: a misspelt word read as the archive's word it nearly spells, "who is
+  // unsure of ...?" asking who is so, "helping anyone?" denied by "helping no one", "does the second
+  // article mention X?", and a free question's best sentence taken from 0.3 of its words.)
+  { file: 'test/eval/shipped-fresh2.jsonl', corpus: 'corpus', floor: 25, baseline: 22 },
+  { file: 'test/eval/shipped-fresh3.jsonl', corpus: 'corpus', floor: 18, baseline: 11 },
   // Press editorials, reviews and belles-lettres: first run 18 (BM25 17); then read for what failed.
   // (30 since an aside that opens with "whose" or "with" is no description of the name before it.)
   { file: 'test/eval/brown-fresh.jsonl', corpus: 'brown:bcg', floor: 30, baseline: 17 },
@@ -83,7 +86,8 @@ const REAL_TEXT = [
   // score is the honest one for questions on text the bot was not tuned on. First run 17, as
   // plain BM25; 22 since, from forms other sets showed; 23 in a later stop, from forms news sets showed;
   // 24 in the stop after (a light verb alone, 'get to Bari', no longer required; that answer was seen).
-  { file: 'test/eval/brown-fresh3.jsonl', corpus: 'brown:fhjn', floor: 24, baseline: 17 },
+  // 25 in the stop after that (a misspelt word read as the archive's word it nearly spells).
+  { file: 'test/eval/brown-fresh3.jsonl', corpus: 'brown:fhjn', floor: 25, baseline: 17 },
   // Reportage, editorials, belles lettres and learned texts (A, B, G, J), written in a later stop by
   // someone who read no code. First run 18 (plain BM25: 11); never read for failures as a set,
   // though the answers to a few of its questions were seen once.
