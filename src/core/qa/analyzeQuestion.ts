@@ -296,7 +296,7 @@ const ACCORDING_TO_TEXT_FIRST = new RegExp(
 
 /** "does the second article say", "did the first piece's writer think" (inside a wh-question). */
 const TEXT_SAYS = new RegExp(
-  `\\b(?:does|do|did)\\s+(?:the\\s+|this\\s+|that\\s+)?(?:(?:${TEXT_WRITER}\\s+of\\s+(?:the\\s+|this\\s+)?)?(?:${TEXT_ORDINAL}\\s+)?${TEXT_NOUN}(?:['’]s\\s+${TEXT_WRITER})?|(?:${TEXT_ORDINAL}\\s+)?${TEXT_WRITER})\\s+(?:say|think|suggest|claim|believe|argue|report|write|expect|reckon|feel|warn|predict|fear|hope)\\s+(?:that\\s+)?`,
+  `\\b(?:does|do|did)\\s+(?:the\\s+|this\\s+|that\\s+)?(?:(?:${TEXT_WRITER}\\s+of\\s+(?:the\\s+|this\\s+)?)?(?:${TEXT_ORDINAL}\\s+)?${TEXT_NOUN}(?:['’]s\\s+${TEXT_WRITER})?|(?:${TEXT_ORDINAL}\\s+)?${TEXT_WRITER})\\s+(?:say|think|suggest|claim|believe|argue|report|write|expect|reckon|feel|warn|predict|fear|hope|mention|name|cite|list|quote|describe)\\s+(?:that\\s+)?`,
   'i',
 );
 

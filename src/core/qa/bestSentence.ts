@@ -12,6 +12,7 @@ import type { QuestionAnalysis } from './analyzeQuestion.ts';
 import { composeAnswer, HEADLINE_CHARS, windowAround } from './composeAnswer.ts';
 import { type Evidence, type KeysNear, keysNear, neighbour } from './evidence.ts';
 import { keysOfText, readPassage, type SentenceHit } from './findSentences.ts';
+import { asksPlace, namedOfKind } from './whichKind.ts';
 
 /** "what did the committee decide?": a question that ends in its verb, asking for its object. */
 const ASKED_VERB = /^[Ww]hat\s+(?:did|does|do|has|have|had|will|would)\s+.+\s+([a-z]{3,})$/;
@@ -144,6 +145,41 @@ const ATTRIBUTE_OF =
 const LOOSE_ATTRIBUTES =
   /^(?:name|title|meaning|point|idea|purpose|reason|matter|nature|role|kind|sort|type|part|rest|result|subject|story|aim|goal|focus|content|gist|significance|importance|status|state|view|opinion|position|response|reaction)s?$/i;
 
+/** "which summit does ...?", "which Southern states were ...?": the noun before the verb, in small letters. */
+const WHICH_PHRASE = new RegExp(
+  `^(?:[Ww]hich|[Ww]hat)\\s+((?:[\\p{L}-]+\\s+){0,2}?)([a-z][a-z-]+)\\s+${AUX_WORDS}\\b`,
+  'u',
+);
+
+function askedKind(question: string): string | undefined {
+  // (Else the word after "which", in small letters: "which summit among those busy days".)
+  const noun = WHICH_PHRASE.exec(question)?.[2] ?? /^[Ww]hich\s+([a-z][a-z-]+)\s/.exec(question)?.[1];
+  return noun && !new RegExp(`^${AUX_WORDS}$`, 'i').test(noun) && !LOOSE_ATTRIBUTES.test(noun)
+    ? noun
+    : undefined;
+}
+
+/** The thing of the asked kind the first of the sentences names, with that sentence. */
+function kindAnswer(
+  kb: KnowledgeBase,
+  a: QuestionAnalysis,
+  kind: string,
+  hits: SentenceHit[],
+): Reply | undefined {
+  for (const hit of hits) {
+    const named = namedOfKind(kb, hit.text, kind, a.question, a.anchorKeys);
+    // (A sentence that says the noun of no name ends the search: "novels were the sources of ...",
+    // not the next sentence's "the James Agee novel".)
+    if (!named && !asksPlace(kind) && keysOfText(hit.text).has(wordKey(kind))) return undefined;
+    if (!named) continue;
+    return composeAnswer(kb, {
+      headline: `${named}: ${windowAround(hit.text, a.anchorKeys, HEADLINE_CHARS - named.length - 2)}`,
+      evidence: { text: hit.text, articleId: hit.passage.articleId, hit, offset: 0 },
+    });
+  }
+  return undefined;
+}
+
 /** No typed answer is asked for: the sentence that best matches the question, if it matches well. */
 export function bestSentence(kb: KnowledgeBase, a: QuestionAnalysis, hits: SentenceHit[]): Reply | undefined {
   const support = (h: SentenceHit) => Math.max(h.coverage, 0.9 * h.contextCoverage);
@@ -154,6 +190,8 @@ export function bestSentence(kb: KnowledgeBase, a: QuestionAnalysis, hits: Sente
   // "Which constituency is X the MP for?": a sentence that never says "constituency" near it
   // names none; the asked kind of thing must be written where the answer is.
   const kind = a.type === 'any' ? WHICH_NOUN.exec(a.question)?.[1] : undefined;
+  // ("which Southern states were ...?": the asked noun is the last word before the verb.)
+  const kindNoun = a.type === 'any' ? askedKind(a.question) : undefined;
   // "What's the top speed of the V8 Vantage?": a sentence that never says "speed" gives none.
   // ("What was X's salary?" is read as asking what a thing is, and is asked of X the same way.)
   const attribute =
@@ -166,9 +204,14 @@ export function bestSentence(kb: KnowledgeBase, a: QuestionAnalysis, hits: Sente
         : undefined;
   const says = (near: KeysNear, key: string | undefined) =>
     !key || equivalentKeys(key).some((k) => near.has(k));
+  // ("Which country ...?" is also said by a sentence that names one: "helping contain China".)
+  const namesPlace = (h: SentenceHit) =>
+    kindNoun !== undefined &&
+    asksPlace(kindNoun) &&
+    namedOfKind(kb, h.text, kindNoun, a.question, a.anchorKeys);
   const saysVerbAndKind = (h: SentenceHit) => {
     const near = keysNear(kb, h, 1);
-    return says(near, verbKey) && says(near, kindKey);
+    return says(near, verbKey) && (says(near, kindKey) || Boolean(namesPlace(h)));
   };
   const matching = hits.filter((h) => support(h) >= MIN_SENTENCE_SUPPORT && saysVerbAndKind(h));
   // "Veritas?": a question or a fragment of three words tells nothing; a sentence that says
@@ -200,6 +243,9 @@ export function bestSentence(kb: KnowledgeBase, a: QuestionAnalysis, hits: Sente
       more: [{ text: top.text, articleId: top.passage.articleId }],
     });
   }
+  // "Which summit ...?": the name the text writes with the asked noun, from the best sentences.
+  const ofKind = kindNoun ? kindAnswer(kb, a, kindNoun, [top, ...rest.slice(0, 3)]) : undefined;
+  if (ofKind) return ofKind;
   const evidence: Evidence = { text: top.text, articleId: top.passage.articleId, hit: top, offset: 0 };
   const more = rest.slice(0, 2).map((h) => ({ text: h.text, articleId: h.passage.articleId }));
   return composeAnswer(kb, {
