@@ -94,6 +94,11 @@ const GROUPS = [
   'billion bln',
   'chair chairman chairwoman chairperson',
   'profit earnings income',
+  // "was it his first big venture into a foreign conflict?": "his first major foray into ...".
+  'big major',
+  'venture foray',
+  // "a partner in fighting terrorism": "combating terrorism".
+  'fight combat battle',
   // Verbs of saying: "who warned that ...?" is answered by "X said that ...".
   'say tell state warn declare claim insist assert',
 ];

@@ -33,6 +33,8 @@ describe('sentence matching', () => {
     expect(textCoverage('China has made no such request', [term('asked')])).toBe(1);
     expect(textCoverage('The $100m movie is due out in May', [term('film')])).toBe(1);
     expect(textCoverage('NASA has selected Boeing to run it', [term('pick')])).toBe(1);
+    expect(textCoverage('his first major foray into a conflict', [term('big'), term('venture')])).toBe(1);
+    expect(textCoverage('combating terrorism', [term('fighting')])).toBe(1);
   });
 
   it('counts a listed equivalent only as listed, not its longer family ("birth" is not "birthday")', () => {
