@@ -10,7 +10,7 @@ import { mentionsName, passagesMentioning } from '../answers/mentions.ts';
 
 /** "does Hammond think", "did Andrew Hammond say": one to three capitalised words before the verb. */
 const NAME_THINKS =
-  /\b(does|do|did)\s+((?:\p{Lu}[\p{L}'’.-]*\s+){1,3})(?=(?:say|think|suggest|claim|believe|argue|write|expect|reckon|feel|warn|predict|fear|hope)\b)/u;
+  /\b([Dd]oes|[Dd]o|[Dd]id)\s+((?:\p{Lu}[\p{L}'’.-]*\s+){1,3})(?=(?:say|think|suggest|claim|believe|argue|write|expect|reckon|feel|warn|predict|fear|hope|call|describe|consider|see|view|regard|blame|criticise|criticize|praise)\b)/u;
 
 /** Whether the name is (part of) the byline of one of the archive's articles. */
 function writesFor(kb: KnowledgeBase, name: string): boolean {

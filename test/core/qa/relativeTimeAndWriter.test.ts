@@ -47,6 +47,9 @@ describe('the writer named as the one who thinks it', () => {
     expect(writerAsTheWriter(kb, 'why does Stroud think the plan is doomed?')).toBe(
       'why does the writer think the plan is doomed?',
     );
+    expect(writerAsTheWriter(kb, 'Does Stroud call the plan doomed?')).toBe(
+      'Does the writer call the plan doomed?',
+    );
     expect(writerAsTheWriter(kb, 'what does Miriam Stroud say about the bank?')).toBe(
       'what does the writer say about the bank?',
     );
