@@ -108,6 +108,9 @@ function titleKeysOf(kb: KnowledgeBase, passage: Passage): KeySet | undefined {
 const SLOT_FLOOR = 0.4;
 /** How many times the next answer's score the slotted one must score. */
 const STANDS_OUT = 1.5;
+/** ... and how much less of the question it may match where it scores this many times the next. */
+const FAR_OUT = 3;
+const FAR_SLOT_FLOOR = 0.3;
 
 /**
  * "The BBC reported that an air strike ... 'damaged or destroyed' 20 per cent of Syria's
@@ -118,8 +121,11 @@ const STANDS_OUT = 1.5;
 function standsOut(ranked: Ranked[], hits: readonly SentenceHit[]): Ranked | undefined {
   const [top, next] = ranked;
   if (!top?.slotted || top.evidence.hit !== hits[0] || top.evidence.offset !== 0) return undefined;
-  if (top.confidence < SLOT_FLOOR || (next && top.score < STANDS_OUT * next.score)) return undefined;
-  return top;
+  if (next && top.score < STANDS_OUT * next.score) return undefined;
+  // ("the missile testing by North Korea", asked who was test-firing missiles "during that hectic
+  // week of world news": the question's other words are its own, and the doer far ahead of any.)
+  const floor = next && top.score < FAR_OUT * next.score ? SLOT_FLOOR : FAR_SLOT_FLOOR;
+  return top.confidence >= floor ? top : undefined;
 }
 
 /** How near the best-scored answer a doer in the asked slot must score to be preferred. */

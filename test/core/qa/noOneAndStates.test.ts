@@ -40,3 +40,21 @@ describe('no one, and how someone is', () => {
     expect(first('who is unsure of what it wants?')).toMatch(/^Norway\b/);
   });
 });
+
+describe('a doer far ahead of any other', () => {
+  const busy = makeCorpus({
+    'month.txt': [
+      'A busy month',
+      'From the floods in the north, to the rocket testing by Varnia, the Harbour Cup final and finally the talks, it has been a busy month.',
+    ].join('\n\n'),
+    'talks.txt': ['Talks end', 'Pell Lund said the talks went well this month.'].join('\n\n'),
+  });
+  const asked = openKnowledge(busy).bot;
+
+  it('answers though the question’s other words are its own, hedged', () => {
+    const line = renderText(
+      asked.answer({ text: 'who was test-firing rockets during that hectic month of world news?' }),
+    );
+    expect(line.split('\n')[0]).toMatch(/^Varnia, it seems/);
+  });
+});
