@@ -366,6 +366,9 @@ export function doneByAnother(kb: KnowledgeBase, a: QuestionAnalysis, top: Sente
   return first.text;
 }
 
+/** Below this share of the claim, yes or no is given as read ("Yes, it seems: ..."). */
+const FIRM_YES_NO = 0.5;
+
 /** How much less of the claim a sentence that says the contested word (or its opposite) may state. */
 const SETTLES_WITHIN = 0.25;
 
@@ -615,8 +618,10 @@ export function answerYesNo(kb: KnowledgeBase, a: QuestionAnalysis, hits: Senten
       : second
         ? [{ text: second.text, articleId: second.passage.articleId }]
         : [];
+  // Evidence that states less of the claim than half is given, and said to be read, not known.
+  const hedge = support(top) < FIRM_YES_NO ? ', it seems' : '';
   return composeAnswer(kb, {
-    headline: `${no ? 'No' : 'Yes'}: ${windowAround(top.text, a.anchorKeys)}`,
+    headline: `${no ? 'No' : 'Yes'}${hedge}: ${windowAround(top.text, a.anchorKeys)}`,
     evidence,
     more,
   });

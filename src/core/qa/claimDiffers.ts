@@ -16,8 +16,11 @@ import { keysOfText, type SentenceHit } from './findSentences.ts';
 import { sameSense } from './opposites.ts';
 import { lastName } from './questionNames.ts';
 
-/** Evidence for yes or no must hold more of the question than an answer of another type. */
-export const MIN_YES_NO_COVERAGE = 0.5;
+/**
+ * Evidence for yes or no must hold this much of the claim (below FIRM_YES_NO in answerYesNo.ts, the
+ * answer is hedged: "Yes, it seems: ...").
+ */
+export const MIN_YES_NO_COVERAGE = 0.35;
 
 /** "Did Doom 3 win best online game at the ... awards?": the prize claimed, after its verb. */
 const CLAIMS_PRIZE =

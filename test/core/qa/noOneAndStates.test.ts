@@ -22,6 +22,13 @@ describe('no one, and how someone is', () => {
     expect(first('Is this quarrel helping anyone?')).toMatch(/^No\b/);
   });
 
+  it('gives yes or no from evidence that states less than half of the claim as read, not known', () => {
+    expect(first('Did the town council manage to repair the old ferry last spring?')).toMatch(
+      /^Yes, it seems: /,
+    );
+    expect(first('Did the council manage to repair the old ferry in the end?')).toMatch(/^Yes: /);
+  });
+
   it('answers yes where "nothing" is said of something else', () => {
     expect(first('Did anyone repair the old ferry?')).toMatch(/^Yes\b/);
     expect(first('Did the council repair the old ferry?')).toMatch(/^Yes\b/);
