@@ -41,7 +41,7 @@ const REAL_TEXT = [
   { file: 'test/eval/brown-dev.jsonl', corpus: 'brown:dgj', floor: 43, baseline: 27 },
   // (46 since the evidence sentence follows a headline it holds where it says more.)
   { file: 'test/eval/brown-press.jsonl', corpus: 'brown:abcefh', floor: 46, baseline: 29 },
-  { file: 'test/eval/brown-lore-fiction.jsonl', corpus: 'brown:efkn', floor: 35, baseline: 19 },
+  { file: 'test/eval/brown-lore-fiction.jsonl', corpus: 'brown:efkn', floor: 36, baseline: 19 },
   // 42 since the no-answer line stopped saying the question back: one case had passed on its echo.
   { file: 'test/eval/shipped-unseen.jsonl', corpus: 'corpus', floor: 43, baseline: 34 },
   // Written after the answer engine of this wave, by someone who never ran it: mystery, science
@@ -53,7 +53,7 @@ const REAL_TEXT = [
   // the rules its failures showed were missing (paraphrased speakers, "since when", "sail from",
   // "none yet", from-to reversed, reported speech on a topic; words that say the same, "the reason
   // why ... was", counts by naming, a figure about another event) were then built.
-  { file: 'test/eval/shipped-heldout.jsonl', corpus: 'corpus', floor: 36, baseline: 24 },
+  { file: 'test/eval/shipped-heldout.jsonl', corpus: 'corpus', floor: 37, baseline: 24 },
   // Four more sets written the same way in a later stop, by people who read no code and never ran
   // the bot. On the shipped corpus, the first run scored 14 against plain BM25's 27: event cards
   // answered questions they did not speak of, "what does the article say about X" was read as a
@@ -70,18 +70,19 @@ const REAL_TEXT = [
   // still did better on the first. (21 since "before assuming power" answers when the ties were had;
   // 22, as plain BM25, since a place in another item of a list is no longer the summit's; 23 since
   // the time of an act a card tells of but is not named for is the text's: "confirmed this week".
-  // 25 and 18 in the stop after: a misspelt word read as the archive's word it nearly spells, "who is
+  // 28 and 20 in the stop after: a misspelt word read as the archive's word it nearly spells, "who is
   // unsure of ...?" asking who is so, "helping anyone?" denied by "helping no one", "does the second
-  // article mention X?", and a free question's best sentence taken from 0.3 of its words.)
-  { file: 'test/eval/shipped-fresh2.jsonl', corpus: 'corpus', floor: 25, baseline: 22 },
-  { file: 'test/eval/shipped-fresh3.jsonl', corpus: 'corpus', floor: 18, baseline: 11 },
+  // article mention X?", "which summit/country ...?", a free question's best sentence taken from 0.3
+  // of its words, and yes or no from 0.35 of the claim, hedged below half.)
+  { file: 'test/eval/shipped-fresh2.jsonl', corpus: 'corpus', floor: 28, baseline: 22 },
+  { file: 'test/eval/shipped-fresh3.jsonl', corpus: 'corpus', floor: 20, baseline: 11 },
   // Press editorials, reviews and belles-lettres: first run 18 (BM25 17); then read for what failed.
   // (30 since an aside that opens with "whose" or "with" is no description of the name before it.)
   { file: 'test/eval/brown-fresh.jsonl', corpus: 'brown:bcg', floor: 30, baseline: 17 },
   // Reportage, religion, lore and fiction: first run 17 (BM25 16); then read for what failed; 25
   // since a later stop read it again ("born in nearby Rowley", "no more than 21 were repaired").
   // 27 in a later stop: 'unanimously approved' denies an argument; to play is to perform.
-  { file: 'test/eval/brown-fresh2.jsonl', corpus: 'brown:adek', floor: 28, baseline: 16 },
+  { file: 'test/eval/brown-fresh2.jsonl', corpus: 'brown:adek', floor: 29, baseline: 16 },
   // Lore, government documents, learned writing and adventure: never read for failures, so its
   // score is the honest one for questions on text the bot was not tuned on. First run 17, as
   // plain BM25; 22 since, from forms other sets showed; 23 in a later stop, from forms news sets showed;
@@ -97,9 +98,10 @@ const REAL_TEXT = [
   // bot, and never read for failures: press reviews, skills, government documents and romance
   // (C, E, H, P), first run 22 (plain BM25: 17); editorials, lore, fiction and romance (B, F, K,
   // P), first run 22 (plain BM25: 17).
-  // 25 in a later stop (an attribute no sentence states is not answered; that answer was seen once).
+  // 25 in a later stop (an attribute no sentence states is not answered; that answer was seen once);
+  // 26 for brown-fresh10 in the stop after, from yes or no given from 0.35 of the claim, hedged.
   { file: 'test/eval/brown-fresh9.jsonl', corpus: 'brown:cehp', floor: 26, baseline: 17 },
-  { file: 'test/eval/brown-fresh10.jsonl', corpus: 'brown:bfkp', floor: 25, baseline: 17 },
+  { file: 'test/eval/brown-fresh10.jsonl', corpus: 'brown:bfkp', floor: 26, baseline: 17 },
   // Reportage, religion, belles lettres, mystery and humour (D, G, L, R), written in a later stop
   // by someone who read no code and never ran the bot, never read for failures. First run 17 (the
   // build at the start of that stop: 18); a change that lost one of its answers was found by
@@ -108,7 +110,7 @@ const REAL_TEXT = [
   // after, whose failure list was then read; 21 in the next: "what year did Samuel Beckett win the
   // Nobel Prize?", which the text never says, is no longer answered with a sentence about other
   // laureates).
-  { file: 'test/eval/brown-fresh11.jsonl', corpus: 'brown:dglr', floor: 21, baseline: 15 },
+  { file: 'test/eval/brown-fresh11.jsonl', corpus: 'brown:dglr', floor: 22, baseline: 15 },
 ];
 
 for (const suite of REAL_TEXT) {
